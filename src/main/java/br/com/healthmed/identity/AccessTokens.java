@@ -1,0 +1,104 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.platform.security.AccessTokenVerifier;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.InvalidAccessTokenException;
+import br.com.healthmed.platform.security.Role;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.Jwts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and verifies access tokens: ES256-signed JWTs with {@code iss}, {@code aud}, {@code sub}
+ * (the account id), {@code role}, {@code sid} (the login session), {@code jti}, {@code iat},
+ * {@code exp}, and the header {@code typ: at+jwt} (RFC 9068) with the key's {@code kid}.
+ *
+ * <p>Verification accepts only ES256 with our key (so {@code alg: none} and HMAC-with-the-public-key
+ * tricks fail), and requires our issuer, audience, type and an unexpired {@code exp}. No clock skew
+ * is allowed: the tokens are issued and verified by the same service.
+ */
+@Component
+class AccessTokens implements AccessTokenVerifier {
+
+    static final String TYPE = "at+jwt";
+
+    private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
+
+    private final SigningKey key;
+    private final TokenProperties properties;
+    private final Clock clock;
+    private final JwtParser parser;
+
+    AccessTokens(SigningKey key, TokenProperties properties, Clock clock) {
+        this.key = key;
+        this.properties = properties;
+        this.clock = clock;
+        this.parser = Jwts.parser()
+                .sig().clear().add(Jwts.SIG.ES256).and()
+                .verifyWith(key.publicKey())
+                .requireIssuer(properties.issuer())
+                .requireAudience(properties.audience())
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+    }
+
+    record Issued(String token, Instant expiresAt) {}
+
+    Issued issue(Account account, String sessionId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.accessTokenTtl());
+        String token = Jwts.builder()
+                .header().type(TYPE).keyId(key.keyId()).and()
+                .issuer(properties.issuer())
+                .audience().add(properties.audience()).and()
+                .subject(account.id().toString())
+                .claim("role", account.role().name())
+                .claim("sid", sessionId)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt))
+                .signWith(key.privateKey(), Jwts.SIG.ES256)
+                .compact();
+        return new Issued(token, expiresAt);
+    }
+
+    @Override
+    public Caller verify(String token) {
+        Jws<Claims> jws;
+        try {
+            jws = parser.parseSignedClaims(token);
+        } catch (ExpiredJwtException expired) {
+            throw new InvalidAccessTokenException("expired", true);
+        } catch (JwtException | IllegalArgumentException invalid) {
+            log.debug("Refused access token: {}", invalid.getMessage());
+            throw new InvalidAccessTokenException("invalid", false);
+        }
+        if (!TYPE.equals(jws.getHeader().getType()) || !key.keyId().equals(jws.getHeader().getKeyId())) {
+            throw new InvalidAccessTokenException("invalid", false);
+        }
+        Claims claims = jws.getPayload();
+        try {
+            return new Caller(
+                    AccountId.of(claims.getSubject()).toString(),
+                    Role.valueOf(claims.get("role", String.class)),
+                    claims.get("sid", String.class));
+        } catch (RuntimeException malformed) {
+            throw new InvalidAccessTokenException("invalid", false);
+        }
+    }
+
+    /** {@code {"keys":[...]}} with the public key, for {@code /.well-known/jwks.json}. */
+    String jwks() {
+        return "{\"keys\":[" + key.publicJwkJson() + "]}";
+    }
+}

@@ -1,0 +1,72 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.security.Role;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Password login. A wrong password and an unknown login get the same {@code INVALID_CREDENTIALS}
+ * after the same work: for an unknown login a dummy hash is checked, so response time does not tell
+ * whether an account exists.
+ */
+@Service
+public class LoginService {
+
+    private final LoginClaimStore claims;
+    private final AccountStore accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final LoginThrottle throttle;
+    private final SessionService sessions;
+    private final String dummyHash;
+
+    LoginService(LoginClaimStore claims, AccountStore accounts, PasswordEncoder passwordEncoder,
+                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions) {
+        this.claims = claims;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.dummyHash = passwordEncoder.encode("dummy password, never matches a login");
+    }
+
+    /** A patient logs in with e-mail or CPF (with or without punctuation). */
+    public Session loginPatient(String login, String password, String clientAddress) {
+        LoginClaim claim = login != null && login.contains("@")
+                ? LoginClaim.of(Email.parse(login, "login"))
+                : Cpf.tryParse(login).map(LoginClaim::of).orElseThrow(() -> DomainException.invalid(
+                        ErrorCode.BAD_USER_INPUT, "login", "Log in with your e-mail or your CPF."));
+        return login(claim, Role.PATIENT, password, clientAddress);
+    }
+
+    /** A doctor logs in with CRM, e.g. {@code 123456/SP}. */
+    public Session loginDoctor(String crm, String password, String clientAddress) {
+        return login(LoginClaim.of(Crm.parse(crm, "crm")), Role.DOCTOR, password, clientAddress);
+    }
+
+    private Session login(LoginClaim claim, Role role, String password, String clientAddress) {
+        throttle.checkAllowed(claim, clientAddress);
+        Optional<Account> account = claims.holder(claim)
+                .flatMap(holder -> accounts.find(holder.owner()))
+                .filter(a -> a.role() == role);
+        boolean matches = passwordPolicy.hasAllowedLength(password)
+                && passwordEncoder.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
+                && account.isPresent();
+        if (!matches) {
+            throttle.recordFailure(claim, clientAddress);
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
+        }
+        throttle.recordSuccess(claim);
+        Account known = account.get();
+        if (passwordEncoder.upgradeEncoding(known.passwordHash())) {
+            String rehashed = passwordEncoder.encode(password);
+            accounts.updatePasswordHash(known.id(), rehashed);
+            known = known.withPasswordHash(rehashed);
+        }
+        return sessions.open(known);
+    }
+}

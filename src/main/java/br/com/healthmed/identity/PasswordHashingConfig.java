@@ -1,0 +1,28 @@
+package br.com.healthmed.identity;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Passwords are hashed with Argon2id at OWASP's recommended minimum (19 MiB memory, 2 iterations,
+ * parallelism 1). Hashes carry their algorithm id ({@code {argon2}...}), so the algorithm or its
+ * parameters can be raised later: a login with an older hash rehashes it.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordHashingConfig {
+
+    static final String CURRENT = "argon2";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new DelegatingPasswordEncoder(CURRENT, Map.of(
+                CURRENT, argon2id,
+                "bcrypt", new BCryptPasswordEncoder(12)));
+    }
+}

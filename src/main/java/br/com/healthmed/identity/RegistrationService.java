@@ -1,0 +1,148 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.specialty.SpecialtyCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates accounts. Uniqueness of e-mail, CPF and CRM rests on login claims, taken one by one with
+ * conditional writes before the account is written; a claim that cannot be taken undoes the ones
+ * taken before it. No step needs a multi-item transaction.
+ *
+ * <p>If the process dies between claiming and writing the account, the claims stay behind without
+ * an account. Such a claim older than {@link #ABANDONED_AFTER} is taken over by the next
+ * registration that needs it, so no identifier is lost for good.
+ */
+@Service
+public class RegistrationService {
+
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
+
+    private final AccountStore accounts;
+    private final LoginClaimStore claims;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final SpecialtyCatalog specialties;
+    private final Clock clock;
+
+    RegistrationService(AccountStore accounts, LoginClaimStore claims, PasswordPolicy passwordPolicy,
+                        PasswordEncoder passwordEncoder, SpecialtyCatalog specialties, Clock clock) {
+        this.accounts = accounts;
+        this.claims = claims;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.specialties = specialties;
+        this.clock = clock;
+    }
+
+    public PatientAccount registerPatient(NewPatient input) {
+        String name = name(input.name());
+        Email email = Email.parse(input.email(), "input.email");
+        Cpf cpf = Cpf.parse(input.cpf(), "input.cpf");
+        LocalDate birthDate = birthDate(input.birthDate());
+        Optional<Phone> phone = input.phone().filter(p -> !p.isBlank()).map(p -> Phone.parse(p, "input.phone"));
+        passwordPolicy.check(input.password(), "input.password");
+
+        PatientAccount account = new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone,
+                passwordEncoder.encode(input.password()), clock.instant());
+        create(account, Map.of(
+                LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
+                LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
+        return account;
+    }
+
+    public DoctorAccount registerDoctor(NewDoctor input) {
+        String name = name(input.name());
+        Crm crm = Crm.parse(input.crm(), "input.crm");
+        List<String> codes = specialtyCodes(input.specialties());
+        passwordPolicy.check(input.password(), "input.password");
+
+        DoctorAccount account = new DoctorAccount(AccountId.random(), name, crm, codes,
+                passwordEncoder.encode(input.password()), clock.instant());
+        create(account, Map.of(LoginClaim.of(crm), ErrorCode.CRM_TAKEN));
+        return account;
+    }
+
+    /** Takes every claim (in a fixed order), then writes the account; undoes the claims on failure. */
+    private void create(Account account, Map<LoginClaim, ErrorCode> claimsWithCodes) {
+        List<LoginClaim> ordered = claimsWithCodes.keySet().stream().sorted((a, b) -> a.kind().compareTo(b.kind())).toList();
+        List<LoginClaim> taken = new ArrayList<>();
+        try {
+            for (LoginClaim claim : ordered) {
+                if (!take(claim, account.id())) {
+                    ErrorCode code = claimsWithCodes.get(claim);
+                    throw DomainException.invalid(code, "input." + claim.kind().name().toLowerCase(), takenMessage(claim));
+                }
+                taken.add(claim);
+            }
+            accounts.create(account);
+        } catch (RuntimeException failure) {
+            taken.forEach(claim -> claims.release(claim, account.id()));
+            throw failure;
+        }
+    }
+
+    private boolean take(LoginClaim claim, AccountId owner) {
+        Instant now = clock.instant();
+        if (claims.claim(claim, owner, now)) {
+            return true;
+        }
+        return claims.holder(claim)
+                .filter(holder -> holder.claimedAt().plus(ABANDONED_AFTER).isBefore(now))
+                .filter(holder -> accounts.find(holder.owner()).isEmpty())
+                .map(abandoned -> claims.transfer(claim, abandoned.owner(), owner, now))
+                .orElse(false);
+    }
+
+    private static String takenMessage(LoginClaim claim) {
+        return switch (claim.kind()) {
+            case EMAIL -> "An account with this e-mail already exists; log in or recover your password.";
+            case CPF -> "An account with this CPF already exists; log in or recover your password.";
+            case CRM -> "A doctor with this CRM is already registered.";
+        };
+    }
+
+    private static String name(String input) {
+        String name = input == null ? "" : input.strip().replaceAll("\\s+", " ");
+        if (name.isEmpty() || name.length() > 120) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.name", "Name must have 1 to 120 characters.");
+        }
+        return name;
+    }
+
+    private LocalDate birthDate(LocalDate birthDate) {
+        LocalDate today = LocalDate.now(clock.withZone(BRAZIL));
+        if (birthDate == null || !birthDate.isBefore(today) || birthDate.isBefore(today.minusYears(130))) {
+            throw DomainException.invalid(ErrorCode.INVALID_BIRTH_DATE, "input.birthDate",
+                    "Birth date must be in the past and at most 130 years ago.");
+        }
+        return birthDate;
+    }
+
+    private List<String> specialtyCodes(List<String> codes) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(codes == null ? List.of() : codes));
+        if (distinct.isEmpty() || distinct.size() > 5) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.specialties",
+                    "Give 1 to 5 specialties (codes from the specialties query).");
+        }
+        List<String> unknown = specialties.unknown(distinct);
+        if (!unknown.isEmpty()) {
+            throw DomainException.invalid(ErrorCode.UNKNOWN_SPECIALTY, "input.specialties",
+                    "Unknown specialty codes " + unknown + "; use codes from the specialties query.");
+        }
+        return distinct;
+    }
+}

@@ -1,0 +1,117 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Login sessions and their refresh tokens.
+ *
+ * <p>A session is a family of refresh tokens with an absolute expiry. Each refresh exchanges the
+ * presented token for a new one (rotation); the exchange's commit point is one conditional write
+ * that marks the old token used. A token presented a second time means two parties hold it — the
+ * client and a thief, in some order — so the whole family is revoked and both must log in again
+ * (reuse detection, as in the OAuth 2.0 Security BCP).
+ *
+ * <p>Refresh tokens are 256 random bits, given to the client once and stored only as SHA-256 hashes:
+ * a copy of the table gives nobody a working token. (A slow hash is not needed: the input is random,
+ * not a guessable password.)
+ */
+@Service
+public class SessionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RefreshTokenStore tokens;
+    private final AccountStore accounts;
+    private final AccessTokens accessTokens;
+    private final TokenProperties properties;
+    private final Clock clock;
+
+    SessionService(RefreshTokenStore tokens, AccountStore accounts, AccessTokens accessTokens,
+                   TokenProperties properties, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.accessTokens = accessTokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts a new session for an account that just proved who it is. */
+    public Session open(Account account) {
+        Instant now = clock.instant();
+        RefreshTokenStore.Family family = new RefreshTokenStore.Family(
+                UUID.randomUUID().toString(), account.id(), now, now.plus(properties.refreshTokenTtl()), false);
+        tokens.createFamily(family);
+        return issue(account, family, now);
+    }
+
+    /** Exchanges a refresh token for a new session state; the presented token stops working. */
+    public Session refresh(String refreshToken) {
+        Instant now = clock.instant();
+        String hash = hash(refreshToken);
+        RefreshTokenStore.Token token = tokens.token(hash).orElseThrow(SessionService::invalid);
+        RefreshTokenStore.Family family = tokens.family(token.familyId())
+                .filter(f -> !f.revoked() && now.isBefore(f.expiresAt()))
+                .orElseThrow(SessionService::invalid);
+        if (token.usedAt().isPresent() || !tokens.markUsed(hash, now)) {
+            tokens.revokeFamily(family.id());
+            log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
+            throw invalid();
+        }
+        Account account = accounts.find(family.account()).orElseThrow(SessionService::invalid);
+        return issue(account, family, now);
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown or already-ended tokens are no error. */
+    public void logout(String refreshToken) {
+        tokens.token(hash(refreshToken)).ifPresent(token -> tokens.revokeFamily(token.familyId()));
+    }
+
+    /** Whether a session is still open (not revoked, not past its absolute expiry). */
+    public boolean isOpen(String sessionId) {
+        Instant now = clock.instant();
+        Optional<RefreshTokenStore.Family> family = tokens.family(sessionId);
+        return family.filter(f -> !f.revoked() && now.isBefore(f.expiresAt())).isPresent();
+    }
+
+    private Session issue(Account account, RefreshTokenStore.Family family, Instant now) {
+        String refreshToken = newRefreshToken();
+        tokens.saveToken(new RefreshTokenStore.Token(hash(refreshToken), family.id(), now, family.expiresAt(), Optional.empty()));
+        AccessTokens.Issued access = accessTokens.issue(account, family.id());
+        return new Session(access.token(), access.expiresAt(), refreshToken, family.expiresAt(), account);
+    }
+
+    private static String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String refreshToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
+                "This refresh token is not valid any more; log in again.");
+    }
+}

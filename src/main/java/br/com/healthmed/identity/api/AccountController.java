@@ -1,0 +1,80 @@
+package br.com.healthmed.identity.api;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.NewDoctor;
+import br.com.healthmed.identity.NewPatient;
+import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.RegistrationService;
+import br.com.healthmed.identity.SessionService;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.specialty.Specialty;
+import br.com.healthmed.specialty.SpecialtyCatalog;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** Registration, {@code me}, and the fields of {@code Patient} and {@code Doctor} that need work. */
+@Controller
+class AccountController {
+
+    private final RegistrationService registration;
+    private final SessionService sessions;
+    private final AccountDirectory accounts;
+    private final SpecialtyCatalog specialties;
+
+    AccountController(RegistrationService registration, SessionService sessions, AccountDirectory accounts,
+                      SpecialtyCatalog specialties) {
+        this.registration = registration;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.specialties = specialties;
+    }
+
+    @MutationMapping
+    AuthPayload registerPatient(@Argument @Valid RegisterPatientInput input) {
+        PatientAccount account = registration.registerPatient(new NewPatient(input.name(), input.email(), input.cpf(),
+                input.password(), input.birthDate(), Optional.ofNullable(input.phone())));
+        return AuthPayload.of(sessions.open(account));
+    }
+
+    @MutationMapping
+    AuthPayload registerDoctor(@Argument @Valid RegisterDoctorInput input) {
+        DoctorAccount account = registration.registerDoctor(
+                new NewDoctor(input.name(), input.crm(), input.password(), input.specialties()));
+        return AuthPayload.of(sessions.open(account));
+    }
+
+    @QueryMapping
+    Account me(@AuthenticationPrincipal Caller caller) {
+        Caller known = Caller.required(caller);
+        return accounts.find(AccountId.of(known.accountId()))
+                .orElseThrow(() -> DomainException.notFound("Account"));
+    }
+
+    @SchemaMapping(typeName = "Patient", field = "phone")
+    String phone(PatientAccount patient) {
+        return patient.phone().map(Object::toString).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Doctor", field = "specialties")
+    Map<DoctorAccount, List<Specialty>> specialties(List<DoctorAccount> doctors) {
+        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> doctor.specialties().stream()
+                .map(specialties::byCode)
+                .flatMap(Optional::stream)
+                .toList()));
+    }
+}

@@ -1,0 +1,22 @@
+package br.com.healthmed.identity.api;
+
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.PatientAccount;
+import graphql.schema.GraphQLObjectType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Tells GraphQL which object type an {@code Account} is. */
+@Configuration(proxyBeanMethods = false)
+class AccountTypeResolver {
+
+    @Bean
+    RuntimeWiringConfigurer accountTypes() {
+        return wiring -> wiring.type("Account", type -> type.typeResolver(env -> {
+            Object account = env.getObject();
+            String name = account instanceof PatientAccount ? "Patient" : account instanceof DoctorAccount ? "Doctor" : null;
+            return name == null ? null : (GraphQLObjectType) env.getSchema().getType(name);
+        }));
+    }
+}

@@ -1,0 +1,48 @@
+package br.com.healthmed.identity.api;
+
+import br.com.healthmed.identity.LoginService;
+import br.com.healthmed.identity.SessionService;
+import br.com.healthmed.platform.web.ClientAddress;
+import jakarta.validation.constraints.Size;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.annotation.Validated;
+
+/** Login, refresh and logout. */
+@Controller
+@Validated
+class SessionController {
+
+    private final LoginService logins;
+    private final SessionService sessions;
+
+    SessionController(LoginService logins, SessionService sessions) {
+        this.logins = logins;
+        this.sessions = sessions;
+    }
+
+    @MutationMapping
+    AuthPayload loginPatient(@Argument @Size(max = 254) String login, @Argument @Size(max = 512) String password,
+                             @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return AuthPayload.of(logins.loginPatient(login, password, address.value()));
+    }
+
+    @MutationMapping
+    AuthPayload loginDoctor(@Argument @Size(max = 30) String crm, @Argument @Size(max = 512) String password,
+                            @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return AuthPayload.of(logins.loginDoctor(crm, password, address.value()));
+    }
+
+    @MutationMapping
+    AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken) {
+        return AuthPayload.of(sessions.refresh(refreshToken));
+    }
+
+    @MutationMapping
+    boolean logout(@Argument @Size(max = 200) String refreshToken) {
+        sessions.logout(refreshToken);
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+package br.com.healthmed.identity.store;
+
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+import static br.com.healthmed.platform.storage.Attributes.strings;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.Cpf;
+import br.com.healthmed.identity.Crm;
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.Email;
+import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.Phone;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** Accounts in DynamoDB: one item per account, {@code ACCOUNT#<id>} / {@code PROFILE}. */
+class DynamoAccountStore implements AccountStore {
+
+    private static final int BATCH_GET_LIMIT = 100;
+
+    private final DynamoTable table;
+
+    DynamoAccountStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void create(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.account(account.id().toString()));
+        item.put("type", s("ACCOUNT"));
+        item.put("role", s(account.role().name()));
+        item.put("name", s(account.name()));
+        item.put("passwordHash", s(account.passwordHash()));
+        item.put("createdAt", instant(account.createdAt()));
+        if (account instanceof PatientAccount p) {
+            item.put("email", s(p.email().value()));
+            item.put("cpf", s(p.cpf().digits()));
+            item.put("birthDate", s(p.birthDate().toString()));
+            p.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
+        } else if (account instanceof DoctorAccount d) {
+            item.put("crm", s(d.crm().value()));
+            item.put("specialties", strings(d.specialties()));
+        }
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item)
+                    .conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException exists) {
+            throw new IllegalStateException("Account " + account.id() + " exists", exists);
+        }
+    }
+
+    @Override
+    public Optional<Account> find(AccountId id) {
+        Map<String, AttributeValue> item = table.client()
+                .getItem(b -> b.tableName(table.name()).key(Keys.account(id.toString())).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toAccount(item));
+    }
+
+    @Override
+    public Map<AccountId, Account> findAll(Collection<AccountId> ids) {
+        Map<AccountId, Account> found = new HashMap<>();
+        List<AccountId> distinct = ids.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(id -> Keys.account(id.toString())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = table.client().batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table.name(), List.of())
+                        .forEach(item -> {
+                            Account account = toAccount(item);
+                            found.put(account.id(), account);
+                        });
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void updatePasswordHash(AccountId id, String passwordHash) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+                    .updateExpression("SET passwordHash = :hash")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":hash", s(passwordHash))));
+        } catch (ConditionalCheckFailedException absent) {
+            // no such account: nothing to update
+        }
+    }
+
+    private static Account toAccount(Map<String, AttributeValue> item) {
+        AccountId id = AccountId.of(string(item, Keys.PK).substring("ACCOUNT#".length()));
+        Role role = Role.valueOf(string(item, "role"));
+        return switch (role) {
+            case PATIENT -> new PatientAccount(id, string(item, "name"),
+                    new Email(string(item, "email")),
+                    new Cpf(string(item, "cpf")),
+                    LocalDate.parse(string(item, "birthDate")),
+                    optionalString(item, "phone").map(Phone::new),
+                    string(item, "passwordHash"),
+                    instant(item, "createdAt"));
+            case DOCTOR -> new DoctorAccount(id, string(item, "name"),
+                    Crm.tryParse(string(item, "crm")).orElseThrow(),
+                    strings(item, "specialties"),
+                    string(item, "passwordHash"),
+                    instant(item, "createdAt"));
+        };
+    }
+}

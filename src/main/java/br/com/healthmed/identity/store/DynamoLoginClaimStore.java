@@ -1,0 +1,86 @@
+package br.com.healthmed.identity.store;
+
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.LoginClaim;
+import br.com.healthmed.identity.LoginClaimStore;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Login claims in DynamoDB: one item per identifier, {@code LOGIN#<kind>#<value>} / {@code CLAIM},
+ * each taken, moved and released by a single conditional write.
+ */
+class DynamoLoginClaimStore implements LoginClaimStore {
+
+    private final DynamoTable table;
+
+    DynamoLoginClaimStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public boolean claim(LoginClaim claim, AccountId owner, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(claim));
+        item.put("type", s("LOGIN_CLAIM"));
+        item.put("owner", s(owner.toString()));
+        item.put("claimedAt", instant(now));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Holder> holder(LoginClaim claim) {
+        Map<String, AttributeValue> item = table.client()
+                .getItem(b -> b.tableName(table.name()).key(key(claim)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Holder(AccountId.of(string(item, "owner")), instant(item, "claimedAt")));
+    }
+
+    @Override
+    public boolean transfer(LoginClaim claim, AccountId from, AccountId to, Instant now) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(key(claim))
+                    .updateExpression("SET #owner = :to, claimedAt = :now")
+                    .conditionExpression("#owner = :from")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(
+                            ":from", s(from.toString()), ":to", s(to.toString()), ":now", instant(now))));
+            return true;
+        } catch (ConditionalCheckFailedException notHeldByFrom) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(LoginClaim claim, AccountId owner) {
+        try {
+            table.client().deleteItem(b -> b.tableName(table.name()).key(key(claim))
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner.toString()))));
+        } catch (ConditionalCheckFailedException heldBySomeoneElse) {
+            // not ours to release
+        }
+    }
+
+    private static Map<String, AttributeValue> key(LoginClaim claim) {
+        return Keys.loginClaim(claim.kind().name(), claim.value());
+    }
+}

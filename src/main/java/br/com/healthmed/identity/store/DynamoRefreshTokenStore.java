@@ -1,0 +1,112 @@
+package br.com.healthmed.identity.store;
+
+import static br.com.healthmed.platform.storage.Attributes.TTL;
+import static br.com.healthmed.platform.storage.Attributes.bool;
+import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.RefreshTokenStore;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Refresh tokens and their families in DynamoDB: {@code REFRESH#<sha256>} / {@code TOKEN} and
+ * {@code SESSION#<id>} / {@code FAMILY}. Both carry a {@code ttl} at the family's expiry so DynamoDB
+ * deletes them afterwards; expiry itself is checked at read time.
+ */
+class DynamoRefreshTokenStore implements RefreshTokenStore {
+
+    private final DynamoTable table;
+
+    DynamoRefreshTokenStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void createFamily(Family family) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.tokenFamily(family.id()));
+        item.put("type", s("TOKEN_FAMILY"));
+        item.put("account", s(family.account().toString()));
+        item.put("createdAt", instant(family.createdAt()));
+        item.put("expiresAt", instant(family.expiresAt()));
+        item.put("revoked", bool(family.revoked()));
+        item.put(TTL, epochSeconds(family.expiresAt()));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException exists) {
+            throw new IllegalStateException("Family " + family.id() + " exists", exists);
+        }
+    }
+
+    @Override
+    public Optional<Family> family(String familyId) {
+        return get(Keys.tokenFamily(familyId)).map(item -> new Family(familyId,
+                AccountId.of(string(item, "account")),
+                instant(item, "createdAt"),
+                instant(item, "expiresAt"),
+                bool(item, "revoked")));
+    }
+
+    @Override
+    public void revokeFamily(String familyId) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.tokenFamily(familyId))
+                    .updateExpression("SET revoked = :true")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":true", bool(true))));
+        } catch (ConditionalCheckFailedException absent) {
+            // no such family: nothing to revoke
+        }
+    }
+
+    @Override
+    public void saveToken(Token token) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.refreshToken(token.hash()));
+        item.put("type", s("REFRESH_TOKEN"));
+        item.put("familyId", s(token.familyId()));
+        item.put("issuedAt", instant(token.issuedAt()));
+        item.put("expiresAt", instant(token.expiresAt()));
+        token.usedAt().ifPresent(used -> item.put("usedAt", instant(used)));
+        item.put(TTL, epochSeconds(token.expiresAt()));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public Optional<Token> token(String hash) {
+        return get(Keys.refreshToken(hash)).map(item -> new Token(hash,
+                string(item, "familyId"),
+                instant(item, "issuedAt"),
+                instant(item, "expiresAt"),
+                optionalInstant(item, "usedAt")));
+    }
+
+    @Override
+    public boolean markUsed(String hash, Instant at) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.refreshToken(hash))
+                    .updateExpression("SET usedAt = :at")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(usedAt)")
+                    .expressionAttributeValues(Map.of(":at", instant(at))));
+            return true;
+        } catch (ConditionalCheckFailedException usedOrAbsent) {
+            return false;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = table.client()
+                .getItem(b -> b.tableName(table.name()).key(key).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+}

@@ -1,0 +1,43 @@
+package br.com.healthmed.identity.store;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.LoginClaim;
+import br.com.healthmed.identity.LoginClaimStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Login claims in memory: the embedded default. */
+class InMemoryLoginClaimStore implements LoginClaimStore {
+
+    private final Map<LoginClaim, Holder> holders = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean claim(LoginClaim claim, AccountId owner, Instant now) {
+        return holders.putIfAbsent(claim, new Holder(owner, now)) == null;
+    }
+
+    @Override
+    public Optional<Holder> holder(LoginClaim claim) {
+        return Optional.ofNullable(holders.get(claim));
+    }
+
+    @Override
+    public boolean transfer(LoginClaim claim, AccountId from, AccountId to, Instant now) {
+        boolean[] moved = {false};
+        holders.computeIfPresent(claim, (key, holder) -> {
+            if (!holder.owner().equals(from)) {
+                return holder;
+            }
+            moved[0] = true;
+            return new Holder(to, now);
+        });
+        return moved[0];
+    }
+
+    @Override
+    public void release(LoginClaim claim, AccountId owner) {
+        holders.computeIfPresent(claim, (key, holder) -> holder.owner().equals(owner) ? null : holder);
+    }
+}

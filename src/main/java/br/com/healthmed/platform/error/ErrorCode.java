@@ -1,0 +1,59 @@
+package br.com.healthmed.platform.error;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Every {@code extensions.code} a client can receive. The names are part of the API: front-end code
+ * switches on them, so a constant is never renamed, only added. The README lists them all.
+ */
+public enum ErrorCode {
+
+    // Input
+    BAD_USER_INPUT(ErrorType.BAD_REQUEST, "An argument failed validation; extensions.field names it."),
+    INVALID_EMAIL(ErrorType.BAD_REQUEST, "Not a valid e-mail address."),
+    INVALID_CPF(ErrorType.BAD_REQUEST, "Not a valid CPF (11 digits with correct check digits)."),
+    INVALID_CRM(ErrorType.BAD_REQUEST, "Not a valid CRM: 4 to 10 digits, '/', one of the 27 UF codes, e.g. 123456/SP."),
+    INVALID_PHONE(ErrorType.BAD_REQUEST, "Not a valid phone number."),
+    INVALID_BIRTH_DATE(ErrorType.BAD_REQUEST, "Birth date must be in the past and at most 130 years ago."),
+    INVALID_PASSWORD(ErrorType.BAD_REQUEST, "Password must have 8 to 128 characters."),
+    COMMON_PASSWORD(ErrorType.BAD_REQUEST, "Password is among the most common ones; choose another."),
+    UNKNOWN_SPECIALTY(ErrorType.BAD_REQUEST, "A specialty code that is not in the specialties list."),
+
+    // Uniqueness
+    EMAIL_TAKEN(ErrorType.BAD_REQUEST, "An account with this e-mail already exists."),
+    CPF_TAKEN(ErrorType.BAD_REQUEST, "An account with this CPF already exists."),
+    CRM_TAKEN(ErrorType.BAD_REQUEST, "A doctor with this CRM already exists."),
+
+    // Authentication
+    INVALID_CREDENTIALS(ErrorType.UNAUTHORIZED, "Login or password is wrong (the same answer whether the account exists or not)."),
+    TOO_MANY_ATTEMPTS(ErrorType.FORBIDDEN, "Too many failed logins; extensions.retryAfterSeconds says when to try again."),
+    INVALID_REFRESH_TOKEN(ErrorType.UNAUTHORIZED, "Refresh token unknown, expired, revoked or already used; log in again."),
+    UNAUTHENTICATED(ErrorType.UNAUTHORIZED, "This operation needs a valid access token (Authorization: Bearer ...)."),
+    TOKEN_EXPIRED(ErrorType.UNAUTHORIZED, "The access token has expired; call refreshSession."),
+    FORBIDDEN(ErrorType.FORBIDDEN, "The caller's role may not perform this operation."),
+    NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
+
+    // Request shape
+    GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),
+    GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
+    QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
+    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed."),
+
+    INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
+
+    private final ErrorType errorType;
+    private final String description;
+
+    ErrorCode(ErrorType errorType, String description) {
+        this.errorType = errorType;
+        this.description = description;
+    }
+
+    public ErrorType errorType() {
+        return errorType;
+    }
+
+    public String description() {
+        return description;
+    }
+}

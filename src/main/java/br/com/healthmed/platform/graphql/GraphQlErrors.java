@@ -1,0 +1,73 @@
+package br.com.healthmed.platform.graphql;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one place where exceptions thrown by controllers become GraphQL errors. Domain failures keep
+ * their code and client-facing message; Bean Validation failures name the offending field; anything
+ * else is logged with a correlation id and reaches the client only as {@code INTERNAL_ERROR}.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError domain(DomainException ex, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ex.code().errorType())
+                .message(ex.getMessage())
+                .extensions(ex.extensions())
+                .build();
+    }
+
+    @GraphQlExceptionHandler
+    List<GraphQLError> invalidArguments(ConstraintViolationException ex, DataFetchingEnvironment env) {
+        return ex.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(violation -> {
+                    String field = fieldName(violation);
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorCode.BAD_USER_INPUT.errorType())
+                            .message(field + " " + violation.getMessage())
+                            .extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name(), "field", field))
+                            .build();
+                })
+                .toList();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
+        String correlationId = UUID.randomUUID().toString();
+        log.error("Unexpected failure in {} [correlationId={}]", env.getExecutionStepInfo().getPath(), correlationId, ex);
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(ErrorCode.INTERNAL_ERROR.errorType())
+                .message("Internal error; quote correlation id " + correlationId + " to support.")
+                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "correlationId", correlationId))
+                .build();
+    }
+
+    /**
+     * Bean Validation paths look like {@code registerPatient.input.name}: the method, then the
+     * argument as the client named it. The client only knows the latter.
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int firstDot = path.indexOf('.');
+        return firstDot < 0 ? path : path.substring(firstDot + 1);
+    }
+}

@@ -1,0 +1,63 @@
+package br.com.healthmed.platform.security;
+
+import br.com.healthmed.platform.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates HTTP requests by their {@code Authorization: Bearer} header, and nothing else: a
+ * token in the URL is never read. A request without a token goes on anonymously (public operations
+ * work; protected ones answer {@code UNAUTHENTICATED}). A request with a bad token is refused with
+ * 401 and a GraphQL-shaped error body, so a client learns to refresh or log in again rather than
+ * silently getting anonymous answers.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final AccessTokenVerifier verifier;
+
+    BearerTokenFilter(AccessTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            Caller caller = verifier.verify(header.substring(PREFIX.length()).trim());
+            SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+        } catch (InvalidAccessTokenException invalid) {
+            refuse(response, invalid);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, InvalidAccessTokenException invalid) throws IOException {
+        ErrorCode code = invalid.expired() ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
+        String message = invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}");
+    }
+}

@@ -1,0 +1,38 @@
+package br.com.healthmed.platform.security;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.util.Objects;
+
+/**
+ * The authenticated account behind a request, as proven by its access token.
+ *
+ * @param accountId the account's id (the token's {@code sub})
+ * @param role      patient or doctor
+ * @param sessionId the login session (refresh-token family) the token was issued under
+ */
+public record Caller(String accountId, Role role, String sessionId) {
+
+    public Caller {
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(role);
+        Objects.requireNonNull(sessionId);
+    }
+
+    /** The caller of an operation that needs one; {@code UNAUTHENTICATED} when there is none. */
+    public static Caller required(Caller caller) {
+        if (caller == null) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "Log in first: this operation needs an access token.");
+        }
+        return caller;
+    }
+
+    /** The caller, who must have the given role; {@code FORBIDDEN} otherwise. */
+    public static Caller requiredWithRole(Caller caller, Role role) {
+        Caller known = required(caller);
+        if (known.role() != role) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only a " + role.name().toLowerCase() + " may do this.");
+        }
+        return known;
+    }
+}

@@ -1,0 +1,61 @@
+package br.com.healthmed.platform.storage;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/** The DynamoDB client and table, with {@code healthmed.storage=dynamodb}. */
+@Configuration(proxyBeanMethods = false)
+@OnDynamoStorage
+class DynamoConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(DynamoConfig.class);
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(DynamoProperties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(properties.region()))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()));
+        if (properties.endpoint() != null) {
+            // A local DynamoDB-compatible engine (dynalite): it accepts any credentials.
+            builder.endpointOverride(properties.endpoint())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    DynamoTable dynamoTable(DynamoDbClient client, DynamoProperties properties) {
+        DynamoTable table = new DynamoTable(client, properties.tableName());
+        if (properties.createTable()) {
+            log.info("Creating DynamoDB table '{}' if missing (healthmed.dynamodb.create-table=true)", table.name());
+            table.createIfMissing();
+        }
+        return table;
+    }
+
+    /**
+     * @param endpoint      a local engine's URL; absent in AWS
+     * @param createTable   create the table at start-up (local runs against dynalite)
+     */
+    @ConfigurationProperties("healthmed.dynamodb")
+    record DynamoProperties(
+            URI endpoint,
+            @DefaultValue("sa-east-1") String region,
+            @DefaultValue("healthmed") String tableName,
+            @DefaultValue("false") boolean createTable,
+            @DefaultValue("200") int maxConnections) {}
+}

@@ -1,0 +1,42 @@
+package br.com.healthmed.platform.storage;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The service's single DynamoDB table: every item has a string partition key {@link Keys#PK} and sort
+ * key {@link Keys#SK}; {@link Keys} knows every key shape.
+ */
+public record DynamoTable(DynamoDbClient client, String name) {
+
+    /** Creates the table (on-demand capacity) unless it exists. For local runs and tests; Terraform owns it in AWS. */
+    public DynamoTable createIfMissing() {
+        try {
+            client.describeTable(b -> b.tableName(name));
+            return this;
+        } catch (ResourceNotFoundException absent) {
+            // create it below
+        }
+        try {
+            client.createTable(b -> b.tableName(name)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(List.of(
+                            AttributeDefinition.builder().attributeName(Keys.PK).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(Keys.SK).attributeType(ScalarAttributeType.S).build()))
+                    .keySchema(List.of(
+                            KeySchemaElement.builder().attributeName(Keys.PK).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(Keys.SK).keyType(KeyType.RANGE).build())));
+        } catch (ResourceInUseException createdMeanwhile) {
+            // another instance created it first
+        }
+        client.waiter().waitUntilTableExists(b -> b.tableName(name));
+        return this;
+    }
+}

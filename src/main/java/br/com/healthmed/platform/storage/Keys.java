@@ -1,0 +1,41 @@
+package br.com.healthmed.platform.storage;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every key shape of the single table, in one place; the README's access-pattern table mirrors it.
+ * Values inside keys are already normalised by their value objects (lower-case e-mail, CPF digits,
+ * CRM as {@code 123456/SP}).
+ */
+public final class Keys {
+
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+
+    private Keys() {}
+
+    /** An account (patient or doctor): {@code ACCOUNT#<uuid>} / {@code PROFILE}. */
+    public static Map<String, AttributeValue> account(String accountId) {
+        return key("ACCOUNT#" + accountId, "PROFILE");
+    }
+
+    /** A login claim, unique per kind and value: {@code LOGIN#EMAIL#ana@x.com} / {@code CLAIM}. */
+    public static Map<String, AttributeValue> loginClaim(String kind, String value) {
+        return key("LOGIN#" + kind + "#" + value, "CLAIM");
+    }
+
+    /** A refresh token, by the SHA-256 of its value: {@code REFRESH#<hex>} / {@code TOKEN}. */
+    public static Map<String, AttributeValue> refreshToken(String tokenHash) {
+        return key("REFRESH#" + tokenHash, "TOKEN");
+    }
+
+    /** A refresh-token family (one login session): {@code SESSION#<uuid>} / {@code FAMILY}. */
+    public static Map<String, AttributeValue> tokenFamily(String familyId) {
+        return key("SESSION#" + familyId, "FAMILY");
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}

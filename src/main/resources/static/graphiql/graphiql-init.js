@@ -1,0 +1,29 @@
+// Starts GraphiQL against this server's /graphql endpoint. To call operations that need a login,
+// run loginPatient or loginDoctor, then put {"Authorization": "Bearer <accessToken>"} in Headers.
+(function () {
+    var defaultQuery = [
+        '# Welcome to the Health&Med API.',
+        '#',
+        '# 1. Run this query (Ctrl-Enter) to list the medical specialties.',
+        '# 2. Register or log in with registerPatient / loginPatient (see the Docs panel).',
+        '# 3. Copy accessToken into the Headers tab: {"Authorization": "Bearer <accessToken>"}',
+        '#    and ask for { me { name role } }.',
+        '',
+        'query Specialties {',
+        '  specialties {',
+        '    code',
+        '    name',
+        '  }',
+        '}',
+        ''
+    ].join('\n');
+
+    var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    root.render(React.createElement(GraphiQL, {
+        fetcher: fetcher,
+        defaultQuery: defaultQuery,
+        headerEditorEnabled: true,
+        shouldPersistHeaders: false
+    }));
+})();
