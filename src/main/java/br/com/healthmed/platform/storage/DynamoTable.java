@@ -1,6 +1,9 @@
 package br.com.healthmed.platform.storage;
 
+import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -36,7 +39,13 @@ public record DynamoTable(DynamoDbClient client, String name) {
         } catch (ResourceInUseException createdMeanwhile) {
             // another instance created it first
         }
-        client.waiter().waitUntilTableExists(b -> b.tableName(name));
+        // The SDK's default waiter polls every 20 s; a new on-demand table is usually active in seconds.
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250)))
+                        .maxAttempts(240))
+                .build()) {
+            waiter.waitUntilTableExists(b -> b.tableName(name));
+        }
         return this;
     }
 }

@@ -1,0 +1,106 @@
+package br.com.healthmed.identity.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.Cpf;
+import br.com.healthmed.identity.Crm;
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.Email;
+import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.Phone;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AccountStore} promises. */
+abstract class AccountStoreContract {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    protected abstract AccountStore store();
+
+    static PatientAccount patient(Optional<Phone> phone) {
+        return new PatientAccount(AccountId.random(), "Ana Souza", new Email("ana@example.com"), new Cpf("52998224725"),
+                LocalDate.of(1990, 5, 17), phone, "{argon2}hash", NOW);
+    }
+
+    static DoctorAccount doctor() {
+        return new DoctorAccount(AccountId.random(), "Dr. Bruno Lima", new Crm("123456", "SP"),
+                List.of("CARDIOLOGIA", "CLINICA_MEDICA"), "{argon2}hash", NOW);
+    }
+
+    @Test
+    void aPatientComesBackAsStoredWithAndWithoutPhone() {
+        PatientAccount withPhone = patient(Optional.of(new Phone("+5511987654321")));
+        PatientAccount withoutPhone = patient(Optional.empty());
+        store().create(withPhone);
+        store().create(withoutPhone);
+
+        assertThat(store().find(withPhone.id())).contains(withPhone);
+        assertThat(store().find(withoutPhone.id())).contains(withoutPhone);
+    }
+
+    @Test
+    void aDoctorComesBackAsStoredWithSpecialtiesInOrder() {
+        DoctorAccount doctor = doctor();
+        store().create(doctor);
+
+        assertThat(store().find(doctor.id())).contains(doctor);
+    }
+
+    @Test
+    void anUnknownIdFindsNothing() {
+        assertThat(store().find(AccountId.random())).isEmpty();
+    }
+
+    @Test
+    void creatingTheSameIdTwiceFailsAndKeepsTheFirst() {
+        PatientAccount first = patient(Optional.empty());
+        store().create(first);
+
+        assertThatThrownBy(() -> store().create(new DoctorAccount(first.id(), "Other", new Crm("9999", "RJ"),
+                List.of("PEDIATRIA"), "{argon2}x", NOW))).isInstanceOf(IllegalStateException.class);
+        assertThat(store().find(first.id())).contains(first);
+    }
+
+    @Test
+    void findAllReturnsTheExistingOnesAmongManyIds() {
+        List<Account> created = IntStream.range(0, 130)
+                .mapToObj(i -> (Account) (i % 2 == 0 ? patient(Optional.empty()) : doctor()))
+                .peek(store()::create)
+                .toList();
+        List<AccountId> asked = new java.util.ArrayList<>(created.stream().map(Account::id).toList());
+        asked.add(AccountId.random());
+        asked.add(created.get(0).id()); // duplicates are fine
+
+        var found = store().findAll(asked);
+
+        assertThat(found).hasSize(130);
+        created.forEach(account -> assertThat(found.get(account.id())).isEqualTo(account));
+    }
+
+    @Test
+    void thePasswordHashCanBeReplaced() {
+        PatientAccount patient = patient(Optional.empty());
+        store().create(patient);
+
+        store().updatePasswordHash(patient.id(), "{argon2}stronger");
+
+        assertThat(store().find(patient.id())).contains(patient.withPasswordHash("{argon2}stronger"));
+    }
+
+    @Test
+    void replacingTheHashOfAnUnknownAccountCreatesNothing() {
+        AccountId unknown = AccountId.random();
+        store().updatePasswordHash(unknown, "{argon2}x");
+        assertThat(store().find(unknown)).isEmpty();
+    }
+}
