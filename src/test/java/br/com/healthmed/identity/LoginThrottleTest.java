@@ -1,0 +1,245 @@
+package br.com.healthmed.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    private static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
+    private static final String ADDRESS = "203.0.113.7";
+
+    private final LoginClaim ana = LoginClaim.of(Email.parse("ana@example.com", "login"));
+    private final LoginClaim bruno = LoginClaim.of(Crm.parse("123456/SP", "crm"));
+
+    private MutableClock clock;
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
+        throttle = new LoginThrottle(new LoginThrottle.Limits(5, 50, FIFTEEN_MINUTES, FIFTEEN_MINUTES), clock);
+    }
+
+    @Test
+    void aNewLoginIsAllowed() {
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    void fourFailuresAreStillAllowed() {
+        fail(ana, ADDRESS, 4);
+
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    void theFifthFailureLocksTheLogin() {
+        fail(ana, ADDRESS, 5);
+
+        assertThatThrownBy(() -> throttle.checkAllowed(ana, ADDRESS))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                    assertThat(e.extensions()).containsEntry("code", "TOO_MANY_ATTEMPTS");
+                    assertThat(e.extensions().get("retryAfterSeconds"))
+                            .isInstanceOfSatisfying(Long.class, seconds -> assertThat(seconds).isPositive().isEqualTo(900L));
+                });
+    }
+
+    @Test
+    void theLockHoldsFromAnyAddress() {
+        fail(ana, ADDRESS, 5);
+
+        assertLocked(ana, "198.51.100.1");
+    }
+
+    @Test
+    void theLockIsPerLogin() {
+        fail(ana, ADDRESS, 5);
+
+        assertAllowed(bruno, ADDRESS);
+    }
+
+    @Test
+    void retryAfterCountsDown() {
+        fail(ana, ADDRESS, 5);
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(retryAfterSeconds(ana, ADDRESS)).isEqualTo(300L);
+
+        clock.advance(Duration.ofSeconds(299).plusMillis(500));
+        assertThat(retryAfterSeconds(ana, ADDRESS)).isEqualTo(1L); // never 0 while locked
+    }
+
+    @Test
+    void afterFifteenMinutesTheLoginIsAllowedAgain() {
+        fail(ana, ADDRESS, 5);
+        clock.advance(FIFTEEN_MINUTES.minusSeconds(1));
+        assertLocked(ana, ADDRESS);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    void afterTheLockEndsTheCountStartsAfresh() {
+        fail(ana, ADDRESS, 5);
+        clock.advance(FIFTEEN_MINUTES);
+
+        fail(ana, ADDRESS, 4);
+        assertAllowed(ana, ADDRESS);
+
+        fail(ana, ADDRESS, 1);
+        assertLocked(ana, ADDRESS);
+    }
+
+    @Test
+    void failuresOutsideTheWindowAreForgotten() {
+        fail(ana, ADDRESS, 4);
+        clock.advance(FIFTEEN_MINUTES);
+
+        fail(ana, ADDRESS, 4);
+
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    @Disabled("BUG (LoginThrottle): the Javadoc promises a sliding window, but the window is fixed, anchored at the first "
+            + "failure and reset wholesale when it ends, so up to 2 x (max - 1) failures fit around a window boundary "
+            + "without a lock. Remove @Disabled to see it fail.")
+    void failuresAreCountedInASlidingWindow() {
+        fail(ana, ADDRESS, 1);                       // t = 0: opens the window
+        clock.advance(Duration.ofMinutes(14));
+        fail(ana, ADDRESS, 3);                       // t = 14 min: 4 failures in the window
+        clock.advance(Duration.ofMinutes(1));
+        fail(ana, ADDRESS, 2);                       // t = 15 min: the first failure has left a sliding window, 5 remain
+
+        assertLocked(ana, ADDRESS);
+    }
+
+    @Test
+    void successClearsTheCount() {
+        fail(ana, ADDRESS, 4);
+        throttle.recordSuccess(ana);
+
+        fail(ana, ADDRESS, 4);
+
+        assertAllowed(ana, ADDRESS);
+        fail(ana, ADDRESS, 1);
+        assertLocked(ana, ADDRESS);
+    }
+
+    @Test
+    void successOfAnotherLoginDoesNotClearTheCount() {
+        fail(ana, ADDRESS, 4);
+        throttle.recordSuccess(bruno);
+
+        fail(ana, ADDRESS, 1);
+
+        assertLocked(ana, ADDRESS);
+    }
+
+    @Test
+    void fiftyFailuresFromOneAddressLockTheAddressForANewLoginToo() {
+        for (int i = 0; i < 50; i++) {
+            LoginClaim login = LoginClaim.of(Email.parse("user" + i + "@example.com", "login"));
+            assertAllowed(login, ADDRESS);
+            throttle.recordFailure(login, ADDRESS);
+        }
+
+        LoginClaim fresh = LoginClaim.of(Email.parse("someone.new@example.com", "login"));
+        assertThatThrownBy(() -> throttle.checkAllowed(fresh, ADDRESS))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                    assertThat((Long) e.extensions().get("retryAfterSeconds")).isPositive();
+                });
+        // The same new login from another address is fine: the lock is the address's.
+        assertAllowed(fresh, "198.51.100.1");
+    }
+
+    @Test
+    void fortyNineFailuresFromOneAddressDoNotLockIt() {
+        for (int i = 0; i < 49; i++) {
+            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+        }
+
+        assertAllowed(LoginClaim.of(Email.parse("someone.new@example.com", "login")), ADDRESS);
+    }
+
+    @Test
+    void successDoesNotClearTheAddressCount() {
+        for (int i = 0; i < 49; i++) {
+            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+        }
+        throttle.recordSuccess(ana);
+        throttle.recordFailure(bruno, ADDRESS);
+
+        assertLocked(ana, ADDRESS);
+    }
+
+    @Test
+    void theAddressLockEndsAfterFifteenMinutes() {
+        for (int i = 0; i < 50; i++) {
+            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+        }
+        assertLocked(ana, ADDRESS);
+
+        clock.advance(FIFTEEN_MINUTES);
+
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    void theLongerOfTwoLocksIsReported() {
+        for (int i = 0; i < 50; i++) {
+            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+        }
+        clock.advance(Duration.ofMinutes(5));
+        fail(ana, "198.51.100.1", 5); // ana locked until +20 min, the address until +15 min
+
+        assertThat(retryAfterSeconds(ana, ADDRESS)).isEqualTo(900L);
+    }
+
+    @Test
+    void theSameIdentifierOfDifferentKindsIsCountedSeparately() {
+        LoginClaim asEmail = new LoginClaim(LoginClaim.Kind.EMAIL, "x");
+        LoginClaim asCrm = new LoginClaim(LoginClaim.Kind.CRM, "x");
+        fail(asEmail, ADDRESS, 5);
+
+        assertAllowed(asCrm, "198.51.100.1");
+    }
+
+    private void fail(LoginClaim login, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(login, address);
+        }
+    }
+
+    private void assertAllowed(LoginClaim login, String address) {
+        assertThatCode(() -> throttle.checkAllowed(login, address)).doesNotThrowAnyException();
+    }
+
+    private void assertLocked(LoginClaim login, String address) {
+        assertThatThrownBy(() -> throttle.checkAllowed(login, address))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+    }
+
+    private long retryAfterSeconds(LoginClaim login, String address) {
+        try {
+            throttle.checkAllowed(login, address);
+        } catch (DomainException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+            return (Long) e.extensions().get("retryAfterSeconds");
+        }
+        throw new AssertionError("expected " + login + " from " + address + " to be locked");
+    }
+}
