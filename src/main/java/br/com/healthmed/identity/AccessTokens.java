@@ -12,6 +12,7 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -55,7 +56,8 @@ class AccessTokens implements AccessTokenVerifier {
     record Issued(String token, Instant expiresAt) {}
 
     Issued issue(Account account, String sessionId) {
-        Instant now = clock.instant();
+        // JWT times are whole seconds: truncate first, so the advertised expiry is exactly the token's exp.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         String token = Jwts.builder()
                 .header().type(TYPE).keyId(key.keyId()).and()
@@ -87,6 +89,10 @@ class AccessTokens implements AccessTokenVerifier {
             throw new InvalidAccessTokenException("invalid", false);
         }
         Claims claims = jws.getPayload();
+        // jjwt accepts a token at the very instant of its exp; RFC 7519 says it has expired then.
+        if (!clock.instant().isBefore(claims.getExpiration().toInstant())) {
+            throw new InvalidAccessTokenException("expired", true);
+        }
         try {
             return new Caller(
                     AccountId.of(claims.getSubject()).toString(),

@@ -49,7 +49,7 @@ public class LoginService {
     }
 
     private Session login(LoginClaim claim, Role role, String password, String clientAddress) {
-        throttle.checkAllowed(claim, clientAddress);
+        throttle.attempt(claim, clientAddress);
         Optional<Account> account = claims.holder(claim)
                 .flatMap(holder -> accounts.find(holder.owner()))
                 .filter(a -> a.role() == role);
@@ -57,10 +57,9 @@ public class LoginService {
                 && passwordEncoder.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
                 && account.isPresent();
         if (!matches) {
-            throttle.recordFailure(claim, clientAddress);
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
-        throttle.recordSuccess(claim);
+        throttle.succeeded(claim, clientAddress);
         Account known = account.get();
         if (passwordEncoder.upgradeEncoding(known.passwordHash())) {
             String rehashed = passwordEncoder.encode(password);

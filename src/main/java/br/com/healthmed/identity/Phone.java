@@ -31,7 +31,8 @@ public record Phone(String e164) {
         } else {
             throw invalid(field);
         }
-        if (!e164.matches("\\+[1-9]\\d{7,14}")) {
+        // Any country is fine, but a Brazilian number must have area code and 8 or 9 digits.
+        if (!e164.matches("\\+[1-9]\\d{7,14}") || (e164.startsWith("+55") && !e164.matches("\\+55[1-9]{2}9?\\d{8}"))) {
             throw invalid(field);
         }
         return new Phone(e164);

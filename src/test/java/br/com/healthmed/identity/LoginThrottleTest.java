@@ -8,8 +8,9 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import br.com.healthmed.support.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -113,9 +114,6 @@ class LoginThrottleTest {
     }
 
     @Test
-    @Disabled("BUG (LoginThrottle): the Javadoc promises a sliding window, but the window is fixed, anchored at the first "
-            + "failure and reset wholesale when it ends, so up to 2 x (max - 1) failures fit around a window boundary "
-            + "without a lock. Remove @Disabled to see it fail.")
     void failuresAreCountedInASlidingWindow() {
         fail(ana, ADDRESS, 1);                       // t = 0: opens the window
         clock.advance(Duration.ofMinutes(14));
@@ -216,6 +214,40 @@ class LoginThrottleTest {
         fail(asEmail, ADDRESS, 5);
 
         assertAllowed(asCrm, "198.51.100.1");
+    }
+
+    @Test
+    void ofTwentyParallelAttemptsOnOneLoginOnlyFiveGetToCheckThePassword() throws Exception {
+        List<Object> results = Concurrently.run(20, i -> () -> {
+            throttle.attempt(ana, "198.51.100." + i);
+            return "checked";
+        });
+
+        assertThat(results).filteredOn("checked"::equals).hasSize(5);
+        assertThat(results).filteredOn(DomainException.class::isInstance)
+                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS))
+                .hasSize(15);
+    }
+
+    @Test
+    void aSuccessfulAttemptCountsAgainstNeitherTheLoginNorTheAddress() {
+        for (int i = 0; i < 60; i++) {
+            throttle.attempt(ana, ADDRESS);
+            throttle.succeeded(ana, ADDRESS);
+        }
+
+        assertAllowed(ana, ADDRESS);
+        assertAllowed(bruno, ADDRESS);
+    }
+
+    @Test
+    void anAttemptRefusedForItsLoginDoesNotCountAgainstTheAddress() {
+        fail(ana, "198.51.100.1", 5);
+        for (int i = 0; i < 60; i++) {
+            assertThatThrownBy(() -> throttle.attempt(ana, ADDRESS)).isInstanceOf(DomainException.class);
+        }
+
+        assertAllowed(bruno, ADDRESS);
     }
 
     private void fail(LoginClaim login, String address, int times) {

@@ -53,7 +53,9 @@ class PhoneTest {
             "55+11987654321",
             "+",
             "()-. ",
-            "11 98765-4321 ext 2"})
+            "11 98765-4321 ext 2",
+            "+55 1234567",           // +55 needs area code and 8 or 9 digits
+            "+55 11 98765-43210"})
     void rejectsGarbage(String input) {
         assertInvalid(input);
     }
