@@ -1,0 +1,101 @@
+package br.com.healthmed.support;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A client of the running service, as a front-end would be: anonymous, or holding a bearer token.
+ * Also makes valid, unique registration inputs (CPFs with correct check digits, e-mails, CRMs).
+ */
+public final class Api {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
+
+    private final HttpGraphQlTester tester;
+    private final String baseUrl;
+
+    private Api(String baseUrl, HttpGraphQlTester tester) {
+        this.baseUrl = baseUrl;
+        this.tester = tester;
+    }
+
+    public static Api at(int port) {
+        String baseUrl = "http://localhost:" + port;
+        WebTestClient client = WebTestClient.bindToServer().baseUrl(baseUrl + "/graphql").build();
+        return new Api(baseUrl, HttpGraphQlTester.create(client));
+    }
+
+    public HttpGraphQlTester tester() {
+        return tester;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The same client with {@code Authorization: Bearer <accessToken>}. */
+    public Api as(String accessToken) {
+        return new Api(baseUrl, tester.mutate().header("Authorization", "Bearer " + accessToken).build());
+    }
+
+    public GraphQlTester.Request<?> document(String name) {
+        return tester.documentName(name);
+    }
+
+    /** Registers a fresh patient; returns the {@code AuthPayload} as a map. */
+    public Map<String, Object> registerPatient(Map<String, Object> input) {
+        return tester.documentName("registerPatient").variable("input", input).execute()
+                .path("registerPatient").entity(Map.class).get();
+    }
+
+    public Map<String, Object> registerDoctor(Map<String, Object> input) {
+        return tester.documentName("registerDoctor").variable("input", input).execute()
+                .path("registerDoctor").entity(Map.class).get();
+    }
+
+    public static Map<String, Object> newPatient() {
+        long n = SEQUENCE.incrementAndGet();
+        return Map.of(
+                "name", "Paciente " + n,
+                "email", "paciente." + n + "@example.com",
+                "cpf", cpf(n),
+                "password", PASSWORD,
+                "birthDate", LocalDate.of(1990, 5, 17).toString());
+    }
+
+    public static Map<String, Object> newDoctor() {
+        long n = SEQUENCE.incrementAndGet();
+        return Map.of(
+                "name", "Dra. Médica " + n,
+                "crm", (100000 + n % 900_000_000L) + "/SP",
+                "password", PASSWORD,
+                "specialties", List.of("CARDIOLOGIA"));
+    }
+
+    /** A valid CPF (correct check digits, not all equal) built from a sequence number. */
+    public static String cpf(long n) {
+        String base = String.format("%09d", (n * 7919 + 123) % 1_000_000_000L);
+        if (base.chars().distinct().count() == 1) {
+            base = "123456789";
+        }
+        int d1 = checkDigit(base);
+        int d2 = checkDigit(base + d1);
+        return base + d1 + d2;
+    }
+
+    private static int checkDigit(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            sum += (digits.charAt(i) - '0') * (digits.length() + 1 - i);
+        }
+        int remainder = (sum * 10) % 11;
+        return remainder == 10 ? 0 : remainder;
+    }
+}
