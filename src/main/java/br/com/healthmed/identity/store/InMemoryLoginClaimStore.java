@@ -40,4 +40,9 @@ class InMemoryLoginClaimStore implements LoginClaimStore {
     public void release(LoginClaim claim, AccountId owner) {
         holders.computeIfPresent(claim, (key, holder) -> holder.owner().equals(owner) ? null : holder);
     }
+
+    /** How many claims are held; lets tests prove that failed registrations leave none behind. */
+    int size() {
+        return holders.size();
+    }
 }

@@ -1,0 +1,80 @@
+package br.com.healthmed.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.healthmed.support.Api;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.publisher.Mono;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+
+/**
+ * GraphQL over WebSocket (graphql-ws) at /graphql authenticates at connection_init with
+ * {@code {"Authorization": "Bearer <token>"}}, as mobile clients do for subscriptions.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebSocketAuthenticationTest {
+
+    private static final String ME = "{ me { id name role } }";
+
+    @LocalServerPort
+    int port;
+
+    private WebSocketGraphQlTester connect(Map<String, Object> initPayload) {
+        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(initPayload);
+                    }
+                })
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Test
+    void anOperationRunsAsTheCallerWhoseTokenCameInConnectionInit() {
+        Map<String, Object> input = Api.newPatient();
+        Map<String, Object> session = Api.at(port).registerPatient(input);
+        WebSocketGraphQlTester tester = connect(Map.of("Authorization", "Bearer " + session.get("accessToken")));
+        try {
+            tester.document(ME).execute()
+                    .path("me.name").entity(String.class).isEqualTo((String) input.get("name"))
+                    .path("me.role").entity(String.class).isEqualTo("PATIENT");
+        } finally {
+            tester.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aConnectionWithoutTokenIsAnonymous() {
+        WebSocketGraphQlTester tester = connect(Map.of());
+        try {
+            tester.document(ME).execute().errors()
+                    .satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+            tester.document("{ specialties { code } }").execute()
+                    .path("specialties").entityList(Object.class).hasSize(55);
+        } finally {
+            tester.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aConnectionWithABadTokenIsRefused() {
+        WebSocketGraphQlTester tester = connect(Map.of("Authorization", "Bearer not.a.token"));
+        try {
+            assertThatThrownBy(() -> tester.document(ME).execute().path("me").hasValue())
+                    .hasMessageContaining("code=4401, reason=Unauthorized");
+        } finally {
+            tester.stop().onErrorComplete().block(Duration.ofSeconds(5));
+        }
+    }
+}
