@@ -34,6 +34,7 @@ public enum ErrorCode {
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
 
     // Request shape
+    MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request (unreadable JSON, wrong method or media type)."),
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),
     GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),

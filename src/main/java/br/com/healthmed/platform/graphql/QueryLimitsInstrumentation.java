@@ -3,26 +3,38 @@ package br.com.healthmed.platform.graphql;
 import br.com.healthmed.platform.error.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses, before anything runs, an operation nested deeper than {@code maxDepth} or selecting more
- * than {@code maxFields} fields (aliases count: {@code a1: login(...) a2: login(...)} is two). The
- * introspection subtrees under {@code __schema} and {@code __type} are not counted, so tools such as
- * GraphiQL can load the schema; graphql-java's own good-faith introspection checks bound those.
+ * than {@code maxFields} fields. Aliases count ({@code a1: login(...) a2: login(...)} is two), and so
+ * does every spread of a fragment: a fragment used three times counts three times. The introspection
+ * subtrees under {@code __schema} and {@code __type} are not counted, so tools such as GraphiQL can
+ * load the schema; graphql-java's own good-faith introspection checks bound those.
+ *
+ * <p>It walks the document itself rather than using graphql-java's {@code QueryTraverser}, which
+ * enters a fragment only at its first spread (graphql-java issue #1695) and so undercounts repeated
+ * fragments. Each fragment is measured once and its size reused at every spread, so a document of
+ * nested fragments cannot make the measuring itself expensive.
  */
 @Component
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -37,21 +49,14 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Measure measure = new Measure();
-        QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getExecutionInput().getOperationName())
-                .coercedVariables(context.getCoercedVariables())
-                .build()
-                .visitPreOrder(measure);
-        if (measure.maxDepth > limits.maxDepth()) {
+        Size size = new Measurer(context.getFragmentsByName()).measure(context.getOperationDefinition().getSelectionSet());
+        if (size.depth() > limits.maxDepth()) {
             throw abort(ErrorCode.QUERY_TOO_DEEP,
-                    "Query depth " + measure.maxDepth + " exceeds the limit of " + limits.maxDepth() + ".");
+                    "Query depth " + size.depth() + " exceeds the limit of " + limits.maxDepth() + ".");
         }
-        if (measure.fields > limits.maxFields()) {
+        if (size.fields() > limits.maxFields()) {
             throw abort(ErrorCode.QUERY_TOO_COMPLEX,
-                    "Query selects " + measure.fields + " fields, more than the limit of " + limits.maxFields() + ".");
+                    "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
         }
         return super.beginExecuteOperation(parameters, state);
     }
@@ -64,30 +69,74 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 .build()));
     }
 
-    private static final class Measure extends QueryVisitorStub {
-        int maxDepth;
-        int fields;
+    /** How many fields a selection set selects, and how deep it nests (a leaf field is depth 1). */
+    private record Size(long fields, int depth) {
+        static final Size EMPTY = new Size(0, 0);
 
-        @Override
-        public void visitField(QueryVisitorFieldEnvironment env) {
-            if (env.isTypeNameIntrospectionField() || underIntrospection(env)) {
-                return;
-            }
-            fields++;
-            int depth = 0;
-            for (QueryVisitorFieldEnvironment e = env; e != null; e = e.getParentEnvironment()) {
-                depth++;
-            }
-            maxDepth = Math.max(maxDepth, depth);
+        /** Side by side in one selection set: fields add up, the deeper one counts. */
+        Size beside(Size other) {
+            return new Size(saturatedAdd(fields, other.fields), Math.max(depth, other.depth));
         }
 
-        private static boolean underIntrospection(QueryVisitorFieldEnvironment env) {
-            for (QueryVisitorFieldEnvironment e = env; e != null; e = e.getParentEnvironment()) {
-                if (e.getField().getName().startsWith("__")) {
-                    return true;
-                }
+        /** A field with this as its sub-selection. */
+        Size underAField() {
+            return new Size(saturatedAdd(fields, 1), depth + 1);
+        }
+
+        private static long saturatedAdd(long a, long b) {
+            long sum = a + b;
+            return sum < 0 ? Long.MAX_VALUE : sum;
+        }
+    }
+
+    private static final class Measurer {
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Size> measuredFragments = new HashMap<>();
+        private final Set<String> inProgress = new HashSet<>();
+
+        Measurer(Map<String, FragmentDefinition> fragments) {
+            this.fragments = fragments;
+        }
+
+        Size measure(SelectionSet selectionSet) {
+            Size size = Size.EMPTY;
+            if (selectionSet == null) {
+                return size;
             }
-            return false;
+            for (Selection<?> selection : selectionSet.getSelections()) {
+                size = size.beside(measure(selection));
+            }
+            return size;
+        }
+
+        private Size measure(Selection<?> selection) {
+            if (selection instanceof Field field) {
+                // __typename is free; __schema and __type are introspection, bounded elsewhere.
+                return field.getName().startsWith("__") ? Size.EMPTY : measure(field.getSelectionSet()).underAField();
+            }
+            if (selection instanceof InlineFragment inline) {
+                return measure(inline.getSelectionSet());
+            }
+            if (selection instanceof FragmentSpread spread) {
+                return fragment(spread.getName());
+            }
+            return Size.EMPTY;
+        }
+
+        private Size fragment(String name) {
+            Size known = measuredFragments.get(name);
+            if (known != null) {
+                return known;
+            }
+            FragmentDefinition definition = fragments.get(name);
+            // Validation has already refused unknown and cyclic fragments; this only guards the walk.
+            if (definition == null || !inProgress.add(name)) {
+                return Size.EMPTY;
+            }
+            Size size = measure(definition.getSelectionSet());
+            inProgress.remove(name);
+            measuredFragments.put(name, size);
+            return size;
         }
     }
 

@@ -1,0 +1,57 @@
+package br.com.healthmed.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Spring for GraphQL answers a request it cannot route (a POST that is not JSON, a GET that is not a
+ * WebSocket upgrade) with an empty 415 or 405. This turns those into error responses, so they get
+ * the same GraphQL-shaped body with {@code MALFORMED_REQUEST} as every other failure.
+ */
+@Component
+class GraphQlRequestGuard extends OncePerRequestFilter {
+
+    private static final String PATH = "/graphql";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !PATH.equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (HttpMethod.POST.matches(request.getMethod()) && !isJson(request.getContentType())) {
+            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        boolean webSocketUpgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        if (HttpMethod.GET.matches(request.getMethod()) && !webSocketUpgrade) {
+            response.setHeader(HttpHeaders.ALLOW, "POST");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || "graphql+json".equals(type.getSubtype());
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+}
