@@ -81,13 +81,6 @@ public class SessionService {
         tokens.token(hash(refreshToken)).ifPresent(token -> tokens.revokeFamily(token.familyId()));
     }
 
-    /** Whether a session is still open (not revoked, not past its absolute expiry). */
-    public boolean isOpen(String sessionId) {
-        Instant now = clock.instant();
-        Optional<RefreshTokenStore.Family> family = tokens.family(sessionId);
-        return family.filter(f -> !f.revoked() && now.isBefore(f.expiresAt())).isPresent();
-    }
-
     private Session issue(Account account, RefreshTokenStore.Family family, Instant now) {
         String refreshToken = newRefreshToken();
         tokens.saveToken(new RefreshTokenStore.Token(hash(refreshToken), family.id(), now, family.expiresAt(), Optional.empty()));

@@ -67,10 +67,7 @@ class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(AccountId id) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(b -> b.tableName(table.name()).key(Keys.account(id.toString())).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toAccount(item));
+        return table.item(Keys.account(id.toString())).map(DynamoAccountStore::toAccount);
     }
 
     @Override

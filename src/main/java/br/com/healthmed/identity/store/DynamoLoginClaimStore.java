@@ -44,13 +44,7 @@ class DynamoLoginClaimStore implements LoginClaimStore {
 
     @Override
     public Optional<Holder> holder(LoginClaim claim) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(b -> b.tableName(table.name()).key(key(claim)).consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Holder(AccountId.of(string(item, "owner")), instant(item, "claimedAt")));
+        return table.item(key(claim)).map(item -> new Holder(AccountId.of(string(item, "owner")), instant(item, "claimedAt")));
     }
 
     @Override

@@ -50,7 +50,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<Family> family(String familyId) {
-        return get(Keys.tokenFamily(familyId)).map(item -> new Family(familyId,
+        return table.item(Keys.tokenFamily(familyId)).map(item -> new Family(familyId,
                 AccountId.of(string(item, "account")),
                 instant(item, "createdAt"),
                 instant(item, "expiresAt"),
@@ -83,7 +83,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<Token> token(String hash) {
-        return get(Keys.refreshToken(hash)).map(item -> new Token(hash,
+        return table.item(Keys.refreshToken(hash)).map(item -> new Token(hash,
                 string(item, "familyId"),
                 instant(item, "issuedAt"),
                 instant(item, "expiresAt"),
@@ -101,12 +101,5 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
         } catch (ConditionalCheckFailedException usedOrAbsent) {
             return false;
         }
-    }
-
-    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(b -> b.tableName(table.name()).key(key).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 }

@@ -30,7 +30,6 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(ErrorType.UNAUTHORIZED, "Refresh token unknown, expired, revoked or already used; log in again."),
     UNAUTHENTICATED(ErrorType.UNAUTHORIZED, "This operation needs a valid access token (Authorization: Bearer ...)."),
     TOKEN_EXPIRED(ErrorType.UNAUTHORIZED, "The access token has expired; call refreshSession."),
-    FORBIDDEN(ErrorType.FORBIDDEN, "The caller's role may not perform this operation."),
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
 
     // Request shape

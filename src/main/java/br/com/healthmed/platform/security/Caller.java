@@ -26,13 +26,4 @@ public record Caller(String accountId, Role role, String sessionId) {
         }
         return caller;
     }
-
-    /** The caller, who must have the given role; {@code FORBIDDEN} otherwise. */
-    public static Caller requiredWithRole(Caller caller, Role role) {
-        Caller known = required(caller);
-        if (known.role() != role) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only a " + role.name().toLowerCase() + " may do this.");
-        }
-        return known;
-    }
 }

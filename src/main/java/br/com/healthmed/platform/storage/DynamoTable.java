@@ -2,6 +2,9 @@ package br.com.healthmed.platform.storage;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * key {@link Keys#SK}; {@link Keys} knows every key shape.
  */
 public record DynamoTable(DynamoDbClient client, String name) {
+
+    /** The item with this key, read consistently (a login must see the registration that just happened). */
+    public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(name).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
 
     /** Creates the table (on-demand capacity) unless it exists. For local runs and tests; Terraform owns it in AWS. */
     public DynamoTable createIfMissing() {
