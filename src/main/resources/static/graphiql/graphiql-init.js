@@ -18,7 +18,13 @@
         ''
     ].join('\n');
 
-    var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    // Subscriptions go over graphql-ws; GraphiQL sends the Headers tab as the connection_init
+    // payload, so {"Authorization": "Bearer ..."} authenticates them too.
+    var wsScheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+    var fetcher = GraphiQL.createFetcher({
+        url: window.location.origin + '/graphql',
+        subscriptionUrl: wsScheme + window.location.host + '/graphql'
+    });
     var root = ReactDOM.createRoot(document.getElementById('graphiql'));
     root.render(React.createElement(GraphiQL, {
         fetcher: fetcher,

@@ -2,6 +2,7 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.events.EventBus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Login sessions and their refresh tokens.
@@ -34,19 +37,22 @@ public class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOPIC = "identity.session-ended";
 
     private final RefreshTokenStore tokens;
     private final AccountStore accounts;
     private final AccessTokens accessTokens;
     private final TokenProperties properties;
+    private final EventBus events;
     private final Clock clock;
 
     SessionService(RefreshTokenStore tokens, AccountStore accounts, AccessTokens accessTokens,
-                   TokenProperties properties, Clock clock) {
+                   TokenProperties properties, EventBus events, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,7 +74,7 @@ public class SessionService {
                 .filter(f -> !f.revoked() && now.isBefore(f.expiresAt()))
                 .orElseThrow(SessionService::invalid);
         if (token.usedAt().isPresent() || !tokens.markUsed(hash, now)) {
-            tokens.revokeFamily(family.id());
+            end(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
             log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
             throw invalid();
         }
@@ -78,7 +84,31 @@ public class SessionService {
 
     /** Ends the session the refresh token belongs to. Unknown or already-ended tokens are no error. */
     public void logout(String refreshToken) {
-        tokens.token(hash(refreshToken)).ifPresent(token -> tokens.revokeFamily(token.familyId()));
+        tokens.token(hash(refreshToken)).ifPresent(token -> end(token.familyId(), SessionEnded.Reason.LOGGED_OUT));
+    }
+
+    /**
+     * The end of this session, as it happens: one event, then completion. A session that has already
+     * ended (or expired) gets {@code ALREADY_ENDED} at once.
+     */
+    public Flux<SessionEnded> endOf(String sessionId) {
+        Flux<SessionEnded> live = events.subscribe(TOPIC, SessionEnded.class)
+                .filter(ended -> ended.sessionId().equals(sessionId));
+        // Subscribe first, then look: an end between the two is still seen.
+        Mono<SessionEnded> alreadyEnded = Mono.fromCallable(() -> isOpen(sessionId)
+                        ? null
+                        : new SessionEnded(sessionId, SessionEnded.Reason.ALREADY_ENDED, clock.instant()));
+        return Flux.merge(live, alreadyEnded).take(1);
+    }
+
+    private boolean isOpen(String sessionId) {
+        Instant now = clock.instant();
+        return tokens.family(sessionId).filter(f -> !f.revoked() && now.isBefore(f.expiresAt())).isPresent();
+    }
+
+    private void end(String sessionId, SessionEnded.Reason reason) {
+        tokens.revokeFamily(sessionId);
+        events.publish(TOPIC, new SessionEnded(sessionId, reason, clock.instant()));
     }
 
     private Session issue(Account account, RefreshTokenStore.Family family, Instant now) {

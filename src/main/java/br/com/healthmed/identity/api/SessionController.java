@@ -1,16 +1,21 @@
 package br.com.healthmed.identity.api;
 
 import br.com.healthmed.identity.LoginService;
+import br.com.healthmed.identity.SessionEnded;
 import br.com.healthmed.identity.SessionService;
+import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.annotation.Validated;
 
-/** Login, refresh and logout. */
+/** Login, refresh, logout, and the live end of a session. */
 @Controller
 @Validated
 class SessionController {
@@ -38,6 +43,11 @@ class SessionController {
     @MutationMapping
     AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken) {
         return AuthPayload.of(sessions.refresh(refreshToken));
+    }
+
+    @SubscriptionMapping
+    Flux<SessionEnded> sessionEnded(@AuthenticationPrincipal Caller caller) {
+        return sessions.endOf(Caller.required(caller).sessionId());
     }
 
     @MutationMapping

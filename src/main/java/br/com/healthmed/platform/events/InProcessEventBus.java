@@ -1,0 +1,36 @@
+package br.com.healthmed.platform.events;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The embedded {@link EventBus}: reaches subscribers of this instance only. Right for one instance
+ * and for tests; several replicas need the Redis adapter (it comes with the scheduling module's
+ * appointment updates). A slow subscriber misses events rather than holding back the publisher.
+ */
+@Component
+class InProcessEventBus implements EventBus {
+
+    private final Map<String, Sinks.Many<Object>> topics = new ConcurrentHashMap<>();
+
+    @Override
+    public void publish(String topic, Object event) {
+        Sinks.Many<Object> sink = topics.get(topic);
+        if (sink != null) {
+            // A sink takes one emission at a time; publishers take turns rather than retry.
+            synchronized (sink) {
+                sink.tryEmitNext(event);
+            }
+        }
+    }
+
+    @Override
+    public <T> Flux<T> subscribe(String topic, Class<T> type) {
+        return topics.computeIfAbsent(topic, t -> Sinks.many().multicast().directBestEffort())
+                .asFlux()
+                .ofType(type);
+    }
+}

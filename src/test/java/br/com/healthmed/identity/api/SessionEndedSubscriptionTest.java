@@ -1,0 +1,108 @@
+package br.com.healthmed.identity.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** The {@code sessionEnded} subscription over graphql-ws, as a mobile client uses it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SessionEndedSubscriptionTest {
+
+    private static final String SUBSCRIPTION = "subscription { sessionEnded { sessionId reason at } }";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    private WebSocketGraphQlTester socket;
+
+    private WebSocketGraphQlTester connect(String accessToken) {
+        Map<String, Object> payload = accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken);
+        socket = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(payload);
+                    }
+                })
+                .responseTimeout(WAIT)
+                .build();
+        return socket;
+    }
+
+    @AfterEach
+    void disconnect() {
+        if (socket != null) {
+            socket.stop().onErrorComplete().block(WAIT);
+        }
+    }
+
+    private Flux<String> reasons(WebSocketGraphQlTester tester) {
+        return tester.document(SUBSCRIPTION).executeSubscription().toFlux("sessionEnded.reason", String.class);
+    }
+
+    @Test
+    void aLogoutElsewhereReachesTheSubscribedClientThenTheSubscriptionCompletes() {
+        Api api = Api.at(port);
+        Map<String, Object> session = api.registerPatient(Api.newPatient());
+        WebSocketGraphQlTester tester = connect((String) session.get("accessToken"));
+
+        StepVerifier.create(reasons(tester))
+                // a round trip on the same connection, so the subscription is live before the logout
+                .then(() -> tester.document("{ me { id } }").execute().path("me.id").hasValue())
+                .then(() -> api.document("logout").variable("refreshToken", session.get("refreshToken")).execute()
+                        .path("logout").entity(Boolean.class).isEqualTo(true))
+                .assertNext(reason -> assertThat(reason).isIn("LOGGED_OUT", "ALREADY_ENDED"))
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
+    void subscribingToASessionThatAlreadyEndedAnswersAtOnce() {
+        Api api = Api.at(port);
+        Map<String, Object> session = api.registerPatient(Api.newPatient());
+        api.document("logout").variable("refreshToken", session.get("refreshToken")).execute().path("logout").hasValue();
+
+        StepVerifier.create(reasons(connect((String) session.get("accessToken"))))
+                .expectNext("ALREADY_ENDED")
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
+    void anotherSessionsLogoutIsNotReported() {
+        Api api = Api.at(port);
+        Map<String, Object> input = Api.newPatient();
+        Map<String, Object> mine = api.registerPatient(input);
+        String otherRefresh = api.document("loginPatient").variable("login", input.get("email")).variable("password", Api.PASSWORD)
+                .execute().path("loginPatient.refreshToken").entity(String.class).get();
+        WebSocketGraphQlTester tester = connect((String) mine.get("accessToken"));
+
+        StepVerifier.create(reasons(tester))
+                .then(() -> tester.document("{ me { id } }").execute().path("me.id").hasValue())
+                .then(() -> api.document("logout").variable("refreshToken", otherRefresh).execute().path("logout").hasValue())
+                .expectNoEvent(Duration.ofMillis(300))
+                .thenCancel()
+                .verify(WAIT);
+    }
+
+    @Test
+    void anAnonymousSubscriptionIsRefused() {
+        StepVerifier.create(connect(null).document(SUBSCRIPTION).executeSubscription().toFlux())
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("UNAUTHENTICATED"))
+                .verify(WAIT);
+    }
+}
