@@ -33,12 +33,13 @@ public enum ErrorCode {
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
 
     // Request shape
-    MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request (unreadable JSON, wrong method or media type)."),
+    MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request (unreadable JSON, wrong method or media type, a subscription over HTTP)."),
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),
     GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed."),
 
+    SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
 
     private final ErrorType errorType;
