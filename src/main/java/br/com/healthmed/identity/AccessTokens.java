@@ -89,15 +89,20 @@ class AccessTokens implements AccessTokenVerifier {
             throw new InvalidAccessTokenException("invalid", false);
         }
         Claims claims = jws.getPayload();
+        if (claims.getExpiration() == null) {
+            throw new InvalidAccessTokenException("invalid", false);
+        }
+        Instant expiresAt = claims.getExpiration().toInstant();
         // jjwt accepts a token at the very instant of its exp; RFC 7519 says it has expired then.
-        if (!clock.instant().isBefore(claims.getExpiration().toInstant())) {
+        if (!clock.instant().isBefore(expiresAt)) {
             throw new InvalidAccessTokenException("expired", true);
         }
         try {
             return new Caller(
                     AccountId.of(claims.getSubject()).toString(),
                     Role.valueOf(claims.get("role", String.class)),
-                    claims.get("sid", String.class));
+                    claims.get("sid", String.class),
+                    expiresAt);
         } catch (RuntimeException malformed) {
             throw new InvalidAccessTokenException("invalid", false);
         }

@@ -1,6 +1,8 @@
 package br.com.healthmed.identity;
 
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -24,5 +26,17 @@ class PasswordHashingConfig {
         return new DelegatingPasswordEncoder(CURRENT, Map.of(
                 CURRENT, argon2id,
                 "bcrypt", new BCryptPasswordEncoder(12)));
+    }
+
+    /**
+     * {@code healthmed.passwords.max-concurrent} hashes at once (default: two per core), waiting at
+     * most {@code max-wait} for a turn.
+     */
+    @Bean
+    PasswordHasher passwordHasher(PasswordEncoder encoder,
+                                  @Value("${healthmed.passwords.max-concurrent:0}") int maxConcurrent,
+                                  @Value("${healthmed.passwords.max-wait:PT5S}") Duration maxWait) {
+        int turns = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+        return new PasswordHasher(encoder, turns, maxWait);
     }
 }

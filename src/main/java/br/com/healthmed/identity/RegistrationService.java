@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,44 +34,51 @@ public class RegistrationService {
     private final AccountStore accounts;
     private final LoginClaimStore claims;
     private final PasswordPolicy passwordPolicy;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordHasher passwords;
     private final SpecialtyCatalog specialties;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     RegistrationService(AccountStore accounts, LoginClaimStore claims, PasswordPolicy passwordPolicy,
-                        PasswordEncoder passwordEncoder, SpecialtyCatalog specialties, Clock clock) {
+                        PasswordHasher passwords, SpecialtyCatalog specialties, LoginThrottle throttle,
+                        Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwordPolicy = passwordPolicy;
-        this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.specialties = specialties;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    public PatientAccount registerPatient(NewPatient input) {
+    /** Registers a patient; {@code clientAddress} is counted against mass registration. */
+    public PatientAccount registerPatient(NewPatient input, String clientAddress) {
         String name = name(input.name());
         Email email = Email.parse(input.email(), "input.email");
         Cpf cpf = Cpf.parse(input.cpf(), "input.cpf");
         LocalDate birthDate = birthDate(input.birthDate());
         Optional<Phone> phone = input.phone().filter(p -> !p.isBlank()).map(p -> Phone.parse(p, "input.phone"));
         passwordPolicy.check(input.password(), "input.password");
+        throttle.registration(clientAddress);
 
         PatientAccount account = new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone,
-                passwordEncoder.encode(input.password()), clock.instant());
+                passwords.hash(input.password()), clock.instant());
         create(account, Map.of(
                 LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
                 LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
         return account;
     }
 
-    public DoctorAccount registerDoctor(NewDoctor input) {
+    /** Registers a doctor; {@code clientAddress} is counted against mass registration. */
+    public DoctorAccount registerDoctor(NewDoctor input, String clientAddress) {
         String name = name(input.name());
         Crm crm = Crm.parse(input.crm(), "input.crm");
         List<String> codes = specialtyCodes(input.specialties());
         passwordPolicy.check(input.password(), "input.password");
+        throttle.registration(clientAddress);
 
         DoctorAccount account = new DoctorAccount(AccountId.random(), name, crm, codes,
-                passwordEncoder.encode(input.password()), clock.instant());
+                passwords.hash(input.password()), clock.instant());
         create(account, Map.of(LoginClaim.of(crm), ErrorCode.CRM_TAKEN));
         return account;
     }
@@ -84,13 +91,15 @@ public class RegistrationService {
             for (LoginClaim claim : ordered) {
                 if (!take(claim, account.id())) {
                     ErrorCode code = claimsWithCodes.get(claim);
-                    throw DomainException.invalid(code, "input." + claim.kind().name().toLowerCase(), takenMessage(claim));
+                    throw DomainException.invalid(code, "input." + claim.kind().name().toLowerCase(Locale.ROOT), takenMessage(claim));
                 }
                 taken.add(claim);
             }
             accounts.create(account);
         } catch (RuntimeException failure) {
-            taken.forEach(claim -> claims.release(claim, account.id()));
+            if (accounts.find(account.id()).isEmpty()) {
+                taken.forEach(claim -> claims.release(claim, account.id()));
+            }
             throw failure;
         }
     }
@@ -119,6 +128,11 @@ public class RegistrationService {
         String name = input == null ? "" : input.strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > 120) {
             throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.name", "Name must have 1 to 120 characters.");
+        }
+        // Control and invisible formatting characters (e.g. right-to-left overrides) only serve to
+        // make a name display as something else.
+        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.name", "Name contains characters that are not allowed.");
         }
         return name;
     }

@@ -1,5 +1,7 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.support.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +76,7 @@ class AccessTokensTest {
 
         Caller caller = tokens.verify(issued.token());
 
-        assertThat(caller).isEqualTo(new Caller(patient.id().toString(), Role.PATIENT, "session-1"));
+        assertThat(caller).isEqualTo(new Caller(patient.id().toString(), Role.PATIENT, "session-1", issued.expiresAt()));
         assertThat(issued.expiresAt()).isEqualTo(START.plus(TTL));
     }
 
@@ -302,7 +304,9 @@ class AccessTokensTest {
     void ourOwnHandMadeTokenIsAcceptedSoTheNegativeCasesAreMeaningful() {
         String token = signedWithOurKey("at+jwt", key.keyId(), patient.id().toString(), "PATIENT", "s");
 
-        assertThat(tokens.verify(token)).isEqualTo(new Caller(patient.id().toString(), Role.PATIENT, "s"));
+        Caller caller = tokens.verify(token);
+        assertThat(caller).isEqualTo(new Caller(patient.id().toString(), Role.PATIENT, "s", caller.expiresAt()));
+        assertThat(caller.expiresAt()).isAfter(clock.instant());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.support.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +29,7 @@ class LoginThrottleTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
-        throttle = new LoginThrottle(new LoginThrottle.Limits(5, 50, FIFTEEN_MINUTES, FIFTEEN_MINUTES), clock);
+        throttle = new LoginThrottle(new LoginThrottle.Limits(5, 50, FIFTEEN_MINUTES, FIFTEEN_MINUTES, 30), clock);
     }
 
     @Test
@@ -127,7 +129,8 @@ class LoginThrottleTest {
     @Test
     void successClearsTheCount() {
         fail(ana, ADDRESS, 4);
-        throttle.recordSuccess(ana);
+        throttle.attempt(ana, ADDRESS);
+        throttle.succeeded(ana, ADDRESS);
 
         fail(ana, ADDRESS, 4);
 
@@ -139,7 +142,8 @@ class LoginThrottleTest {
     @Test
     void successOfAnotherLoginDoesNotClearTheCount() {
         fail(ana, ADDRESS, 4);
-        throttle.recordSuccess(bruno);
+        throttle.attempt(bruno, ADDRESS);
+        throttle.succeeded(bruno, ADDRESS);
 
         fail(ana, ADDRESS, 1);
 
@@ -151,7 +155,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 50; i++) {
             LoginClaim login = LoginClaim.of(Email.parse("user" + i + "@example.com", "login"));
             assertAllowed(login, ADDRESS);
-            throttle.recordFailure(login, ADDRESS);
+            fail(login, ADDRESS, 1);
         }
 
         LoginClaim fresh = LoginClaim.of(Email.parse("someone.new@example.com", "login"));
@@ -167,7 +171,7 @@ class LoginThrottleTest {
     @Test
     void fortyNineFailuresFromOneAddressDoNotLockIt() {
         for (int i = 0; i < 49; i++) {
-            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS, 1);
         }
 
         assertAllowed(LoginClaim.of(Email.parse("someone.new@example.com", "login")), ADDRESS);
@@ -176,10 +180,11 @@ class LoginThrottleTest {
     @Test
     void successDoesNotClearTheAddressCount() {
         for (int i = 0; i < 49; i++) {
-            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS, 1);
         }
-        throttle.recordSuccess(ana);
-        throttle.recordFailure(bruno, ADDRESS);
+        throttle.attempt(ana, ADDRESS);
+        throttle.succeeded(ana, ADDRESS);
+        fail(bruno, ADDRESS, 1);
 
         assertLocked(ana, ADDRESS);
     }
@@ -187,7 +192,7 @@ class LoginThrottleTest {
     @Test
     void theAddressLockEndsAfterFifteenMinutes() {
         for (int i = 0; i < 50; i++) {
-            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS, 1);
         }
         assertLocked(ana, ADDRESS);
 
@@ -199,7 +204,7 @@ class LoginThrottleTest {
     @Test
     void theLongerOfTwoLocksIsReported() {
         for (int i = 0; i < 50; i++) {
-            throttle.recordFailure(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS);
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS, 1);
         }
         clock.advance(Duration.ofMinutes(5));
         fail(ana, "198.51.100.1", 5); // ana locked until +20 min, the address until +15 min
@@ -214,6 +219,19 @@ class LoginThrottleTest {
         fail(asEmail, ADDRESS, 5);
 
         assertAllowed(asCrm, "198.51.100.1");
+    }
+
+    @Test
+    void attemptsInFlightTakeTheBudgetButOnlyConfirmedFailuresLock() {
+        for (int i = 0; i < 5; i++) {
+            throttle.attempt(ana, ADDRESS);
+        }
+        assertLocked(ana, ADDRESS); // the budget is in flight
+
+        for (int i = 0; i < 5; i++) {
+            throttle.succeeded(ana, ADDRESS);
+        }
+        assertAllowed(ana, ADDRESS); // all five were right: nothing locked
     }
 
     @Test
@@ -250,9 +268,37 @@ class LoginThrottleTest {
         assertAllowed(bruno, ADDRESS);
     }
 
+    @Test
+    void thirtyRegistrationsFromOneAddressLockRegistrationFromItButNotLogin() {
+        for (int i = 0; i < 29; i++) {
+            throttle.registration(ADDRESS);
+        }
+        throttle.registration(ADDRESS); // the 30th is still taken, and locks
+
+        assertThatThrownBy(() -> throttle.registration(ADDRESS))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+        assertAllowed(ana, ADDRESS);
+        throttle.registration("198.51.100.1");
+        clock.advance(FIFTEEN_MINUTES);
+        throttle.registration(ADDRESS);
+    }
+
+    @Test
+    void anIpv6SubscriberIsCountedPerSlash64() {
+        for (int i = 0; i < 50; i++) {
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), "2001:db8:1:2::" + Integer.toHexString(i + 1), 1);
+        }
+
+        assertLocked(ana, "2001:db8:1:2:ffff::1");
+        assertAllowed(ana, "2001:db8:1:3::1");
+        assertThat(LoginThrottle.network("2001:0db8:0001:0002:0000:0000:0000:0001")).isEqualTo(LoginThrottle.network("2001:db8:1:2::99"));
+        assertThat(LoginThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
     private void fail(LoginClaim login, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(login, address);
+            throttle.attempt(login, address);
+            throttle.failed(login, address);
         }
     }
 

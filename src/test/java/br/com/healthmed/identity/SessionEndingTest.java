@@ -29,7 +29,7 @@ class SessionEndingTest {
     @BeforeEach
     void register() {
         account = registration.registerPatient(new NewPatient("Ana", "ana." + System.nanoTime() + "@example.com",
-                Api.cpf(System.nanoTime() % 100_000_000L), Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()));
+                Api.cpf(System.nanoTime() % 100_000_000L), Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.9");
     }
 
     private static String sessionIdOf(Session session) {

@@ -11,6 +11,7 @@ import br.com.healthmed.identity.RegistrationService;
 import br.com.healthmed.identity.SessionService;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -45,16 +47,18 @@ class AccountController {
     }
 
     @MutationMapping
-    AuthPayload registerPatient(@Argument @Valid RegisterPatientInput input) {
+    AuthPayload registerPatient(@Argument @Valid RegisterPatientInput input,
+                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         PatientAccount account = registration.registerPatient(new NewPatient(input.name(), input.email(), input.cpf(),
-                input.password(), input.birthDate(), Optional.ofNullable(input.phone())));
+                input.password(), input.birthDate(), Optional.ofNullable(input.phone())), address.value());
         return AuthPayload.of(sessions.open(account));
     }
 
     @MutationMapping
-    AuthPayload registerDoctor(@Argument @Valid RegisterDoctorInput input) {
+    AuthPayload registerDoctor(@Argument @Valid RegisterDoctorInput input,
+                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         DoctorAccount account = registration.registerDoctor(
-                new NewDoctor(input.name(), input.crm(), input.password(), input.specialties()));
+                new NewDoctor(input.name(), input.crm(), input.password(), input.specialties()), address.value());
         return AuthPayload.of(sessions.open(account));
     }
 

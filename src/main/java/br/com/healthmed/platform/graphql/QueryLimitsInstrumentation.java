@@ -13,6 +13,10 @@ import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import java.util.HashMap;
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Component;
  * than {@code maxFields} fields. Aliases count ({@code a1: login(...) a2: login(...)} is two), and so
  * does every spread of a fragment: a fragment used three times counts three times. The introspection
  * subtrees under {@code __schema} and {@code __type} are not counted, so tools such as GraphiQL can
- * load the schema; graphql-java's own good-faith introspection checks bound those.
+ * load the schema; graphql-java's own good-faith introspection checks bound those. And at most one
+ * root field marked {@code @exclusive} in the schema (the password-checking mutations) per operation.
  *
  * <p>It walks the document itself rather than using graphql-java's {@code QueryTraverser}, which
  * enters a fragment only at its first spread (graphql-java issue #1695) and so undercounts repeated
@@ -38,6 +43,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final String EXCLUSIVE = "exclusive";
 
     private final Limits limits;
 
@@ -49,7 +56,14 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Size size = new Measurer(context.getFragmentsByName()).measure(context.getOperationDefinition().getSelectionSet());
+        OperationDefinition operation = context.getOperationDefinition();
+        Measurer measurer = new Measurer(context.getFragmentsByName());
+        int exclusive = measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(context.getGraphQLSchema(), operation));
+        if (exclusive > 1) {
+            throw abort(ErrorCode.QUERY_TOO_COMPLEX, "An operation may select only one field that checks a password "
+                    + "(registration or login); this one selects " + exclusive + ".");
+        }
+        Size size = measurer.measure(operation.getSelectionSet());
         if (size.depth() > limits.maxDepth()) {
             throw abort(ErrorCode.QUERY_TOO_DEEP,
                     "Query depth " + size.depth() + " exceeds the limit of " + limits.maxDepth() + ".");
@@ -59,6 +73,14 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                     "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition operation) {
+        return switch (operation.getOperation()) {
+            case MUTATION -> schema.getMutationType();
+            case SUBSCRIPTION -> schema.getSubscriptionType();
+            default -> schema.getQueryType();
+        };
     }
 
     private static AbortExecutionException abort(ErrorCode code, String message) {
@@ -96,6 +118,24 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
         Measurer(Map<String, FragmentDefinition> fragments) {
             this.fragments = fragments;
+        }
+
+        /** How many root fields (through fragments too) are marked {@code @exclusive} in the schema. */
+        int exclusiveRootFields(SelectionSet selectionSet, GraphQLObjectType rootType) {
+            int count = 0;
+            for (Selection<?> selection : selectionSet == null ? List.<Selection<?>>of() : selectionSet.getSelections()) {
+                if (selection instanceof Field field) {
+                    GraphQLFieldDefinition definition = rootType == null ? null : rootType.getFieldDefinition(field.getName());
+                    count += definition != null && definition.hasAppliedDirective(EXCLUSIVE) ? 1 : 0;
+                } else if (selection instanceof InlineFragment inline) {
+                    count += exclusiveRootFields(inline.getSelectionSet(), rootType);
+                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                        && inProgress.add(spread.getName())) {
+                    count += exclusiveRootFields(fragments.get(spread.getName()).getSelectionSet(), rootType);
+                    inProgress.remove(spread.getName());
+                }
+            }
+            return count;
         }
 
         Size measure(SelectionSet selectionSet) {

@@ -3,6 +3,8 @@ package br.com.healthmed.platform.security;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.support.AuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
  * GraphQL over WebSocket (graphql-ws) authenticates once, at {@code connection_init}, with the
  * payload {@code {"Authorization": "Bearer <accessToken>"}}; browsers cannot set headers on a
  * WebSocket and a token in the URL would end up in logs. Every operation on the connection then runs
- * as that caller. A connection without a token is anonymous; one with a bad token is closed (4401).
+ * as that caller, until the token expires ({@link WebSocketTokenExpiry}). A connection without a token
+ * is anonymous; one with a bad token is closed (4401).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketAuthConfig {
@@ -22,6 +25,7 @@ class WebSocketAuthConfig {
     private static final String PREFIX = "Bearer ";
 
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE) // outermost: the interceptors after it see the caller
     AuthenticationWebSocketInterceptor webSocketAuthentication(AccessTokenVerifier verifier) {
         AuthenticationExtractor bearerFromPayload = payload -> Mono.justOrEmpty(bearerToken(payload))
                 .map(token -> new PreAuthenticatedAuthenticationToken(token, token));

@@ -53,7 +53,7 @@ abstract class RegistrationConcurrencyContract {
                 .mapToObj(i -> patient("racer" + i + "." + System.nanoTime() + "@example.com", cpf))
                 .toList();
 
-        List<Object> results = Concurrently.run(50, i -> () -> registration.registerPatient(attempts.get(i)));
+        List<Object> results = Concurrently.run(50, i -> () -> registration.registerPatient(attempts.get(i), "203.0.113." + i));
 
         List<PatientAccount> created = results.stream().filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast).toList();
         assertThat(created).hasSize(1);
@@ -76,7 +76,7 @@ abstract class RegistrationConcurrencyContract {
     @Test
     void fiftyConcurrentRegistrationsWithOneEmailCreateExactlyOneAccountAndNoOrphanClaims() throws Exception {
         String email = "same." + System.nanoTime() + "@example.com";
-        List<Object> results = Concurrently.run(50, i -> () -> registration.registerPatient(patient(email, Api.cpf(i * 13L + 7))));
+        List<Object> results = Concurrently.run(50, i -> () -> registration.registerPatient(patient(email, Api.cpf(i * 13L + 7)), "203.0.113." + i));
 
         assertThat(results).filteredOn(PatientAccount.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(DomainException.class::isInstance).hasSize(49)
@@ -92,11 +92,11 @@ abstract class RegistrationConcurrencyContract {
         claims.claim(LoginClaim.of(new Email(abandonedEmail)), AccountId.random(), Instant.now().minus(Duration.ofMinutes(11)));
         claims.claim(LoginClaim.of(new Email(recentEmail)), AccountId.random(), Instant.now().minus(Duration.ofMinutes(1)));
 
-        PatientAccount account = registration.registerPatient(patient(abandonedEmail, Api.cpf(424242)));
+        PatientAccount account = registration.registerPatient(patient(abandonedEmail, Api.cpf(424242)), "203.0.113.1");
 
         assertThat(claims.holder(LoginClaim.of(new Email(abandonedEmail))).orElseThrow().owner()).isEqualTo(account.id());
         DomainException stillInProgress = org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
-                () -> registration.registerPatient(patient(recentEmail, Api.cpf(434343))));
+                () -> registration.registerPatient(patient(recentEmail, Api.cpf(434343)), "203.0.113.1"));
         assertThat(stillInProgress.code()).isEqualTo(ErrorCode.EMAIL_TAKEN);
     }
 

@@ -1,4 +1,4 @@
-package br.com.healthmed.identity;
+package br.com.healthmed.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A test clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this(start, ZoneOffset.UTC);
     }
 
@@ -21,11 +21,11 @@ final class MutableClock extends Clock {
         this.zone = zone;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

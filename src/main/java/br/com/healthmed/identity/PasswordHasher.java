@@ -1,0 +1,72 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Hashes and checks passwords. Two things on top of the {@link PasswordEncoder}:
+ *
+ * <ul>
+ *   <li>Passwords are Unicode-normalised (NFKC) first, so "é" typed as one code point on a phone and
+ *       as "e" + accent on a laptop is the same password.</li>
+ *   <li>At most {@code maxConcurrent} hashes run at once. Each Argon2id hash takes ~19 MiB and tens of
+ *       milliseconds of a core on purpose; without a bound, a burst of logins or registrations would
+ *       exhaust memory and starve every other request. A request that cannot get a turn within
+ *       {@code maxWait} gets {@code SERVICE_BUSY}.</li>
+ * </ul>
+ */
+public class PasswordHasher {
+
+    private final PasswordEncoder encoder;
+    private final Semaphore turns;
+    private final Duration maxWait;
+
+    public PasswordHasher(PasswordEncoder encoder, int maxConcurrent, Duration maxWait) {
+        this.encoder = encoder;
+        this.turns = new Semaphore(maxConcurrent, true);
+        this.maxWait = maxWait;
+    }
+
+    public String hash(String password) {
+        return withTurn(() -> encoder.encode(normalised(password)));
+    }
+
+    public boolean matches(String password, String hash) {
+        return withTurn(() -> encoder.matches(normalised(password), hash));
+    }
+
+    /** True when the hash was made with an older algorithm or weaker parameters than today's. */
+    public boolean needsRehash(String hash) {
+        return encoder.upgradeEncoding(hash);
+    }
+
+    private static String normalised(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    private <T> T withTurn(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many logins in progress; try again in a moment.",
+                    Map.of("retryAfterSeconds", 1L));
+        }
+        try {
+            return work.get();
+        } finally {
+            turns.release();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package br.com.healthmed.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.MutableClock;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * A WebSocket connection authenticated at connection_init is held to its access token's expiry:
+ * afterwards new operations are refused and running subscriptions end with TOKEN_EXPIRED.
+ * Access tokens live 2 seconds here; the clock is the service's, moved by the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "healthmed.security.jwt.access-token-ttl=PT2S")
+class WebSocketTokenExpiryTest {
+
+    @TestConfiguration
+    static class FrozenClock {
+        @Bean
+        @Primary
+        MutableClock frozenClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clock clock;
+
+    private WebSocketGraphQlTester socket;
+
+    private WebSocketGraphQlTester connect(String accessToken) {
+        socket = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + accessToken));
+                    }
+                })
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        return socket;
+    }
+
+    @AfterEach
+    void disconnect() {
+        if (socket != null) {
+            socket.stop().onErrorComplete().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void afterTheTokenExpiresNewOperationsOnTheConnectionAreRefused() {
+        WebSocketGraphQlTester tester = connect((String) Api.at(port).registerPatient(Api.newPatient()).get("accessToken"));
+        tester.document("{ me { id } }").execute().path("me.id").hasValue();
+
+        ((MutableClock) clock).advance(Duration.ofSeconds(2));
+
+        tester.document("{ me { id } }").execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "TOKEN_EXPIRED")));
+    }
+
+    @Test
+    void aRunningSubscriptionEndsWithTokenExpiredWhenTheTokenExpires() {
+        WebSocketGraphQlTester tester = connect((String) Api.at(port).registerPatient(Api.newPatient()).get("accessToken"));
+
+        StepVerifier.create(tester.document("subscription { sessionEnded { reason } }").executeSubscription().toFlux())
+                .assertNext(response -> response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "TOKEN_EXPIRED"))))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+}
