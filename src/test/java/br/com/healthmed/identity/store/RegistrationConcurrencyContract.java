@@ -30,7 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * holds when many registrations for the same identifier run at once, and the losers leave no claim
  * behind. Each test class gets a fresh context (and so an empty store) for exact counting.
  */
-@SpringBootTest
+// 50 registrations queue for the few password-hashing turns; let them wait rather than get SERVICE_BUSY.
+@SpringBootTest(properties = "healthmed.passwords.max-wait=PT120S")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 abstract class RegistrationConcurrencyContract {
 
