@@ -140,6 +140,23 @@ abstract class IdentityApiContract {
         assertThat(((Number) locked.getExtensions().get("retryAfterSeconds")).longValue()).isBetween(1L, 900L);
     }
 
+    @Test
+    void oneOperationCannotCarryMoreThanOnePasswordCheck() {
+        Map<String, Object> first = Api.newPatient();
+        Map<String, Object> second = Api.newPatient();
+
+        ResponseError error = singleError(api.tester().document("""
+                mutation two($a: RegisterPatientInput!, $b: RegisterPatientInput!) {
+                  a: registerPatient(input: $a) { accessToken }
+                  b: registerPatient(input: $b) { accessToken }
+                }""").variable("a", first).variable("b", second));
+
+        assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+        // Refused before anything ran: both identities are still free.
+        api.registerPatient(first);
+        api.registerPatient(second);
+    }
+
     // --- validation -----------------------------------------------------------------------------
 
     @Test
