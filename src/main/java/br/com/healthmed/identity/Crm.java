@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A doctor's registration with a Regional Council of Medicine: 4 to 10 digits and the state (UF)
  * of the council, normalised to {@code 123456/SP}. Accepts {@code 123456/sp}, {@code 123456-SP},
- * {@code CRM/SP 123456} and {@code CRM-SP 123456} as people write them.
+ * {@code CRM/SP 123456} and {@code CRM-SP 123456} as people write them. Leading zeros are padding,
+ * not part of the number: {@code 012345/SP} is {@code 12345/SP} (and one doctor, not two).
  */
 public record Crm(String number, String uf) {
 
@@ -24,7 +25,7 @@ public record Crm(String number, String uf) {
     private static final Pattern UF_FIRST = Pattern.compile("^CRM\\s*[/-]?\\s*([A-Z]{2})\\s+(\\d{4,10})$");
 
     public Crm {
-        if (number == null || !number.matches("\\d{4,10}") || !UFS.contains(uf)) {
+        if (number == null || !number.matches("\\d{4,10}") || !number.equals(canonical(number)) || !UFS.contains(uf)) {
             throw new IllegalArgumentException("not a valid CRM");
         }
     }
@@ -47,8 +48,14 @@ public record Crm(String number, String uf) {
         return ufFirst.matches() ? of(ufFirst.group(2), ufFirst.group(1)) : Optional.empty();
     }
 
-    private static Optional<Crm> of(String number, String uf) {
-        return UFS.contains(uf) ? Optional.of(new Crm(number, uf)) : Optional.empty();
+    private static Optional<Crm> of(String typed, String uf) {
+        return UFS.contains(uf) ? Optional.of(new Crm(canonical(typed), uf)) : Optional.empty();
+    }
+
+    /** Without padding zeros, then padded back to the 4-digit minimum: 012345 → 12345, 0001 → 0001. */
+    private static String canonical(String digits) {
+        String significant = digits.replaceFirst("^0+", "");
+        return significant.length() >= 4 ? significant : "0".repeat(4 - significant.length()) + significant;
     }
 
     /** {@code 123456/SP}. */

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>A session is a family of refresh tokens with an absolute expiry. Each refresh exchanges the
  * presented token for a new one (rotation); the exchange's commit point is one conditional write
- * that marks the old token used. A token presented a second time means two parties hold it — the
+ * that marks the old token used, made after the new token is stored. A token presented a second time means two parties hold it — the
  * client and a thief, in some order — so the whole family is revoked and both must log in again
  * (reuse detection, as in the OAuth 2.0 Security BCP).
  *
@@ -73,13 +73,18 @@ public class SessionService {
         RefreshTokenStore.Family family = tokens.family(token.familyId())
                 .filter(f -> !f.revoked() && now.isBefore(f.expiresAt()))
                 .orElseThrow(SessionService::invalid);
-        if (token.usedAt().isPresent() || !tokens.markUsed(hash, now)) {
-            end(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
-            log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
-            throw invalid();
+        if (token.usedAt().isPresent()) {
+            throw reused(family);
         }
         Account account = accounts.find(family.account()).orElseThrow(SessionService::invalid);
-        return issue(account, family, now);
+        // The successor is stored before the commit point, so a crash between the two leaves the
+        // client's current token working (and an orphan successor nobody knows), never the reverse.
+        String successor = newRefreshToken();
+        tokens.saveToken(new RefreshTokenStore.Token(hash(successor), family.id(), now, family.expiresAt(), Optional.empty()));
+        if (!tokens.markUsed(hash, now)) {
+            throw reused(family);
+        }
+        return session(account, family, successor);
     }
 
     /** Ends the session the refresh token belongs to. Unknown or already-ended tokens are no error. */
@@ -114,8 +119,19 @@ public class SessionService {
     private Session issue(Account account, RefreshTokenStore.Family family, Instant now) {
         String refreshToken = newRefreshToken();
         tokens.saveToken(new RefreshTokenStore.Token(hash(refreshToken), family.id(), now, family.expiresAt(), Optional.empty()));
+        return session(account, family, refreshToken);
+    }
+
+    private Session session(Account account, RefreshTokenStore.Family family, String refreshToken) {
         AccessTokens.Issued access = accessTokens.issue(account, family.id());
         return new Session(access.token(), access.expiresAt(), refreshToken, family.expiresAt(), account);
+    }
+
+    /** A used refresh token came back: whoever holds the session now may be a thief, so it ends. */
+    private DomainException reused(RefreshTokenStore.Family family) {
+        end(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
+        log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
+        return invalid();
     }
 
     private static String newRefreshToken() {

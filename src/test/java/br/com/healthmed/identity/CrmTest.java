@@ -112,4 +112,16 @@ class CrmTest {
     void equalWhateverTheInputForm() {
         assertThat(Crm.parse("CRM-sp 123456", "crm")).isEqualTo(Crm.parse("123456/SP", "crm"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345/SP", "012345/SP", "0012345/sp", "CRM-SP 00012345", "CRM/SP 0000012345"})
+    void paddingZerosDoNotMakeAnotherDoctor(String typed) {
+        assertThat(Crm.parse(typed, "crm").value()).isEqualTo("12345/SP");
+    }
+
+    @Test
+    void aShortNumberKeepsItsFourDigitForm() {
+        assertThat(Crm.parse("0001/DF", "crm").value()).isEqualTo("0001/DF");
+        assertThat(Crm.parse("00001/DF", "crm").value()).isEqualTo("0001/DF");
+    }
 }
