@@ -8,9 +8,10 @@ import java.util.Optional;
 public interface AccountStore {
 
     /**
-     * Stores a new account.
+     * Stores a new account. Idempotent: storing an account equal to the one stored under its id
+     * succeeds and changes nothing (an adapter's client may retry a write whose response was lost).
      *
-     * @throws IllegalStateException if an account with the same id exists (ids are random: a bug)
+     * @throws IllegalStateException if a different account with the same id exists (ids are random: a bug)
      */
     void create(Account account);
 

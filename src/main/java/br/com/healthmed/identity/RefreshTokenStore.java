@@ -31,7 +31,8 @@ public interface RefreshTokenStore {
 
     /**
      * Marks a token used, atomically: true for the first caller only. A second exchange of the same
-     * token (a replay, or a stolen copy) gets false.
+     * token (a replay, or a stolen copy) gets false. A call whose write is applied but whose response is
+     * lost and retried (by an SDK, say) must still get true: each call, not each write, is counted.
      */
     boolean markUsed(String hash, Instant at);
 }

@@ -18,6 +18,7 @@ import br.com.healthmed.identity.Phone;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,15 +30,34 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Accounts in DynamoDB: one item per account, {@code ACCOUNT#<id>} / {@code PROFILE}. */
+/**
+ * Accounts in DynamoDB: one item per account, {@code ACCOUNT#<id>} / {@code PROFILE}. A create whose
+ * condition fails re-reads the item: if it is the very account being created, the SDK retried our own
+ * write after losing its response, and the create succeeded.
+ */
 class DynamoAccountStore implements AccountStore {
 
     private static final int BATCH_GET_LIMIT = 100;
+    /** Batch reads per batch of keys, the first included; the pauses between them add up to 2.54 s. */
+    static final int MAX_BATCH_GET_ROUNDS = 8;
+    static final Duration FIRST_PAUSE = Duration.ofMillis(20);
+
+    /** Waits between batch reads; tests pass one that only records. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
 
     private final DynamoTable table;
+    private final Sleeper sleeper;
 
     DynamoAccountStore(DynamoTable table) {
+        this(table, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    DynamoAccountStore(DynamoTable table, Sleeper sleeper) {
         this.table = table;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -61,7 +81,11 @@ class DynamoAccountStore implements AccountStore {
             table.client().putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException exists) {
-            throw new IllegalStateException("Account " + account.id() + " exists", exists);
+            // Either a different account has this id (a bug), or this very write was applied by an
+            // attempt whose response was lost and the SDK retried it: then the item is our account.
+            if (!find(account.id()).filter(account::equals).isPresent()) {
+                throw new IllegalStateException("Account " + account.id() + " exists", exists);
+            }
         }
     }
 
@@ -78,7 +102,17 @@ class DynamoAccountStore implements AccountStore {
             List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
                     .stream().map(id -> Keys.account(id.toString())).toList();
             Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
+            Duration pause = FIRST_PAUSE;
+            for (int round = 1; !request.isEmpty(); round++) {
+                if (round > MAX_BATCH_GET_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + request.get(table.name()).keys().size()
+                            + " accounts unprocessed after " + MAX_BATCH_GET_ROUNDS + " batch reads");
+                }
+                if (round > 1) {
+                    // Unprocessed keys mean throttling: back off before asking again, as AWS advises.
+                    pause(pause);
+                    pause = pause.multipliedBy(2);
+                }
                 Map<String, KeysAndAttributes> pending = request;
                 BatchGetItemResponse response = table.client().batchGetItem(b -> b.requestItems(pending));
                 response.responses().getOrDefault(table.name(), List.of())
@@ -86,7 +120,8 @@ class DynamoAccountStore implements AccountStore {
                             Account account = toAccount(item);
                             found.put(account.id(), account);
                         });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
+                        ? response.unprocessedKeys() : Map.of();
             }
         }
         return found;
@@ -101,6 +136,15 @@ class DynamoAccountStore implements AccountStore {
                     .expressionAttributeValues(Map.of(":hash", s(passwordHash))));
         } catch (ConditionalCheckFailedException absent) {
             // no such account: nothing to update
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
         }
     }
 

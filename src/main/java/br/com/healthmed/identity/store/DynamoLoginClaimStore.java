@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Login claims in DynamoDB: one item per identifier, {@code LOGIN#<kind>#<value>} / {@code CLAIM},
- * each taken, moved and released by a single conditional write.
+ * each taken, moved and released by a single conditional write. When the condition of a claim or a
+ * transfer fails, a consistent read tells whether the write was in fact ours, applied by an attempt
+ * whose response was lost before the SDK retried it.
  */
 class DynamoLoginClaimStore implements LoginClaimStore {
 
@@ -38,7 +40,8 @@ class DynamoLoginClaimStore implements LoginClaimStore {
             table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
-            return false;
+            // by someone else, or by this very call: the SDK retried a write whose response was lost
+            return heldBy(claim, owner);
         }
     }
 
@@ -58,7 +61,8 @@ class DynamoLoginClaimStore implements LoginClaimStore {
                             ":from", s(from.toString()), ":to", s(to.toString()), ":now", instant(now))));
             return true;
         } catch (ConditionalCheckFailedException notHeldByFrom) {
-            return false;
+            // moved by someone else, or by this very call: the SDK retried a write whose response was lost
+            return heldBy(claim, to);
         }
     }
 
@@ -72,6 +76,10 @@ class DynamoLoginClaimStore implements LoginClaimStore {
         } catch (ConditionalCheckFailedException heldBySomeoneElse) {
             // not ours to release
         }
+    }
+
+    private boolean heldBy(LoginClaim claim, AccountId owner) {
+        return holder(claim).filter(holder -> holder.owner().equals(owner)).isPresent();
     }
 
     private static Map<String, AttributeValue> key(LoginClaim claim) {

@@ -5,6 +5,7 @@ import static br.com.healthmed.platform.storage.Attributes.bool;
 import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
 import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 
@@ -16,13 +17,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Refresh tokens and their families in DynamoDB: {@code REFRESH#<sha256>} / {@code TOKEN} and
  * {@code SESSION#<id>} / {@code FAMILY}. Both carry a {@code ttl} at the family's expiry so DynamoDB
- * deletes them afterwards; expiry itself is checked at read time.
+ * deletes them afterwards; expiry itself is checked at read time. A used token also carries
+ * {@code usedBy}, the nonce of the {@link #markUsed} call that used it.
  */
 class DynamoRefreshTokenStore implements RefreshTokenStore {
 
@@ -90,16 +93,25 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
                 optionalInstant(item, "usedAt")));
     }
 
+    /**
+     * One conditional write that sets {@code usedAt} and {@code usedBy}, a nonce of this call. If the
+     * condition fails, either someone else used the token, or the SDK retried our own write after its
+     * response was lost (throttling, a 5xx, an I/O error): the consistently read {@code usedBy} tells.
+     */
     @Override
     public boolean markUsed(String hash, Instant at) {
+        String nonce = UUID.randomUUID().toString();
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.refreshToken(hash))
-                    .updateExpression("SET usedAt = :at")
+                    .updateExpression("SET usedAt = :at, usedBy = :nonce")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(usedAt)")
-                    .expressionAttributeValues(Map.of(":at", instant(at))));
+                    .expressionAttributeValues(Map.of(":at", instant(at), ":nonce", s(nonce))));
             return true;
         } catch (ConditionalCheckFailedException usedOrAbsent) {
-            return false;
+            return table.item(Keys.refreshToken(hash))
+                    .flatMap(item -> optionalString(item, "usedBy"))
+                    .filter(nonce::equals)
+                    .isPresent();
         }
     }
 }

@@ -16,7 +16,8 @@ class InMemoryAccountStore implements AccountStore {
 
     @Override
     public void create(Account account) {
-        if (accounts.putIfAbsent(account.id(), account) != null) {
+        Account existing = accounts.putIfAbsent(account.id(), account);
+        if (existing != null && !existing.equals(account)) {
             throw new IllegalStateException("Account " + account.id() + " exists");
         }
     }

@@ -15,7 +15,8 @@ class InMemoryLoginClaimStore implements LoginClaimStore {
 
     @Override
     public boolean claim(LoginClaim claim, AccountId owner, Instant now) {
-        return holders.putIfAbsent(claim, new Holder(owner, now)) == null;
+        Holder existing = holders.putIfAbsent(claim, new Holder(owner, now));
+        return existing == null || existing.owner().equals(owner);
     }
 
     @Override
@@ -25,15 +26,16 @@ class InMemoryLoginClaimStore implements LoginClaimStore {
 
     @Override
     public boolean transfer(LoginClaim claim, AccountId from, AccountId to, Instant now) {
-        boolean[] moved = {false};
+        boolean[] heldByTo = {false};
         holders.computeIfPresent(claim, (key, holder) -> {
-            if (!holder.owner().equals(from)) {
-                return holder;
+            if (holder.owner().equals(from)) {
+                heldByTo[0] = true;
+                return new Holder(to, now);
             }
-            moved[0] = true;
-            return new Holder(to, now);
+            heldByTo[0] = holder.owner().equals(to); // a repeated transfer: already done
+            return holder;
         });
-        return moved[0];
+        return heldByTo[0];
     }
 
     @Override

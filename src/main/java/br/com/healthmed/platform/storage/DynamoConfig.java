@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.storage;
 
 import java.net.URI;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +27,11 @@ class DynamoConfig {
     DynamoDbClient dynamoDbClient(DynamoProperties properties) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(properties.region()))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()));
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()))
+                // A slow DynamoDB must not hold a request thread indefinitely: bound each attempt, and
+                // the whole call with its retries.
+                .overrideConfiguration(o -> o.apiCallTimeout(properties.apiCallTimeout())
+                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
         if (properties.endpoint() != null) {
             // A local DynamoDB-compatible engine (dynalite): it accepts any credentials.
             builder.endpointOverride(properties.endpoint())
@@ -48,8 +53,10 @@ class DynamoConfig {
     }
 
     /**
-     * @param endpoint      a local engine's URL; absent in AWS
-     * @param createTable   create the table at start-up (local runs against dynalite)
+     * @param endpoint              a local engine's URL; absent in AWS
+     * @param createTable           create the table at start-up (local runs against dynalite)
+     * @param apiCallTimeout        the longest a call may take, all its retries included
+     * @param apiCallAttemptTimeout the longest one attempt of a call may take before it is retried
      */
     @ConfigurationProperties("healthmed.dynamodb")
     record DynamoProperties(
@@ -57,5 +64,7 @@ class DynamoConfig {
             @DefaultValue("sa-east-1") String region,
             @DefaultValue("healthmed") String tableName,
             @DefaultValue("false") boolean createTable,
-            @DefaultValue("200") int maxConnections) {}
+            @DefaultValue("200") int maxConnections,
+            @DefaultValue("PT5S") Duration apiCallTimeout,
+            @DefaultValue("PT2S") Duration apiCallAttemptTimeout) {}
 }

@@ -72,6 +72,24 @@ abstract class AccountStoreContract {
     }
 
     @Test
+    void creatingTheSameAccountTwiceIsIdempotent() {
+        PatientAccount patient = patient(Optional.of(new Phone("+5511987654321")));
+        DoctorAccount doctor = doctor();
+        store().create(patient);
+        store().create(doctor);
+
+        store().create(patient);
+        store().create(new DoctorAccount(doctor.id(), doctor.name(), doctor.crm(),
+                new java.util.ArrayList<>(doctor.specialties()), doctor.passwordHash(), doctor.createdAt()));
+
+        assertThat(store().find(patient.id())).contains(patient);
+        assertThat(store().find(doctor.id())).contains(doctor);
+        assertThatThrownBy(() -> store().create(patient.withPasswordHash("{argon2}other")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store().find(patient.id())).contains(patient);
+    }
+
+    @Test
     void findAllReturnsTheExistingOnesAmongManyIds() {
         List<Account> created = IntStream.range(0, 130)
                 .mapToObj(i -> (Account) (i % 2 == 0 ? patient(Optional.empty()) : doctor()))

@@ -33,14 +33,16 @@ abstract class LoginClaimStoreContract {
     }
 
     @Test
-    void aTakenClaimCannotBeTakenAgainEvenByItsOwner() {
+    void aTakenClaimIsRefusedToOthersButItsOwnerMayRepeatTheClaim() {
         LoginClaim claim = anEmail();
         AccountId owner = AccountId.random();
         store().claim(claim, owner, NOW);
 
-        assertThat(store().claim(claim, AccountId.random(), NOW)).isFalse();
-        assertThat(store().claim(claim, owner, NOW)).isFalse();
-        assertThat(store().holder(claim).orElseThrow().owner()).isEqualTo(owner);
+        assertThat(store().claim(claim, AccountId.random(), NOW.plusSeconds(1))).isFalse();
+        assertThat(store().claim(claim, owner, NOW.plusSeconds(2))).isTrue();
+        assertThat(store().holder(claim)).contains(new LoginClaimStore.Holder(owner, NOW));
+        assertThat(store().claim(claim, AccountId.random(), NOW.plusSeconds(3))).isFalse();
+        assertThat(store().holder(claim)).contains(new LoginClaimStore.Holder(owner, NOW));
     }
 
     @Test
@@ -75,6 +77,18 @@ abstract class LoginClaimStoreContract {
         assertThat(store().transfer(claim, abandoned, newcomer, NOW.plusSeconds(2))).isTrue();
         assertThat(store().holder(claim)).contains(new LoginClaimStore.Holder(newcomer, NOW.plusSeconds(2)));
         assertThat(store().transfer(claim, abandoned, AccountId.random(), NOW.plusSeconds(3))).isFalse();
+    }
+
+    @Test
+    void aRepeatedTransferSucceedsWithoutMovingTheClaimAgain() {
+        LoginClaim claim = anEmail();
+        AccountId abandoned = AccountId.random();
+        AccountId newcomer = AccountId.random();
+        store().claim(claim, abandoned, NOW);
+
+        assertThat(store().transfer(claim, abandoned, newcomer, NOW.plusSeconds(1))).isTrue();
+        assertThat(store().transfer(claim, abandoned, newcomer, NOW.plusSeconds(2))).isTrue();
+        assertThat(store().holder(claim)).contains(new LoginClaimStore.Holder(newcomer, NOW.plusSeconds(1)));
     }
 
     @Test
