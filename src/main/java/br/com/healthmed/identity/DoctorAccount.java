@@ -32,4 +32,10 @@ public record DoctorAccount(
     public DoctorAccount withPasswordHash(String passwordHash) {
         return new DoctorAccount(id, name, crm, specialties, passwordHash, createdAt);
     }
+
+    /** Only the id: the rest is personal data or a password hash, which must not reach logs. */
+    @Override
+    public String toString() {
+        return "DoctorAccount[id=" + id + "]";
+    }
 }

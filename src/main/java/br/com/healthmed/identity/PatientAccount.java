@@ -37,4 +37,10 @@ public record PatientAccount(
     public PatientAccount withPasswordHash(String passwordHash) {
         return new PatientAccount(id, name, email, cpf, birthDate, phone, passwordHash, createdAt);
     }
+
+    /** Only the id: the rest is personal data or a password hash, which must not reach logs. */
+    @Override
+    public String toString() {
+        return "PatientAccount[id=" + id + "]";
+    }
 }

@@ -7,6 +7,7 @@ import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.identity.NewDoctor;
 import br.com.healthmed.identity.NewPatient;
 import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.Phone;
 import br.com.healthmed.identity.RegistrationService;
 import br.com.healthmed.identity.SessionService;
 import br.com.healthmed.platform.error.DomainException;
@@ -14,7 +15,11 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +37,8 @@ import org.springframework.stereotype.Controller;
 /** Registration, {@code me}, and the fields of {@code Patient} and {@code Doctor} that need work. */
 @Controller
 class AccountController {
+
+    private static final String AUTHENTICATED_ACCOUNT = "authenticatedAccount";
 
     private final RegistrationService registration;
     private final SessionService sessions;
@@ -69,9 +76,48 @@ class AccountController {
                 .orElseThrow(() -> DomainException.notFound("Account"));
     }
 
+    // A patient's identifiers and contact data are for the patient alone: the caller of `me`, or the
+    // one who just proved who they are (the account of an AuthPayload). Today only those return a
+    // Patient; these guards keep it so when other modules (scheduling, records) return patients.
+
+    /** The account in an AuthPayload belongs to whoever holds the tokens beside it. */
+    @SchemaMapping(typeName = "AuthPayload", field = "account")
+    DataFetcherResult<Account> authenticatedAccount(AuthPayload payload) {
+        return DataFetcherResult.<Account>newResult()
+                .data(payload.account())
+                .localContext(GraphQLContext.of(Map.of(AUTHENTICATED_ACCOUNT, payload.account().id().toString())))
+                .build();
+    }
+
+    @SchemaMapping(typeName = "Patient", field = "email")
+    String email(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(patient, caller, env).email().value();
+    }
+
+    @SchemaMapping(typeName = "Patient", field = "cpf")
+    String cpf(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(patient, caller, env).cpf().formatted();
+    }
+
+    @SchemaMapping(typeName = "Patient", field = "birthDate")
+    LocalDate birthDate(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(patient, caller, env).birthDate();
+    }
+
     @SchemaMapping(typeName = "Patient", field = "phone")
-    String phone(PatientAccount patient) {
-        return patient.phone().map(Object::toString).orElse(null);
+    String phone(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(patient, caller, env).phone().map(Phone::e164).orElse(null);
+    }
+
+    private static PatientAccount ownAccount(PatientAccount patient, Caller caller, DataFetchingEnvironment env) {
+        String id = patient.id().toString();
+        boolean isCaller = caller != null && caller.accountId().equals(id);
+        boolean justAuthenticated = env.getLocalContext() instanceof GraphQLContext local
+                && id.equals(local.get(AUTHENTICATED_ACCOUNT));
+        if (!isCaller && !justAuthenticated) {
+            throw DomainException.notFound("Field");
+        }
+        return patient;
     }
 
     @BatchMapping(typeName = "Doctor", field = "specialties")

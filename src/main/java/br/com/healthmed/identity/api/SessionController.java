@@ -13,11 +13,9 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.annotation.Validated;
 
 /** Login, refresh, logout, and the live end of a session. */
 @Controller
-@Validated
 class SessionController {
 
     private final LoginService logins;

@@ -52,7 +52,8 @@ class SecurityConfig {
     @ConfigurationProperties("healthmed.web")
     record WebOrigins(List<String> allowedOrigins) {
         WebOrigins {
-            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            allowedOrigins = allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
         }
     }
 }

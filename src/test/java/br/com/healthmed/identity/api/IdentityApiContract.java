@@ -186,6 +186,17 @@ abstract class IdentityApiContract {
         assertThat(crm.getExtensions()).containsEntry("code", "INVALID_CRM").containsEntry("field", "crm");
     }
 
+    @Test
+    void hugeLoginArgumentsAreRefusedBeforeAnyWork() {
+        ResponseError error = singleError(api.document("loginPatient").variable("login", "a".repeat(300) + "@example.com")
+                .variable("password", Api.PASSWORD));
+        assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "login");
+
+        ResponseError password = singleError(api.document("loginDoctor").variable("crm", "123456/SP")
+                .variable("password", "p".repeat(100_000)));
+        assertThat(password.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "password");
+    }
+
     // --- duplicates -----------------------------------------------------------------------------
 
     @Test
