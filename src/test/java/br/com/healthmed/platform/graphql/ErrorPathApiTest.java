@@ -137,10 +137,11 @@ class ErrorPathApiTest {
         }
 
         // Jackson coerces a number to a string, so this one reaches graphql-java, which cannot parse "42".
+        // Without an Accept header the answer is application/json, where a request error is still 200.
         Reply numericQuery = post("/graphql", "{\"query\": 42}", "Content-Type", "application/json");
-        if (numericQuery.status() < 400) {
-            assertThat(extensions(singleError(numericQuery))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
-        }
+        assertThat(numericQuery.status()).isEqualTo(200);
+        assertThat(extensions(singleError(numericQuery))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
+        assertThat(numericQuery.json().get("data")).isNull();
         assertNoInternals(numericQuery.body());
 
         Reply wrongType = post("/graphql", "{ specialties { code } }", "Content-Type", "text/plain");
@@ -204,6 +205,96 @@ class ErrorPathApiTest {
         assertThat(errors).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(error -> assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED"));
         assertNoInternals(reply.body());
+    }
+
+    @Test
+    void anOperationNameThatNamesNoOperationIsValidationFailed() throws Exception {
+        // graphql-java reports this one with null locations, which once made the error mapping fail with a 500.
+        Reply reply = post("/graphql", "{\"query\":\"{ specialties { code } }\",\"operationName\":\"Nope\"}",
+                "Content-Type", "application/json", "Accept", "application/graphql-response+json, application/json");
+
+        assertThat(reply.status()).isBetween(200, 499);
+        Map<String, Object> error = singleError(reply);
+        assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
+        assertThat((String) error.get("message")).contains("Nope");
+        assertThat(reply.json().get("data")).isNull();
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void twoAnonymousOperationsAreValidationFailed() throws Exception {
+        Reply reply = graphql("{ specialties { code } } { specialties { name } }", Map.of());
+
+        assertThat(reply.status()).isBetween(200, 499);
+        assertThat(errors(reply)).isNotEmpty()
+                .allSatisfy(error -> assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED"));
+        assertThat(reply.json().get("data")).isNull();
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void aSubscriptionOverHttpIsMalformedRequestWithoutData() throws Exception {
+        String subscription = "subscription { sessionEnded { reason } }";
+        List<Reply> replies = List.of(
+                graphql(subscription, Map.of()),
+                graphql(subscription, Map.of(), "Authorization", "Bearer " + accessToken()),
+                post("/graphql", JSON.writeValueAsString(Map.of("query", subscription)),
+                        "Content-Type", "application/json", "Accept", "application/json"));
+
+        for (Reply reply : replies) {
+            assertThat(reply.status()).isBetween(200, 499);
+            Map<String, Object> error = singleError(reply);
+            assertThat(error.get("message")).isEqualTo("Subscriptions need a WebSocket connection (graphql-ws at /graphql).");
+            assertThat(extensions(error)).containsEntry("code", "MALFORMED_REQUEST");
+            assertThat(reply.json().get("data")).isNull();
+            assertThat(reply.body()).doesNotContain("upstreamPublisher", "prefetch", "scanAvailable");
+            assertNoInternals(reply.body());
+        }
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsRefusedAsAVariable() throws Exception {
+        Map<String, Object> input = new HashMap<>(Api.newPatient());
+        input.put("birthDate", "1990-02-30");
+
+        Reply reply = graphql(document("registerPatient"), Map.of("input", input));
+
+        Map<String, Object> error = singleError(reply);
+        assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
+        assertThat((String) error.get("message")).contains("1990-02-30", "YYYY-MM-DD");
+        assertThat(reply.json().get("data")).isNull();
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsRefusedAsALiteral() throws Exception {
+        Map<String, Object> input = new HashMap<>(Api.newPatient());
+        input.put("birthDate", "1990-02-30");
+
+        Reply reply = graphql("mutation registerPatient { registerPatient(input: " + literal(input) + ") { accessToken } }",
+                Map.of());
+
+        Map<String, Object> error = singleError(reply);
+        assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
+        assertThat((String) error.get("message")).contains("1990-02-30", "YYYY-MM-DD");
+        assertThat(reply.json().get("data")).isNull();
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void aLeapDayIsADate() throws Exception {
+        Map<String, Object> asVariable = new HashMap<>(Api.newPatient());
+        asVariable.put("birthDate", "1992-02-29");
+        Map<String, Object> asLiteral = new HashMap<>(Api.newPatient());
+        asLiteral.put("birthDate", "1992-02-29");
+
+        Map<String, Object> registered = api.registerPatient(asVariable);
+        Reply literalReply = graphql("mutation registerPatient { registerPatient(input: " + literal(asLiteral)
+                + ") { account { ... on Patient { birthDate } } } }", Map.of());
+
+        assertThat(((Map<?, ?>) registered.get("account")).get("birthDate")).isEqualTo("1992-02-29");
+        assertThat(literalReply.json()).doesNotContainKey("errors");
+        assertThat(literalReply.json().get("data").toString()).contains("birthDate=1992-02-29");
     }
 
     // --- query limits over HTTP ------------------------------------------------------------------
@@ -402,6 +493,21 @@ class ErrorPathApiTest {
     private Reply get(String path) throws IOException, InterruptedException {
         return new Reply(HTTP.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A document from {@code src/test/resources/graphql-test}, as {@code documentName(name)} would load it. */
+    private static String document(String name) throws IOException {
+        try (var in = ErrorPathApiTest.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
+            assertThat(in).as("document %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An input object written inline in the document, e.g. {@code {name: "Ana", birthDate: "1990-05-17"}}. */
+    private static String literal(Map<String, Object> input) {
+        return input.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + JSON.writeValueAsString(entry.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static void assertUnauthenticated401(Reply reply) {
