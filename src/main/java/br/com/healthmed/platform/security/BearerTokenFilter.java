@@ -1,14 +1,13 @@
 package br.com.healthmed.platform.security;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -54,10 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, InvalidAccessTokenException invalid) throws IOException {
         ErrorCode code = invalid.expired() ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
         String message = invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}");
+        ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
     }
 }

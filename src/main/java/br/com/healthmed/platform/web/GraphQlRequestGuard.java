@@ -1,5 +1,6 @@
 package br.com.healthmed.platform.web;
 
+import br.com.healthmed.platform.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Spring for GraphQL answers a request it cannot route (a POST that is not JSON, a GET that is not a
  * WebSocket upgrade) with an empty 415 or 405. This turns those into error responses, so they get
- * the same GraphQL-shaped body with {@code MALFORMED_REQUEST} as every other failure.
+ * the same GraphQL-shaped body with {@code MALFORMED_REQUEST} as every other failure. It also refuses
+ * Server-Sent Events: subscriptions are served over WebSocket only, where they are authenticated at
+ * {@code connection_init} and held to the token's expiry.
  */
 @Component
 class GraphQlRequestGuard extends OncePerRequestFilter {
@@ -34,6 +37,12 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
             return;
         }
+        if (HttpMethod.POST.matches(request.getMethod()) && wantsEventStream(request.getHeader(HttpHeaders.ACCEPT))) {
+            // Written here: the error page cannot answer a client that accepts only text/event-stream.
+            ErrorResponses.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, ErrorCode.MALFORMED_REQUEST,
+                    "Subscriptions are served over WebSocket (graphql-ws at /graphql), not Server-Sent Events.");
+            return;
+        }
         boolean webSocketUpgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
         if (HttpMethod.GET.matches(request.getMethod()) && !webSocketUpgrade) {
             response.setHeader(HttpHeaders.ALLOW, "POST");
@@ -41,6 +50,19 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean wantsEventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)
+                    && MediaType.parseMediaTypes(accept).stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                            && !type.isWildcardType());
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     private static boolean isJson(String contentType) {

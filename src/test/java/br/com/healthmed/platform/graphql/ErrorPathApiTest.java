@@ -150,6 +150,16 @@ class ErrorPathApiTest {
         assertThat(extensions(singleError(wrongType))).containsEntry("code", "MALFORMED_REQUEST");
     }
 
+    @Test
+    void serverSentEventsAreRefusedWithACode() throws Exception {
+        Reply reply = post("/graphql", "{\"query\": \"subscription { sessionEnded { reason } }\"}",
+                "Content-Type", "application/json", "Accept", "text/event-stream");
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertNoInternals(reply.body());
+        assertThat(extensions(singleError(reply))).containsEntry("code", "MALFORMED_REQUEST");
+    }
+
     // --- GraphQL request errors -----------------------------------------------------------------
 
     @Test
