@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +35,16 @@ class AccessTokens implements AccessTokenVerifier {
 
     static final String TYPE = "at+jwt";
 
+    /** Tokens remembered as verified; at ~1 KiB each, a few tens of MiB at most. */
+    private static final int MAX_REMEMBERED = 50_000;
+
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
     private final SigningKey key;
     private final TokenProperties properties;
     private final Clock clock;
     private final JwtParser parser;
+    private final Map<String, Caller> verified = new ConcurrentHashMap<>();
 
     AccessTokens(SigningKey key, TokenProperties properties, Clock clock) {
         this.key = key;
@@ -76,6 +82,36 @@ class AccessTokens implements AccessTokenVerifier {
 
     @Override
     public Caller verify(String token) {
+        // A client sends the same token with every request for up to 15 minutes; an ES256 check costs
+        // about a millisecond of CPU, so each token is verified once and remembered until it expires.
+        if (token == null || token.isEmpty()) {
+            throw new InvalidAccessTokenException("invalid", false);
+        }
+        Caller known = verified.get(token);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt())) {
+                return known;
+            }
+            verified.remove(token);
+            throw new InvalidAccessTokenException("expired", true);
+        }
+        Caller caller = verifySignatureAndClaims(token);
+        remember(token, caller);
+        return caller;
+    }
+
+    private void remember(String token, Caller caller) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            Instant now = clock.instant();
+            verified.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear(); // only a cache: the next request verifies again
+            }
+        }
+        verified.put(token, caller);
+    }
+
+    private Caller verifySignatureAndClaims(String token) {
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);

@@ -427,4 +427,28 @@ class AccessTokensTest {
     private static Map<String, Object> json(String base64url) {
         return JSON.readValue(B64D.decode(base64url), Map.class);
     }
+
+    @Test
+    void aRememberedTokenStillExpiresOnTime() {
+        AccessTokens.Issued issued = tokens.issue(patient, "session-1");
+        tokens.verify(issued.token()); // verified, then remembered
+        tokens.verify(issued.token());
+
+        clock.advance(TTL);
+
+        assertThatThrownBy(() -> tokens.verify(issued.token()))
+                .isInstanceOfSatisfying(InvalidAccessTokenException.class, e -> assertThat(e.expired()).isTrue());
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsStillRefused() {
+        String token = tokens.issue(patient, "session-1").token();
+        tokens.verify(token);
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+
+        assertInvalid(tampered);
+    }
 }

@@ -3,18 +3,15 @@ package br.com.healthmed.identity.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
-import java.net.URI;
+import br.com.healthmed.support.Sockets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The {@code sessionEnded} subscription over graphql-ws, as a mobile client uses it. */
@@ -30,16 +27,7 @@ class SessionEndedSubscriptionTest {
     private WebSocketGraphQlTester socket;
 
     private WebSocketGraphQlTester connect(String accessToken) {
-        Map<String, Object> payload = accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken);
-        socket = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(payload);
-                    }
-                })
-                .responseTimeout(WAIT)
-                .build();
+        socket = Sockets.connect(port, accessToken);
         return socket;
     }
 

@@ -269,11 +269,7 @@ class ErrorPathApiTest {
 
         Reply reply = graphql(document("registerPatient"), Map.of("input", input));
 
-        Map<String, Object> error = singleError(reply);
-        assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
-        assertThat((String) error.get("message")).contains("1990-02-30", "YYYY-MM-DD");
-        assertThat(reply.json().get("data")).isNull();
-        assertNoInternals(reply.body());
+        assertRefusedAsNoSuchDate(reply);
     }
 
     @Test
@@ -284,6 +280,10 @@ class ErrorPathApiTest {
         Reply reply = graphql("mutation registerPatient { registerPatient(input: " + literal(input) + ") { accessToken } }",
                 Map.of());
 
+        assertRefusedAsNoSuchDate(reply);
+    }
+
+    private static void assertRefusedAsNoSuchDate(Reply reply) {
         Map<String, Object> error = singleError(reply);
         assertThat(extensions(error)).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
         assertThat((String) error.get("message")).contains("1990-02-30", "YYYY-MM-DD");

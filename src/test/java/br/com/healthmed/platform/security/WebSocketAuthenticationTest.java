@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.support.Api;
-import java.net.URI;
+import br.com.healthmed.support.Sockets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import reactor.core.publisher.Mono;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /**
  * GraphQL over WebSocket (graphql-ws) at /graphql authenticates at connection_init with
@@ -28,15 +25,7 @@ class WebSocketAuthenticationTest {
     int port;
 
     private WebSocketGraphQlTester connect(Map<String, Object> initPayload) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(initPayload);
-                    }
-                })
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        return Sockets.connectWith(port, initPayload);
     }
 
     @Test

@@ -3,8 +3,8 @@ package br.com.healthmed.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Sockets;
 import br.com.healthmed.support.MutableClock;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +17,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -50,15 +47,7 @@ class WebSocketTokenExpiryTest {
     private WebSocketGraphQlTester socket;
 
     private WebSocketGraphQlTester connect(String accessToken) {
-        socket = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + accessToken));
-                    }
-                })
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        socket = Sockets.connect(port, accessToken);
         return socket;
     }
 
