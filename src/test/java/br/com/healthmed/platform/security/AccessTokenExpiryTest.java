@@ -16,18 +16,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import reactor.test.StepVerifier;
 
 /**
- * A WebSocket connection authenticated at connection_init is held to its access token's expiry:
- * afterwards new operations are refused and running subscriptions end with TOKEN_EXPIRED.
+ * An access token stops working at its expiry, on every transport: an HTTP request gets 401 with
+ * TOKEN_EXPIRED (so the client knows to refresh), and a WebSocket connection authenticated at
+ * connection_init refuses new operations and ends running subscriptions with TOKEN_EXPIRED.
  * Access tokens live 2 seconds here; the clock is the service's, moved by the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "healthmed.security.jwt.access-token-ttl=PT2S")
-class WebSocketTokenExpiryTest {
+class AccessTokenExpiryTest {
 
     @TestConfiguration
     static class FrozenClock {
@@ -56,6 +59,28 @@ class WebSocketTokenExpiryTest {
         if (socket != null) {
             socket.stop().onErrorComplete().block(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void anHttpRequestWithAnExpiredTokenGets401TokenExpiredAndTheRefreshedTokenWorks() {
+        Api api = Api.at(port);
+        var session = api.registerPatient(Api.newPatient());
+        api.as((String) session.get("accessToken")).document("me").execute().path("me.id").hasValue();
+
+        ((MutableClock) clock).advance(Duration.ofSeconds(2));
+
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .post().uri("/graphql")
+                .header("Authorization", "Bearer " + session.get("accessToken"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*")
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("TOKEN_EXPIRED");
+        String fresh = api.document("refreshSession").variable("refreshToken", session.get("refreshToken")).execute()
+                .path("refreshSession.accessToken").entity(String.class).get();
+        api.as(fresh).document("me").execute().path("me.id").hasValue();
     }
 
     @Test
