@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ class AccessTokens implements AccessTokenVerifier {
     private final Clock clock;
     private final JwtParser parser;
     private final Map<String, Caller> verified = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
     AccessTokens(SigningKey key, TokenProperties properties, Clock clock) {
         this.key = key;
@@ -100,12 +102,20 @@ class AccessTokens implements AccessTokenVerifier {
         return caller;
     }
 
+    /**
+     * Remembers a verified token. When full, expired entries are swept (at most every ten seconds);
+     * if it is still full the token is simply not remembered. Never clearing means nobody can flush
+     * everyone else's entries by minting tokens.
+     */
     private void remember(String token, Caller caller) {
         if (verified.size() >= MAX_REMEMBERED) {
             Instant now = clock.instant();
-            verified.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+            Instant last = lastSweep.get();
+            if (now.isAfter(last.plusSeconds(10)) && lastSweep.compareAndSet(last, now)) {
+                verified.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+            }
             if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear(); // only a cache: the next request verifies again
+                return;
             }
         }
         verified.put(token, caller);

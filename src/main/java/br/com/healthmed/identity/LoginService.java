@@ -4,6 +4,8 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     private final LoginClaimStore claims;
     private final AccountStore accounts;
@@ -48,36 +52,43 @@ public class LoginService {
         return login(LoginClaim.of(Crm.parse(crm, "crm")), Role.DOCTOR, password, clientAddress);
     }
 
-    private Session login(LoginClaim claim, Role role, String password, String clientAddress) {
+    private Session login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
+        String password = PasswordHasher.normalised(typedPassword);
         throttle.attempt(claim, clientAddress);
-        Account known;
-        boolean succeeded = false;
+        Optional<Account> account;
+        boolean matches;
         try {
-            Optional<Account> account = claims.holder(claim)
+            account = claims.holder(claim)
                     .flatMap(holder -> accounts.find(holder.owner()))
                     .filter(a -> a.role() == role);
-            boolean matches = passwordPolicy.hasAllowedLength(password)
+            matches = passwordPolicy.hasAllowedLength(password)
                     && passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
                     && account.isPresent();
-            if (!matches) {
-                throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
-            }
-            known = account.get();
-            succeeded = true;
-        } finally {
-            // Anything but a verified password counts as a failure, so an error cannot be used to
-            // make guesses that are never counted.
-            if (succeeded) {
-                throttle.succeeded(claim, clientAddress);
-            } else {
-                throttle.failed(claim, clientAddress);
-            }
+        } catch (RuntimeException noAnswer) {
+            // No password was judged (service busy, storage down): no guess was made, nothing to count.
+            throttle.abandoned(claim, clientAddress);
+            throw noAnswer;
         }
-        if (passwords.needsRehash(known.passwordHash())) {
+        if (!matches) {
+            throttle.failed(claim, clientAddress);
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
+        }
+        throttle.succeeded(claim, clientAddress);
+        return sessions.open(rehashedIfOutdated(account.get(), password));
+    }
+
+    /** Best effort: a login with the right password never fails because the upgrade could not run. */
+    private Account rehashedIfOutdated(Account account, String password) {
+        if (!passwords.needsRehash(account.passwordHash())) {
+            return account;
+        }
+        try {
             String rehashed = passwords.hash(password);
-            accounts.updatePasswordHash(known.id(), rehashed);
-            known = known.withPasswordHash(rehashed);
+            accounts.updatePasswordHash(account.id(), rehashed);
+            return account.withPasswordHash(rehashed);
+        } catch (RuntimeException later) {
+            log.warn("Could not upgrade the password hash of account {} now; will retry at a later login", account.id(), later);
+            return account;
         }
-        return sessions.open(known);
     }
 }

@@ -56,7 +56,10 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Refuses with {@code TOO_MANY_ATTEMPTS} if a login with this identifier from this address would be refused now. */
+    /**
+     * Refuses with {@code TOO_MANY_ATTEMPTS} if a login with this identifier from this address would be
+     * refused now, without counting anything (a read-only view of {@link #attempt}'s decision).
+     */
     void checkAllowed(LoginClaim login, String address) {
         Instant now = clock.instant();
         refuseIf(later(refusal(loginKey(login), limits.maxFailuresPerLogin(), now),
@@ -71,11 +74,16 @@ class LoginThrottle {
     void attempt(LoginClaim login, String address) {
         Instant now = clock.instant();
         String addressKey = addressKey(address);
-        refuseIf(begin(addressKey, limits.maxFailuresPerAddress(), now), now);
-        Instant loginRefusal = begin(loginKey(login), limits.maxFailuresPerLogin(), now);
+        String loginKey = loginKey(login);
+        Instant addressRefusal = begin(addressKey, limits.maxFailuresPerAddress(), now);
+        if (addressRefusal != null) {
+            // Report the later of the two refusals, so a client that waits that long is not refused again.
+            refuseIf(later(addressRefusal, refusal(loginKey, limits.maxFailuresPerLogin(), now)), now);
+        }
+        Instant loginRefusal = begin(loginKey, limits.maxFailuresPerLogin(), now);
         if (loginRefusal != null) {
             end(addressKey, false, limits.maxFailuresPerAddress(), now);
-            refuseIf(loginRefusal, now);
+            refuseIf(later(loginRefusal, refusal(addressKey, limits.maxFailuresPerAddress(), now)), now);
         }
         sweepIfCrowded(now);
     }
@@ -85,6 +93,16 @@ class LoginThrottle {
         Instant now = clock.instant();
         end(loginKey(login), true, limits.maxFailuresPerLogin(), now);
         end(addressKey(address), true, limits.maxFailuresPerAddress(), now);
+    }
+
+    /**
+     * The attempt begun with {@link #attempt} ended without a verdict on the password (service busy,
+     * storage unavailable): no guess was made, so nothing counts.
+     */
+    void abandoned(LoginClaim login, String address) {
+        Instant now = clock.instant();
+        end(loginKey(login), false, limits.maxFailuresPerLogin(), now);
+        end(addressKey(address), false, limits.maxFailuresPerAddress(), now);
     }
 
     /** The attempt begun with {@link #attempt} had the right password: the identifier's failures are forgiven. */
@@ -141,7 +159,7 @@ class LoginThrottle {
         if (refusedUntil != null) {
             long seconds = Math.max(1, Duration.between(now, refusedUntil).toSeconds());
             throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "Too many failed attempts; try again in " + seconds + " seconds.",
+                    "Too many attempts; try again in " + seconds + " seconds.",
                     Map.of("retryAfterSeconds", seconds));
         }
     }
@@ -191,8 +209,9 @@ class LoginThrottle {
                 return lockedUntil;
             }
             if (failures.size() + inFlight >= max) {
-                // The budget is taken by attempts still being checked: worth retrying shortly.
-                return failures.isEmpty() ? now.plusSeconds(1) : failures.get(0).plus(window);
+                // The rest of the budget is taken by attempts still being checked: they end within
+                // a second or so, and may well succeed.
+                return now.plusSeconds(1);
             }
             return null;
         }

@@ -18,19 +18,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *       as "e" + accent on a laptop is the same password.</li>
  *   <li>At most {@code maxConcurrent} hashes run at once. Each Argon2id hash takes ~19 MiB and tens of
  *       milliseconds of a core on purpose; without a bound, a burst of logins or registrations would
- *       exhaust memory and starve every other request. A request that cannot get a turn within
- *       {@code maxWait} gets {@code SERVICE_BUSY}.</li>
+ *       exhaust memory and starve every other request. At most {@code maxQueued} requests wait for a
+ *       turn, each at most {@code maxWait} (they hold web threads while they wait); any other gets
+ *       {@code SERVICE_BUSY} at once.</li>
  * </ul>
  */
 public class PasswordHasher {
 
     private final PasswordEncoder encoder;
     private final Semaphore turns;
+    private final int maxQueued;
     private final Duration maxWait;
 
-    public PasswordHasher(PasswordEncoder encoder, int maxConcurrent, Duration maxWait) {
+    public PasswordHasher(PasswordEncoder encoder, int maxConcurrent, int maxQueued, Duration maxWait) {
         this.encoder = encoder;
         this.turns = new Semaphore(maxConcurrent, true);
+        this.maxQueued = maxQueued;
         this.maxWait = maxWait;
     }
 
@@ -47,20 +50,23 @@ public class PasswordHasher {
         return encoder.upgradeEncoding(hash);
     }
 
-    private static String normalised(String password) {
-        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    /** The form a password is checked and hashed in; callers apply it before any rule on the password. */
+    public static String normalised(String password) {
+        return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     private <T> T withTurn(Supplier<T> work) {
         boolean acquired;
         try {
-            acquired = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            // Refuse at once when the queue is already long: waiting threads are web threads.
+            acquired = turns.tryAcquire() || (turns.getQueueLength() < maxQueued
+                    && turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
         }
         if (!acquired) {
-            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many logins in progress; try again in a moment.",
+            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many password checks in progress; try again in a moment.",
                     Map.of("retryAfterSeconds", 1L));
         }
         try {

@@ -29,14 +29,16 @@ class PasswordHashingConfig {
     }
 
     /**
-     * {@code healthmed.passwords.max-concurrent} hashes at once (default: two per core), waiting at
-     * most {@code max-wait} for a turn.
+     * {@code healthmed.passwords.max-concurrent} hashes at once (default: two per core); at most
+     * {@code max-queued} requests (default: four per turn) wait for a turn, each at most
+     * {@code max-wait}.
      */
     @Bean
     PasswordHasher passwordHasher(PasswordEncoder encoder,
                                   @Value("${healthmed.passwords.max-concurrent:0}") int maxConcurrent,
-                                  @Value("${healthmed.passwords.max-wait:PT5S}") Duration maxWait) {
+                                  @Value("${healthmed.passwords.max-queued:0}") int maxQueued,
+                                  @Value("${healthmed.passwords.max-wait:PT1S}") Duration maxWait) {
         int turns = maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
-        return new PasswordHasher(encoder, turns, maxWait);
+        return new PasswordHasher(encoder, turns, maxQueued > 0 ? maxQueued : 4 * turns, maxWait);
     }
 }

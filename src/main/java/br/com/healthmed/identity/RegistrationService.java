@@ -58,11 +58,12 @@ public class RegistrationService {
         Cpf cpf = Cpf.parse(input.cpf(), "input.cpf");
         LocalDate birthDate = birthDate(input.birthDate());
         Optional<Phone> phone = input.phone().filter(p -> !p.isBlank()).map(p -> Phone.parse(p, "input.phone"));
-        passwordPolicy.check(input.password(), "input.password");
+        String password = PasswordHasher.normalised(input.password());
+        passwordPolicy.check(password, "input.password");
         throttle.registration(clientAddress);
 
         PatientAccount account = new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone,
-                passwords.hash(input.password()), clock.instant());
+                passwords.hash(password), clock.instant());
         create(account, Map.of(
                 LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
                 LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
@@ -74,11 +75,12 @@ public class RegistrationService {
         String name = name(input.name());
         Crm crm = Crm.parse(input.crm(), "input.crm");
         List<String> codes = specialtyCodes(input.specialties());
-        passwordPolicy.check(input.password(), "input.password");
+        String password = PasswordHasher.normalised(input.password());
+        passwordPolicy.check(password, "input.password");
         throttle.registration(clientAddress);
 
         DoctorAccount account = new DoctorAccount(AccountId.random(), name, crm, codes,
-                passwords.hash(input.password()), clock.instant());
+                passwords.hash(password), clock.instant());
         create(account, Map.of(LoginClaim.of(crm), ErrorCode.CRM_TAKEN));
         return account;
     }
@@ -97,10 +99,25 @@ public class RegistrationService {
             }
             accounts.create(account);
         } catch (RuntimeException failure) {
+            releaseUnlessStored(account, taken, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Gives the claims back, unless the account was written after all (a write whose answer was lost).
+     * A failure here must not hide the original one; an unreleased claim is recovered later anyway.
+     */
+    private void releaseUnlessStored(Account account, List<LoginClaim> taken, RuntimeException original) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
             if (accounts.find(account.id()).isEmpty()) {
                 taken.forEach(claim -> claims.release(claim, account.id()));
             }
-            throw failure;
+        } catch (RuntimeException cleanup) {
+            original.addSuppressed(cleanup);
         }
     }
 

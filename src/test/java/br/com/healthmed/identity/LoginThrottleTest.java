@@ -295,6 +295,45 @@ class LoginThrottleTest {
         assertThat(LoginThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
+    @Test
+    void attemptsThatGotNoVerdictCountForNothing() {
+        for (int i = 0; i < 20; i++) {
+            throttle.attempt(ana, ADDRESS);
+            throttle.abandoned(ana, ADDRESS); // e.g. SERVICE_BUSY: the password was never checked
+        }
+
+        assertAllowed(ana, ADDRESS);
+        fail(ana, ADDRESS, 4);
+        assertAllowed(ana, ADDRESS);
+    }
+
+    @Test
+    void aRefusalReportsTheLaterOfTheAddressAndLoginLocks() {
+        for (int i = 0; i < 50; i++) {
+            fail(LoginClaim.of(Email.parse("user" + i + "@example.com", "login")), ADDRESS, 1);
+        }
+        clock.advance(Duration.ofMinutes(5));
+        fail(ana, "198.51.100.1", 5); // ana locked until +20 min, the address until +15 min
+
+        DomainException refused = org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
+                () -> throttle.attempt(ana, ADDRESS));
+
+        assertThat(refused.extensions().get("retryAfterSeconds")).isEqualTo(900L);
+    }
+
+    @Test
+    void aBudgetTakenOnlyByAttemptsInFlightIsWorthRetryingInASecond() {
+        fail(ana, ADDRESS, 1);
+        for (int i = 0; i < 4; i++) {
+            throttle.attempt(ana, ADDRESS);
+        }
+
+        DomainException refused = org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
+                () -> throttle.attempt(ana, ADDRESS));
+
+        assertThat(refused.extensions().get("retryAfterSeconds")).isEqualTo(1L);
+    }
+
     private void fail(LoginClaim login, String address, int times) {
         for (int i = 0; i < times; i++) {
             throttle.attempt(login, address);

@@ -39,7 +39,7 @@ class PasswordHasherTest {
     @Test
     void whenEveryTurnIsTakenACallerGetsServiceBusyInsteadOfPilingUp() throws Exception {
         SlowEncoder encoder = new SlowEncoder();
-        PasswordHasher hasher = new PasswordHasher(encoder, 1, Duration.ofMillis(50));
+        PasswordHasher hasher = new PasswordHasher(encoder, 1, 4, Duration.ofMillis(50));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hasher.hash("first password"));
         assertThat(encoder.entered.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -56,7 +56,7 @@ class PasswordHasherTest {
     void composedAndDecomposedAccentsAreTheSamePassword() {
         SlowEncoder encoder = new SlowEncoder();
         encoder.hold.countDown();
-        PasswordHasher hasher = new PasswordHasher(encoder, 2, Duration.ofSeconds(1));
+        PasswordHasher hasher = new PasswordHasher(encoder, 2, 8, Duration.ofSeconds(1));
         String composed = "caf\u00e9 com p\u00e3o";          // é and ã as single code points
         String decomposed = "cafe\u0301 com pa\u0303o";      // e + combining acute, a + combining tilde
 

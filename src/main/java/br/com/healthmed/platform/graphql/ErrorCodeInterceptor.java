@@ -78,7 +78,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             return switch (type) {
                 case InvalidSyntax -> ErrorCode.GRAPHQL_PARSE_FAILED;
                 case ValidationError, OperationNotSupported -> ErrorCode.GRAPHQL_VALIDATION_FAILED;
-                case DataFetchingException, NullValueInNonNullableField, ExecutionAborted -> ErrorCode.INTERNAL_ERROR;
+                default -> ErrorCode.INTERNAL_ERROR; // DataFetchingException, NullValueInNonNullableField, ...
             };
         }
         if (classification instanceof ErrorType type) {
@@ -87,7 +87,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
                 case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
                 // What a caller may not see does not exist for them.
                 case FORBIDDEN, NOT_FOUND -> ErrorCode.NOT_FOUND;
-                case INTERNAL_ERROR -> ErrorCode.INTERNAL_ERROR;
+                default -> ErrorCode.INTERNAL_ERROR;
             };
         }
         if (classification != null && REQUEST_PROBLEM.matcher(String.valueOf(classification)).find()) {

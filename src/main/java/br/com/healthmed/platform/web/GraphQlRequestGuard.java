@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -52,14 +53,20 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Mirrors Spring's routing: a request goes to the JSON handler when any accepted type is compatible
+     * with JSON or graphql-response+json, and to the SSE handler otherwise when one is compatible with
+     * text/event-stream. Only the latter is refused.
+     */
     private static boolean wantsEventStream(String accept) {
         if (accept == null) {
             return false;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)
-                    && MediaType.parseMediaTypes(accept).stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                            && !type.isWildcardType());
+            List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+            boolean json = accepted.stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE));
+            return !json && accepted.stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
         } catch (InvalidMediaTypeException unreadable) {
             return false;
         }

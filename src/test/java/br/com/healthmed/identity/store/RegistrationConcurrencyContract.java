@@ -31,7 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * behind. Each test class gets a fresh context (and so an empty store) for exact counting.
  */
 // 50 registrations queue for the few password-hashing turns; let them wait rather than get SERVICE_BUSY.
-@SpringBootTest(properties = "healthmed.passwords.max-wait=PT120S")
+@SpringBootTest(properties = {"healthmed.passwords.max-wait=PT120S", "healthmed.passwords.max-queued=1000"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 abstract class RegistrationConcurrencyContract {
 

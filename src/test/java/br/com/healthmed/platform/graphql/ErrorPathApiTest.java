@@ -151,6 +151,21 @@ class ErrorPathApiTest {
     }
 
     @Test
+    void anyAcceptHeaderThatRoutesToServerSentEventsIsRefusedAndOnesThatRouteToJsonAreServed() throws Exception {
+        String query = "{\"query\": \"{ specialties { code } }\"}";
+        for (String sse : List.of("text/event-stream", "text/*")) {
+            Reply reply = post("/graphql", query, "Content-Type", "application/json", "Accept", sse);
+            assertThat(reply.status()).as(sse).isEqualTo(406);
+            assertThat(extensions(singleError(reply))).as(sse).containsEntry("code", "MALFORMED_REQUEST");
+        }
+        for (String json : List.of("application/graphql-response+json, text/event-stream", "text/event-stream, */*", "*/*")) {
+            Reply reply = post("/graphql", query, "Content-Type", "application/json", "Accept", json);
+            assertThat(reply.status()).as(json).isEqualTo(200);
+            assertThat(reply.body()).as(json).contains("CARDIOLOGIA");
+        }
+    }
+
+    @Test
     void serverSentEventsAreRefusedWithACode() throws Exception {
         Reply reply = post("/graphql", "{\"query\": \"subscription { sessionEnded { reason } }\"}",
                 "Content-Type", "application/json", "Accept", "text/event-stream");

@@ -1,0 +1,86 @@
+package br.com.healthmed.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.support.Api;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/** Login through the real services, with the password hasher observed (and, where said, made to fail). */
+@SpringBootTest
+class LoginServiceTest {
+
+    @MockitoSpyBean
+    PasswordHasher passwords;
+
+    @Autowired
+    LoginService logins;
+
+    @Autowired
+    RegistrationService registration;
+
+    /** An unknown login costs the same password check as a wrong password: timing does not tell. */
+    @Test
+    void anUnknownLoginAndAWrongPasswordEachCheckOnePasswordHash() {
+        String email = "timing." + System.nanoTime() + "@example.com";
+        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.50");
+
+        clearInvocations(passwords);
+        assertThatThrownBy(() -> logins.loginPatient(email, "wrong password!", "203.0.113.51"));
+        verify(passwords, times(1)).matches(anyString(), anyString());
+
+        clearInvocations(passwords);
+        assertThatThrownBy(() -> logins.loginPatient("nobody." + System.nanoTime() + "@example.com", "wrong password!", "203.0.113.52"));
+        verify(passwords, times(1)).matches(anyString(), anyString());
+    }
+
+    @Test
+    void loginsThatFindTheServiceBusyDoNotLockTheAccount() {
+        String email = "busy." + System.nanoTime() + "@example.com";
+        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.60");
+        doThrow(new DomainException(ErrorCode.SERVICE_BUSY, "busy")).when(passwords).matches(anyString(), anyString());
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.61")).code())
+                    .isEqualTo(ErrorCode.SERVICE_BUSY);
+        }
+        reset(passwords);
+
+        assertThat(logins.loginPatient(email, Api.PASSWORD, "203.0.113.61").account().id()).isNotNull();
+    }
+
+    @Test
+    void theSameAccentedPasswordTypedComposedOrDecomposedIsOnePassword() {
+        String email = "nfkc." + System.nanoTime() + "@example.com";
+        String decomposed = "Cafe\u0301 com pa\u0303o e mel";
+        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                decomposed, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.70");
+
+        assertThat(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71").account().id()).isNotNull();
+    }
+
+    @Test
+    void aCommonPasswordInFullWidthDigitsIsStillCommon() {
+        NewPatient fullWidth = new NewPatient("Ana", "fw." + System.nanoTime() + "@example.com", Api.cpf(System.nanoTime() % 1_000_000),
+                "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", LocalDate.of(1990, 1, 1), Optional.empty());
+
+        assertThat(catchThrowableOfType(DomainException.class, () -> registration.registerPatient(fullWidth, "203.0.113.80")).code())
+                .isEqualTo(ErrorCode.COMMON_PASSWORD);
+    }
+}
