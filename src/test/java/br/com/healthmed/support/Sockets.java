@@ -2,31 +2,50 @@ package br.com.healthmed.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
-/** A graphql-ws client of the running service, as a mobile app connects: the token in connection_init. */
-public final class Sockets {
+/**
+ * graphql-ws clients of the running service, as a mobile app connects: the token in
+ * connection_init. Register it with {@code @RegisterExtension}; every connection a test opens is
+ * closed after it.
+ */
+public final class Sockets implements AfterEachCallback {
 
-    private Sockets() {}
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<WebSocketGraphQlTester> open = new ArrayList<>();
 
     /** Connects with {@code {"Authorization": "Bearer <accessToken>"}}, or anonymously when the token is null. */
-    public static WebSocketGraphQlTester connect(int port, String accessToken) {
+    public WebSocketGraphQlTester connect(int port, String accessToken) {
         return connectWith(port, accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
     }
 
-    public static WebSocketGraphQlTester connectWith(int port, Map<String, Object> initPayload) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+    public WebSocketGraphQlTester connectWith(int port, Map<String, Object> initPayload) {
+        WebSocketGraphQlTester tester = WebSocketGraphQlTester
+                .builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
                         return Mono.just(initPayload);
                     }
                 })
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(TIMEOUT)
                 .build();
+        open.add(tester);
+        return tester;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        open.forEach(tester -> tester.stop().onErrorComplete().block(TIMEOUT));
+        open.clear();
     }
 }

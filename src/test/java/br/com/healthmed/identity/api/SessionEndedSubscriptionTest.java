@@ -6,8 +6,8 @@ import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Sockets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -24,18 +24,11 @@ class SessionEndedSubscriptionTest {
     @LocalServerPort
     int port;
 
-    private WebSocketGraphQlTester socket;
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
 
     private WebSocketGraphQlTester connect(String accessToken) {
-        socket = Sockets.connect(port, accessToken);
-        return socket;
-    }
-
-    @AfterEach
-    void disconnect() {
-        if (socket != null) {
-            socket.stop().onErrorComplete().block(WAIT);
-        }
+        return sockets.connect(port, accessToken);
     }
 
     private Flux<String> reasons(WebSocketGraphQlTester tester) {

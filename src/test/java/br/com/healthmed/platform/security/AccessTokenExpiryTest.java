@@ -8,9 +8,8 @@ import br.com.healthmed.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -47,18 +46,11 @@ class AccessTokenExpiryTest {
     @Autowired
     Clock clock;
 
-    private WebSocketGraphQlTester socket;
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
 
     private WebSocketGraphQlTester connect(String accessToken) {
-        socket = Sockets.connect(port, accessToken);
-        return socket;
-    }
-
-    @AfterEach
-    void disconnect() {
-        if (socket != null) {
-            socket.stop().onErrorComplete().block(Duration.ofSeconds(5));
-        }
+        return sockets.connect(port, accessToken);
     }
 
     @Test

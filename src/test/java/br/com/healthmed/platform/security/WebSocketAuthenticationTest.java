@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Sockets;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -24,8 +24,11 @@ class WebSocketAuthenticationTest {
     @LocalServerPort
     int port;
 
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
+
     private WebSocketGraphQlTester connect(Map<String, Object> initPayload) {
-        return Sockets.connectWith(port, initPayload);
+        return sockets.connectWith(port, initPayload);
     }
 
     @Test
@@ -33,37 +36,25 @@ class WebSocketAuthenticationTest {
         Map<String, Object> input = Api.newPatient();
         Map<String, Object> session = Api.at(port).registerPatient(input);
         WebSocketGraphQlTester tester = connect(Map.of("Authorization", "Bearer " + session.get("accessToken")));
-        try {
-            tester.document(ME).execute()
-                    .path("me.name").entity(String.class).isEqualTo((String) input.get("name"))
-                    .path("me.role").entity(String.class).isEqualTo("PATIENT");
-        } finally {
-            tester.stop().block(Duration.ofSeconds(5));
-        }
+        tester.document(ME).execute()
+                .path("me.name").entity(String.class).isEqualTo((String) input.get("name"))
+                .path("me.role").entity(String.class).isEqualTo("PATIENT");
     }
 
     @Test
     void aConnectionWithoutTokenIsAnonymous() {
         WebSocketGraphQlTester tester = connect(Map.of());
-        try {
-            tester.document(ME).execute().errors()
-                    .satisfy(errors -> assertThat(errors).singleElement()
-                            .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
-            tester.document("{ specialties { code } }").execute()
-                    .path("specialties").entityList(Object.class).hasSize(55);
-        } finally {
-            tester.stop().block(Duration.ofSeconds(5));
-        }
+        tester.document(ME).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+        tester.document("{ specialties { code } }").execute()
+                .path("specialties").entityList(Object.class).hasSize(55);
     }
 
     @Test
     void aConnectionWithABadTokenIsRefused() {
         WebSocketGraphQlTester tester = connect(Map.of("Authorization", "Bearer not.a.token"));
-        try {
-            assertThatThrownBy(() -> tester.document(ME).execute().path("me").hasValue())
-                    .hasMessageContaining("code=4401, reason=Unauthorized");
-        } finally {
-            tester.stop().onErrorComplete().block(Duration.ofSeconds(5));
-        }
+        assertThatThrownBy(() -> tester.document(ME).execute().path("me").hasValue())
+                .hasMessageContaining("code=4401, reason=Unauthorized");
     }
 }
