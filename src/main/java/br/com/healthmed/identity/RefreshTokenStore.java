@@ -10,7 +10,13 @@ import java.util.Optional;
 public interface RefreshTokenStore {
 
     /** A login session. Every refresh token of the family dies with it. */
-    record Family(String id, AccountId account, Instant createdAt, Instant expiresAt, boolean revoked) {}
+    record Family(String id, AccountId account, Instant createdAt, Instant expiresAt, boolean revoked) {
+
+        /** Neither revoked nor past its absolute expiry. */
+        public boolean isOpenAt(Instant now) {
+            return !revoked && now.isBefore(expiresAt);
+        }
+    }
 
     /**
      * One refresh token, known by the SHA-256 of its value. It expires with its family;

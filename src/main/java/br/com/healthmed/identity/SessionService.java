@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>A session is a family of refresh tokens with an absolute expiry. Each refresh exchanges the
  * presented token for a new one (rotation); the exchange's commit point is one conditional write
- * that marks the old token used, made after the new token is stored. A token presented a second time means two parties hold it — the
- * client and a thief, in some order — so the whole family is revoked and both must log in again
+ * that marks the old token used, made after the new token is stored. A token presented a second
+ * time means two parties hold it — the client and a thief, in some order — so the whole family is
+ * revoked and both must log in again
  * (reuse detection, as in the OAuth 2.0 Security BCP).
  *
  * <p>Refresh tokens are 256 random bits, given to the client once and stored only as SHA-256 hashes:
@@ -62,7 +63,7 @@ public class SessionService {
         RefreshTokenStore.Family family = new RefreshTokenStore.Family(
                 UUID.randomUUID().toString(), account.id(), now, now.plus(properties.refreshTokenTtl()), false);
         tokens.createFamily(family);
-        return issue(account, family, now);
+        return session(account, family, storeNewToken(family, now));
     }
 
     /** Exchanges a refresh token for a new session state; the presented token stops working. */
@@ -71,7 +72,7 @@ public class SessionService {
         String hash = hash(refreshToken);
         RefreshTokenStore.Token token = tokens.token(hash).orElseThrow(SessionService::invalid);
         RefreshTokenStore.Family family = tokens.family(token.familyId())
-                .filter(f -> !f.revoked() && now.isBefore(f.expiresAt()))
+                .filter(f -> f.isOpenAt(now))
                 .orElseThrow(SessionService::invalid);
         if (token.usedAt().isPresent()) {
             throw reused(family);
@@ -79,8 +80,7 @@ public class SessionService {
         Account account = accounts.find(family.account()).orElseThrow(SessionService::invalid);
         // The successor is stored before the commit point, so a crash between the two leaves the
         // client's current token working (and an orphan successor nobody knows), never the reverse.
-        String successor = newRefreshToken();
-        tokens.saveToken(new RefreshTokenStore.Token(hash(successor), family.id(), now, family.expiresAt(), Optional.empty()));
+        String successor = storeNewToken(family, now);
         if (!tokens.markUsed(hash, now)) {
             throw reused(family);
         }
@@ -108,7 +108,7 @@ public class SessionService {
 
     private boolean isOpen(String sessionId) {
         Instant now = clock.instant();
-        return tokens.family(sessionId).filter(f -> !f.revoked() && now.isBefore(f.expiresAt())).isPresent();
+        return tokens.family(sessionId).filter(f -> f.isOpenAt(now)).isPresent();
     }
 
     private void end(String sessionId, SessionEnded.Reason reason) {
@@ -116,10 +116,11 @@ public class SessionService {
         events.publish(TOPIC, new SessionEnded(sessionId, reason, clock.instant()));
     }
 
-    private Session issue(Account account, RefreshTokenStore.Family family, Instant now) {
+    /** A new refresh token of the family, stored (as its hash); returns the token itself, for the client. */
+    private String storeNewToken(RefreshTokenStore.Family family, Instant now) {
         String refreshToken = newRefreshToken();
         tokens.saveToken(new RefreshTokenStore.Token(hash(refreshToken), family.id(), now, family.expiresAt(), Optional.empty()));
-        return session(account, family, refreshToken);
+        return refreshToken;
     }
 
     private Session session(Account account, RefreshTokenStore.Family family, String refreshToken) {
