@@ -10,15 +10,20 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The service's single DynamoDB table: every item has a string partition key {@link Keys#PK} and sort
- * key {@link Keys#SK}; {@link Keys} knows every key shape.
+ * key {@link Keys#SK}; {@link Keys} knows every key shape. Two overloaded global secondary indexes,
+ * {@link Keys#GSI1} ({@code GSI1PK}/{@code GSI1SK}) and {@link Keys#GSI2} ({@code GSI2PK}/{@code GSI2SK}),
+ * both projecting all attributes, serve the "list by another key" patterns of every module; an item
+ * appears in an index only when it carries that index's key attributes.
  */
 public record DynamoTable(DynamoDbClient client, String name) {
 
@@ -40,11 +45,13 @@ public record DynamoTable(DynamoDbClient client, String name) {
             client.createTable(b -> b.tableName(name)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(List.of(
-                            AttributeDefinition.builder().attributeName(Keys.PK).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(Keys.SK).attributeType(ScalarAttributeType.S).build()))
-                    .keySchema(List.of(
-                            KeySchemaElement.builder().attributeName(Keys.PK).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(Keys.SK).keyType(KeyType.RANGE).build())));
+                            stringAttribute(Keys.PK), stringAttribute(Keys.SK),
+                            stringAttribute(Keys.GSI1PK), stringAttribute(Keys.GSI1SK),
+                            stringAttribute(Keys.GSI2PK), stringAttribute(Keys.GSI2SK)))
+                    .keySchema(keySchema(Keys.PK, Keys.SK))
+                    .globalSecondaryIndexes(
+                            index(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK),
+                            index(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK)));
         } catch (ResourceInUseException createdMeanwhile) {
             // another instance created it first
         }
@@ -56,5 +63,22 @@ public record DynamoTable(DynamoDbClient client, String name) {
             waiter.waitUntilTableExists(b -> b.tableName(name));
         }
         return this;
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static List<KeySchemaElement> keySchema(String partitionKey, String sortKey) {
+        return List.of(
+                KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+    }
+
+    private static GlobalSecondaryIndex index(String name, String partitionKey, String sortKey) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(keySchema(partitionKey, sortKey))
+                .projection(p -> p.projectionType(ProjectionType.ALL))
+                .build();
     }
 }

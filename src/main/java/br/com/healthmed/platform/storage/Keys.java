@@ -13,6 +13,16 @@ public final class Keys {
     public static final String PK = "PK";
     public static final String SK = "SK";
 
+    /** First overloaded global secondary index and its key attributes (see {@link DynamoTable}). */
+    public static final String GSI1 = "GSI1";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+
+    /** Second overloaded global secondary index and its key attributes. */
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
+
     private Keys() {}
 
     /** An account (patient or doctor): {@code ACCOUNT#<uuid>} / {@code PROFILE}. */
