@@ -1,0 +1,13 @@
+package br.com.healthmed.telehealth;
+
+import br.com.healthmed.identity.AccountId;
+import java.util.Objects;
+
+/** Who joins a room: the doctor joins as moderator, the patient as a guest. */
+public record MeetingParticipant(AccountId accountId, String displayName, boolean moderator) {
+
+    public MeetingParticipant {
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(displayName);
+    }
+}

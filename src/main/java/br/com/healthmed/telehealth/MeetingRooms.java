@@ -1,0 +1,18 @@
+package br.com.healthmed.telehealth;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * The port to the video-meeting provider. Implementations must pass {@code MeetingRoomsContract}.
+ * Scheduling stores the returned room on the appointment and asks for a join link only for the two
+ * participants, only while the room is open.
+ */
+public interface MeetingRooms {
+
+    /** A new room for a consultation from {@code start} to {@code end}. */
+    MeetingRoom open(Instant start, Instant end);
+
+    /** The link this participant follows to enter the room (may carry a signed token). */
+    URI joinUrl(MeetingRoom room, MeetingParticipant participant);
+}

@@ -1,0 +1,6 @@
+/**
+ * Online meeting rooms for consultations. Scheduling opens a room when an appointment is confirmed
+ * and asks for each participant's join link; the default adapter is Jitsi Meet.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Telehealth")
+package br.com.healthmed.telehealth;
