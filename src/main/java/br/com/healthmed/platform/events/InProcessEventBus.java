@@ -2,16 +2,14 @@ package br.com.healthmed.platform.events;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The embedded {@link EventBus}: reaches subscribers of this instance only. Right for one instance
- * and for tests; several replicas need the Redis adapter (it comes with the scheduling module's
- * appointment updates). A slow subscriber misses events rather than holding back the publisher.
+ * The embedded {@link EventBus} ({@code healthmed.events=memory}, the default): reaches subscribers of
+ * this instance only. Right for one instance and for tests; several replicas need {@link RedisEventBus}.
+ * A slow subscriber misses events rather than holding back the publisher.
  */
-@Component
 class InProcessEventBus implements EventBus {
 
     private final Map<String, Sinks.Many<Object>> topics = new ConcurrentHashMap<>();

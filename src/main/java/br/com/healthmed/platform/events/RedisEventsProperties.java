@@ -1,0 +1,19 @@
+package br.com.healthmed.platform.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code healthmed.events.redis.*}, read with {@code healthmed.events=redis}. The connection itself
+ * is Spring Boot's: {@code spring.data.redis.*} (host, port, password, ssl, timeout, ...).
+ *
+ * @param channelPrefix  put before every topic to make the Redis channel name, so several
+ *                       environments can share one Redis
+ * @param publishTimeout how long a publisher (a mutation) waits for Redis before it gives up on the
+ *                       event; the mutation itself still succeeds
+ */
+@ConfigurationProperties("healthmed.events.redis")
+public record RedisEventsProperties(
+        @DefaultValue("healthmed:") String channelPrefix,
+        @DefaultValue("PT0.5S") Duration publishTimeout) {}
