@@ -100,7 +100,7 @@ final class RedisEventBus implements EventBus, DisposableBean {
 
     private void failed(Throwable e) {
         if (failing.compareAndSet(false, true)) {
-            log.warn("Redis did not take an event; live updates to other instances are lost until it does: {}", e.toString());
+            log.warn("Redis did not take an event; live updates are lost until it does: {}", e.toString());
         } else {
             log.debug("Redis did not take an event: {}", e.toString());
         }
