@@ -116,7 +116,12 @@ final class RedisEventBus implements EventBus, DisposableBean {
                 .handle((received, sink) -> received.as(types).ifPresent(sink::next));
     }
 
-    /** Adds a local subscriber to the topic, subscribing in Redis first if it is the topic's first. */
+    /**
+     * Adds a local subscriber to the topic, subscribing in Redis first if it is the topic's first.
+     * The lock is held over that round trip on purpose: SUBSCRIBE and UNSUBSCRIBE of one channel then
+     * reach Redis in the order the bus decided them, so a late UNSUBSCRIBE cannot cancel a newer
+     * subscription. Only a topic's first subscriber pays it (bounded by {@code spring.data.redis.timeout}).
+     */
     private synchronized Channel join(String topic) {
         Channel channel = channels.get(topic);
         if (channel == null) {
