@@ -39,6 +39,16 @@ public enum ErrorCode {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed."),
 
+    // Scheduling
+    INVALID_DATE_RANGE(ErrorType.BAD_REQUEST, "A period that ends before it starts, is too long for one call, or reaches past the publishing horizon; extensions.field names it."),
+    SLOT_OVERLAP(ErrorType.BAD_REQUEST, "A slot would overlap another slot of the same doctor; extensions.slotId, start and end name the one in the way."),
+    SLOT_HAS_APPOINTMENT(ErrorType.BAD_REQUEST, "The slot has an active appointment, so it cannot be moved, removed or blocked."),
+    SLOT_UNAVAILABLE(ErrorType.BAD_REQUEST, "The slot was taken by someone else, or has already started; choose another."),
+    BOOKING_LIMIT_REACHED(ErrorType.BAD_REQUEST, "The patient already holds an upcoming appointment with this doctor, or the most upcoming appointments allowed; extensions.limit says which."),
+    IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "The idempotency key was already used to book another slot; a new booking needs a new key."),
+    INVALID_APPOINTMENT_STATE(ErrorType.BAD_REQUEST, "The appointment's current status does not allow this; extensions.currentStatus says what it is."),
+    WRONG_ROLE(ErrorType.FORBIDDEN, "The operation is for the other kind of account (e.g. only doctors publish slots, only patients book)."),
+
     SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
 

@@ -45,6 +45,61 @@ public final class Keys {
         return key("SESSION#" + familyId, "FAMILY");
     }
 
+    // --- Scheduling ------------------------------------------------------------------------------
+
+    /** A slot, one partition each (a sought-after doctor's claims spread out): {@code SLOT#<uuid>} / {@code SLOT}. */
+    public static Map<String, AttributeValue> slot(String slotId) {
+        return key("SLOT#" + slotId, "SLOT");
+    }
+
+    /** GSI1 partition of a doctor's slots in one UTC month: {@code AGENDA#<doctor>#2026-12}; sort key {@code <start>#<slot>}. */
+    public static String doctorAgendaMonth(String doctorId, String yearMonth) {
+        return "AGENDA#" + doctorId + "#" + yearMonth;
+    }
+
+    /** The intervals of all a doctor's slots, the one item that keeps them from overlapping: {@code AGENDA#<doctor>} / {@code LAYOUT}. */
+    public static Map<String, AttributeValue> slotLayout(String doctorId) {
+        return key("AGENDA#" + doctorId, "LAYOUT");
+    }
+
+    /** An appointment: {@code APPT#<uuid>} / {@code APPT}. */
+    public static Map<String, AttributeValue> appointment(String appointmentId) {
+        return key("APPT#" + appointmentId, "APPT");
+    }
+
+    /** GSI1 partition of a patient's appointments, sort key {@code <start>#<appointment>}. */
+    public static String patientAppointments(String patientId) {
+        return "PATIENT#" + patientId + "#APPTS";
+    }
+
+    /** GSI2 partition of a doctor's appointments, sort key {@code <start>#<appointment>}. */
+    public static String doctorAppointments(String doctorId) {
+        return "DOCTOR#" + doctorId + "#APPTS";
+    }
+
+    /** The sweep's checks due in one UTC hour: {@code DUE#2026-12-01T14} / {@code <at>#<appointment>}. */
+    public static Map<String, AttributeValue> dueCheck(String hour, String sortKey) {
+        return key("DUE#" + hour, sortKey);
+    }
+
+    public static String dueHour(String hour) {
+        return "DUE#" + hour;
+    }
+
+    /** A review of a doctor: {@code REVIEWS#<doctor>} / {@code <ratedAt>#<appointment>}. */
+    public static Map<String, AttributeValue> review(String doctorId, String sortKey) {
+        return key(doctorReviews(doctorId), sortKey);
+    }
+
+    public static String doctorReviews(String doctorId) {
+        return "REVIEWS#" + doctorId;
+    }
+
+    /** A patient's live reservations (anti-hoarding): {@code ACTIVE#<patient>} / {@code BOOKINGS}. */
+    public static Map<String, AttributeValue> activeBookings(String patientId) {
+        return key("ACTIVE#" + patientId, "BOOKINGS");
+    }
+
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }

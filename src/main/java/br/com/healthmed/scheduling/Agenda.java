@@ -1,0 +1,294 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.directory.PracticeTerms;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * A doctor's availability: publishing slots (one by one or by a weekly rule), moving, removing and
+ * blocking them, and reading agendas. A slot with an active appointment is never changed.
+ */
+@Service
+public class Agenda {
+
+    /** The most slots one call may publish (a weekly rule over 90 days stays far below). */
+    static final int MAX_SLOTS_PER_CALL = 2_000;
+    private static final int MAX_SLOTS_PER_READ = 5_000;
+
+    private final SlotStore slots;
+    private final AppointmentStore appointments;
+    private final Practices practices;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+
+    Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, SchedulingProperties properties,
+           Clock clock) {
+        this.slots = slots;
+        this.appointments = appointments;
+        this.practices = practices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A slot to publish; without an end it lasts the doctor's consultation length. */
+    public record NewSlot(Instant start, Optional<Instant> end) {}
+
+    /** A slot as its reader sees it: {@code appointment} only for its doctor, {@code free} for everyone. */
+    public record AgendaSlot(Slot slot, boolean free, Optional<java.math.BigDecimal> price, Optional<Appointment> appointment) {}
+
+    public List<AgendaSlot> publish(AccountId doctorId, List<NewSlot> requested) {
+        PracticeTerms terms = practices.of(doctorId);
+        List<Slot> newSlots = requested.stream()
+                .map(s -> Slot.free(doctorId, s.start(), s.end().orElse(s.start().plus(terms.consultationDuration()))))
+                .sorted(Comparator.comparing(Slot::start))
+                .toList();
+        return add(terms, newSlots, "slots");
+    }
+
+    public List<AgendaSlot> publishWeekly(AccountId doctorId, LocalDate from, LocalDate to, Set<java.time.DayOfWeek> days,
+                                    java.time.LocalTime startTime, java.time.LocalTime endTime, Duration gap) {
+        PracticeTerms terms = practices.of(doctorId);
+        if (to.isBefore(from)) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to", "to must not be before from");
+        }
+        if (!endTime.isAfter(startTime)) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.endTime", "endTime must be after startTime");
+        }
+        if (gap.isNegative() || gap.compareTo(Duration.ofHours(4)) > 0) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.gapMinutes", "gapMinutes must be 0 to 240");
+        }
+        if (days.isEmpty()) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.days", "choose at least one weekday");
+        }
+        Instant now = clock.instant();
+        LocalDate lastDay = now.plus(properties.horizon()).atZone(terms.timeZone()).toLocalDate();
+        if (to.isAfter(lastDay)) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to",
+                    "Slots can be published up to " + properties.horizon().toDays() + " days ahead (until " + lastDay + ").");
+        }
+        WeeklyRule rule = new WeeklyRule(from, to, days, startTime, endTime, terms.consultationDuration(), gap);
+        List<Slot> newSlots = rule.expand(terms.timeZone()).stream()
+                .filter(i -> i.start().isAfter(now)) // today's hours already gone are skipped, not refused
+                .map(i -> Slot.free(doctorId, i.start(), i.end()))
+                .toList();
+        if (newSlots.isEmpty()) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input", "This rule makes no future slot.");
+        }
+        return add(terms, newSlots, "input");
+    }
+
+    /** Moves a free slot to another time (keeping its id). */
+    public AgendaSlot move(AccountId doctorId, SlotId slotId, Instant start, Optional<Instant> end) {
+        PracticeTerms terms = practices.of(doctorId);
+        Slot slot = ownSlot(doctorId, slotId);
+        Optional<AppointmentId> stale = requireNoActiveAppointment(slot);
+        Instant newEnd = end.orElse(start.plus(slot.duration()));
+        Slot moved = slot.released().movedTo(start, newEnd);
+        validate(List.of(moved), "start");
+        // Publish the new time first, then remove the old one: a crash in between leaves an extra free
+        // slot, never a lost one. The new slot may overlap only the slot it replaces.
+        Optional<Slot> conflict = slots.ofDoctor(doctorId, start.minus(properties.maxSlot()), newEnd, MAX_SLOTS_PER_READ).stream()
+                .filter(s -> !s.id().equals(slotId) && s.overlaps(start, newEnd))
+                .findFirst();
+        conflict.ifPresent(c -> { throw overlap(c, "start"); });
+        if (!slots.remove(slotId, stale)) {
+            throw hasAppointment();
+        }
+        Optional<Slot> raced = slots.addAll(doctorId, List.of(moved));
+        if (raced.isPresent()) {
+            slots.addAll(doctorId, List.of(slot.released())); // put the old time back
+            throw overlap(raced.get(), "start");
+        }
+        return free(moved, terms);
+    }
+
+    public void remove(AccountId doctorId, SlotId slotId) {
+        Slot slot = ownSlot(doctorId, slotId);
+        if (!slots.remove(slotId, requireNoActiveAppointment(slot))) {
+            throw hasAppointment();
+        }
+    }
+
+    /**
+     * Blocks a period (a vacation): removes every free slot that overlaps it. Refused, removing
+     * nothing, when a slot in the period has an active appointment: cancel those first.
+     */
+    public int block(AccountId doctorId, Instant from, Instant to) {
+        checkRange(from, to, properties.horizon().plus(properties.maxRange()));
+        List<Slot> inPeriod = slots.ofDoctor(doctorId, from.minus(properties.maxSlot()), to, MAX_SLOTS_PER_READ).stream()
+                .filter(s -> s.overlaps(from, to))
+                .toList();
+        Map<SlotId, Optional<AppointmentId>> removable = new java.util.LinkedHashMap<>();
+        for (Slot slot : inPeriod) {
+            removable.put(slot.id(), requireNoActiveAppointment(slot));
+        }
+        int removed = 0;
+        for (Map.Entry<SlotId, Optional<AppointmentId>> entry : removable.entrySet()) {
+            if (!slots.remove(entry.getKey(), entry.getValue())) {
+                throw hasAppointment(); // booked meanwhile: the rest stays as it was
+            }
+            removed++;
+        }
+        return removed;
+    }
+
+    /** The doctor's free future slots in the period, with the price a booking would pay. */
+    public List<AgendaSlot> freeSlots(AccountId doctorId, Instant from, Instant to) {
+        checkRange(from, to, properties.maxRange());
+        PracticeTerms terms = practices.of(doctorId);
+        Instant now = clock.instant();
+        List<Slot> found = slots.ofDoctor(doctorId, max(from, now), to, MAX_SLOTS_PER_READ);
+        Map<AppointmentId, Appointment> holders = holders(found);
+        return found.stream()
+                .filter(s -> s.start().isAfter(now) && isFree(s, holders, now))
+                .map(s -> free(s, terms))
+                .toList();
+    }
+
+    /** Every slot of the doctor in the period, each with its active appointment. */
+    public List<AgendaSlot> ownSlots(AccountId doctorId, Instant from, Instant to) {
+        checkRange(from, to, properties.maxRange());
+        PracticeTerms terms = practices.of(doctorId);
+        Instant now = clock.instant();
+        List<Slot> found = slots.ofDoctor(doctorId, from, to, MAX_SLOTS_PER_READ);
+        Map<AppointmentId, Appointment> holders = holders(found);
+        return found.stream().map(s -> {
+            Optional<Appointment> appointment = s.hold().map(h -> holders.get(h.appointmentId()))
+                    .map(a -> a.settledAt(now))
+                    .filter(a -> a.status().isActive() || a.status() == AppointmentStatus.COMPLETED
+                            || a.status() == AppointmentStatus.NO_SHOW);
+            boolean free = isFree(s, holders, now) && s.start().isAfter(now);
+            return new AgendaSlot(s, free, terms.consultationPrice(), appointment);
+        }).toList();
+    }
+
+    /** The earliest free slot of each doctor after {@code after}, within the horizon. */
+    public Map<AccountId, Slot> earliestFree(java.util.Collection<AccountId> doctorIds, Instant after) {
+        Map<AccountId, Slot> earliest = new java.util.HashMap<>();
+        for (AccountId doctorId : doctorIds) {
+            slots.ofDoctor(doctorId, after, after.plus(properties.horizon()), 50).stream()
+                    .filter(s -> s.hold().isEmpty() && s.start().isAfter(after))
+                    .findFirst()
+                    .ifPresent(s -> earliest.put(doctorId, s));
+        }
+        return earliest;
+    }
+
+    private List<AgendaSlot> add(PracticeTerms terms, List<Slot> newSlots, String field) {
+        validate(newSlots, field);
+        Optional<Slot> conflict = slots.addAll(terms.doctorId(), newSlots);
+        if (conflict.isPresent()) {
+            throw overlap(conflict.get(), field);
+        }
+        return newSlots.stream().map(s -> free(s, terms)).toList();
+    }
+
+    private static AgendaSlot free(Slot slot, PracticeTerms terms) {
+        return new AgendaSlot(slot, true, terms.consultationPrice(), Optional.empty());
+    }
+
+    private void validate(List<Slot> newSlots, String field) {
+        if (newSlots.isEmpty() || newSlots.size() > MAX_SLOTS_PER_CALL) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Publish 1 to " + MAX_SLOTS_PER_CALL + " slots at a time.");
+        }
+        Instant now = clock.instant();
+        Instant horizon = now.plus(properties.horizon());
+        Slot previous = null;
+        for (Slot slot : newSlots) {
+            if (slot.start().getNano() != 0 || slot.end().getNano() != 0) {
+                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Slot times are whole seconds (" + slot.start() + ").");
+            }
+            if (!slot.start().isAfter(now)) {
+                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot must start in the future (" + slot.start() + ").");
+            }
+            if (slot.start().isAfter(horizon)) {
+                throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, field,
+                        "Slots can be published up to " + properties.horizon().toDays() + " days ahead.");
+            }
+            Duration length = slot.duration();
+            if (length.compareTo(properties.minSlot()) < 0 || length.compareTo(properties.maxSlot()) > 0) {
+                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot lasts " + properties.minSlot().toMinutes()
+                        + " to " + properties.maxSlot().toMinutes() + " minutes.");
+            }
+            if (previous != null && previous.overlaps(slot.start(), slot.end())) {
+                throw overlap(previous, field);
+            }
+            previous = slot;
+        }
+    }
+
+    private Slot ownSlot(AccountId doctorId, SlotId slotId) {
+        return slots.find(slotId).filter(s -> s.doctorId().equals(doctorId))
+                .orElseThrow(() -> DomainException.notFound("Slot"));
+    }
+
+    /** The holder to replace when the slot's appointment has ended; SLOT_HAS_APPOINTMENT when it has not. */
+    private Optional<AppointmentId> requireNoActiveAppointment(Slot slot) {
+        if (slot.hold().isEmpty()) {
+            return Optional.empty();
+        }
+        Slot.Hold hold = slot.hold().get();
+        Instant now = clock.instant();
+        boolean ended = appointments.find(hold.appointmentId()).map(a -> !a.isActiveAt(now))
+                .orElseGet(() -> hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now));
+        if (!ended) {
+            throw hasAppointment();
+        }
+        return Optional.of(hold.appointmentId());
+    }
+
+    private Map<AppointmentId, Appointment> holders(List<Slot> found) {
+        Set<AppointmentId> ids = found.stream().flatMap(s -> s.hold().stream()).map(Slot.Hold::appointmentId)
+                .collect(Collectors.toSet());
+        return ids.isEmpty() ? Map.of() : appointments.findAll(ids);
+    }
+
+    private boolean isFree(Slot slot, Map<AppointmentId, Appointment> holders, Instant now) {
+        if (slot.hold().isEmpty()) {
+            return true;
+        }
+        Slot.Hold hold = slot.hold().get();
+        Appointment holder = holders.get(hold.appointmentId());
+        return holder == null
+                ? hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now)
+                : !holder.isActiveAt(now);
+    }
+
+    private void checkRange(Instant from, Instant to, Duration longest) {
+        if (!to.isAfter(from)) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
+        }
+        if (Duration.between(from, to).compareTo(longest) > 0) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to",
+                    "A period covers at most " + longest.toDays() + " days per call.");
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static DomainException overlap(Slot existing, String field) {
+        return new DomainException(ErrorCode.SLOT_OVERLAP, "Overlaps the slot from " + existing.start() + " to " + existing.end() + ".",
+                Map.of("field", field, "slotId", existing.id().toString(), "start", existing.start().toString(),
+                        "end", existing.end().toString()));
+    }
+
+    private static DomainException hasAppointment() {
+        return new DomainException(ErrorCode.SLOT_HAS_APPOINTMENT,
+                "This slot has an active appointment; reject or cancel it first.");
+    }
+}

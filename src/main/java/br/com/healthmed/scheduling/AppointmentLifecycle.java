@@ -1,0 +1,173 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.directory.DoctorRatings;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.telehealth.MeetingRooms;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything that happens to an appointment after it is booked: the doctor's and the patient's moves,
+ * the moves time makes (applied by the sweep), and what follows each stored change — freeing the slot
+ * and the patient's place when the appointment ends, and telling both participants.
+ *
+ * <p>A change is computed from the stored appointment and written only over its version; when another
+ * change landed first, it is computed again from the new state (which may now refuse it).
+ */
+@Service
+public class AppointmentLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AppointmentLifecycle.class);
+    private static final int ATTEMPTS = 5;
+
+    private final AppointmentStore appointments;
+    private final SlotStore slots;
+    private final ActiveBookings activeBookings;
+    private final MeetingRooms meetingRooms;
+    private final ObjectProvider<DoctorRatings> ratings;
+    private final TakenSlots takenSlots;
+    private final EventBus events;
+    private final Clock clock;
+
+    AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
+                         MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
+                         EventBus events, Clock clock) {
+        this.appointments = appointments;
+        this.slots = slots;
+        this.activeBookings = activeBookings;
+        this.meetingRooms = meetingRooms;
+        this.ratings = ratings;
+        this.takenSlots = takenSlots;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The appointment as {@code caller} may see it (settled to now); NOT_FOUND unless a participant. */
+    public Appointment visibleTo(AccountId caller, AppointmentId id) {
+        Instant now = clock.instant();
+        return appointments.find(id)
+                .filter(a -> a.doctorId().equals(caller) || a.patientId().equals(caller))
+                .map(a -> a.settledAt(now))
+                .orElseThrow(() -> DomainException.notFound("Appointment"));
+    }
+
+    public Appointment accept(AccountId doctor, AppointmentId id) {
+        return change(id, doctor, Role.DOCTOR, (a, now) -> a.accept(now, meetingRooms.open(a.start(), a.end())));
+    }
+
+    public Appointment reject(AccountId doctor, AppointmentId id, String reason) {
+        String why = Justification.check("reason", reason);
+        return change(id, doctor, Role.DOCTOR, (a, now) -> a.reject(now, why));
+    }
+
+    /** A patient cancels with a justification; a doctor cancels a confirmed consultation with a reason. */
+    public Appointment cancel(AccountId caller, Role role, AppointmentId id, String justification) {
+        String why = Justification.check("justification", justification);
+        return role == Role.PATIENT
+                ? change(id, caller, Role.PATIENT, (a, now) -> a.cancelByPatient(now, why))
+                : change(id, caller, Role.DOCTOR, (a, now) -> a.cancelByDoctor(now, why));
+    }
+
+    public Appointment markNoShow(AccountId doctor, AppointmentId id) {
+        return change(id, doctor, Role.DOCTOR, (a, now) -> a.markNoShow(now));
+    }
+
+    /** The patient rates a completed consultation, once; the doctor's totals count it. */
+    public Appointment rate(AccountId patient, AppointmentId id, int stars, Optional<String> comment) {
+        if (stars < 1 || stars > 5) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "stars", "stars must be 1 to 5");
+        }
+        Optional<String> text = comment.map(String::strip).filter(c -> !c.isEmpty());
+        if (text.isPresent() && text.get().codePointCount(0, text.get().length()) > 1000) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "comment", "comment must have at most 1000 characters");
+        }
+        Appointment rated = change(id, patient, Role.PATIENT,
+                (a, now) -> a.rate(now, new Appointment.Rating(stars, text, now)));
+        Appointment.Rating rating = rated.rating().orElseThrow();
+        appointments.addReview(new AppointmentStore.Review(rated.id(), rated.doctorId(), stars, text, rating.ratedAt()));
+        DoctorRatings doctorRatings = ratings.getIfAvailable();
+        if (doctorRatings != null) {
+            doctorRatings.addRating(rated.doctorId(), stars);
+        }
+        return rated;
+    }
+
+    /**
+     * Stores the move time has made for this appointment, if any (the sweep's step). Returns whether
+     * the stored appointment changed. Losing a race to another change is fine: that change settled it.
+     */
+    boolean settle(AppointmentId id) {
+        Instant now = clock.instant();
+        Optional<Appointment> stored = appointments.find(id);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Appointment current = stored.get();
+        Appointment settled = current.settledAt(now);
+        if (settled == current || !appointments.update(settled, current.version())) {
+            return false;
+        }
+        afterChange(settled, now);
+        return true;
+    }
+
+    /** Tells both participants about a stored appointment. */
+    void announce(Appointment appointment, Instant at) {
+        events.publish(AppointmentEvent.TOPIC, AppointmentEvent.of(appointment, at));
+    }
+
+    private interface Move {
+        Appointment apply(Appointment appointment, Instant now);
+    }
+
+    private Appointment change(AppointmentId id, AccountId caller, Role role, Move move) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Appointment current = appointments.find(id)
+                    .filter(a -> (role == Role.DOCTOR ? a.doctorId() : a.patientId()).equals(caller))
+                    .orElseThrow(() -> DomainException.notFound("Appointment"));
+            Appointment changed = move.apply(current, now);
+            if (appointments.update(changed, current.version())) {
+                afterChange(changed, now);
+                return changed;
+            }
+            log.debug("Appointment {} changed concurrently (attempt {}); reading it again", id, attempt);
+        }
+        throw new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
+                java.util.Map.of("retryAfterSeconds", 1));
+    }
+
+    private void afterChange(Appointment changed, Instant now) {
+        if (!changed.status().isActive()) {
+            slots.release(changed.slotId(), changed.id());
+            takenSlots.freed(changed.slotId());
+            activeBookings.release(changed.patientId(), changed.id());
+        } else if (changed.status() == AppointmentStatus.CONFIRMED) {
+            appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end()));
+        }
+        announce(changed, now);
+    }
+
+    /** Reasons and justifications: required, 10 to 500 characters, so the other side learns something. */
+    static final class Justification {
+        private Justification() {}
+
+        static String check(String field, String text) {
+            String stripped = text == null ? "" : text.strip();
+            int length = stripped.codePointCount(0, stripped.length());
+            if (length < 10 || length > 500) {
+                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, field + " must have 10 to 500 characters");
+            }
+            return stripped;
+        }
+    }
+}

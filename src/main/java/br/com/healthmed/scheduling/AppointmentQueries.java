@@ -1,0 +1,86 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * A participant's appointments, page by page. Statuses are filtered after time has settled them, so
+ * a request whose start passed shows as EXPIRED whether or not the sweep got to it.
+ */
+@Service
+public class AppointmentQueries {
+
+    public static final int MAX_PAGE = 100;
+    private static final int STORE_PAGE = 100;
+
+    private final AppointmentStore appointments;
+    private final Clock clock;
+
+    AppointmentQueries(AppointmentStore appointments, Clock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /** One page: the appointments, the cursor after each, and whether more follow. */
+    public record Page(List<Appointment> appointments, List<String> cursors, boolean hasNextPage) {}
+
+    public Page of(AccountId caller, Role role, Optional<AppointmentStatus> status, Instant from, Instant to, int first,
+                   Optional<String> after) {
+        checkFirst(first);
+        if (!to.isAfter(from)) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
+        }
+        after.ifPresent(AppointmentQueries::checkCursor);
+        Instant now = clock.instant();
+        List<Appointment> found = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        Optional<String> cursor = after;
+        while (true) {
+            AppointmentStore.Page page = role == Role.DOCTOR
+                    ? appointments.ofDoctor(caller, from, to, cursor, STORE_PAGE)
+                    : appointments.ofPatient(caller, from, to, cursor, STORE_PAGE);
+            for (int i = 0; i < page.appointments().size(); i++) {
+                Appointment settled = page.appointments().get(i).settledAt(now);
+                if (status.isEmpty() || status.get() == settled.status()) {
+                    if (found.size() == first) {
+                        return new Page(found, cursors, true);
+                    }
+                    found.add(settled);
+                    cursors.add(page.cursors().get(i));
+                }
+                cursor = Optional.of(page.cursors().get(i));
+            }
+            if (!page.hasMore()) {
+                return new Page(found, cursors, false);
+            }
+        }
+    }
+
+    /** A doctor's reviews, newest first. */
+    public AppointmentStore.ReviewPage reviews(AccountId doctorId, int first, Optional<String> after) {
+        checkFirst(first);
+        after.ifPresent(AppointmentQueries::checkCursor);
+        return appointments.reviewsOf(doctorId, after, first);
+    }
+
+    private static void checkFirst(int first) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be 1 to " + MAX_PAGE);
+        }
+    }
+
+    /** Cursors are {@link SortKeys} ({@code <instant>#<id>}); anything else is refused. */
+    private static void checkCursor(String cursor) {
+        if (!SortKeys.isWellFormed(cursor)) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor this list returned.");
+        }
+    }
+}

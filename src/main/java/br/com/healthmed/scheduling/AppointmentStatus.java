@@ -1,0 +1,24 @@
+package br.com.healthmed.scheduling;
+
+/** Where an appointment is in its life. Only REQUESTED and CONFIRMED hold the slot. */
+public enum AppointmentStatus {
+    /** Booked by the patient, waiting for the doctor. */
+    REQUESTED,
+    /** Accepted by the doctor; has a meeting room. */
+    CONFIRMED,
+    /** Declined by the doctor; the slot is free again. */
+    REJECTED,
+    /** Called off by the patient (with a justification) or by the doctor (with a reason); the slot is free again. */
+    CANCELLED,
+    /** The doctor did not answer before the start. */
+    EXPIRED,
+    /** A confirmed consultation whose end has passed. */
+    COMPLETED,
+    /** The doctor reported that the patient did not attend. */
+    NO_SHOW;
+
+    /** Whether an appointment in this status occupies its slot. */
+    public boolean isActive() {
+        return this == REQUESTED || this == CONFIRMED;
+    }
+}

@@ -1,0 +1,58 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where appointments, the sweep's due checks and reviews live. Implementations must pass
+ * {@code AppointmentStoreContract}.
+ */
+public interface AppointmentStore {
+
+    /** Stores a new appointment; false, changing nothing, when one with this id exists (a retried request). */
+    boolean create(Appointment appointment);
+
+    Optional<Appointment> find(AppointmentId id);
+
+    /** Those of the ids that exist; others are absent from the map. */
+    Map<AppointmentId, Appointment> findAll(Collection<AppointmentId> ids);
+
+    /**
+     * Writes {@code updated} only if the stored appointment still has {@code expectedVersion}:
+     * of two concurrent changes of one appointment exactly one lands. False when it did not.
+     */
+    boolean update(Appointment updated, long expectedVersion);
+
+    /** A patient's appointments starting in {@code [from, to)}, by start then id, after the cursor. */
+    Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit);
+
+    /** A doctor's appointments, as {@link #ofPatient}. */
+    Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit);
+
+    /** Asks the sweep to look at an appointment at {@code at} (a request's start, a consultation's end). */
+    void scheduleCheck(DueCheck check);
+
+    /** Checks due at or before {@code now}, oldest first. */
+    List<DueCheck> dueChecks(Instant now, int limit);
+
+    void clearCheck(DueCheck check);
+
+    /** Stores the review of a rated appointment; a second call for the same appointment changes nothing. */
+    void addReview(Review review);
+
+    /** A doctor's reviews, newest first, after the cursor. */
+    ReviewPage reviewsOf(AccountId doctorId, Optional<String> after, int limit);
+
+    /** The appointments in order, the cursor after each, and whether more may follow. */
+    record Page(List<Appointment> appointments, List<String> cursors, boolean hasMore) {}
+
+    record DueCheck(AppointmentId appointmentId, Instant at) {}
+
+    record Review(AppointmentId appointmentId, AccountId doctorId, int stars, Optional<String> comment, Instant ratedAt) {}
+
+    record ReviewPage(List<Review> reviews, List<String> cursors, boolean hasMore) {}
+}

@@ -1,0 +1,167 @@
+package br.com.healthmed.scheduling.api;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.CallerAuthentication;
+import br.com.healthmed.scheduling.Appointment;
+import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.AppointmentLifecycle;
+import br.com.healthmed.scheduling.AppointmentQueries;
+import br.com.healthmed.scheduling.AppointmentStatus;
+import br.com.healthmed.scheduling.Booking;
+import br.com.healthmed.scheduling.SlotId;
+import br.com.healthmed.telehealth.MeetingParticipant;
+import br.com.healthmed.telehealth.MeetingRooms;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** Booking and the life of an appointment; its participants and meeting are batched per response. */
+@Controller
+class AppointmentController {
+
+    /** Default window of myAppointments: the last 90 days and the next year. */
+    private static final Duration DEFAULT_PAST = Duration.ofDays(90);
+    private static final Duration DEFAULT_FUTURE = Duration.ofDays(366);
+
+    private final Booking booking;
+    private final AppointmentLifecycle lifecycle;
+    private final AppointmentQueries queries;
+    private final AccountDirectory accounts;
+    private final MeetingRooms meetingRooms;
+    private final Clock clock;
+
+    AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
+                          AccountDirectory accounts, MeetingRooms meetingRooms, Clock clock) {
+        this.booking = booking;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.accounts = accounts;
+        this.meetingRooms = meetingRooms;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    Appointment bookAppointment(@Argument UUID slotId,
+                                @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
+                                        message = "must be 8 to 100 printable characters (a UUID is a good choice)")
+                                String idempotencyKey,
+                                @AuthenticationPrincipal Caller caller) {
+        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey);
+    }
+
+    @MutationMapping
+    Appointment acceptAppointment(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
+        return lifecycle.accept(Callers.doctor(caller), new AppointmentId(id));
+    }
+
+    @MutationMapping
+    Appointment rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
+        return lifecycle.reject(Callers.doctor(caller), new AppointmentId(id), reason);
+    }
+
+    @MutationMapping
+    Appointment cancelAppointment(@Argument UUID id, @Argument String justification, @AuthenticationPrincipal Caller caller) {
+        AccountId account = Callers.any(caller);
+        return lifecycle.cancel(account, caller.role(), new AppointmentId(id), justification);
+    }
+
+    @MutationMapping
+    Appointment markNoShow(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
+        return lifecycle.markNoShow(Callers.doctor(caller), new AppointmentId(id));
+    }
+
+    @MutationMapping
+    Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument String comment,
+                                @AuthenticationPrincipal Caller caller) {
+        return lifecycle.rate(Callers.patient(caller), new AppointmentId(id), stars, Optional.ofNullable(comment));
+    }
+
+    @QueryMapping
+    Appointment appointment(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
+        return lifecycle.visibleTo(Callers.any(caller), new AppointmentId(id));
+    }
+
+    @QueryMapping
+    Connection<Appointment> myAppointments(@Argument AppointmentStatus status, @Argument OffsetDateTime from,
+                                           @Argument OffsetDateTime to, @Argument Integer first, @Argument String after,
+                                           @AuthenticationPrincipal Caller caller) {
+        AccountId account = Callers.any(caller);
+        Instant now = clock.instant();
+        AppointmentQueries.Page page = queries.of(account, caller.role(), Optional.ofNullable(status),
+                from == null ? now.minus(DEFAULT_PAST) : from.toInstant(),
+                to == null ? now.plus(DEFAULT_FUTURE) : to.toInstant(),
+                first == null ? 20 : first, Optional.ofNullable(after));
+        return Connection.of(page.appointments(), page.cursors(), page.hasNextPage());
+    }
+
+    @BatchMapping(typeName = "Appointment", field = "doctor")
+    Map<Appointment, Account> doctor(List<Appointment> appointments) {
+        return participants(appointments, Appointment::doctorId);
+    }
+
+    @BatchMapping(typeName = "Appointment", field = "patient")
+    Map<Appointment, Account> patient(List<Appointment> appointments) {
+        return participants(appointments, Appointment::patientId);
+    }
+
+    /**
+     * The meeting of confirmed appointments. {@code joinUrl} is the caller's own link, given only to
+     * the two participants and only while the room is open (15 minutes before the start to the end).
+     */
+    @BatchMapping(typeName = "Appointment", field = "meeting")
+    Map<Appointment, Meeting> meeting(List<Appointment> appointments, Principal principal) {
+        Optional<Caller> caller = principal instanceof CallerAuthentication auth ? Optional.of(auth.getPrincipal()) : Optional.empty();
+        Instant now = clock.instant();
+        Optional<Account> callerAccount = caller.flatMap(c -> appointments.stream().anyMatch(a -> a.room().isPresent()
+                && a.room().get().isOpenAt(now)) ? accounts.find(AccountId.of(c.accountId())) : Optional.empty());
+        Map<Appointment, Meeting> meetings = new HashMap<>();
+        for (Appointment appointment : appointments) {
+            appointment.room().ifPresent(room -> {
+                URI joinUrl = null;
+                if (room.isOpenAt(now) && appointment.statusAt(now) == AppointmentStatus.CONFIRMED && callerAccount.isPresent()) {
+                    AccountId me = callerAccount.get().id();
+                    boolean isDoctor = appointment.doctorId().equals(me);
+                    if (isDoctor || appointment.patientId().equals(me)) {
+                        joinUrl = meetingRooms.joinUrl(room, new MeetingParticipant(me, callerAccount.get().name(), isDoctor));
+                    }
+                }
+                meetings.put(appointment, new Meeting(joinUrl, room.opensAt(), room.closesAt()));
+            });
+        }
+        return meetings;
+    }
+
+    record Meeting(URI joinUrl, Instant opensAt, Instant closesAt) {}
+
+    private Map<Appointment, Account> participants(List<Appointment> appointments,
+                                                   java.util.function.Function<Appointment, AccountId> party) {
+        Map<AccountId, Account> byId = accounts.findAll(appointments.stream().map(party).collect(Collectors.toSet()));
+        Map<Appointment, Account> result = new HashMap<>();
+        appointments.forEach(a -> {
+            Account account = byId.get(party.apply(a));
+            if (account != null) {
+                result.put(a, account);
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,20 @@
+package br.com.healthmed.scheduling.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A page of a cursor connection, shaped as the schema's {@code *Connection} types. */
+record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+    record Edge<T>(String cursor, T node) {}
+
+    record PageInfo(boolean hasNextPage, String endCursor) {}
+
+    static <T> Connection<T> of(List<T> nodes, List<String> cursors, boolean hasNextPage) {
+        List<Edge<T>> edges = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            edges.add(new Edge<>(cursors.get(i), nodes.get(i)));
+        }
+        return new Connection<>(edges, new PageInfo(hasNextPage, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1)));
+    }
+}

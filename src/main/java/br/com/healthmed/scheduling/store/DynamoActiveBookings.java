@@ -1,0 +1,91 @@
+package br.com.healthmed.scheduling.store;
+
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.scheduling.ActiveBookings;
+import br.com.healthmed.scheduling.AppointmentId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Each patient's reservations in one DynamoDB item ({@code ACTIVE#<patient>} / {@code BOOKINGS}) with a
+ * version: a reservation reads it, applies the rule and writes it back only over the version it read,
+ * so concurrent bookings of one patient (a bot firing in parallel) cannot both slip under the limit.
+ * A release also moves the version on, so no reservation write can bring a released one back.
+ */
+class DynamoActiveBookings implements ActiveBookings {
+
+    private static final int ATTEMPTS = 20;
+
+    private final DynamoTable table;
+
+    DynamoActiveBookings(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Outcome reserve(AccountId patientId, Reservation reservation, int maxActive, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> item = table.item(Keys.activeBookings(patientId.toString())).orElse(Map.of());
+            long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
+            Map<AppointmentId, Reservation> live = new HashMap<>();
+            AttributeValue stored = item.get("reservations");
+            if (stored != null && stored.hasM()) {
+                stored.m().forEach((id, r) -> {
+                    Reservation existing = new Reservation(AppointmentId.of(id), AccountId.of(string(r.m(), "doctorId")),
+                            Instant.parse(string(r.m(), "start")));
+                    if (existing.start().isAfter(now)) {
+                        live.put(existing.appointmentId(), existing);
+                    }
+                });
+            }
+            Outcome outcome = Reservations.check(live.values(), reservation, maxActive);
+            if (outcome.result() != Result.RESERVED || live.containsKey(reservation.appointmentId())) {
+                return outcome;
+            }
+            live.put(reservation.appointmentId(), reservation);
+            if (write(patientId, version, live)) {
+                return outcome;
+            }
+        }
+        throw new IllegalStateException("Reservations of patient " + patientId + " kept changing; gave up");
+    }
+
+    private boolean write(AccountId patientId, long readVersion, Map<AppointmentId, Reservation> live) {
+        Map<String, AttributeValue> reservations = new HashMap<>();
+        live.values().forEach(r -> reservations.put(r.appointmentId().toString(), AttributeValue.fromM(Map.of(
+                "doctorId", s(r.doctorId().toString()), "start", s(r.start().toString())))));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.activeBookings(patientId.toString()));
+        item.put("type", s("ACTIVE_BOOKINGS"));
+        item.put("reservations", AttributeValue.fromM(reservations));
+        item.put("version", AttributeValue.fromN(Long.toString(readVersion + 1)));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item)
+                    .conditionExpression(readVersion == 0 ? "attribute_not_exists(PK)" : "version = :read")
+                    .expressionAttributeValues(readVersion == 0 ? null : Map.of(":read", AttributeValue.fromN(Long.toString(readVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(AccountId patientId, AppointmentId appointmentId) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.activeBookings(patientId.toString()))
+                    .updateExpression("REMOVE reservations.#a ADD version :one")
+                    .conditionExpression("attribute_exists(reservations.#a)")
+                    .expressionAttributeNames(Map.of("#a", appointmentId.toString()))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException notReserved) {
+            // nothing to release
+        }
+    }
+}

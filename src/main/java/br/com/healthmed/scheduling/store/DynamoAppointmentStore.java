@@ -1,0 +1,307 @@
+package br.com.healthmed.scheduling.store;
+
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.scheduling.Appointment;
+import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.AppointmentStatus;
+import br.com.healthmed.scheduling.AppointmentStore;
+import br.com.healthmed.scheduling.SlotId;
+import br.com.healthmed.scheduling.SortKeys;
+import br.com.healthmed.telehealth.MeetingRoom;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Appointments in DynamoDB: {@code APPT#<id>} items, listed by patient through GSI1 and by doctor
+ * through GSI2 (sort key {@code <start>#<id>}, the clients' cursor). A change is a put conditioned on
+ * the version it was computed from. Due checks are small items in hourly partitions; reviews live
+ * under the doctor. Appointments carry no {@code ttl}: they are the medical history.
+ */
+class DynamoAppointmentStore implements AppointmentStore {
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    /** How far back the sweep looks for due checks; older ones were handled, or settle lazily on read. */
+    private static final Duration CHECKS_LOOK_BACK = Duration.ofHours(24);
+
+    private final DynamoTable table;
+
+    DynamoAppointmentStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public boolean create(Appointment appointment) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item(appointment))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Appointment> find(AppointmentId id) {
+        return table.item(Keys.appointment(id.toString())).map(DynamoAppointmentStore::appointment);
+    }
+
+    @Override
+    public Map<AppointmentId, Appointment> findAll(Collection<AppointmentId> ids) {
+        Map<AppointmentId, Appointment> found = new HashMap<>();
+        List<AppointmentId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(id -> Keys.appointment(id.toString())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            int attempt = 0;
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                var response = table.client().batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table.name(), List.of())
+                        .forEach(item -> {
+                            Appointment a = appointment(item);
+                            found.put(a.id(), a);
+                        });
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    backOff(++attempt);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean update(Appointment updated, long expectedVersion) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item(updated))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            // A retried put whose first try landed finds its own version: that is success, not a race.
+            return find(updated.id()).filter(stored -> stored.equals(updated)).isPresent();
+        }
+    }
+
+    @Override
+    public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit) {
+        return page(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK, Keys.patientAppointments(patientId.toString()), from, to, after, limit);
+    }
+
+    @Override
+    public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit) {
+        return page(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK, Keys.doctorAppointments(doctorId.toString()), from, to, after, limit);
+    }
+
+    private Page page(String index, String pkName, String skName, String partition, Instant from, Instant to,
+                      Optional<String> after, int limit) {
+        String low = SortKeys.instant(from);
+        String high = SortKeys.instant(to);
+        if (!to.isAfter(from) || after.filter(a -> a.compareTo(high) >= 0).isPresent()) {
+            return new Page(List.of(), List.of(), false);
+        }
+        Optional<String> cursor = after.filter(a -> a.compareTo(low) >= 0);
+        List<Appointment> found = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        Map<String, AttributeValue> startKey = cursor.map(c -> exclusiveStart(pkName, skName, partition, c)).orElse(null);
+        do {
+            Map<String, AttributeValue> exclusiveStart = startKey;
+            QueryResponse response = table.client().query(b -> b.tableName(table.name()).indexName(index)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                    .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":low", s(low), ":high", s(high)))
+                    .limit(limit + 1 - found.size())
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (found.size() == limit) {
+                    return new Page(found, cursors, true);
+                }
+                found.add(appointment(item));
+                cursors.add(string(item, skName));
+            }
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return new Page(found, cursors, false);
+    }
+
+    /** The index position just after the cursor {@code <start>#<id>}: table key plus index key. */
+    private static Map<String, AttributeValue> exclusiveStart(String pkName, String skName, String partition, String cursor) {
+        String appointmentId = cursor.substring(cursor.indexOf('#') + 1);
+        Map<String, AttributeValue> key = new HashMap<>(Keys.appointment(appointmentId));
+        key.put(pkName, s(partition));
+        key.put(skName, s(cursor));
+        return key;
+    }
+
+    @Override
+    public void scheduleCheck(DueCheck check) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.dueCheck(HOUR.format(check.at()), SortKeys.of(check.at(), check.appointmentId())));
+        item.put("type", s("DUE_CHECK"));
+        item.put("appointmentId", s(check.appointmentId().toString()));
+        item.put("at", instant(check.at()));
+        item.put(br.com.healthmed.platform.storage.Attributes.TTL,
+                br.com.healthmed.platform.storage.Attributes.epochSeconds(check.at().plus(CHECKS_LOOK_BACK).plus(Duration.ofDays(1))));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public List<DueCheck> dueChecks(Instant now, int limit) {
+        List<DueCheck> due = new ArrayList<>();
+        Instant hour = now.minus(CHECKS_LOOK_BACK).truncatedTo(ChronoUnit.HOURS);
+        for (; !hour.isAfter(now) && due.size() < limit; hour = hour.plus(Duration.ofHours(1))) {
+            String partition = Keys.dueHour(HOUR.format(hour));
+            int remaining = limit - due.size();
+            table.client().query(b -> b.tableName(table.name())
+                            .keyConditionExpression("PK = :pk AND SK <= :now")
+                            .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(SortKeys.instant(now) + "#~")))
+                            .limit(remaining))
+                    .items()
+                    .forEach(item -> due.add(new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at"))));
+        }
+        return due;
+    }
+
+    @Override
+    public void clearCheck(DueCheck check) {
+        table.client().deleteItem(b -> b.tableName(table.name())
+                .key(Keys.dueCheck(HOUR.format(check.at()), SortKeys.of(check.at(), check.appointmentId()))));
+    }
+
+    @Override
+    public void addReview(Review review) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.review(review.doctorId().toString(),
+                SortKeys.of(review.ratedAt(), review.appointmentId())));
+        item.put("type", s("REVIEW"));
+        item.put("appointmentId", s(review.appointmentId().toString()));
+        item.put("stars", AttributeValue.fromN(Integer.toString(review.stars())));
+        review.comment().ifPresent(c -> item.put("comment", s(c)));
+        item.put("ratedAt", instant(review.ratedAt()));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException already) {
+            // the same review, stored by an earlier try
+        }
+    }
+
+    @Override
+    public ReviewPage reviewsOf(AccountId doctorId, Optional<String> after, int limit) {
+        String partition = Keys.doctorReviews(doctorId.toString());
+        QueryResponse response = table.client().query(b -> b.tableName(table.name())
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .scanIndexForward(false)
+                .limit(limit + 1)
+                .exclusiveStartKey(after.map(a -> Keys.review(doctorId.toString(), a)).orElse(null)));
+        List<Review> reviews = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (reviews.size() == limit) {
+                return new ReviewPage(reviews, cursors, true);
+            }
+            reviews.add(new Review(AppointmentId.of(string(item, "appointmentId")), doctorId,
+                    Integer.parseInt(item.get("stars").n()), optionalString(item, "comment"), instant(item, "ratedAt")));
+            cursors.add(string(item, Keys.SK));
+        }
+        return new ReviewPage(reviews, cursors, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                && reviews.size() == limit);
+    }
+
+    // --- items ----------------------------------------------------------------------------------
+
+    private static Map<String, AttributeValue> item(Appointment a) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.appointment(a.id().toString()));
+        String sortKey = SortKeys.of(a.start(), a.id());
+        item.put("type", s("APPOINTMENT"));
+        item.put("slotId", s(a.slotId().toString()));
+        item.put("doctorId", s(a.doctorId().toString()));
+        item.put("patientId", s(a.patientId().toString()));
+        item.put("start", instant(a.start()));
+        item.put("end", instant(a.end()));
+        a.price().ifPresent(p -> item.put("price", s(p.toPlainString()))); // text keeps the scale: 250.00 stays 250.00
+        item.put("status", s(a.status().name()));
+        item.put("version", AttributeValue.fromN(Long.toString(a.version())));
+        item.put("requestedAt", instant(a.requestedAt()));
+        a.reason().ifPresent(r -> item.put("reason", s(r)));
+        a.cancelledBy().ifPresent(r -> item.put("cancelledBy", s(r.name())));
+        a.room().ifPresent(room -> item.put("room", AttributeValue.fromM(Map.of(
+                "name", s(room.name()), "opensAt", instant(room.opensAt()), "closesAt", instant(room.closesAt())))));
+        a.rating().ifPresent(r -> {
+            Map<String, AttributeValue> rating = new HashMap<>(Map.of(
+                    "stars", AttributeValue.fromN(Integer.toString(r.stars())), "ratedAt", instant(r.ratedAt())));
+            r.comment().ifPresent(c -> rating.put("comment", s(c)));
+            item.put("rating", AttributeValue.fromM(rating));
+        });
+        item.put("history", AttributeValue.fromL(a.history().stream().map(t -> {
+            Map<String, AttributeValue> step = new HashMap<>(Map.of("to", s(t.to().name()), "at", instant(t.at())));
+            if (t.from() != null) {
+                step.put("from", s(t.from().name()));
+            }
+            t.by().ifPresent(by -> step.put("by", s(by.name())));
+            return AttributeValue.fromM(step);
+        }).toList()));
+        item.put(Keys.GSI1PK, s(Keys.patientAppointments(a.patientId().toString())));
+        item.put(Keys.GSI1SK, s(sortKey));
+        item.put(Keys.GSI2PK, s(Keys.doctorAppointments(a.doctorId().toString())));
+        item.put(Keys.GSI2SK, s(sortKey));
+        return item;
+    }
+
+    private static Appointment appointment(Map<String, AttributeValue> item) {
+        Optional<MeetingRoom> room = Optional.ofNullable(item.get("room")).map(AttributeValue::m)
+                .map(m -> new MeetingRoom(string(m, "name"), instant(m, "opensAt"), instant(m, "closesAt")));
+        Optional<Appointment.Rating> rating = Optional.ofNullable(item.get("rating")).map(AttributeValue::m)
+                .map(m -> new Appointment.Rating(Integer.parseInt(m.get("stars").n()), optionalString(m, "comment"), instant(m, "ratedAt")));
+        List<Appointment.Transition> history = item.get("history").l().stream().map(AttributeValue::m)
+                .map(m -> new Appointment.Transition(optionalString(m, "from").map(AppointmentStatus::valueOf).orElse(null),
+                        AppointmentStatus.valueOf(string(m, "to")), instant(m, "at"), optionalString(m, "by").map(Role::valueOf)))
+                .toList();
+        return new Appointment(
+                AppointmentId.of(string(item, Keys.PK).substring("APPT#".length())),
+                SlotId.of(string(item, "slotId")),
+                AccountId.of(string(item, "doctorId")),
+                AccountId.of(string(item, "patientId")),
+                instant(item, "start"),
+                instant(item, "end"),
+                optionalString(item, "price").map(BigDecimal::new),
+                AppointmentStatus.valueOf(string(item, "status")),
+                Long.parseLong(item.get("version").n()),
+                instant(item, "requestedAt"),
+                optionalString(item, "reason"),
+                optionalString(item, "cancelledBy").map(Role::valueOf),
+                room,
+                rating,
+                history);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

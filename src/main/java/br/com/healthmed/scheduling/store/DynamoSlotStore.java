@@ -1,0 +1,281 @@
+package br.com.healthmed.scheduling.store;
+
+import static br.com.healthmed.platform.storage.Attributes.TTL;
+import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.Slot;
+import br.com.healthmed.scheduling.SlotId;
+import br.com.healthmed.scheduling.SlotStore;
+import br.com.healthmed.scheduling.SortKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * Slots in DynamoDB. Each slot is its own item ({@code SLOT#<id>}), so the claims on a sought-after
+ * doctor's slots fall on many partitions; GSI1 lists a doctor's slots by UTC month.
+ *
+ * <p>No two slots of a doctor may overlap, which no single slot item can know. The doctor's
+ * {@code LAYOUT} item holds the interval of every slot and a version: publishing reads it, checks the
+ * new slots against it and writes it back only over the version it read (one conditional write, the
+ * commit point), then writes the slot items. A crash in between leaves intervals without slots; an
+ * interval whose slot is still missing a minute after it was written is dropped the next time it is
+ * in the way. Removing a slot deletes the item first, then its interval.
+ */
+class DynamoSlotStore implements SlotStore {
+
+    private static final Duration UNWRITTEN_SLOT_GRACE = Duration.ofMinutes(1);
+    /** Intervals that ended this long ago cannot collide with a new (future) slot; they are dropped. */
+    private static final Duration LAYOUT_KEEPS = Duration.ofDays(1);
+    private static final Duration SLOT_ITEM_LIFETIME = Duration.ofDays(400);
+    private static final int LAYOUT_ATTEMPTS = 10;
+
+    private final DynamoTable table;
+
+    DynamoSlotStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Slot> addAll(AccountId doctorId, List<Slot> slots) {
+        for (int attempt = 1; attempt <= LAYOUT_ATTEMPTS; attempt++) {
+            Layout layout = readLayout(doctorId);
+            Map<String, Interval> intervals = new HashMap<>(layout.intervals());
+            Instant now = Instant.now();
+            intervals.values().removeIf(i -> i.end().isBefore(now.minus(LAYOUT_KEEPS)));
+            for (Slot slot : slots) {
+                Optional<Slot> conflict = firstLiveConflict(intervals, slot, now);
+                if (conflict.isPresent()) {
+                    return conflict;
+                }
+            }
+            for (Slot slot : slots) {
+                intervals.put(slot.id().toString(), new Interval(slot.start(), slot.end(), now));
+            }
+            if (writeLayout(doctorId, layout.version(), intervals)) {
+                slots.forEach(this::putSlot);
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException("The agenda of doctor " + doctorId + " kept changing; gave up after " + LAYOUT_ATTEMPTS + " attempts");
+    }
+
+    /** The existing slot this one collides with, dropping (from {@code intervals}) leftovers of crashed writes. */
+    private Optional<Slot> firstLiveConflict(Map<String, Interval> intervals, Slot slot, Instant now) {
+        for (Map.Entry<String, Interval> entry : List.copyOf(intervals.entrySet())) {
+            Interval interval = entry.getValue();
+            if (!(interval.start().isBefore(slot.end()) && slot.start().isBefore(interval.end()))) {
+                continue;
+            }
+            Optional<Slot> existing = find(SlotId.of(entry.getKey()));
+            if (existing.isPresent()) {
+                return existing;
+            }
+            if (interval.addedAt().plus(UNWRITTEN_SLOT_GRACE).isAfter(now)) {
+                // Being published right now by another request: its items are on their way.
+                return Optional.of(new Slot(SlotId.of(entry.getKey()), slot.doctorId(), interval.start(), interval.end(),
+                        Optional.empty()));
+            }
+            intervals.remove(entry.getKey());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Slot> find(SlotId id) {
+        return table.item(Keys.slot(id.toString())).map(DynamoSlotStore::slot);
+    }
+
+    @Override
+    public List<Slot> ofDoctor(AccountId doctorId, Instant from, Instant to, int limit) {
+        List<Slot> found = new ArrayList<>();
+        if (!to.isAfter(from)) {
+            return found;
+        }
+        YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+        for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last); month = month.plusMonths(1)) {
+            String partition = Keys.doctorAgendaMonth(doctorId.toString(), month.toString());
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> exclusiveStart = startKey;
+                int remaining = limit - found.size();
+                QueryResponse page = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                        .expressionAttributeValues(Map.of(":pk", s(partition),
+                                ":from", s(SortKeys.instant(from)), ":to", s(SortKeys.instant(to))))
+                        .limit(Math.min(remaining, 500))
+                        .exclusiveStartKey(exclusiveStart));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    Slot slot = slot(item);
+                    if (!slot.start().isBefore(from) && slot.start().isBefore(to)) {
+                        found.add(slot);
+                    }
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && found.size() < limit);
+            if (found.size() >= limit) {
+                return found.subList(0, limit);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":a", s(hold.appointmentId().toString()),
+                ":p", s(hold.patientId().toString()),
+                ":k", s(hold.idempotencyKey()),
+                ":t", instant(hold.claimedAt())));
+        String condition = "attribute_exists(PK) AND (attribute_not_exists(appointmentId) OR (patientId = :p AND idemKey = :k)";
+        if (replacing.isPresent()) {
+            values.put(":replacing", s(replacing.get().toString()));
+            condition += " OR appointmentId = :replacing";
+        }
+        String finalCondition = condition + ")";
+        try {
+            UpdateItemResponse response = table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+                    .updateExpression("SET appointmentId = :a, patientId = :p, idemKey = :k, claimedAt = :t")
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW));
+            return Optional.of(slot(response.attributes()));
+        } catch (ConditionalCheckFailedException taken) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void release(SlotId id, AppointmentId appointmentId) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+                    .updateExpression("REMOVE appointmentId, patientId, idemKey, claimedAt")
+                    .conditionExpression("appointmentId = :a")
+                    .expressionAttributeValues(Map.of(":a", s(appointmentId.toString()))));
+        } catch (ConditionalCheckFailedException notHeldByIt) {
+            // already released, or held by a later booking: nothing to do
+        }
+    }
+
+    @Override
+    public boolean remove(SlotId id, Optional<AppointmentId> staleHolder) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_not_exists(appointmentId)";
+        if (staleHolder.isPresent()) {
+            values.put(":stale", s(staleHolder.get().toString()));
+            condition += " OR appointmentId = :stale";
+        }
+        String finalCondition = condition;
+        Map<String, AttributeValue> old;
+        try {
+            old = table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException held) {
+            return false;
+        }
+        if (old != null && !old.isEmpty()) {
+            removeInterval(string(old, "doctorId"), id.toString());
+        }
+        return true;
+    }
+
+    private void removeInterval(String doctorId, String slotId) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slotLayout(doctorId))
+                    .updateExpression("REMOVE intervals.#slot ADD version :one")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#slot", slotId))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException noLayout) {
+            // nothing to remove
+        }
+    }
+
+    // --- items ----------------------------------------------------------------------------------
+
+    private record Interval(Instant start, Instant end, Instant addedAt) {
+        String encoded() {
+            return start.getEpochSecond() + "/" + end.getEpochSecond() + "/" + addedAt.getEpochSecond();
+        }
+
+        static Interval decode(String value) {
+            String[] parts = value.split("/");
+            return new Interval(Instant.ofEpochSecond(Long.parseLong(parts[0])), Instant.ofEpochSecond(Long.parseLong(parts[1])),
+                    Instant.ofEpochSecond(Long.parseLong(parts[2])));
+        }
+    }
+
+    private record Layout(long version, Map<String, Interval> intervals) {}
+
+    private Layout readLayout(AccountId doctorId) {
+        return table.item(Keys.slotLayout(doctorId.toString())).map(item -> {
+            Map<String, Interval> intervals = new HashMap<>();
+            AttributeValue stored = item.get("intervals");
+            if (stored != null && stored.hasM()) {
+                stored.m().forEach((slot, interval) -> intervals.put(slot, Interval.decode(interval.s())));
+            }
+            return new Layout(Long.parseLong(item.get("version").n()), intervals);
+        }).orElse(new Layout(0, Map.of()));
+    }
+
+    private boolean writeLayout(AccountId doctorId, long readVersion, Map<String, Interval> intervals) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.slotLayout(doctorId.toString()));
+        Map<String, AttributeValue> encoded = new HashMap<>();
+        intervals.forEach((slot, interval) -> encoded.put(slot, s(interval.encoded())));
+        item.put("type", s("SLOT_LAYOUT"));
+        item.put("intervals", AttributeValue.fromM(encoded));
+        item.put("version", AttributeValue.fromN(Long.toString(readVersion + 1)));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(item)
+                    .conditionExpression(readVersion == 0 ? "attribute_not_exists(PK)" : "version = :read")
+                    .expressionAttributeValues(readVersion == 0 ? null : Map.of(":read", AttributeValue.fromN(Long.toString(readVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    private void putSlot(Slot slot) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.slot(slot.id().toString()));
+        item.put("type", s("SLOT"));
+        item.put("doctorId", s(slot.doctorId().toString()));
+        item.put("start", instant(slot.start()));
+        item.put("end", instant(slot.end()));
+        item.put(Keys.GSI1PK, s(Keys.doctorAgendaMonth(slot.doctorId().toString(),
+                YearMonth.from(slot.start().atOffset(ZoneOffset.UTC)).toString())));
+        item.put(Keys.GSI1SK, s(SortKeys.of(slot.start(), slot.id())));
+        item.put(TTL, epochSeconds(slot.end().plus(SLOT_ITEM_LIFETIME)));
+        // A new slot is never held; a slot put back after a failed move must not wipe a claim either.
+        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(appointmentId)"));
+    }
+
+    private static Slot slot(Map<String, AttributeValue> item) {
+        Optional<String> appointment = optionalString(item, "appointmentId");
+        Optional<Slot.Hold> hold = appointment.map(a -> new Slot.Hold(AppointmentId.of(a),
+                AccountId.of(string(item, "patientId")), string(item, "idemKey"), instant(item, "claimedAt")));
+        return new Slot(SlotId.of(string(item, Keys.PK).substring("SLOT#".length())), AccountId.of(string(item, "doctorId")),
+                instant(item, "start"), instant(item, "end"), hold);
+    }
+}

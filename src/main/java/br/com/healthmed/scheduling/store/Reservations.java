@@ -1,0 +1,28 @@
+package br.com.healthmed.scheduling.store;
+
+import br.com.healthmed.scheduling.ActiveBookings.Outcome;
+import br.com.healthmed.scheduling.ActiveBookings.Reservation;
+import br.com.healthmed.scheduling.ActiveBookings.Result;
+import java.util.Collection;
+import java.util.List;
+
+/** The anti-hoarding rule both adapters apply to a patient's live reservations. */
+final class Reservations {
+
+    private Reservations() {}
+
+    /** RESERVED when {@code wanted} may join {@code live} (or is already among them). */
+    static Outcome check(Collection<Reservation> live, Reservation wanted, int maxActive) {
+        if (live.stream().anyMatch(r -> r.appointmentId().equals(wanted.appointmentId()))) {
+            return Outcome.RESERVED;
+        }
+        List<Reservation> sameDoctor = live.stream().filter(r -> r.doctorId().equals(wanted.doctorId())).toList();
+        if (!sameDoctor.isEmpty()) {
+            return new Outcome(Result.SAME_DOCTOR, sameDoctor.stream().map(Reservation::appointmentId).toList());
+        }
+        if (live.size() >= maxActive) {
+            return new Outcome(Result.LIMIT_REACHED, live.stream().map(Reservation::appointmentId).toList());
+        }
+        return Outcome.RESERVED;
+    }
+}

@@ -1,0 +1,55 @@
+package br.com.healthmed.scheduling.store;
+
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.OnDynamoStorage;
+import br.com.healthmed.platform.storage.OnMemoryStorage;
+import br.com.healthmed.scheduling.ActiveBookings;
+import br.com.healthmed.scheduling.AppointmentStore;
+import br.com.healthmed.scheduling.SlotStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the scheduling adapters by {@code healthmed.storage}. */
+@Configuration(proxyBeanMethods = false)
+class SchedulingStoreConfig {
+
+    @Configuration(proxyBeanMethods = false)
+    @OnMemoryStorage
+    static class InMemory {
+
+        @Bean
+        SlotStore slotStore() {
+            return new InMemorySlotStore();
+        }
+
+        @Bean
+        AppointmentStore appointmentStore() {
+            return new InMemoryAppointmentStore();
+        }
+
+        @Bean
+        ActiveBookings activeBookings() {
+            return new InMemoryActiveBookings();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @OnDynamoStorage
+    static class Dynamo {
+
+        @Bean
+        SlotStore slotStore(DynamoTable table) {
+            return new DynamoSlotStore(table);
+        }
+
+        @Bean
+        AppointmentStore appointmentStore(DynamoTable table) {
+            return new DynamoAppointmentStore(table);
+        }
+
+        @Bean
+        ActiveBookings activeBookings(DynamoTable table) {
+            return new DynamoActiveBookings(table);
+        }
+    }
+}
