@@ -1,0 +1,411 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Scheduling through the GraphQL API, as the web and mobile clients use it: a doctor publishes a
+ * week, patients book, the doctor accepts or rejects, patients cancel, time moves (the service's
+ * clock is the test's), and the meeting link appears only in its window. Run on both adapters.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // moving the clock by days must not expire the test users' access tokens
+        "healthmed.security.jwt.access-token-ttl=P30D",
+        "healthmed.scheduling.sweep-interval=PT1H"})
+@Import(SchedulingApiContract.TestClock.class)
+abstract class SchedulingApiContract {
+
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    private static final String JUSTIFICATION = "Tenho um compromisso de trabalho inadiável.";
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Sweep sweep;
+
+    Api anonymous;
+    User doctor;
+    User patient;
+
+    record User(String id, String name, Api api) {}
+
+    @BeforeEach
+    void users() {
+        clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        anonymous = Api.at(port);
+        doctor = newDoctor();
+        patient = newPatient();
+    }
+
+    // --- publishing and reading agendas ---------------------------------------------------------
+
+    @Test
+    void aDoctorPublishesAWeekInTheirTimeZoneAndPatientsSeeItsFreeSlots() {
+        LocalDate monday = LocalDate.now(clock.withZone(SAO_PAULO)).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        List<Map<String, Object>> published = publishWeek(doctor, monday, 10);
+
+        // Mon–Fri 08:00–12:00, 50 minutes + 10 minutes gap: 08:00, 09:00, 10:00, 11:00 each day
+        assertThat(published).hasSize(20);
+        assertThat(Instant.parse((String) published.get(0).get("start")))
+                .isEqualTo(monday.atTime(8, 0).atZone(SAO_PAULO).toInstant());
+        assertThat(Instant.parse((String) published.get(0).get("end")))
+                .isEqualTo(monday.atTime(8, 50).atZone(SAO_PAULO).toInstant());
+
+        List<Map<String, Object>> agenda = agenda(anonymous, doctor.id(), monday, monday.plusDays(7));
+        assertThat(agenda).hasSize(20).allSatisfy(slot -> assertThat(slot.get("available")).isEqualTo(true));
+    }
+
+    @Test
+    void overlappingSlotsAreRefusedAndNothingOfTheRequestIsPublished() {
+        Instant start = inDays(2, 9);
+        publish(doctor, start);
+        GraphQlTester.Errors errors = doctor.api().document("publishSlots")
+                .variable("slots", List.of(Map.of("start", start.plus(Duration.ofDays(1)).toString()),
+                        Map.of("start", start.plus(Duration.ofMinutes(30)).toString())))
+                .execute().errors();
+        assertCode(errors, "SLOT_OVERLAP");
+        assertThat(agenda(anonymous, doctor.id(), start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(5)))).hasSize(1);
+    }
+
+    @Test
+    void onlyDoctorsPublishAndAgendasAreBoundedTo31Days() {
+        assertCode(patient.api().document("publishSlots").variable("slots", List.of(Map.of("start", inDays(1, 9).toString())))
+                .execute().errors(), "WRONG_ROLE");
+        assertCode(anonymous.document("publishSlots").variable("slots", List.of(Map.of("start", inDays(1, 9).toString())))
+                .execute().errors(), "UNAUTHENTICATED");
+        assertCode(anonymous.document("doctorAgenda").variable("doctorId", doctor.id())
+                .variable("from", clock.instant().toString()).variable("to", clock.instant().plus(Duration.ofDays(32)).toString())
+                .execute().errors(), "INVALID_DATE_RANGE");
+        assertCode(doctor.api().document("publishSlots").variable("slots", List.of(Map.of("start", clock.instant().minus(Duration.ofHours(1)).toString())))
+                .execute().errors(), "BAD_USER_INPUT");
+        assertCode(doctor.api().document("publishSlots").variable("slots", List.of(Map.of("start", inDays(91, 9).toString())))
+                .execute().errors(), "INVALID_DATE_RANGE");
+    }
+
+    // --- the life of an appointment -------------------------------------------------------------
+
+    @Test
+    void aPatientBooksTheDoctorAcceptsAndBothGetTheirOwnMeetingLinkOnlyInTheWindow() {
+        String slot = publish(doctor, inDays(1, 10));
+
+        Map<String, Object> booked = book(patient, slot, "key-" + UUID.randomUUID());
+        assertThat(booked.get("status")).isEqualTo("REQUESTED");
+        assertThat(agenda(anonymous, doctor.id(), clock.instant(), clock.instant().plus(Duration.ofDays(3)))).isEmpty();
+        List<Map<String, Object>> mine = myAgenda(doctor);
+        assertThat(mine).singleElement().satisfies(s -> assertThat(s.get("available")).isEqualTo(false));
+
+        Map<String, Object> accepted = doctor.api().tester().document(doc("acceptAppointment"))
+                .variable("id", booked.get("id")).execute().path("acceptAppointment").entity(Map.class).get();
+        assertThat(accepted.get("status")).isEqualTo("CONFIRMED");
+        Map<String, Object> meeting = map(accepted.get("meeting"));
+        Instant start = Instant.parse((String) accepted.get("start"));
+        assertThat(Instant.parse((String) meeting.get("opensAt"))).isEqualTo(start.minus(Duration.ofMinutes(15)));
+        assertThat(Instant.parse((String) meeting.get("closesAt"))).isEqualTo(start.plus(Duration.ofMinutes(50)));
+        assertThat(meeting.get("joinUrl")).isNull(); // the room is not open yet
+
+        clock.set(start.minus(Duration.ofMinutes(10)));
+        String patientLink = (String) map(appointment(patient, booked.get("id")).get("meeting")).get("joinUrl");
+        String doctorLink = (String) map(appointment(doctor, booked.get("id")).get("meeting")).get("joinUrl");
+        assertThat(patientLink).startsWith("https://meet.jit.si/");
+        assertThat(java.net.URLDecoder.decode(patientLink, StandardCharsets.UTF_8)).endsWith("\"" + patient.name() + "\"");
+        assertThat(java.net.URLDecoder.decode(doctorLink, StandardCharsets.UTF_8)).endsWith("\"" + doctor.name() + "\"");
+        assertThat(patientLink.substring(0, patientLink.indexOf('#'))).isEqualTo(doctorLink.substring(0, doctorLink.indexOf('#')));
+
+        User stranger = newPatient();
+        assertCode(stranger.api().tester().document(doc("appointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
+
+        clock.set(start.plus(Duration.ofMinutes(50)));
+        Map<String, Object> after = appointment(patient, booked.get("id"));
+        assertThat(after.get("status")).isEqualTo("COMPLETED");
+        assertThat(map(after.get("meeting")).get("joinUrl")).isNull();
+    }
+
+    @Test
+    void aRejectedRequestFreesTheSlotForAnotherPatient() {
+        String slot = publish(doctor, inDays(1, 11));
+        Map<String, Object> first = book(patient, slot, "first-" + UUID.randomUUID());
+        Map<String, Object> rejected = doctor.api().tester().document(doc("rejectAppointment"))
+                .variable("id", first.get("id")).variable("reason", "Agenda cheia nesse dia, desculpe.")
+                .execute().path("rejectAppointment").entity(Map.class).get();
+        assertThat(rejected.get("status")).isEqualTo("REJECTED");
+        assertThat(rejected.get("reason")).isEqualTo("Agenda cheia nesse dia, desculpe.");
+
+        Map<String, Object> second = book(newPatient(), slot, "second-" + UUID.randomUUID());
+        assertThat(second.get("status")).isEqualTo("REQUESTED");
+        // the first appointment keeps its own history
+        assertThat(appointment(patient, first.get("id")).get("status")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aCancellationNeedsAJustificationAndFreesTheSlot() {
+        String slot = publish(doctor, inDays(1, 12));
+        Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
+
+        for (String tooShort : List.of("", "   ", "no")) {
+            GraphQlTester.Errors errors = patient.api().tester().document(doc("cancelAppointment"))
+                    .variable("id", booked.get("id")).variable("justification", tooShort).execute().errors();
+            errors.satisfy(list -> assertThat(list).singleElement().satisfies(e -> {
+                assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "justification");
+            }));
+        }
+        assertThat(appointment(patient, booked.get("id")).get("status")).isEqualTo("REQUESTED");
+
+        Map<String, Object> cancelled = cancel(patient, booked.get("id"));
+        assertThat(cancelled.get("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("reason")).isEqualTo(JUSTIFICATION);
+        assertThat(cancelled.get("cancelledBy")).isEqualTo("PATIENT");
+        assertThat(agenda(anonymous, doctor.id(), clock.instant(), clock.instant().plus(Duration.ofDays(3)))).hasSize(1);
+
+        // cancelling again is an illegal transition, and says where the appointment is
+        patient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
+                .variable("justification", JUSTIFICATION).execute().errors()
+                .satisfy(list -> assertThat(list).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                        .containsEntry("code", "INVALID_APPOINTMENT_STATE").containsEntry("currentStatus", "CANCELLED")));
+    }
+
+    @Test
+    void aRequestTheDoctorDoesNotAnswerExpiresAtTheStartOnReadAndInTheSweep() {
+        Instant start = inDays(1, 13);
+        String slot = publish(doctor, start);
+        Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
+
+        clock.set(start);
+        assertThat(appointment(patient, booked.get("id")).get("status")).isEqualTo("EXPIRED"); // lazily, before any sweep
+        sweep.run();
+        Map<String, Object> swept = appointment(doctor, booked.get("id"));
+        assertThat(swept.get("status")).isEqualTo("EXPIRED");
+        assertThat(swept.get("history").toString()).contains("to=EXPIRED");
+        assertCode(doctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(),
+                "INVALID_APPOINTMENT_STATE");
+    }
+
+    @Test
+    void onlyTheAppointmentsPartiesMayActOnItAndEachOnlyInTheirRole() {
+        String slot = publish(doctor, inDays(1, 14));
+        Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
+        User otherDoctor = newDoctor();
+        User otherPatient = newPatient();
+
+        assertCode(otherDoctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
+        assertCode(otherPatient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
+                .variable("justification", JUSTIFICATION).execute().errors(), "NOT_FOUND");
+        assertCode(patient.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(), "WRONG_ROLE");
+        assertCode(anonymous.tester().document(doc("appointment")).variable("id", booked.get("id")).execute().errors(), "UNAUTHENTICATED");
+        assertCode(doctor.api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+                .variable("idempotencyKey", "doctor-books-" + UUID.randomUUID()).execute().errors(), "WRONG_ROLE");
+        assertCode(patient.api().tester().document(doc("appointment")).variable("id", UUID.randomUUID()).execute().errors(), "NOT_FOUND");
+    }
+
+    @Test
+    void aRetriedBookingReturnsTheSameAppointmentAndAKeyCannotBookTwoSlots() {
+        String slot = publish(doctor, inDays(1, 15));
+        String key = "retry-" + UUID.randomUUID();
+        Map<String, Object> first = book(patient, slot, key);
+        Map<String, Object> again = book(patient, slot, key);
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+
+        String otherSlot = publish(newDoctor(), inDays(2, 15));
+        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", otherSlot)
+                .variable("idempotencyKey", key).execute().errors(), "IDEMPOTENCY_KEY_REUSED");
+        assertCode(newPatient().api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+                .variable("idempotencyKey", "other-" + UUID.randomUUID()).execute().errors(), "SLOT_UNAVAILABLE");
+        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+                .variable("idempotencyKey", "short").execute().errors(), "BAD_USER_INPUT");
+    }
+
+    @Test
+    void aPatientHoldsOneUpcomingAppointmentPerDoctor() {
+        String first = publish(doctor, inDays(1, 16));
+        String second = publish(doctor, inDays(2, 16));
+        Map<String, Object> booked = book(patient, first, "a-" + UUID.randomUUID());
+        patient.api().tester().document(doc("bookAppointment")).variable("slotId", second)
+                .variable("idempotencyKey", "b-" + UUID.randomUUID()).execute().errors()
+                .satisfy(list -> assertThat(list).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                        .containsEntry("code", "BOOKING_LIMIT_REACHED").containsEntry("limit", "ONE_PER_DOCTOR")));
+
+        cancel(patient, booked.get("id"));
+        assertThat(book(patient, second, "c-" + UUID.randomUUID()).get("status")).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void myAppointmentsPagesThroughEveryAppointmentOnceInStartOrder() {
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String slot = publish(doctor, inDays(1 + i, 9));
+            booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> page = doctor.api().document("myAppointments").variable("first", 2).variable("after", after)
+                    .execute().path("myAppointments").entity(Map.class).get();
+            List<Map<String, Object>> edges = list(page.get("edges"));
+            edges.forEach(e -> seen.add((String) map(e.get("node")).get("id")));
+            Map<String, Object> info = map(page.get("pageInfo"));
+            more = (Boolean) info.get("hasNextPage");
+            after = (String) info.get("endCursor");
+            assertThat(edges.size()).isLessThanOrEqualTo(2);
+        }
+        assertThat(seen).containsExactlyElementsOf(booked);
+        assertCode(doctor.api().document("myAppointments").variable("first", 2).variable("after", "not-a-cursor").execute().errors(),
+                "BAD_USER_INPUT");
+    }
+
+    @Test
+    void aCompletedConsultationIsRatedOnceAndTheReviewIsListed() {
+        Instant start = inDays(1, 17);
+        String slot = publish(doctor, start);
+        Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
+        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 5)
+                .execute().errors(), "INVALID_APPOINTMENT_STATE");
+        doctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().path("acceptAppointment.status")
+                .entity(String.class).isEqualTo("CONFIRMED");
+
+        clock.set(start.plus(Duration.ofHours(1)));
+        Map<String, Object> rated = patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id"))
+                .variable("stars", 4).variable("comment", "Muito atenciosa.").execute().path("rateAppointment").entity(Map.class).get();
+        assertThat(rated.get("status")).isEqualTo("COMPLETED");
+        assertThat(map(rated.get("rating")).get("stars")).isEqualTo(4);
+        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 5)
+                .execute().errors(), "INVALID_APPOINTMENT_STATE");
+        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 6)
+                .execute().errors(), "BAD_USER_INPUT");
+
+        patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { doctor { ... on Doctor { reviews(first: 5) { edges { node { stars comment } } } } } } }")
+                .variable("id", booked.get("id")).execute()
+                .path("appointment.doctor.reviews.edges[0].node.stars").entity(Integer.class).isEqualTo(4)
+                .path("appointment.doctor.reviews.edges[0].node.comment").entity(String.class).isEqualTo("Muito atenciosa.");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private Instant inDays(int days, int hourInSaoPaulo) {
+        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
+    }
+
+    private User newDoctor() {
+        Map<String, Object> input = Api.newDoctor();
+        Map<String, Object> session = anonymous.registerDoctor(input);
+        return new User((String) map(session.get("account")).get("id"), (String) input.get("name"),
+                anonymous.as((String) session.get("accessToken")));
+    }
+
+    private User newPatient() {
+        Map<String, Object> input = Api.newPatient();
+        Map<String, Object> session = anonymous.registerPatient(input);
+        return new User((String) map(session.get("account")).get("id"), (String) input.get("name"),
+                anonymous.as((String) session.get("accessToken")));
+    }
+
+    private List<Map<String, Object>> publishWeek(User who, LocalDate monday, int gapMinutes) {
+        return list(who.api().document("publishWeeklyAvailability").variable("input", Map.of(
+                        "from", monday.toString(), "to", monday.plusDays(6).toString(),
+                        "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                        "startTime", "08:00:00", "endTime", "12:00:00", "gapMinutes", gapMinutes))
+                .execute().path("publishWeeklyAvailability").entity(List.class).get());
+    }
+
+    private String publish(User who, Instant start) {
+        return (String) list(who.api().document("publishSlots").variable("slots", List.of(Map.of("start", start.toString())))
+                .execute().path("publishSlots").entity(List.class).get()).get(0).get("id");
+    }
+
+    private List<Map<String, Object>> agenda(Api api, String doctorId, LocalDate from, LocalDate to) {
+        return agenda(api, doctorId, from.atStartOfDay(SAO_PAULO).toInstant(), to.atStartOfDay(SAO_PAULO).toInstant());
+    }
+
+    private List<Map<String, Object>> agenda(Api api, String doctorId, Instant from, Instant to) {
+        return list(api.document("doctorAgenda").variable("doctorId", doctorId).variable("from", from.toString())
+                .variable("to", to.toString()).execute().path("doctorAgenda").entity(List.class).get());
+    }
+
+    private List<Map<String, Object>> myAgenda(User who) {
+        return list(who.api().document("myAgenda").variable("from", clock.instant().toString())
+                .variable("to", clock.instant().plus(Duration.ofDays(30)).toString()).execute().path("myAgenda").entity(List.class).get());
+    }
+
+    private Map<String, Object> book(User who, String slot, String key) {
+        return who.api().tester().document(doc("bookAppointment")).variable("slotId", slot).variable("idempotencyKey", key)
+                .execute().path("bookAppointment").entity(Map.class).get();
+    }
+
+    private Map<String, Object> cancel(User who, Object id) {
+        return who.api().tester().document(doc("cancelAppointment")).variable("id", id).variable("justification", JUSTIFICATION)
+                .execute().path("cancelAppointment").entity(Map.class).get();
+    }
+
+    private Map<String, Object> appointment(User who, Object id) {
+        return who.api().tester().document(doc("appointment")).variable("id", id).execute().path("appointment").entity(Map.class).get();
+    }
+
+    /** A test document with the fragments it spreads appended. */
+    static String doc(String name) {
+        String text = read(name);
+        return text.contains("...appointmentFields") ? text + "\n" + read("appointmentFields") : text;
+    }
+
+    private static String read(String name) {
+        try {
+            return new ClassPathResource("graphql-test/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertCode(GraphQlTester.Errors errors, String code) {
+        errors.satisfy(list -> assertThat(list).extracting(ResponseError::getExtensions)
+                .anySatisfy(ext -> assertThat(ext).containsEntry("code", code)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}
