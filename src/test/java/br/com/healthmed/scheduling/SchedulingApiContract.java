@@ -65,10 +65,8 @@ abstract class SchedulingApiContract {
     Sweep sweep;
 
     Api anonymous;
-    User doctor;
-    User patient;
-
-    record User(String id, String name, Api api) {}
+    TestUser doctor;
+    TestUser patient;
 
     @BeforeEach
     void users() {
@@ -152,7 +150,7 @@ abstract class SchedulingApiContract {
         assertThat(java.net.URLDecoder.decode(doctorLink, StandardCharsets.UTF_8)).endsWith("\"" + doctor.name() + "\"");
         assertThat(patientLink.substring(0, patientLink.indexOf('#'))).isEqualTo(doctorLink.substring(0, doctorLink.indexOf('#')));
 
-        User stranger = newPatient();
+        TestUser stranger = newPatient();
         assertCode(stranger.api().tester().document(doc("appointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
 
         clock.set(start.plus(Duration.ofMinutes(50)));
@@ -224,8 +222,8 @@ abstract class SchedulingApiContract {
     void onlyTheAppointmentsPartiesMayActOnItAndEachOnlyInTheirRole() {
         String slot = publish(doctor, inDays(1, 14));
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
-        User otherDoctor = newDoctor();
-        User otherPatient = newPatient();
+        TestUser otherDoctor = newDoctor();
+        TestUser otherPatient = newPatient();
 
         assertCode(otherDoctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
         assertCode(otherPatient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
@@ -325,21 +323,15 @@ abstract class SchedulingApiContract {
         return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
     }
 
-    private User newDoctor() {
-        Map<String, Object> input = Api.newDoctor();
-        Map<String, Object> session = anonymous.registerDoctor(input);
-        return new User((String) map(session.get("account")).get("id"), (String) input.get("name"),
-                anonymous.as((String) session.get("accessToken")));
+    private TestUser newDoctor() {
+        return TestUser.doctor(anonymous);
     }
 
-    private User newPatient() {
-        Map<String, Object> input = Api.newPatient();
-        Map<String, Object> session = anonymous.registerPatient(input);
-        return new User((String) map(session.get("account")).get("id"), (String) input.get("name"),
-                anonymous.as((String) session.get("accessToken")));
+    private TestUser newPatient() {
+        return TestUser.patient(anonymous);
     }
 
-    private List<Map<String, Object>> publishWeek(User who, LocalDate monday, int gapMinutes) {
+    private List<Map<String, Object>> publishWeek(TestUser who, LocalDate monday, int gapMinutes) {
         return list(who.api().document("publishWeeklyAvailability").variable("input", Map.of(
                         "from", monday.toString(), "to", monday.plusDays(6).toString(),
                         "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
@@ -347,9 +339,8 @@ abstract class SchedulingApiContract {
                 .execute().path("publishWeeklyAvailability").entity(List.class).get());
     }
 
-    private String publish(User who, Instant start) {
-        return (String) list(who.api().document("publishSlots").variable("slots", List.of(Map.of("start", start.toString())))
-                .execute().path("publishSlots").entity(List.class).get()).get(0).get("id");
+    private String publish(TestUser who, Instant start) {
+        return who.publish(start);
     }
 
     private List<Map<String, Object>> agenda(Api api, String doctorId, LocalDate from, LocalDate to) {
@@ -361,22 +352,21 @@ abstract class SchedulingApiContract {
                 .variable("to", to.toString()).execute().path("doctorAgenda").entity(List.class).get());
     }
 
-    private List<Map<String, Object>> myAgenda(User who) {
+    private List<Map<String, Object>> myAgenda(TestUser who) {
         return list(who.api().document("myAgenda").variable("from", clock.instant().toString())
                 .variable("to", clock.instant().plus(Duration.ofDays(30)).toString()).execute().path("myAgenda").entity(List.class).get());
     }
 
-    private Map<String, Object> book(User who, String slot, String key) {
-        return who.api().tester().document(doc("bookAppointment")).variable("slotId", slot).variable("idempotencyKey", key)
-                .execute().path("bookAppointment").entity(Map.class).get();
+    private Map<String, Object> book(TestUser who, String slot, String key) {
+        return who.book(slot, key);
     }
 
-    private Map<String, Object> cancel(User who, Object id) {
+    private Map<String, Object> cancel(TestUser who, Object id) {
         return who.api().tester().document(doc("cancelAppointment")).variable("id", id).variable("justification", JUSTIFICATION)
                 .execute().path("cancelAppointment").entity(Map.class).get();
     }
 
-    private Map<String, Object> appointment(User who, Object id) {
+    private Map<String, Object> appointment(TestUser who, Object id) {
         return who.api().tester().document(doc("appointment")).variable("id", id).execute().path("appointment").entity(Map.class).get();
     }
 

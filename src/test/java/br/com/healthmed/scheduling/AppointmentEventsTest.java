@@ -1,0 +1,106 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Sockets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * appointmentEvents over graphql-ws on one instance: the patient and the doctor of an appointment hear
+ * of every change, with the justification, and nobody else hears anything of it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AppointmentEventsTest {
+
+    static final String SUBSCRIPTION = "subscription { appointmentEvents { appointmentId status reason appointment { slotId status doctor { id } } } }";
+    static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String JUSTIFICATION = "Precisei viajar de última hora.";
+
+    @LocalServerPort
+    int port;
+
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
+
+    static Flux<Map<String, Object>> events(WebSocketGraphQlTester tester) {
+        return tester.document(SUBSCRIPTION).executeSubscription().toFlux("appointmentEvents", Map.class)
+                .map(event -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> typed = event;
+                    return typed;
+                });
+    }
+
+    /** A round trip on the connection, so the subscription on it is live before the test acts. */
+    static void ready(WebSocketGraphQlTester tester) {
+        tester.document("{ me { id } }").execute().path("me.id").hasValue();
+    }
+
+    @Test
+    void thePatientAndTheDoctorHearOfEveryChangeAndAStrangerOfNone() {
+        Api anonymous = Api.at(port);
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        TestUser stranger = TestUser.patient(anonymous);
+        String slot = doctor.publish(Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        WebSocketGraphQlTester doctorSocket = sockets.connect(port, doctor.accessToken());
+        WebSocketGraphQlTester patientSocket = sockets.connect(port, patient.accessToken());
+        WebSocketGraphQlTester strangerSocket = sockets.connect(port, stranger.accessToken());
+        String[] appointment = new String[1];
+
+        StepVerifier.create(events(doctorSocket).take(2))
+                .then(() -> ready(doctorSocket))
+                .then(() -> appointment[0] = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id"))
+                // the event may arrive before the booking's response: recognise it by its slot
+                .assertNext(e -> {
+                    assertThat(e).containsEntry("status", "REQUESTED");
+                    assertThat(e.get("appointment").toString()).contains("slotId=" + slot).contains(doctor.id());
+                })
+                .then(() -> patient.api().tester().document(SchedulingApiContract.doc("cancelAppointment"))
+                        .variable("id", appointment[0]).variable("justification", JUSTIFICATION).execute()
+                        .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED"))
+                .assertNext(e -> assertThat(e).containsEntry("status", "CANCELLED").containsEntry("reason", JUSTIFICATION))
+                .expectComplete()
+                .verify(WAIT);
+
+        // The patient hears of the doctor's answer to a new request.
+        String slot2 = doctor.publish(Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        StepVerifier.create(events(patientSocket).take(2))
+                .then(() -> ready(patientSocket))
+                .then(() -> appointment[0] = (String) patient.book(slot2, "k-" + UUID.randomUUID()).get("id"))
+                .assertNext(e -> assertThat(e.get("appointment").toString()).contains("slotId=" + slot2))
+                .then(() -> doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment"))
+                        .variable("id", appointment[0]).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"))
+                .assertNext(e -> assertThat(e).containsEntry("status", "CONFIRMED"))
+                .expectComplete()
+                .verify(WAIT);
+
+        // The stranger heard nothing of all that: the first event it gets is of its own booking.
+        String ownSlot = TestUser.doctor(anonymous).publish(Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        StepVerifier.create(events(strangerSocket).take(1))
+                .then(() -> ready(strangerSocket))
+                .then(() -> stranger.book(ownSlot, "k-" + UUID.randomUUID()))
+                .assertNext(e -> assertThat(e.get("appointment").toString()).contains("slotId=" + ownSlot))
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
+    void anAnonymousSubscriptionIsRefused() {
+        WebSocketGraphQlTester socket = sockets.connect(port, null);
+        StepVerifier.create(socket.document(SUBSCRIPTION).executeSubscription().toFlux())
+                .expectErrorSatisfies(e -> assertThat(e.toString()).contains("UNAUTHENTICATED"))
+                .verify(WAIT);
+    }
+}
