@@ -1,0 +1,334 @@
+package br.com.healthmed.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.Cpf;
+import br.com.healthmed.identity.Crm;
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.Email;
+import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.SessionService;
+import br.com.healthmed.scheduling.Agenda;
+import br.com.healthmed.support.Api;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The scheduling benchmark behind BENCHMARKS.md, run by {@code scripts/benchmark-scheduling} (never by
+ * {@code scripts/test}: its name matches no test pattern). It starts the service in this JVM on the
+ * embedded adapters, seeds doctors, slots and patients through the services (tokens are minted
+ * directly: registering 2,000 patients would measure Argon2, not booking), then drives load over
+ * HTTP on loopback from the same JVM — driver and service share the machine's cores.
+ *
+ * <ol>
+ *   <li>{@code doctorAgenda}: closed loop, CONNECTIONS workers asking for a random doctor's next 7 days.</li>
+ *   <li>Hot doctor: HOT_PATIENTS virtual users, released at once, each booking one of a doctor's 10 slots.</li>
+ * </ol>
+ * It asserts only correctness (exactly 10 bookings, no error but SLOT_UNAVAILABLE), never timing.
+ */
+class SchedulingBenchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
+
+    private final int doctors = Integer.getInteger("bench.doctors", 500);
+    private final int connections = Integer.getInteger("bench.connections", 64);
+    private final Duration warmup = Duration.parse(System.getProperty("bench.warmup", "PT15S"));
+    private final Duration duration = Duration.parse(System.getProperty("bench.duration", "PT30S"));
+    private final int hotPatients = Integer.getInteger("bench.hotPatients", 2000);
+    private final Path out = Path.of(System.getProperty("bench.out", "target/scheduling-benchmark.md"));
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(30)).build();
+
+    @Test
+    void run() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HealthMedApplication.class)
+                .run("--server.port=0", "--server.tomcat.threads.max=200", "--server.tomcat.max-connections=10000",
+                        "--server.tomcat.accept-count=2000", "--healthmed.scheduling.max-active-per-patient=5",
+                        "--logging.level.root=WARN")) {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            URI url = URI.create("http://127.0.0.1:" + port + "/graphql");
+            Seeder seeder = new Seeder(app);
+
+            List<AccountId> seeded = seeder.doctorsWithFourWeeks(doctors);
+            String patientToken = seeder.patientToken(0);
+            Result agenda = agendaLoad(url, seeded, patientToken);
+
+            AccountId hot = seeder.doctorsWithFourWeeks(1).get(0);
+            List<String> hotSlots = seeder.tenSlots(hot);
+            List<String> tokens = new ArrayList<>();
+            for (int i = 1; i <= hotPatients; i++) {
+                tokens.add(seeder.patientToken(i));
+            }
+            HotResult race = hotDoctor(url, hotSlots, tokens);
+
+            assertThat(race.booked()).as("bookings made").isEqualTo(10);
+            assertThat(race.otherErrors()).as("errors other than SLOT_UNAVAILABLE: " + race.codes()).isZero();
+
+            System.gc();
+            long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+            long rssMb = residentSetMb();
+            String report = report(agenda, race, heapMb, rssMb);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report);
+            System.out.println(report);
+        }
+    }
+
+    // --- doctorAgenda ---------------------------------------------------------------------------
+
+    /** One worker's latencies in microseconds (the first ones, if there are more than fit) and its request count. */
+    private static final class Samples {
+        private final long[] values;
+        private int filled;
+        private long total;
+
+        Samples(long[] values) {
+            this.values = values;
+        }
+
+        void add(long micros) {
+            if (filled < values.length) {
+                values[filled++] = micros;
+            }
+            total++;
+        }
+
+        java.util.stream.LongStream stream() {
+            return Arrays.stream(values, 0, filled);
+        }
+
+        long total() {
+            return total;
+        }
+    }
+
+    record Result(long requests, double seconds, long[] sortedMicros, long errors) {
+        double rps() { return requests / seconds; }
+        double percentileMs(double p) {
+            if (sortedMicros.length == 0) {
+                return 0;
+            }
+            return sortedMicros[Math.min(sortedMicros.length - 1, (int) Math.ceil(p / 100 * sortedMicros.length) - 1)] / 1000.0;
+        }
+    }
+
+    private Result agendaLoad(URI url, List<AccountId> doctorIds, String token) throws Exception {
+        Instant weekStart = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZONE).toInstant();
+        closedLoop(url, doctorIds, token, weekStart, warmup);
+        return closedLoop(url, doctorIds, token, weekStart, duration);
+    }
+
+    private Result closedLoop(URI url, List<AccountId> doctorIds, String token, Instant weekStart, Duration length) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(connections);
+        List<Samples> perWorker = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + length.toNanos();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int w = 0; w < connections; w++) {
+            Samples samples = new Samples(new long[4_000_000 / connections]);
+            perWorker.add(samples);
+            Random random = new Random(w);
+            done.add(CompletableFuture.runAsync(() -> {
+                while (System.nanoTime() < deadline) {
+                    AccountId doctor = doctorIds.get(random.nextInt(doctorIds.size()));
+                    Instant from = weekStart.plus(Duration.ofDays(random.nextInt(21)));
+                    String body = "{\"query\":\"{ doctorAgenda(doctorId: \\\"" + doctor + "\\\", from: \\\"" + from
+                            + "\\\", to: \\\"" + from.plus(Duration.ofDays(7)) + "\\\") { id start end price } }\"}";
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(post(url, body, token), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                    samples.add((System.nanoTime() - start) / 1000);
+                }
+            }, workers));
+        }
+        long started = System.nanoTime();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(length.toSeconds() + 120, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        workers.shutdown();
+        long[] all = perWorker.stream().flatMapToLong(Samples::stream).sorted().toArray();
+        long requests = perWorker.stream().mapToLong(Samples::total).sum();
+        return new Result(requests, seconds, all, errors.get());
+    }
+
+    // --- hot doctor -----------------------------------------------------------------------------
+
+    record HotResult(int booked, long otherErrors, Map<String, Long> codes, double secondsToLastAnswer, long[] sortedMicros) {}
+
+    private HotResult hotDoctor(URI url, List<String> slots, List<String> tokens) throws Exception {
+        Map<String, Long> codes = new ConcurrentHashMap<>();
+        long[] micros = new long[tokens.size()];
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < tokens.size(); i++) {
+            int index = i;
+            String slot = slots.get(i % slots.size());
+            String body = "{\"query\":\"mutation { bookAppointment(slotId: \\\"" + slot + "\\\", idempotencyKey: \\\"hot-" + i
+                    + "-key\\\") { id status } }\"}";
+            long sent = System.nanoTime();
+            answers.add(http.sendAsync(post(url, body, tokens.get(i)), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, failure) -> {
+                        micros[index] = (System.nanoTime() - sent) / 1000;
+                        String outcome;
+                        if (failure != null) {
+                            outcome = "TRANSPORT_" + failure.getClass().getSimpleName();
+                        } else if (response.body().contains("\"REQUESTED\"")) {
+                            outcome = "BOOKED";
+                        } else {
+                            Matcher code = CODE.matcher(response.body());
+                            outcome = code.find() ? code.group(1) : "HTTP_" + response.statusCode();
+                        }
+                        codes.merge(outcome, 1L, Long::sum);
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long booked = codes.getOrDefault("BOOKED", 0L);
+        long others = tokens.size() - booked - codes.getOrDefault("SLOT_UNAVAILABLE", 0L);
+        return new HotResult((int) booked, others, Map.copyOf(codes), seconds, Arrays.stream(micros).sorted().toArray());
+    }
+
+    private static HttpRequest post(URI url, String body, String token) {
+        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    // --- seeding --------------------------------------------------------------------------------
+
+    /** Accounts straight into the store and sessions opened by the service: no password hashing. */
+    private static final class Seeder {
+        private final AccountStore accounts;
+        private final AccountDirectory directory;
+        private final SessionService sessions;
+        private final Agenda agenda;
+        private int next = 1;
+
+        Seeder(ConfigurableApplicationContext app) {
+            this.accounts = app.getBean(AccountStore.class);
+            this.directory = app.getBean(AccountDirectory.class);
+            this.sessions = app.getBean(SessionService.class);
+            this.agenda = app.getBean(Agenda.class);
+        }
+
+        List<AccountId> doctorsWithFourWeeks(int count) {
+            List<AccountId> ids = new ArrayList<>();
+            LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            for (int i = 0; i < count; i++) {
+                AccountId id = AccountId.random();
+                accounts.create(new DoctorAccount(id, "Dra. Bench " + next, Crm.parse((100000 + next++) + "/SP", "crm"),
+                        List.of("CARDIOLOGIA"), "{noop}unused", Instant.now()));
+                agenda.publishWeekly(id, monday, monday.plusDays(27),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(18, 0), Duration.ofMinutes(10));
+                ids.add(id);
+            }
+            return ids;
+        }
+
+        List<String> tenSlots(AccountId doctor) {
+            Instant from = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZONE).toInstant();
+            return agenda.freeSlots(doctor, from, from.plus(Duration.ofDays(1))).stream().limit(10)
+                    .map(s -> s.slot().id().toString()).toList();
+        }
+
+        String patientToken(int n) {
+            AccountId id = AccountId.random();
+            accounts.create(new PatientAccount(id, "Paciente " + n, Email.parse("bench" + n + "-" + id + "@example.com", "email"),
+                    Cpf.parse(Api.cpf(90_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused",
+                    Instant.now()));
+            return sessions.open(directory.find(id).orElseThrow()).accessToken();
+        }
+    }
+
+    // --- report ---------------------------------------------------------------------------------
+
+    private String report(Result agenda, HotResult race, long heapMb, long rssMb) {
+        long[] hot = race.sortedMicros();
+        Result hotAsResult = new Result(hot.length, race.secondsToLastAnswer(), hot, race.otherErrors());
+        return String.join("\n",
+                "<!-- scheduling:start -->",
+                "## Scheduling",
+                "",
+                "Produced by `scripts/benchmark-scheduling` (rerun it to refresh this section): the service on the",
+                "embedded adapters and the HTTP load driver (`java.net.http`) in one JVM, on loopback.",
+                "",
+                "- date: " + Instant.now().toString().substring(0, 16) + "Z",
+                "- machine: " + Runtime.getRuntime().availableProcessors() + " cores; java " + System.getProperty("java.version")
+                        + "; heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB",
+                "- command: `DOCTORS=" + doctors + " CONNECTIONS=" + connections + " WARMUP=" + warmup + " DURATION=" + duration
+                        + " HOT_PATIENTS=" + hotPatients + " scripts/benchmark-scheduling`",
+                "",
+                "| scenario | load | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- |",
+                String.format("| `doctorAgenda`, random doctor of %d, 7 days (about 70 slots) | %d connections, closed loop | %.1f | %.2f | %.2f | %.2f | %.2f | %d |",
+                        doctors, connections, agenda.rps(), agenda.percentileMs(50), agenda.percentileMs(95), agenda.percentileMs(99),
+                        agenda.percentileMs(100), agenda.errors()),
+                String.format("| hot doctor: `bookAppointment` on one doctor's 10 slots | %d patients at once | %.1f | %.2f | %.2f | %.2f | %.2f | %d |",
+                        hot.length, hotAsResult.rps(), hotAsResult.percentileMs(50), hotAsResult.percentileMs(95),
+                        hotAsResult.percentileMs(99), hotAsResult.percentileMs(100), race.otherErrors()),
+                "",
+                String.format("Hot doctor: **%d bookings made** (10 slots), all %d requests answered within %.2f s; outcomes %s; "
+                        + "errors other than `SLOT_UNAVAILABLE`: **%d**.", race.booked(), hot.length, race.secondsToLastAnswer(),
+                        new java.util.TreeMap<>(race.codes()), race.otherErrors()),
+                "",
+                String.format("Memory after the runs (service and driver together): heap in use %d MiB, resident set %d MiB.", heapMb, rssMb),
+                "<!-- scheduling:end -->",
+                "");
+    }
+
+    private static long residentSetMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException ignored) {
+            // not Linux: report 0
+        }
+        return 0;
+    }
+}
