@@ -102,14 +102,14 @@ public record Appointment(
 
     /** The patient calls off a request or a confirmed consultation before it starts. */
     public Appointment cancelByPatient(Instant now, String justification) {
-        require(now, AppointmentStatus.REQUESTED, AppointmentStatus.CONFIRMED);
+        requireBeforeStart(now, require(now, AppointmentStatus.REQUESTED, AppointmentStatus.CONFIRMED));
         return moved(AppointmentStatus.CANCELLED, now, Optional.of(Role.PATIENT), Optional.of(justification),
                 Optional.of(Role.PATIENT), room, rating);
     }
 
     /** The doctor calls off a confirmed consultation before it starts (a request is rejected instead). */
     public Appointment cancelByDoctor(Instant now, String why) {
-        require(now, AppointmentStatus.CONFIRMED);
+        requireBeforeStart(now, require(now, AppointmentStatus.CONFIRMED));
         return moved(AppointmentStatus.CANCELLED, now, Optional.of(Role.DOCTOR), Optional.of(why),
                 Optional.of(Role.DOCTOR), room, rating);
     }
@@ -142,6 +142,12 @@ public record Appointment(
             }
         }
         throw invalidState(current, "Not possible while the appointment is " + current + ".");
+    }
+
+    private void requireBeforeStart(Instant now, AppointmentStatus current) {
+        if (!now.isBefore(start)) {
+            throw invalidState(current, "The consultation has started; it can no longer be cancelled.");
+        }
     }
 
     private static DomainException invalidState(AppointmentStatus current, String message) {

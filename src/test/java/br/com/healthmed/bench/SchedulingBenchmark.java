@@ -289,7 +289,6 @@ class SchedulingBenchmark {
         long[] hot = race.sortedMicros();
         Result hotAsResult = new Result(hot.length, race.secondsToLastAnswer(), hot, race.otherErrors());
         return String.join("\n",
-                "<!-- scheduling:start -->",
                 "## Scheduling",
                 "",
                 "Produced by `scripts/benchmark-scheduling` (rerun it to refresh this section): the service on the",
@@ -315,7 +314,6 @@ class SchedulingBenchmark {
                         new java.util.TreeMap<>(race.codes()), race.otherErrors()),
                 "",
                 String.format("Memory after the runs (service and driver together): heap in use %d MiB, resident set %d MiB.", heapMb, rssMb),
-                "<!-- scheduling:end -->",
                 "");
     }
 
