@@ -4,16 +4,27 @@ import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -27,12 +38,19 @@ public class Agenda {
     /** The most slots one call may publish (a weekly rule over 90 days stays far below). */
     static final int MAX_SLOTS_PER_CALL = 2_000;
     private static final int MAX_SLOTS_PER_READ = 5_000;
+    /** Slots read per doctor when looking for the earliest free one (the first ones are usually free). */
+    private static final int EARLIEST_CANDIDATES = 50;
 
     private final SlotStore slots;
     private final AppointmentStore appointments;
     private final Practices practices;
     private final SchedulingProperties properties;
     private final Clock clock;
+    private final ExecutorService readers = Executors.newFixedThreadPool(8, r -> {
+        Thread thread = new Thread(r, "agenda-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, SchedulingProperties properties,
            Clock clock) {
@@ -47,7 +65,7 @@ public class Agenda {
     public record NewSlot(Instant start, Optional<Instant> end) {}
 
     /** A slot as its reader sees it: {@code appointment} only for its doctor, {@code free} for everyone. */
-    public record AgendaSlot(Slot slot, boolean free, Optional<java.math.BigDecimal> price, Optional<Appointment> appointment) {}
+    public record AgendaSlot(Slot slot, boolean free, Optional<BigDecimal> price, Optional<Appointment> appointment) {}
 
     public List<AgendaSlot> publish(AccountId doctorId, List<NewSlot> requested) {
         PracticeTerms terms = practices.of(doctorId);
@@ -58,8 +76,8 @@ public class Agenda {
         return add(terms, newSlots, "slots");
     }
 
-    public List<AgendaSlot> publishWeekly(AccountId doctorId, LocalDate from, LocalDate to, Set<java.time.DayOfWeek> days,
-                                    java.time.LocalTime startTime, java.time.LocalTime endTime, Duration gap) {
+    public List<AgendaSlot> publishWeekly(AccountId doctorId, LocalDate from, LocalDate to, Set<DayOfWeek> days,
+                                    LocalTime startTime, LocalTime endTime, Duration gap) {
         PracticeTerms terms = practices.of(doctorId);
         if (to.isBefore(from)) {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to", "to must not be before from");
@@ -131,7 +149,7 @@ public class Agenda {
         List<Slot> inPeriod = slots.ofDoctor(doctorId, from.minus(properties.maxSlot()), to, MAX_SLOTS_PER_READ).stream()
                 .filter(s -> s.overlaps(from, to))
                 .toList();
-        Map<SlotId, Optional<AppointmentId>> removable = new java.util.LinkedHashMap<>();
+        Map<SlotId, Optional<AppointmentId>> removable = new LinkedHashMap<>();
         for (Slot slot : inPeriod) {
             removable.put(slot.id(), requireNoActiveAppointment(slot));
         }
@@ -175,16 +193,26 @@ public class Agenda {
         }).toList();
     }
 
-    /** The earliest free slot of each doctor after {@code after}, within the horizon. */
-    public Map<AccountId, Slot> earliestFree(java.util.Collection<AccountId> doctorIds, Instant after) {
-        Map<AccountId, Slot> earliest = new java.util.HashMap<>();
-        for (AccountId doctorId : doctorIds) {
-            slots.ofDoctor(doctorId, after, after.plus(properties.horizon()), 50).stream()
+    /**
+     * The earliest free slot of each doctor after {@code after}, within the horizon: one read per
+     * doctor, in parallel (a search page asks for about twenty doctors at once).
+     */
+    public Map<AccountId, Slot> earliestFree(Collection<AccountId> doctorIds, Instant after) {
+        Map<AccountId, CompletableFuture<Optional<Slot>>> reads = new LinkedHashMap<>();
+        for (AccountId doctorId : new LinkedHashSet<>(doctorIds)) {
+            reads.put(doctorId, CompletableFuture.supplyAsync(() -> slots.ofDoctor(doctorId, after,
+                            after.plus(properties.horizon()), EARLIEST_CANDIDATES).stream()
                     .filter(s -> s.hold().isEmpty() && s.start().isAfter(after))
-                    .findFirst()
-                    .ifPresent(s -> earliest.put(doctorId, s));
+                    .findFirst(), readers));
         }
+        Map<AccountId, Slot> earliest = new HashMap<>();
+        reads.forEach((doctorId, read) -> read.join().ifPresent(slot -> earliest.put(doctorId, slot)));
         return earliest;
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdown();
     }
 
     private List<AgendaSlot> add(PracticeTerms terms, List<Slot> newSlots, String field) {

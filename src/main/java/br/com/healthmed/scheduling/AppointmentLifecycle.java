@@ -147,14 +147,24 @@ public class AppointmentLifecycle {
     }
 
     private void afterChange(Appointment changed, Instant now) {
-        if (!changed.status().isActive()) {
+        if (frees(changed.status())) {
             slots.release(changed.slotId(), changed.id());
             takenSlots.freed(changed.slotId());
+        }
+        if (!changed.status().isActive()) {
             activeBookings.release(changed.patientId(), changed.id());
         } else if (changed.status() == AppointmentStatus.CONFIRMED) {
             appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end()));
         }
         announce(changed, now);
+    }
+
+    /**
+     * Whether the slot goes back to the agenda. A consultation that took place (or was missed) keeps
+     * its past slot, so the doctor's agenda still shows it.
+     */
+    private static boolean frees(AppointmentStatus status) {
+        return status == AppointmentStatus.REJECTED || status == AppointmentStatus.CANCELLED || status == AppointmentStatus.EXPIRED;
     }
 
     /** Reasons and justifications: required, 10 to 500 characters, so the other side learns something. */
