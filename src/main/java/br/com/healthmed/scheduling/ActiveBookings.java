@@ -17,25 +17,29 @@ public interface ActiveBookings {
     /**
      * Reserves a place for the appointment unless the patient already holds one for this doctor or
      * {@code maxActive} in all (counting only those starting after {@code now}). Reserving the same
-     * appointment again succeeds.
+     * appointment again for the same slot succeeds and keeps the first reservation; for another slot it
+     * is {@code KEY_REUSED} (one booking request, one slot).
      */
     Outcome reserve(AccountId patientId, Reservation reservation, int maxActive, Instant now);
 
     /** Drops the appointment's reservation; does nothing if there is none. */
     void release(AccountId patientId, AppointmentId appointmentId);
 
-    record Reservation(AppointmentId appointmentId, AccountId doctorId, Instant start) {
+    /** A place held for one booking request: its appointment, slot, doctor, the slot's start and when it was made. */
+    record Reservation(AppointmentId appointmentId, SlotId slotId, AccountId doctorId, Instant start, Instant reservedAt) {
         public Reservation {
             Objects.requireNonNull(appointmentId);
+            Objects.requireNonNull(slotId);
             Objects.requireNonNull(doctorId);
             Objects.requireNonNull(start);
+            Objects.requireNonNull(reservedAt);
         }
     }
 
     /** {@code blocking}: the reservations that stood in the way, so a caller can check they are still live. */
-    record Outcome(Result result, List<AppointmentId> blocking) {
+    record Outcome(Result result, List<Reservation> blocking) {
         public static final Outcome RESERVED = new Outcome(Result.RESERVED, List.of());
     }
 
-    enum Result { RESERVED, SAME_DOCTOR, LIMIT_REACHED }
+    enum Result { RESERVED, SAME_DOCTOR, LIMIT_REACHED, KEY_REUSED }
 }

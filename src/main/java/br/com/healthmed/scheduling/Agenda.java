@@ -38,12 +38,14 @@ public class Agenda {
     /** The most slots one call may publish (a weekly rule over 90 days stays far below). */
     static final int MAX_SLOTS_PER_CALL = 2_000;
     private static final int MAX_SLOTS_PER_READ = 5_000;
-    /** Slots read per doctor when looking for the earliest free one (the first ones are usually free). */
+    /** Slots read per doctor and page when looking for the earliest free one (the first ones are usually free). */
     private static final int EARLIEST_CANDIDATES = 50;
+    private static final int EARLIEST_PAGES = 4;
 
     private final SlotStore slots;
     private final AppointmentStore appointments;
     private final Practices practices;
+    private final Holds holds;
     private final SchedulingProperties properties;
     private final Clock clock;
     private final ExecutorService readers = Executors.newFixedThreadPool(8, r -> {
@@ -52,11 +54,12 @@ public class Agenda {
         return thread;
     });
 
-    Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, SchedulingProperties properties,
+    Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, Holds holds, SchedulingProperties properties,
            Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.practices = practices;
+        this.holds = holds;
         this.properties = properties;
         this.clock = clock;
     }
@@ -70,7 +73,11 @@ public class Agenda {
     public List<AgendaSlot> publish(AccountId doctorId, List<NewSlot> requested) {
         PracticeTerms terms = practices.of(doctorId);
         List<Slot> newSlots = requested.stream()
-                .map(s -> Slot.free(doctorId, s.start(), s.end().orElse(s.start().plus(terms.consultationDuration()))))
+                .map(s -> {
+                    Instant end = s.end().orElse(s.start().plus(terms.consultationDuration()));
+                    requireOrdered(s.start(), end, "slots");
+                    return Slot.free(doctorId, s.start(), end);
+                })
                 .sorted(Comparator.comparing(Slot::start))
                 .toList();
         return add(terms, newSlots, "slots");
@@ -92,6 +99,9 @@ public class Agenda {
             throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.days", "choose at least one weekday");
         }
         Instant now = clock.instant();
+        if (from.isBefore(now.atZone(terms.timeZone()).toLocalDate())) {
+            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.from", "from must be today or later");
+        }
         LocalDate lastDay = now.plus(properties.horizon()).atZone(terms.timeZone()).toLocalDate();
         if (to.isAfter(lastDay)) {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to",
@@ -108,46 +118,53 @@ public class Agenda {
         return add(terms, newSlots, "input");
     }
 
-    /** Moves a free slot to another time (keeping its id). */
+    /**
+     * Moves a free future slot to another time. The moved slot gets a new id: a patient who read the old
+     * one and books it just after the move finds it gone instead of booking the new time unknowingly.
+     */
     public AgendaSlot move(AccountId doctorId, SlotId slotId, Instant start, Optional<Instant> end) {
         PracticeTerms terms = practices.of(doctorId);
-        Slot slot = ownSlot(doctorId, slotId);
-        Optional<AppointmentId> stale = requireNoActiveAppointment(slot);
+        Slot slot = ownFutureSlot(doctorId, slotId);
+        Optional<AppointmentId> ended = requireNoActiveAppointment(slot);
         Instant newEnd = end.orElse(start.plus(slot.duration()));
-        Slot moved = slot.released().movedTo(start, newEnd);
+        requireOrdered(start, newEnd, "start");
+        Slot moved = Slot.free(doctorId, start, newEnd);
         validate(List.of(moved), "start");
-        // Publish the new time first, then remove the old one: a crash in between leaves an extra free
-        // slot, never a lost one. The new slot may overlap only the slot it replaces.
+        // Check the new time first (only the slot it replaces may be in the way), remove the old slot,
+        // then publish the new one; if another publication took the new time meanwhile, the old slot is
+        // put back as it was.
         Optional<Slot> conflict = slots.ofDoctor(doctorId, start.minus(properties.maxSlot()), newEnd, MAX_SLOTS_PER_READ).stream()
                 .filter(s -> !s.id().equals(slotId) && s.overlaps(start, newEnd))
                 .findFirst();
         conflict.ifPresent(c -> { throw overlap(c, "start"); });
-        if (!slots.remove(slotId, stale)) {
+        if (!slots.remove(slotId, ended)) {
             throw hasAppointment();
         }
         Optional<Slot> raced = slots.addAll(doctorId, List.of(moved));
         if (raced.isPresent()) {
-            slots.addAll(doctorId, List.of(slot.released())); // put the old time back
+            slots.addAll(doctorId, List.of(slot.released()));
             throw overlap(raced.get(), "start");
         }
         return free(moved, terms);
     }
 
     public void remove(AccountId doctorId, SlotId slotId) {
-        Slot slot = ownSlot(doctorId, slotId);
+        Slot slot = ownFutureSlot(doctorId, slotId);
         if (!slots.remove(slotId, requireNoActiveAppointment(slot))) {
             throw hasAppointment();
         }
     }
 
     /**
-     * Blocks a period (a vacation): removes every free slot that overlaps it. Refused, removing
-     * nothing, when a slot in the period has an active appointment: cancel those first.
+     * Blocks a period of at most 31 days (a vacation): removes every free future slot that overlaps it.
+     * Refused, removing nothing, when a slot in the period has an active appointment: cancel those
+     * first. (A booking that lands while the removal runs stops it there, with the same error.)
      */
     public int block(AccountId doctorId, Instant from, Instant to) {
-        checkRange(from, to, properties.horizon().plus(properties.maxRange()));
+        checkRange(from, to, properties.maxRange());
+        Instant now = clock.instant();
         List<Slot> inPeriod = slots.ofDoctor(doctorId, from.minus(properties.maxSlot()), to, MAX_SLOTS_PER_READ).stream()
-                .filter(s -> s.overlaps(from, to))
+                .filter(s -> s.overlaps(from, to) && s.start().isAfter(now))
                 .toList();
         Map<SlotId, Optional<AppointmentId>> removable = new LinkedHashMap<>();
         for (Slot slot : inPeriod) {
@@ -171,7 +188,7 @@ public class Agenda {
         List<Slot> found = slots.ofDoctor(doctorId, max(from, now), to, MAX_SLOTS_PER_READ);
         Map<AppointmentId, Appointment> holders = holders(found);
         return found.stream()
-                .filter(s -> s.start().isAfter(now) && isFree(s, holders, now))
+                .filter(s -> s.start().isAfter(now) && holds.isFree(s, holders, now))
                 .map(s -> free(s, terms))
                 .toList();
     }
@@ -188,26 +205,39 @@ public class Agenda {
                     .map(a -> a.settledAt(now))
                     .filter(a -> a.status().isActive() || a.status() == AppointmentStatus.COMPLETED
                             || a.status() == AppointmentStatus.NO_SHOW);
-            boolean free = isFree(s, holders, now) && s.start().isAfter(now);
+            boolean free = holds.isFree(s, holders, now) && s.start().isAfter(now);
             return new AgendaSlot(s, free, terms.consultationPrice(), appointment);
         }).toList();
     }
 
     /**
-     * The earliest free slot of each doctor after {@code after}, within the horizon: one read per
-     * doctor, in parallel (a search page asks for about twenty doctors at once).
+     * The earliest free slot of each doctor after {@code after}, within the horizon, by the same rule
+     * as the agenda: one read per doctor (a few more for a doctor whose next slots are all booked), in
+     * parallel — a search page asks for about twenty doctors at once.
      */
     public Map<AccountId, Slot> earliestFree(Collection<AccountId> doctorIds, Instant after) {
         Map<AccountId, CompletableFuture<Optional<Slot>>> reads = new LinkedHashMap<>();
         for (AccountId doctorId : new LinkedHashSet<>(doctorIds)) {
-            reads.put(doctorId, CompletableFuture.supplyAsync(() -> slots.ofDoctor(doctorId, after,
-                            after.plus(properties.horizon()), EARLIEST_CANDIDATES).stream()
-                    .filter(s -> s.hold().isEmpty() && s.start().isAfter(after))
-                    .findFirst(), readers));
+            reads.put(doctorId, CompletableFuture.supplyAsync(() -> earliestFree(doctorId, after), readers));
         }
         Map<AccountId, Slot> earliest = new HashMap<>();
         reads.forEach((doctorId, read) -> read.join().ifPresent(slot -> earliest.put(doctorId, slot)));
         return earliest;
+    }
+
+    private Optional<Slot> earliestFree(AccountId doctorId, Instant after) {
+        Instant from = after;
+        Instant until = after.plus(properties.horizon());
+        for (int page = 0; page < EARLIEST_PAGES; page++) {
+            List<Slot> candidates = slots.ofDoctor(doctorId, from, until, EARLIEST_CANDIDATES);
+            Map<AppointmentId, Appointment> holders = holders(candidates);
+            Optional<Slot> free = candidates.stream().filter(s -> s.start().isAfter(after) && holds.isFree(s, holders, after)).findFirst();
+            if (free.isPresent() || candidates.size() < EARLIEST_CANDIDATES) {
+                return free;
+            }
+            from = candidates.get(candidates.size() - 1).start().plusSeconds(1);
+        }
+        return Optional.empty();
     }
 
     @PreDestroy
@@ -258,24 +288,23 @@ public class Agenda {
         }
     }
 
-    private Slot ownSlot(AccountId doctorId, SlotId slotId) {
-        return slots.find(slotId).filter(s -> s.doctorId().equals(doctorId))
+    /** The caller's own slot, not started yet (a past slot is the record of a consultation). */
+    private Slot ownFutureSlot(AccountId doctorId, SlotId slotId) {
+        Slot slot = slots.find(slotId).filter(s -> s.doctorId().equals(doctorId))
                 .orElseThrow(() -> DomainException.notFound("Slot"));
+        if (!slot.start().isAfter(clock.instant())) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "This slot has started; past slots are kept as they were.");
+        }
+        return slot;
     }
 
-    /** The holder to replace when the slot's appointment has ended; SLOT_HAS_APPOINTMENT when it has not. */
+    /** The ended holder to replace, if any; SLOT_HAS_APPOINTMENT when the slot's appointment is live. */
     private Optional<AppointmentId> requireNoActiveAppointment(Slot slot) {
-        if (slot.hold().isEmpty()) {
-            return Optional.empty();
-        }
-        Slot.Hold hold = slot.hold().get();
-        Instant now = clock.instant();
-        boolean ended = appointments.find(hold.appointmentId()).map(a -> !a.isActiveAt(now))
-                .orElseGet(() -> hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now));
-        if (!ended) {
+        Holds.Replaceable replaceable = holds.replaceable(slot);
+        if (replaceable.live()) {
             throw hasAppointment();
         }
-        return Optional.of(hold.appointmentId());
+        return replaceable.endedHolder();
     }
 
     private Map<AppointmentId, Appointment> holders(List<Slot> found) {
@@ -284,24 +313,23 @@ public class Agenda {
         return ids.isEmpty() ? Map.of() : appointments.findAll(ids);
     }
 
-    private boolean isFree(Slot slot, Map<AppointmentId, Appointment> holders, Instant now) {
-        if (slot.hold().isEmpty()) {
-            return true;
-        }
-        Slot.Hold hold = slot.hold().get();
-        Appointment holder = holders.get(hold.appointmentId());
-        return holder == null
-                ? hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now)
-                : !holder.isActiveAt(now);
-    }
-
     private void checkRange(Instant from, Instant to, Duration longest) {
+        TimeBounds.check("from", from);
+        TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
         }
         if (Duration.between(from, to).compareTo(longest) > 0) {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to",
                     "A period covers at most " + longest.toDays() + " days per call.");
+        }
+    }
+
+    private static void requireOrdered(Instant start, Instant end, String field) {
+        TimeBounds.check(field, start);
+        TimeBounds.check(field, end);
+        if (!end.isAfter(start)) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot must end after it starts (" + start + ").");
         }
     }
 

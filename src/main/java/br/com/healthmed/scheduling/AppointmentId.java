@@ -4,15 +4,11 @@ import br.com.healthmed.platform.EntityId;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An appointment's id: random, carries no personal data. */
+/** An appointment's id: carries no personal data (see {@link #forRequest}). */
 public record AppointmentId(UUID value) implements EntityId {
 
     public AppointmentId {
         Objects.requireNonNull(value);
-    }
-
-    public static AppointmentId random() {
-        return new AppointmentId(UUID.randomUUID());
     }
 
     /**

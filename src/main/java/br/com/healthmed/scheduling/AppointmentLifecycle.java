@@ -93,10 +93,12 @@ public class AppointmentLifecycle {
         Appointment rated = change(id, patient, Role.PATIENT,
                 (a, now) -> a.rate(now, new Appointment.Rating(stars, text, now)));
         Appointment.Rating rating = rated.rating().orElseThrow();
-        appointments.addReview(new AppointmentStore.Review(rated.id(), rated.doctorId(), stars, text, rating.ratedAt()));
-        DoctorRatings doctorRatings = ratings.getIfAvailable();
-        if (doctorRatings != null) {
-            doctorRatings.addRating(rated.doctorId(), stars);
+        // The review is stored once per appointment; only the call that stored it counts the stars.
+        if (appointments.addReview(new AppointmentStore.Review(rated.id(), rated.doctorId(), stars, text, rating.ratedAt()))) {
+            DoctorRatings doctorRatings = ratings.getIfAvailable();
+            if (doctorRatings != null) {
+                doctorRatings.addRating(rated.doctorId(), stars);
+            }
         }
         return rated;
     }
@@ -146,17 +148,31 @@ public class AppointmentLifecycle {
                 java.util.Map.of("retryAfterSeconds", 1));
     }
 
+    /**
+     * What follows a stored change. Each step is tried on its own and a failure is only logged: the
+     * change is stored, and what a failed step leaves behind is healed when next touched (a slot or a
+     * place held by an ended appointment counts as free; the sweep re-checks confirmed consultations).
+     */
     private void afterChange(Appointment changed, Instant now) {
         if (frees(changed.status())) {
-            slots.release(changed.slotId(), changed.id());
+            bestEffort("free the slot of", changed, () -> slots.release(changed.slotId(), changed.id()));
             takenSlots.freed(changed.slotId());
         }
         if (!changed.status().isActive()) {
-            activeBookings.release(changed.patientId(), changed.id());
+            bestEffort("release the patient's place for", changed, () -> activeBookings.release(changed.patientId(), changed.id()));
         } else if (changed.status() == AppointmentStatus.CONFIRMED) {
-            appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end()));
+            bestEffort("schedule the completion of", changed,
+                    () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end())));
         }
-        announce(changed, now);
+        bestEffort("announce", changed, () -> announce(changed, now));
+    }
+
+    private static void bestEffort(String what, Appointment appointment, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not {} appointment {}; it heals when next touched", what, appointment.id(), e);
+        }
     }
 
     /**

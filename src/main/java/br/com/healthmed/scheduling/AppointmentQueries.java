@@ -20,6 +20,8 @@ public class AppointmentQueries {
 
     public static final int MAX_PAGE = 100;
     private static final int STORE_PAGE = 100;
+    /** Appointments read per call at most: a rare status over years of history answers in pages, not in one long scan. */
+    private static final int MAX_SCANNED = 1_000;
 
     private final AppointmentStore appointments;
     private final Clock clock;
@@ -29,12 +31,17 @@ public class AppointmentQueries {
         this.clock = clock;
     }
 
-    /** One page: the appointments, the cursor after each, and whether more follow. */
-    public record Page(List<Appointment> appointments, List<String> cursors, boolean hasNextPage) {}
+    /**
+     * One page: the appointments, the cursor after each, whether more may follow, and where to go on
+     * from (the last appointment read, which with a status filter may be past the last one returned).
+     */
+    public record Page(List<Appointment> appointments, List<String> cursors, boolean hasNextPage, Optional<String> endCursor) {}
 
     public Page of(AccountId caller, Role role, Optional<AppointmentStatus> status, Instant from, Instant to, int first,
                    Optional<String> after) {
         checkFirst(first);
+        TimeBounds.check("from", from);
+        TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
         }
@@ -43,6 +50,7 @@ public class AppointmentQueries {
         List<Appointment> found = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
         Optional<String> cursor = after;
+        int scanned = 0;
         while (true) {
             AppointmentStore.Page page = role == Role.DOCTOR
                     ? appointments.ofDoctor(caller, from, to, cursor, STORE_PAGE)
@@ -51,15 +59,18 @@ public class AppointmentQueries {
                 Appointment settled = page.appointments().get(i).settledAt(now);
                 if (status.isEmpty() || status.get() == settled.status()) {
                     if (found.size() == first) {
-                        return new Page(found, cursors, true);
+                        return new Page(found, cursors, true, cursor);
                     }
                     found.add(settled);
                     cursors.add(page.cursors().get(i));
                 }
                 cursor = Optional.of(page.cursors().get(i));
+                if (++scanned == MAX_SCANNED && (i + 1 < page.appointments().size() || page.hasMore())) {
+                    return new Page(found, cursors, true, cursor);
+                }
             }
             if (!page.hasMore()) {
-                return new Page(found, cursors, false);
+                return new Page(found, cursors, false, cursor);
             }
         }
     }

@@ -13,10 +13,19 @@ import java.util.Optional;
  */
 public interface AppointmentStore {
 
-    /** Stores a new appointment; false, changing nothing, when one with this id exists (a retried request). */
+    /** Stores a new appointment; false, changing nothing, when one with this id exists (a retried request) or was abandoned. */
     boolean create(Appointment appointment);
 
+    /** The appointment; empty when it does not exist or was abandoned. */
     Optional<Appointment> find(AppointmentId id);
+
+    /**
+     * Marks an appointment id that was never stored as abandoned, so that a late {@link #create} of it
+     * fails: a slot claimed by a booking that died before storing its appointment can then be taken over
+     * without that booking ever showing up. True when the id is (now) abandoned, false when the
+     * appointment exists.
+     */
+    boolean abandon(AppointmentId id);
 
     /** Those of the ids that exist; others are absent from the map. */
     Map<AppointmentId, Appointment> findAll(Collection<AppointmentId> ids);
@@ -41,8 +50,8 @@ public interface AppointmentStore {
 
     void clearCheck(DueCheck check);
 
-    /** Stores the review of a rated appointment; a second call for the same appointment changes nothing. */
-    void addReview(Review review);
+    /** Stores the review of a rated appointment; true when stored now, false (changing nothing) when it was already. */
+    boolean addReview(Review review);
 
     /** A doctor's reviews, newest first, after the cursor. */
     ReviewPage reviewsOf(AccountId doctorId, Optional<String> after, int limit);

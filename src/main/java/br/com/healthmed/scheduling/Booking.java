@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,18 +20,21 @@ import org.springframework.stereotype.Service;
  *   <li>the appointment id is derived from the patient and the idempotency key, so every retry of a
  *       request — even one racing itself — works on the same appointment;</li>
  *   <li>the patient's place is reserved ({@link ActiveBookings}), which enforces the anti-hoarding
- *       limits; it is given back if the claim fails;</li>
+ *       limits; it is given back if the claim fails or throws (unless the slot did get claimed);</li>
  *   <li>the slot is claimed;</li>
  *   <li>the appointment is stored, and only then announced.</li>
  * </ol>
  * A crash after the claim leaves a slot held by an appointment that does not exist: a retry of the
  * same request finishes the booking, and otherwise the hold counts as stale after
- * {@code staleHoldGrace} and the next booking takes the slot over. A slot still held by an appointment
- * that has ended (a release that never happened) is likewise free for the next booking: no slot stays
- * blocked by a cancelled consultation.
+ * {@code staleHoldGrace} and the next booking takes the slot over — abandoning the missing appointment
+ * first, so the stalled request can never store it later ({@link Holds}). A slot still held by an
+ * appointment that has ended (a release that never happened) is likewise free for the next booking:
+ * no slot stays blocked by a cancelled consultation.
  */
 @Service
 public class Booking {
+
+    private static final Logger log = LoggerFactory.getLogger(Booking.class);
 
     private final SlotStore slots;
     private final AppointmentStore appointments;
@@ -38,89 +43,110 @@ public class Booking {
     private final AppointmentLifecycle lifecycle;
     private final SchedulingProperties properties;
     private final TakenSlots takenSlots;
+    private final Holds holds;
     private final Clock clock;
 
     Booking(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, Practices practices,
-            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Clock clock) {
+            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
         this.practices = practices;
         this.lifecycle = lifecycle;
         this.properties = properties;
-        this.clock = clock;
         this.takenSlots = takenSlots;
+        this.holds = holds;
+        this.clock = clock;
     }
 
     /** Books a slot for a patient: the appointment starts {@code REQUESTED}. */
     public Appointment book(AccountId patientId, SlotId slotId, String idempotencyKey) {
-        Instant now = clock.instant();
         AppointmentId appointmentId = AppointmentId.forRequest(patientId, idempotencyKey);
         Optional<Appointment> earlier = appointments.find(appointmentId);
         if (earlier.isPresent()) {
-            return sameRequestAgain(earlier.get(), slotId, now);
+            return sameRequestAgain(earlier.get(), slotId);
         }
-        if (takenSlots.isTaken(slotId)) {
+        if (takenSlots.isTakenByAnother(slotId, appointmentId)) {
             throw unavailable();
         }
         Slot slot = slots.find(slotId).orElseThrow(() -> DomainException.notFound("Slot"));
+        Instant now = clock.instant();
         if (!slot.start().isAfter(now)) {
             throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
         }
-        Optional<AppointmentId> replacing = staleHolder(slot, patientId, idempotencyKey, now);
+        Optional<AppointmentId> replacing = replaceableHolder(slot, patientId, idempotencyKey);
         PracticeTerms terms = practices.of(slot.doctorId());
 
-        reserve(patientId, new ActiveBookings.Reservation(appointmentId, slot.doctorId(), slot.start()), now);
-        Optional<Slot> claimed = slots.claim(slotId, new Slot.Hold(appointmentId, patientId, idempotencyKey, now), replacing);
+        reserve(patientId, new ActiveBookings.Reservation(appointmentId, slotId, slot.doctorId(), slot.start(), now), now);
+        try {
+            return claimAndStore(slot, Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now),
+                    idempotencyKey, replacing);
+        } catch (RuntimeException failed) {
+            giveBackUnlessClaimed(patientId, appointmentId, slotId);
+            throw failed;
+        }
+    }
+
+    /** The commit point and what follows it; {@code appointment} is the one this request would store. */
+    private Appointment claimAndStore(Slot slot, Appointment appointment, String idempotencyKey,
+                                      Optional<AppointmentId> replacing) {
+        AppointmentId id = appointment.id();
+        Optional<Slot> claimed = slots.claim(slot.id(),
+                new Slot.Hold(id, appointment.patientId(), idempotencyKey, clock.instant()), replacing);
         if (claimed.isEmpty()) {
-            activeBookings.release(patientId, appointmentId);
-            takenSlots.taken(slotId);
+            activeBookings.release(appointment.patientId(), id);
             throw unavailable();
         }
-        takenSlots.taken(slotId);
-        Appointment appointment = Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now);
-        if (appointments.create(appointment)) {
-            appointments.scheduleCheck(new AppointmentStore.DueCheck(appointmentId, slot.start()));
-            lifecycle.announce(appointment, now);
-            return appointment;
+        takenSlots.taken(slot.id(), id);
+        boolean created = appointments.create(appointment);
+        appointments.scheduleCheck(new AppointmentStore.DueCheck(id, slot.start())); // idempotent: also after a lost response
+        Optional<Appointment> stored = created ? Optional.of(appointment) : appointments.find(id);
+        if (stored.isEmpty()) {
+            // Abandoned: this request stalled so long that another booking took the slot over.
+            slots.release(slot.id(), id);
+            activeBookings.release(appointment.patientId(), id);
+            throw unavailable();
         }
-        return appointments.find(appointmentId).map(a -> a.settledAt(now)).orElseThrow();
+        if (!stored.get().slotId().equals(slot.id())) {
+            // The same key booked another slot first (two requests racing): that booking stands, not this claim.
+            slots.release(slot.id(), id);
+            throw keyReused();
+        }
+        if (created || stored.get().equals(appointment)) { // ours, also when its first write's response was lost
+            lifecycle.announce(stored.get(), appointment.requestedAt());
+        }
+        return stored.get().settledAt(clock.instant());
     }
 
-    private static Appointment sameRequestAgain(Appointment earlier, SlotId slotId, Instant now) {
+    private Appointment sameRequestAgain(Appointment earlier, SlotId slotId) {
         if (!earlier.slotId().equals(slotId)) {
-            throw DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
-                    "This idempotency key was already used to book another slot; use a new key for a new booking.");
+            throw keyReused();
         }
-        return earlier.settledAt(now);
+        return earlier.settledAt(clock.instant());
     }
 
-    /** The appointment a hold can be taken over from, or {@code SLOT_UNAVAILABLE} when the hold is live. */
-    private Optional<AppointmentId> staleHolder(Slot slot, AccountId patientId, String idempotencyKey, Instant now) {
-        if (slot.hold().isEmpty()) {
-            return Optional.empty();
-        }
-        Slot.Hold hold = slot.hold().get();
-        if (hold.isRequest(patientId, idempotencyKey)) {
+    /** The ended holder a slot can be taken over from, or {@code SLOT_UNAVAILABLE} when its hold stands. */
+    private Optional<AppointmentId> replaceableHolder(Slot slot, AccountId patientId, String idempotencyKey) {
+        if (slot.hold().filter(h -> h.isRequest(patientId, idempotencyKey)).isPresent()) {
             return Optional.empty(); // our own earlier attempt: the claim below is its retry
         }
-        boolean stale = appointments.find(hold.appointmentId())
-                .map(holder -> !holder.isActiveAt(now))
-                .orElseGet(() -> hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now));
-        if (!stale) {
-            takenSlots.taken(slot.id());
+        Holds.Replaceable replaceable = holds.replaceable(slot);
+        if (replaceable.live()) {
+            takenSlots.taken(slot.id(), slot.hold().orElseThrow().appointmentId());
             throw unavailable();
         }
-        return Optional.of(hold.appointmentId());
+        return replaceable.endedHolder();
     }
 
     private void reserve(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
         ActiveBookings.Outcome outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
-        if (outcome.result() != ActiveBookings.Result.RESERVED && releaseEnded(patientId, outcome.blocking(), now)) {
+        if (outcome.result() != ActiveBookings.Result.RESERVED && outcome.result() != ActiveBookings.Result.KEY_REUSED
+                && releaseEnded(patientId, outcome.blocking(), now)) {
             outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
         }
         switch (outcome.result()) {
             case RESERVED -> { }
+            case KEY_REUSED -> throw keyReused();
             case SAME_DOCTOR -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
                     "You already have an upcoming appointment with this doctor; cancel it or wait until it has happened.",
                     Map.of("limit", "ONE_PER_DOCTOR"));
@@ -132,18 +158,45 @@ public class Booking {
     }
 
     /**
-     * Gives back reservations of appointments that have ended although their release never happened
-     * (a crash between the two writes). One still being booked (not stored yet) is left alone.
+     * Gives back reservations whose appointment has ended, or was never stored although the grace has
+     * passed (a booking that died half-way: its id is abandoned first, so it cannot appear later).
+     * A reservation of a booking still in progress is left alone.
      */
-    private boolean releaseEnded(AccountId patientId, List<AppointmentId> blocking, Instant now) {
+    private boolean releaseEnded(AccountId patientId, List<ActiveBookings.Reservation> blocking, Instant now) {
+        Map<AppointmentId, Appointment> stored = appointments.findAll(blocking.stream().map(ActiveBookings.Reservation::appointmentId).toList());
         boolean released = false;
-        for (Appointment appointment : appointments.findAll(blocking).values()) {
-            if (!appointment.isActiveAt(now)) {
-                activeBookings.release(patientId, appointment.id());
+        for (ActiveBookings.Reservation reservation : blocking) {
+            Appointment appointment = stored.get(reservation.appointmentId());
+            boolean ended = appointment != null
+                    ? !appointment.isActiveAt(now)
+                    : reservation.reservedAt().plus(properties.staleHoldGrace()).isBefore(now)
+                            && appointments.abandon(reservation.appointmentId());
+            if (ended) {
+                activeBookings.release(patientId, reservation.appointmentId());
                 released = true;
             }
         }
         return released;
+    }
+
+    /**
+     * After a failure (a throttled or timed-out write, say): keeps the reservation if the slot is held
+     * for this request — a retry finishes the booking — and gives it back otherwise.
+     */
+    private void giveBackUnlessClaimed(AccountId patientId, AppointmentId appointmentId, SlotId slotId) {
+        try {
+            boolean claimed = slots.find(slotId).flatMap(Slot::hold).filter(h -> h.appointmentId().equals(appointmentId)).isPresent();
+            if (!claimed) {
+                activeBookings.release(patientId, appointmentId);
+            }
+        } catch (RuntimeException alsoFailing) {
+            log.warn("Could not check the claim of slot {} after a failed booking; its reservation is released when stale", slotId);
+        }
+    }
+
+    private static DomainException keyReused() {
+        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                "This idempotency key was already used to book another slot; use a new key for a new booking.");
     }
 
     private static DomainException unavailable() {

@@ -36,10 +36,6 @@ public record Slot(SlotId id, AccountId doctorId, Instant start, Instant end, Op
         return start.isBefore(otherEnd) && otherStart.isBefore(end);
     }
 
-    public boolean isHeld() {
-        return hold.isPresent();
-    }
-
     public Slot heldBy(Hold newHold) {
         return new Slot(id, doctorId, start, end, Optional.of(newHold));
     }
@@ -59,6 +55,15 @@ public record Slot(SlotId id, AccountId doctorId, Instant start, Instant end, Op
             Objects.requireNonNull(patientId);
             Objects.requireNonNull(idempotencyKey);
             Objects.requireNonNull(claimedAt);
+        }
+
+        /**
+         * Whether the hold still stands: its appointment is active, or has not been stored yet and the
+         * claim is younger than {@code grace} (a booking between its claim and its store, or one that died
+         * there and whose client may still retry).
+         */
+        public boolean isLive(Optional<Appointment> holder, Instant now, Duration grace) {
+            return holder.map(a -> a.isActiveAt(now)).orElseGet(() -> claimedAt.plus(grace).isAfter(now));
         }
 
         /** Whether a retried booking request is this hold's own (same patient, same key). */

@@ -34,7 +34,7 @@ class Sweep {
         try {
             run();
         } catch (RuntimeException e) {
-            log.warn("Sweep failed; the next one tries again", e);
+            log.warn("Sweep could not read its due checks; the next one tries again", e);
         }
     }
 
@@ -42,10 +42,15 @@ class Sweep {
     int run() {
         int changed = 0;
         for (AppointmentStore.DueCheck check : appointments.dueChecks(clock.instant(), BATCH)) {
-            if (lifecycle.settle(check.appointmentId())) {
-                changed++;
+            try {
+                if (lifecycle.settle(check.appointmentId())) {
+                    changed++;
+                }
+                appointments.clearCheck(check);
+            } catch (RuntimeException e) {
+                // one bad check must not hold up the others; it stays and is tried again next time
+                log.warn("Could not settle appointment {}; will retry", check.appointmentId(), e);
             }
-            appointments.clearCheck(check);
         }
         return changed;
     }

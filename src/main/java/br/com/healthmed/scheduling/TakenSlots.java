@@ -17,7 +17,9 @@ class TakenSlots {
 
     private static final int MAX_ENTRIES = 100_000;
 
-    private final ConcurrentHashMap<SlotId, Instant> takenUntil = new ConcurrentHashMap<>();
+    private record Taken(AppointmentId holder, Instant until) {}
+
+    private final ConcurrentHashMap<SlotId, Taken> takenUntil = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
 
@@ -26,30 +28,31 @@ class TakenSlots {
         this.ttl = properties.takenCacheTtl();
     }
 
-    boolean isTaken(SlotId slot) {
-        Instant until = takenUntil.get(slot);
-        if (until == null) {
+    /** Whether the slot was just seen held by an appointment other than {@code mine} (a retry is never refused here). */
+    boolean isTakenByAnother(SlotId slot, AppointmentId mine) {
+        Taken taken = takenUntil.get(slot);
+        if (taken == null) {
             return false;
         }
-        if (clock.instant().isBefore(until)) {
-            return true;
+        if (clock.instant().isBefore(taken.until())) {
+            return !taken.holder().equals(mine);
         }
-        takenUntil.remove(slot, until);
+        takenUntil.remove(slot, taken);
         return false;
     }
 
-    void taken(SlotId slot) {
+    void taken(SlotId slot, AppointmentId holder) {
         if (ttl.isZero()) {
             return;
         }
         if (takenUntil.size() >= MAX_ENTRIES) {
             Instant now = clock.instant();
-            takenUntil.values().removeIf(until -> !now.isBefore(until));
+            takenUntil.values().removeIf(taken -> !now.isBefore(taken.until()));
             if (takenUntil.size() >= MAX_ENTRIES) {
                 return; // full of live entries: answer from the store instead
             }
         }
-        takenUntil.put(slot, clock.instant().plus(ttl));
+        takenUntil.put(slot, new Taken(holder, clock.instant().plus(ttl)));
     }
 
     void freed(SlotId slot) {

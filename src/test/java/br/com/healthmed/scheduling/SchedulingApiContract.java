@@ -121,6 +121,45 @@ abstract class SchedulingApiContract {
                 .execute().errors(), "INVALID_DATE_RANGE");
     }
 
+    @Test
+    void aFreeSlotMovesUnderANewIdAndABookedOneStaysPut() {
+        String free = publish(doctor, inDays(1, 9));
+        Map<String, Object> moved = doctor.api().document("moveSlot").variable("slotId", free)
+                .variable("start", inDays(1, 15).toString()).execute().path("moveSlot").entity(Map.class).get();
+        assertThat(moved.get("id")).isNotEqualTo(free);
+        assertThat(Instant.parse((String) moved.get("end"))).isEqualTo(inDays(1, 15).plus(Duration.ofMinutes(50)));
+        // a patient holding the old id books nothing unknowingly
+        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", free)
+                .variable("idempotencyKey", "old-" + UUID.randomUUID()).execute().errors(), "NOT_FOUND");
+
+        book(patient, (String) moved.get("id"), "k-" + UUID.randomUUID());
+        assertCode(doctor.api().document("moveSlot").variable("slotId", moved.get("id"))
+                .variable("start", inDays(2, 15).toString()).execute().errors(), "SLOT_HAS_APPOINTMENT");
+        assertCode(doctor.api().document("moveSlot").variable("slotId", moved.get("id"))
+                .variable("start", "10000-01-01T00:00:00Z").execute().errors(), "GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
+    void blockingAPeriodRemovesItsFreeSlotsButNotABookedOne() {
+        String booked = publish(doctor, inDays(3, 9));
+        publish(doctor, inDays(3, 10));
+        publish(doctor, inDays(4, 10));
+        Map<String, Object> appointment = book(patient, booked, "k-" + UUID.randomUUID());
+        Instant from = inDays(3, 0);
+        Instant to = inDays(5, 0);
+
+        assertCode(doctor.api().document("blockPeriod").variable("from", from.toString()).variable("to", to.toString())
+                .execute().errors(), "SLOT_HAS_APPOINTMENT");
+        assertThat(myAgenda(doctor)).hasSize(3); // nothing removed
+
+        cancel(patient, appointment.get("id"));
+        doctor.api().document("blockPeriod").variable("from", from.toString()).variable("to", to.toString())
+                .execute().path("blockPeriod").entity(Integer.class).isEqualTo(3);
+        assertThat(myAgenda(doctor)).isEmpty();
+        assertCode(doctor.api().document("blockPeriod").variable("from", from.toString())
+                .variable("to", from.plus(Duration.ofDays(40)).toString()).execute().errors(), "INVALID_DATE_RANGE");
+    }
+
     // --- the life of an appointment -------------------------------------------------------------
 
     @Test

@@ -110,7 +110,7 @@ class AppointmentController {
                 from == null ? now.minus(DEFAULT_PAST) : from.toInstant(),
                 to == null ? now.plus(DEFAULT_FUTURE) : to.toInstant(),
                 first == null ? 20 : first, Optional.ofNullable(after));
-        return Connection.of(page.appointments(), page.cursors(), page.hasNextPage());
+        return Connection.of(page.appointments(), page.cursors(), page.hasNextPage(), page.endCursor().orElse(null));
     }
 
     @BatchMapping(typeName = "Appointment", field = "doctor")

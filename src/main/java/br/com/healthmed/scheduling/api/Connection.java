@@ -11,10 +11,15 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     record PageInfo(boolean hasNextPage, String endCursor) {}
 
     static <T> Connection<T> of(List<T> nodes, List<String> cursors, boolean hasNextPage) {
+        return of(nodes, cursors, hasNextPage, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+    }
+
+    /** With an end cursor of its own: a filtered list may have read past its last node. */
+    static <T> Connection<T> of(List<T> nodes, List<String> cursors, boolean hasNextPage, String endCursor) {
         List<Edge<T>> edges = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             edges.add(new Edge<>(cursors.get(i), nodes.get(i)));
         }
-        return new Connection<>(edges, new PageInfo(hasNextPage, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1)));
+        return new Connection<>(edges, new PageInfo(hasNextPage, endCursor));
     }
 }

@@ -7,7 +7,10 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.ActiveBookings;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.SlotId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,8 +42,9 @@ class DynamoActiveBookings implements ActiveBookings {
             AttributeValue stored = item.get("reservations");
             if (stored != null && stored.hasM()) {
                 stored.m().forEach((id, r) -> {
-                    Reservation existing = new Reservation(AppointmentId.of(id), AccountId.of(string(r.m(), "doctorId")),
-                            Instant.parse(string(r.m(), "start")));
+                    Reservation existing = new Reservation(AppointmentId.of(id), SlotId.of(string(r.m(), "slotId")),
+                            AccountId.of(string(r.m(), "doctorId")), Instant.parse(string(r.m(), "start")),
+                            Instant.parse(string(r.m(), "reservedAt")));
                     if (existing.start().isAfter(now)) {
                         live.put(existing.appointmentId(), existing);
                     }
@@ -55,13 +59,15 @@ class DynamoActiveBookings implements ActiveBookings {
                 return outcome;
             }
         }
-        throw new IllegalStateException("Reservations of patient " + patientId + " kept changing; gave up");
+        throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many bookings of this patient at once; try again.",
+                Map.of("retryAfterSeconds", 1));
     }
 
     private boolean write(AccountId patientId, long readVersion, Map<AppointmentId, Reservation> live) {
         Map<String, AttributeValue> reservations = new HashMap<>();
         live.values().forEach(r -> reservations.put(r.appointmentId().toString(), AttributeValue.fromM(Map.of(
-                "doctorId", s(r.doctorId().toString()), "start", s(r.start().toString())))));
+                "slotId", s(r.slotId().toString()), "doctorId", s(r.doctorId().toString()), "start", s(r.start().toString()),
+                "reservedAt", s(r.reservedAt().toString())))));
         Map<String, AttributeValue> item = new HashMap<>(Keys.activeBookings(patientId.toString()));
         item.put("type", s("ACTIVE_BOOKINGS"));
         item.put("reservations", AttributeValue.fromM(reservations));

@@ -45,6 +45,9 @@ class DynamoAppointmentStore implements AppointmentStore {
     /** How far back the sweep looks for due checks; older ones were handled, or settle lazily on read. */
     private static final Duration CHECKS_LOOK_BACK = Duration.ofHours(24);
 
+    private static final String ABANDONED = "ABANDONED_APPOINTMENT";
+    private static final int BATCH_ATTEMPTS = 10;
+
     private final DynamoTable table;
 
     DynamoAppointmentStore(DynamoTable table) {
@@ -64,7 +67,25 @@ class DynamoAppointmentStore implements AppointmentStore {
 
     @Override
     public Optional<Appointment> find(AppointmentId id) {
-        return table.item(Keys.appointment(id.toString())).map(DynamoAppointmentStore::appointment);
+        return table.item(Keys.appointment(id.toString())).filter(DynamoAppointmentStore::isAppointment)
+                .map(DynamoAppointmentStore::appointment);
+    }
+
+    @Override
+    public boolean abandon(AppointmentId id) {
+        Map<String, AttributeValue> tombstone = new HashMap<>(Keys.appointment(id.toString()));
+        tombstone.put("type", s(ABANDONED));
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(tombstone).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return table.item(Keys.appointment(id.toString())).filter(item -> !isAppointment(item)).isPresent();
+        }
+    }
+
+    /** An abandoned id's item is a tombstone without the appointment's attributes (nor index keys). */
+    private static boolean isAppointment(Map<String, AttributeValue> item) {
+        return !ABANDONED.equals(optionalString(item, "type").orElse(""));
     }
 
     @Override
@@ -79,14 +100,18 @@ class DynamoAppointmentStore implements AppointmentStore {
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> pending = request;
                 var response = table.client().batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of())
+                response.responses().getOrDefault(table.name(), List.of()).stream()
+                        .filter(DynamoAppointmentStore::isAppointment)
                         .forEach(item -> {
                             Appointment a = appointment(item);
                             found.put(a.id(), a);
                         });
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
-                    backOff(++attempt);
+                    if (++attempt > BATCH_ATTEMPTS) {
+                        throw new IllegalStateException("DynamoDB left keys unprocessed " + BATCH_ATTEMPTS + " times");
+                    }
+                    backOff(attempt);
                 }
             }
         }
@@ -191,7 +216,7 @@ class DynamoAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public void addReview(Review review) {
+    public boolean addReview(Review review) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.review(review.doctorId().toString(),
                 SortKeys.of(review.ratedAt(), review.appointmentId())));
         item.put("type", s("REVIEW"));
@@ -201,8 +226,9 @@ class DynamoAppointmentStore implements AppointmentStore {
         item.put("ratedAt", instant(review.ratedAt()));
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
         } catch (ConditionalCheckFailedException already) {
-            // the same review, stored by an earlier try
+            return false; // the same review, stored by an earlier try
         }
     }
 

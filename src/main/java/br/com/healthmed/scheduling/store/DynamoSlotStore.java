@@ -8,6 +8,8 @@ import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Slots in DynamoDB. Each slot is its own item ({@code SLOT#<id>}), so the claims on a sought-after
@@ -48,6 +51,12 @@ class DynamoSlotStore implements SlotStore {
     private static final Duration LAYOUT_KEEPS = Duration.ofDays(1);
     private static final Duration SLOT_ITEM_LIFETIME = Duration.ofDays(400);
     private static final int LAYOUT_ATTEMPTS = 10;
+    /**
+     * The most live slots one doctor's LAYOUT item holds (about 65 bytes each, well under DynamoDB's
+     * 400 KB item limit): 90 days of 45 slots a day. Beyond it publishing is refused with a clear error.
+     */
+    static final int MAX_LIVE_SLOTS = 4_000;
+    private static final int BATCH_WRITE = 25;
 
     private final DynamoTable table;
 
@@ -60,6 +69,8 @@ class DynamoSlotStore implements SlotStore {
         for (int attempt = 1; attempt <= LAYOUT_ATTEMPTS; attempt++) {
             Layout layout = readLayout(doctorId);
             Map<String, Interval> intervals = new HashMap<>(layout.intervals());
+            // The layout's own housekeeping runs on the machine's time, not the service's clock: it only
+            // ages out leftovers and ended intervals, and must agree across instances.
             Instant now = Instant.now();
             intervals.values().removeIf(i -> i.end().isBefore(now.minus(LAYOUT_KEEPS)));
             for (Slot slot : slots) {
@@ -68,15 +79,20 @@ class DynamoSlotStore implements SlotStore {
                     return conflict;
                 }
             }
+            if (intervals.size() + slots.size() > MAX_LIVE_SLOTS) {
+                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slots", "A doctor can have at most " + MAX_LIVE_SLOTS
+                        + " upcoming slots; publish fewer or further apart.");
+            }
             for (Slot slot : slots) {
                 intervals.put(slot.id().toString(), new Interval(slot.start(), slot.end(), now));
             }
             if (writeLayout(doctorId, layout.version(), intervals)) {
-                slots.forEach(this::putSlot);
+                putNewSlots(slots);
                 return Optional.empty();
             }
         }
-        throw new IllegalStateException("The agenda of doctor " + doctorId + " kept changing; gave up after " + LAYOUT_ATTEMPTS + " attempts");
+        throw new DomainException(ErrorCode.SERVICE_BUSY, "This agenda is being changed by another request; try again.",
+                Map.of("retryAfterSeconds", 1));
     }
 
     /** The existing slot this one collides with, dropping (from {@code intervals}) leftovers of crashed writes. */
@@ -216,14 +232,15 @@ class DynamoSlotStore implements SlotStore {
     // --- items ----------------------------------------------------------------------------------
 
     private record Interval(Instant start, Instant end, Instant addedAt) {
+        /** {@code <start epoch s>/<length s>/<added epoch s>}: short, since a layout holds thousands. */
         String encoded() {
-            return start.getEpochSecond() + "/" + end.getEpochSecond() + "/" + addedAt.getEpochSecond();
+            return start.getEpochSecond() + "/" + (end.getEpochSecond() - start.getEpochSecond()) + "/" + addedAt.getEpochSecond();
         }
 
         static Interval decode(String value) {
             String[] parts = value.split("/");
-            return new Interval(Instant.ofEpochSecond(Long.parseLong(parts[0])), Instant.ofEpochSecond(Long.parseLong(parts[1])),
-                    Instant.ofEpochSecond(Long.parseLong(parts[2])));
+            Instant start = Instant.ofEpochSecond(Long.parseLong(parts[0]));
+            return new Interval(start, start.plusSeconds(Long.parseLong(parts[1])), Instant.ofEpochSecond(Long.parseLong(parts[2])));
         }
     }
 
@@ -257,7 +274,47 @@ class DynamoSlotStore implements SlotStore {
         }
     }
 
+    /** New slots (random ids, never held) in batches of 25, retrying what DynamoDB leaves unprocessed. */
+    private void putNewSlots(List<Slot> slots) {
+        if (slots.size() == 1) {
+            putSlot(slots.get(0));
+            return;
+        }
+        for (int from = 0; from < slots.size(); from += BATCH_WRITE) {
+            List<WriteRequest> writes = slots.subList(from, Math.min(slots.size(), from + BATCH_WRITE)).stream()
+                    .map(slot -> WriteRequest.builder().putRequest(p -> p.item(item(slot))).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table.name(), writes);
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > LAYOUT_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left slot writes unprocessed " + LAYOUT_ATTEMPTS + " times");
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                var response = table.client().batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                if (!pending.isEmpty()) {
+                    pause(attempt);
+                }
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One slot; a slot put back after a failed move must not wipe a claim, hence the condition. */
     private void putSlot(Slot slot) {
+        Map<String, AttributeValue> item = item(slot);
+        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(appointmentId)"));
+    }
+
+    private static Map<String, AttributeValue> item(Slot slot) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.slot(slot.id().toString()));
         item.put("type", s("SLOT"));
         item.put("doctorId", s(slot.doctorId().toString()));
@@ -267,8 +324,7 @@ class DynamoSlotStore implements SlotStore {
                 YearMonth.from(slot.start().atOffset(ZoneOffset.UTC)).toString())));
         item.put(Keys.GSI1SK, s(SortKeys.of(slot.start(), slot.id())));
         item.put(TTL, epochSeconds(slot.end().plus(SLOT_ITEM_LIFETIME)));
-        // A new slot is never held; a slot put back after a failed move must not wipe a claim either.
-        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(appointmentId)"));
+        return item;
     }
 
     private static Slot slot(Map<String, AttributeValue> item) {

@@ -20,7 +20,7 @@ class InMemoryActiveBookings implements ActiveBookings {
             reservations.values().removeIf(r -> !r.start().isAfter(now));
             Outcome outcome = Reservations.check(reservations.values(), reservation, maxActive);
             if (outcome.result() == Result.RESERVED) {
-                reservations.put(reservation.appointmentId(), reservation);
+                reservations.putIfAbsent(reservation.appointmentId(), reservation);
             }
             return outcome;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -28,15 +29,30 @@ class InMemoryAppointmentStore implements AppointmentStore {
             Comparator.comparing(DueCheck::at).thenComparing(c -> c.appointmentId().value()));
     private final Map<AccountId, NavigableMap<String, Review>> reviews = new ConcurrentHashMap<>();
 
+    private final Set<AppointmentId> abandoned = ConcurrentHashMap.newKeySet();
+
     @Override
     public boolean create(Appointment appointment) {
-        if (byId.putIfAbsent(appointment.id(), appointment) != null) {
-            return false;
+        synchronized (abandoned) {
+            if (abandoned.contains(appointment.id()) || byId.putIfAbsent(appointment.id(), appointment) != null) {
+                return false;
+            }
         }
         String key = SortKeys.of(appointment.start(), appointment.id());
         byPatient.computeIfAbsent(appointment.patientId(), p -> new ConcurrentSkipListMap<>()).put(key, appointment.id());
         byDoctor.computeIfAbsent(appointment.doctorId(), d -> new ConcurrentSkipListMap<>()).put(key, appointment.id());
         return true;
+    }
+
+    @Override
+    public boolean abandon(AppointmentId id) {
+        synchronized (abandoned) {
+            if (byId.containsKey(id)) {
+                return false;
+            }
+            abandoned.add(id);
+            return true;
+        }
     }
 
     @Override
@@ -119,9 +135,9 @@ class InMemoryAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public void addReview(Review review) {
-        reviews.computeIfAbsent(review.doctorId(), d -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()))
-                .putIfAbsent(SortKeys.of(review.ratedAt(), review.appointmentId()), review);
+    public boolean addReview(Review review) {
+        return reviews.computeIfAbsent(review.doctorId(), d -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()))
+                .putIfAbsent(SortKeys.of(review.ratedAt(), review.appointmentId()), review) == null;
     }
 
     @Override

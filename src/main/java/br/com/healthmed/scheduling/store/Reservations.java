@@ -11,17 +11,19 @@ final class Reservations {
 
     private Reservations() {}
 
-    /** RESERVED when {@code wanted} may join {@code live} (or is already among them). */
+    /** RESERVED when {@code wanted} may join {@code live} (or is already among them, for the same slot). */
     static Outcome check(Collection<Reservation> live, Reservation wanted, int maxActive) {
-        if (live.stream().anyMatch(r -> r.appointmentId().equals(wanted.appointmentId()))) {
-            return Outcome.RESERVED;
+        for (Reservation existing : live) {
+            if (existing.appointmentId().equals(wanted.appointmentId())) {
+                return existing.slotId().equals(wanted.slotId()) ? Outcome.RESERVED : new Outcome(Result.KEY_REUSED, List.of(existing));
+            }
         }
         List<Reservation> sameDoctor = live.stream().filter(r -> r.doctorId().equals(wanted.doctorId())).toList();
         if (!sameDoctor.isEmpty()) {
-            return new Outcome(Result.SAME_DOCTOR, sameDoctor.stream().map(Reservation::appointmentId).toList());
+            return new Outcome(Result.SAME_DOCTOR, sameDoctor);
         }
         if (live.size() >= maxActive) {
-            return new Outcome(Result.LIMIT_REACHED, live.stream().map(Reservation::appointmentId).toList());
+            return new Outcome(Result.LIMIT_REACHED, List.copyOf(live));
         }
         return Outcome.RESERVED;
     }
