@@ -158,14 +158,20 @@ class ProdProfileTest {
     }
 
     @Test
-    void logLinesAreJsonWithTheCorrelationId(CapturedOutput output) {
-        MDC.put("correlationId", "probe-correlation-id");
-        try {
-            LoggerFactory.getLogger(ProdProfileTest.class).info("structured logging probe");
-        } finally {
-            MDC.remove("correlationId");
+    void logLinesAreJsonWithTheCorrelationId(CapturedOutput output) throws Exception {
+        // a context of its own: logging is configured when a context starts (another one failing to
+        // start, as in the signing-key test, resets it)
+        try (ConfigurableApplicationContext own = prod("healthmed.security.jwt.private-key=" + pkcs8Pem())) {
+            MDC.put("correlationId", "probe-correlation-id");
+            try {
+                LoggerFactory.getLogger(ProdProfileTest.class).info("structured logging probe");
+            } finally {
+                MDC.remove("correlationId");
+            }
         }
 
+        assertThat(output.getOut().lines().filter(line -> line.contains("\"message\":\"Started ")))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\"").endsWith("}"));
         assertThat(output.getOut().lines().filter(line -> line.contains("structured logging probe")))
                 .singleElement().satisfies(line -> assertThat(line)
                         .startsWith("{").endsWith("}")
