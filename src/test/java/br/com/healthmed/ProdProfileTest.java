@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -158,10 +161,13 @@ class ProdProfileTest {
     }
 
     @Test
-    void logLinesAreJsonWithTheCorrelationId(CapturedOutput output) throws Exception {
-        // a context of its own: logging is configured when a context starts (another one failing to
-        // start, as in the signing-key test, resets it)
-        try (ConfigurableApplicationContext own = prod("healthmed.security.jwt.private-key=" + pkcs8Pem())) {
+    void logLinesAreJsonWithTheCorrelationIdAndTheKeyCanComeFromAMountedFile(CapturedOutput output, @TempDir Path secrets)
+            throws Exception {
+        // As the Helm chart mounts secrets: one file per property, read with spring.config.import=configtree.
+        Files.writeString(secrets.resolve("healthmed.security.jwt.private-key"), pkcs8Pem() + "\n");
+        // A context of its own: logging is configured when a context starts (another one failing to
+        // start, as in the signing-key test, resets it).
+        try (ConfigurableApplicationContext own = prod("spring.config.import=configtree:" + secrets + "/")) {
             MDC.put("correlationId", "probe-correlation-id");
             try {
                 LoggerFactory.getLogger(ProdProfileTest.class).info("structured logging probe");
