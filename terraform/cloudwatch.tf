@@ -6,9 +6,9 @@ resource "aws_cloudwatch_log_group" "application" {
   kms_key_id        = aws_kms_key.data.arn
 }
 
+# CloudWatch cannot publish to a topic under the AWS-managed SNS key: the data key (see kms.tf).
 resource "aws_sns_topic" "alarms" {
   name              = "${local.name}-alarms"
-  # CloudWatch cannot publish to a topic under the AWS-managed SNS key: the data key (see kms.tf)
   kms_master_key_id = aws_kms_key.data.arn
 }
 

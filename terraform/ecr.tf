@@ -17,7 +17,7 @@ resource "aws_ecr_repository" "api" {
 resource "aws_ecr_lifecycle_policy" "api" {
   count      = var.create_ecr_repository ? 1 : 0
   repository = aws_ecr_repository.api[0].name
-  policy = jsonencode({
+  policy     = jsonencode({
     rules = [{
       rulePriority = 1
       description  = "keep the last 100 images (rollback targets)"

@@ -37,7 +37,7 @@ data "aws_iam_policy_document" "service" {
   # The single table and its indexes; item operations only (no Scan, no table management) and
   # DescribeTable for the readiness check.
   statement {
-    sid = "Table"
+    sid     = "Table"
     actions = [
       "dynamodb:GetItem",
       "dynamodb:BatchGetItem",
@@ -57,7 +57,7 @@ data "aws_iam_policy_document" "service" {
 
   # Health-record files: only objects under records/ of this bucket.
   statement {
-    sid = "RecordObjects"
+    sid     = "RecordObjects"
     actions = [
       "s3:GetObject",
       "s3:PutObject",
@@ -90,7 +90,7 @@ data "aws_iam_policy_document" "service" {
     condition {
       test     = "StringEquals"
       variable = "kms:ViaService"
-      values = [
+      values   = [
         "s3.${var.aws_region}.amazonaws.com",
         "dynamodb.${var.aws_region}.amazonaws.com",
         "secretsmanager.${var.aws_region}.amazonaws.com",
@@ -107,8 +107,8 @@ data "aws_iam_policy_document" "service" {
 
   # The secrets the Secrets Store CSI driver mounts (it fetches them with the pod's role).
   statement {
-    sid     = "Secrets"
-    actions = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    sid       = "Secrets"
+    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
     resources = [
       aws_secretsmanager_secret.jwt_signing_key.arn,
       aws_secretsmanager_secret.jwt_previous_public_keys.arn,

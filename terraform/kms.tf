@@ -13,12 +13,12 @@ resource "aws_kms_alias" "data" {
   target_key_id = aws_kms_key.data.key_id
 }
 
+# In a key policy, resource "*" means this key.
 data "aws_iam_policy_document" "kms_key" {
   # The account administers the key through IAM (the service role's use is granted in iam.tf).
   statement {
     sid       = "AccountAdministersTheKey"
     actions   = ["kms:*"]
-    # in a key policy, "*" is this key
     resources = ["*"]
     principals {
       type        = "AWS"
@@ -30,7 +30,6 @@ data "aws_iam_policy_document" "kms_key" {
   statement {
     sid       = "CloudWatchLogsForTheApplicationLogGroup"
     actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
-    # in a key policy, "*" is this key
     resources = ["*"]
     principals {
       type        = "Service"

@@ -61,7 +61,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "records" {
     filter {
       and {
         prefix = local.records_prefix
-        tags = {
+        tags   = {
           "healthmed-upload" = "pending"
         }
       }
@@ -89,28 +89,28 @@ resource "aws_s3_bucket_lifecycle_configuration" "records" {
 
 resource "aws_s3_bucket_cors_configuration" "records" {
   bucket = aws_s3_bucket.records.id
+  # allowed_headers: what a presigned PUT signs: content type, SSE-KMS, tagging and checksums (x-amz-*)
   cors_rule {
     allowed_origins = var.web_origins
     allowed_methods = ["GET", "HEAD", "PUT"]
-    # the headers a presigned PUT signs: content type, SSE-KMS, tagging and checksums (x-amz-*)
     allowed_headers = ["content-type", "content-md5", "x-amz-*"]
     expose_headers  = ["ETag"]
     max_age_seconds = 3600
   }
 }
 
+# The public access block first, so this policy can never be public.
 resource "aws_s3_bucket_policy" "records" {
-  bucket = aws_s3_bucket.records.id
-  policy = data.aws_iam_policy_document.records_bucket.json
-  # the public access block first, so this policy can never be public
+  bucket     = aws_s3_bucket.records.id
+  policy     = data.aws_iam_policy_document.records_bucket.json
   depends_on = [aws_s3_bucket_public_access_block.records]
 }
 
 data "aws_iam_policy_document" "records_bucket" {
   statement {
-    sid     = "DenyWithoutTls"
-    effect  = "Deny"
-    actions = ["s3:*"]
+    sid       = "DenyWithoutTls"
+    effect    = "Deny"
+    actions   = ["s3:*"]
     resources = [
       aws_s3_bucket.records.arn,
       "${aws_s3_bucket.records.arn}/*",
