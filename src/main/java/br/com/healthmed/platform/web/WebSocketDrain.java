@@ -61,8 +61,10 @@ class WebSocketDrain implements InstantiationAwareBeanPostProcessor, SmartLifecy
         return handler;
     }
 
+    /** Also after a stop: a context can be stopped and started again (the test framework pauses cached ones). */
     @Override
     public void start() {
+        stopping = false;
         running = true;
     }
 
