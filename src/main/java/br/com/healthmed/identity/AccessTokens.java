@@ -10,11 +10,18 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.UnsupportedJwtException;
+import java.security.Key;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
@@ -30,6 +37,10 @@ import org.springframework.stereotype.Component;
  * <p>Verification accepts only ES256 with our key (so {@code alg: none} and HMAC-with-the-public-key
  * tricks fail), and requires our issuer, audience, type and an unexpired {@code exp}. No clock skew
  * is allowed: the tokens are issued and verified by the same service.
+ *
+ * <p>During a signing-key rotation, tokens signed by the other key in play
+ * ({@code healthmed.security.jwt.previous-public-keys}) verify too, chosen by their {@code kid}, and
+ * the JWKS publishes both: a rotation logs no one out (README, "Rotating the signing key").
  */
 @Component
 class AccessTokens implements AccessTokenVerifier {
@@ -42,6 +53,8 @@ class AccessTokens implements AccessTokenVerifier {
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
     private final SigningKey key;
+    /** Every key whose tokens verify, by key id: the signing key's and those of a rotation. */
+    private final Map<String, ECPublicKey> verificationKeys;
     private final TokenProperties properties;
     private final Clock clock;
     private final JwtParser parser;
@@ -50,11 +63,27 @@ class AccessTokens implements AccessTokenVerifier {
 
     AccessTokens(SigningKey key, TokenProperties properties, Clock clock) {
         this.key = key;
+        Map<String, ECPublicKey> keys = new LinkedHashMap<>();
+        keys.put(key.keyId(), key.publicKey());
+        SigningKey.publicKeysFromPem(properties.previousPublicKeys()).forEach(keys::putIfAbsent);
+        this.verificationKeys = Map.copyOf(keys);
+        if (keys.size() > 1) {
+            log.info("Accepting access tokens of {} keys during a rotation: {}", keys.size(), keys.keySet());
+        }
         this.properties = properties;
         this.clock = clock;
         this.parser = Jwts.parser()
                 .sig().clear().add(Jwts.SIG.ES256).and()
-                .verifyWith(key.publicKey())
+                .keyLocator(new LocatorAdapter<Key>() {
+                    @Override
+                    protected Key locate(ProtectedHeader header) {
+                        ECPublicKey verifying = header.getKeyId() == null ? null : verificationKeys.get(header.getKeyId());
+                        if (verifying == null) {
+                            throw new UnsupportedJwtException("unknown key id");
+                        }
+                        return verifying;
+                    }
+                })
                 .requireIssuer(properties.issuer())
                 .requireAudience(properties.audience())
                 .clock(() -> Date.from(clock.instant()))
@@ -131,7 +160,7 @@ class AccessTokens implements AccessTokenVerifier {
             log.debug("Refused access token: {}", invalid.getMessage());
             throw new InvalidAccessTokenException("invalid", false);
         }
-        if (!TYPE.equals(jws.getHeader().getType()) || !key.keyId().equals(jws.getHeader().getKeyId())) {
+        if (!TYPE.equals(jws.getHeader().getType()) || !verificationKeys.containsKey(jws.getHeader().getKeyId())) {
             throw new InvalidAccessTokenException("invalid", false);
         }
         Claims claims = jws.getPayload();
@@ -154,8 +183,15 @@ class AccessTokens implements AccessTokenVerifier {
         }
     }
 
-    /** {@code {"keys":[...]}} with the public key, for {@code /.well-known/jwks.json}. */
+    /** {@code {"keys":[...]}} with the public keys (the signing key's first), for {@code /.well-known/jwks.json}. */
     String jwks() {
-        return "{\"keys\":[" + key.publicJwkJson() + "]}";
+        StringJoiner keys = new StringJoiner(",", "{\"keys\":[", "]}");
+        keys.add(key.publicJwkJson());
+        verificationKeys.forEach((keyId, publicKey) -> {
+            if (!keyId.equals(key.keyId())) {
+                keys.add(SigningKey.publicJwkJson(keyId, publicKey));
+            }
+        });
+        return keys.toString();
     }
 }

@@ -1,16 +1,23 @@
 package br.com.healthmed.identity;
 
 import io.jsonwebtoken.security.EcPrivateJwk;
+import io.jsonwebtoken.security.EcPublicJwk;
 import io.jsonwebtoken.security.Jwks;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ES256 key pair that signs access tokens, with its key id (the RFC 7638 thumbprint of the
@@ -50,6 +57,44 @@ record SigningKey(String keyId, ECPrivateKey privateKey, ECPublicKey publicKey) 
 
     /** The public key as a JWK JSON object, for the JWKS endpoint. */
     String publicJwkJson() {
+        return publicJwkJson(keyId, publicKey);
+    }
+
+    static String publicJwkJson(String keyId, ECPublicKey publicKey) {
         return Jwks.json(Jwks.builder().key(publicKey).id(keyId).publicKeyUse("sig").algorithm("ES256").build());
+    }
+
+    private static final Pattern PUBLIC_KEY_PEM =
+            Pattern.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
+
+    /**
+     * The P-256 public keys in {@code pems} (PEM blocks as {@code openssl ec -pubout} writes them),
+     * by key id (the same RFC 7638 thumbprint the signing key gets); empty for a blank value.
+     */
+    static Map<String, ECPublicKey> publicKeysFromPem(String pems) {
+        Map<String, ECPublicKey> keys = new LinkedHashMap<>();
+        if (pems == null || pems.isBlank()) {
+            return keys;
+        }
+        Matcher block = PUBLIC_KEY_PEM.matcher(pems);
+        while (block.find()) {
+            try {
+                PublicKey key = KeyFactory.getInstance("EC")
+                        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(block.group(1).replaceAll("\\s", ""))));
+                EcPublicJwk jwk = Jwks.builder().key((ECPublicKey) key).idFromThumbprint().build();
+                if (!"P-256".equals(jwk.get("crv"))) {
+                    throw new IllegalStateException("healthmed.security.jwt.previous-public-keys: every key must be on curve P-256");
+                }
+                keys.put(jwk.getId(), (ECPublicKey) key);
+            } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+                throw new IllegalStateException("healthmed.security.jwt.previous-public-keys holds a block that is not an EC "
+                        + "public key (make one with: openssl ec -in signing-key.pem -pubout)", e);
+            }
+        }
+        if (keys.isEmpty() || !PUBLIC_KEY_PEM.matcher(pems).replaceAll("").isBlank()) {
+            throw new IllegalStateException("healthmed.security.jwt.previous-public-keys must be PEM public keys "
+                    + "(-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----) and nothing else");
+        }
+        return keys;
     }
 }

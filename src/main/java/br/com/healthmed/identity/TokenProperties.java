@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience           the {@code aud} claim, required on every token presented
  * @param accessTokenTtl     an access token's lifetime
  * @param refreshTokenTtl    a login session's absolute lifetime; rotation does not extend it
+ * @param previousPublicKeys during a signing-key rotation, the public keys (one or more
+ *                           {@code -----BEGIN PUBLIC KEY-----} PEM blocks) of the other key in play:
+ *                           tokens they signed are still accepted, and they are published in the JWKS
  */
 @ConfigurationProperties("healthmed.security.jwt")
 public record TokenProperties(
@@ -22,4 +25,5 @@ public record TokenProperties(
         @DefaultValue("https://api.healthmed.com.br") String issuer,
         @DefaultValue("healthmed-api") String audience,
         @DefaultValue("PT15M") Duration accessTokenTtl,
-        @DefaultValue("P30D") Duration refreshTokenTtl) {}
+        @DefaultValue("P30D") Duration refreshTokenTtl,
+        String previousPublicKeys) {}

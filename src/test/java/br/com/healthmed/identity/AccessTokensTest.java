@@ -65,7 +65,7 @@ class AccessTokensTest {
     }
 
     private static TokenProperties properties(String issuer, String audience) {
-        return new TokenProperties(null, true, issuer, audience, TTL, Duration.ofDays(30));
+        return new TokenProperties(null, true, issuer, audience, TTL, Duration.ofDays(30), null);
     }
 
     // --- what a good token proves -------------------------------------------------------------

@@ -16,7 +16,7 @@ class SigningKeyConfigTest {
 
     private static TokenProperties properties(String privateKey, boolean generateIfMissing) {
         return new TokenProperties(privateKey, generateIfMissing, "https://issuer", "aud",
-                Duration.ofMinutes(15), Duration.ofDays(30));
+                Duration.ofMinutes(15), Duration.ofDays(30), null);
     }
 
     private static String pkcs8Pem(String curve) throws Exception {

@@ -2,6 +2,7 @@ package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.web.CorrelationId;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -10,7 +11,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 /**
  * The one place where exceptions thrown by controllers become GraphQL errors. Domain failures keep
  * their code and client-facing message; Bean Validation failures name the offending field; anything
- * else is logged with a correlation id and reaches the client only as {@code INTERNAL_ERROR}.
+ * else is logged with the request's {@link CorrelationId} and reaches the client only as
+ * {@code INTERNAL_ERROR} with that id.
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -52,7 +53,7 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = CorrelationId.of(env.getGraphQlContext());
         log.error("Unexpected failure in {} [correlationId={}]", env.getExecutionStepInfo().getPath(), correlationId, ex);
         return GraphqlErrorBuilder.newError(env)
                 .errorType(ErrorCode.INTERNAL_ERROR.errorType())

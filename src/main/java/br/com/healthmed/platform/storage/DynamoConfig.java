@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,12 @@ class DynamoConfig {
             table.createIfMissing();
         }
         return table;
+    }
+
+    /** {@code dynamodb} in the readiness group: the table answers {@code DescribeTable}. */
+    @Bean
+    HealthIndicator dynamodbHealthIndicator(DynamoTable table) {
+        return new DynamoTableHealthIndicator(table);
     }
 
     /**

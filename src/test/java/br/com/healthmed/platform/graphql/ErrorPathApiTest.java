@@ -36,6 +36,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,6 +110,23 @@ class ErrorPathApiTest {
                 .get("correlationId");
 
         assertThat(first).isNotNull().isNotEqualTo(second);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theCorrelationIdIsTheRequestsOwnInTheResponseHeaderAndTheLogLine(CapturedOutput output) throws Exception {
+        String token = accessToken();
+        doThrow(new IllegalStateException("secret")).when(accountStore).find(any());
+
+        Reply reply = graphql("{ me { id } }", Map.of(), "Authorization", "Bearer " + token, "X-Request-Id", "chosen-by-client");
+
+        String correlationId = (String) extensions(singleError(reply)).get("correlationId");
+        assertThat(reply.response().headers().firstValue("X-Request-Id")).hasValue(correlationId);
+        assertThat(correlationId).isNotEqualTo("chosen-by-client");
+        assertThat(output.getOut()).contains("[correlationId=" + correlationId + "]");
+        // every response has one, so a caller can quote it for any request
+        String other = graphql("{ specialties { code } }", Map.of()).response().headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(UUID.fromString(other).toString()).isEqualTo(other).isNotEqualTo(correlationId);
     }
 
     // --- malformed HTTP requests ----------------------------------------------------------------
