@@ -5,6 +5,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.metrics.BusinessMetrics;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRooms;
 import java.time.Clock;
@@ -36,11 +37,12 @@ public class AppointmentLifecycle {
     private final ObjectProvider<DoctorRatings> ratings;
     private final TakenSlots takenSlots;
     private final EventBus events;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
                          MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
-                         EventBus events, Clock clock) {
+                         EventBus events, BusinessMetrics metrics, Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.activeBookings = activeBookings;
@@ -48,6 +50,7 @@ public class AppointmentLifecycle {
         this.ratings = ratings;
         this.takenSlots = takenSlots;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -165,6 +168,7 @@ public class AppointmentLifecycle {
                     () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end())));
         }
         bestEffort("announce", changed, () -> announce(changed, now));
+        metrics.increment("healthmed.appointment.changes", "status", changed.status().name());
     }
 
     private static void bestEffort(String what, Appointment appointment, Runnable step) {

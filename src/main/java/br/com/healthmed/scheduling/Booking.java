@@ -4,6 +4,7 @@ import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.metrics.BusinessMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +45,11 @@ public class Booking {
     private final SchedulingProperties properties;
     private final TakenSlots takenSlots;
     private final Holds holds;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     Booking(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, Practices practices,
-            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds, Clock clock) {
+            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds, BusinessMetrics metrics, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
@@ -56,11 +58,23 @@ public class Booking {
         this.properties = properties;
         this.takenSlots = takenSlots;
         this.holds = holds;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Books a slot for a patient: the appointment starts {@code REQUESTED}. */
+    /** Books a slot for a patient: the appointment starts {@code REQUESTED}. Counted by outcome in {@code healthmed.bookings}. */
     public Appointment book(AccountId patientId, SlotId slotId, String idempotencyKey) {
+        try {
+            Appointment booked = tryToBook(patientId, slotId, idempotencyKey);
+            metrics.increment("healthmed.bookings", "outcome", "booked");
+            return booked;
+        } catch (DomainException refused) {
+            metrics.increment("healthmed.bookings", "outcome", refused.code().name().toLowerCase(java.util.Locale.ROOT));
+            throw refused;
+        }
+    }
+
+    private Appointment tryToBook(AccountId patientId, SlotId slotId, String idempotencyKey) {
         AppointmentId appointmentId = AppointmentId.forRequest(patientId, idempotencyKey);
         Optional<Appointment> earlier = appointments.find(appointmentId);
         if (earlier.isPresent()) {
