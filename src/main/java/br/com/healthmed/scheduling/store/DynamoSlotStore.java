@@ -147,7 +147,7 @@ class DynamoSlotStore implements SlotStore {
                 ":p", s(hold.patientId().toString()),
                 ":k", s(hold.idempotencyKey()),
                 ":t", instant(hold.claimedAt())));
-        String condition = "attribute_exists(PK) AND (attribute_not_exists(appointmentId) OR (patientId = :p AND idemKey = :k)";
+        String condition = "attribute_exists(PK) AND (attribute_not_exists(appointmentId)";
         if (replacing.isPresent()) {
             values.put(":replacing", s(replacing.get().toString()));
             condition += " OR appointmentId = :replacing";
@@ -161,7 +161,9 @@ class DynamoSlotStore implements SlotStore {
                     .returnValues(ReturnValue.ALL_NEW));
             return Optional.of(slot(response.attributes()));
         } catch (ConditionalCheckFailedException taken) {
-            return Optional.empty();
+            // A retry of the request that holds the slot succeeds with that first hold, left as it is:
+            // overwriting it would swap in the retry's appointment id and restart its claimedAt.
+            return find(id).filter(s -> s.hold().filter(h -> h.isRequest(hold.patientId(), hold.idempotencyKey())).isPresent());
         }
     }
 
