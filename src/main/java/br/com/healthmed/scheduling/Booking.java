@@ -60,7 +60,7 @@ public class Booking {
         if (earlier.isPresent()) {
             return sameRequestAgain(earlier.get(), slotId, now);
         }
-        if (takenSlots.isTaken(slotId)) {
+        if (takenSlots.isTaken(slotId, appointmentId)) {
             throw unavailable();
         }
         Slot slot = slots.find(slotId).orElseThrow(() -> DomainException.notFound("Slot"));
@@ -77,7 +77,7 @@ public class Booking {
             takenSlots.taken(slotId);
             throw unavailable();
         }
-        takenSlots.taken(slotId);
+        takenSlots.taken(slotId, claimed.get().hold().orElseThrow().appointmentId());
         Appointment appointment = Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now);
         if (appointments.create(appointment)) {
             appointments.scheduleCheck(new AppointmentStore.DueCheck(appointmentId, slot.start()));
@@ -108,7 +108,7 @@ public class Booking {
                 .map(holder -> !holder.isActiveAt(now))
                 .orElseGet(() -> hold.claimedAt().plus(properties.staleHoldGrace()).isBefore(now));
         if (!stale) {
-            takenSlots.taken(slot.id());
+            takenSlots.taken(slot.id(), hold.appointmentId());
             throw unavailable();
         }
         return Optional.of(hold.appointmentId());

@@ -3,6 +3,7 @@ package br.com.healthmed.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +11,17 @@ import org.springframework.stereotype.Component;
  * This instance's short memory of slots it has just seen taken. When thousands of patients race for
  * a sought-after doctor's few slots, all but the first few are answered from here, without spending a
  * read or a failed conditional write on DynamoDB (whose partitions take about 1,000 writes a second).
- * A stale entry costs nothing wrong: it lives for seconds, and only ever says "taken".
+ * A stale entry costs nothing wrong: it lives for seconds, and only ever says "taken". When the holder
+ * is known, its own retries are not turned away: a request racing its duplicate must get its appointment.
  */
 @Component
 class TakenSlots {
 
     private static final int MAX_ENTRIES = 100_000;
 
-    private final ConcurrentHashMap<SlotId, Instant> takenUntil = new ConcurrentHashMap<>();
+    private record Taken(Instant until, Optional<AppointmentId> holder) {}
+
+    private final ConcurrentHashMap<SlotId, Taken> takenUntil = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
 
@@ -26,30 +30,42 @@ class TakenSlots {
         this.ttl = properties.takenCacheTtl();
     }
 
-    boolean isTaken(SlotId slot) {
-        Instant until = takenUntil.get(slot);
-        if (until == null) {
+    /** Whether the slot was just seen taken by someone other than {@code request} (holder unknown counts as other). */
+    boolean isTaken(SlotId slot, AppointmentId request) {
+        Taken taken = takenUntil.get(slot);
+        if (taken == null) {
             return false;
         }
-        if (clock.instant().isBefore(until)) {
-            return true;
+        if (clock.instant().isBefore(taken.until())) {
+            return !taken.holder().filter(request::equals).isPresent();
         }
-        takenUntil.remove(slot, until);
+        takenUntil.remove(slot, taken);
         return false;
     }
 
+    /** The slot is taken by an unknown holder (a claim just failed: not by the request that tried). */
     void taken(SlotId slot) {
+        taken(slot, Optional.empty());
+    }
+
+    void taken(SlotId slot, AppointmentId holder) {
+        taken(slot, Optional.of(holder));
+    }
+
+    private void taken(SlotId slot, Optional<AppointmentId> holder) {
         if (ttl.isZero()) {
             return;
         }
         if (takenUntil.size() >= MAX_ENTRIES) {
             Instant now = clock.instant();
-            takenUntil.values().removeIf(until -> !now.isBefore(until));
+            takenUntil.values().removeIf(taken -> !now.isBefore(taken.until()));
             if (takenUntil.size() >= MAX_ENTRIES) {
                 return; // full of live entries: answer from the store instead
             }
         }
-        takenUntil.put(slot, clock.instant().plus(ttl));
+        // A failed claim does not know the holder: keep the one already known (its retries skip the memory).
+        Optional<AppointmentId> known = holder.or(() -> Optional.ofNullable(takenUntil.get(slot)).flatMap(Taken::holder));
+        takenUntil.put(slot, new Taken(clock.instant().plus(ttl), known));
     }
 
     void freed(SlotId slot) {
