@@ -211,6 +211,38 @@ abstract class BookingRaceContract {
     }
 
     @Test
+    void theDoctorRemovingASlotWhileAPatientBooksItEndsWithEitherTheBookingOrTheRemovalNeverBoth() throws Exception {
+        AccountId doctor = doctor();
+        List<SlotId> published = publish(doctor, repetitions() + 1);
+        SlotId spare = published.get(repetitions());
+        for (SlotId slot : published.subList(0, repetitions())) {
+            AccountId patient = AccountId.random();
+
+            List<Object> results = Concurrently.run(2, i -> () -> {
+                if (i == 0) {
+                    agenda.remove(doctor, slot);
+                    return "removed";
+                }
+                return booking.book(patient, slot, "k");
+            });
+
+            if (results.get(1) instanceof Appointment booked) {
+                assertThat(code(results.get(0))).as("results %s", results).isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+                assertThat(holder(slot)).contains(booked.id());
+                lifecycle.cancel(patient, Role.PATIENT, booked.id(), JUSTIFICATION);
+            } else {
+                assertThat(results.get(0)).as("results %s", results).isEqualTo("removed");
+                assertThat(code(results.get(1))).isIn(ErrorCode.SLOT_UNAVAILABLE, ErrorCode.NOT_FOUND);
+                assertThat(slots.find(slot)).isEmpty();
+                assertThat(appointmentsOf(patient, Role.PATIENT)).isEmpty();
+            }
+            // whatever happened, the patient's place with this doctor is free again
+            Appointment next = booking.book(patient, spare, "next-" + slot);
+            lifecycle.cancel(patient, Role.PATIENT, next.id(), JUSTIFICATION);
+        }
+    }
+
+    @Test
     void aSlotFreedByARejectionIsBookedByAnotherPatientAndTheRejectionStaysOnRecord() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
