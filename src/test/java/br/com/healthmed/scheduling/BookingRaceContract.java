@@ -26,7 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The booking use cases under races, through the services and on every storage adapter: one slot,
  * hundreds of patients, exactly one appointment; a request racing its own retries makes one
  * appointment; the doctor's answer racing the patient's cancellation ends in one consistent state;
- * a freed slot is really free. Doctors are stored directly; patients need no account here.
+ * a freed slot is really free; the doctor's agenda edits (move, remove, block, republish) never take a
+ * booked slot away. Doctors are stored directly; patients need no account here.
  */
 @SpringBootTest(properties = "healthmed.scheduling.sweep-interval=P1D")
 abstract class BookingRaceContract {
@@ -240,6 +241,74 @@ abstract class BookingRaceContract {
             Appointment next = booking.book(patient, spare, "next-" + slot);
             lifecycle.cancel(patient, Role.PATIENT, next.id(), JUSTIFICATION);
         }
+    }
+
+    @Test
+    void aBookedSlotIsNeverMovedRemovedOrBlockedAwayAndOnceCancelledItCanBe() {
+        AccountId doctor = doctor();
+        List<SlotId> two = publish(doctor, 2);
+        SlotId booked = two.get(0);
+        SlotId free = two.get(1);
+        AccountId patient = AccountId.random();
+        Appointment appointment = booking.book(patient, booked, "k");
+
+        assertThat(catchThrowableOfType(DomainException.class,
+                () -> agenda.move(doctor, booked, day.plus(Duration.ofHours(5)), Optional.empty())).code())
+                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+        assertThat(catchThrowableOfType(DomainException.class, () -> agenda.remove(doctor, booked)).code())
+                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+        assertThat(catchThrowableOfType(DomainException.class,
+                () -> agenda.block(doctor, day.minus(Duration.ofHours(1)), day.plus(Duration.ofHours(3)))).code())
+                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+        assertThat(slots.find(booked).orElseThrow().start()).isEqualTo(day);
+        assertThat(holder(booked)).contains(appointment.id());
+        assertThat(slots.find(free)).as("a refused block removes nothing").isPresent();
+
+        lifecycle.cancel(patient, Role.PATIENT, appointment.id(), JUSTIFICATION);
+        assertThat(agenda.block(doctor, day.minus(Duration.ofHours(1)), day.plus(Duration.ofHours(3)))).isEqualTo(2);
+        assertThat(slots.find(booked)).isEmpty();
+        assertThat(slots.find(free)).isEmpty();
+        assertThat(agenda.freeSlots(doctor, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(3)))).isEmpty();
+    }
+
+    @Test
+    void aFreeSlotMovesKeepingItsIdButNeverOntoAnotherSlot() {
+        AccountId doctor = doctor();
+        List<SlotId> two = publish(doctor, 2); // day 00:00 and 01:00
+        SlotId first = two.get(0);
+
+        DomainException overlap = catchThrowableOfType(DomainException.class,
+                () -> agenda.move(doctor, first, day.plus(Duration.ofMinutes(40)), Optional.empty()));
+        assertThat(overlap.code()).isEqualTo(ErrorCode.SLOT_OVERLAP);
+        assertThat(slots.find(first).orElseThrow().start()).isEqualTo(day);
+
+        agenda.move(doctor, first, day.plus(Duration.ofHours(6)), Optional.empty());
+        assertThat(slots.find(first).orElseThrow().start()).isEqualTo(day.plus(Duration.ofHours(6)));
+        assertThat(agenda.freeSlots(doctor, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(3))))
+                .extracting(s -> s.slot().start()).containsExactly(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(6)));
+        // the old time is free to publish again, and the moved slot books like any other
+        assertThat(publishOne(doctor)).isNotEqualTo(first);
+        assertThat(booking.book(AccountId.random(), first, "k").start()).isEqualTo(day.plus(Duration.ofHours(6)));
+    }
+
+    @Test
+    void publishingTheSameWeekTwiceIsRefusedWithSlotOverlapAndAddsNothing() {
+        AccountId doctor = doctor();
+        java.time.ZoneId zone = java.time.ZoneId.of("America/Sao_Paulo");
+        java.time.LocalDate monday = java.time.LocalDate.now(zone).plusWeeks(2).with(java.time.DayOfWeek.MONDAY);
+        java.util.Set<java.time.DayOfWeek> weekdays = java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY);
+        Instant from = monday.atStartOfDay(zone).toInstant();
+        Instant to = monday.plusDays(7).atStartOfDay(zone).toInstant();
+
+        List<Agenda.AgendaSlot> week = agenda.publishWeekly(doctor, monday, monday.plusDays(6), weekdays,
+                java.time.LocalTime.of(8, 0), java.time.LocalTime.of(12, 0), Duration.ofMinutes(10));
+        DomainException again = catchThrowableOfType(DomainException.class, () -> agenda.publishWeekly(doctor, monday,
+                monday.plusDays(6), weekdays, java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0), Duration.ZERO));
+
+        assertThat(week).hasSize(20);
+        assertThat(again.code()).isEqualTo(ErrorCode.SLOT_OVERLAP);
+        assertThat(agenda.freeSlots(doctor, from, to)).extracting(s -> s.slot().id())
+                .containsExactlyElementsOf(week.stream().map(s -> s.slot().id()).toList());
     }
 
     @Test
