@@ -63,9 +63,10 @@ class TakenSlots {
                 return; // full of live entries: answer from the store instead
             }
         }
-        // A failed claim does not know the holder: keep the one already known (its retries skip the memory).
-        Optional<AppointmentId> known = holder.or(() -> Optional.ofNullable(takenUntil.get(slot)).flatMap(Taken::holder));
-        takenUntil.put(slot, new Taken(clock.instant().plus(ttl), known));
+        // A failed claim does not know the holder: keep the one already known (its retries skip the memory),
+        // in one atomic step so that a concurrent successful claim's holder is never overwritten.
+        Instant until = clock.instant().plus(ttl);
+        takenUntil.compute(slot, (s, old) -> new Taken(until, holder.or(() -> old == null ? Optional.empty() : old.holder())));
     }
 
     void freed(SlotId slot) {
