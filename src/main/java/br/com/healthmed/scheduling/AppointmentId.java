@@ -29,6 +29,10 @@ public record AppointmentId(UUID value) implements EntityId {
         }
     }
 
+    public static AppointmentId random() {
+        return new AppointmentId(UUID.randomUUID());
+    }
+
     public static AppointmentId of(String value) {
         return new AppointmentId(UUID.fromString(value));
     }
