@@ -1,0 +1,4 @@
+package br.com.healthmed.records;
+
+/** An access-log entry with the sentence the patient reads, and the actor's name when it may be shown. */
+public record ReadableEntry(AccessLogEntry entry, String description, java.util.Optional<String> actorName) {}
