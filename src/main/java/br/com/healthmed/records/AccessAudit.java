@@ -2,6 +2,8 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,6 +18,8 @@ public class AccessAudit {
 
     private final AccessLogStore store;
     private final Clock clock;
+    /** The last instant this instance logged; see {@link #now()}. */
+    private final AtomicReference<Instant> last = new AtomicReference<>(Instant.MIN);
 
     AccessAudit(AccessLogStore store, Clock clock) {
         this.store = store;
@@ -51,7 +55,16 @@ public class AccessAudit {
 
     private void append(AccountId patient, AccessAction action, Requester who, Optional<RecordFile> file,
                         Optional<GrantId> grant, Optional<String> shareName, Optional<AccountId> sharedWith) {
-        store.append(new AccessLogEntry(UUID.randomUUID(), patient, clock.instant(), action, who.account(), who.role(),
+        store.append(new AccessLogEntry(UUID.randomUUID(), patient, now(), action, who.account(), who.role(),
                 file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName, sharedWith, who.address()));
+    }
+
+    /**
+     * The clock's instant, but always after the previous entry's: two events in the same clock tick
+     * (or a clock stepping back) still list in the order they happened. The log is read in time order.
+     */
+    private Instant now() {
+        Instant clockNow = clock.instant();
+        return last.updateAndGet(previous -> clockNow.isAfter(previous) ? clockNow : previous.plusNanos(1));
     }
 }
