@@ -55,8 +55,9 @@ class S3BlobStore implements BlobStore {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put.build()));
         Map<String, String> headers = new TreeMap<>();
         signed.signedHeaders().forEach((name, values) -> {
-            if (!AUTOMATIC_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.put(name, String.join(",", values));
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (!AUTOMATIC_HEADERS.contains(lowerCase)) {
+                headers.put(lowerCase.equals("content-type") ? "Content-Type" : name, String.join(",", values));
             }
         });
         return new PresignedUpload(toUri(signed.url()), headers, signed.expiration());
