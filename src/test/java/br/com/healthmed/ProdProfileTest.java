@@ -45,7 +45,9 @@ class ProdProfileTest {
                 .properties("server.port=0",
                         "healthmed.dynamodb.endpoint=" + Dynalite.endpoint(),
                         "healthmed.dynamodb.table-name=test-" + UUID.randomUUID(),
-                        "healthmed.dynamodb.create-table=true")
+                        "healthmed.dynamodb.create-table=true",
+                        // Records: the prod profile keeps file bytes on S3; no request reaches it here.
+                        "healthmed.s3.bucket=healthmed-records-test")
                 .properties(properties);
     }
 
