@@ -42,6 +42,15 @@ public interface HealthRecordStore {
     void deleteFile(FileId id);
 
     /**
+     * Upload intents that expired before {@code now} without being completed, at most {@code limit}
+     * (the oldest first, within the adapter's partitions).
+     */
+    List<RecordFile> expiredUploads(java.time.Instant now, int limit);
+
+    /** Deletes the file only if it is still pending; false if it was completed (or is gone) meanwhile. */
+    boolean deleteIfPending(FileId id);
+
+    /**
      * A patient's available files passing {@code filter}, newest first, at most {@code limit},
      * starting after position {@code after} (a page's {@code next}).
      */

@@ -89,6 +89,11 @@ public final class Keys {
         return "DOCTOR#" + doctorId + "#SHARES";
     }
 
+    /** GSI2 partition of upload intents not completed yet, by expiry; one of 16 shards: {@code UPLOADS#PENDING#<hex digit>}. */
+    public static String pendingUploads(String shard) {
+        return "UPLOADS#PENDING#" + shard;
+    }
+
     /** The partition of a patient's append-only access log (sort key: time and entry id): {@code RECORDLOG#<patient>}. */
     public static String accessLog(String patientId) {
         return "RECORDLOG#" + patientId;

@@ -40,14 +40,21 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * File metadata, groups and usage in DynamoDB. A file is {@code FILE#<id>} / {@code FILE}, read by id
  * (consistently) whoever asks; once available it also carries {@code GSI1PK = RECORD#<patient>#FILES}
  * and {@code GSI1SK = <available at>#<id>}, which lists the patient's files newest first. A pending
- * upload has no index keys (it is listed nowhere) and a {@code ttl} that lets DynamoDB remove it a
- * day after it expired. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
+ * upload is listed nowhere for the patient; it carries {@code GSI2PK = UPLOADS#PENDING#<first hex digit
+ * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
+ * {@code ttl} that lets DynamoDB remove it a day later anyway. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
  * partition.
  */
 class DynamoHealthRecordStore implements HealthRecordStore {
 
     /** How long after its expiry DynamoDB may delete a never-completed upload intent. */
     private static final Duration PENDING_CLEAN_UP = Duration.ofDays(1);
+
+    /**
+     * Pending uploads are indexed on GSI2 over 16 partitions (by the first hex digit of the file id), so
+     * a burst of uploads does not make one hot key; the sweep reads each.
+     */
+    private static final int PENDING_SHARDS = 16;
 
     private final DynamoTable table;
 
@@ -71,6 +78,8 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put("requestedAt", instant(file.requestedAt()));
         item.put("uploadExpiresAt", instant(file.uploadExpiresAt()));
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
+        item.put(Keys.GSI2PK, s(Keys.pendingUploads(shard(file.id()))));
+        item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
         table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
 
@@ -84,7 +93,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         FileId id = pending.id();
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .updateExpression("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk REMOVE #ttl")
+                    .updateExpression("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk REMOVE #ttl, GSI2PK, GSI2SK")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)")
                     .expressionAttributeNames(Map.of("#ttl", TTL))
                     .expressionAttributeValues(Map.of(":at", instant(at),
@@ -114,6 +123,34 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void deleteFile(FileId id) {
         table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString())));
+    }
+
+    @Override
+    public List<RecordFile> expiredUploads(Instant now, int limit) {
+        List<RecordFile> expired = new ArrayList<>();
+        // Expired means expiresAt <= now: every position at now (whatever its id) sorts before now + 1 ns.
+        String before = Positions.instant(now.plusNanos(1));
+        for (int shard = 0; shard < PENDING_SHARDS && expired.size() < limit; shard++) {
+            String partition = Keys.pendingUploads(Integer.toHexString(shard));
+            int wanted = limit - expired.size();
+            DynamoQueries.items(table, b -> b.indexName(Keys.GSI2)
+                            .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :now")
+                            .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(before)))
+                            .limit(wanted), wanted)
+                    .stream().map(DynamoHealthRecordStore::toFile).filter(file -> !file.available()).forEach(expired::add);
+        }
+        return expired;
+    }
+
+    @Override
+    public boolean deleteIfPending(FileId id) {
+        try {
+            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)"));
+            return true;
+        } catch (ConditionalCheckFailedException completedOrGone) {
+            return false;
+        }
     }
 
     @Override
@@ -239,6 +276,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         } catch (ConditionalCheckFailedException deleted) {
             // deleted meanwhile: nothing to change
         }
+    }
+
+    private static String shard(FileId id) {
+        return id.toString().substring(0, 1);
     }
 
     private static String position(RecordFile file) {

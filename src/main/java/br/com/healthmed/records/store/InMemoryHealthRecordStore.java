@@ -74,6 +74,25 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
+    public List<RecordFile> expiredUploads(Instant now, int limit) {
+        return files.values().stream().filter(file -> !file.available() && !now.isBefore(file.uploadExpiresAt()))
+                .sorted(Comparator.comparing(RecordFile::uploadExpiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean deleteIfPending(FileId id) {
+        boolean[] deleted = {false};
+        files.computeIfPresent(id, (key, file) -> {
+            if (file.available()) {
+                return file;
+            }
+            deleted[0] = true;
+            return null;
+        });
+        return deleted[0];
+    }
+
+    @Override
     public Page<RecordFile> availableFiles(AccountId owner, FileFilter filter, int limit, Optional<String> after) {
         List<RecordFile> matching = allAvailableFiles(owner, filter).stream()
                 .filter(file -> after.map(position -> position(file).compareTo(position) < 0).orElse(true))

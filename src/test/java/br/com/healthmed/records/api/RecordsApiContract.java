@@ -3,6 +3,11 @@ package br.com.healthmed.records.api;
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.records.BlobStore;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
 import java.io.IOException;
@@ -68,6 +73,15 @@ abstract class RecordsApiContract {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    HealthRecordStore records;
+
+    @Autowired
+    BlobStore blobs;
+
+    @Autowired
+    UploadSweeper sweeper;
 
     RecordClient patient;
 
@@ -219,6 +233,12 @@ abstract class RecordsApiContract {
         patient.document("myRecord").execute()
                 .path("myRecord.files.edges").entityList(Object.class).hasSize(0)
                 .path("myRecord.usedBytes").entity(Long.class).isEqualTo(0L);
+
+        ObjectKey key = records.file(FileId.of((String) ticket.get("fileId"))).orElseThrow().objectKey();
+        assertThat(blobs.head(key)).isPresent();
+        sweeper.sweep();
+        assertThat(blobs.head(key)).as("the sweep reclaims the bytes").isEmpty();
+        assertThat(records.file(FileId.of((String) ticket.get("fileId")))).isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.HealthRecordStore.FileFilter;
@@ -150,5 +152,30 @@ abstract class HealthRecordStoreContract {
         assertThat(store().reserveBytes(patient, 301, 1_000)).isFalse();
         assertThat(store().reserveBytes(patient, 300, 1_000)).isTrue();
         assertThat(store().usedBytes(AccountId.random())).isZero();
+    }
+
+    @Test
+    void expiredUploadsAreThePendingOnesOnlyAndACompletedOneIsNeverDeletedAsPending() {
+        RecordFile expired = pending(patient, FileCategory.EXAM, Set.of());
+        RecordFile completed = pending(patient, FileCategory.EXAM, Set.of());
+        RecordFile stillOpen = new RecordFile(FileId.random(), patient, "b.pdf", "application/pdf", 1, FileCategory.EXAM,
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofHours(1)), Optional.empty());
+        store().createFile(expired);
+        store().createFile(completed);
+        store().createFile(stillOpen);
+        store().markAvailable(completed, NOW.plusSeconds(1));
+
+        java.time.Instant later = NOW.plus(Duration.ofMinutes(20));
+        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).contains(expired.id())
+                .doesNotContain(completed.id(), stillOpen.id());
+
+        assertThat(store().expiredUploads(expired.uploadExpiresAt(), 100)).as("expired at its expiry instant")
+                .extracting(RecordFile::id).contains(expired.id());
+        assertThat(store().deleteIfPending(completed.id())).isFalse();
+        assertThat(store().deleteIfPending(expired.id())).isTrue();
+        assertThat(store().deleteIfPending(expired.id())).isFalse();
+        assertThat(store().file(completed.id())).isPresent();
+        assertThat(store().file(expired.id())).isEmpty();
+        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).doesNotContain(expired.id());
     }
 }
