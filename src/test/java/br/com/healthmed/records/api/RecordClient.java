@@ -1,15 +1,11 @@
 package br.com.healthmed.records.api;
 
 import br.com.healthmed.support.Api;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import br.com.healthmed.support.PlainHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -18,10 +14,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * and plain HTTP to the presigned URLs (no token there, as with S3).
  */
 final class RecordClient {
-
-    /** Set by every HTTP client itself; {@link HttpClient} refuses to take them from us. */
-    private static final Set<String> AUTOMATIC = Set.of("host", "content-length");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Api api;
     final String id;
@@ -103,34 +95,17 @@ final class RecordClient {
     /** PUTs {@code body} to an upload ticket's URL with the ticket's headers. */
     @SuppressWarnings("unchecked")
     static HttpResponse<String> put(Map<String, Object> ticket, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((String) ticket.get("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (Map<String, String> header : (List<Map<String, String>>) ticket.get("uploadHeaders")) {
-            if (!AUTOMATIC.contains(header.get("name").toLowerCase())) {
-                request.header(header.get("name"), header.get("value"));
-            }
-        }
-        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = new java.util.HashMap<>();
+        ((List<Map<String, String>>) ticket.get("uploadHeaders")).forEach(h -> headers.put(h.get("name"), h.get("value")));
+        return PlainHttp.put(URI.create((String) ticket.get("uploadUrl")), headers, body);
     }
 
     static HttpResponse<String> put(String url, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.put(URI.create(url), Map.of("Content-Type", contentType), body);
     }
 
     static HttpResponse<byte[]> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
-        try {
-            return HTTP.send(request, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PlainHttp.get(URI.create(url));
     }
 
     static String code(GraphQlTester.Response response) {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ContentDispositions;
 import br.com.healthmed.records.ObjectKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import br.com.healthmed.support.PlainHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BlobStoreContract {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Set<String> AUTOMATIC = Set.of("host", "content-length");
     private static final String DISPOSITION = ContentDispositions.attachment("Exame de sangue – março.pdf");
 
     protected abstract BlobStore store();
@@ -119,33 +115,18 @@ abstract class BlobStoreContract {
     }
 
     private static HttpResponse<String> put(BlobStore.PresignedUpload upload, byte[] body) {
-        return put(upload.url(), null, upload, body);
+        return PlainHttp.put(upload.url(), upload.headers(), body);
     }
 
-    /** A PUT with the upload's headers, Content-Type replaced when {@code contentType} is given. */
+    /** A PUT with the upload's headers, but Content-Type replaced by {@code contentType}. */
     private static HttpResponse<String> put(URI url, String contentType, BlobStore.PresignedUpload upload, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        upload.headers().forEach((name, value) -> {
-            if (!AUTOMATIC.contains(name.toLowerCase())) {
-                request.header(name, name.equalsIgnoreCase("Content-Type") && contentType != null ? contentType : value);
-            }
-        });
-        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = new HashMap<>(upload.headers());
+        headers.put("Content-Type", contentType);
+        return PlainHttp.put(url, headers, body);
     }
 
     private static HttpResponse<byte[]> get(URI url) {
-        return send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return HTTP.send(request, handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PlainHttp.get(url);
     }
 
     private static byte[] bytes(int size) {

@@ -2,12 +2,10 @@ package br.com.healthmed.records.blob;
 
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.support.InProcessS3;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -19,41 +17,31 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The S3 adapter against s3proxy 4.1.0, an S3-compatible server started in-process on a free port,
- * which checks signatures (credentials {@code local}/{@code local}, as the adapter uses with an endpoint).
+ * The S3 adapter against s3proxy 4.1.0, an S3-compatible server started in-process ({@link InProcessS3}),
+ * which checks signatures.
  */
 class S3BlobStoreTest extends BlobStoreContract {
 
     private static final String BUCKET = "healthmed-records-test";
 
-    private static S3Proxy proxy;
     private static S3Client s3;
     private static S3Presigner presigner;
     private static S3Properties properties;
     private static BlobStore store;
 
     @BeforeAll
-    static void start() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
-                .build();
-        proxy.start();
-        properties = new S3Properties(BUCKET, "sa-east-1", "alias/healthmed-records",
-                URI.create("http://127.0.0.1:" + proxy.getPort()));
+    static void start() {
+        properties = new S3Properties(InProcessS3.bucket(BUCKET), "sa-east-1", "alias/healthmed-records", InProcessS3.endpoint());
         BlobStoreConfig.S3 config = new BlobStoreConfig.S3();
         s3 = config.s3Client(properties);
         presigner = config.s3Presigner(properties);
-        s3.createBucket(b -> b.bucket(BUCKET));
         store = config.blobStore(s3, presigner, properties);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         presigner.close();
         s3.close();
-        proxy.stop();
     }
 
     @Override
@@ -67,7 +55,7 @@ class S3BlobStoreTest extends BlobStoreContract {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(URI.create(properties.endpoint() + "/" + BUCKET + "/records/" + key.value()))
                 .build();
-        return AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create("local", "local"))
+        return AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create(InProcessS3.ACCESS_KEY, InProcessS3.SECRET_KEY))
                         .request(request)
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, properties.region())
