@@ -58,7 +58,7 @@ public class AccessLogReader {
                     + (entry.grant().isPresent() ? " under your share of " + share : "");
             case SHARE -> who + " shared " + share + " with " + doctor;
             case REVOKE -> who + " revoked the share of " + share + " with " + doctor;
-            case ACCESS_REFUSED -> who + " tried to open " + file + " and was refused";
+            case ACCESS_REFUSED -> who + " was refused access to " + file;
         };
         return new ReadableEntry(entry, what + " on " + WHEN.format(entry.at().atZone(BRASILIA)) + " (Brasília time).", actorName);
     }

@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public interface HealthRecordStore {
      * Marks a pending file available, once: false if it was not pending (already completed, deleted
      * or never created).
      */
-    boolean markAvailable(RecordFile pending, java.time.Instant at);
+    boolean markAvailable(RecordFile pending, Instant at);
 
     /** Renames the file, if it still exists. */
     void rename(FileId id, String fileName);
@@ -45,7 +46,7 @@ public interface HealthRecordStore {
      * Upload intents that expired before {@code now} without being completed, at most {@code limit}
      * (the oldest first, within the adapter's partitions).
      */
-    List<RecordFile> expiredUploads(java.time.Instant now, int limit);
+    List<RecordFile> expiredUploads(Instant now, int limit);
 
     /** Deletes the file only if it is still pending; false if it was completed (or is gone) meanwhile. */
     boolean deleteIfPending(FileId id);

@@ -5,7 +5,9 @@ import br.com.healthmed.platform.error.DomainException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** A patient managing their own record: listing, renaming and deleting files; groups. */
@@ -34,9 +36,9 @@ public class HealthRecords {
     }
 
     /** The patient's completed files, by id (one listing, for batched fields). */
-    public java.util.Map<FileId, RecordFile> filesById(AccountId patient) {
+    public Map<FileId, RecordFile> filesById(AccountId patient) {
         return store.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()
-                .collect(java.util.stream.Collectors.toMap(RecordFile::id, file -> file));
+                .collect(Collectors.toMap(RecordFile::id, file -> file));
     }
 
     public long usedBytes(AccountId patient) {

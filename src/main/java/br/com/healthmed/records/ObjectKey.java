@@ -2,6 +2,7 @@ package br.com.healthmed.records;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,8 @@ public record ObjectKey(String value) {
     }
 
     /** The key when {@code value} has the shape of one; a URL path segment may be anything. */
-    public static java.util.Optional<ObjectKey> parse(String value) {
-        return value != null && SHAPE.matcher(value).matches() ? java.util.Optional.of(new ObjectKey(value)) : java.util.Optional.empty();
+    public static Optional<ObjectKey> parse(String value) {
+        return value != null && SHAPE.matcher(value).matches() ? Optional.of(new ObjectKey(value)) : Optional.empty();
     }
 
     @Override

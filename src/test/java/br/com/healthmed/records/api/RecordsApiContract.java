@@ -147,8 +147,8 @@ abstract class RecordsApiContract {
         assertThat(log.get(6)).containsEntry("shareId", groupShare).containsEntry("actorRole", "DOCTOR")
                 .containsEntry("actorName", doctorA.name).containsEntry("fileId", fileId);
         assertThat(log.get(6).get("clientAddress")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(log.get(5).get("description")).asString().startsWith(doctorB.name + " tried to open exame.pdf and was refused");
-        assertThat(log.get(4).get("description")).asString().startsWith(doctorA.name + " tried to open exame.pdf");
+        assertThat(log.get(5).get("description")).asString().startsWith(doctorB.name + " was refused access to exame.pdf on ");
+        assertThat(log.get(4).get("description")).asString().startsWith(doctorA.name + " was refused access to exame.pdf");
         assertThat(log.get(7).get("description")).asString().startsWith("You shared 'cardiologia' with " + doctorA.name);
         assertThat(log.get(1).get("description")).asString().startsWith("You revoked the share of 1 file with " + doctorA.name);
         assertThat(log.get(8).get("description")).asString().startsWith("You uploaded exame.pdf on ");
@@ -353,6 +353,14 @@ abstract class RecordsApiContract {
                 .path("myRecord.groups[0].name").entity(String.class).isEqualTo("cardiologia");
         patient.document("shares", "myShares").variable("active", true).execute()
                 .path("myShares[0].id").entity(String.class).isEqualTo(share);
+
+        // ...and learns who knocked: doctors by name, other patients and anonymous callers not.
+        List<String> log = patient.document("recordAccessLog").variable("first", 100).execute()
+                .path("recordAccessLog.edges[*].node.description").entityList(String.class).get();
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith("Another patient was refused access to exame.pdf on "));
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith("An anonymous caller was refused access to exame.pdf on "));
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith(otherDoctor.name + " was refused access to exame.pdf on "));
+        assertThat(log).noneSatisfy(entry -> assertThat(entry).contains(intruder.name));
     }
 
     private static String message(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
