@@ -42,7 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "healthmed.security.jwt.access-token-ttl=P1D",
         "healthmed.records.max-file-size=600KB",
-        "healthmed.records.quota-per-patient=1MB"})
+        "healthmed.records.quota-per-patient=1MB",
+        // the tests sweep when they mean to; a scheduled sweep must not race them
+        "healthmed.records.sweep-interval=P1D"})
 @Import(RecordsApiContract.MovableClock.class)
 abstract class RecordsApiContract {
 
