@@ -75,7 +75,10 @@ class ProdProfileTest {
                         "spring.data.redis.host=" + RedisServer.host(),
                         "spring.data.redis.port=" + RedisServer.port(),
                         "spring.data.redis.ssl.enabled=false",
+                        // S3 and Amazon Location cannot be reached from here: their adapters are tested on
+                        // their own (s3proxy, WireMock); the bucket name is still required by the profile.
                         "healthmed.blob-store=local",
+                        "healthmed.s3.bucket=healthmed-records-test",
                         "healthmed.geocoder=none");
         return new SpringApplicationBuilder(HealthMedApplication.class)
                 .profiles("prod")

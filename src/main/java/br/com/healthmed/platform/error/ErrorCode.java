@@ -49,6 +49,14 @@ public enum ErrorCode {
     INVALID_APPOINTMENT_STATE(ErrorType.BAD_REQUEST, "The appointment's current status does not allow this; extensions.currentStatus says what it is."),
     WRONG_ROLE(ErrorType.FORBIDDEN, "The operation is for the other kind of account (e.g. only doctors publish slots, only patients book)."),
 
+    // Records
+    FILE_TOO_LARGE(ErrorType.BAD_REQUEST, "The file is larger than allowed; extensions.maxBytes says the limit."),
+    UNSUPPORTED_FILE_TYPE(ErrorType.BAD_REQUEST, "Files of this content type are not accepted; extensions.allowed lists those that are."),
+    QUOTA_EXCEEDED(ErrorType.BAD_REQUEST, "The patient's storage quota would be exceeded; extensions.quotaBytes and usedBytes say by how much."),
+    UPLOAD_INCOMPLETE(ErrorType.BAD_REQUEST, "No bytes have been stored for this upload yet; PUT them to the upload URL, then complete again."),
+    UPLOAD_MISMATCH(ErrorType.BAD_REQUEST, "The stored bytes do not match the upload request (size, type or first bytes); the upload was discarded."),
+    INVALID_SHARE(ErrorType.BAD_REQUEST, "A share needs at least one file, group or allFiles, and an expiry in the future within the allowed maximum."),
+
     SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
 

@@ -31,7 +31,11 @@ class SecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> {})
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a
+                        // Records: the embedded blob store's presigned URLs carry their own HMAC
+                        // signature, which is the authorisation; clients send no bearer token there.
+                        .requestMatchers("/blobs/**").permitAll()
+                        .anyRequest().permitAll())
                 .addFilterBefore(new BearerTokenFilter(verifier), AnonymousAuthenticationFilter.class)
                 .build();
     }
@@ -45,6 +49,14 @@ class SecurityConfig {
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/graphql", cors);
+        // Records: browsers PUT and GET file bytes at the embedded blob store's presigned URLs.
+        CorsConfiguration blobs = new CorsConfiguration();
+        blobs.setAllowedOrigins(origins.allowedOrigins());
+        blobs.setAllowedMethods(List.of("GET", "PUT", "OPTIONS"));
+        blobs.setAllowedHeaders(List.of("Content-Type"));
+        blobs.setExposedHeaders(List.of("Content-Disposition", "Content-Length"));
+        blobs.setMaxAge(3600L);
+        source.registerCorsConfiguration("/blobs/**", blobs);
         return source;
     }
 

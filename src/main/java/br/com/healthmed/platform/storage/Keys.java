@@ -100,6 +100,65 @@ public final class Keys {
         return key("ACTIVE#" + patientId, "BOOKINGS");
     }
 
+    // Records: a patient's files, groups, shares and access log
+
+    /** A health-record file's metadata (the bytes are in the blob store): {@code FILE#<uuid>} / {@code FILE}. */
+    public static Map<String, AttributeValue> recordFile(String fileId) {
+        return key("FILE#" + fileId, "FILE");
+    }
+
+    /** The partition of one patient's record: groups, shares and used bytes: {@code RECORD#<patient uuid>}. */
+    public static String record(String patientId) {
+        return "RECORD#" + patientId;
+    }
+
+    /** A patient's group of files: {@code RECORD#<patient>} / {@code GROUP#<uuid>}. */
+    public static Map<String, AttributeValue> recordGroup(String patientId, String groupId) {
+        return key(record(patientId), "GROUP#" + groupId);
+    }
+
+    /** The bytes a patient's files take: {@code RECORD#<patient>} / {@code USAGE}. */
+    public static Map<String, AttributeValue> recordUsage(String patientId) {
+        return key(record(patientId), "USAGE");
+    }
+
+    /** A share with a doctor: {@code RECORD#<patient>} / {@code GRANT#<doctor uuid>#<grant uuid>}. */
+    public static Map<String, AttributeValue> grant(String patientId, String doctorId, String grantId) {
+        return key(record(patientId), grantsTo(doctorId) + grantId);
+    }
+
+    /** The sort-key prefix of every share in a record, and of those with one doctor. */
+    public static final String GRANTS = "GRANT#";
+
+    public static String grantsTo(String doctorId) {
+        return GRANTS + doctorId + "#";
+    }
+
+    /** GSI1 partition listing a patient's available files by upload time: {@code RECORD#<patient>#FILES}. */
+    public static String recordFiles(String patientId) {
+        return record(patientId) + "#FILES";
+    }
+
+    /** GSI1 partition listing the unrevoked shares with a doctor by expiry: {@code DOCTOR#<uuid>#SHARES}. */
+    public static String sharesWith(String doctorId) {
+        return "DOCTOR#" + doctorId + "#SHARES";
+    }
+
+    /** GSI2 partition of upload intents not completed yet, by expiry; one of 16 shards: {@code UPLOADS#PENDING#<hex digit>}. */
+    public static String pendingUploads(String shard) {
+        return "UPLOADS#PENDING#" + shard;
+    }
+
+    /** The partition of a patient's append-only access log (sort key: time and entry id): {@code RECORDLOG#<patient>}. */
+    public static String accessLog(String patientId) {
+        return "RECORDLOG#" + patientId;
+    }
+
+    /** One access-log entry: {@code RECORDLOG#<patient>} / {@code <fixed-width instant>#<entry uuid>}. */
+    public static Map<String, AttributeValue> accessLogEntry(String patientId, String position) {
+        return key(accessLog(patientId), position);
+    }
+
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }

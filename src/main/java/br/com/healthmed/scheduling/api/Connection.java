@@ -8,7 +8,8 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     record Edge<T>(String cursor, T node) {}
 
-    record PageInfo(boolean hasNextPage, String endCursor) {}
+    /** Forward paging only: {@code hasPreviousPage} is false, as Relay allows for {@code first}/{@code after}. */
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     static <T> Connection<T> of(List<T> nodes, List<String> cursors, boolean hasNextPage) {
         return of(nodes, cursors, hasNextPage, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
@@ -20,6 +21,6 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         for (int i = 0; i < nodes.size(); i++) {
             edges.add(new Edge<>(cursors.get(i), nodes.get(i)));
         }
-        return new Connection<>(edges, new PageInfo(hasNextPage, endCursor));
+        return new Connection<>(edges, new PageInfo(hasNextPage, false, cursors.isEmpty() ? null : cursors.get(0), endCursor));
     }
 }

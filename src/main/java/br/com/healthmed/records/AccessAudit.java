@@ -1,0 +1,70 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Writes the access log: one entry per upload, download-URL issuance, share, revocation and refusal. */
+@Service
+public class AccessAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
+
+    private final AccessLogStore store;
+    private final Clock clock;
+    /** The last instant this instance logged; see {@link #now()}. */
+    private final AtomicReference<Instant> last = new AtomicReference<>(Instant.MIN);
+
+    AccessAudit(AccessLogStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void uploaded(Requester who, RecordFile file) {
+        append(file.owner(), AccessAction.UPLOAD, who, Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    void downloadIssued(Requester who, RecordFile file, Optional<Grant> under, Optional<String> shareName) {
+        append(file.owner(), AccessAction.DOWNLOAD_URL_ISSUED, who, Optional.of(file), under.map(Grant::id), shareName,
+                Optional.empty());
+    }
+
+    void shared(Requester who, Grant grant, String shareName) {
+        append(grant.patient(), AccessAction.SHARE, who, Optional.empty(), Optional.of(grant.id()), Optional.of(shareName),
+                Optional.of(grant.doctor()));
+    }
+
+    void revoked(Requester who, Grant grant, String shareName) {
+        append(grant.patient(), AccessAction.REVOKE, who, Optional.empty(), Optional.of(grant.id()), Optional.of(shareName),
+                Optional.of(grant.doctor()));
+    }
+
+    /** Someone not entitled asked for an existing file: the owner learns it; the caller gets NOT_FOUND. */
+    void refused(Requester who, RecordFile file) {
+        log.warn("Refused access to file {} by {} from {}", file.id(), who.account().map(AccountId::toString).orElse("anonymous"),
+                who.address());
+        append(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    private void append(AccountId patient, AccessAction action, Requester who, Optional<RecordFile> file,
+                        Optional<GrantId> grant, Optional<String> shareName, Optional<AccountId> sharedWith) {
+        store.append(new AccessLogEntry(UUID.randomUUID(), patient, now(), action, who.account(), who.role(),
+                file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName, sharedWith, who.address()));
+    }
+
+    /**
+     * The clock's instant, but always after the previous entry's: two events in the same clock tick
+     * (or a clock stepping back) still list in the order they happened. The log is read in time order.
+     */
+    private Instant now() {
+        Instant clockNow = clock.instant();
+        return last.updateAndGet(previous -> clockNow.isAfter(previous) ? clockNow : previous.plusNanos(1));
+    }
+}

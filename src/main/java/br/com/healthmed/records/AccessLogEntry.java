@@ -1,0 +1,48 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.security.Role;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One entry of a patient's append-only access log: who did what to which file, under which share,
+ * when, from where. Names are copied in when the entry is written (a file renamed or deleted later
+ * still reads as it was); doctors' names are looked up when the log is read.
+ *
+ * @param actor     the account that acted; empty for an anonymous caller
+ * @param fileName  the file's name at the time
+ * @param shareName how the share read at the time ("your whole record", the group names, "2 files")
+ * @param sharedWith the doctor a share or revocation was for
+ */
+public record AccessLogEntry(
+        UUID id,
+        AccountId patient,
+        Instant at,
+        AccessAction action,
+        Optional<AccountId> actor,
+        Optional<Role> actorRole,
+        Optional<FileId> file,
+        Optional<String> fileName,
+        Optional<GrantId> grant,
+        Optional<String> shareName,
+        Optional<AccountId> sharedWith,
+        String clientAddress) {
+
+    public AccessLogEntry {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(patient);
+        Objects.requireNonNull(at);
+        Objects.requireNonNull(action);
+        Objects.requireNonNull(actor);
+        Objects.requireNonNull(actorRole);
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(fileName);
+        Objects.requireNonNull(grant);
+        Objects.requireNonNull(shareName);
+        Objects.requireNonNull(sharedWith);
+        Objects.requireNonNull(clientAddress);
+    }
+}

@@ -1,0 +1,69 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.security.Role;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The patient's access log as sentences: "Dra. Ana Lima opened exame.pdf under your share of
+ * 'cardiologia' on 01/12/2026 at 07:00 (Brasília time)." Doctors are named (all their names in one
+ * batch read); other patients are not: their identity is theirs.
+ */
+@Service
+public class AccessLogReader {
+
+    private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
+
+    private final AccessLogStore store;
+    private final AccountDirectory accounts;
+
+    AccessLogReader(AccessLogStore store, AccountDirectory accounts) {
+        this.store = store;
+        this.accounts = accounts;
+    }
+
+    public Page<ReadableEntry> entries(AccountId patient, int first, Optional<String> after) {
+        Page<AccessLogEntry> page = store.entries(patient, first, after);
+        Set<AccountId> doctors = new HashSet<>();
+        for (AccessLogEntry entry : page.items()) {
+            if (entry.actorRole().filter(Role.DOCTOR::equals).isPresent()) {
+                entry.actor().ifPresent(doctors::add);
+            }
+            entry.sharedWith().ifPresent(doctors::add);
+        }
+        Map<AccountId, Account> named = doctors.isEmpty() ? Map.of() : accounts.findAll(doctors);
+        return new Page<>(page.items().stream().map(entry -> readable(entry, named)).toList(), page.next());
+    }
+
+    private static ReadableEntry readable(AccessLogEntry entry, Map<AccountId, Account> named) {
+        Optional<String> actorName = entry.actorRole().filter(Role.DOCTOR::equals)
+                .flatMap(doctor -> entry.actor()).map(id -> nameOf(id, named));
+        String who = entry.actor().filter(entry.patient()::equals).isPresent() ? "You"
+                : actorName.orElse(entry.actor().isPresent() ? "Another patient" : "An anonymous caller");
+        String file = entry.fileName().orElse("a file");
+        String share = entry.shareName().orElse("");
+        String doctor = entry.sharedWith().map(id -> nameOf(id, named)).orElse("a doctor");
+        String what = switch (entry.action()) {
+            case UPLOAD -> who + " uploaded " + file;
+            case DOWNLOAD_URL_ISSUED -> who + " opened " + file
+                    + (entry.grant().isPresent() ? " under your share of " + share : "");
+            case SHARE -> who + " shared " + share + " with " + doctor;
+            case REVOKE -> who + " revoked the share of " + share + " with " + doctor;
+            case ACCESS_REFUSED -> who + " was refused access to " + file;
+        };
+        return new ReadableEntry(entry, what + " on " + WHEN.format(entry.at().atZone(BRASILIA)) + " (Brasília time).", actorName);
+    }
+
+    private static String nameOf(AccountId id, Map<AccountId, Account> named) {
+        return Optional.ofNullable(named.get(id)).map(Account::name).orElse("a former doctor");
+    }
+}

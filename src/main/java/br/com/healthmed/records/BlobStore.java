@@ -1,0 +1,46 @@
+package br.com.healthmed.records;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where file bytes live, encrypted at rest. Clients move the bytes themselves with presigned URLs;
+ * the service only signs, inspects and deletes. Implementations must pass {@code BlobStoreContract}.
+ */
+public interface BlobStore {
+
+    /**
+     * A URL to PUT exactly {@code sizeBytes} bytes of {@code contentType} to {@code key}, refused by the
+     * store with any other type or length, after {@code validFor}, or when tampered with.
+     */
+    PresignedUpload presignUpload(ObjectKey key, String contentType, long sizeBytes, Duration validFor);
+
+    /** What is stored under {@code key}, if anything. */
+    Optional<StoredBlob> head(ObjectKey key);
+
+    /** Up to {@code count} first bytes of the object (fewer if it is shorter), without reading the rest. */
+    byte[] firstBytes(ObjectKey key, int count);
+
+    /**
+     * A URL to GET the object for {@code validFor}, answered with {@code Content-Type: contentType} and
+     * {@code Content-Disposition: contentDisposition}.
+     */
+    PresignedDownload presignDownload(ObjectKey key, String contentType, String contentDisposition, Duration validFor);
+
+    /** Deletes the object; nothing happens if there is none. */
+    void delete(ObjectKey key);
+
+    /** @param headers what the client must send with the PUT besides the body (Content-Type among them) */
+    record PresignedUpload(URI url, Map<String, String> headers, Instant expiresAt) {
+        public PresignedUpload {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    record PresignedDownload(URI url, Instant expiresAt) {}
+
+    record StoredBlob(long sizeBytes, String contentType) {}
+}

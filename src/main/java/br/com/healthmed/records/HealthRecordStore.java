@@ -1,0 +1,86 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where file metadata, groups and each patient's used bytes live. Implementations must pass
+ * {@code HealthRecordStoreContract}. Every read by id is consistent: a change is seen by the very
+ * next request.
+ */
+public interface HealthRecordStore {
+
+    /** What to list: optionally one category, optionally one group. */
+    record FileFilter(Optional<FileCategory> category, Optional<GroupId> group) {
+
+        public static final FileFilter ALL = new FileFilter(Optional.empty(), Optional.empty());
+
+        public boolean accepts(RecordFile file) {
+            return category.map(c -> c == file.category()).orElse(true)
+                    && group.map(g -> file.groups().contains(g)).orElse(true);
+        }
+    }
+
+    /** Stores a new upload intent. */
+    void createFile(RecordFile file);
+
+    Optional<RecordFile> file(FileId id);
+
+    /**
+     * Marks a pending file available, once: false if it was not pending (already completed, deleted
+     * or never created).
+     */
+    boolean markAvailable(RecordFile pending, Instant at);
+
+    /** Renames the file, if it still exists. */
+    void rename(FileId id, String fileName);
+
+    /** Puts the file in the group (or takes it out), atomically and leaving its other groups alone; if it still exists. */
+    void setInGroup(FileId id, GroupId group, boolean member);
+
+    void deleteFile(FileId id);
+
+    /**
+     * Upload intents that expired before {@code now} without being completed, at most {@code limit}
+     * (the oldest first, within the adapter's partitions).
+     */
+    List<RecordFile> expiredUploads(Instant now, int limit);
+
+    /** Deletes the file only if it is still pending; false if it was completed (or is gone) meanwhile. */
+    boolean deleteIfPending(FileId id);
+
+    /**
+     * A patient's available files passing {@code filter}, newest first, at most {@code limit},
+     * starting after position {@code after} (a page's {@code next}).
+     */
+    Page<RecordFile> availableFiles(AccountId owner, FileFilter filter, int limit, Optional<String> after);
+
+    /** All of a patient's available files passing {@code filter}, newest first. */
+    List<RecordFile> allAvailableFiles(AccountId owner, FileFilter filter);
+
+    void createGroup(RecordGroup group);
+
+    /** The owner's group with this id; empty for another patient's. */
+    Optional<RecordGroup> group(AccountId owner, GroupId id);
+
+    /** The owner's groups, by name. */
+    List<RecordGroup> groups(AccountId owner);
+
+    void updateGroup(RecordGroup group);
+
+    void deleteGroup(AccountId owner, GroupId id);
+
+    /** Bytes of available files counted against the patient's quota. */
+    long usedBytes(AccountId owner);
+
+    /**
+     * Adds {@code bytes} to the patient's used bytes unless the sum would exceed {@code quota}, in one
+     * atomic step (two concurrent completions cannot both squeeze under the quota). False if it would.
+     */
+    boolean reserveBytes(AccountId owner, long bytes, long quota);
+
+    /** Gives bytes back (a file deleted, a reservation undone). */
+    void releaseBytes(AccountId owner, long bytes);
+}

@@ -1,0 +1,6 @@
+package br.com.healthmed.records;
+
+import java.util.Optional;
+
+/** An access-log entry with the sentence the patient reads, and the actor's name when it may be shown. */
+public record ReadableEntry(AccessLogEntry entry, String description, Optional<String> actorName) {}

@@ -1,0 +1,20 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A patient's named group of files ("exames de 2025", "cardiologia"); a file may be in several. */
+public record RecordGroup(GroupId id, AccountId owner, String name, Instant createdAt) {
+
+    public RecordGroup {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(owner);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(createdAt);
+    }
+
+    public RecordGroup renamed(String newName) {
+        return new RecordGroup(id, owner, newName, createdAt);
+    }
+}

@@ -1,0 +1,138 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Time-limited shares of a patient's record with doctors, and what a doctor can see through them. */
+@Service
+public class Sharing {
+
+    static final int MAX_NOTE_LENGTH = 500;
+
+    private final GrantStore grants;
+    private final HealthRecordStore records;
+    private final AccountDirectory accounts;
+    private final FileGuard guard;
+    private final AccessAudit audit;
+    private final RecordsProperties properties;
+    private final Clock clock;
+
+    Sharing(GrantStore grants, HealthRecordStore records, AccountDirectory accounts, FileGuard guard, AccessAudit audit,
+            RecordsProperties properties, Clock clock) {
+        this.grants = grants;
+        this.records = records;
+        this.accounts = accounts;
+        this.guard = guard;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Grant share(Requester who, NewShare share) {
+        AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Record"));
+        if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorAccount)) {
+            throw DomainException.notFound("Doctor");
+        }
+        Set<FileId> files = new LinkedHashSet<>();
+        share.files().forEach(id -> files.add(guard.own(who, id).id()));
+        Set<GroupId> groups = new LinkedHashSet<>();
+        share.groups().forEach(id -> groups.add(records.group(patient, id).orElseThrow(() -> DomainException.notFound("Group")).id()));
+        ShareScope scope = new ShareScope(share.allFiles(), files, groups);
+        if (scope.isEmpty()) {
+            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input", "Share at least one file, one group, or allFiles.");
+        }
+        Instant now = clock.instant();
+        Grant grant = new Grant(GrantId.random(), patient, share.doctor(), scope, note(share.note()), now,
+                expiry(share, now), Optional.empty());
+        grants.create(grant);
+        audit.shared(who, grant, ShareNames.of(scope, groupsOf(patient)));
+        return grant;
+    }
+
+    /** Ends a share at once: the doctor's very next request is refused. Revoking twice changes nothing. */
+    public Grant revoke(Requester who, GrantId id) {
+        AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Share"));
+        Grant grant = grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
+        if (grant.revokedAt().isPresent()) {
+            return grant;
+        }
+        Instant now = clock.instant();
+        grants.revoke(patient, id, now);
+        audit.revoked(who, grant, ShareNames.of(grant.scope(), groupsOf(patient)));
+        return grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
+    }
+
+    /** The patient's shares, newest first; only the active (or only the ended) ones if asked. */
+    public List<Grant> sharesOf(AccountId patient, Optional<Boolean> active) {
+        Instant now = clock.instant();
+        return grants.grantsOf(patient).stream()
+                .filter(grant -> active.map(wanted -> grant.activeAt(now) == wanted).orElse(true))
+                .toList();
+    }
+
+    /**
+     * The patients sharing with the doctor now, each with the files their active grants cover at this
+     * moment. The index lists candidate grants; each patient's grants are then read consistently, so a
+     * share revoked a moment ago is not shown while the index catches up.
+     */
+    public List<SharedRecord> sharedWith(AccountId doctor) {
+        Instant now = clock.instant();
+        Set<AccountId> patients = grants.activeGrantsTo(doctor, now).stream().map(Grant::patient)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return patients.stream()
+                .map(patient -> {
+                    List<Grant> active = grants.grantsBetween(patient, doctor).stream()
+                            .filter(grant -> grant.activeAt(now))
+                            .sorted(Comparator.comparing(Grant::expiresAt).reversed())
+                            .toList();
+                    List<RecordFile> files = active.isEmpty() ? List.of()
+                            : records.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()
+                                    .filter(file -> active.stream().anyMatch(grant -> grant.lets(doctor, file, now)))
+                                    .toList();
+                    Map<GroupId, String> groupNames = active.isEmpty() ? Map.of() : groupsOf(patient).values().stream()
+                            .collect(Collectors.toMap(RecordGroup::id, RecordGroup::name));
+                    return new SharedRecord(patient, active, files, groupNames);
+                })
+                .filter(shared -> !shared.grants().isEmpty())
+                .toList();
+    }
+
+    Map<GroupId, RecordGroup> groupsOf(AccountId patient) {
+        return records.groups(patient).stream().collect(Collectors.toMap(RecordGroup::id, Function.identity()));
+    }
+
+    private Instant expiry(NewShare share, Instant now) {
+        if (share.expiresAt().isPresent() == share.durationHours().isPresent()) {
+            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input.expiresAt", "Give either expiresAt or durationHours.");
+        }
+        Instant expiresAt = share.expiresAt().orElseGet(() -> now.plus(Duration.ofHours(share.durationHours().orElseThrow())));
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxShareDuration()))) {
+            throw DomainException.invalid(ErrorCode.INVALID_SHARE, share.expiresAt().isPresent() ? "input.expiresAt" : "input.durationHours",
+                    "A share must end in the future and within " + properties.maxShareDuration().toDays() + " days.");
+        }
+        return expiresAt;
+    }
+
+    private static Optional<String> note(Optional<String> note) {
+        Optional<String> cleaned = note.map(String::strip).filter(text -> !text.isEmpty());
+        if (cleaned.filter(text -> text.length() > MAX_NOTE_LENGTH).isPresent()) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.note", "A note has at most " + MAX_NOTE_LENGTH + " characters.");
+        }
+        return cleaned;
+    }
+}

@@ -1,0 +1,130 @@
+package br.com.healthmed.records;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Uploads in two steps. {@link #request} checks type, size and quota, stores an upload intent and
+ * returns a presigned PUT URL bound to the content type and length; the client sends the bytes
+ * straight to storage. {@link #complete} then inspects what was stored (size, type, first bytes)
+ * and only then makes the file available. An intent never completed simply expires.
+ */
+@Service
+public class Uploads {
+
+    private final HealthRecordStore store;
+    private final BlobStore blobs;
+    private final FileGuard guard;
+    private final AccessAudit audit;
+    private final RecordsProperties properties;
+    private final Clock clock;
+
+    Uploads(HealthRecordStore store, BlobStore blobs, FileGuard guard, AccessAudit audit, RecordsProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.guard = guard;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public UploadTicket request(AccountId patient, NewUpload upload) {
+        String fileName = FileNames.fileName(upload.fileName(), "input.fileName");
+        String contentType = contentType(upload.contentType());
+        long maxBytes = properties.maxFileSize().toBytes();
+        if (upload.sizeBytes() < 1) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.sizeBytes", "A file has at least 1 byte.");
+        }
+        if (upload.sizeBytes() > maxBytes) {
+            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
+                    Map.of("field", "input.sizeBytes", "maxBytes", maxBytes));
+        }
+        checkQuota(patient, upload.sizeBytes());
+        Set<GroupId> groups = new HashSet<>();
+        for (GroupId group : upload.groups()) {
+            groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
+        }
+        Instant now = clock.instant();
+        RecordFile intent = new RecordFile(FileId.random(), patient, fileName, contentType, upload.sizeBytes(),
+                upload.category(), ObjectKey.random(), groups, now, now.plus(properties.uploadUrlTtl()), Optional.empty());
+        store.createFile(intent);
+        BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), contentType, upload.sizeBytes(),
+                properties.uploadUrlTtl());
+        return new UploadTicket(intent.id(), url.url(), url.headers(), url.expiresAt());
+    }
+
+    public RecordFile complete(Requester who, FileId id) {
+        RecordFile file = guard.ownIncludingPending(who, id);
+        if (file.available()) {
+            return file; // completed before: a retried call
+        }
+        BlobStore.StoredBlob stored = blobs.head(file.objectKey()).orElseThrow(() -> new DomainException(
+                ErrorCode.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
+        if (stored.sizeBytes() != file.sizeBytes() || !sameType(stored.contentType(), file.contentType())
+                || !FileSignatures.matches(file.contentType(), blobs.firstBytes(file.objectKey(), FileSignatures.BYTES_NEEDED))) {
+            discard(file);
+            throw new DomainException(ErrorCode.UPLOAD_MISMATCH, "The uploaded bytes are not a " + file.contentType()
+                    + " file of " + file.sizeBytes() + " bytes; the upload was discarded. Request a new upload.");
+        }
+        long quota = properties.quotaPerPatient().toBytes();
+        if (!store.reserveBytes(file.owner(), file.sizeBytes(), quota)) {
+            throw quotaExceeded(file.owner(), file.sizeBytes());
+        }
+        Instant now = clock.instant();
+        if (!store.markAvailable(file, now)) {
+            // completed by a concurrent call (which counted the bytes itself), or deleted meanwhile
+            store.releaseBytes(file.owner(), file.sizeBytes());
+            return store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound);
+        }
+        RecordFile completed = file.completedAt(now);
+        audit.uploaded(who, completed);
+        return completed;
+    }
+
+    private void discard(RecordFile file) {
+        store.deleteFile(file.id());
+        blobs.delete(file.objectKey());
+    }
+
+    private void checkQuota(AccountId patient, long sizeBytes) {
+        if (store.usedBytes(patient) + sizeBytes > properties.quotaPerPatient().toBytes()) {
+            throw quotaExceeded(patient, sizeBytes);
+        }
+    }
+
+    private DomainException quotaExceeded(AccountId patient, long sizeBytes) {
+        long quota = properties.quotaPerPatient().toBytes();
+        return new DomainException(ErrorCode.QUOTA_EXCEEDED, "This file (" + sizeBytes + " bytes) does not fit in the "
+                + quota + "-byte quota of your health record; delete files to make room.",
+                Map.of("quotaBytes", quota, "usedBytes", store.usedBytes(patient)));
+    }
+
+    /** The media type without parameters, in lower case; refused unless it is an allowed one. */
+    private String contentType(String raw) {
+        String type = raw == null ? "" : raw.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!properties.allowedContentTypes().contains(type)) {
+            throw new DomainException(ErrorCode.UNSUPPORTED_FILE_TYPE, "Files of type '" + truncated(type)
+                    + "' are not accepted; allowed: " + String.join(", ", properties.allowedContentTypes()) + ".",
+                    Map.of("field", "input.contentType", "allowed", properties.allowedContentTypes()));
+        }
+        return type;
+    }
+
+    private static boolean sameType(String stored, String declared) {
+        return stored != null && stored.split(";", 2)[0].strip().equalsIgnoreCase(declared);
+    }
+
+    private static String truncated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}

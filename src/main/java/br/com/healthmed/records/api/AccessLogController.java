@@ -1,0 +1,78 @@
+package br.com.healthmed.records.api;
+
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.records.AccessLogReader;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.GrantId;
+import br.com.healthmed.records.Positions;
+import br.com.healthmed.records.ReadableEntry;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** {@code recordAccessLog}: the patient's access log, newest first. */
+@Controller
+class AccessLogController {
+
+    private final AccessLogReader log;
+
+    AccessLogController(AccessLogReader log) {
+        this.log = log;
+    }
+
+    @QueryMapping
+    Connection<ReadableEntry> recordAccessLog(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+        return Connection.of(log.entries(Callers.patient(caller), Connection.first(first), Connection.after(after)),
+                readable -> Positions.of(readable.entry().at(), readable.entry().id()));
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    UUID id(ReadableEntry readable) {
+        return readable.entry().id();
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    Instant at(ReadableEntry readable) {
+        return readable.entry().at();
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    String action(ReadableEntry readable) {
+        return readable.entry().action().name();
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    Role actorRole(ReadableEntry readable) {
+        return readable.entry().actorRole().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    String actorName(ReadableEntry readable) {
+        return readable.actorName().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    FileId fileId(ReadableEntry readable) {
+        return readable.entry().file().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    String fileName(ReadableEntry readable) {
+        return readable.entry().fileName().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    GrantId shareId(ReadableEntry readable) {
+        return readable.entry().grant().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    String clientAddress(ReadableEntry readable) {
+        return readable.entry().clientAddress();
+    }
+}

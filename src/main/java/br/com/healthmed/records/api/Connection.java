@@ -1,0 +1,53 @@
+package br.com.healthmed.records.api;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.records.Page;
+import br.com.healthmed.records.Positions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A Relay cursor connection. Cursors are opaque to clients: base64url of a position in the list
+ * ({@link Positions}); one that does not decode to a position is {@code BAD_USER_INPUT}.
+ */
+record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+    static final int MAX_FIRST = 100;
+
+    record Edge<T>(String cursor, T node) {}
+
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+
+    static <T> Connection<T> of(Page<T> page, Function<T, String> position) {
+        List<Edge<T>> edges = page.items().stream().map(item -> new Edge<>(encode(position.apply(item)), item)).toList();
+        return new Connection<>(edges, new PageInfo(page.next().isPresent(), false,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+
+    static int first(Integer first) {
+        int n = first == null ? 20 : first;
+        if (n < 1 || n > MAX_FIRST) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
+        }
+        return n;
+    }
+
+    static Optional<String> after(String cursor) {
+        if (cursor == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Positions.checked(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), "after"));
+        } catch (IllegalArgumentException notBase64) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor from this list.");
+        }
+    }
+
+    private static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,162 @@
+package br.com.healthmed.records.api;
+
+import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountDirectory;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.web.ClientAddress;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.Grant;
+import br.com.healthmed.records.GrantId;
+import br.com.healthmed.records.GroupId;
+import br.com.healthmed.records.HealthRecords;
+import br.com.healthmed.records.NewShare;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.records.SharedRecord;
+import br.com.healthmed.records.Sharing;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** Shares: {@code shareRecord}, {@code revokeShare}, {@code myShares} and the doctors' {@code sharedWithMe}. */
+@Controller
+class ShareController {
+
+    record ReceivedShare(GrantId id, boolean allFiles, List<String> groupNames, Optional<String> note, Instant expiresAt) {}
+
+    private final Sharing sharing;
+    private final HealthRecords records;
+    private final AccountDirectory accounts;
+    private final Clock clock;
+
+    ShareController(Sharing sharing, HealthRecords records, AccountDirectory accounts, Clock clock) {
+        this.sharing = sharing;
+        this.records = records;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    Grant shareRecord(@Argument @Valid ShareRecordInput input, @AuthenticationPrincipal Caller caller,
+                      @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        Callers.patient(caller);
+        NewShare share = new NewShare(new AccountId(input.doctorId()),
+                input.fileIds() == null ? List.of() : input.fileIds().stream().map(FileId::new).toList(),
+                input.groupIds() == null ? List.of() : input.groupIds().stream().map(GroupId::new).toList(),
+                Boolean.TRUE.equals(input.allFiles()),
+                Optional.ofNullable(input.expiresAt()).map(java.time.OffsetDateTime::toInstant),
+                Optional.ofNullable(input.durationHours()),
+                Optional.ofNullable(input.note()));
+        return sharing.share(Callers.requester(caller, address), share);
+    }
+
+    @MutationMapping
+    Grant revokeShare(@Argument UUID shareId, @AuthenticationPrincipal Caller caller,
+                      @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return sharing.revoke(Callers.requester(caller, address), new GrantId(shareId));
+    }
+
+    @QueryMapping
+    List<Grant> myShares(@Argument Boolean active, @AuthenticationPrincipal Caller caller) {
+        return sharing.sharesOf(Callers.patient(caller), Optional.ofNullable(active));
+    }
+
+    @QueryMapping
+    List<SharedRecord> sharedWithMe(@AuthenticationPrincipal Caller caller) {
+        return sharing.sharedWith(Callers.doctor(caller));
+    }
+
+    // --- RecordShare (the patient's view of a grant) ---------------------------------------------
+
+    @SchemaMapping(typeName = "RecordShare")
+    boolean allFiles(Grant grant) {
+        return grant.scope().allFiles();
+    }
+
+    @SchemaMapping(typeName = "RecordShare")
+    String note(Grant grant) {
+        return grant.note().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "RecordShare")
+    Instant revokedAt(Grant grant) {
+        return grant.revokedAt().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "RecordShare")
+    boolean active(Grant grant) {
+        return grant.activeAt(clock.instant());
+    }
+
+    @BatchMapping(typeName = "RecordShare")
+    Map<Grant, Account> doctor(List<Grant> grants) {
+        Map<AccountId, Account> doctors = accounts.findAll(grants.stream().map(Grant::doctor).collect(Collectors.toSet()));
+        return grants.stream().distinct().filter(grant -> doctors.containsKey(grant.doctor()))
+                .collect(Collectors.toMap(Function.identity(), grant -> doctors.get(grant.doctor())));
+    }
+
+    /** The files shared one by one that are still in the record; one listing per patient. */
+    @BatchMapping(typeName = "RecordShare")
+    Map<Grant, List<RecordFile>> files(List<Grant> grants) {
+        Map<AccountId, Map<FileId, RecordFile>> byPatient = new HashMap<>();
+        grants.stream().map(Grant::patient).distinct().forEach(patient -> byPatient.put(patient, records.filesById(patient)));
+        return grants.stream().distinct().collect(Collectors.toMap(Function.identity(), grant -> grant.scope().files().stream()
+                .map(byPatient.get(grant.patient())::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(RecordFile::fileName)).toList()));
+    }
+
+    @BatchMapping(typeName = "RecordShare")
+    Map<Grant, List<RecordGroup>> groups(List<Grant> grants) {
+        Map<AccountId, Map<GroupId, RecordGroup>> byPatient = new HashMap<>();
+        grants.stream().map(Grant::patient).distinct().forEach(patient -> byPatient.put(patient,
+                records.groups(patient).stream().collect(Collectors.toMap(RecordGroup::id, Function.identity()))));
+        return grants.stream().distinct().collect(Collectors.toMap(Function.identity(), grant -> grant.scope().groups().stream()
+                .map(byPatient.get(grant.patient())::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(RecordGroup::name)).toList()));
+    }
+
+    // --- SharedRecord (the doctor's view) ----------------------------------------------------------
+
+    @BatchMapping(typeName = "SharedRecord")
+    Map<SharedRecord, Account> patient(List<SharedRecord> shared) {
+        Map<AccountId, Account> patients = accounts.findAll(shared.stream().map(SharedRecord::patient).collect(Collectors.toSet()));
+        return shared.stream().distinct().filter(record -> patients.containsKey(record.patient()))
+                .collect(Collectors.toMap(Function.identity(), record -> patients.get(record.patient())));
+    }
+
+    @SchemaMapping(typeName = "SharedRecord")
+    List<ReceivedShare> shares(SharedRecord shared) {
+        return shared.grants().stream().map(grant -> new ReceivedShare(grant.id(), grant.scope().allFiles(),
+                        grant.scope().groups().stream().map(shared.groupNames()::get).filter(Objects::nonNull).sorted().toList(),
+                        grant.note(), grant.expiresAt()))
+                .toList();
+    }
+
+    @SchemaMapping(typeName = "SharedRecord")
+    Instant accessUntil(SharedRecord shared) {
+        return shared.grants().stream().map(Grant::expiresAt).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "ReceivedShare")
+    String note(ReceivedShare share) {
+        return share.note().orElse(null);
+    }
+}

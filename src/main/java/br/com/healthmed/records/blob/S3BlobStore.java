@@ -1,0 +1,116 @@
+package br.com.healthmed.records.blob;
+
+import br.com.healthmed.records.BlobStore;
+import br.com.healthmed.records.ObjectKey;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Record files on Amazon S3. Upload URLs sign the content type, the exact length and the SSE-KMS
+ * headers (the configured key, S3 Bucket Keys on), so S3 refuses a PUT with another type, size or
+ * encryption. Download URLs fix {@code Content-Type} and {@code Content-Disposition} through the
+ * signed {@code response-*} parameters. Keys are {@code records/<random hex>}.
+ */
+class S3BlobStore implements BlobStore {
+
+    private static final String PREFIX = "records/";
+    /** Sent by every HTTP client on its own (browsers even refuse to set them). */
+    private static final Set<String> AUTOMATIC_HEADERS = Set.of("host", "content-length");
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final S3Properties properties;
+
+    S3BlobStore(S3Client s3, S3Presigner presigner, S3Properties properties) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.properties = properties;
+    }
+
+    @Override
+    public PresignedUpload presignUpload(ObjectKey key, String contentType, long sizeBytes, Duration validFor) {
+        PutObjectRequest.Builder put = PutObjectRequest.builder()
+                .bucket(properties.bucket()).key(PREFIX + key.value())
+                .contentType(contentType).contentLength(sizeBytes)
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                .bucketKeyEnabled(true);
+        if (properties.hasKmsKey()) {
+            put.ssekmsKeyId(properties.kmsKeyId());
+        }
+        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put.build()));
+        Map<String, String> headers = new TreeMap<>();
+        signed.signedHeaders().forEach((name, values) -> {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (!AUTOMATIC_HEADERS.contains(lowerCase)) {
+                headers.put(lowerCase.equals("content-type") ? "Content-Type" : name, String.join(",", values));
+            }
+        });
+        return new PresignedUpload(toUri(signed.url()), headers, signed.expiration());
+    }
+
+    @Override
+    public Optional<StoredBlob> head(ObjectKey key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value()));
+            return Optional.of(new StoredBlob(head.contentLength(), head.contentType()));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] firstBytes(ObjectKey key, int count) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(properties.bucket())
+                    .key(PREFIX + key.value()).range("bytes=0-" + (count - 1)));
+            return bytes.asByteArray();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                return new byte[0]; // an empty object has no byte 0
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public PresignedDownload presignDownload(ObjectKey key, String contentType, String contentDisposition, Duration validFor) {
+        PresignedGetObjectRequest signed = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+                .getObjectRequest(g -> g.bucket(properties.bucket()).key(PREFIX + key.value())
+                        .responseContentType(contentType)
+                        .responseContentDisposition(contentDisposition)));
+        return new PresignedDownload(toUri(signed.url()), signed.expiration());
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        s3.deleteObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value()));
+    }
+
+    private static java.net.URI toUri(java.net.URL url) {
+        try {
+            return url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("The SDK signed a URL that is not a URI", e);
+        }
+    }
+}

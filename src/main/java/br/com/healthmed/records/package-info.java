@@ -1,0 +1,11 @@
+/**
+ * The electronic health record: a patient's files (exams, reports, prescriptions, vaccination
+ * cards, images), their groups, time-limited shares with chosen doctors, and the append-only log of
+ * every access. File bytes never pass through the service: clients upload and download them with
+ * short-lived presigned URLs of the {@link br.com.healthmed.records.BlobStore}.
+ *
+ * <p>Whoever is not entitled to a file, group or grant is told {@code NOT_FOUND}, exactly as for an
+ * id that never existed.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Records", allowedDependencies = {"identity", "platform"})
+package br.com.healthmed.records;

@@ -1,0 +1,308 @@
+package br.com.healthmed.records.store;
+
+import static br.com.healthmed.platform.storage.Attributes.TTL;
+import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+import static br.com.healthmed.records.store.DynamoQueries.n;
+import static br.com.healthmed.records.store.DynamoQueries.number;
+import static br.com.healthmed.records.store.DynamoQueries.stringSet;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.GroupId;
+import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.Page;
+import br.com.healthmed.records.Positions;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.RecordGroup;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * File metadata, groups and usage in DynamoDB. A file is {@code FILE#<id>} / {@code FILE}, read by id
+ * (consistently) whoever asks; once available it also carries {@code GSI1PK = RECORD#<patient>#FILES}
+ * and {@code GSI1SK = <available at>#<id>}, which lists the patient's files newest first. A pending
+ * upload is listed nowhere for the patient; it carries {@code GSI2PK = UPLOADS#PENDING#<first hex digit
+ * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
+ * {@code ttl} that lets DynamoDB remove it a day later anyway. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
+ * partition.
+ */
+class DynamoHealthRecordStore implements HealthRecordStore {
+
+    /** How long after its expiry DynamoDB may delete a never-completed upload intent. */
+    private static final Duration PENDING_CLEAN_UP = Duration.ofDays(1);
+
+    /**
+     * Pending uploads are indexed on GSI2 over 16 partitions (by the first hex digit of the file id), so
+     * a burst of uploads does not make one hot key; the sweep reads each.
+     */
+    private static final int PENDING_SHARDS = 16;
+
+    private final DynamoTable table;
+
+    DynamoHealthRecordStore(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void createFile(RecordFile file) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.recordFile(file.id().toString()));
+        item.put("type", s("RECORD_FILE"));
+        item.put("owner", s(file.owner().toString()));
+        item.put("fileName", s(file.fileName()));
+        item.put("contentType", s(file.contentType()));
+        item.put("sizeBytes", n(file.sizeBytes()));
+        item.put("category", s(file.category().name()));
+        item.put("objectKey", s(file.objectKey().value()));
+        if (!file.groups().isEmpty()) {
+            item.put("groups", AttributeValue.fromSs(file.groups().stream().map(GroupId::toString).toList()));
+        }
+        item.put("requestedAt", instant(file.requestedAt()));
+        item.put("uploadExpiresAt", instant(file.uploadExpiresAt()));
+        item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
+        item.put(Keys.GSI2PK, s(Keys.pendingUploads(shard(file.id()))));
+        item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
+        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public Optional<RecordFile> file(FileId id) {
+        return table.item(Keys.recordFile(id.toString())).map(DynamoHealthRecordStore::toFile);
+    }
+
+    @Override
+    public boolean markAvailable(RecordFile pending, Instant at) {
+        FileId id = pending.id();
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+                    .updateExpression("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk REMOVE #ttl, GSI2PK, GSI2SK")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)")
+                    .expressionAttributeNames(Map.of("#ttl", TTL))
+                    .expressionAttributeValues(Map.of(":at", instant(at),
+                            ":listPk", s(Keys.recordFiles(pending.owner().toString())),
+                            ":listSk", s(Positions.of(at, id.value())))));
+            return true;
+        } catch (ConditionalCheckFailedException notPending) {
+            // Completed before — possibly by this very call, retried by the SDK after a lost response.
+            return file(id).flatMap(RecordFile::availableAt).filter(at::equals).isPresent();
+        }
+    }
+
+    @Override
+    public void rename(FileId id, String fileName) {
+        updateIfExists(id, b -> b.updateExpression("SET fileName = :name")
+                .expressionAttributeValues(Map.of(":name", s(fileName))));
+    }
+
+    @Override
+    public void setInGroup(FileId id, GroupId group, boolean member) {
+        // ADD and DELETE on a string set change one element atomically, leaving concurrent changes alone.
+        updateIfExists(id, b -> b.updateExpression((member ? "ADD" : "DELETE") + " #groups :group")
+                .expressionAttributeNames(Map.of("#groups", "groups"))
+                .expressionAttributeValues(Map.of(":group", AttributeValue.fromSs(List.of(group.toString())))));
+    }
+
+    @Override
+    public void deleteFile(FileId id) {
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString())));
+    }
+
+    @Override
+    public List<RecordFile> expiredUploads(Instant now, int limit) {
+        List<RecordFile> expired = new ArrayList<>();
+        // Expired means expiresAt <= now: every position at now (whatever its id) sorts before now + 1 ns.
+        String before = Positions.instant(now.plusNanos(1));
+        for (int shard = 0; shard < PENDING_SHARDS && expired.size() < limit; shard++) {
+            String partition = Keys.pendingUploads(Integer.toHexString(shard));
+            int wanted = limit - expired.size();
+            DynamoQueries.items(table, b -> b.indexName(Keys.GSI2)
+                            .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :now")
+                            .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(before)))
+                            .limit(wanted), wanted)
+                    .stream().map(DynamoHealthRecordStore::toFile).filter(file -> !file.available()).forEach(expired::add);
+        }
+        return expired;
+    }
+
+    @Override
+    public boolean deleteIfPending(FileId id) {
+        try {
+            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)"));
+            return true;
+        } catch (ConditionalCheckFailedException completedOrGone) {
+            return false;
+        }
+    }
+
+    @Override
+    public Page<RecordFile> availableFiles(AccountId owner, FileFilter filter, int limit, Optional<String> after) {
+        List<RecordFile> found = DynamoQueries.items(table, listing(owner, filter, after, limit + 1), limit + 1).stream()
+                .map(DynamoHealthRecordStore::toFile).toList();
+        List<RecordFile> page = found.subList(0, Math.min(limit, found.size()));
+        return new Page<>(page, found.size() > limit ? Optional.of(position(page.get(page.size() - 1))) : Optional.empty());
+    }
+
+    @Override
+    public List<RecordFile> allAvailableFiles(AccountId owner, FileFilter filter) {
+        return DynamoQueries.all(table, listing(owner, filter, Optional.empty(), 500)).stream()
+                .map(DynamoHealthRecordStore::toFile).toList();
+    }
+
+    @Override
+    public void createGroup(RecordGroup group) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.recordGroup(group.owner().toString(), group.id().toString()));
+        item.put("type", s("RECORD_GROUP"));
+        item.put("name", s(group.name()));
+        item.put("createdAt", instant(group.createdAt()));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+    }
+
+    @Override
+    public Optional<RecordGroup> group(AccountId owner, GroupId id) {
+        return table.item(Keys.recordGroup(owner.toString(), id.toString())).map(item -> toGroup(owner, item));
+    }
+
+    @Override
+    public List<RecordGroup> groups(AccountId owner) {
+        return DynamoQueries.all(table, b -> b.consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :groups)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.record(owner.toString())), ":groups", s("GROUP#"))))
+                .stream().map(item -> toGroup(owner, item))
+                .sorted(Comparator.comparing(RecordGroup::name, String.CASE_INSENSITIVE_ORDER).thenComparing(g -> g.id().value()))
+                .toList();
+    }
+
+    @Override
+    public void updateGroup(RecordGroup group) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.recordGroup(group.owner().toString(), group.id().toString()))
+                    .updateExpression("SET #name = :name")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(":name", s(group.name()))));
+        } catch (ConditionalCheckFailedException deleted) {
+            // deleted meanwhile: nothing to rename
+        }
+    }
+
+    @Override
+    public void deleteGroup(AccountId owner, GroupId id) {
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString())));
+    }
+
+    @Override
+    public long usedBytes(AccountId owner) {
+        return Math.max(0, table.item(Keys.recordUsage(owner.toString())).map(item -> number(item, "bytes")).orElse(0L));
+    }
+
+    @Override
+    public boolean reserveBytes(AccountId owner, long bytes, long quota) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
+                    .updateExpression("ADD #bytes :bytes")
+                    .conditionExpression("(attribute_not_exists(#bytes) AND :bytes <= :quota) OR #bytes <= :room")
+                    .expressionAttributeNames(Map.of("#bytes", "bytes"))
+                    .expressionAttributeValues(Map.of(":bytes", n(bytes), ":quota", n(quota), ":room", n(quota - bytes))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseBytes(AccountId owner, long bytes) {
+        table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
+                .updateExpression("ADD #bytes :bytes")
+                .expressionAttributeNames(Map.of("#bytes", "bytes"))
+                .expressionAttributeValues(Map.of(":bytes", n(-bytes))));
+    }
+
+    private Consumer<QueryRequest.Builder> listing(AccountId owner, FileFilter filter, Optional<String> after, int pageSize) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.recordFiles(owner.toString())));
+        String keyCondition = "GSI1PK = :pk";
+        if (after.isPresent()) {
+            keyCondition += " AND GSI1SK < :after";
+            values.put(":after", s(after.get()));
+        }
+        List<String> filters = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        filter.category().ifPresent(category -> {
+            filters.add("#category = :category");
+            names.put("#category", "category");
+            values.put(":category", s(category.name()));
+        });
+        filter.group().ifPresent(group -> {
+            filters.add("contains(#groups, :group)");
+            names.put("#groups", "groups");
+            values.put(":group", s(group.toString()));
+        });
+        String condition = keyCondition;
+        return b -> {
+            b.indexName(Keys.GSI1).keyConditionExpression(condition).scanIndexForward(false).limit(pageSize)
+                    .expressionAttributeValues(values);
+            if (!filters.isEmpty()) {
+                b.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
+            }
+        };
+    }
+
+    private void updateIfExists(FileId id, Consumer<software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder> update) {
+        try {
+            table.client().updateItem(b -> {
+                b.tableName(table.name()).key(Keys.recordFile(id.toString())).conditionExpression("attribute_exists(PK)");
+                update.accept(b);
+            });
+        } catch (ConditionalCheckFailedException deleted) {
+            // deleted meanwhile: nothing to change
+        }
+    }
+
+    private static String shard(FileId id) {
+        return id.toString().substring(0, 1);
+    }
+
+    private static String position(RecordFile file) {
+        return Positions.of(file.availableAt().orElseThrow(), file.id().value());
+    }
+
+    private static RecordFile toFile(Map<String, AttributeValue> item) {
+        return new RecordFile(
+                FileId.of(string(item, Keys.PK).substring("FILE#".length())),
+                AccountId.of(string(item, "owner")),
+                string(item, "fileName"),
+                string(item, "contentType"),
+                number(item, "sizeBytes"),
+                FileCategory.valueOf(string(item, "category")),
+                new ObjectKey(string(item, "objectKey")),
+                stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
+                instant(item, "requestedAt"),
+                instant(item, "uploadExpiresAt"),
+                optionalInstant(item, "availableAt"));
+    }
+
+    private static RecordGroup toGroup(AccountId owner, Map<String, AttributeValue> item) {
+        return new RecordGroup(GroupId.of(string(item, Keys.SK).substring("GROUP#".length())), owner,
+                string(item, "name"), instant(item, "createdAt"));
+    }
+}

@@ -1,0 +1,166 @@
+package br.com.healthmed.records.store;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.GroupId;
+import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.Page;
+import br.com.healthmed.records.Positions;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.RecordGroup;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** File metadata, groups and usage in memory: the embedded default. */
+class InMemoryHealthRecordStore implements HealthRecordStore {
+
+    private final Map<FileId, RecordFile> files = new ConcurrentHashMap<>();
+    private final Map<GroupId, RecordGroup> groups = new ConcurrentHashMap<>();
+    private final Map<AccountId, Long> used = new ConcurrentHashMap<>();
+
+    @Override
+    public void createFile(RecordFile file) {
+        if (files.putIfAbsent(file.id(), file) != null) {
+            throw new IllegalStateException("File " + file.id() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<RecordFile> file(FileId id) {
+        return Optional.ofNullable(files.get(id));
+    }
+
+    @Override
+    public boolean markAvailable(RecordFile pending, Instant at) {
+        boolean[] marked = {false};
+        files.computeIfPresent(pending.id(), (key, file) -> {
+            if (file.available()) {
+                return file;
+            }
+            marked[0] = true;
+            return file.completedAt(at);
+        });
+        return marked[0];
+    }
+
+    @Override
+    public void rename(FileId id, String fileName) {
+        files.computeIfPresent(id, (key, file) -> file.renamed(fileName));
+    }
+
+    @Override
+    public void setInGroup(FileId id, GroupId group, boolean member) {
+        files.computeIfPresent(id, (key, file) -> {
+            Set<GroupId> memberOf = new HashSet<>(file.groups());
+            if (member) {
+                memberOf.add(group);
+            } else {
+                memberOf.remove(group);
+            }
+            return new RecordFile(file.id(), file.owner(), file.fileName(), file.contentType(), file.sizeBytes(),
+                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt());
+        });
+    }
+
+    @Override
+    public void deleteFile(FileId id) {
+        files.remove(id);
+    }
+
+    @Override
+    public List<RecordFile> expiredUploads(Instant now, int limit) {
+        return files.values().stream().filter(file -> !file.available() && !now.isBefore(file.uploadExpiresAt()))
+                .sorted(Comparator.comparing(RecordFile::uploadExpiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean deleteIfPending(FileId id) {
+        boolean[] deleted = {false};
+        files.computeIfPresent(id, (key, file) -> {
+            if (file.available()) {
+                return file;
+            }
+            deleted[0] = true;
+            return null;
+        });
+        return deleted[0];
+    }
+
+    @Override
+    public Page<RecordFile> availableFiles(AccountId owner, FileFilter filter, int limit, Optional<String> after) {
+        List<RecordFile> matching = allAvailableFiles(owner, filter).stream()
+                .filter(file -> after.map(position -> position(file).compareTo(position) < 0).orElse(true))
+                .toList();
+        List<RecordFile> page = matching.stream().limit(limit).toList();
+        return new Page<>(page, matching.size() > limit ? Optional.of(position(page.get(page.size() - 1))) : Optional.empty());
+    }
+
+    @Override
+    public List<RecordFile> allAvailableFiles(AccountId owner, FileFilter filter) {
+        return files.values().stream()
+                .filter(file -> file.owner().equals(owner) && file.available() && filter.accepts(file))
+                .sorted(Comparator.comparing(InMemoryHealthRecordStore::position).reversed())
+                .toList();
+    }
+
+    @Override
+    public void createGroup(RecordGroup group) {
+        groups.putIfAbsent(group.id(), group);
+    }
+
+    @Override
+    public Optional<RecordGroup> group(AccountId owner, GroupId id) {
+        return Optional.ofNullable(groups.get(id)).filter(group -> group.owner().equals(owner));
+    }
+
+    @Override
+    public List<RecordGroup> groups(AccountId owner) {
+        return groups.values().stream().filter(group -> group.owner().equals(owner))
+                .sorted(Comparator.comparing(RecordGroup::name, String.CASE_INSENSITIVE_ORDER).thenComparing(g -> g.id().value()))
+                .toList();
+    }
+
+    @Override
+    public void updateGroup(RecordGroup group) {
+        groups.computeIfPresent(group.id(), (id, existing) -> existing.owner().equals(group.owner()) ? group : existing);
+    }
+
+    @Override
+    public void deleteGroup(AccountId owner, GroupId id) {
+        groups.computeIfPresent(id, (key, group) -> group.owner().equals(owner) ? null : group);
+    }
+
+    @Override
+    public long usedBytes(AccountId owner) {
+        return used.getOrDefault(owner, 0L);
+    }
+
+    @Override
+    public boolean reserveBytes(AccountId owner, long bytes, long quota) {
+        boolean[] reserved = {false};
+        used.compute(owner, (id, current) -> {
+            long now = current == null ? 0 : current;
+            if (now + bytes > quota) {
+                return current;
+            }
+            reserved[0] = true;
+            return now + bytes;
+        });
+        return reserved[0];
+    }
+
+    @Override
+    public void releaseBytes(AccountId owner, long bytes) {
+        used.compute(owner, (id, current) -> Math.max(0, (current == null ? 0 : current) - bytes));
+    }
+
+    private static String position(RecordFile file) {
+        return Positions.of(file.availableAt().orElseThrow(), file.id().value());
+    }
+}

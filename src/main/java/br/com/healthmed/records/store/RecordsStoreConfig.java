@@ -1,0 +1,55 @@
+package br.com.healthmed.records.store;
+
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.OnDynamoStorage;
+import br.com.healthmed.platform.storage.OnMemoryStorage;
+import br.com.healthmed.records.AccessLogStore;
+import br.com.healthmed.records.GrantStore;
+import br.com.healthmed.records.HealthRecordStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the records adapters by {@code healthmed.storage}. */
+@Configuration(proxyBeanMethods = false)
+class RecordsStoreConfig {
+
+    @Configuration(proxyBeanMethods = false)
+    @OnMemoryStorage
+    static class InMemory {
+
+        @Bean
+        HealthRecordStore healthRecordStore() {
+            return new InMemoryHealthRecordStore();
+        }
+
+        @Bean
+        GrantStore grantStore() {
+            return new InMemoryGrantStore();
+        }
+
+        @Bean
+        AccessLogStore accessLogStore() {
+            return new InMemoryAccessLogStore();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @OnDynamoStorage
+    static class Dynamo {
+
+        @Bean
+        HealthRecordStore healthRecordStore(DynamoTable table) {
+            return new DynamoHealthRecordStore(table);
+        }
+
+        @Bean
+        GrantStore grantStore(DynamoTable table) {
+            return new DynamoGrantStore(table);
+        }
+
+        @Bean
+        AccessLogStore accessLogStore(DynamoTable table) {
+            return new DynamoAccessLogStore(table);
+        }
+    }
+}

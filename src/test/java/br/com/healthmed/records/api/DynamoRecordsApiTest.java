@@ -1,0 +1,14 @@
+package br.com.healthmed.records.api;
+
+import br.com.healthmed.support.DynaliteStorage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The records API on the DynamoDB adapters (dynalite) with the local blob store. */
+class DynamoRecordsApiTest extends RecordsApiContract {
+
+    @DynamicPropertySource
+    static void dynamo(DynamicPropertyRegistry registry) {
+        DynaliteStorage.register(registry);
+    }
+}

@@ -1,0 +1,373 @@
+package br.com.healthmed.records.api;
+
+import static br.com.healthmed.records.api.RecordClient.code;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.records.BlobStore;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.UploadSweeper;
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The health record through the API, as a patient's and a doctor's front-ends use it, with real bytes
+ * through the embedded blob store's presigned URLs. The service's clock is moved by the test; access
+ * tokens live a day here so that moving it hours ahead tests shares, not logins. Run once per storage
+ * adapter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "healthmed.security.jwt.access-token-ttl=P1D",
+        "healthmed.records.max-file-size=600KB",
+        "healthmed.records.quota-per-patient=1MB",
+        // the tests sweep when they mean to; a scheduled sweep must not race them
+        "healthmed.records.sweep-interval=P1D"})
+@Import(RecordsApiContract.MovableClock.class)
+abstract class RecordsApiContract {
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @DynamicPropertySource
+    static void blobFolder(DynamicPropertyRegistry registry) {
+        registry.add("healthmed.records.local-blobs.directory", RecordsApiContract::temporaryFolder);
+    }
+
+    private static String temporaryFolder() {
+        try {
+            return Files.createTempDirectory("healthmed-blobs").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    HealthRecordStore records;
+
+    @Autowired
+    BlobStore blobs;
+
+    @Autowired
+    UploadSweeper sweeper;
+
+    RecordClient patient;
+
+    @BeforeEach
+    void logIn() {
+        patient = RecordClient.patient(Api.at(port));
+    }
+
+    void advance(Duration duration) {
+        ((MutableClock) clock).advance(duration);
+    }
+
+    // --- the journey of the issue -----------------------------------------------------------------
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGroupSharedForAnHourThenExpiredThenASharedFileRevokedAndTheLogTellsItAll() {
+        RecordClient doctorA = RecordClient.doctor(Api.at(port));
+        RecordClient doctorB = RecordClient.doctor(Api.at(port));
+        String cardiologia = patient.createGroup("cardiologia");
+        byte[] exam = Samples.pdf(300_000);
+        String fileId = (String) patient.upload("exame.pdf", "application/pdf", exam, List.of(cardiologia)).get("id");
+
+        String groupShare = (String) patient.share(Map.of("doctorId", doctorA.id, "groupIds", List.of(cardiologia),
+                "durationHours", 1, "note", "Para a consulta de terça")).get("id");
+
+        doctorA.document("shares", "sharedWithMe").execute()
+                .path("sharedWithMe[0].patient.name").entity(String.class).isEqualTo(patient.name)
+                .path("sharedWithMe[0].files[*].id").entityList(String.class).containsExactly(fileId)
+                .path("sharedWithMe[0].shares[0].groupNames").entityList(String.class).containsExactly("cardiologia");
+        HttpResponse<byte[]> downloaded = RecordClient.get(doctorA.downloadUrl(fileId));
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(Samples.sha256(downloaded.body())).isEqualTo(Samples.sha256(exam));
+        assertThat(downloaded.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"exame.pdf\"; filename*=UTF-8''exame.pdf");
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+
+        assertThat(code(doctorB.download(fileId))).isEqualTo("NOT_FOUND");
+
+        advance(Duration.ofMinutes(61));
+        assertThat(code(doctorA.download(fileId))).isEqualTo("NOT_FOUND");
+        doctorA.document("shares", "sharedWithMe").execute().path("sharedWithMe").entityList(Object.class).hasSize(0);
+
+        String fileShare = (String) patient.share(Map.of("doctorId", doctorA.id, "fileIds", List.of(fileId),
+                "durationHours", 24)).get("id");
+        assertThat(RecordClient.get(doctorA.downloadUrl(fileId)).statusCode()).isEqualTo(200);
+        patient.document("shares", "revokeShare").variable("shareId", fileShare).execute()
+                .path("revokeShare.active").entity(Boolean.class).isEqualTo(false)
+                .path("revokeShare.revokedAt").hasValue();
+        assertThat(code(doctorA.download(fileId))).isEqualTo("NOT_FOUND");
+
+        patient.document("shares", "myShares").variable("active", false).execute()
+                .path("myShares[*].id").entityList(String.class).containsExactly(fileShare, groupShare);
+
+        List<Map<String, Object>> log = patient.document("recordAccessLog").variable("first", 20).execute()
+                .path("recordAccessLog.edges[*].node").entityList(Map.class).get().stream()
+                .map(entry -> (Map<String, Object>) entry).toList();
+        assertThat(log).extracting(entry -> entry.get("action")).containsExactly(
+                "ACCESS_REFUSED", "REVOKE", "DOWNLOAD_URL_ISSUED", "SHARE", "ACCESS_REFUSED", "ACCESS_REFUSED",
+                "DOWNLOAD_URL_ISSUED", "SHARE", "UPLOAD");
+        assertThat(log.get(6).get("description")).asString()
+                .startsWith(doctorA.name + " opened exame.pdf under your share of 'cardiologia' on ");
+        assertThat(log.get(6)).containsEntry("shareId", groupShare).containsEntry("actorRole", "DOCTOR")
+                .containsEntry("actorName", doctorA.name).containsEntry("fileId", fileId);
+        assertThat(log.get(6).get("clientAddress")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(log.get(5).get("description")).asString().startsWith(doctorB.name + " was refused access to exame.pdf on ");
+        assertThat(log.get(4).get("description")).asString().startsWith(doctorA.name + " was refused access to exame.pdf");
+        assertThat(log.get(7).get("description")).asString().startsWith("You shared 'cardiologia' with " + doctorA.name);
+        assertThat(log.get(1).get("description")).asString().startsWith("You revoked the share of 1 file with " + doctorA.name);
+        assertThat(log.get(8).get("description")).asString().startsWith("You uploaded exame.pdf on ");
+    }
+
+    // --- uploads ----------------------------------------------------------------------------------
+
+    @Test
+    void aJpegDeclaredAsPdfIsRefusedAndDiscarded() {
+        Map<String, Object> ticket = patient.requestUpload("laudo.pdf", "application/pdf", 2_000, List.of());
+        assertThat(RecordClient.put(ticket, Samples.jpeg(2_000)).statusCode()).isEqualTo(200);
+
+        assertThat(code(patient.complete((String) ticket.get("fileId")))).isEqualTo("UPLOAD_MISMATCH");
+        assertThat(code(patient.complete((String) ticket.get("fileId")))).isEqualTo("NOT_FOUND");
+        patient.document("myRecord").execute().path("myRecord.files.edges").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void eachAllowedTypeIsCheckedByItsFirstBytes() {
+        patient.upload("a.pdf", "application/pdf", Samples.pdf(1_000), List.of());
+        patient.upload("b.jpg", "image/jpeg", Samples.jpeg(1_000), List.of());
+        patient.upload("c.png", "image/png", Samples.png(1_000), List.of());
+        patient.upload("d.dcm", "application/dicom", Samples.dicom(1_000), List.of());
+        patient.upload("e.txt", "text/plain", Samples.text("Hemoglobina 13,5 g/dL"), List.of());
+        Map<String, Object> notDicom = patient.requestUpload("f.dcm", "application/dicom", 1_000, List.of());
+        RecordClient.put(notDicom, Samples.pdf(1_000));
+        assertThat(code(patient.complete((String) notDicom.get("fileId")))).isEqualTo("UPLOAD_MISMATCH");
+
+        patient.document("myRecord").execute().path("myRecord.files.edges[*].node.contentType").entityList(String.class)
+                .contains("text/plain", "application/dicom", "image/png", "image/jpeg", "application/pdf").hasSize(5);
+    }
+
+    @Test
+    void completingBeforeTheBytesArriveSaysSoAndCompletingTwiceIsHarmless() {
+        byte[] bytes = Samples.pdf(10_000);
+        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
+        String fileId = (String) ticket.get("fileId");
+        assertThat(code(patient.complete(fileId))).isEqualTo("UPLOAD_INCOMPLETE");
+
+        RecordClient.put(ticket, bytes);
+        patient.complete(fileId).path("completeFileUpload.sizeBytes").entity(Long.class).isEqualTo(10_000L);
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        patient.document("myRecord").execute().path("myRecord.usedBytes").entity(Long.class).isEqualTo(10_000L);
+    }
+
+    @Test
+    void anUploadNeverCompletedExpiresAndLeavesNothingVisible() {
+        byte[] bytes = Samples.pdf(1_000);
+        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
+        RecordClient.put(ticket, bytes);
+        advance(Duration.ofMinutes(15));
+
+        assertThat(code(patient.complete((String) ticket.get("fileId")))).isEqualTo("NOT_FOUND");
+        patient.document("myRecord").execute()
+                .path("myRecord.files.edges").entityList(Object.class).hasSize(0)
+                .path("myRecord.usedBytes").entity(Long.class).isEqualTo(0L);
+
+        ObjectKey key = records.file(FileId.of((String) ticket.get("fileId"))).orElseThrow().objectKey();
+        assertThat(blobs.head(key)).isPresent();
+        sweeper.sweep();
+        assertThat(blobs.head(key)).as("the sweep reclaims the bytes").isEmpty();
+        assertThat(records.file(FileId.of((String) ticket.get("fileId")))).isEmpty();
+    }
+
+    @Test
+    void typeSizeAndQuotaLimitsHaveTheirOwnCodes() {
+        assertThat(code(patient.document("requestFileUpload").variable("input", Map.of("fileName", "v.mp4",
+                "contentType", "video/mp4", "sizeBytes", 10, "category", "OTHER")).execute())).isEqualTo("UNSUPPORTED_FILE_TYPE");
+        assertThat(code(patient.document("requestFileUpload").variable("input", Map.of("fileName", "big.pdf",
+                "contentType", "application/pdf", "sizeBytes", 600 * 1024 + 1, "category", "EXAM")).execute())).isEqualTo("FILE_TOO_LARGE");
+        assertThat(code(patient.document("requestFileUpload").variable("input", Map.of("fileName", "  ",
+                "contentType", "application/pdf", "sizeBytes", 10, "category", "EXAM")).execute())).isEqualTo("BAD_USER_INPUT");
+
+        patient.upload("one.pdf", "application/pdf", Samples.pdf(600 * 1024), List.of());
+        assertThat(code(patient.document("requestFileUpload").variable("input", Map.of("fileName", "two.pdf",
+                "contentType", "application/pdf", "sizeBytes", 500 * 1024, "category", "EXAM")).execute())).isEqualTo("QUOTA_EXCEEDED");
+    }
+
+    // --- the record -------------------------------------------------------------------------------
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void filesArePagedNewestFirstAndFilteredByGroupAndCategory() {
+        String group = patient.createGroup("exames de 2025");
+        String first = (String) patient.upload("1.txt", "text/plain", Samples.text("um"), List.of(group)).get("id");
+        advance(Duration.ofSeconds(1));
+        String second = (String) patient.upload("2.txt", "text/plain", Samples.text("dois"), List.of()).get("id");
+        advance(Duration.ofSeconds(1));
+        String third = (String) patient.upload("3.txt", "text/plain", Samples.text("três"), List.of(group)).get("id");
+
+        Map<String, Object> page = patient.document("myRecord").variable("first", 2).execute()
+                .path("myRecord.files").entity(Map.class).get();
+        assertThat(((List<Map<String, Object>>) page.get("edges"))).extracting(edge -> ((Map<String, Object>) edge.get("node")).get("id"))
+                .containsExactly(third, second);
+        Map<String, Object> pageInfo = (Map<String, Object>) page.get("pageInfo");
+        assertThat(pageInfo.get("hasNextPage")).isEqualTo(true);
+        patient.document("myRecord").variable("first", 2).variable("after", pageInfo.get("endCursor")).execute()
+                .path("myRecord.files.edges[*].node.id").entityList(String.class).containsExactly(first)
+                .path("myRecord.files.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+
+        patient.document("myRecord").variable("groupId", group).execute()
+                .path("myRecord.files.edges[*].node.id").entityList(String.class).containsExactly(third, first)
+                .path("myRecord.files.edges[0].node.groups[0].name").entity(String.class).isEqualTo("exames de 2025");
+        patient.document("myRecord").variable("category", "PRESCRIPTION").execute()
+                .path("myRecord.files.edges").entityList(Object.class).hasSize(0);
+        assertThat(code(patient.document("myRecord").variable("after", "bm90IGEgY3Vyc29y").execute())).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void renamingKeepsTheBytesAndDeletingRemovesThemFromStorage() {
+        byte[] bytes = Samples.pdf(4_000);
+        String fileId = (String) patient.upload("scan001.pdf", "application/pdf", bytes, List.of()).get("id");
+        patient.document("recordFiles", "renameFile").variable("fileId", fileId).variable("fileName", "C:\\exames\\Hemograma – março.pdf")
+                .execute().path("renameFile.fileName").entity(String.class).isEqualTo("Hemograma – março.pdf");
+        String url = patient.downloadUrl(fileId);
+        HttpResponse<byte[]> renamed = RecordClient.get(url);
+        assertThat(renamed.body()).isEqualTo(bytes);
+        assertThat(renamed.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"Hemograma _ mar_o.pdf\"; filename*=UTF-8''Hemograma%20%E2%80%93%20mar%C3%A7o.pdf");
+
+        patient.document("recordFiles", "deleteFile").variable("fileId", fileId).execute()
+                .path("deleteFile").entity(Boolean.class).isEqualTo(true);
+        assertThat(RecordClient.get(url).statusCode()).as("the object is gone too").isEqualTo(404);
+        assertThat(code(patient.download(fileId))).isEqualTo("NOT_FOUND");
+        patient.document("myRecord").execute().path("myRecord.usedBytes").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void aSharedGroupCoversTheFilesInItAtTheMomentOfAccess() {
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        String group = patient.createGroup("cardiologia");
+        String later = (String) patient.upload("ecg.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id");
+        patient.share(Map.of("doctorId", doctor.id, "groupIds", List.of(group), "expiresAt", Instant.now().plus(Duration.ofDays(2)).toString()));
+        assertThat(code(doctor.download(later))).isEqualTo("NOT_FOUND");
+
+        patient.document("recordGroups", "addFilesToGroup").variable("groupId", group).variable("fileIds", List.of(later)).execute()
+                .path("addFilesToGroup.name").entity(String.class).isEqualTo("cardiologia");
+        assertThat(RecordClient.get(doctor.downloadUrl(later)).statusCode()).isEqualTo(200);
+
+        patient.document("recordGroups", "removeFilesFromGroup").variable("groupId", group).variable("fileIds", List.of(later)).execute();
+        assertThat(code(doctor.download(later))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void sharesNeedAScopeADoctorAndABoundedFutureExpiry() {
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        RecordClient otherPatient = RecordClient.patient(Api.at(port));
+        assertThat(code(patient.document("shares", "shareRecord").variable("input", Map.of("doctorId", doctor.id,
+                "durationHours", 1)).execute())).isEqualTo("INVALID_SHARE");
+        assertThat(code(patient.document("shares", "shareRecord").variable("input", Map.of("doctorId", doctor.id,
+                "allFiles", true, "durationHours", 366 * 24)).execute())).isEqualTo("INVALID_SHARE");
+        assertThat(code(patient.document("shares", "shareRecord").variable("input", Map.of("doctorId", doctor.id,
+                "allFiles", true, "expiresAt", "2020-01-01T00:00:00Z")).execute())).isEqualTo("INVALID_SHARE");
+        assertThat(code(patient.document("shares", "shareRecord").variable("input", Map.of("doctorId", otherPatient.id,
+                "allFiles", true, "durationHours", 1)).execute())).isEqualTo("NOT_FOUND");
+
+        patient.share(Map.of("doctorId", doctor.id, "allFiles", true, "durationHours", 1));
+        String file = (String) patient.upload("depois.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id");
+        assertThat(RecordClient.get(doctor.downloadUrl(file)).statusCode()).as("allFiles covers later files").isEqualTo(200);
+    }
+
+    // --- nobody else sees anything ----------------------------------------------------------------
+
+    @Test
+    void otherPatientsDoctorsAndAnonymousCallersGetNotFoundForEveryId() {
+        String group = patient.createGroup("cardiologia");
+        String file = (String) patient.upload("exame.pdf", "application/pdf", Samples.pdf(1_000), List.of(group)).get("id");
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        String share = (String) patient.share(Map.of("doctorId", doctor.id, "fileIds", List.of(file), "durationHours", 1)).get("id");
+        RecordClient intruder = RecordClient.patient(Api.at(port));
+        RecordClient otherDoctor = RecordClient.doctor(Api.at(port));
+        RecordClient anonymous = RecordClient.anonymous(Api.at(port));
+        String neverExisted = UUID.randomUUID().toString();
+
+        for (RecordClient stranger : List.of(intruder, otherDoctor, anonymous, doctor)) {
+            for (String id : List.of(file, neverExisted)) {
+                assertThat(code(stranger.document("recordFiles", "renameFile").variable("fileId", id).variable("fileName", "x.pdf").execute())).isEqualTo("NOT_FOUND");
+                assertThat(code(stranger.document("recordFiles", "deleteFile").variable("fileId", id).execute())).isEqualTo("NOT_FOUND");
+                assertThat(code(stranger.complete(id))).isEqualTo("NOT_FOUND");
+            }
+            for (String id : List.of(group, neverExisted)) {
+                assertThat(code(stranger.document("recordGroups", "renameRecordGroup").variable("groupId", id).variable("name", "x").execute())).isEqualTo("NOT_FOUND");
+                assertThat(code(stranger.document("recordGroups", "deleteRecordGroup").variable("groupId", id).execute())).isEqualTo("NOT_FOUND");
+                assertThat(code(stranger.document("recordGroups", "addFilesToGroup").variable("groupId", id).variable("fileIds", List.of(file)).execute())).isEqualTo("NOT_FOUND");
+            }
+            for (String id : List.of(share, neverExisted)) {
+                assertThat(code(stranger.document("shares", "revokeShare").variable("shareId", id).execute())).isEqualTo("NOT_FOUND");
+            }
+        }
+        for (RecordClient stranger : List.of(intruder, otherDoctor, anonymous)) {
+            assertThat(code(stranger.download(file))).isEqualTo("NOT_FOUND");
+        }
+        assertThat(message(intruder.download(file))).isEqualTo(message(intruder.download(neverExisted)));
+        assertThat(code(intruder.document("shares", "shareRecord").variable("input", Map.of("doctorId", doctor.id,
+                "fileIds", List.of(file), "durationHours", 1)).execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(doctor.document("myRecord").execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(anonymous.document("myRecord").execute())).isEqualTo("UNAUTHENTICATED");
+
+        // The owner still has everything, unchanged.
+        patient.document("myRecord").execute()
+                .path("myRecord.files.edges[0].node.fileName").entity(String.class).isEqualTo("exame.pdf")
+                .path("myRecord.groups[0].name").entity(String.class).isEqualTo("cardiologia");
+        patient.document("shares", "myShares").variable("active", true).execute()
+                .path("myShares[0].id").entity(String.class).isEqualTo(share);
+
+        // ...and learns who knocked: doctors by name, other patients and anonymous callers not.
+        List<String> log = patient.document("recordAccessLog").variable("first", 100).execute()
+                .path("recordAccessLog.edges[*].node.description").entityList(String.class).get();
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith("Another patient was refused access to exame.pdf on "));
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith("An anonymous caller was refused access to exame.pdf on "));
+        assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith(otherDoctor.name + " was refused access to exame.pdf on "));
+        assertThat(log).noneSatisfy(entry -> assertThat(entry).contains(intruder.name));
+    }
+
+    private static String message(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+        String[] message = new String[1];
+        response.errors().satisfy(errors -> message[0] = errors.get(0).getMessage());
+        return message[0];
+    }
+}

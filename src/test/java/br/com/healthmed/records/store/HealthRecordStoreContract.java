@@ -1,0 +1,181 @@
+package br.com.healthmed.records.store;
+
+import static br.com.healthmed.records.store.RecordsFixtures.NOW;
+import static br.com.healthmed.records.store.RecordsFixtures.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.records.FileId;
+import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.GroupId;
+import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.HealthRecordStore.FileFilter;
+import br.com.healthmed.records.Page;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.support.Concurrently;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link HealthRecordStore} promises. */
+abstract class HealthRecordStoreContract {
+
+    protected abstract HealthRecordStore store();
+
+    private final AccountId patient = AccountId.random();
+
+    @Test
+    void aPendingFileIsReadableByIdButListedOnlyOnceAvailable() {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+
+        assertThat(store().file(file.id())).hasValue(file);
+        assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).isEmpty();
+
+        assertThat(store().markAvailable(file, NOW.plusSeconds(5))).isTrue();
+        assertThat(store().file(file.id())).hasValue(file.completedAt(NOW.plusSeconds(5)));
+        assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).containsExactly(file.completedAt(NOW.plusSeconds(5)));
+    }
+
+    @Test
+    void aFileIsMarkedAvailableOnceEvenWhenManyTryAtOnce() throws Exception {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+
+        List<Object> results = Concurrently.run(20, i -> () -> store().markAvailable(file, NOW.plusSeconds(i + 1)));
+
+        assertThat(results.stream().filter(Boolean.TRUE::equals)).hasSize(1);
+        assertThat(results).containsOnly(true, false);
+        assertThat(store().markAvailable(file, NOW.plusSeconds(100))).isFalse();
+    }
+
+    @Test
+    void filesArePagedNewestFirstAndFilteredByCategoryAndGroup() {
+        GroupId cardiologia = GroupId.random();
+        List<RecordFile> available = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            RecordFile file = pending(patient, i % 2 == 0 ? FileCategory.EXAM : FileCategory.REPORT,
+                    i % 3 == 0 ? Set.of(cardiologia) : Set.of());
+            store().createFile(file);
+            store().markAvailable(file, NOW.plus(Duration.ofMinutes(i)));
+            available.add(0, file.completedAt(NOW.plus(Duration.ofMinutes(i))));
+        }
+        store().createFile(pending(AccountId.random(), FileCategory.EXAM, Set.of())); // someone else's
+
+        Page<RecordFile> first = store().availableFiles(patient, FileFilter.ALL, 3, Optional.empty());
+        Page<RecordFile> second = store().availableFiles(patient, FileFilter.ALL, 3, first.next());
+        Page<RecordFile> last = store().availableFiles(patient, FileFilter.ALL, 3, second.next());
+        assertThat(first.items()).containsExactlyElementsOf(available.subList(0, 3));
+        assertThat(second.items()).containsExactlyElementsOf(available.subList(3, 6));
+        assertThat(last.items()).containsExactlyElementsOf(available.subList(6, 7));
+        assertThat(last.next()).isEmpty();
+
+        FileFilter exams = new FileFilter(Optional.of(FileCategory.EXAM), Optional.empty());
+        Page<RecordFile> examPage = store().availableFiles(patient, exams, 2, Optional.empty());
+        assertThat(examPage.items()).extracting(RecordFile::category).containsOnly(FileCategory.EXAM).hasSize(2);
+        assertThat(store().availableFiles(patient, exams, 2, examPage.next()).items()).hasSize(2);
+
+        FileFilter inGroup = new FileFilter(Optional.empty(), Optional.of(cardiologia));
+        assertThat(store().allAvailableFiles(patient, inGroup)).containsExactly(available.get(0), available.get(3), available.get(6));
+        FileFilter examsInGroup = new FileFilter(Optional.of(FileCategory.EXAM), Optional.of(cardiologia));
+        assertThat(store().allAvailableFiles(patient, examsInGroup)).containsExactly(available.get(0), available.get(6));
+    }
+
+    @Test
+    void renamingAndGroupChangesLeaveTheRestOfTheFileAlone() throws Exception {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+        store().markAvailable(file, NOW);
+        List<GroupId> groups = IntStream.range(0, 10).mapToObj(i -> GroupId.random()).toList();
+
+        assertThat(Concurrently.run(groups.size(), i -> () -> {
+            store().setInGroup(file.id(), groups.get(i), true);
+            return true;
+        })).containsOnly(true);
+        store().rename(file.id(), "hemograma.pdf");
+        store().setInGroup(file.id(), groups.get(0), false);
+
+        RecordFile changed = store().file(file.id()).orElseThrow();
+        assertThat(changed.fileName()).isEqualTo("hemograma.pdf");
+        assertThat(changed.groups()).containsExactlyInAnyOrderElementsOf(groups.subList(1, groups.size()));
+        assertThat(changed.objectKey()).isEqualTo(file.objectKey());
+    }
+
+    @Test
+    void aDeletedFileIsGoneAndChangesToItDoNothing() {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+        store().markAvailable(file, NOW);
+
+        store().deleteFile(file.id());
+        store().rename(file.id(), "x.pdf");
+        store().setInGroup(file.id(), GroupId.random(), true);
+
+        assertThat(store().file(file.id())).isEmpty();
+        assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).isEmpty();
+    }
+
+    @Test
+    void groupsBelongToTheirOwnerOnly() {
+        RecordGroup cardiologia = new RecordGroup(GroupId.random(), patient, "cardiologia", NOW);
+        RecordGroup exames = new RecordGroup(GroupId.random(), patient, "Exames de 2025", NOW);
+        store().createGroup(cardiologia);
+        store().createGroup(exames);
+        AccountId other = AccountId.random();
+
+        assertThat(store().groups(patient)).containsExactly(cardiologia, exames);
+        assertThat(store().group(other, cardiologia.id())).isEmpty();
+        store().updateGroup(new RecordGroup(cardiologia.id(), other, "hijacked", NOW));
+        store().deleteGroup(other, cardiologia.id());
+        assertThat(store().group(patient, cardiologia.id())).hasValue(cardiologia);
+
+        store().updateGroup(cardiologia.renamed("Cardiologia 2026"));
+        store().deleteGroup(patient, exames.id());
+        assertThat(store().groups(patient)).containsExactly(cardiologia.renamed("Cardiologia 2026"));
+    }
+
+    @Test
+    void concurrentReservationsNeverExceedTheQuota() throws Exception {
+        List<Object> reserved = Concurrently.run(30, i -> () -> store().reserveBytes(patient, 100, 1_000));
+
+        assertThat(reserved.stream().filter(Boolean.TRUE::equals)).hasSize(10);
+        assertThat(reserved).containsOnly(true, false);
+        assertThat(store().usedBytes(patient)).isEqualTo(1_000);
+        store().releaseBytes(patient, 300);
+        assertThat(store().usedBytes(patient)).isEqualTo(700);
+        assertThat(store().reserveBytes(patient, 301, 1_000)).isFalse();
+        assertThat(store().reserveBytes(patient, 300, 1_000)).isTrue();
+        assertThat(store().usedBytes(AccountId.random())).isZero();
+    }
+
+    @Test
+    void expiredUploadsAreThePendingOnesOnlyAndACompletedOneIsNeverDeletedAsPending() {
+        RecordFile expired = pending(patient, FileCategory.EXAM, Set.of());
+        RecordFile completed = pending(patient, FileCategory.EXAM, Set.of());
+        RecordFile stillOpen = new RecordFile(FileId.random(), patient, "b.pdf", "application/pdf", 1, FileCategory.EXAM,
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofHours(1)), Optional.empty());
+        store().createFile(expired);
+        store().createFile(completed);
+        store().createFile(stillOpen);
+        store().markAvailable(completed, NOW.plusSeconds(1));
+
+        java.time.Instant later = NOW.plus(Duration.ofMinutes(20));
+        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).contains(expired.id())
+                .doesNotContain(completed.id(), stillOpen.id());
+
+        assertThat(store().expiredUploads(expired.uploadExpiresAt(), 100)).as("expired at its expiry instant")
+                .extracting(RecordFile::id).contains(expired.id());
+        assertThat(store().deleteIfPending(completed.id())).isFalse();
+        assertThat(store().deleteIfPending(expired.id())).isTrue();
+        assertThat(store().deleteIfPending(expired.id())).isFalse();
+        assertThat(store().file(completed.id())).isPresent();
+        assertThat(store().file(expired.id())).isEmpty();
+        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).doesNotContain(expired.id());
+    }
+}
