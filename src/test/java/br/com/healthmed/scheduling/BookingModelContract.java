@@ -362,8 +362,9 @@ abstract class BookingModelContract {
             return switch (move) {
                 case ACCEPT -> current == REQUESTED ? CONFIRMED : null;
                 case REJECT -> current == REQUESTED ? REJECTED : null;
-                case PATIENT_CANCEL -> current == REQUESTED || current == CONFIRMED ? CANCELLED : null;
-                case DOCTOR_CANCEL -> current == CONFIRMED ? CANCELLED : null;
+                // calling off is for before the start: a consultation under way can only end
+                case PATIENT_CANCEL -> (current == REQUESTED || current == CONFIRMED) && now.isBefore(target.slot.start()) ? CANCELLED : null;
+                case DOCTOR_CANCEL -> current == CONFIRMED && now.isBefore(target.slot.start()) ? CANCELLED : null;
                 case NO_SHOW_MARK -> (current == CONFIRMED || current == COMPLETED) && !now.isBefore(target.slot.start())
                         && !target.rated ? NO_SHOW : null;
                 case RATE -> current == COMPLETED && !target.rated ? COMPLETED : null;
