@@ -298,6 +298,15 @@ class HelmChartTest {
     }
 
     @Test
+    void theValuesSchemaRefusesFewerThanThreeReplicasAndMutableOrWildcardSettings() {
+        assertThatThrownBy(() -> render(t -> t.set("autoscaling.minReplicas", 2))).hasMessageContaining("/autoscaling/minReplicas");
+        assertThatThrownBy(() -> render(t -> t.set("replicaCount", 1))).hasMessageContaining("/replicaCount");
+        assertThatThrownBy(() -> render(t -> t.set("image.tag", "latest"))).hasMessageContaining("/image/tag");
+        assertThatThrownBy(() -> render(t -> t.set("config.allowedOrigins", "*"))).hasMessageContaining("/config/allowedOrigins");
+        assertThatThrownBy(() -> render(t -> t.set("ingress.idleTimeoutSeconds", 60))).hasMessageContaining("/ingress/idleTimeoutSeconds");
+    }
+
+    @Test
     void requiredSettingsCannotBeLeftOut() {
         assertThatThrownBy(() -> render(t -> t.set("config.dynamodbTable", "")))
                 .hasMessageContaining("config.dynamodbTable is required");

@@ -278,6 +278,33 @@ class TerraformPolicyTest {
         });
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBootstrapKeepsTheStatePrivateAndLetsOnlyThisRepositorysEnvironmentsDeploy() throws Exception {
+        Map<String, Object> bootstrap = (Map<String, Object>) plain(new HCLParser().parse(TERRAFORM.resolve("bootstrap/main.tf").toFile(), "UTF-8"));
+        Map<String, Object> resources = (Map<String, Object>) bootstrap.get("resource");
+        assertThat((String) HelmChartTest.at(resources, "aws_s3_bucket_versioning.state.versioning_configuration.status")).isEqualTo("Enabled");
+        assertThat((String) HelmChartTest.at(resources,
+                "aws_s3_bucket_server_side_encryption_configuration.state.rule.apply_server_side_encryption_by_default.sse_algorithm"))
+                .isEqualTo("aws:kms");
+        for (String setting : List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")) {
+            assertThat((Boolean) HelmChartTest.at(resources, "aws_s3_bucket_public_access_block.state." + setting)).as(setting).isTrue();
+        }
+        assertThat((String) HelmChartTest.at(resources, "aws_dynamodb_table.locks.hash_key")).isEqualTo("LockID");
+
+        Map<String, Object> trust = HelmChartTest.at(bootstrap, "data.aws_iam_policy_document.deploy_trust.statement");
+        assertThat(blocks(trust, "condition")).extracting(c -> c.get("test") + " " + c.get("variable"))
+                .containsExactlyInAnyOrder("StringEquals token.actions.githubusercontent.com:aud",
+                        "StringEquals token.actions.githubusercontent.com:sub");
+        String bootstrapSource = Files.readString(TERRAFORM.resolve("bootstrap/main.tf"));
+        // every subject names this repository and a GitHub environment: no branch, no wildcard
+        assertThat(bootstrapSource).containsPattern("\"repo:\\$\\{var.github_repository}:environment:\\$\\{var.environment}\"")
+                .doesNotContain("StringLike");
+        // the deploy role may manage the environment's roles (healthmed-<env>-*), but not itself
+        assertThat((String) HelmChartTest.at(resources, "aws_iam_role.deploy.name")).doesNotStartWith("healthmed-var.environment-");
+        assertThat(bootstrapSource).contains("role/healthmed-${var.environment}-*");
+    }
+
     // --- variables and outputs --------------------------------------------------------------------
 
     @Test
