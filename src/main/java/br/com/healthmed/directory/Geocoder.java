@@ -1,0 +1,16 @@
+package br.com.healthmed.directory;
+
+import java.util.Optional;
+
+/**
+ * Turns a postal address into coordinates. Without a configured provider there is none
+ * ({@link #available()} is false). Providers report failures as {@code DomainException}s with
+ * {@code GEOCODING_FAILED} or {@code GEOCODING_BUSY}.
+ */
+public interface Geocoder {
+
+    boolean available();
+
+    /** The coordinates of the best match in Brazil; empty when nothing matches. */
+    Optional<GeoPoint> locate(String address);
+}
