@@ -52,8 +52,10 @@ public final class DemoDoctors {
             "OFTALMOLOGIA", "MEDICINA_FAMILIA_COMUNIDADE", "ENDOCRINOLOGIA_METABOLOGIA", "NEUROLOGIA", "OTORRINOLARINGOLOGIA",
             "GASTROENTEROLOGIA", "UROLOGIA", "PNEUMOLOGIA", "REUMATOLOGIA", "GERIATRIA", "NEFROLOGIA", "INFECTOLOGIA",
             "ALERGIA_IMUNOLOGIA", "HEMATOLOGIA_HEMOTERAPIA", "ONCOLOGIA_CLINICA", "MASTOLOGIA", "NUTROLOGIA", "ACUPUNTURA"};
-    private static final String[] FIRST = {"Ana", "Bruno", "Carla", "Diego", "Eduarda", "Felipe", "Gabriela", "Henrique",
-            "Isabela", "João", "Karina", "Lucas", "Mariana", "Nelson", "Olívia", "Paulo", "Renata", "Sérgio", "Tatiana", "Vítor"};
+    private static final String[] WOMEN = {"Ana", "Carla", "Eduarda", "Gabriela", "Isabela", "Karina", "Mariana", "Olívia",
+            "Renata", "Tatiana"};
+    private static final String[] MEN = {"Bruno", "Diego", "Felipe", "Henrique", "João", "Lucas", "Nelson", "Paulo",
+            "Sérgio", "Vítor"};
     private static final String[] LAST = {"Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira", "Costa", "Rodrigues",
             "Almeida", "Nascimento", "Carvalho", "Araújo", "Ribeiro", "Gomes", "Martins", "Barbosa", "Rocha", "Dias"};
     private static final String[] STREETS = {"Rua das Flores", "Av. Brasil", "Rua São Bento", "Av. Sete de Setembro",
@@ -75,8 +77,8 @@ public final class DemoDoctors {
         if (random.nextInt(3) == 0) {
             specialties.add(COMMON[random.nextInt(COMMON.length)]);
         }
-        String name = (random.nextBoolean() ? "Dra. " : "Dr. ") + FIRST[random.nextInt(FIRST.length)] + " "
-                + LAST[random.nextInt(LAST.length)];
+        String name = (random.nextBoolean() ? "Dra. " + WOMEN[random.nextInt(WOMEN.length)] : "Dr. " + MEN[random.nextInt(MEN.length)])
+                + " " + LAST[random.nextInt(LAST.length)];
         BigDecimal price = BigDecimal.valueOf(150 + 10L * random.nextInt(46)).setScale(2);
         List<Integer> ratings = new ArrayList<>();
         int count = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(40);
