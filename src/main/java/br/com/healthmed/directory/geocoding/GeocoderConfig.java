@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.location.LocationClient;
@@ -52,7 +53,9 @@ class GeocoderConfig {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 // A search waits for the geocoder: bound it like every other remote call. Against a
                 // local stub the SDK would prefix the host ("places.127.0.0.1"): not there.
-                .overrideConfiguration(o -> o.apiCallTimeout(properties.apiCallTimeout())
+                // Standard retries: 3 attempts with jittered backoff, throttling included.
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
                         .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, stub));
         if (stub) {
