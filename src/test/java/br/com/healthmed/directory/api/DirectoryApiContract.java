@@ -2,7 +2,12 @@ package br.com.healthmed.directory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.directory.DoctorPractices;
 import br.com.healthmed.directory.DoctorRatings;
+import br.com.healthmed.directory.PracticeTerms;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.support.Api;
 import java.math.BigDecimal;
@@ -31,6 +36,9 @@ abstract class DirectoryApiContract {
 
     @Autowired
     DoctorRatings ratings;
+
+    @Autowired
+    DoctorPractices practices;
 
     Api api;
     double lat;
@@ -139,6 +147,28 @@ abstract class DirectoryApiContract {
 
         assertCode(api.document("doctor").variable("id", patientId), "NOT_FOUND");
         assertCode(api.document("doctor").variable("id", AccountId.random().toString()), "NOT_FOUND");
+    }
+
+    @Test
+    void otherModulesReadPracticeTermsDefaultsIncluded() {
+        Doctor edited = registerDoctor();
+        Map<String, Object> input = new HashMap<>(profile(lat, lon, "199.9"));
+        input.put("timeZone", "America/Recife");
+        input.put("consultationDurationMinutes", 30);
+        api.as(edited.token).document("updateDoctorProfile").variable("input", input).execute()
+                .path("updateDoctorProfile.id").entity(String.class).isEqualTo(edited.id);
+        Doctor untouched = registerDoctor();
+        AccountId patient = AccountId.of((String) ((Map<?, ?>) api.registerPatient(Api.newPatient()).get("account")).get("id"));
+
+        PracticeTerms terms = new PracticeTerms(AccountId.of(edited.id), Optional.of(new BigDecimal("199.90")),
+                ZoneId.of("America/Recife"), Duration.ofMinutes(30));
+        PracticeTerms defaults = new PracticeTerms(AccountId.of(untouched.id), Optional.empty(),
+                PracticeTerms.DEFAULT_TIME_ZONE, PracticeTerms.DEFAULT_CONSULTATION_DURATION);
+        assertThat(practices.find(AccountId.of(edited.id))).contains(terms);
+        assertThat(practices.find(AccountId.of(untouched.id))).contains(defaults);
+        assertThat(practices.find(patient)).isEmpty();
+        assertThat(practices.findAll(List.of(AccountId.of(edited.id), AccountId.of(untouched.id), patient, AccountId.random())))
+                .isEqualTo(Map.of(AccountId.of(edited.id), terms, AccountId.of(untouched.id), defaults));
     }
 
     // --- search ---------------------------------------------------------------------------------
