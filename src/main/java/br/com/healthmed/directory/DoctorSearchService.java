@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
@@ -56,33 +58,35 @@ public class DoctorSearchService {
                 hits.add(new SearchHit(listing, center.distanceKm(listing.location())));
             }
         }
-        hits.sort(sort.order());
-
-        int start = 0;
+        int total = hits.size();
         if (request.after() != null) {
             SearchHit after = SearchCursor.decode(request.after(), fingerprint, center);
-            start = firstAfter(hits, after, sort);
+            hits.removeIf(hit -> sort.order().compare(hit, after) <= 0);
         }
-        int end = Math.min(hits.size(), start + first);
-        List<SearchPage.Entry> entries = hits.subList(start, end).stream()
+        List<SearchHit> page = smallest(hits, first, sort.order());
+        List<SearchPage.Entry> entries = page.stream()
                 .map(hit -> new SearchPage.Entry(hit, SearchCursor.encode(fingerprint, hit)))
                 .toList();
-        return new SearchPage(entries, end < hits.size(), request.after() != null, hits.size());
+        return new SearchPage(entries, hits.size() > first, request.after() != null, total);
     }
 
-    /** The index of the first hit strictly after {@code after} in the order (binary search). */
-    private static int firstAfter(List<SearchHit> hits, SearchHit after, SearchSort sort) {
-        int low = 0;
-        int high = hits.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sort.order().compare(hits.get(mid), after) <= 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
+    /**
+     * The {@code count} first hits in the order, sorted. A bounded heap instead of sorting every hit:
+     * a dense city has thousands of matches and a page shows twenty.
+     */
+    private static List<SearchHit> smallest(List<SearchHit> hits, int count, Comparator<SearchHit> order) {
+        PriorityQueue<SearchHit> largestFirst = new PriorityQueue<>(count + 1, order.reversed());
+        for (SearchHit hit : hits) {
+            if (largestFirst.size() < count) {
+                largestFirst.add(hit);
+            } else if (order.compare(hit, largestFirst.peek()) < 0) {
+                largestFirst.poll();
+                largestFirst.add(hit);
             }
         }
-        return low;
+        List<SearchHit> page = new ArrayList<>(largestFirst);
+        page.sort(order);
+        return page;
     }
 
     private GeoPoint center(SearchRequest request) {

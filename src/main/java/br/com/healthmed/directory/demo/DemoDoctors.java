@@ -23,10 +23,11 @@ public final class DemoDoctors {
 
     record City(String name, String uf, double latitude, double longitude, double spreadKm, String zone, int weight) {}
 
-    record Demo(String name, Crm crm, List<String> specialties, GeoPoint office, String address, String zone,
+    /** One made-up doctor: the account's fields and the profile's. */
+    public record Demo(String name, Crm crm, List<String> specialties, GeoPoint office, String address, String zone,
                 BigDecimal price, Duration duration, List<Integer> ratings) {
 
-        DoctorProfile profile(AccountId id) {
+        public DoctorProfile profile(AccountId id) {
             return new DoctorProfile(id, specialties, Optional.of(price),
                     Optional.of("Atendimento humanizado em " + specialties.get(0).toLowerCase().replace('_', ' ') + "."),
                     List.of("pt"), Optional.of(address), Optional.of(office), ZoneId.of(zone), duration,

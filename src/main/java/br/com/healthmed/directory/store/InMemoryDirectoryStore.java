@@ -75,7 +75,8 @@ class InMemoryDirectoryStore implements DirectoryStore {
                 }
                 DoctorProfile profile = entry.profile().get();
                 Optional<GeoPoint> location = profile.officeLocation();
-                if (location.isPresent() && profile.listedUnder().contains(specialty) && circle.contains(location.get())) {
+                boolean listedUnder = specialty.equals(Listing.ANY_SPECIALTY) || profile.specialties().contains(specialty);
+                if (location.isPresent() && listedUnder && circle.contains(location.get())) {
                     found.putIfAbsent(id, new Listing(id, location.get(), profile.consultationPrice(), entry.rating()));
                 }
             }
