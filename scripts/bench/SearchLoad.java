@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 
 public class SearchLoad {
 
-    // The demo data's specialties, as often as they occur there.
+    // The demo data's specialties, as often as they occur there (DemoDoctors.SPECIALTY_MIX; this file runs alone).
     static final String[] SPECIALTIES = {
             "CLINICA_MEDICA", "CLINICA_MEDICA", "CLINICA_MEDICA", "PEDIATRIA", "PEDIATRIA", "GINECOLOGIA_OBSTETRICIA",
             "GINECOLOGIA_OBSTETRICIA", "CARDIOLOGIA", "CARDIOLOGIA", "DERMATOLOGIA", "PSIQUIATRIA", "ORTOPEDIA_TRAUMATOLOGIA",

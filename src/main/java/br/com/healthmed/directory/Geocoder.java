@@ -9,6 +9,19 @@ import java.util.Optional;
  */
 public interface Geocoder {
 
+    /** No provider, the default: searches need coordinates, and saved addresses stay without them. */
+    Geocoder NONE = new Geocoder() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public Optional<GeoPoint> locate(String address) {
+            return Optional.empty();
+        }
+    };
+
     boolean available();
 
     /** The coordinates of the best match in Brazil; empty when nothing matches. */

@@ -19,19 +19,4 @@ public final class DirectoryFixtures {
     public static DoctorProfile at(AccountId id, double latitude, double longitude, String... specialties) {
         return profile(id, List.of(specialties), Optional.of(new GeoPoint(latitude, longitude)), Optional.of(new BigDecimal("200.00")));
     }
-
-    /** A geocoder that is not there, as by default. */
-    public static Geocoder noGeocoder() {
-        return new Geocoder() {
-            @Override
-            public boolean available() {
-                return false;
-            }
-
-            @Override
-            public Optional<GeoPoint> locate(String address) {
-                return Optional.empty();
-            }
-        };
-    }
 }

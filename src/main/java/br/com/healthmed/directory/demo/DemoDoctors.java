@@ -46,13 +46,13 @@ public final class DemoDoctors {
             new City("Porto Alegre", "RS", -30.0346, -51.2177, 4, "America/Sao_Paulo", 4),
             new City("Manaus", "AM", -3.1190, -60.0217, 4, "America/Manaus", 2));
 
-    /** Specialty codes with how often they come up (the rest of the 55 could be added; these cover most visits). */
-    private static final String[] COMMON = {
+    /** Specialty codes, each as often as it comes up among the demo doctors. */
+    public static final List<String> SPECIALTY_MIX = List.of(
             "CLINICA_MEDICA", "CLINICA_MEDICA", "CLINICA_MEDICA", "PEDIATRIA", "PEDIATRIA", "GINECOLOGIA_OBSTETRICIA",
             "GINECOLOGIA_OBSTETRICIA", "CARDIOLOGIA", "CARDIOLOGIA", "DERMATOLOGIA", "PSIQUIATRIA", "ORTOPEDIA_TRAUMATOLOGIA",
             "OFTALMOLOGIA", "MEDICINA_FAMILIA_COMUNIDADE", "ENDOCRINOLOGIA_METABOLOGIA", "NEUROLOGIA", "OTORRINOLARINGOLOGIA",
             "GASTROENTEROLOGIA", "UROLOGIA", "PNEUMOLOGIA", "REUMATOLOGIA", "GERIATRIA", "NEFROLOGIA", "INFECTOLOGIA",
-            "ALERGIA_IMUNOLOGIA", "HEMATOLOGIA_HEMOTERAPIA", "ONCOLOGIA_CLINICA", "MASTOLOGIA", "NUTROLOGIA", "ACUPUNTURA"};
+            "ALERGIA_IMUNOLOGIA", "HEMATOLOGIA_HEMOTERAPIA", "ONCOLOGIA_CLINICA", "MASTOLOGIA", "NUTROLOGIA", "ACUPUNTURA");
     private static final String[] WOMEN = {"Ana", "Carla", "Eduarda", "Gabriela", "Isabela", "Karina", "Mariana", "Olívia",
             "Renata", "Tatiana"};
     private static final String[] MEN = {"Bruno", "Diego", "Felipe", "Henrique", "João", "Lucas", "Nelson", "Paulo",
@@ -74,9 +74,9 @@ public final class DemoDoctors {
         City city = city();
         GeoPoint office = around(city);
         Set<String> specialties = new LinkedHashSet<>();
-        specialties.add(COMMON[random.nextInt(COMMON.length)]);
+        specialties.add(SPECIALTY_MIX.get(random.nextInt(SPECIALTY_MIX.size())));
         if (random.nextInt(3) == 0) {
-            specialties.add(COMMON[random.nextInt(COMMON.length)]);
+            specialties.add(SPECIALTY_MIX.get(random.nextInt(SPECIALTY_MIX.size())));
         }
         String name = (random.nextBoolean() ? "Dra. " + WOMEN[random.nextInt(WOMEN.length)] : "Dr. " + MEN[random.nextInt(MEN.length)])
                 + " " + LAST[random.nextInt(LAST.length)];

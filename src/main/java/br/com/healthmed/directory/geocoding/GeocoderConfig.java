@@ -25,7 +25,7 @@ class GeocoderConfig {
     @Bean
     @ConditionalOnProperty(name = "healthmed.geocoder", havingValue = "none", matchIfMissing = true)
     Geocoder noGeocoder() {
-        return new NoGeocoder();
+        return Geocoder.NONE;
     }
 
     @Configuration(proxyBeanMethods = false)

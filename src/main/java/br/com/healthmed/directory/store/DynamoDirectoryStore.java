@@ -12,6 +12,7 @@ import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.Rating;
 import br.com.healthmed.directory.SearchArea;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import java.math.BigDecimal;
@@ -32,9 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -54,8 +53,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
-    private static final int BATCH_GET_LIMIT = 100;
-    private static final int MAX_BATCH_GET_ROUNDS = 8;
     private static final String PROFILE_MARKER = "timeZone";
 
     private final DynamoTable table;
@@ -81,30 +78,10 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     @Override
     public Map<AccountId, DirectoryEntry> findAll(Collection<AccountId> doctorIds) {
         Map<AccountId, DirectoryEntry> found = new HashMap<>();
-        List<AccountId> distinct = doctorIds.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(id -> Keys.doctorProfile(id.toString())).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            Duration pause = Duration.ofMillis(20);
-            for (int round = 1; !request.isEmpty(); round++) {
-                if (round > MAX_BATCH_GET_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left directory profiles unprocessed after " + MAX_BATCH_GET_ROUNDS + " batch reads");
-                }
-                if (round > 1) {
-                    pause(pause); // unprocessed keys mean throttling: back off, as AWS advises
-                    pause = pause.multipliedBy(2);
-                }
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = table.client().batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> {
-                    DirectoryEntry entry = toEntry(item);
-                    found.put(entry.doctorId(), entry);
-                });
-                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-                        ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        BatchReads.items(table, doctorIds.stream().map(id -> Keys.doctorProfile(id.toString())).toList()).forEach(item -> {
+            DirectoryEntry entry = toEntry(item);
+            found.put(entry.doctorId(), entry);
+        });
         return found;
     }
 
@@ -313,15 +290,6 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     private static AttributeValue strings(List<String> values) {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
-        }
     }
 
     /**

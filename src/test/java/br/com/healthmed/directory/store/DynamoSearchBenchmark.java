@@ -28,13 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class DynamoSearchBenchmark {
 
-    static final String[] SPECIALTIES = {
-            "CLINICA_MEDICA", "CLINICA_MEDICA", "CLINICA_MEDICA", "PEDIATRIA", "PEDIATRIA", "GINECOLOGIA_OBSTETRICIA",
-            "GINECOLOGIA_OBSTETRICIA", "CARDIOLOGIA", "CARDIOLOGIA", "DERMATOLOGIA", "PSIQUIATRIA", "ORTOPEDIA_TRAUMATOLOGIA",
-            "OFTALMOLOGIA", "MEDICINA_FAMILIA_COMUNIDADE", "ENDOCRINOLOGIA_METABOLOGIA", "NEUROLOGIA", "OTORRINOLARINGOLOGIA",
-            "GASTROENTEROLOGIA", "UROLOGIA", "PNEUMOLOGIA", "REUMATOLOGIA", "GERIATRIA", "NEFROLOGIA", "INFECTOLOGIA",
-            "ALERGIA_IMUNOLOGIA", "HEMATOLOGIA_HEMOTERAPIA", "ONCOLOGIA_CLINICA", "MASTOLOGIA", "NUTROLOGIA", "ACUPUNTURA"};
-
     @Test
     void itemsReadPerSearch() throws Exception {
         int doctors = Integer.getInteger("directory.benchmark.doctors", 100_000);
@@ -75,7 +68,7 @@ class DynamoSearchBenchmark {
         for (int i = 0; i < searches; i++) {
             GeoPoint centre = new GeoPoint(-23.5505 + (random.nextDouble() * 2 - 1) * 0.072,
                     -46.6333 + (random.nextDouble() * 2 - 1) * 0.078);
-            String specialty = any ? Listing.ANY_SPECIALTY : SPECIALTIES[random.nextInt(SPECIALTIES.length)];
+            String specialty = any ? Listing.ANY_SPECIALTY : DemoDoctors.SPECIALTY_MIX.get(random.nextInt(DemoDoctors.SPECIALTY_MIX.size()));
             long itemsBefore = store.itemsRead();
             long queriesBefore = store.queriesRun();
             long started = System.nanoTime();

@@ -7,6 +7,7 @@ import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.directory.DoctorSearchService;
 import br.com.healthmed.directory.GeoPoint;
+import br.com.healthmed.directory.Geocoder;
 import br.com.healthmed.directory.SearchPage;
 import br.com.healthmed.directory.SearchRequest;
 import br.com.healthmed.directory.SearchSort;
@@ -56,7 +57,7 @@ abstract class SearchPropertyContract {
             DirectoryStore store = newStore();
             try {
                 List<Doctor> doctors = dataSet(random, store);
-                DoctorSearchService search = new DoctorSearchService(store, new SpecialtyCatalog(), DirectoryFixtures.noGeocoder());
+                DoctorSearchService search = new DoctorSearchService(store, new SpecialtyCatalog(), Geocoder.NONE);
                 for (int q = 0; q < searchesPerSet(); q++) {
                     SearchRequest request = randomSearch(random);
                     List<Found> expected = bruteForce(doctors, request);
