@@ -25,9 +25,9 @@ public interface DirectoryStore {
     void addRating(AccountId doctorId, int stars);
 
     /**
-     * Every listed doctor whose office is within the circle (exact great-circle distance, edge
-     * included), under this specialty code or {@link Listing#ANY_SPECIALTY}; each doctor once, in no
-     * particular order.
+     * Every listed doctor whose office is within the circle (exact great-circle distance
+     * {@link GeoPoint#distanceKm} from the centre, edge included), under this specialty code or
+     * {@link Listing#ANY_SPECIALTY}, with that distance; each doctor once, in no particular order.
      */
-    List<Listing> within(GeoCircle circle, String specialty);
+    List<SearchHit> within(GeoCircle circle, String specialty);
 }

@@ -53,9 +53,9 @@ public class DoctorSearchService {
         Predicate<Listing> wanted = listing -> minRating.map(min -> listing.rating().atLeast(min)).orElse(true)
                 && maxPrice.map(max -> listing.consultationPrice().filter(p -> p.compareTo(max) <= 0).isPresent()).orElse(true);
         List<SearchHit> hits = new ArrayList<>();
-        for (Listing listing : store.within(new GeoCircle(center, radius), specialty)) {
-            if (wanted.test(listing)) {
-                hits.add(new SearchHit(listing, center.distanceKm(listing.location())));
+        for (SearchHit hit : store.within(new GeoCircle(center, radius), specialty)) {
+            if (wanted.test(hit.listing())) {
+                hits.add(hit);
             }
         }
         int total = hits.size();

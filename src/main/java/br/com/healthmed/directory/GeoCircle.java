@@ -23,6 +23,41 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
         return center.distanceKm(point) <= radiusKm;
     }
 
+    /** A reusable tester for many points: the centre's trigonometry computed once. */
+    public Probe probe() {
+        return new Probe(this);
+    }
+
+    /**
+     * Tells the distance of points within the circle, and rejects the others without the costly
+     * inverse sine: a point whose haversine exceeds the circle's (with a margin far above rounding)
+     * cannot be within it. Every other point gets exactly {@link GeoPoint#distanceKm}.
+     */
+    public static final class Probe {
+        private final GeoCircle circle;
+        private final double lat1;
+        private final double cosLat1;
+        private final double limit;
+
+        private Probe(GeoCircle circle) {
+            this.circle = circle;
+            this.lat1 = Math.toRadians(circle.center.latitude());
+            this.cosLat1 = Math.cos(lat1);
+            double half = Math.sin(circle.radiusKm / (2 * GeoPoint.EARTH_RADIUS_KM));
+            this.limit = half * half * (1 + 1e-9);
+        }
+
+        /** The exact distance in km when the point is within the circle; otherwise a negative number. */
+        public double distanceIfWithin(GeoPoint point) {
+            double haversine = GeoPoint.haversine(lat1, cosLat1, circle.center.longitude(), point);
+            if (haversine > limit) {
+                return -1;
+            }
+            double km = GeoPoint.kilometres(haversine);
+            return km <= circle.radiusKm ? km : -1;
+        }
+    }
+
     /**
      * The latitude/longitude boxes that together hold the whole circle: one box, or two when the
      * circle crosses the antimeridian. A circle reaching a pole spans every longitude.

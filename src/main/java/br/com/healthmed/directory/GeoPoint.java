@@ -32,10 +32,22 @@ public record GeoPoint(double latitude, double longitude) {
     /** The great-circle distance in km (haversine formula, stable for short distances). */
     public double distanceKm(GeoPoint other) {
         double lat1 = Math.toRadians(latitude);
+        return kilometres(haversine(lat1, Math.cos(lat1), longitude, other));
+    }
+
+    /**
+     * The haversine of the central angle between a point (latitude in radians with its cosine,
+     * longitude in degrees) and {@code other}. {@link #distanceKm} and {@link GeoCircle.Probe} both
+     * compute through here, so they agree to the last bit.
+     */
+    static double haversine(double lat1, double cosLat1, double lon1, GeoPoint other) {
         double lat2 = Math.toRadians(other.latitude);
         double sinHalfDLat = Math.sin((lat2 - lat1) / 2);
-        double sinHalfDLon = Math.sin(Math.toRadians(other.longitude - longitude) / 2);
-        double h = sinHalfDLat * sinHalfDLat + Math.cos(lat1) * Math.cos(lat2) * sinHalfDLon * sinHalfDLon;
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+        double sinHalfDLon = Math.sin(Math.toRadians(other.longitude - lon1) / 2);
+        return sinHalfDLat * sinHalfDLat + cosLat1 * Math.cos(lat2) * sinHalfDLon * sinHalfDLon;
+    }
+
+    static double kilometres(double haversine) {
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversine)));
     }
 }

@@ -11,7 +11,7 @@ public enum SearchSort {
     DISTANCE(Comparator.comparingDouble(SearchHit::distanceKm)),
     /** Best average first (unrated last), then more ratings, then nearest. */
     RATING(((Comparator<SearchHit>) (a, b) -> Rating.compareAverages(b.listing().rating(), a.listing().rating()))
-            .thenComparing(hit -> hit.listing().rating().count(), Comparator.reverseOrder())
+            .thenComparing(Comparator.comparingLong((SearchHit hit) -> hit.listing().rating().count()).reversed())
             .thenComparingDouble(SearchHit::distanceKm)),
     /** Cheapest first (doctors without a price last), then nearest. */
     PRICE(Comparator.comparing((SearchHit hit) -> hit.listing().consultationPrice().orElse(null),

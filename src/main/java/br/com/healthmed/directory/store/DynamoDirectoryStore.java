@@ -11,6 +11,7 @@ import br.com.healthmed.directory.Geohash;
 import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.Rating;
 import br.com.healthmed.directory.SearchArea;
+import br.com.healthmed.directory.SearchHit;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
@@ -138,14 +139,15 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     }
 
     @Override
-    public List<Listing> within(GeoCircle circle, String specialty) {
-        List<CompletableFuture<List<Listing>>> reads = SearchArea.ranges(circle).stream()
-                .map(range -> CompletableFuture.supplyAsync(() -> read(range, specialty, circle), queries))
+    public List<SearchHit> within(GeoCircle circle, String specialty) {
+        GeoCircle.Probe probe = circle.probe();
+        List<CompletableFuture<List<SearchHit>>> reads = SearchArea.ranges(circle).stream()
+                .map(range -> CompletableFuture.supplyAsync(() -> read(range, specialty, probe), queries))
                 .toList();
-        Map<AccountId, Listing> found = new LinkedHashMap<>();
+        Map<AccountId, SearchHit> found = new LinkedHashMap<>();
         try {
-            for (CompletableFuture<List<Listing>> read : reads) {
-                read.join().forEach(listing -> found.putIfAbsent(listing.doctorId(), listing));
+            for (CompletableFuture<List<SearchHit>> read : reads) {
+                read.join().forEach(hit -> found.putIfAbsent(hit.listing().doctorId(), hit));
             }
         } catch (CompletionException failed) {
             reads.forEach(read -> read.cancel(false));
@@ -168,7 +170,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         return queriesRun.sum();
     }
 
-    private List<Listing> read(SearchArea.Range range, String specialty, GeoCircle circle) {
+    private List<SearchHit> read(SearchArea.Range range, String specialty, GeoCircle.Probe probe) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(Keys.doctorGeoPartition(specialty, range.partitionCell())));
         String condition = Keys.GSI1PK + " = :pk";
@@ -177,7 +179,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             condition += " AND begins_with(" + Keys.GSI1SK + ", :cell)";
         }
         String keyCondition = condition;
-        List<Listing> listings = new ArrayList<>();
+        List<SearchHit> hits = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
@@ -189,13 +191,14 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             itemsRead.add(page.scannedCount());
             for (Map<String, AttributeValue> item : page.items()) {
                 Listing listing = toListing(item);
-                if (circle.contains(listing.location())) {
-                    listings.add(listing);
+                double km = probe.distanceIfWithin(listing.location());
+                if (km >= 0) {
+                    hits.add(new SearchHit(listing, km));
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return listings;
+        return hits;
     }
 
     private void writeListing(DoctorProfile profile, String specialty, Rating before) {

@@ -4,32 +4,33 @@ import br.com.healthmed.directory.DirectoryEntry;
 import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.directory.GeoCircle;
-import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Geohash;
 import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.Rating;
 import br.com.healthmed.directory.SearchArea;
+import br.com.healthmed.directory.SearchHit;
 import br.com.healthmed.identity.AccountId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The directory in memory, indexed like the DynamoDB adapter: a sorted map keyed
- * {@code <specialty>#<geohash-9>#<doctor id>}, read by the same geohash prefixes
- * ({@link SearchArea}), then filtered by exact distance. Entries change under their map lock, which
- * makes a rating addition atomic.
+ * {@code <specialty>#<geohash-9>#<doctor id>} holding each doctor's {@link Listing}, read by the same
+ * geohash prefixes ({@link SearchArea}), then filtered by exact distance. An entry and its listings
+ * change together under the entry's map lock, which also makes a rating addition atomic.
  */
 class InMemoryDirectoryStore implements DirectoryStore {
 
     private final Map<AccountId, DirectoryEntry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListMap<String, AccountId> index = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, Listing> index = new ConcurrentSkipListMap<>();
 
     @Override
     public Optional<DirectoryEntry> find(AccountId doctorId) {
@@ -49,39 +50,47 @@ class InMemoryDirectoryStore implements DirectoryStore {
             if (old != null) {
                 old.profile().ifPresent(previous -> indexKeys(previous).forEach(index::remove));
             }
-            indexKeys(profile).forEach(key -> index.put(key, id));
-            return new DirectoryEntry(id, Optional.of(profile), old == null ? Rating.NONE : old.rating());
+            DirectoryEntry saved = new DirectoryEntry(id, Optional.of(profile), old == null ? Rating.NONE : old.rating());
+            list(saved);
+            return saved;
         });
     }
 
     @Override
     public void addRating(AccountId doctorId, int stars) {
-        entries.compute(doctorId, (id, old) -> old == null
-                ? new DirectoryEntry(id, Optional.empty(), Rating.NONE.plus(stars))
-                : new DirectoryEntry(id, old.profile(), old.rating().plus(stars)));
+        entries.compute(doctorId, (id, old) -> {
+            DirectoryEntry rated = old == null
+                    ? new DirectoryEntry(id, Optional.empty(), Rating.NONE.plus(stars))
+                    : new DirectoryEntry(id, old.profile(), old.rating().plus(stars));
+            list(rated);
+            return rated;
+        });
     }
 
     @Override
-    public List<Listing> within(GeoCircle circle, String specialty) {
-        Map<AccountId, Listing> found = new LinkedHashMap<>();
+    public List<SearchHit> within(GeoCircle circle, String specialty) {
+        GeoCircle.Probe probe = circle.probe();
+        List<SearchHit> found = new ArrayList<>();
+        // A reader racing a save may meet a doctor under the old and the new key: keep one.
+        Set<AccountId> seen = new HashSet<>(1024);
         for (SearchArea.Range range : SearchArea.ranges(circle)) {
             String prefix = specialty + "#" + range.prefix();
-            NavigableMap<String, AccountId> cell = index.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
-            for (AccountId id : cell.values()) {
-                // The index may lag a concurrent save by an instant: the entry itself decides.
-                DirectoryEntry entry = entries.get(id);
-                if (entry == null || entry.profile().isEmpty()) {
-                    continue;
-                }
-                DoctorProfile profile = entry.profile().get();
-                Optional<GeoPoint> location = profile.officeLocation();
-                boolean listedUnder = specialty.equals(Listing.ANY_SPECIALTY) || profile.specialties().contains(specialty);
-                if (location.isPresent() && listedUnder && circle.contains(location.get())) {
-                    found.putIfAbsent(id, new Listing(id, location.get(), profile.consultationPrice(), entry.rating()));
+            for (Listing listing : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+                double km = probe.distanceIfWithin(listing.location());
+                if (km >= 0 && seen.add(listing.doctorId())) {
+                    found.add(new SearchHit(listing, km));
                 }
             }
         }
-        return List.copyOf(found.values());
+        return found;
+    }
+
+    /** (Re)writes the entry's listings; called under the entry's lock. */
+    private void list(DirectoryEntry entry) {
+        entry.profile().ifPresent(profile -> profile.officeLocation().ifPresent(location -> {
+            Listing listing = new Listing(entry.doctorId(), location, profile.consultationPrice(), entry.rating());
+            indexKeys(profile).forEach(key -> index.put(key, listing));
+        }));
     }
 
     private static List<String> indexKeys(DoctorProfile profile) {

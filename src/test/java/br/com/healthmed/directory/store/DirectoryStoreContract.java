@@ -10,6 +10,7 @@ import br.com.healthmed.directory.GeoCircle;
 import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.Rating;
+import br.com.healthmed.directory.SearchHit;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.support.Concurrently;
 import java.math.BigDecimal;
@@ -87,8 +88,10 @@ abstract class DirectoryStoreContract {
         store().addRating(id, 5);
         store().addRating(id, 2);
 
-        Listing listing = store().within(new GeoCircle(PAULISTA, 5), "CARDIOLOGIA").stream()
-                .filter(l -> l.doctorId().equals(id)).findFirst().orElseThrow();
+        SearchHit hit = store().within(new GeoCircle(PAULISTA, 5), "CARDIOLOGIA").stream()
+                .filter(h -> h.listing().doctorId().equals(id)).findFirst().orElseThrow();
+        Listing listing = hit.listing();
+        assertThat(hit.distanceKm()).isEqualTo(PAULISTA.distanceKm(listing.location()));
 
         assertThat(listing.consultationPrice()).contains(new BigDecimal("200.00"));
         assertThat(listing.rating()).isEqualTo(new Rating(2, 7));
@@ -104,7 +107,7 @@ abstract class DirectoryStoreContract {
         store().save(at(id, -23.5600, -46.6500, "CARDIOLOGIA"));
 
         assertThat(store().find(id).map(DirectoryEntry::rating)).contains(new Rating(1, 4));
-        assertThat(store().within(new GeoCircle(PAULISTA, 5), "CARDIOLOGIA")).extracting(Listing::rating)
+        assertThat(store().within(new GeoCircle(PAULISTA, 5), "CARDIOLOGIA")).extracting(hit -> hit.listing().rating())
                 .contains(new Rating(1, 4));
     }
 
@@ -116,7 +119,7 @@ abstract class DirectoryStoreContract {
         store().save(at(id, -23.5601, -46.6501, "CARDIOLOGIA", "GERIATRIA"));
 
         assertThat(store().find(id).map(DirectoryEntry::rating)).contains(new Rating(1, 3));
-        assertThat(store().within(new GeoCircle(PAULISTA, 5), "GERIATRIA")).extracting(Listing::rating)
+        assertThat(store().within(new GeoCircle(PAULISTA, 5), "GERIATRIA")).extracting(hit -> hit.listing().rating())
                 .containsExactly(new Rating(1, 3));
     }
 
@@ -135,7 +138,7 @@ abstract class DirectoryStoreContract {
         Rating expected = new Rating(raters, (long) raters / 5 * 15);
         assertThat(store().find(id).map(DirectoryEntry::rating)).contains(expected);
         for (String specialty : List.of("CARDIOLOGIA", "PEDIATRIA", Listing.ANY_SPECIALTY)) {
-            assertThat(store().within(new GeoCircle(PAULISTA, 5), specialty)).extracting(Listing::rating)
+            assertThat(store().within(new GeoCircle(PAULISTA, 5), specialty)).extracting(hit -> hit.listing().rating())
                     .as("listing under %s", specialty).containsExactly(expected);
         }
     }
@@ -200,7 +203,7 @@ abstract class DirectoryStoreContract {
         return new GeoPoint(lat, lon);
     }
 
-    static List<AccountId> ids(List<Listing> listings) {
-        return listings.stream().map(Listing::doctorId).toList();
+    static List<AccountId> ids(List<SearchHit> hits) {
+        return hits.stream().map(hit -> hit.listing().doctorId()).toList();
     }
 }
