@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,11 +49,14 @@ public class DoctorSearchService {
         GeoPoint center = center(request);
 
         String fingerprint = fingerprint(specialty, center, radius, minRating, maxPrice, sort);
-        Predicate<Listing> wanted = listing -> minRating.map(min -> listing.rating().atLeast(min)).orElse(true)
-                && maxPrice.map(max -> listing.consultationPrice().filter(p -> p.compareTo(max) <= 0).isPresent()).orElse(true);
+        BigDecimal min = minRating.orElse(null);
+        BigDecimal max = maxPrice.orElse(null);
         List<SearchHit> hits = new ArrayList<>();
         for (SearchHit hit : store.within(new GeoCircle(center, radius), specialty)) {
-            if (wanted.test(hit.listing())) {
+            Listing listing = hit.listing();
+            boolean rated = min == null || listing.rating().atLeast(min);
+            boolean affordable = max == null || listing.consultationPrice().filter(p -> p.compareTo(max) <= 0).isPresent();
+            if (rated && affordable) {
                 hits.add(hit);
             }
         }

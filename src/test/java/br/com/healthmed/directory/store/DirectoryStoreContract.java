@@ -144,6 +144,28 @@ abstract class DirectoryStoreContract {
     }
 
     @Test
+    void aDoctorMovingDuringSearchesIsNeverFoundTwice() throws Exception {
+        AccountId id = AccountId.random();
+        store().save(at(id, -23.5600, -46.6500, "CARDIOLOGIA"));
+        GeoCircle circle = new GeoCircle(PAULISTA, 20);
+        Thread mover = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                // Two offices in different cells, both within the circle.
+                store().save(i % 2 == 0 ? at(id, -23.6200, -46.6500, "CARDIOLOGIA") : at(id, -23.5600, -46.6500, "CARDIOLOGIA"));
+            }
+        });
+        mover.start();
+        List<Long> timesFound = new ArrayList<>();
+        do {
+            timesFound.add(ids(store().within(circle, "CARDIOLOGIA")).stream().filter(id::equals).count());
+        } while (mover.isAlive());
+        mover.join();
+
+        assertThat(timesFound).allSatisfy(times -> assertThat(times).isLessThanOrEqualTo(1L));
+        assertThat(ids(store().within(circle, "CARDIOLOGIA"))).containsOnlyOnce(id);
+    }
+
+    @Test
     void findAllReturnsTheExistingOnes() {
         List<AccountId> saved = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
