@@ -29,32 +29,35 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
     }
 
     /**
-     * Tells the distance of points within the circle, and rejects the others without the costly
-     * inverse sine: a point whose haversine exceeds the circle's (with a margin far above rounding)
-     * cannot be within it. Every other point gets exactly {@link GeoPoint#distanceKm}.
+     * Finds the offices within the circle without an inverse sine for most of them: a point whose
+     * haversine is clearly above the circle's is out, one clearly below is in, and only the thin
+     * band between is decided by the exact {@link GeoPoint#distanceKm}.
      */
     public static final class Probe {
+        private static final double MARGIN = 1e-9;
         private final GeoCircle circle;
         private final double lat1;
         private final double cosLat1;
-        private final double limit;
+        private final double surelyOut;
+        private final double surelyIn;
 
         private Probe(GeoCircle circle) {
             this.circle = circle;
             this.lat1 = Math.toRadians(circle.center.latitude());
             this.cosLat1 = Math.cos(lat1);
             double half = Math.sin(circle.radiusKm / (2 * GeoPoint.EARTH_RADIUS_KM));
-            this.limit = half * half * (1 + 1e-9);
+            this.surelyOut = half * half * (1 + MARGIN);
+            this.surelyIn = half * half * (1 - MARGIN);
         }
 
-        /** The exact distance in km when the point is within the circle; otherwise a negative number. */
-        public double distanceIfWithin(GeoPoint point) {
-            double haversine = GeoPoint.haversine(lat1, cosLat1, circle.center.longitude(), point);
-            if (haversine > limit) {
-                return -1;
+        /** The hit when the office is within the circle (exact distance, edge included); else null. */
+        public SearchHit hit(Listing listing) {
+            double haversine = GeoPoint.haversine(lat1, cosLat1, circle.center.longitude(), listing.location());
+            if (haversine > surelyOut) {
+                return null;
             }
-            double km = GeoPoint.kilometres(haversine);
-            return km <= circle.radiusKm ? km : -1;
+            SearchHit hit = SearchHit.ofHaversine(listing, haversine);
+            return haversine < surelyIn || hit.distanceKm() <= circle.radiusKm ? hit : null;
         }
     }
 

@@ -14,7 +14,7 @@ public enum SearchSort {
     DISTANCE {
         @Override
         int primary(SearchHit a, SearchHit b) {
-            return Double.compare(a.distanceKm(), b.distanceKm());
+            return SearchHit.compareDistances(a, b);
         }
     },
     /** Best average first (unrated last), then more ratings, then nearest. */
@@ -28,7 +28,7 @@ public enum SearchSort {
                 return byAverage;
             }
             int byCount = Long.compare(rb.count(), ra.count());
-            return byCount != 0 ? byCount : Double.compare(a.distanceKm(), b.distanceKm());
+            return byCount != 0 ? byCount : SearchHit.compareDistances(a, b);
         }
     },
     /** Cheapest first (doctors without a price last), then nearest. */
@@ -41,7 +41,7 @@ public enum SearchSort {
                 return pa.isPresent() ? -1 : 1;
             }
             int byPrice = pa.isPresent() ? pa.get().compareTo(pb.get()) : 0;
-            return byPrice != 0 ? byPrice : Double.compare(a.distanceKm(), b.distanceKm());
+            return byPrice != 0 ? byPrice : SearchHit.compareDistances(a, b);
         }
     };
 

@@ -191,9 +191,9 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             itemsRead.add(page.scannedCount());
             for (Map<String, AttributeValue> item : page.items()) {
                 Listing listing = toListing(item);
-                double km = probe.distanceIfWithin(listing.location());
-                if (km >= 0) {
-                    hits.add(new SearchHit(listing, km));
+                SearchHit hit = probe.hit(listing);
+                if (hit != null) {
+                    hits.add(hit);
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

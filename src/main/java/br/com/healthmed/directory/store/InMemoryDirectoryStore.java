@@ -80,9 +80,9 @@ class InMemoryDirectoryStore implements DirectoryStore {
         for (SearchArea.Range range : SearchArea.ranges(circle)) {
             String prefix = specialty + "#" + range.prefix();
             for (Listing listing : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
-                double km = probe.distanceIfWithin(listing.location());
-                if (km >= 0) {
-                    found.add(new SearchHit(listing, km));
+                SearchHit hit = probe.hit(listing);
+                if (hit != null) {
+                    found.add(hit);
                 }
             }
         }
