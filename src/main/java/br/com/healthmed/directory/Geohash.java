@@ -70,6 +70,15 @@ public final class Geohash {
         return cells;
     }
 
+    /** The 32 cells one precision finer inside {@code cell}. */
+    public static List<String> children(String cell) {
+        List<String> children = new ArrayList<>(BASE32.length);
+        for (char c : BASE32) {
+            children.add(cell + c);
+        }
+        return children;
+    }
+
     private static int latitudeBits(int bits) {
         return bits / 2;
     }

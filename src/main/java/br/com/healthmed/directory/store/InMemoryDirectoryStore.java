@@ -19,19 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The directory in memory, indexed like the DynamoDB adapter: a sorted map keyed
- * {@code <specialty>#<geohash-9>#<doctor id>} holding each doctor's {@link Listing}, read by the same
- * geohash prefixes ({@link SearchArea}), then filtered by exact distance. An entry and its listings
- * change together under the entry's map lock, which also makes a rating addition atomic.
+ * The directory in memory, indexed like the DynamoDB adapter: each doctor's {@link Listing} sits in a
+ * bucket per specialty (and {@code *}) and geohash-5 cell, {@code <specialty>#<geohash-5>}; a search
+ * reads the buckets of the same ranges ({@link SearchArea}: a cell, or the 32 cells of a geohash-4
+ * partition), then filters by exact distance. An entry and its listings change together under the
+ * entry's map lock, which also makes a rating addition atomic.
  */
 class InMemoryDirectoryStore implements DirectoryStore {
 
     private final Map<AccountId, DirectoryEntry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListMap<String, Listing> index = new ConcurrentSkipListMap<>();
+    private final Map<String, Map<AccountId, Listing>> cells = new ConcurrentHashMap<>();
     /** Odd while a save moves index keys, bumped twice per save: tells a search whether it may have met a doctor twice. */
     private final AtomicLong moves = new AtomicLong();
 
@@ -52,7 +52,7 @@ class InMemoryDirectoryStore implements DirectoryStore {
         entries.compute(profile.doctorId(), (id, old) -> {
             moves.incrementAndGet();
             if (old != null) {
-                old.profile().ifPresent(previous -> indexKeys(previous).forEach(index::remove));
+                old.profile().ifPresent(previous -> cellKeys(previous).forEach(key -> cells.getOrDefault(key, Map.of()).remove(id)));
             }
             DirectoryEntry saved = new DirectoryEntry(id, Optional.of(profile), old == null ? Rating.NONE : old.rating());
             list(saved);
@@ -78,11 +78,13 @@ class InMemoryDirectoryStore implements DirectoryStore {
         long movesBefore = moves.get();
         List<SearchHit> found = new ArrayList<>();
         for (SearchArea.Range range : SearchArea.ranges(circle)) {
-            String prefix = specialty + "#" + range.prefix();
-            for (Listing listing : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
-                SearchHit hit = probe.hit(listing);
-                if (hit != null) {
-                    found.add(hit);
+            List<String> rangeCells = range.cell().map(List::of).orElseGet(() -> Geohash.children(range.partitionCell()));
+            for (String cell : rangeCells) {
+                for (Listing listing : cells.getOrDefault(specialty + "#" + cell, Map.of()).values()) {
+                    SearchHit hit = probe.hit(listing);
+                    if (hit != null) {
+                        found.add(hit);
+                    }
                 }
             }
         }
@@ -100,16 +102,14 @@ class InMemoryDirectoryStore implements DirectoryStore {
     private void list(DirectoryEntry entry) {
         entry.profile().ifPresent(profile -> profile.officeLocation().ifPresent(location -> {
             Listing listing = new Listing(entry.doctorId(), location, profile.consultationPrice(), entry.rating());
-            indexKeys(profile).forEach(key -> index.put(key, listing));
+            cellKeys(profile).forEach(key -> cells.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(entry.doctorId(), listing));
         }));
     }
 
-    private static List<String> indexKeys(DoctorProfile profile) {
+    private static List<String> cellKeys(DoctorProfile profile) {
         return profile.officeLocation()
-                .map(location -> Geohash.encode(location, Geohash.STORED_PRECISION))
-                .map(hash -> profile.listedUnder().stream()
-                        .map(specialty -> specialty + "#" + hash + "#" + profile.doctorId())
-                        .toList())
+                .map(location -> Geohash.encode(location, Geohash.CELL_PRECISION))
+                .map(cell -> profile.listedUnder().stream().map(specialty -> specialty + "#" + cell).toList())
                 .orElse(List.of());
     }
 }
