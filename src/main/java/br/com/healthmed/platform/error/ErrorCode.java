@@ -57,6 +57,18 @@ public enum ErrorCode {
     UPLOAD_MISMATCH(ErrorType.BAD_REQUEST, "The stored bytes do not match the upload request (size, type or first bytes); the upload was discarded."),
     INVALID_SHARE(ErrorType.BAD_REQUEST, "A share needs at least one file, group or allFiles, and an expiry in the future within the allowed maximum."),
 
+    // Directory
+    INVALID_COORDINATES(ErrorType.BAD_REQUEST, "Coordinates off the globe or incomplete: latitude -90 to 90 and longitude -180 to 180, both given."),
+    INVALID_RADIUS(ErrorType.BAD_REQUEST, "Search radius must be more than 0 and at most 100 km."),
+    INVALID_PRICE(ErrorType.BAD_REQUEST, "A price in BRL must be more than 0, at most 100000.00, with at most 2 decimal places."),
+    INVALID_TIME_ZONE(ErrorType.BAD_REQUEST, "Not an IANA time zone id such as America/Sao_Paulo."),
+    INVALID_CONSULTATION_DURATION(ErrorType.BAD_REQUEST, "Consultation duration must be 10 to 240 minutes."),
+    INVALID_CURSOR(ErrorType.BAD_REQUEST, "The cursor was not returned by this search (same filter and sort); start again without one."),
+    GEOCODING_UNAVAILABLE(ErrorType.BAD_REQUEST, "No geocoder is configured: give latitude and longitude instead of an address."),
+    ADDRESS_NOT_FOUND(ErrorType.BAD_REQUEST, "The geocoder found no place in Brazil for this address; check it or give coordinates."),
+    GEOCODING_FAILED(ErrorType.INTERNAL_ERROR, "The geocoding service failed; retry later or give coordinates."),
+    GEOCODING_BUSY(ErrorType.INTERNAL_ERROR, "The geocoding service is throttling requests; retry after extensions.retryAfterSeconds or give coordinates."),
+
     SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
 

@@ -159,6 +159,28 @@ public final class Keys {
         return key(accessLog(patientId), position);
     }
 
+    // Directory
+
+    /** A doctor's directory profile and rating totals: {@code DIRECTORY#<uuid>} / {@code PROFILE}. */
+    public static Map<String, AttributeValue> doctorProfile(String doctorId) {
+        return key("DIRECTORY#" + doctorId, "PROFILE");
+    }
+
+    /** A doctor's search listing under one specialty code, or {@code *} for any: {@code DIRECTORY#<uuid>} / {@code LISTING#<code>}. */
+    public static Map<String, AttributeValue> doctorListing(String doctorId, String specialty) {
+        return key("DIRECTORY#" + doctorId, "LISTING#" + specialty);
+    }
+
+    /** {@link #GSI1PK} of a listing: its specialty and the geohash-4 cell of the office, {@code DOCGEO#CARDIOLOGIA#6gyf}. */
+    public static String doctorGeoPartition(String specialty, String geohash4) {
+        return "DOCGEO#" + specialty + "#" + geohash4;
+    }
+
+    /** {@link #GSI1SK} of a listing: the office's geohash-9, then the doctor, {@code 6gyf4bf1n#<uuid>}. */
+    public static String doctorGeoSort(String geohash9, String doctorId) {
+        return geohash9 + "#" + doctorId;
+    }
+
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }

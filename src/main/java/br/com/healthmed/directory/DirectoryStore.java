@@ -1,0 +1,33 @@
+package br.com.healthmed.directory;
+
+import br.com.healthmed.identity.AccountId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where doctor profiles, rating totals and the geographic index live. Both adapters pass {@code DirectoryStoreContract}. */
+public interface DirectoryStore {
+
+    Optional<DirectoryEntry> find(AccountId doctorId);
+
+    /** The entries among {@code doctorIds} that exist, by id; for DataLoaders. */
+    Map<AccountId, DirectoryEntry> findAll(Collection<AccountId> doctorIds);
+
+    /**
+     * Replaces the doctor's profile and re-lists the doctor in the index under each of its
+     * specialties and {@link Listing#ANY_SPECIALTY} (nowhere without an office location). Leaves the
+     * rating totals as they are.
+     */
+    void save(DoctorProfile profile);
+
+    /** Adds one rating of {@code stars} (1 to 5) to the doctor's totals, atomically: concurrent ratings are never lost. */
+    void addRating(AccountId doctorId, int stars);
+
+    /**
+     * Every listed doctor whose office is within the circle (exact great-circle distance
+     * {@link GeoPoint#distanceKm} from the centre, edge included), under this specialty code or
+     * {@link Listing#ANY_SPECIALTY}, with that distance; each doctor once, in no particular order.
+     */
+    List<SearchHit> within(GeoCircle circle, String specialty);
+}

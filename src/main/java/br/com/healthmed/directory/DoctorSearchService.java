@@ -1,0 +1,170 @@
+package br.com.healthmed.directory;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.specialty.SpecialtyCatalog;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds doctors by specialty within a radius, with rating and price filters, in a chosen order and
+ * in pages. The store returns exactly the doctors within the circle; the rest is done here on that
+ * small set, so both adapters give the same answer.
+ */
+@Service
+public class DoctorSearchService {
+
+    public static final double MAX_RADIUS_KM = 100;
+    public static final double DEFAULT_RADIUS_KM = 10;
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final DirectoryStore store;
+    private final SpecialtyCatalog specialties;
+    private final Geocoder geocoder;
+
+    public DoctorSearchService(DirectoryStore store, SpecialtyCatalog specialties, Geocoder geocoder) {
+        this.store = store;
+        this.specialties = specialties;
+        this.geocoder = geocoder;
+    }
+
+    public SearchPage search(SearchRequest request) {
+        String specialty = specialty(request.specialty());
+        double radius = radius(request.radiusKm());
+        Optional<BigDecimal> minRating = minRating(request.minRating());
+        Optional<BigDecimal> maxPrice = Optional.ofNullable(request.maxPrice())
+                .map(price -> ProfileRules.price(price, "filter.maxPrice"));
+        SearchSort sort = request.sort() == null ? SearchSort.DISTANCE : request.sort();
+        int first = pageSize(request.first());
+        GeoPoint center = center(request);
+
+        String fingerprint = fingerprint(specialty, center, radius, minRating, maxPrice, sort);
+        BigDecimal min = minRating.orElse(null);
+        BigDecimal max = maxPrice.orElse(null);
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchHit hit : store.within(new GeoCircle(center, radius), specialty)) {
+            Listing listing = hit.listing();
+            boolean rated = min == null || listing.rating().atLeast(min);
+            boolean affordable = max == null || listing.consultationPrice().filter(p -> p.compareTo(max) <= 0).isPresent();
+            if (rated && affordable) {
+                hits.add(hit);
+            }
+        }
+        int total = hits.size();
+        if (request.after() != null) {
+            SearchHit after = SearchCursor.decode(request.after(), fingerprint, center);
+            hits.removeIf(hit -> sort.order().compare(hit, after) <= 0);
+        }
+        List<SearchHit> page = smallest(hits, first, sort.order());
+        List<SearchPage.Entry> entries = page.stream()
+                .map(hit -> new SearchPage.Entry(hit, SearchCursor.encode(fingerprint, hit)))
+                .toList();
+        return new SearchPage(entries, hits.size() > first, request.after() != null, total);
+    }
+
+    /**
+     * The {@code count} first hits in the order, sorted. A bounded heap instead of sorting every hit:
+     * a dense city has thousands of matches and a page shows twenty.
+     */
+    private static List<SearchHit> smallest(List<SearchHit> hits, int count, Comparator<SearchHit> order) {
+        PriorityQueue<SearchHit> largestFirst = new PriorityQueue<>(count + 1, order.reversed());
+        for (SearchHit hit : hits) {
+            if (largestFirst.size() < count) {
+                largestFirst.add(hit);
+            } else if (order.compare(hit, largestFirst.peek()) < 0) {
+                largestFirst.poll();
+                largestFirst.add(hit);
+            }
+        }
+        List<SearchHit> page = new ArrayList<>(largestFirst);
+        page.sort(order);
+        return page;
+    }
+
+    private GeoPoint center(SearchRequest request) {
+        boolean hasCoordinates = request.latitude() != null || request.longitude() != null;
+        boolean hasAddress = request.address() != null && !request.address().isBlank();
+        if (hasCoordinates == hasAddress) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.near",
+                    "Give either latitude and longitude or an address, not both.");
+        }
+        if (hasCoordinates) {
+            return GeoPoint.of(request.latitude(), request.longitude(), "filter.near");
+        }
+        if (!geocoder.available()) {
+            throw DomainException.invalid(ErrorCode.GEOCODING_UNAVAILABLE, "filter.near.address",
+                    "Searching by address is not available here; give latitude and longitude instead.");
+        }
+        if (request.address().length() > ProfileRules.MAX_ADDRESS) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.near.address",
+                    "An address has at most " + ProfileRules.MAX_ADDRESS + " characters.");
+        }
+        return geocoder.locate(request.address().strip())
+                .orElseThrow(() -> DomainException.invalid(ErrorCode.ADDRESS_NOT_FOUND, "filter.near.address",
+                        "No place in Brazil matches this address; check it or give latitude and longitude."));
+    }
+
+    private String specialty(String code) {
+        if (code == null || code.isBlank()) {
+            return Listing.ANY_SPECIALTY;
+        }
+        if (specialties.byCode(code).isEmpty()) {
+            throw DomainException.invalid(ErrorCode.UNKNOWN_SPECIALTY, "filter.specialty",
+                    "Unknown specialty code " + code + "; use a code from the specialties query.");
+        }
+        return code;
+    }
+
+    private static double radius(Double radiusKm) {
+        double radius = radiusKm == null ? DEFAULT_RADIUS_KM : radiusKm;
+        if (!(radius > 0) || radius > MAX_RADIUS_KM) {
+            throw DomainException.invalid(ErrorCode.INVALID_RADIUS, "filter.radiusKm",
+                    "The radius must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km.");
+        }
+        return radius;
+    }
+
+    private static Optional<BigDecimal> minRating(Double minRating) {
+        if (minRating == null) {
+            return Optional.empty();
+        }
+        if (!Double.isFinite(minRating) || minRating < 1 || minRating > 5) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.minRating",
+                    "The minimum rating is 1 to 5 stars.");
+        }
+        return Optional.of(BigDecimal.valueOf(minRating));
+    }
+
+    private static int pageSize(Integer first) {
+        int size = first == null ? DEFAULT_PAGE_SIZE : first;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first",
+                    "Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
+        }
+        return size;
+    }
+
+    /** What the order and the set of hits depend on; a cursor is only valid for the same values. */
+    private static String fingerprint(String specialty, GeoPoint center, double radius, Optional<BigDecimal> minRating,
+                                      Optional<BigDecimal> maxPrice, SearchSort sort) {
+        String search = String.join("|", specialty, Double.toString(center.latitude()), Double.toString(center.longitude()),
+                Double.toString(radius), minRating.map(BigDecimal::toPlainString).orElse("-"),
+                maxPrice.map(BigDecimal::toPlainString).orElse("-"), sort.name());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(search.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

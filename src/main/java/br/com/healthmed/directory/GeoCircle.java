@@ -1,0 +1,95 @@
+package br.com.healthmed.directory;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Every point within {@code radiusKm} (great-circle, inclusive) of {@code center}. */
+public record GeoCircle(GeoPoint center, double radiusKm) {
+
+    /**
+     * Widens the bounding box by about 0.1 m, far more than the rounding error of the distance
+     * formula: a point the exact filter accepts is never outside the box the index reads.
+     */
+    private static final double MARGIN_DEGREES = 1e-6;
+
+    public GeoCircle {
+        Objects.requireNonNull(center);
+        if (!(radiusKm > 0) || !Double.isFinite(radiusKm)) {
+            throw new IllegalArgumentException("radius must be positive");
+        }
+    }
+
+    public boolean contains(GeoPoint point) {
+        return center.distanceKm(point) <= radiusKm;
+    }
+
+    /** A reusable tester for many points: the centre's trigonometry computed once. */
+    public Probe probe() {
+        return new Probe(this);
+    }
+
+    /**
+     * Finds the offices within the circle without an inverse sine for most of them: a point whose
+     * haversine is clearly above the circle's is out, one clearly below is in, and only the thin
+     * band between is decided by the exact {@link GeoPoint#distanceKm}.
+     */
+    public static final class Probe {
+        private static final double MARGIN = 1e-9;
+        private final GeoCircle circle;
+        private final double lat1;
+        private final double cosLat1;
+        private final double surelyOut;
+        private final double surelyIn;
+
+        private Probe(GeoCircle circle) {
+            this.circle = circle;
+            this.lat1 = Math.toRadians(circle.center.latitude());
+            this.cosLat1 = Math.cos(lat1);
+            double half = Math.sin(circle.radiusKm / (2 * GeoPoint.EARTH_RADIUS_KM));
+            this.surelyOut = half * half * (1 + MARGIN);
+            this.surelyIn = half * half * (1 - MARGIN);
+        }
+
+        /** The hit when the office is within the circle (exact distance, edge included); else null. */
+        public SearchHit hit(Listing listing) {
+            double haversine = GeoPoint.haversine(lat1, cosLat1, circle.center.longitude(), listing.location());
+            if (haversine > surelyOut) {
+                return null;
+            }
+            SearchHit hit = SearchHit.ofHaversine(listing, haversine);
+            return haversine < surelyIn || hit.distanceKm() <= circle.radiusKm ? hit : null;
+        }
+    }
+
+    /**
+     * The latitude/longitude boxes that together hold the whole circle: one box, or two when the
+     * circle crosses the antimeridian. A circle reaching a pole spans every longitude.
+     */
+    public List<Box> boundingBoxes() {
+        double angular = Math.toDegrees(radiusKm / GeoPoint.EARTH_RADIUS_KM);
+        double south = center.latitude() - angular - MARGIN_DEGREES;
+        double north = center.latitude() + angular + MARGIN_DEGREES;
+        if (south <= -90 || north >= 90) {
+            return List.of(new Box(Math.max(-90, south), Math.min(90, north), -180, 180));
+        }
+        // The widest longitude span of a spherical cap, reached at latitude asin(sin φ / cos δ).
+        double halfWidth = Math.toDegrees(Math.asin(
+                Math.sin(radiusKm / GeoPoint.EARTH_RADIUS_KM) / Math.cos(Math.toRadians(center.latitude()))))
+                + MARGIN_DEGREES;
+        if (Double.isNaN(halfWidth) || halfWidth >= 180) {
+            return List.of(new Box(south, north, -180, 180));
+        }
+        double west = center.longitude() - halfWidth;
+        double east = center.longitude() + halfWidth;
+        if (west < -180) {
+            return List.of(new Box(south, north, west + 360, 180), new Box(south, north, -180, east));
+        }
+        if (east > 180) {
+            return List.of(new Box(south, north, west, 180), new Box(south, north, -180, east - 360));
+        }
+        return List.of(new Box(south, north, west, east));
+    }
+
+    /** A latitude/longitude rectangle, edges included. */
+    public record Box(double south, double north, double west, double east) {}
+}

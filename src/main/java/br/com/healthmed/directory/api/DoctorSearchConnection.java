@@ -1,0 +1,26 @@
+package br.com.healthmed.directory.api;
+
+import br.com.healthmed.directory.Rating;
+import br.com.healthmed.directory.SearchPage;
+import br.com.healthmed.identity.AccountId;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The {@code DoctorSearchConnection} of one page. */
+record DoctorSearchConnection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
+
+    /** A {@code DoctorSearchEdge}; {@code doctor} and {@code nextAvailableSlot} are batch-loaded by id. */
+    record Edge(String cursor, AccountId doctorId, double distanceKm, Rating rating, BigDecimal consultationPrice) {}
+
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+
+    static DoctorSearchConnection of(SearchPage page) {
+        List<Edge> edges = page.entries().stream()
+                .map(entry -> new Edge(entry.cursor(), entry.hit().listing().doctorId(), entry.hit().distanceKm(),
+                        entry.hit().listing().rating(), entry.hit().listing().consultationPrice().orElse(null)))
+                .toList();
+        return new DoctorSearchConnection(edges, new PageInfo(page.hasNextPage(), page.hasPreviousPage(),
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.totalCount());
+    }
+}

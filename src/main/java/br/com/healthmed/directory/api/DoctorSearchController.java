@@ -1,0 +1,73 @@
+package br.com.healthmed.directory.api;
+
+import br.com.healthmed.directory.DoctorProfileService;
+import br.com.healthmed.directory.DoctorSearchService;
+import br.com.healthmed.directory.DoctorView;
+import br.com.healthmed.directory.NextFreeSlots;
+import br.com.healthmed.directory.SearchSort;
+import br.com.healthmed.identity.AccountId;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code searchDoctors} and the batch-loaded fields of its edges. */
+@Controller
+class DoctorSearchController {
+
+    private final DoctorSearchService search;
+    private final DoctorProfileService profiles;
+    private final ObjectProvider<NextFreeSlots> nextFreeSlots;
+    private final Clock clock;
+
+    DoctorSearchController(DoctorSearchService search, DoctorProfileService profiles,
+                           ObjectProvider<NextFreeSlots> nextFreeSlots, Clock clock) {
+        this.search = search;
+        this.profiles = profiles;
+        this.nextFreeSlots = nextFreeSlots;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    DoctorSearchConnection searchDoctors(@Argument DoctorSearchFilter filter, @Argument SearchSort sort,
+                                         @Argument Integer first, @Argument String after) {
+        return DoctorSearchConnection.of(search.search(filter.toRequest(sort, first, after)));
+    }
+
+    @BatchMapping(typeName = "DoctorSearchEdge", field = "doctor")
+    Map<DoctorSearchConnection.Edge, DoctorView> doctor(List<DoctorSearchConnection.Edge> edges) {
+        Map<AccountId, DoctorView> views = profiles.findAll(edges.stream().map(DoctorSearchConnection.Edge::doctorId).toList());
+        Map<DoctorSearchConnection.Edge, DoctorView> byEdge = new HashMap<>();
+        edges.forEach(edge -> {
+            DoctorView view = views.get(edge.doctorId());
+            if (view != null) {
+                byEdge.put(edge, view);
+            }
+        });
+        return byEdge;
+    }
+
+    /** Null for every edge until a module (scheduling) provides {@link NextFreeSlots}. */
+    @BatchMapping(typeName = "DoctorSearchEdge", field = "nextAvailableSlot")
+    Map<DoctorSearchConnection.Edge, NextFreeSlots.FreeSlot> nextAvailableSlot(List<DoctorSearchConnection.Edge> edges) {
+        NextFreeSlots slots = nextFreeSlots.getIfAvailable();
+        if (slots == null) {
+            return Map.of();
+        }
+        Map<AccountId, NextFreeSlots.FreeSlot> earliest = slots.earliestFreeSlots(
+                edges.stream().map(DoctorSearchConnection.Edge::doctorId).distinct().toList(), clock.instant());
+        Map<DoctorSearchConnection.Edge, NextFreeSlots.FreeSlot> byEdge = new HashMap<>();
+        edges.forEach(edge -> {
+            NextFreeSlots.FreeSlot slot = earliest.get(edge.doctorId());
+            if (slot != null) {
+                byEdge.put(edge, slot);
+            }
+        });
+        return byEdge;
+    }
+}

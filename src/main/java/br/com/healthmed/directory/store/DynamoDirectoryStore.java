@@ -1,0 +1,348 @@
+package br.com.healthmed.directory.store;
+
+import static br.com.healthmed.platform.storage.Attributes.s;
+
+import br.com.healthmed.directory.DirectoryEntry;
+import br.com.healthmed.directory.DirectoryStore;
+import br.com.healthmed.directory.DoctorProfile;
+import br.com.healthmed.directory.GeoCircle;
+import br.com.healthmed.directory.GeoPoint;
+import br.com.healthmed.directory.Geohash;
+import br.com.healthmed.directory.Listing;
+import br.com.healthmed.directory.Rating;
+import br.com.healthmed.directory.SearchArea;
+import br.com.healthmed.directory.SearchHit;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.BatchReads;
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The directory in DynamoDB. Per doctor, one profile item ({@code DIRECTORY#<id>} / {@code PROFILE})
+ * holds the profile and the rating totals, the source of truth; one listing item per specialty (and
+ * {@code *}) ({@code DIRECTORY#<id>} / {@code LISTING#<code>}) carries what the search needs (office
+ * position, price, a copy of the totals) and is in GSI1 under {@code DOCGEO#<code>#<geohash-4>} /
+ * {@code <geohash-9>#<id>}. A search queries, in parallel, the GSI1 ranges of {@link SearchArea}
+ * and keeps the offices within the exact distance.
+ *
+ * <p>Ratings: {@code ADD} on the profile item is the atomic step (no rating is ever lost); its new
+ * totals are then copied to the listings with a condition that only a larger count may overwrite a
+ * smaller one, so concurrent copies converge on the latest totals. A save re-copies the totals after
+ * writing the listings, so a rating added during a save reaches new listings too. A process that dies
+ * between the two steps leaves a listing one rating behind until the next rating or save.
+ */
+class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
+
+    private static final String PROFILE_MARKER = "timeZone";
+
+    private final DynamoTable table;
+    private final ExecutorService queries;
+    private final LongAdder itemsRead = new LongAdder();
+    private final LongAdder queriesRun = new LongAdder();
+
+    DynamoDirectoryStore(DynamoTable table, int parallelQueries) {
+        this.table = table;
+        AtomicInteger threads = new AtomicInteger();
+        this.queries = Executors.newFixedThreadPool(parallelQueries, runnable -> {
+            Thread thread = new Thread(runnable, "directory-query-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public Optional<DirectoryEntry> find(AccountId doctorId) {
+        return table.item(Keys.doctorProfile(doctorId.toString())).map(DynamoDirectoryStore::toEntry);
+    }
+
+    @Override
+    public Map<AccountId, DirectoryEntry> findAll(Collection<AccountId> doctorIds) {
+        Map<AccountId, DirectoryEntry> found = new HashMap<>();
+        BatchReads.items(table, doctorIds.stream().map(id -> Keys.doctorProfile(id.toString())).toList()).forEach(item -> {
+            DirectoryEntry entry = toEntry(item);
+            found.put(entry.doctorId(), entry);
+        });
+        return found;
+    }
+
+    @Override
+    public void save(DoctorProfile profile) {
+        String id = profile.doctorId().toString();
+        List<String> listed = profile.listedUnder();
+        Update update = new Update();
+        update.set("type", s("DOCTOR_PROFILE"));
+        update.set("specialties", strings(profile.specialties()));
+        update.setOrRemove("price", profile.consultationPrice().map(p -> s(p.toPlainString())));
+        update.setOrRemove("bio", profile.bio().map(AttributeValue::fromS));
+        update.set("languages", strings(profile.languages()));
+        update.setOrRemove("officeAddress", profile.officeAddress().map(AttributeValue::fromS));
+        update.setOrRemove("lat", profile.officeLocation().map(p -> s(Double.toString(p.latitude()))));
+        update.setOrRemove("lon", profile.officeLocation().map(p -> s(Double.toString(p.longitude()))));
+        update.set(PROFILE_MARKER, s(profile.timeZone().getId()));
+        update.set("durationMinutes", AttributeValue.fromN(Long.toString(profile.consultationDuration().toMinutes())));
+        update.setOrRemove("email", profile.email().map(AttributeValue::fromS));
+        update.set("showEmail", AttributeValue.fromBool(profile.showEmail()));
+        update.setOrRemove("phone", profile.phone().map(AttributeValue::fromS));
+        update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
+        update.set("listed", strings(listed));
+        Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
+                .key(Keys.doctorProfile(id))
+                .updateExpression(update.expression())
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        Rating before = rating(old);
+
+        for (String specialty : listed) {
+            writeListing(profile, specialty, before);
+        }
+        Set<String> unlisted = new LinkedHashSet<>(stringList(old, "listed"));
+        listed.forEach(unlisted::remove);
+        for (String specialty : unlisted) {
+            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.doctorListing(id, specialty)));
+        }
+        // A rating added since `before` was read may have found no listing to copy to: copy again.
+        find(profile.doctorId()).ifPresent(entry -> copyRating(id, listed, entry.rating()));
+    }
+
+    @Override
+    public void addRating(AccountId doctorId, int stars) {
+        String id = doctorId.toString();
+        Map<String, AttributeValue> now = table.client().updateItem(b -> b.tableName(table.name())
+                .key(Keys.doctorProfile(id))
+                .updateExpression("ADD ratingCount :one, ratingSum :stars")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":stars", AttributeValue.fromN(Integer.toString(stars))))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        copyRating(id, stringList(now, "listed"), rating(now));
+    }
+
+    @Override
+    public List<SearchHit> within(GeoCircle circle, String specialty) {
+        GeoCircle.Probe probe = circle.probe();
+        List<CompletableFuture<List<SearchHit>>> reads = SearchArea.ranges(circle).stream()
+                .map(range -> CompletableFuture.supplyAsync(() -> read(range, specialty, probe), queries))
+                .toList();
+        Map<AccountId, SearchHit> found = new LinkedHashMap<>();
+        try {
+            for (CompletableFuture<List<SearchHit>> read : reads) {
+                read.join().forEach(hit -> found.putIfAbsent(hit.listing().doctorId(), hit));
+            }
+        } catch (CompletionException failed) {
+            reads.forEach(read -> read.cancel(false));
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public void close() {
+        queries.shutdownNow();
+    }
+
+    /** Items DynamoDB read for searches so far, and the queries that read them (for the benchmark). */
+    long itemsRead() {
+        return itemsRead.sum();
+    }
+
+    long queriesRun() {
+        return queriesRun.sum();
+    }
+
+    private List<SearchHit> read(SearchArea.Range range, String specialty, GeoCircle.Probe probe) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.doctorGeoPartition(specialty, range.partitionCell())));
+        String condition = Keys.GSI1PK + " = :pk";
+        if (range.cell().isPresent()) {
+            values.put(":cell", s(range.cell().get()));
+            condition += " AND begins_with(" + Keys.GSI1SK + ", :cell)";
+        }
+        String keyCondition = condition;
+        List<SearchHit> hits = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI1)
+                    .keyConditionExpression(keyCondition)
+                    .expressionAttributeValues(values)
+                    .exclusiveStartKey(from));
+            queriesRun.increment();
+            itemsRead.add(page.scannedCount());
+            for (Map<String, AttributeValue> item : page.items()) {
+                Listing listing = toListing(item);
+                SearchHit hit = probe.hit(listing);
+                if (hit != null) {
+                    hits.add(hit);
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return hits;
+    }
+
+    private void writeListing(DoctorProfile profile, String specialty, Rating before) {
+        GeoPoint location = profile.officeLocation().orElseThrow();
+        String id = profile.doctorId().toString();
+        String hash = Geohash.encode(location, Geohash.STORED_PRECISION);
+        Update update = new Update();
+        update.set("type", s("DOCTOR_LISTING"));
+        update.set(Keys.GSI1PK, s(Keys.doctorGeoPartition(specialty, hash.substring(0, Geohash.PARTITION_PRECISION))));
+        update.set(Keys.GSI1SK, s(Keys.doctorGeoSort(hash, id)));
+        update.set("lat", s(Double.toString(location.latitude())));
+        update.set("lon", s(Double.toString(location.longitude())));
+        update.setOrRemove("price", profile.consultationPrice().map(p -> s(p.toPlainString())));
+        // A listing that exists keeps its totals: addRating keeps them current.
+        update.setIfNotExists("ratingCount", AttributeValue.fromN(Long.toString(before.count())));
+        update.setIfNotExists("ratingSum", AttributeValue.fromN(Long.toString(before.sum())));
+        table.client().updateItem(b -> b.tableName(table.name())
+                .key(Keys.doctorListing(id, specialty))
+                .updateExpression(update.expression())
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values()));
+    }
+
+    /** Copies the totals to each listing that exists and has fewer ratings; concurrent copies converge on the largest count. */
+    private void copyRating(String id, List<String> listed, Rating rating) {
+        if (rating.count() == 0) {
+            return;
+        }
+        for (String specialty : listed) {
+            try {
+                table.client().updateItem(b -> b.tableName(table.name())
+                        .key(Keys.doctorListing(id, specialty))
+                        .updateExpression("SET ratingCount = :count, ratingSum = :sum")
+                        .conditionExpression("attribute_exists(PK) AND ratingCount < :count")
+                        .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Long.toString(rating.count())),
+                                ":sum", AttributeValue.fromN(Long.toString(rating.sum())))));
+            } catch (ConditionalCheckFailedException newerOrGone) {
+                // a later rating got there first, or the doctor is no longer listed under it
+            }
+        }
+    }
+
+    private static DirectoryEntry toEntry(Map<String, AttributeValue> item) {
+        AccountId id = AccountId.of(item.get(Keys.PK).s().substring("DIRECTORY#".length()));
+        Optional<DoctorProfile> profile = Optional.empty();
+        if (item.containsKey(PROFILE_MARKER)) {
+            Optional<GeoPoint> location = item.containsKey("lat")
+                    ? Optional.of(new GeoPoint(Double.parseDouble(item.get("lat").s()), Double.parseDouble(item.get("lon").s())))
+                    : Optional.empty();
+            profile = Optional.of(new DoctorProfile(id,
+                    stringList(item, "specialties"),
+                    optional(item, "price").map(BigDecimal::new),
+                    optional(item, "bio"),
+                    stringList(item, "languages"),
+                    optional(item, "officeAddress"),
+                    location,
+                    java.time.ZoneId.of(item.get(PROFILE_MARKER).s()),
+                    Duration.ofMinutes(Long.parseLong(item.get("durationMinutes").n())),
+                    optional(item, "email"),
+                    Boolean.TRUE.equals(item.get("showEmail").bool()),
+                    optional(item, "phone"),
+                    Boolean.TRUE.equals(item.get("showPhone").bool())));
+        }
+        return new DirectoryEntry(id, profile, rating(item));
+    }
+
+    private static Listing toListing(Map<String, AttributeValue> item) {
+        AccountId id = AccountId.of(item.get(Keys.PK).s().substring("DIRECTORY#".length()));
+        return new Listing(id,
+                new GeoPoint(Double.parseDouble(item.get("lat").s()), Double.parseDouble(item.get("lon").s())),
+                optional(item, "price").map(BigDecimal::new),
+                rating(item));
+    }
+
+    private static Rating rating(Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey("ratingCount")) {
+            return Rating.NONE;
+        }
+        return new Rating(Long.parseLong(item.get("ratingCount").n()), Long.parseLong(item.get("ratingSum").n()));
+    }
+
+    private static Optional<String> optional(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
+    }
+
+    private static List<String> stringList(Map<String, AttributeValue> item, String name) {
+        if (item == null || !item.containsKey(name)) {
+            return List.of();
+        }
+        return item.get(name).l().stream().map(AttributeValue::s).toList();
+    }
+
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    /**
+     * An update expression with every attribute name behind a placeholder: several of ours
+     * ({@code languages}, {@code timeZone}'s parts) are DynamoDB reserved words.
+     */
+    private static final class Update {
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> removes = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+
+        void set(String attribute, AttributeValue value) {
+            String n = name(attribute);
+            String v = ":v" + values.size();
+            values.put(v, value);
+            sets.add(n + " = " + v);
+        }
+
+        void setIfNotExists(String attribute, AttributeValue value) {
+            String n = name(attribute);
+            String v = ":v" + values.size();
+            values.put(v, value);
+            sets.add(n + " = if_not_exists(" + n + ", " + v + ")");
+        }
+
+        void setOrRemove(String attribute, Optional<AttributeValue> value) {
+            if (value.isPresent()) {
+                set(attribute, value.get());
+            } else {
+                removes.add(name(attribute));
+            }
+        }
+
+        private String name(String attribute) {
+            String placeholder = "#n" + names.size();
+            names.put(placeholder, attribute);
+            return placeholder;
+        }
+
+        String expression() {
+            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        }
+
+        Map<String, String> names() {
+            return names;
+        }
+
+        Map<String, AttributeValue> values() {
+            return values;
+        }
+    }
+}

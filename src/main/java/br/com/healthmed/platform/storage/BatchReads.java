@@ -1,0 +1,58 @@
+package br.com.healthmed.platform.storage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Reads many items of the table by key: {@code BatchGetItem} in batches of 100 keys, asking again for
+ * the keys DynamoDB leaves unprocessed (throttling) after an exponential pause, as AWS advises.
+ */
+public final class BatchReads {
+
+    static final int BATCH_GET_LIMIT = 100;
+    static final int MAX_ROUNDS = 8;
+    static final Duration FIRST_PAUSE = Duration.ofMillis(20);
+
+    private BatchReads() {}
+
+    /** The items that exist among these keys (each key once), in no particular order. */
+    public static List<Map<String, AttributeValue>> items(DynamoTable table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT));
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(batch).build());
+            Duration pause = FIRST_PAUSE;
+            for (int round = 1; !request.isEmpty(); round++) {
+                if (round > MAX_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + request.get(table.name()).keys().size()
+                            + " keys unprocessed after " + MAX_ROUNDS + " batch reads");
+                }
+                if (round > 1) {
+                    pause(pause);
+                    pause = pause.multipliedBy(2);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = table.client().batchGetItem(b -> b.requestItems(pending));
+                found.addAll(response.responses().getOrDefault(table.name(), List.of()));
+                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
+                        ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
+        }
+    }
+}

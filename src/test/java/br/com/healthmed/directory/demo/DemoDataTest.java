@@ -1,0 +1,46 @@
+package br.com.healthmed.directory.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The demo data a newcomer explores: the README's credentials work and São Paulo has doctors to find. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"healthmed.demo-data=true", "healthmed.demo-doctors=120"})
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDemoPatientAndDoctorLogInWithTheReadmeCredentials() {
+        Api api = Api.at(port);
+        api.document("loginPatient").variable("login", DemoData.PATIENT_EMAIL).variable("password", DemoData.PASSWORD).execute()
+                .path("loginPatient.account.name").entity(String.class).isEqualTo("Paciente Demo");
+        api.document("loginPatient").variable("login", "111.444.777-35").variable("password", DemoData.PASSWORD).execute()
+                .path("loginPatient.account.name").entity(String.class).isEqualTo("Paciente Demo");
+        api.document("loginDoctor").variable("crm", "654321/SP").variable("password", DemoData.PASSWORD).execute()
+                .path("loginDoctor.account.name").entity(String.class).isEqualTo("Dra. Helena Demo");
+    }
+
+    @Test
+    void searchAroundSaoPauloFindsRatedPricedDoctors() {
+        Api api = Api.at(port);
+        var response = api.document("searchDoctors")
+                .variable("filter", Map.of("near", Map.of("latitude", -23.5614, "longitude", -46.6559), "radiusKm", 10.0))
+                .variable("sort", "RATING").variable("first", 5)
+                .execute();
+
+        response.path("searchDoctors.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isGreaterThan(20))
+                .path("searchDoctors.edges").entityList(Object.class).hasSize(5)
+                .path("searchDoctors.edges[0].rating.count").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
+                .path("searchDoctors.edges[0].consultationPrice").entity(Double.class).satisfies(p -> assertThat(p).isBetween(150.0, 600.0));
+        api.document("searchDoctors")
+                .variable("filter", Map.of("specialty", "CARDIOLOGIA", "near", Map.of("latitude", -23.5614, "longitude", -46.6559), "radiusKm", 1.0))
+                .execute().path("searchDoctors.edges[0].doctor.name").entity(String.class).isEqualTo("Dra. Helena Demo");
+    }
+}

@@ -1,0 +1,28 @@
+package br.com.healthmed.directory.store;
+
+import br.com.healthmed.directory.DirectoryStore;
+import br.com.healthmed.support.Dynalite;
+
+/** The search property on the DynamoDB adapter against dynalite: fewer, smaller data sets (each write is a round trip). */
+class DynamoSearchPropertyTest extends SearchPropertyContract {
+
+    @Override
+    protected DirectoryStore newStore() {
+        return new DynamoDirectoryStore(Dynalite.newTable(), 8);
+    }
+
+    @Override
+    protected int dataSets() {
+        return 3;
+    }
+
+    @Override
+    protected int doctorsPerSet() {
+        return 120;
+    }
+
+    @Override
+    protected int searchesPerSet() {
+        return 15;
+    }
+}
