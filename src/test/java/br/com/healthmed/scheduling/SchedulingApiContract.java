@@ -160,6 +160,27 @@ abstract class SchedulingApiContract {
                 .variable("to", from.plus(Duration.ofDays(40)).toString()).execute().errors(), "INVALID_DATE_RANGE");
     }
 
+    @Test
+    void searchShowsEachDoctorsNextFreeSlotAndABookedOneIsNoLongerIt() {
+        // a doctor in Fortaleza, alone within 500 m in this test's data
+        doctor.api().document("updateDoctorProfile").variable("input", Map.of("specialties", List.of("CARDIOLOGIA"),
+                        "consultationPrice", new java.math.BigDecimal("250.00"),
+                        "officeLocation", Map.of("latitude", -3.7319, "longitude", -38.5267)))
+                .execute().path("updateDoctorProfile.id").hasValue();
+        String first = publish(doctor, inDays(1, 9));
+        String second = publish(doctor, inDays(1, 10));
+        Map<String, Object> near = Map.of("near", Map.of("latitude", -3.7319, "longitude", -38.5267), "radiusKm", 0.5);
+
+        anonymous.document("searchDoctors").variable("filter", near).execute()
+                .path("searchDoctors.edges[0].doctor.id").entity(String.class).isEqualTo(doctor.id())
+                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(first);
+        book(patient, first, "k-" + UUID.randomUUID());
+        anonymous.document("searchDoctors").variable("filter", near).execute()
+                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(second);
+        assertThat(agenda(anonymous, doctor.id(), clock.instant(), clock.instant().plus(Duration.ofDays(3))))
+                .singleElement().satisfies(s -> assertThat(s.get("price")).isEqualTo(250.0));
+    }
+
     // --- the life of an appointment -------------------------------------------------------------
 
     @Test

@@ -1,5 +1,6 @@
 package br.com.healthmed.directory.demo;
 
+import br.com.healthmed.directory.DemoDoctorsCreated;
 import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.directory.GeoPoint;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,16 +58,18 @@ class DemoData implements ApplicationRunner {
     private final PasswordHasher passwords;
     private final DirectoryStore directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int doctors;
     private final long seed;
 
     DemoData(AccountStore accounts, LoginClaimStore claims, PasswordHasher passwords, DirectoryStore directory, Clock clock,
-             @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
+             ApplicationEventPublisher events, @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwords = passwords;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
         this.doctors = doctors;
         this.seed = seed;
     }
@@ -96,6 +100,7 @@ class DemoData implements ApplicationRunner {
                 Optional.of("helena.demo@healthmed.example"), true, Optional.empty(), false));
         IntStream.of(5, 5, 4, 5, 4, 5).forEach(stars -> directory.addRating(doctor.id(), stars));
 
+        List<AccountId> created = new java.util.ArrayList<>(List.of(doctor.id()));
         DemoDoctors generator = new DemoDoctors(new Random(seed));
         for (int i = 0; i < doctors; i++) {
             DemoDoctors.Demo demo = generator.next(i);
@@ -103,7 +108,9 @@ class DemoData implements ApplicationRunner {
             create(account, now);
             directory.save(demo.profile(account.id()));
             demo.ratings().forEach(stars -> directory.addRating(account.id(), stars));
+            created.add(account.id());
         }
+        events.publishEvent(new DemoDoctorsCreated(created));
         log.info("Demo data: patient {} / doctor CRM {} (password '{}'), {} more doctors, in {} ms",
                 PATIENT_EMAIL, DOCTOR_CRM, PASSWORD, doctors, (System.nanoTime() - started) / 1_000_000);
     }

@@ -87,6 +87,7 @@ class NextAvailableSlotApiTest {
     @TestConfiguration
     static class Slots {
         @Bean
+        @org.springframework.context.annotation.Primary // over scheduling's real one: the test sets the slots
         RecordingSlots recordingSlots() {
             return new RecordingSlots();
         }
