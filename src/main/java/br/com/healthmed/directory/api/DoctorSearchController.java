@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import br.com.healthmed.platform.metrics.BusinessMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,20 +24,24 @@ class DoctorSearchController {
     private final DoctorSearchService search;
     private final DoctorProfileService profiles;
     private final ObjectProvider<NextFreeSlots> nextFreeSlots;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     DoctorSearchController(DoctorSearchService search, DoctorProfileService profiles,
-                           ObjectProvider<NextFreeSlots> nextFreeSlots, Clock clock) {
+                           ObjectProvider<NextFreeSlots> nextFreeSlots, BusinessMetrics metrics, Clock clock) {
         this.search = search;
         this.profiles = profiles;
         this.nextFreeSlots = nextFreeSlots;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     @QueryMapping
     DoctorSearchConnection searchDoctors(@Argument DoctorSearchFilter filter, @Argument SearchSort sort,
                                          @Argument Integer first, @Argument String after) {
-        return DoctorSearchConnection.of(search.search(filter.toRequest(sort, first, after)));
+        DoctorSearchConnection page = DoctorSearchConnection.of(search.search(filter.toRequest(sort, first, after)));
+        metrics.increment("healthmed.searches", "sort", sort == null ? SearchSort.DISTANCE.name() : sort.name());
+        return page;
     }
 
     @BatchMapping(typeName = "DoctorSearchEdge", field = "doctor")
