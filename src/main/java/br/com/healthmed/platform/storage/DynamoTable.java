@@ -33,6 +33,24 @@ public record DynamoTable(DynamoDbClient client, String name) {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /**
+     * Optimistic concurrency for items that carry a {@code version}: writes {@code item} with
+     * {@code version = readVersion + 1}, only if the stored item still has {@code readVersion} (0: only if
+     * there is none yet). False when another writer came first; the caller reads again and retries.
+     */
+    public boolean putOverVersion(Map<String, AttributeValue> item, long readVersion) {
+        Map<String, AttributeValue> versioned = new java.util.HashMap<>(item);
+        versioned.put("version", AttributeValue.fromN(Long.toString(readVersion + 1)));
+        try {
+            client.putItem(b -> b.tableName(name).item(versioned)
+                    .conditionExpression(readVersion == 0 ? "attribute_not_exists(PK)" : "version = :read")
+                    .expressionAttributeValues(readVersion == 0 ? null : Map.of(":read", AttributeValue.fromN(Long.toString(readVersion)))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
     /** Creates the table (on-demand capacity) unless it exists. For local runs and tests; Terraform owns it in AWS. */
     public DynamoTable createIfMissing() {
         try {

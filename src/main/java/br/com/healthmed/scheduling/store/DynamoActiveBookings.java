@@ -71,15 +71,7 @@ class DynamoActiveBookings implements ActiveBookings {
         Map<String, AttributeValue> item = new HashMap<>(Keys.activeBookings(patientId.toString()));
         item.put("type", s("ACTIVE_BOOKINGS"));
         item.put("reservations", AttributeValue.fromM(reservations));
-        item.put("version", AttributeValue.fromN(Long.toString(readVersion + 1)));
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item)
-                    .conditionExpression(readVersion == 0 ? "attribute_not_exists(PK)" : "version = :read")
-                    .expressionAttributeValues(readVersion == 0 ? null : Map.of(":read", AttributeValue.fromN(Long.toString(readVersion)))));
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return table.putOverVersion(item, readVersion);
     }
 
     @Override

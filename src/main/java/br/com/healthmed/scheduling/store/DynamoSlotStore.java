@@ -265,15 +265,7 @@ class DynamoSlotStore implements SlotStore {
         intervals.forEach((slot, interval) -> encoded.put(slot, s(interval.encoded())));
         item.put("type", s("SLOT_LAYOUT"));
         item.put("intervals", AttributeValue.fromM(encoded));
-        item.put("version", AttributeValue.fromN(Long.toString(readVersion + 1)));
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item)
-                    .conditionExpression(readVersion == 0 ? "attribute_not_exists(PK)" : "version = :read")
-                    .expressionAttributeValues(readVersion == 0 ? null : Map.of(":read", AttributeValue.fromN(Long.toString(readVersion)))));
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return table.putOverVersion(item, readVersion);
     }
 
     /** New slots (random ids, never held) in batches of 25, retrying what DynamoDB leaves unprocessed. */
