@@ -44,9 +44,6 @@ public record Slot(SlotId id, AccountId doctorId, Instant start, Instant end, Op
         return new Slot(id, doctorId, start, end, Optional.empty());
     }
 
-    public Slot movedTo(Instant newStart, Instant newEnd) {
-        return new Slot(id, doctorId, newStart, newEnd, hold);
-    }
 
     /** Who holds the slot: the appointment, its patient and the idempotency key of the booking request. */
     public record Hold(AppointmentId appointmentId, AccountId patientId, String idempotencyKey, Instant claimedAt) {

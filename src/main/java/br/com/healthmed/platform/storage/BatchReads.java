@@ -20,13 +20,23 @@ public final class BatchReads {
 
     private BatchReads() {}
 
-    /** The items that exist among these keys (each key once), in no particular order. */
+    /** The items that exist among these keys (each key once), in no particular order; eventually consistent. */
     public static List<Map<String, AttributeValue>> items(DynamoTable table, List<Map<String, AttributeValue>> keys) {
+        return read(table, keys, false);
+    }
+
+    /** As {@link #items}, read consistently: what a write just stored is seen. */
+    public static List<Map<String, AttributeValue>> consistentItems(DynamoTable table, List<Map<String, AttributeValue>> keys) {
+        return read(table, keys, true);
+    }
+
+    private static List<Map<String, AttributeValue>> read(DynamoTable table, List<Map<String, AttributeValue>> keys,
+                                                         boolean consistent) {
         List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT));
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(batch).build());
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(batch).consistentRead(consistent).build());
             Duration pause = FIRST_PAUSE;
             for (int round = 1; !request.isEmpty(); round++) {
                 if (round > MAX_ROUNDS) {

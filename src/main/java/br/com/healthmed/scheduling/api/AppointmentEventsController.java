@@ -5,6 +5,8 @@ import br.com.healthmed.platform.events.EventBus;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentEvent;
+import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -30,11 +32,11 @@ class AppointmentEventsController {
 
     /** An event as one subscriber receives it: the subscriber travels along to resolve the appointment as them. */
     record Delivered(AppointmentEvent event, AccountId subscriber) {
-        public Object appointmentId() {
+        public AppointmentId appointmentId() {
             return event.appointmentId();
         }
 
-        public Object status() {
+        public AppointmentStatus status() {
             return event.status();
         }
 

@@ -7,6 +7,7 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.Appointment;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -46,7 +46,6 @@ class DynamoAppointmentStore implements AppointmentStore {
     private static final Duration CHECKS_LOOK_BACK = Duration.ofHours(24);
 
     private static final String ABANDONED = "ABANDONED_APPOINTMENT";
-    private static final int BATCH_ATTEMPTS = 10;
 
     private final DynamoTable table;
 
@@ -91,30 +90,10 @@ class DynamoAppointmentStore implements AppointmentStore {
     @Override
     public Map<AppointmentId, Appointment> findAll(Collection<AppointmentId> ids) {
         Map<AppointmentId, Appointment> found = new HashMap<>();
-        List<AppointmentId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(id -> Keys.appointment(id.toString())).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            int attempt = 0;
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                var response = table.client().batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of()).stream()
-                        .filter(DynamoAppointmentStore::isAppointment)
-                        .forEach(item -> {
-                            Appointment a = appointment(item);
-                            found.put(a.id(), a);
-                        });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    if (++attempt > BATCH_ATTEMPTS) {
-                        throw new IllegalStateException("DynamoDB left keys unprocessed " + BATCH_ATTEMPTS + " times");
-                    }
-                    backOff(attempt);
-                }
-            }
-        }
+        BatchReads.consistentItems(table, ids.stream().map(id -> Keys.appointment(id.toString())).toList()).stream()
+                .filter(DynamoAppointmentStore::isAppointment)
+                .map(DynamoAppointmentStore::appointment)
+                .forEach(a -> found.put(a.id(), a));
         return found;
     }
 
@@ -320,14 +299,5 @@ class DynamoAppointmentStore implements AppointmentStore {
                 room,
                 rating,
                 history);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
