@@ -37,7 +37,8 @@ public enum ErrorCode {
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),
     GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
-    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed."),
+    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed, more selections once its fragments are expanded, or more than one password-checking field."),
+    REQUEST_BUDGET_EXCEEDED(ErrorType.BAD_REQUEST, "The request ran past its time or processor budget and was stopped; ask for fewer objects or fields, or retry later."),
 
     // Scheduling
     INVALID_DATE_RANGE(ErrorType.BAD_REQUEST, "A period that ends before it starts, is too long for one call, or reaches past the publishing horizon; extensions.field names it."),
