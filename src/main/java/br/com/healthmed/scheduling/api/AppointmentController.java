@@ -5,12 +5,15 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.CallerAuthentication;
+import br.com.healthmed.platform.web.ClientAddress;
+import br.com.healthmed.platform.web.ClientDevice;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.Booking;
+import br.com.healthmed.scheduling.OriginDigests;
 import br.com.healthmed.scheduling.SlotId;
 import br.com.healthmed.telehealth.MeetingParticipant;
 import br.com.healthmed.telehealth.MeetingRooms;
@@ -29,6 +32,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,15 +51,17 @@ class AppointmentController {
     private final AppointmentQueries queries;
     private final AccountDirectory accounts;
     private final MeetingRooms meetingRooms;
+    private final OriginDigests origins;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
-                          AccountDirectory accounts, MeetingRooms meetingRooms, Clock clock) {
+                          AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins, Clock clock) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.accounts = accounts;
         this.meetingRooms = meetingRooms;
+        this.origins = origins;
         this.clock = clock;
     }
 
@@ -64,8 +70,10 @@ class AppointmentController {
                                 @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
                                         message = "must be 8 to 100 printable characters (a UUID is a good choice)")
                                 String idempotencyKey,
-                                @AuthenticationPrincipal Caller caller) {
-        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey);
+                                @AuthenticationPrincipal Caller caller,
+                                @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
+                                @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
+        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey, origins.of(address, device));
     }
 
     @MutationMapping
