@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perDevicePerDoctor  new requests from one device to one doctor within {@code perDoctorWindow}
  * @param perDoctorWindow     the sliding window of the two above (as long as an unanswered request lives)
  * @param originKey           the HMAC key of the network and device digests; set a secret of its own in production
+ * @param newAccountAge       an account younger than this at booking gets the doctor's {@code NEW_ACCOUNT} warning
  */
 @ConfigurationProperties("healthmed.booking-limits")
 public record BookingLimitsProperties(
@@ -26,4 +27,5 @@ public record BookingLimitsProperties(
         @DefaultValue("3") int perNetworkPerDoctor,
         @DefaultValue("2") int perDevicePerDoctor,
         @DefaultValue("PT24H") Duration perDoctorWindow,
-        @DefaultValue("local-development-origin-key") String originKey) {}
+        @DefaultValue("local-development-origin-key") String originKey,
+        @DefaultValue("PT1H") Duration newAccountAge) {}

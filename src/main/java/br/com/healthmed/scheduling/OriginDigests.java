@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class OriginDigests {
 
+    private static final Logger log = LoggerFactory.getLogger(OriginDigests.class);
     private static final String HMAC = "HmacSHA256";
+    /** The default of {@code healthmed.booking-limits.origin-key}: known to everyone, so fit for development only. */
+    static final String DEVELOPMENT_KEY = "local-development-origin-key";
 
     private final SecretKeySpec key;
 
     OriginDigests(BookingLimitsProperties properties) {
+        if (DEVELOPMENT_KEY.equals(properties.originKey())) {
+            log.warn("healthmed.booking-limits.origin-key is the development default: give production a secret of its own");
+        }
         this.key = new SecretKeySpec(properties.originKey().getBytes(StandardCharsets.UTF_8), HMAC);
     }
 

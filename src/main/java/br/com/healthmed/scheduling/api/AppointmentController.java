@@ -5,6 +5,7 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.CallerAuthentication;
+import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.platform.web.ClientDevice;
 import br.com.healthmed.scheduling.Appointment;
@@ -13,6 +14,9 @@ import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.Booking;
+import br.com.healthmed.scheduling.HoldRelease;
+import br.com.healthmed.scheduling.HoldWarning;
+import br.com.healthmed.scheduling.HoldWarnings;
 import br.com.healthmed.scheduling.OriginDigests;
 import br.com.healthmed.scheduling.SlotId;
 import br.com.healthmed.telehealth.MeetingParticipant;
@@ -28,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,16 +57,21 @@ class AppointmentController {
     private final AccountDirectory accounts;
     private final MeetingRooms meetingRooms;
     private final OriginDigests origins;
+    private final HoldWarnings holdWarnings;
+    private final HoldRelease holdRelease;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
-                          AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins, Clock clock) {
+                          AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
+                          HoldWarnings holdWarnings, HoldRelease holdRelease, Clock clock) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.accounts = accounts;
         this.meetingRooms = meetingRooms;
         this.origins = origins;
+        this.holdWarnings = holdWarnings;
+        this.holdRelease = holdRelease;
         this.clock = clock;
     }
 
@@ -84,6 +94,11 @@ class AppointmentController {
     @MutationMapping
     Appointment rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
         return lifecycle.reject(Callers.doctor(caller), new AppointmentId(id), reason);
+    }
+
+    @MutationMapping
+    List<Appointment> releaseHolds(@Argument List<UUID> ids, @AuthenticationPrincipal Caller caller) {
+        return holdRelease.release(Callers.doctor(caller), ids.stream().map(AppointmentId::new).toList());
     }
 
     @MutationMapping
@@ -159,6 +174,23 @@ class AppointmentController {
     }
 
     record Meeting(URI joinUrl, Instant opensAt, Instant closesAt) {}
+
+    /** Only for the appointment's doctor and only while it waits: null for the patient and for answered appointments. */
+    @BatchMapping(typeName = "Appointment", field = "holdWarnings")
+    Map<Appointment, List<HoldWarning>> holdWarnings(List<Appointment> appointments, Principal principal) {
+        if (!(principal instanceof CallerAuthentication auth) || auth.getPrincipal().role() != Role.DOCTOR) {
+            return Map.of();
+        }
+        Map<AppointmentId, Set<HoldWarning>> warnings = holdWarnings.of(AccountId.of(auth.getPrincipal().accountId()), appointments);
+        Map<Appointment, List<HoldWarning>> result = new HashMap<>();
+        appointments.forEach(a -> {
+            Set<HoldWarning> flags = warnings.get(a.id());
+            if (flags != null) {
+                result.put(a, flags.stream().sorted().toList());
+            }
+        });
+        return result;
+    }
 
     private Map<Appointment, Account> participants(List<Appointment> appointments,
                                                    java.util.function.Function<Appointment, AccountId> party) {
