@@ -2,17 +2,17 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import br.com.healthmed.platform.ratelimit.CounterKeys;
+import br.com.healthmed.platform.ratelimit.Networks;
+import br.com.healthmed.platform.ratelimit.RateCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -31,28 +31,30 @@ import org.springframework.stereotype.Component;
  * <p>Registrations are counted per client address, successful or not: each one costs a password hash
  * and can probe whether an e-mail or CPF is registered.
  *
- * <p>IPv6 addresses are counted per /64 network, the block one subscriber usually holds, so rotating
- * addresses inside it gains nothing.
+ * <p>IPv6 addresses are counted per /64 network ({@link Networks}).
  *
  * <p>Defaults ({@code healthmed.login-throttle.*}): 5 failures per identifier or 50 per address within
  * 15 minutes lock for 15 minutes; 30 registrations per address within 15 minutes lock registration
- * from it for 15 minutes. Counts are kept per instance: with N replicas behind the load balancer an
- * attacker gets at most N times the budget, still far too few for guessing a password that passes
- * {@link PasswordPolicy}.
+ * from it for 15 minutes. The counts live in {@link RateCounters}: in Redis with
+ * {@code healthmed.events=redis}, so every replica draws on one budget (if Redis cannot be reached,
+ * each instance counts on its own meanwhile; logins stay possible).
+ *
+ * <p>Per subject (an identifier, an address, an address's registrations) three counters: the
+ * <em>attempts</em> (each hit an attempt in flight or a failed one: the budget), the confirmed
+ * <em>failures</em> (what locks), and the <em>lock</em> (one hit that lasts the lock duration).
  */
 @Component
 class LoginThrottle {
 
-    private static final int MAX_TRACKED = 200_000;
-    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-
     private final Limits limits;
+    private final RateCounters counters;
     private final Clock clock;
-    private final Map<String, Counts> counts = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
+    /** This instance's attempts in flight, per attempts key: ended by the same instance that began them. */
+    private final Map<String, Deque<RateCounters.Hit>> inFlight = new ConcurrentHashMap<>();
 
-    LoginThrottle(Limits limits, Clock clock) {
+    LoginThrottle(Limits limits, RateCounters counters, Clock clock) {
         this.limits = limits;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -62,8 +64,8 @@ class LoginThrottle {
      */
     void checkAllowed(LoginClaim login, String address) {
         Instant now = clock.instant();
-        refuseIf(later(refusal(loginKey(login), limits.maxFailuresPerLogin(), now),
-                refusal(addressKey(address), limits.maxFailuresPerAddress(), now)), now);
+        refuseIf(later(refusal(loginSubject(login), limits.maxFailuresPerLogin(), now),
+                refusal(addressSubject(address), limits.maxFailuresPerAddress(), now)), now);
     }
 
     /**
@@ -73,26 +75,24 @@ class LoginThrottle {
      */
     void attempt(LoginClaim login, String address) {
         Instant now = clock.instant();
-        String addressKey = addressKey(address);
-        String loginKey = loginKey(login);
-        Instant addressRefusal = begin(addressKey, limits.maxFailuresPerAddress(), now);
-        if (addressRefusal != null) {
+        String addressSubject = addressSubject(address);
+        String loginSubject = loginSubject(login);
+        Optional<Instant> addressRefusal = begin(addressSubject, limits.maxFailuresPerAddress(), now);
+        if (addressRefusal.isPresent()) {
             // Report the later of the two refusals, so a client that waits that long is not refused again.
-            refuseIf(later(addressRefusal, refusal(loginKey, limits.maxFailuresPerLogin(), now)), now);
+            refuseIf(later(addressRefusal, refusal(loginSubject, limits.maxFailuresPerLogin(), now)), now);
         }
-        Instant loginRefusal = begin(loginKey, limits.maxFailuresPerLogin(), now);
-        if (loginRefusal != null) {
-            end(addressKey, false, limits.maxFailuresPerAddress(), now);
-            refuseIf(later(loginRefusal, refusal(addressKey, limits.maxFailuresPerAddress(), now)), now);
+        Optional<Instant> loginRefusal = begin(loginSubject, limits.maxFailuresPerLogin(), now);
+        if (loginRefusal.isPresent()) {
+            end(addressSubject, false, limits.maxFailuresPerAddress());
+            refuseIf(later(loginRefusal, refusal(addressSubject, limits.maxFailuresPerAddress(), now)), now);
         }
-        sweepIfCrowded(now);
     }
 
     /** The attempt begun with {@link #attempt} had a wrong password (or could not be checked). */
     void failed(LoginClaim login, String address) {
-        Instant now = clock.instant();
-        end(loginKey(login), true, limits.maxFailuresPerLogin(), now);
-        end(addressKey(address), true, limits.maxFailuresPerAddress(), now);
+        end(loginSubject(login), true, limits.maxFailuresPerLogin());
+        end(addressSubject(address), true, limits.maxFailuresPerAddress());
     }
 
     /**
@@ -100,146 +100,128 @@ class LoginThrottle {
      * storage unavailable): no guess was made, so nothing counts.
      */
     void abandoned(LoginClaim login, String address) {
-        Instant now = clock.instant();
-        end(loginKey(login), false, limits.maxFailuresPerLogin(), now);
-        end(addressKey(address), false, limits.maxFailuresPerAddress(), now);
+        end(loginSubject(login), false, limits.maxFailuresPerLogin());
+        end(addressSubject(address), false, limits.maxFailuresPerAddress());
     }
 
     /** The attempt begun with {@link #attempt} had the right password: the identifier's failures are forgiven. */
     void succeeded(LoginClaim login, String address) {
-        Instant now = clock.instant();
-        counts.computeIfPresent(loginKey(login), (k, c) -> c.withoutFailures().endedInFlight());
-        end(addressKey(address), false, limits.maxFailuresPerAddress(), now);
+        String loginSubject = loginSubject(login);
+        takeInFlight(attempts(loginSubject));
+        counters.reset(attempts(loginSubject));
+        counters.reset(failures(loginSubject));
+        end(addressSubject(address), false, limits.maxFailuresPerAddress());
     }
 
     /** Counts a registration from this address; refuses with {@code TOO_MANY_ATTEMPTS} past the limit. */
     void registration(String address) {
         Instant now = clock.instant();
-        String key = "registration:" + network(address);
+        String subject = "registration:" + Networks.of(address);
         int max = limits.maxRegistrationsPerAddress();
-        refuseIf(begin(key, max, now), now);
-        end(key, true, max, now);
+        refuseIf(begin(subject, max, now), now);
+        end(subject, true, max);
     }
 
-    /** Counts an attempt in flight unless refused; returns when the refusal ends, or null. */
-    private Instant begin(String key, int max, Instant now) {
-        Instant[] refusedUntil = {null};
-        counts.compute(key, (k, current) -> {
-            Counts live = current == null ? Counts.NONE : current.at(now, limits.window());
-            refusedUntil[0] = live.refusedUntil(max, now, limits.window());
-            return refusedUntil[0] != null ? live : live.withAttemptInFlight();
+    /** Counts an attempt in flight unless refused; returns when the refusal ends. */
+    private Optional<Instant> begin(String subject, int max, Instant now) {
+        Optional<Instant> locked = lockedUntil(subject, now);
+        if (locked.isPresent()) {
+            return locked;
+        }
+        RateCounters.Acquisition acquisition = counters.tryAcquire(attempts(subject), max, limits.window());
+        if (!acquisition.acquired()) {
+            return Optional.of(budgetInFlight(now));
+        }
+        RateCounters.Hit hit = acquisition.hit().orElseThrow();
+        inFlight.compute(attempts(subject), (k, hits) -> {
+            Deque<RateCounters.Hit> more = hits == null ? new ArrayDeque<>() : hits;
+            more.push(hit);
+            return more;
         });
-        return refusedUntil[0];
-    }
-
-    private void end(String key, boolean failure, int max, Instant now) {
-        counts.computeIfPresent(key, (k, current) -> {
-            Counts ended = current.at(now, limits.window()).endedInFlight();
-            return failure ? ended.withFailure(now, max, limits.lockDuration()) : ended;
-        });
-    }
-
-    private Instant refusal(String key, int max, Instant now) {
-        Counts c = counts.get(key);
-        return c == null ? null : c.at(now, limits.window()).refusedUntil(max, now, limits.window());
+        return Optional.empty();
     }
 
     /**
-     * Drops entries that no longer count once the map is large, at most once a minute: under an
-     * attack spread over many identifiers, sweeping on every attempt would cost more than the attack.
+     * Ends an attempt in flight. A failure keeps its hit in the attempts (it spent budget) and counts
+     * as a confirmed failure; reaching the limit locks, and the count starts afresh for when the lock ends.
      */
-    private void sweepIfCrowded(Instant now) {
-        Instant last = lastSweep.get();
-        if (counts.size() > MAX_TRACKED && now.isAfter(last.plus(SWEEP_INTERVAL)) && lastSweep.compareAndSet(last, now)) {
-            counts.values().removeIf(c -> c.at(now, limits.window()).isEmpty(now));
+    private void end(String subject, boolean failure, int max) {
+        Optional<RateCounters.Hit> hit = takeInFlight(attempts(subject));
+        if (!failure) {
+            hit.ifPresent(counters::release);
+            return;
+        }
+        if (counters.hit(failures(subject), limits.window()) >= max) {
+            counters.reset(lock(subject));
+            counters.hit(lock(subject), limits.lockDuration());
+            counters.reset(attempts(subject));
+            counters.reset(failures(subject));
         }
     }
 
-    private static void refuseIf(Instant refusedUntil, Instant now) {
-        if (refusedUntil != null) {
-            long seconds = Math.max(1, Duration.between(now, refusedUntil).toSeconds());
+    private Optional<RateCounters.Hit> takeInFlight(String attemptsKey) {
+        RateCounters.Hit[] taken = {null};
+        inFlight.computeIfPresent(attemptsKey, (k, hits) -> {
+            taken[0] = hits.poll();
+            return hits.isEmpty() ? null : hits;
+        });
+        return Optional.ofNullable(taken[0]);
+    }
+
+    private Optional<Instant> refusal(String subject, int max, Instant now) {
+        Optional<Instant> locked = lockedUntil(subject, now);
+        if (locked.isPresent()) {
+            return locked;
+        }
+        return counters.usage(attempts(subject), limits.window()).hits() >= max ? Optional.of(budgetInFlight(now)) : Optional.empty();
+    }
+
+    private Optional<Instant> lockedUntil(String subject, Instant now) {
+        return counters.usage(lock(subject), limits.lockDuration()).oldestLeavesAt().filter(now::isBefore);
+    }
+
+    /**
+     * The rest of the budget is taken by attempts still being checked (a full budget of failures would
+     * have locked): they end within a second or so, and may well succeed.
+     */
+    private static Instant budgetInFlight(Instant now) {
+        return now.plusSeconds(1);
+    }
+
+    private static void refuseIf(Optional<Instant> refusedUntil, Instant now) {
+        if (refusedUntil.isPresent()) {
+            long seconds = Math.max(1, Duration.between(now, refusedUntil.get()).toSeconds());
             throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
                     "Too many attempts; try again in " + seconds + " seconds.",
                     Map.of("retryAfterSeconds", seconds));
         }
     }
 
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
             return b;
         }
-        return b == null || a.isAfter(b) ? a : b;
+        return b.isEmpty() || a.get().isAfter(b.get()) ? a : b;
     }
 
-    private static String loginKey(LoginClaim login) {
-        return "login:" + login;
+    private static String loginSubject(LoginClaim login) {
+        return "login:" + login.kind() + ":" + login.value();
     }
 
-    private static String addressKey(String address) {
-        return "address:" + network(address);
+    private static String addressSubject(String address) {
+        return "address:" + Networks.of(address);
     }
 
-    /** An IPv4 address as it is; an IPv6 address as its /64 network. */
-    static String network(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress(); // an IPv6 literal: no lookup
-            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
-        } catch (UnknownHostException notAnAddress) {
-            return address;
-        }
+    private static String attempts(String subject) {
+        return CounterKeys.of("login-attempts", subject);
     }
 
-    /** Failures inside the sliding window, attempts still in flight, and a lock if one holds. */
-    private record Counts(List<Instant> failures, int inFlight, Instant lockedUntil) {
-        static final Counts NONE = new Counts(List.of(), 0, null);
+    private static String failures(String subject) {
+        return CounterKeys.of("login-failures", subject);
+    }
 
-        /** As seen at {@code now}: failures that left the window forgotten. */
-        Counts at(Instant now, Duration window) {
-            Instant windowStart = now.minus(window);
-            List<Instant> inWindow = failures.stream().filter(t -> t.isAfter(windowStart)).toList();
-            return inWindow.size() == failures.size() ? this : new Counts(inWindow, inFlight, lockedUntil);
-        }
-
-        /** When a new attempt would be refused until, or null if it may go ahead. */
-        Instant refusedUntil(int max, Instant now, Duration window) {
-            if (lockedUntil != null && now.isBefore(lockedUntil)) {
-                return lockedUntil;
-            }
-            if (failures.size() + inFlight >= max) {
-                // The rest of the budget is taken by attempts still being checked: they end within
-                // a second or so, and may well succeed.
-                return now.plusSeconds(1);
-            }
-            return null;
-        }
-
-        Counts withAttemptInFlight() {
-            return new Counts(failures, inFlight + 1, lockedUntil);
-        }
-
-        Counts endedInFlight() {
-            return new Counts(failures, Math.max(0, inFlight - 1), lockedUntil);
-        }
-
-        /** Reaching the limit locks; the count then starts afresh for when the lock ends. */
-        Counts withFailure(Instant now, int max, Duration lockDuration) {
-            List<Instant> more = new ArrayList<>(failures);
-            more.add(now);
-            return more.size() >= max
-                    ? new Counts(List.of(), inFlight, now.plus(lockDuration))
-                    : new Counts(List.copyOf(more), inFlight, lockedUntil);
-        }
-
-        Counts withoutFailures() {
-            return new Counts(List.of(), inFlight, lockedUntil);
-        }
-
-        boolean isEmpty(Instant now) {
-            return failures.isEmpty() && inFlight == 0 && (lockedUntil == null || !now.isBefore(lockedUntil));
-        }
+    private static String lock(String subject) {
+        return CounterKeys.of("login-lock", subject);
     }
 
     @ConfigurationProperties("healthmed.login-throttle")

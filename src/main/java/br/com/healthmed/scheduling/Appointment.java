@@ -18,8 +18,8 @@ import java.util.Optional;
  * a new appointment with {@code version + 1}; stores write it only over the version it was made from,
  * so of two concurrent changes exactly one lands.
  *
- * <p>Time moves some appointments by itself: a request nobody answered is {@code EXPIRED} from the
- * start, a confirmed consultation is {@code COMPLETED} from the end. {@link #settledAt} applies those
+ * <p>Time moves some appointments by itself: a request nobody answered is {@code EXPIRED} from its
+ * {@code answerBy} (at the latest the start), a confirmed consultation is {@code COMPLETED} from the end. {@link #settledAt} applies those
  * moves; reads and the periodic sweep both use it, so they always agree.
  */
 public record Appointment(
@@ -33,11 +33,13 @@ public record Appointment(
         AppointmentStatus status,
         long version,
         Instant requestedAt,
+        Instant answerBy,
         Optional<String> reason,
         Optional<Role> cancelledBy,
         Optional<MeetingRoom> room,
         Optional<Rating> rating,
-        List<Transition> history) {
+        List<Transition> history,
+        Optional<BookingOrigin> origin) {
 
     public Appointment {
         Objects.requireNonNull(id);
@@ -49,6 +51,8 @@ public record Appointment(
         Objects.requireNonNull(price);
         Objects.requireNonNull(status);
         Objects.requireNonNull(requestedAt);
+        Objects.requireNonNull(answerBy);
+        Objects.requireNonNull(origin);
         Objects.requireNonNull(reason);
         Objects.requireNonNull(cancelledBy);
         Objects.requireNonNull(room);
@@ -56,17 +60,24 @@ public record Appointment(
         history = List.copyOf(history);
     }
 
-    /** A new request for a slot, at the price the doctor asks today. */
+    /**
+     * A new request for a slot, at the price the doctor asks today, that expires unanswered at
+     * {@code answerBy} (at the latest the start; see {@link RequestExpiry}).
+     */
     public static Appointment requested(AppointmentId id, Slot slot, AccountId patientId, Optional<BigDecimal> price,
-                                        Instant now) {
+                                        Instant now, Instant answerBy, BookingOrigin origin) {
+        if (answerBy.isAfter(slot.start()) || answerBy.isBefore(now)) {
+            throw new IllegalArgumentException("a request is answered between its booking and its start");
+        }
         return new Appointment(id, slot.id(), slot.doctorId(), patientId, slot.start(), slot.end(), price,
-                AppointmentStatus.REQUESTED, 1, now, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(new Transition(null, AppointmentStatus.REQUESTED, now, Optional.of(Role.PATIENT))));
+                AppointmentStatus.REQUESTED, 1, now, answerBy, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(new Transition(null, AppointmentStatus.REQUESTED, now, Optional.of(Role.PATIENT))),
+                origin.equals(BookingOrigin.UNKNOWN) ? Optional.empty() : Optional.of(origin));
     }
 
     /** The status once time has had its say: what every reader must show. */
     public AppointmentStatus statusAt(Instant now) {
-        if (status == AppointmentStatus.REQUESTED && !now.isBefore(start)) {
+        if (status == AppointmentStatus.REQUESTED && !now.isBefore(answerBy)) {
             return AppointmentStatus.EXPIRED;
         }
         if (status == AppointmentStatus.CONFIRMED && !now.isBefore(end)) {
@@ -81,7 +92,7 @@ public record Appointment(
         if (settled == status) {
             return this;
         }
-        Instant when = settled == AppointmentStatus.EXPIRED ? start : end;
+        Instant when = settled == AppointmentStatus.EXPIRED ? answerBy : end;
         return step(settled, when, Optional.empty(), reason, cancelledBy, room, rating);
     }
 
@@ -131,7 +142,7 @@ public record Appointment(
         }
         Appointment settled = settledAt(now);
         return new Appointment(id, slotId, doctorId, patientId, start, end, price, settled.status, version + 1,
-                requestedAt, reason, cancelledBy, room, Optional.of(newRating), settled.history);
+                requestedAt, answerBy, reason, cancelledBy, room, Optional.of(newRating), settled.history, settled.origin);
     }
 
     private AppointmentStatus require(Instant now, AppointmentStatus... allowed) {
@@ -167,13 +178,14 @@ public record Appointment(
                              Optional<Role> newCancelledBy, Optional<MeetingRoom> newRoom, Optional<Rating> newRating) {
         List<Transition> newHistory = new ArrayList<>(history);
         newHistory.add(new Transition(status, to, at, by));
-        return new Appointment(id, slotId, doctorId, patientId, start, end, price, to, version + 1, requestedAt,
-                newReason, newCancelledBy, newRoom, newRating, newHistory);
+        // The origin served only to judge the request while it waited: no move keeps it.
+        return new Appointment(id, slotId, doctorId, patientId, start, end, price, to, version + 1, requestedAt, answerBy,
+                newReason, newCancelledBy, newRoom, newRating, newHistory, Optional.empty());
     }
 
     private Appointment withVersion(long newVersion) {
         return new Appointment(id, slotId, doctorId, patientId, start, end, price, status, newVersion, requestedAt,
-                reason, cancelledBy, room, rating, history);
+                answerBy, reason, cancelledBy, room, rating, history, origin);
     }
 
     /** One step of the life cycle; {@code by} is empty for the moves time makes. */

@@ -20,8 +20,11 @@ import org.springframework.stereotype.Service;
  * <ol>
  *   <li>the appointment id is derived from the patient and the idempotency key, so every retry of a
  *       request — even one racing itself — works on the same appointment;</li>
+ *   <li>the patient must be eligible to book at all ({@link BookingEligibility});</li>
  *   <li>the patient's place is reserved ({@link ActiveBookings}), which enforces the anti-hoarding
- *       limits; it is given back if the claim fails or throws (unless the slot did get claimed);</li>
+ *       limits of one account; it is given back if the claim fails or throws (unless the slot did get claimed);</li>
+ *   <li>the request is counted against the limits per account, network and device across accounts
+ *       ({@link BookingLimits}); given back too if the slot is not claimed;</li>
  *   <li>the slot is claimed;</li>
  *   <li>the appointment is stored, and only then announced.</li>
  * </ol>
@@ -45,11 +48,15 @@ public class Booking {
     private final SchedulingProperties properties;
     private final TakenSlots takenSlots;
     private final Holds holds;
+    private final RequestExpiry expiry;
+    private final BookingEligibility eligibility;
+    private final BookingLimits limits;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     Booking(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, Practices practices,
-            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds, BusinessMetrics metrics, Clock clock) {
+            AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds,
+            RequestExpiry expiry, BookingEligibility eligibility, BookingLimits limits, BusinessMetrics metrics, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
@@ -58,14 +65,26 @@ public class Booking {
         this.properties = properties;
         this.takenSlots = takenSlots;
         this.holds = holds;
+        this.expiry = expiry;
+        this.eligibility = eligibility;
+        this.limits = limits;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Books a slot for a patient: the appointment starts {@code REQUESTED}. Counted by outcome in {@code healthmed.bookings}. */
+    /** {@link #book(AccountId, SlotId, String, BookingOrigin)} from an unknown network and device (no request behind it). */
     public Appointment book(AccountId patientId, SlotId slotId, String idempotencyKey) {
+        return book(patientId, slotId, idempotencyKey, BookingOrigin.UNKNOWN);
+    }
+
+    /**
+     * Books a slot for a patient: the appointment starts {@code REQUESTED}. {@code origin} is the
+     * request's network and device, counted against the limits across accounts and kept on the
+     * request for the doctor's warnings. Counted by outcome in {@code healthmed.bookings}.
+     */
+    public Appointment book(AccountId patientId, SlotId slotId, String idempotencyKey, BookingOrigin origin) {
         try {
-            Appointment booked = tryToBook(patientId, slotId, idempotencyKey);
+            Appointment booked = tryToBook(patientId, slotId, idempotencyKey, origin);
             metrics.increment("healthmed.bookings", "outcome", "booked");
             return booked;
         } catch (DomainException refused) {
@@ -74,12 +93,13 @@ public class Booking {
         }
     }
 
-    private Appointment tryToBook(AccountId patientId, SlotId slotId, String idempotencyKey) {
+    private Appointment tryToBook(AccountId patientId, SlotId slotId, String idempotencyKey, BookingOrigin origin) {
         AppointmentId appointmentId = AppointmentId.forRequest(patientId, idempotencyKey);
         Optional<Appointment> earlier = appointments.find(appointmentId);
         if (earlier.isPresent()) {
             return sameRequestAgain(earlier.get(), slotId);
         }
+        eligibility.check(patientId);
         if (takenSlots.isTakenByAnother(slotId, appointmentId)) {
             throw unavailable();
         }
@@ -92,10 +112,19 @@ public class Booking {
         PracticeTerms terms = practices.of(slot.doctorId());
 
         reserve(patientId, new ActiveBookings.Reservation(appointmentId, slotId, slot.doctorId(), slot.start(), now), now);
+        BookingLimits.Permit permit;
         try {
-            return claimAndStore(slot, Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now),
-                    idempotencyKey, replacing);
+            permit = limits.acquire(patientId, slot.doctorId(), origin);
+        } catch (RuntimeException refused) {
+            activeBookings.release(patientId, appointmentId);
+            throw refused;
+        }
+        try {
+            Appointment request = Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now,
+                    expiry.answerBy(now, slot.start()), origin);
+            return claimAndStore(slot, request, idempotencyKey, replacing);
         } catch (RuntimeException failed) {
+            permit.giveBack();
             giveBackUnlessClaimed(patientId, appointmentId, slotId);
             throw failed;
         }
@@ -113,8 +142,9 @@ public class Booking {
         }
         takenSlots.taken(slot.id(), id);
         boolean created = appointments.create(appointment);
-        appointments.scheduleCheck(new AppointmentStore.DueCheck(id, slot.start())); // idempotent: also after a lost response
         Optional<Appointment> stored = created ? Optional.of(appointment) : appointments.find(id);
+        // idempotent, also after a lost response: at the stored request's own expiry
+        stored.ifPresent(a -> appointments.scheduleCheck(new AppointmentStore.DueCheck(id, a.answerBy())));
         if (stored.isEmpty()) {
             // Abandoned: this request stalled so long that another booking took the slot over.
             slots.release(slot.id(), id);

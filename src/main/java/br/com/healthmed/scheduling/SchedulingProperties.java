@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleHoldGrace      how long a slot claimed by a booking that never stored its appointment stays taken
  * @param takenCacheTtl       how long this instance answers "taken" for a slot from memory, without a write
  * @param sweepInterval       how often the sweep applies time-driven moves (expire, complete)
+ * @param requestTtl          how long a request the doctor has not answered holds its slot at most
+ * @param requestAnswerDeadline how long before the start an unanswered request expires at the latest
+ * @param requestMinAnswerTime the least time a doctor gets to answer a request booked close to its start
+ *                            (never past the start); see {@link RequestExpiry}
  */
 @ConfigurationProperties("healthmed.scheduling")
 public record SchedulingProperties(
@@ -25,4 +29,7 @@ public record SchedulingProperties(
         @DefaultValue("PT4H") Duration maxSlot,
         @DefaultValue("PT2M") Duration staleHoldGrace,
         @DefaultValue("PT2S") Duration takenCacheTtl,
-        @DefaultValue("PT30S") Duration sweepInterval) {}
+        @DefaultValue("PT30S") Duration sweepInterval,
+        @DefaultValue("PT24H") Duration requestTtl,
+        @DefaultValue("PT2H") Duration requestAnswerDeadline,
+        @DefaultValue("PT30M") Duration requestMinAnswerTime) {}

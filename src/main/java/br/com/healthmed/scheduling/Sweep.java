@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the moves time makes (an unanswered request expires at its start, a confirmed consultation
+ * Applies the moves time makes (an unanswered request expires at its {@code answerBy}, a confirmed consultation
  * completes at its end) so that participants are told and slots and places are released. Reads apply
  * the same rule lazily ({@link Appointment#settledAt}), so the answer never depends on when the sweep
  * last ran. Every instance may sweep: a move is a conditional write, and only one of them lands.

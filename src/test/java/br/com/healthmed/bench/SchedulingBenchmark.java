@@ -83,6 +83,10 @@ class SchedulingBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HealthMedApplication.class)
                 .run("--server.port=0", "--server.tomcat.threads.max=200", "--server.tomcat.max-connections=10000",
                         "--server.tomcat.accept-count=2000", "--healthmed.scheduling.max-active-per-patient=5",
+                        // the load comes from one address: the limits across accounts are counted, never reached
+                        "--healthmed.booking-limits.per-account=1000000000", "--healthmed.booking-limits.per-network=1000000000",
+                        "--healthmed.booking-limits.per-device=1000000000", "--healthmed.booking-limits.per-network-per-doctor=1000000000",
+                        "--healthmed.booking-limits.per-device-per-doctor=1000000000",
                         "--logging.level.root=WARN")) {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             URI url = URI.create("http://127.0.0.1:" + port + "/graphql");

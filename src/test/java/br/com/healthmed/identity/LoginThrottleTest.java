@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.ratelimit.InMemoryRateCounters;
+import br.com.healthmed.platform.ratelimit.Networks;
+import br.com.healthmed.platform.ratelimit.RateCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +18,7 @@ import br.com.healthmed.support.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The throttle's rules, on the in-memory counters ({@link RedisLoginThrottleTest}: the same on Redis). */
 class LoginThrottleTest {
 
     private static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
@@ -29,7 +33,13 @@ class LoginThrottleTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
-        throttle = new LoginThrottle(new LoginThrottle.Limits(5, 50, FIFTEEN_MINUTES, FIFTEEN_MINUTES, 30), clock);
+        throttle = new LoginThrottle(new LoginThrottle.Limits(5, 50, FIFTEEN_MINUTES, FIFTEEN_MINUTES, 30),
+                counters(clock), clock);
+    }
+
+    /** The counters the throttle keeps its counts in. */
+    protected RateCounters counters(MutableClock clock) {
+        return new InMemoryRateCounters(clock);
     }
 
     @Test
@@ -291,8 +301,8 @@ class LoginThrottleTest {
 
         assertLocked(ana, "2001:db8:1:2:ffff::1");
         assertAllowed(ana, "2001:db8:1:3::1");
-        assertThat(LoginThrottle.network("2001:0db8:0001:0002:0000:0000:0000:0001")).isEqualTo(LoginThrottle.network("2001:db8:1:2::99"));
-        assertThat(LoginThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(Networks.of("2001:0db8:0001:0002:0000:0000:0000:0001")).isEqualTo(Networks.of("2001:db8:1:2::99"));
+        assertThat(Networks.of("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
     @Test

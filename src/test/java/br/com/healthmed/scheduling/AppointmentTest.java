@@ -41,7 +41,8 @@ class AppointmentTest {
 
     static Appointment requested() {
         Slot slot = new Slot(SlotId.random(), AccountId.random(), START, END, Optional.empty());
-        return Appointment.requested(AppointmentId.random(), slot, AccountId.random(), Optional.of(new BigDecimal("250.00")), BOOKED);
+        return Appointment.requested(AppointmentId.random(), slot, AccountId.random(), Optional.of(new BigDecimal("250.00")), BOOKED,
+                START, BookingOrigin.UNKNOWN);
     }
 
     static Appointment apply(Appointment a, Move move, Instant now) {

@@ -42,7 +42,8 @@ import org.springframework.context.annotation.Primary;
  * random sequences of bookings (and retried requests), the doctor's and the patient's moves, the
  * clock moving (often exactly onto a start or an end) and the sweep, each run against a reference
  * model that is a few lines of rules. After every step: the store says what the model says, no slot
- * has two active appointments, the slot holds and the free agenda agree, every history is made of
+ * has two active appointments, the slot holds and the free agenda agree, a request nobody answers
+ * expires at its {@code answerBy} (before its start when booked long enough ahead), every history is made of
  * legal transitions only, and what the sweep stores is exactly what reads showed before it ran.
  *
  * <p>A failure names its seed; rerun it with {@code -Dscheduling.model.seed=<seed>} (the first
@@ -50,7 +51,12 @@ import org.springframework.context.annotation.Primary;
  */
 @SpringBootTest(classes = {HealthMedApplication.class, BookingModelContract.ModelClock.class}, properties = {
         "healthmed.scheduling.sweep-interval=P1D", // the test runs the sweep itself
-        "healthmed.scheduling.max-active-per-patient=1"})
+        "healthmed.scheduling.max-active-per-patient=1",
+        // short enough that requests expire before their start, within a sequence
+        "healthmed.scheduling.request-ttl=PT40M",
+        "healthmed.scheduling.request-answer-deadline=PT20M",
+        "healthmed.scheduling.request-min-answer-time=PT10M",
+        "healthmed.booking-limits.per-account=100000"}) // the model is about the life cycle, not about rates
 abstract class BookingModelContract {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -133,7 +139,8 @@ abstract class BookingModelContract {
             return; // short runs (dynalite) only report theirs
         }
         List<String> expected = new ArrayList<>(List.of("book ok", "book SLOT_UNAVAILABLE", "book BOOKING_LIMIT_REACHED",
-                "book IDEMPOTENCY_KEY_REUSED", "book retried", "sweep settled", "NOT_FOUND"));
+                "book IDEMPOTENCY_KEY_REUSED", "book retried", "sweep settled", "NOT_FOUND",
+                "expired before the start"));
         for (Move move : Move.values()) {
             expected.add(move + " ok");
             expected.add(move + " INVALID_APPOINTMENT_STATE");
@@ -149,22 +156,31 @@ abstract class BookingModelContract {
 
     record ModelSlot(SlotId id, AccountId doctor, Instant start, Instant end) {}
 
+    /** The model's rule for when an unanswered request expires: the sooner of ttl and deadline, bounded. */
+    static Instant answerBy(Instant requestedAt, Instant start) {
+        Instant sooner = java.util.Collections.min(List.of(requestedAt.plus(Duration.ofMinutes(40)), start.minus(Duration.ofMinutes(20))));
+        Instant atLeast = java.util.Collections.max(List.of(sooner, requestedAt.plus(Duration.ofMinutes(10))));
+        return java.util.Collections.min(List.of(atLeast, start));
+    }
+
     static final class ModelAppointment {
         final AppointmentId id;
         final ModelSlot slot;
         final AccountId patient;
+        final Instant answerBy;
         AppointmentStatus status = REQUESTED; // as last stored; time-driven moves are applied by statusAt
         boolean rated;
         long version = 1;
 
-        ModelAppointment(AppointmentId id, ModelSlot slot, AccountId patient) {
+        ModelAppointment(AppointmentId id, ModelSlot slot, AccountId patient, Instant requestedAt) {
             this.id = id;
             this.slot = slot;
             this.patient = patient;
+            this.answerBy = answerBy(requestedAt, slot.start());
         }
 
         AppointmentStatus statusAt(Instant now) {
-            if (status == REQUESTED && !now.isBefore(slot.start())) {
+            if (status == REQUESTED && !now.isBefore(answerBy)) {
                 return EXPIRED;
             }
             if (status == CONFIRMED && !now.isBefore(slot.end())) {
@@ -306,7 +322,7 @@ abstract class BookingModelContract {
                 check(result instanceof Appointment a && a.id().equals(id) && a.status() == REQUESTED
                         && a.slotId().equals(slot.id()) && a.patientId().equals(request.patient()),
                         () -> "expected a new REQUESTED appointment " + id + ", got " + result);
-                model.put(id, new ModelAppointment(id, slot, request.patient()));
+                model.put(id, new ModelAppointment(id, slot, request.patient(), now));
                 saw("book ok");
             }
         }
@@ -373,8 +389,9 @@ abstract class BookingModelContract {
 
         void advance(int step) {
             Instant now = clock.instant();
-            List<Instant> ahead = modelSlots.values().stream()
-                    .flatMap(s -> java.util.stream.Stream.of(s.start(), s.end()))
+            List<Instant> ahead = java.util.stream.Stream.concat(
+                            modelSlots.values().stream().flatMap(s -> java.util.stream.Stream.of(s.start(), s.end())),
+                            model.values().stream().map(a -> a.answerBy))
                     .filter(i -> i.isAfter(now)).sorted().toList();
             Instant to = !ahead.isEmpty() && random.nextInt(10) < 4
                     ? ahead.get(random.nextInt(Math.min(3, ahead.size()))) // exactly onto a start or an end
@@ -423,12 +440,16 @@ abstract class BookingModelContract {
                 Appointment stored = appointments.find(a.id).orElseThrow(() -> new AssertionError(context() + "missing " + a.id));
                 Appointment read = stored.settledAt(now);
                 saw("reached " + read.status());
+                if (read.status() == EXPIRED && a.answerBy.isBefore(a.slot.start())) {
+                    saw("expired before the start");
+                }
                 check(read.status() == a.statusAt(now), () -> a.id + " reads " + read.status() + ", the model says " + a.statusAt(now));
                 check(stored.status() == a.status && stored.version() == a.version, () -> a.id + " is stored as " + stored.status()
                         + " v" + stored.version() + ", the model says " + a.status + " v" + a.version);
                 check(stored.slotId().equals(a.slot.id()) && stored.patientId().equals(a.patient)
                         && stored.doctorId().equals(a.slot.doctor()) && stored.start().equals(a.slot.start()),
                         () -> "stored with other parties or times: " + stored);
+                check(stored.answerBy().equals(a.answerBy), () -> "expires at " + stored.answerBy() + ", the model says " + a.answerBy);
                 checkHistory(stored);
                 checkHistory(read);
             }
@@ -468,7 +489,7 @@ abstract class BookingModelContract {
                 boolean timeMade = (t.from() == REQUESTED && t.to() == EXPIRED) || (t.from() == CONFIRMED && t.to() == COMPLETED);
                 check(t.by().isEmpty() == timeMade, () -> "only time makes " + t + "? " + history);
                 if (t.to() == EXPIRED) {
-                    check(t.at().equals(appointment.start()), () -> "a request expires at the start: " + t);
+                    check(t.at().equals(appointment.answerBy()), () -> "a request expires at its answerBy: " + t);
                 }
                 if (t.to() == COMPLETED) {
                     check(t.at().equals(appointment.end()), () -> "a consultation completes at the end: " + t);

@@ -39,7 +39,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // moving the clock by days must not expire the test users' access tokens
         "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H"})
+        "healthmed.scheduling.sweep-interval=PT1H",
+        // every test user books from one address and one User-Agent; HoardingApiTest tests these limits
+        "healthmed.booking-limits.per-network=100000",
+        "healthmed.booking-limits.per-device=100000",
+        "healthmed.booking-limits.per-network-per-doctor=100000",
+        "healthmed.booking-limits.per-device-per-doctor=100000"})
 @Import(SchedulingApiContract.TestClock.class)
 abstract class SchedulingApiContract {
 

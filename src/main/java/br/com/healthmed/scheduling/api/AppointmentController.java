@@ -5,12 +5,19 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.CallerAuthentication;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.web.ClientAddress;
+import br.com.healthmed.platform.web.ClientDevice;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.Booking;
+import br.com.healthmed.scheduling.HoldRelease;
+import br.com.healthmed.scheduling.HoldWarning;
+import br.com.healthmed.scheduling.HoldWarnings;
+import br.com.healthmed.scheduling.OriginDigests;
 import br.com.healthmed.scheduling.SlotId;
 import br.com.healthmed.telehealth.MeetingParticipant;
 import br.com.healthmed.telehealth.MeetingRooms;
@@ -25,10 +32,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,15 +56,22 @@ class AppointmentController {
     private final AppointmentQueries queries;
     private final AccountDirectory accounts;
     private final MeetingRooms meetingRooms;
+    private final OriginDigests origins;
+    private final HoldWarnings holdWarnings;
+    private final HoldRelease holdRelease;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
-                          AccountDirectory accounts, MeetingRooms meetingRooms, Clock clock) {
+                          AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
+                          HoldWarnings holdWarnings, HoldRelease holdRelease, Clock clock) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.accounts = accounts;
         this.meetingRooms = meetingRooms;
+        this.origins = origins;
+        this.holdWarnings = holdWarnings;
+        this.holdRelease = holdRelease;
         this.clock = clock;
     }
 
@@ -64,8 +80,10 @@ class AppointmentController {
                                 @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
                                         message = "must be 8 to 100 printable characters (a UUID is a good choice)")
                                 String idempotencyKey,
-                                @AuthenticationPrincipal Caller caller) {
-        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey);
+                                @AuthenticationPrincipal Caller caller,
+                                @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
+                                @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
+        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey, origins.of(address, device));
     }
 
     @MutationMapping
@@ -76,6 +94,11 @@ class AppointmentController {
     @MutationMapping
     Appointment rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
         return lifecycle.reject(Callers.doctor(caller), new AppointmentId(id), reason);
+    }
+
+    @MutationMapping
+    List<Appointment> releaseHolds(@Argument List<UUID> ids, @AuthenticationPrincipal Caller caller) {
+        return holdRelease.release(Callers.doctor(caller), ids.stream().map(AppointmentId::new).toList());
     }
 
     @MutationMapping
@@ -151,6 +174,23 @@ class AppointmentController {
     }
 
     record Meeting(URI joinUrl, Instant opensAt, Instant closesAt) {}
+
+    /** Only for the appointment's doctor and only while it waits: null for the patient and for answered appointments. */
+    @BatchMapping(typeName = "Appointment", field = "holdWarnings")
+    Map<Appointment, List<HoldWarning>> holdWarnings(List<Appointment> appointments, Principal principal) {
+        if (!(principal instanceof CallerAuthentication auth) || auth.getPrincipal().role() != Role.DOCTOR) {
+            return Map.of();
+        }
+        Map<AppointmentId, Set<HoldWarning>> warnings = holdWarnings.of(AccountId.of(auth.getPrincipal().accountId()), appointments);
+        Map<Appointment, List<HoldWarning>> result = new HashMap<>();
+        appointments.forEach(a -> {
+            Set<HoldWarning> flags = warnings.get(a.id());
+            if (flags != null) {
+                result.put(a, flags.stream().sorted().toList());
+            }
+        });
+        return result;
+    }
 
     private Map<Appointment, Account> participants(List<Appointment> appointments,
                                                    java.util.function.Function<Appointment, AccountId> party) {

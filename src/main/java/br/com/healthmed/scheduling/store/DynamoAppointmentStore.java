@@ -14,6 +14,7 @@ import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.AppointmentStore;
+import br.com.healthmed.scheduling.BookingOrigin;
 import br.com.healthmed.scheduling.SlotId;
 import br.com.healthmed.scheduling.SortKeys;
 import br.com.healthmed.telehealth.MeetingRoom;
@@ -249,6 +250,11 @@ class DynamoAppointmentStore implements AppointmentStore {
         item.put("status", s(a.status().name()));
         item.put("version", AttributeValue.fromN(Long.toString(a.version())));
         item.put("requestedAt", instant(a.requestedAt()));
+        item.put("answerBy", instant(a.answerBy()));
+        a.origin().ifPresent(origin -> {
+            origin.network().ifPresent(n -> item.put("originNetwork", s(n)));
+            origin.device().ifPresent(d -> item.put("originDevice", s(d)));
+        });
         a.reason().ifPresent(r -> item.put("reason", s(r)));
         a.cancelledBy().ifPresent(r -> item.put("cancelledBy", s(r.name())));
         a.room().ifPresent(room -> item.put("room", AttributeValue.fromM(Map.of(
@@ -294,10 +300,18 @@ class DynamoAppointmentStore implements AppointmentStore {
                 AppointmentStatus.valueOf(string(item, "status")),
                 Long.parseLong(item.get("version").n()),
                 instant(item, "requestedAt"),
+                item.containsKey("answerBy") ? instant(item, "answerBy") : instant(item, "start"), // stored before requests expired early
                 optionalString(item, "reason"),
                 optionalString(item, "cancelledBy").map(Role::valueOf),
                 room,
                 rating,
-                history);
+                history,
+                origin(item));
+    }
+
+    private static Optional<BookingOrigin> origin(Map<String, AttributeValue> item) {
+        Optional<String> network = optionalString(item, "originNetwork");
+        Optional<String> device = optionalString(item, "originDevice");
+        return network.isEmpty() && device.isEmpty() ? Optional.empty() : Optional.of(new BookingOrigin(network, device));
     }
 }

@@ -10,6 +10,7 @@ import br.com.healthmed.scheduling.AppointmentStore.DueCheck;
 import br.com.healthmed.scheduling.AppointmentStore.Page;
 import br.com.healthmed.scheduling.AppointmentStore.Review;
 import br.com.healthmed.scheduling.AppointmentStore.ReviewPage;
+import br.com.healthmed.scheduling.BookingOrigin;
 import br.com.healthmed.scheduling.Slot;
 import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.telehealth.MeetingRoom;
@@ -41,7 +42,9 @@ abstract class AppointmentStoreContract {
 
     static Appointment requested(AccountId doctor, AccountId patient, Instant start) {
         Slot slot = Slot.free(doctor, start, start.plus(Duration.ofMinutes(50)));
-        return Appointment.requested(AppointmentId.random(), slot, patient, Optional.of(new BigDecimal("250.00")), NOW);
+        // an origin too, so that its digests are seen to round-trip
+        return Appointment.requested(AppointmentId.random(), slot, patient, Optional.of(new BigDecimal("250.00")), NOW,
+                start, new BookingOrigin(Optional.of("network-digest"), Optional.of("device-digest")));
     }
 
     private Appointment stored(Instant start) {
@@ -65,8 +68,8 @@ abstract class AppointmentStoreContract {
         Appointment appointment = stored(at("09:00"));
 
         Appointment sameId = new Appointment(appointment.id(), appointment.slotId(), appointment.doctorId(), AccountId.random(),
-                appointment.start(), appointment.end(), Optional.empty(), appointment.status(), 1, NOW, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), appointment.history());
+                appointment.start(), appointment.end(), Optional.empty(), appointment.status(), 1, NOW, appointment.start(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), appointment.history(), Optional.empty());
 
         assertThat(store().create(sameId)).isFalse();
         assertThat(store().find(appointment.id())).contains(appointment);

@@ -1,0 +1,31 @@
+package br.com.healthmed.platform.ratelimit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Where {@link RateCounters} count: in Redis when the replicas share one ({@code healthmed.events=redis},
+ * the same switch and connection as the event fan-out), otherwise in this instance's memory.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateCountersConfig {
+
+    static final String REDIS_PREFIX = "ratelimit:";
+
+    @Bean
+    @ConditionalOnProperty(name = "healthmed.events", havingValue = "redis")
+    RateCounters redisRateCounters(RedisConnectionFactory connections, Clock clock, MeterRegistry meters) {
+        return new RedisRateCounters(new StringRedisTemplate(connections), REDIS_PREFIX, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "healthmed.events", havingValue = "memory", matchIfMissing = true)
+    RateCounters inMemoryRateCounters(Clock clock) {
+        return new InMemoryRateCounters(clock);
+    }
+}

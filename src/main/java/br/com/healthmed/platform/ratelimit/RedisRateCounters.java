@@ -1,0 +1,146 @@
+package br.com.healthmed.platform.ratelimit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link RateCounters} in Redis, shared by every replica: a key is a sorted set of hit ids scored by
+ * the time of the hit (milliseconds), trimmed to its window by each script before it counts, and
+ * given the window as its expiry so that Redis forgets idle keys. Each operation is one Lua script,
+ * so it is atomic however many instances call it.
+ *
+ * <p><b>When Redis cannot be reached</b> every operation falls back to this instance's own
+ * {@link InMemoryRateCounters}, with a warning (at most once a minute) and the counter
+ * {@code healthmed.ratelimit.fallback}: limits then hold per instance, which is how they held before
+ * they were shared (N replicas, N times the budget), rather than either refusing every login and
+ * booking while Redis blinks (fail closed) or dropping the limits altogether (fail open). Hits
+ * counted locally during an outage are not copied to Redis afterwards.
+ */
+public final class RedisRateCounters implements RateCounters {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRateCounters.class);
+    private static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
+
+    /** Trim, count; add a hit if under the limit. Returns {1} when added, {0, oldest score} when full. */
+    private static final RedisScript<List> TRY_ACQUIRE = RedisScript.of("""
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+              redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+              return {1}
+            end
+            local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return {0, tonumber(oldest[2])}
+            """, List.class);
+
+    /** Trim, add a hit, count. */
+    private static final RedisScript<Long> HIT = RedisScript.of("""
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return redis.call('ZCARD', KEYS[1])
+            """, Long.class);
+
+    /** Count the hits inside the window (without trimming: a read changes nothing), and the oldest one. */
+    private static final RedisScript<List> USAGE = RedisScript.of("""
+            local from = '(' .. (tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            local count = redis.call('ZCOUNT', KEYS[1], from, '+inf')
+            if count == 0 then
+              return {0}
+            end
+            local oldest = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+            return {count, tonumber(oldest[2])}
+            """, List.class);
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final Clock clock;
+    private final InMemoryRateCounters fallback;
+    private final MeterRegistry meters;
+    private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.EPOCH);
+
+    /** {@code prefix} keeps these keys apart from anything else in the same Redis (e.g. {@code ratelimit:}). */
+    public RedisRateCounters(StringRedisTemplate redis, String prefix, Clock clock, MeterRegistry meters) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.clock = clock;
+        this.fallback = new InMemoryRateCounters(clock);
+        this.meters = meters;
+    }
+
+    @Override
+    public Acquisition tryAcquire(String key, int limit, Duration window) {
+        return orLocally("tryAcquire", () -> {
+            long now = clock.millis();
+            String id = UUID.randomUUID().toString();
+            List<?> result = redis.execute(TRY_ACQUIRE, List.of(prefix + key), Long.toString(now),
+                    Long.toString(window.toMillis()), Integer.toString(limit), id);
+            if (number(result.get(0)) == 1) {
+                return Acquisition.acquired(new Hit(key, id));
+            }
+            return Acquisition.refused(Instant.ofEpochMilli(number(result.get(1))).plus(window));
+        }, () -> fallback.tryAcquire(key, limit, window));
+    }
+
+    @Override
+    public int hit(String key, Duration window) {
+        return orLocally("hit", () -> {
+            Long count = redis.execute(HIT, List.of(prefix + key), Long.toString(clock.millis()),
+                    Long.toString(window.toMillis()), UUID.randomUUID().toString());
+            return count == null ? 0 : count.intValue();
+        }, () -> fallback.hit(key, window));
+    }
+
+    @Override
+    public Usage usage(String key, Duration window) {
+        return orLocally("usage", () -> {
+            List<?> result = redis.execute(USAGE, List.of(prefix + key), Long.toString(clock.millis()),
+                    Long.toString(window.toMillis()));
+            int hits = (int) number(result.get(0));
+            return hits == 0 ? Usage.NONE
+                    : new Usage(hits, Optional.of(Instant.ofEpochMilli(number(result.get(1))).plus(window)));
+        }, () -> fallback.usage(key, window));
+    }
+
+    @Override
+    public void release(Hit hit) {
+        fallback.release(hit); // if it was counted here during an outage
+        orLocally("release", () -> redis.opsForZSet().remove(prefix + hit.key(), hit.id()), () -> 0L);
+    }
+
+    @Override
+    public void reset(String key) {
+        fallback.reset(key);
+        orLocally("reset", () -> redis.delete(prefix + key), () -> false);
+    }
+
+    private <T> T orLocally(String operation, Supplier<T> inRedis, Supplier<T> locally) {
+        try {
+            return inRedis.get();
+        } catch (DataAccessException unreachable) {
+            meters.counter("healthmed.ratelimit.fallback", "operation", operation).increment();
+            Instant now = clock.instant();
+            Instant last = lastWarning.get();
+            if (now.isAfter(last.plus(WARN_INTERVAL)) && lastWarning.compareAndSet(last, now)) {
+                log.warn("Redis is unreachable ({}); rate limits are counted per instance until it is back", unreachable.getMessage());
+            }
+            return locally.get();
+        }
+    }
+
+    private static long number(Object reply) {
+        return ((Number) reply).longValue();
+    }
+}

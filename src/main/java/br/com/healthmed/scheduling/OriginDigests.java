@@ -1,0 +1,66 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.platform.ratelimit.Networks;
+import br.com.healthmed.platform.web.ClientAddress;
+import br.com.healthmed.platform.web.ClientDevice;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a booking request's network address and device into a {@link BookingOrigin} of keyed digests
+ * (HMAC-SHA256 with {@code healthmed.booking-limits.origin-key}, 128 bits): equal inputs give equal
+ * digests, so requests from one network or device can be compared and counted, but a stored digest
+ * cannot be turned back into an IP address without the key (an unkeyed hash of an IPv4 address
+ * could be, by trying all four billion).
+ *
+ * <p>The device is the app's {@code X-Device-Id} when sent; otherwise the network together with the
+ * {@code User-Agent}, which tells apart browsers behind one address only roughly. Both are chosen by
+ * the client: a determined attacker varies them, and then the network limits are what remains.
+ */
+@Component
+public class OriginDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(OriginDigests.class);
+    private static final String HMAC = "HmacSHA256";
+    /** The default of {@code healthmed.booking-limits.origin-key}: known to everyone, so fit for development only. */
+    static final String DEVELOPMENT_KEY = "local-development-origin-key";
+
+    private final SecretKeySpec key;
+
+    OriginDigests(BookingLimitsProperties properties) {
+        if (DEVELOPMENT_KEY.equals(properties.originKey())) {
+            log.warn("healthmed.booking-limits.origin-key is the development default: give production a secret of its own");
+        }
+        this.key = new SecretKeySpec(properties.originKey().getBytes(StandardCharsets.UTF_8), HMAC);
+    }
+
+    public BookingOrigin of(ClientAddress address, ClientDevice device) {
+        Optional<String> network = Optional.ofNullable(address)
+                .map(ClientAddress::value)
+                .filter(a -> !a.isBlank() && !a.equals(ClientAddress.UNKNOWN.value()))
+                .map(Networks::of);
+        ClientDevice known = device == null ? ClientDevice.UNKNOWN : device;
+        Optional<String> deviceDigest = known.deviceId().map(id -> digest("device", id))
+                .or(() -> network.flatMap(n -> known.userAgent().map(agent -> digest("agent", n + "|" + agent))));
+        return new BookingOrigin(network.map(n -> digest("network", n)), deviceDigest);
+    }
+
+    private String digest(String kind, String value) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            mac.update(kind.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+}
