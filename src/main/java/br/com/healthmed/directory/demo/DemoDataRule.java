@@ -19,14 +19,17 @@ import org.springframework.core.env.Environment;
  */
 final class DemoDataRule {
 
-    /** An adapter choice: the property, the value that means "embedded", and where a remote engine's address would be. */
-    private record Adapter(String property, String embedded, String defaultValue, String endpointProperty) {}
+    /**
+     * An adapter choice: the property and its default, the value that means "embedded", and where the
+     * engine's address is (with its default: none for AWS services, which then means AWS itself).
+     */
+    private record Adapter(String property, String defaultValue, String embedded, String endpointProperty, String defaultEndpoint) {}
 
     private static final List<Adapter> ADAPTERS = List.of(
-            new Adapter("healthmed.storage", "memory", "memory", "healthmed.dynamodb.endpoint"),
-            new Adapter("healthmed.blob-store", "local", "local", "healthmed.s3.endpoint"),
-            new Adapter("healthmed.geocoder", "none", "none", "healthmed.location.endpoint"),
-            new Adapter("healthmed.events", "memory", "memory", "spring.data.redis.host"));
+            new Adapter("healthmed.storage", "memory", "memory", "healthmed.dynamodb.endpoint", ""),
+            new Adapter("healthmed.blob-store", "local", "local", "healthmed.s3.endpoint", ""),
+            new Adapter("healthmed.geocoder", "none", "none", "healthmed.location.endpoint", ""),
+            new Adapter("healthmed.events", "memory", "memory", "spring.data.redis.host", "localhost"));
 
     private DemoDataRule() {}
 
@@ -39,7 +42,8 @@ final class DemoDataRule {
         }
         for (Adapter adapter : ADAPTERS) {
             String choice = environment.getProperty(adapter.property(), adapter.defaultValue()).trim().toLowerCase(Locale.ROOT);
-            if (!choice.equals(adapter.embedded()) && !isLoopbackEndpoint(environment.getProperty(adapter.endpointProperty(), ""))) {
+            String endpoint = environment.getProperty(adapter.endpointProperty(), adapter.defaultEndpoint());
+            if (!choice.equals(adapter.embedded()) && !isLoopbackEndpoint(endpoint)) {
                 return Optional.of(adapter.property() + "=" + choice + " is not on this machine ("
                         + adapter.endpointProperty() + " is not a loopback address)");
             }

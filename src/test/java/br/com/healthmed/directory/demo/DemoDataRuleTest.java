@@ -48,5 +48,7 @@ class DemoDataRuleTest {
                 .withProperty("healthmed.storage", "dynamodb").withProperty("healthmed.dynamodb.endpoint", "http://127.0.0.1:8000")
                 .withProperty("healthmed.blob-store", "s3").withProperty("healthmed.s3.endpoint", "http://localhost:9000")
                 .withProperty("healthmed.events", "redis").withProperty("spring.data.redis.host", "127.0.0.1"))).isEmpty();
+        // Spring Boot's Redis host when none is set
+        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.events", "redis"))).isEmpty();
     }
 }
