@@ -60,6 +60,11 @@ output "web_origins" {
   value       = join(",", var.web_origins)
 }
 
+output "load_balancer_cidrs" {
+  description = "Helm loadBalancerCidrs (comma-separated): trusted proxies and NetworkPolicy sources"
+  value       = join(",", var.load_balancer_subnet_cidrs)
+}
+
 output "ecr_repository_url" {
   description = "Helm image.repository (and the deploy workflow's registry)"
   value       = var.create_ecr_repository ? aws_ecr_repository.api[0].repository_url : ""

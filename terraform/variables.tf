@@ -74,6 +74,15 @@ variable "private_subnet_ids" {
   }
 }
 
+variable "load_balancer_subnet_cidrs" {
+  type        = list(string)
+  description = "CIDRs of the subnets the ALB sits in (the VPC's public subnets): the only peers whose X-Forwarded-For the service believes, and the only sources its NetworkPolicy admits. Not the VPC's CIDR, which holds every pod."
+  validation {
+    condition     = length(var.load_balancer_subnet_cidrs) >= 1 && alltrue([for c in var.load_balancer_subnet_cidrs : can(cidrnetmask(c)) && tonumber(split("/", c)[1]) >= 16])
+    error_message = "load_balancer_subnet_cidrs must list the ALB subnets' IPv4 CIDRs, each /16 or narrower."
+  }
+}
+
 variable "eks_node_security_group_ids" {
   type        = list(string)
   description = "Security groups of the EKS nodes (or pods): the only sources allowed to reach Redis."

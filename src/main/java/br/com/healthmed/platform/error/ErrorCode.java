@@ -30,6 +30,7 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(ErrorType.UNAUTHORIZED, "Refresh token unknown, expired, revoked or already used; log in again."),
     UNAUTHENTICATED(ErrorType.UNAUTHORIZED, "This operation needs a valid access token (Authorization: Bearer ...)."),
     TOKEN_EXPIRED(ErrorType.UNAUTHORIZED, "The access token has expired; call refreshSession."),
+    SESSION_REVOKED(ErrorType.UNAUTHORIZED, "The access token's session was ended (logout, a refresh token used twice, or for security); log in again."),
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
 
     // Request shape

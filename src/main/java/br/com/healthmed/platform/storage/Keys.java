@@ -45,6 +45,19 @@ public final class Keys {
         return key("SESSION#" + familyId, "FAMILY");
     }
 
+    /** GSI2 partition of an account's login sessions (refresh-token families): {@code SESSIONS#<account>}; sort key the session id. */
+    public static String accountSessions(String accountId) {
+        return "SESSIONS#" + accountId;
+    }
+
+    /**
+     * GSI1 partition of the sessions revoked in one UTC hour: {@code REVOKED#2026-12-02T01}; sort key
+     * {@code <epoch millis, 20 digits>#<session>}. Set on the family item by the write that revokes it.
+     */
+    public static String revokedSessionsHour(String hour) {
+        return "REVOKED#" + hour;
+    }
+
     // --- Scheduling ------------------------------------------------------------------------------
 
     /** A slot, one partition each (a sought-after doctor's claims spread out): {@code SLOT#<uuid>} / {@code SLOT}. */
