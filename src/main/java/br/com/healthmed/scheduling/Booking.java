@@ -114,7 +114,7 @@ public class Booking {
         reserve(patientId, new ActiveBookings.Reservation(appointmentId, slotId, slot.doctorId(), slot.start(), now), now);
         BookingLimits.Permit permit;
         try {
-            permit = limits.acquire(patientId, slot.doctorId(), origin);
+            permit = limits.acquire(appointmentId, patientId, slot.doctorId(), origin);
         } catch (RuntimeException refused) {
             activeBookings.release(patientId, appointmentId);
             throw refused;

@@ -39,8 +39,12 @@ class BookingLimits {
         this.clock = clock;
     }
 
-    /** Counts one new request against every limit that applies, or refuses with {@code RATE_LIMITED} counting none. */
-    Permit acquire(AccountId patient, AccountId doctor, BookingOrigin origin) {
+    /**
+     * Counts one new request against every limit that applies, or refuses with {@code RATE_LIMITED}
+     * counting none. Copies of one request (the same {@code request} id, e.g. retries racing each
+     * other) count once.
+     */
+    Permit acquire(AppointmentId request, AccountId patient, AccountId doctor, BookingOrigin origin) {
         List<Counted> counted = new ArrayList<>();
         counted.add(new Counted(Limit.PER_ACCOUNT, CounterKeys.of("booking-account", patient.toString()),
                 properties.perAccount(), properties.window()));
@@ -58,7 +62,7 @@ class BookingLimits {
         });
         Permit permit = new Permit(new ArrayList<>());
         for (Counted limit : counted) {
-            RateCounters.Acquisition acquisition = counters.tryAcquire(limit.key(), limit.max(), limit.window());
+            RateCounters.Acquisition acquisition = counters.tryAcquire(limit.key(), limit.max(), limit.window(), request.toString());
             if (!acquisition.acquired()) {
                 permit.giveBack();
                 throw refused(limit.limit(), acquisition.fullUntil().orElseThrow());

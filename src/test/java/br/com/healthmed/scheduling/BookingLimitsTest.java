@@ -27,32 +27,32 @@ class BookingLimitsTest {
     @Test
     void anAccountMakesTenRequestsAnHourWhateverItsOrigin() {
         for (int i = 0; i < 10; i++) {
-            limits.acquire(patient, AccountId.random(), BookingOrigin.UNKNOWN);
+            limits.acquire(AppointmentId.random(), patient, AccountId.random(), BookingOrigin.UNKNOWN);
         }
 
         DomainException refused = refusal(patient, AccountId.random(), BookingOrigin.UNKNOWN);
         assertThat(refused.extensions()).containsEntry("limit", "PER_ACCOUNT").containsEntry("retryAfterSeconds", 3600L);
 
         clock.advance(Duration.ofHours(1));
-        assertThatCode(() -> limits.acquire(patient, AccountId.random(), BookingOrigin.UNKNOWN)).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(AppointmentId.random(), patient, AccountId.random(), BookingOrigin.UNKNOWN)).doesNotThrowAnyException();
     }
 
     @Test
     void aNetworkMakesSixtyRequestsAnHourAcrossAccountsAndDoctors() {
         for (int i = 0; i < 60; i++) {
-            limits.acquire(AccountId.random(), AccountId.random(), origin("net", "device-" + i));
+            limits.acquire(AppointmentId.random(), AccountId.random(), AccountId.random(), origin("net", "device-" + i));
         }
 
         assertThat(refusal(AccountId.random(), AccountId.random(), origin("net", "another-device")).extensions())
                 .containsEntry("limit", "PER_NETWORK");
-        assertThatCode(() -> limits.acquire(AccountId.random(), AccountId.random(), origin("other-net", "another-device")))
+        assertThatCode(() -> limits.acquire(AppointmentId.random(), AccountId.random(), AccountId.random(), origin("other-net", "another-device")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aDeviceMakesTenRequestsAnHourAcrossAccountsAndNetworks() {
         for (int i = 0; i < 10; i++) {
-            limits.acquire(AccountId.random(), AccountId.random(), origin("net-" + i, "phone"));
+            limits.acquire(AppointmentId.random(), AccountId.random(), AccountId.random(), origin("net-" + i, "phone"));
         }
 
         assertThat(refusal(AccountId.random(), AccountId.random(), origin("net-x", "phone")).extensions())
@@ -63,13 +63,13 @@ class BookingLimitsTest {
     void oneDoctorGetsThreeRequestsADayFromOneNetworkAndTwoFromOneDevice() {
         AccountId doctor = AccountId.random();
         for (int i = 0; i < 3; i++) {
-            limits.acquire(AccountId.random(), doctor, origin("net", "device-" + i));
+            limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "device-" + i));
         }
         assertThat(refusal(AccountId.random(), doctor, origin("net", "device-x")).extensions())
                 .containsEntry("limit", "PER_NETWORK_PER_DOCTOR").containsEntry("retryAfterSeconds", 86_400L);
 
         for (int i = 0; i < 2; i++) {
-            limits.acquire(AccountId.random(), doctor, origin("net-" + i, "tablet"));
+            limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net-" + i, "tablet"));
         }
         assertThat(refusal(AccountId.random(), doctor, origin("net-y", "tablet")).extensions())
                 .containsEntry("limit", "PER_DEVICE_PER_DOCTOR");
@@ -78,22 +78,35 @@ class BookingLimitsTest {
     @Test
     void aRefusalCountsNothingAndAPermitGivenBackCountsNoMore() {
         AccountId doctor = AccountId.random();
-        limits.acquire(AccountId.random(), doctor, origin("net", "a"));
-        limits.acquire(AccountId.random(), doctor, origin("net", "b"));
-        BookingLimits.Permit third = limits.acquire(AccountId.random(), doctor, origin("net", "c"));
+        limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "a"));
+        limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "b"));
+        BookingLimits.Permit third = limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "c"));
         AccountId refusedPatient = AccountId.random();
         for (int i = 0; i < 20; i++) {
             refusal(refusedPatient, doctor, origin("net", "d")); // refused per network and doctor: its account counts nothing
         }
-        assertThatCode(() -> limits.acquire(refusedPatient, AccountId.random(), BookingOrigin.UNKNOWN)).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(AppointmentId.random(), refusedPatient, AccountId.random(), BookingOrigin.UNKNOWN)).doesNotThrowAnyException();
 
         third.giveBack();
 
-        assertThatCode(() -> limits.acquire(AccountId.random(), doctor, origin("net", "e"))).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "e"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void copiesOfOneRequestCountOnce() {
+        AppointmentId request = AppointmentId.random();
+        for (int i = 0; i < 20; i++) {
+            limits.acquire(request, patient, AccountId.random(), BookingOrigin.UNKNOWN);
+        }
+
+        for (int i = 0; i < 9; i++) {
+            limits.acquire(AppointmentId.random(), patient, AccountId.random(), BookingOrigin.UNKNOWN);
+        }
+        assertThat(refusal(patient, AccountId.random(), BookingOrigin.UNKNOWN).extensions()).containsEntry("limit", "PER_ACCOUNT");
     }
 
     private DomainException refusal(AccountId patient, AccountId doctor, BookingOrigin origin) {
-        DomainException refused = catchThrowableOfType(DomainException.class, () -> limits.acquire(patient, doctor, origin));
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> limits.acquire(AppointmentId.random(), patient, doctor, origin));
         assertThat(refused).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         return refused;

@@ -30,12 +30,16 @@ public final class InMemoryRateCounters implements RateCounters {
     }
 
     @Override
-    public Acquisition tryAcquire(String key, int limit, Duration window) {
+    public Acquisition tryAcquire(String key, int limit, Duration window, String hitId) {
         Instant now = clock.instant();
-        Hit hit = new Hit(key, UUID.randomUUID().toString());
+        Hit hit = new Hit(key, hitId);
         Acquisition[] outcome = new Acquisition[1];
         hits.compute(key, (k, current) -> {
             Hits live = Hits.of(current, now, window);
+            if (live.has(hitId)) {
+                outcome[0] = Acquisition.acquired(hit);
+                return live;
+            }
             if (live.entries.size() < limit) {
                 outcome[0] = Acquisition.acquired(hit);
                 return live.plus(hit.id(), now);
@@ -105,6 +109,10 @@ public final class InMemoryRateCounters implements RateCounters {
             List<Entry> more = new ArrayList<>(entries);
             more.add(new Entry(id, at));
             return new Hits(List.copyOf(more), window);
+        }
+
+        boolean has(String id) {
+            return entries.stream().anyMatch(e -> e.id.equals(id));
         }
 
         Hits without(String id) {

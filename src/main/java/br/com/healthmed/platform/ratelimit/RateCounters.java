@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sliding-window hit counters, the one mechanism behind every "at most N per period" rule (failed
@@ -22,7 +23,16 @@ public interface RateCounters {
      * Records a hit unless the key already has {@code limit} hits within {@code window}; atomically.
      * A refusal says when the oldest of those hits leaves the window, i.e. when a retry may succeed.
      */
-    Acquisition tryAcquire(String key, int limit, Duration window);
+    default Acquisition tryAcquire(String key, int limit, Duration window) {
+        return tryAcquire(key, limit, window, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #tryAcquire(String, int, Duration)}, the hit named {@code hitId}: acquiring an id that
+     * already has a hit within the window succeeds again without a second hit, so copies of one
+     * request (retries, or copies racing each other) are counted once.
+     */
+    Acquisition tryAcquire(String key, int limit, Duration window, String hitId);
 
     /** Records a hit whatever the count; returns the hits within {@code window}, this one included. */
     int hit(String key, Duration window);

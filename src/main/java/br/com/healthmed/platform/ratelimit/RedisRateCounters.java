@@ -33,9 +33,12 @@ public final class RedisRateCounters implements RateCounters {
     private static final Logger log = LoggerFactory.getLogger(RedisRateCounters.class);
     private static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
-    /** Trim, count; add a hit if under the limit. Returns {1} when added, {0, oldest score} when full. */
+    /** Trim; a hit of this id already counts; else add it if under the limit. {1} when held, {0, oldest score} when full. */
     private static final RedisScript<List> TRY_ACQUIRE = RedisScript.of("""
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+            if redis.call('ZSCORE', KEYS[1], ARGV[4]) then
+              return {1}
+            end
             if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
               redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
               redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -81,17 +84,15 @@ public final class RedisRateCounters implements RateCounters {
     }
 
     @Override
-    public Acquisition tryAcquire(String key, int limit, Duration window) {
+    public Acquisition tryAcquire(String key, int limit, Duration window, String hitId) {
         return orLocally("tryAcquire", () -> {
-            long now = clock.millis();
-            String id = UUID.randomUUID().toString();
-            List<?> result = redis.execute(TRY_ACQUIRE, List.of(prefix + key), Long.toString(now),
-                    Long.toString(window.toMillis()), Integer.toString(limit), id);
+            List<?> result = redis.execute(TRY_ACQUIRE, List.of(prefix + key), Long.toString(clock.millis()),
+                    Long.toString(window.toMillis()), Integer.toString(limit), hitId);
             if (number(result.get(0)) == 1) {
-                return Acquisition.acquired(new Hit(key, id));
+                return Acquisition.acquired(new Hit(key, hitId));
             }
             return Acquisition.refused(Instant.ofEpochMilli(number(result.get(1))).plus(window));
-        }, () -> fallback.tryAcquire(key, limit, window));
+        }, () -> fallback.tryAcquire(key, limit, window, hitId));
     }
 
     @Override

@@ -98,6 +98,24 @@ abstract class RateCountersContract {
     }
 
     @Test
+    void acquiringAgainWithTheSameHitIdCountsOnceAndSucceedsEvenWhenFull() {
+        assertThat(counters().tryAcquire(key, 2, WINDOW, "request-1").hit()).contains(new RateCounters.Hit(key, "request-1"));
+        counters().tryAcquire(key, 2, WINDOW, "request-2");
+
+        assertThat(counters().tryAcquire(key, 2, WINDOW, "request-1").acquired()).isTrue();
+        assertThat(counters().usage(key, WINDOW).hits()).isEqualTo(2);
+        assertThat(counters().tryAcquire(key, 2, WINDOW, "request-3").acquired()).isFalse();
+    }
+
+    @Test
+    void concurrentCopiesOfOneHitIdCountOnce() throws Exception {
+        List<Object> results = Concurrently.run(20, i -> () -> counters().tryAcquire(key, 5, WINDOW, "the-request").acquired());
+
+        assertThat(results).containsOnly(true);
+        assertThat(counters().usage(key, WINDOW).hits()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownKeyHasNoHits() {
         assertThat(counters().usage(key, WINDOW)).isEqualTo(RateCounters.Usage.NONE);
     }
