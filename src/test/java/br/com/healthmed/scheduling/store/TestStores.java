@@ -5,7 +5,7 @@ import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentStore;
 import java.time.Duration;
 
-/** The DynamoDB adapters for tests outside this package that wire scheduling by hand (e.g. in a child JVM). */
+/** The adapters for tests outside this package that wire scheduling by hand (e.g. in a child JVM). */
 public final class TestStores {
 
     private TestStores() {}
@@ -16,5 +16,13 @@ public final class TestStores {
 
     public static AppointmentEventStore events(DynamoTable table) {
         return new DynamoAppointmentEventStore(table, Duration.ofDays(7));
+    }
+
+    public static AppointmentStore inMemoryAppointments() {
+        return new InMemoryAppointmentStore();
+    }
+
+    public static AppointmentEventStore inMemoryEvents() {
+        return new InMemoryAppointmentEventStore();
     }
 }
