@@ -49,6 +49,9 @@ public interface AppointmentEventStore {
     /**
      * Adds the event to the account's log at the next position, unless it is there already (then
      * returns it where it is). Concurrent appends to one log get distinct, increasing positions.
+     * Callers append an appointment's events in their order, each only once the earlier ones are in
+     * the log (the relay does): an adapter may stop looking for the event where it finds an earlier
+     * one of the same appointment.
      */
     Logged append(AccountId account, AppointmentEvent event, Instant now);
 

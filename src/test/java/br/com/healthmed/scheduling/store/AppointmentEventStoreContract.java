@@ -90,40 +90,53 @@ abstract class AppointmentEventStoreContract {
     }
 
     @Test
-    void concurrentAppendsOfTheSameAndOfDifferentEventsLogEachOnceInIncreasingPositions() throws InterruptedException {
+    void relaysAppendingTheSameAndDifferentAppointmentsAtOnceLogEachEventOnceInIncreasingPositions() throws InterruptedException {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        List<AppointmentEvent> events = new ArrayList<>();
+        List<List<AppointmentEvent>> appointments = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             AppointmentId appointment = AppointmentId.random();
-            events.add(event(appointment, 0));
-            if (random.nextBoolean()) {
-                events.add(event(appointment, 1));
+            int count = 1 + random.nextInt(3);
+            List<AppointmentEvent> own = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                own.add(event(appointment, n));
             }
+            appointments.add(own);
         }
-        // each event appended by three "relays" at once, in a shuffled order
-        List<AppointmentEvent> attempts = new ArrayList<>();
-        for (AppointmentEvent event : events) {
-            attempts.add(event);
-            attempts.add(event);
-            attempts.add(event);
+        // three relays per appointment at once (the instance that made the change, sweeps of others),
+        // each appending the appointment's events in order, as the relay does
+        List<List<AppointmentEvent>> relays = new ArrayList<>();
+        for (List<AppointmentEvent> own : appointments) {
+            relays.add(own);
+            relays.add(own);
+            relays.add(own);
         }
-        java.util.Collections.shuffle(attempts, random);
+        java.util.Collections.shuffle(relays, random);
 
-        List<Object> results = Concurrently.run(attempts.size(), i -> () -> store().append(patient, attempts.get(i), NOW));
+        List<Object> results = Concurrently.run(relays.size(),
+                i -> () -> relays.get(i).stream().map(e -> store().append(patient, e, NOW)).toList());
 
-        assertThat(results).as("seed %d", seed).allMatch(r -> r instanceof Logged);
+        assertThat(results).as("seed %d", seed).allMatch(r -> r instanceof List<?>);
+        List<String> expected = appointments.stream().flatMap(List::stream).map(AppointmentEvent::id).toList();
         List<Logged> log = store().after(patient, 0, 100);
-        assertThat(log).as("seed %d", seed).hasSize(events.size());
         assertThat(log.stream().map(l -> l.event().id()).toList()).as("seed %d", seed)
-                .containsExactlyInAnyOrderElementsOf(events.stream().map(AppointmentEvent::id).toList());
+                .containsExactlyInAnyOrderElementsOf(expected);
         for (int i = 1; i < log.size(); i++) {
             assertThat(log.get(i).position()).as("seed %d", seed).isEqualTo(log.get(i - 1).position() + 1);
         }
-        // every caller was told the one position its event has
-        for (int i = 0; i < attempts.size(); i++) {
-            Logged told = (Logged) results.get(i);
-            assertThat(store().at(patient, told.position()).map(l -> l.event().id())).as("seed %d", seed).contains(attempts.get(i).id());
+        for (List<AppointmentEvent> own : appointments) { // each appointment's events in its order
+            List<String> ids = own.stream().map(AppointmentEvent::id).toList();
+            assertThat(log.stream().map(l -> l.event().id()).filter(ids::contains).toList()).as("seed %d", seed)
+                    .containsExactlyElementsOf(ids);
+        }
+        // every relay was told the one position each event has
+        for (int i = 0; i < relays.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<Logged> told = (List<Logged>) results.get(i);
+            for (int n = 0; n < told.size(); n++) {
+                assertThat(store().at(patient, told.get(n).position()).map(l -> l.event().id())).as("seed %d", seed)
+                        .contains(relays.get(i).get(n).id());
+            }
         }
     }
 
