@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p><b>At most once</b>, like Redis pub/sub itself: an instance that is disconnected from Redis
  * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself). Publishing
- * never blocks the publisher (nor fails it): the command is queued on the connection and a failure
- * or a reply later than {@code publish-timeout} is logged. Subscribers that must not miss anything
+ * never blocks the publisher (nor fails it) and is never abandoned for being slow: the command is
+ * queued on the connection; a failure is logged, and a reply later than {@code publish-timeout} too. Subscribers that must not miss anything
  * read the truth from a store and use the bus only to wake up (appointment events do).
  * Failures are logged once per outage (warn) and again when Redis is back (info).
  *
@@ -78,12 +79,19 @@ final class RedisEventBus implements EventBus, DisposableBean {
             log.error("Event {} on {} cannot be written as JSON; dropped", event.getClass().getName(), topic, e);
             return;
         }
-        // Never waits: a publisher is a mutation whose change is already stored, and Lettuce sends
-        // commands of one connection in order. What Redis does not take within publish-timeout is
-        // only logged; subscribers that read from a store (appointment events) heal it by themselves.
-        publisher.convertAndSend(properties.channelPrefix() + topic, message)
-                .timeout(properties.publishTimeout())
-                .subscribe(receivers -> delivered(), this::failed);
+        // Never waits and never gives up on its own: a publisher is a mutation whose change is already
+        // stored, and Lettuce sends the commands of one connection in order. Abandoning a slow publish
+        // (as a timeout would, by cancelling it) lost the first event after a fresh start, when that
+        // publish also opens the connection. A slow one is only logged; a failed one too (Lettuce's
+        // own command timeout, spring.data.redis.timeout, bounds it).
+        long started = System.nanoTime();
+        publisher.convertAndSend(properties.channelPrefix() + topic, message).subscribe(receivers -> {
+            delivered();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (took.compareTo(properties.publishTimeout()) > 0) {
+                log.debug("Redis took {} ms to take an event on {}", took.toMillis(), topic);
+            }
+        }, this::failed);
     }
 
     private void delivered() {
