@@ -5,6 +5,7 @@ import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.notifications.Reminder;
 import br.com.healthmed.notifications.ReminderStore;
 import br.com.healthmed.platform.storage.Attributes;
@@ -59,6 +60,8 @@ class DynamoReminderStore implements ReminderStore {
             Map<String, AttributeValue> item = new HashMap<>(key(reminder));
             item.put("type", s("REMINDER"));
             item.put("appointmentId", s(appointmentId.toString()));
+            item.put("doctorId", s(reminder.doctorId().toString()));
+            item.put("patientId", s(reminder.patientId().toString()));
             item.put("leadSeconds", AttributeValue.fromN(Long.toString(reminder.lead().toSeconds())));
             item.put("start", instant(reminder.start()));
             item.put("state", s("PENDING"));
@@ -145,7 +148,7 @@ class DynamoReminderStore implements ReminderStore {
     }
 
     private static Reminder reminder(Map<String, AttributeValue> item) {
-        return new Reminder(AppointmentId.of(string(item, "appointmentId")),
-                Duration.ofSeconds(Long.parseLong(item.get("leadSeconds").n())), instant(item, "start"));
+        return new Reminder(AppointmentId.of(string(item, "appointmentId")), AccountId.of(string(item, "doctorId")),
+                AccountId.of(string(item, "patientId")), Duration.ofSeconds(Long.parseLong(item.get("leadSeconds").n())), instant(item, "start"));
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.notifications.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.notifications.Reminder;
 import br.com.healthmed.notifications.ReminderStore;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -22,8 +23,10 @@ abstract class ReminderStoreContract {
     protected abstract ReminderStore store();
 
     private final AppointmentId appointment = AppointmentId.random();
-    private final Reminder dayBefore = new Reminder(appointment, DAY, START);
-    private final Reminder hourBefore = new Reminder(appointment, HOUR, START);
+    private final AccountId doctor = AccountId.random();
+    private final AccountId patient = AccountId.random();
+    private final Reminder dayBefore = new Reminder(appointment, doctor, patient, DAY, START);
+    private final Reminder hourBefore = new Reminder(appointment, doctor, patient, HOUR, START);
 
     @Test
     void aReminderIsDueFromItsTimeUntilItIsDone() {
@@ -73,7 +76,7 @@ abstract class ReminderStoreContract {
     void aRescheduledAppointmentsRemindersMoveAndTheOldOnesCannotBeClaimed() {
         store().plan(appointment, List.of(dayBefore, hourBefore));
         Instant later = START.plus(Duration.ofDays(2));
-        Reminder movedHourBefore = new Reminder(appointment, HOUR, later);
+        Reminder movedHourBefore = new Reminder(appointment, doctor, patient, HOUR, later);
 
         store().plan(appointment, List.of(movedHourBefore));
 
@@ -87,7 +90,7 @@ abstract class ReminderStoreContract {
     @Test
     void aCancelledAppointmentHasNoRemindersLeft() {
         store().plan(appointment, List.of(dayBefore, hourBefore));
-        Reminder other = new Reminder(AppointmentId.random(), HOUR, START);
+        Reminder other = new Reminder(AppointmentId.random(), doctor, AccountId.random(), HOUR, START);
         store().plan(other.appointmentId(), List.of(other));
 
         store().cancel(appointment);
