@@ -3,6 +3,8 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Role;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,19 +35,44 @@ public record AppointmentEvent(String id, AppointmentEventKind kind, Appointment
         Objects.requireNonNull(at);
     }
 
-    static AppointmentEvent of(Appointment appointment, Instant at) {
-        return new AppointmentEvent(appointment.id() + ":" + appointment.version(), kindOf(appointment),
-                appointment.id(), appointment.doctorId(), appointment.patientId(), appointment.status(),
-                appointment.reason(), appointment.start(), appointment.end(), Optional.empty(), at);
+    /**
+     * Every event of an appointment, oldest first: one per step of its history (the request, each
+     * answer and cancellation, the moves time makes). The history is written with the change itself,
+     * in the same conditional write, so the events of a stored change can never be missing; the
+     * {@code n}-th step always yields the same event, with the id {@code <appointment>:<n>}.
+     */
+    static List<AppointmentEvent> allOf(Appointment appointment) {
+        List<AppointmentEvent> events = new ArrayList<>();
+        List<Appointment.Transition> history = appointment.history();
+        for (int i = 0; i < history.size(); i++) {
+            Appointment.Transition step = history.get(i);
+            AppointmentEventKind kind = kindOf(step);
+            Optional<String> reason = kind == AppointmentEventKind.REJECTED || kind == AppointmentEventKind.CANCELLED_BY_DOCTOR
+                    || kind == AppointmentEventKind.CANCELLED_BY_PATIENT ? appointment.reason() : Optional.empty();
+            events.add(new AppointmentEvent(idOf(appointment.id(), i), kind, appointment.id(), appointment.doctorId(),
+                    appointment.patientId(), step.to(), reason, appointment.start(), appointment.end(), Optional.empty(),
+                    step.at()));
+        }
+        return List.copyOf(events);
     }
 
-    /** The kind of change that left the appointment as it is. */
-    static AppointmentEventKind kindOf(Appointment appointment) {
-        return switch (appointment.status()) {
+    /** The id of the {@code index}-th event of an appointment. */
+    public static String idOf(AppointmentId appointment, int index) {
+        return appointment + ":" + index;
+    }
+
+    /** Where this event stands among its appointment's events (0 for the request). */
+    public int indexInAppointment() {
+        return Integer.parseInt(id.substring(id.lastIndexOf(':') + 1));
+    }
+
+    /** The kind of change a step of the history is. */
+    static AppointmentEventKind kindOf(Appointment.Transition step) {
+        return switch (step.to()) {
             case REQUESTED -> AppointmentEventKind.REQUESTED;
             case CONFIRMED -> AppointmentEventKind.CONFIRMED;
             case REJECTED -> AppointmentEventKind.REJECTED;
-            case CANCELLED -> appointment.cancelledBy().orElse(Role.PATIENT) == Role.DOCTOR
+            case CANCELLED -> step.by().orElse(Role.PATIENT) == Role.DOCTOR
                     ? AppointmentEventKind.CANCELLED_BY_DOCTOR : AppointmentEventKind.CANCELLED_BY_PATIENT;
             case EXPIRED -> AppointmentEventKind.EXPIRED;
             case COMPLETED -> AppointmentEventKind.COMPLETED;

@@ -112,6 +112,7 @@ public class Booking {
             throw unavailable();
         }
         takenSlots.taken(slot.id(), id);
+        lifecycle.willStore(Optional.empty(), appointment);
         boolean created = appointments.create(appointment);
         appointments.scheduleCheck(new AppointmentStore.DueCheck(id, slot.start())); // idempotent: also after a lost response
         Optional<Appointment> stored = created ? Optional.of(appointment) : appointments.find(id);
@@ -127,7 +128,7 @@ public class Booking {
             throw keyReused();
         }
         if (created || stored.get().equals(appointment)) { // ours, also when its first write's response was lost
-            lifecycle.announce(stored.get(), appointment.requestedAt());
+            lifecycle.announce(stored.get());
         }
         return stored.get().settledAt(clock.instant());
     }

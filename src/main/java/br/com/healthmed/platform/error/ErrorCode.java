@@ -63,6 +63,7 @@ public enum ErrorCode {
     INVALID_PRICE(ErrorType.BAD_REQUEST, "A price in BRL must be more than 0, at most 100000.00, with at most 2 decimal places."),
     INVALID_TIME_ZONE(ErrorType.BAD_REQUEST, "Not an IANA time zone id such as America/Sao_Paulo."),
     INVALID_CONSULTATION_DURATION(ErrorType.BAD_REQUEST, "Consultation duration must be 10 to 240 minutes."),
+    EVENTS_EXPIRED(ErrorType.BAD_REQUEST, "The event to resume after is older than the events kept (7 days): read the current state again, then subscribe without after."),
     INVALID_CURSOR(ErrorType.BAD_REQUEST, "The cursor was not returned by this search (same filter and sort); start again without one."),
     GEOCODING_UNAVAILABLE(ErrorType.BAD_REQUEST, "No geocoder is configured: give latitude and longitude instead of an address."),
     ADDRESS_NOT_FOUND(ErrorType.BAD_REQUEST, "The geocoder found no place in Brazil for this address; check it or give coordinates."),

@@ -15,7 +15,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -35,9 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * even across instances; the last one to cancel unsubscribes.
  *
  * <p><b>At most once</b>, like Redis pub/sub itself: an instance that is disconnected from Redis
- * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself), and a publish
- * that Redis does not take within {@code publish-timeout} is dropped. A Redis outage never fails
- * the publisher: the state change is already stored, and clients re-read it when they reconnect.
+ * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself). Publishing
+ * never blocks the publisher (nor fails it): the command is queued on the connection and a failure
+ * or a reply later than {@code publish-timeout} is logged. Subscribers that must not miss anything
+ * read the truth from a store and use the bus only to wake up (appointment events do).
  * Failures are logged once per outage (warn) and again when Redis is back (info).
  *
  * <p>Messages arrive on Lettuce's I/O thread and are handed to a worker per topic before they are
@@ -78,18 +78,12 @@ final class RedisEventBus implements EventBus, DisposableBean {
             log.error("Event {} on {} cannot be written as JSON; dropped", event.getClass().getName(), topic, e);
             return;
         }
-        Mono<Long> send = publisher.convertAndSend(properties.channelPrefix() + topic, message);
-        if (Schedulers.isInNonBlockingThread()) {
-            // A reactive pipeline publishing: it must not block, so the event goes without waiting.
-            send.subscribe(receivers -> delivered(), this::failed);
-            return;
-        }
-        try {
-            send.block(properties.publishTimeout());
-            delivered();
-        } catch (RuntimeException e) {
-            failed(e);
-        }
+        // Never waits: a publisher is a mutation whose change is already stored, and Lettuce sends
+        // commands of one connection in order. What Redis does not take within publish-timeout is
+        // only logged; subscribers that read from a store (appointment events) heal it by themselves.
+        publisher.convertAndSend(properties.channelPrefix() + topic, message)
+                .timeout(properties.publishTimeout())
+                .subscribe(receivers -> delivered(), this::failed);
     }
 
     private void delivered() {

@@ -100,6 +100,29 @@ public final class Keys {
         return key("ACTIVE#" + patientId, "BOOKINGS");
     }
 
+    /** An account's appointment-event log: {@code EVENTS#<account>}, sort key {@link #eventPosition}. */
+    public static String eventLog(String accountId) {
+        return "EVENTS#" + accountId;
+    }
+
+    /** One event in an account's log: {@code EVENTS#<account>} / {@code E#<19-digit position>}. */
+    public static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
+        return key(eventLog(accountId), eventPosition(position));
+    }
+
+    public static String eventPosition(long position) {
+        return String.format("E#%019d", position);
+    }
+
+    /** An appointment whose events await delivery, in one of 16 shards: {@code OUTBOX#<hex digit>} / {@code APPT#<uuid>}. */
+    public static Map<String, AttributeValue> outboxEntry(String shard, String appointmentId) {
+        return key(outbox(shard), "APPT#" + appointmentId);
+    }
+
+    public static String outbox(String shard) {
+        return "OUTBOX#" + shard;
+    }
+
     // Records: a patient's files, groups, shares and access log
 
     /** A health-record file's metadata (the bytes are in the blob store): {@code FILE#<uuid>} / {@code FILE}. */
