@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +40,11 @@ class AppointmentNotifier implements AppointmentEventListener {
     private final CalendarFiles calendar;
     private final Deliveries deliveries;
     private final ReminderPlanner reminders;
-    private final AppointmentLifecycle appointments;
+    /** Looked up when needed: the lifecycle's own event relay calls this listener (a constructor cycle otherwise). */
+    private final ObjectProvider<AppointmentLifecycle> appointments;
 
     AppointmentNotifier(Participants participants, MailTemplates templates, CalendarFiles calendar, Deliveries deliveries,
-                        ReminderPlanner reminders, AppointmentLifecycle appointments) {
+                        ReminderPlanner reminders, ObjectProvider<AppointmentLifecycle> appointments) {
         this.participants = participants;
         this.templates = templates;
         this.calendar = calendar;
@@ -106,7 +108,7 @@ class AppointmentNotifier implements AppointmentEventListener {
     /** Whether the patient had a confirmed consultation (and so a calendar invite) before calling it off. */
     private boolean wasConfirmed(AppointmentEvent event) {
         try {
-            Appointment appointment = appointments.visibleTo(event.patientId(), event.appointmentId());
+            Appointment appointment = appointments.getObject().visibleTo(event.patientId(), event.appointmentId());
             return appointment.history().stream().anyMatch(step -> step.to() == AppointmentStatus.CONFIRMED);
         } catch (DomainException gone) {
             return false;
