@@ -5,6 +5,7 @@ eks_oidc_provider_arn       = "arn:aws:iam::222222222222:oidc-provider/oidc.eks.
 vpc_id                      = "vpc-0f1e2d3c4b5a69788"
 private_subnet_ids          = ["subnet-0f1e2d3c4b5a69711", "subnet-0f1e2d3c4b5a69722", "subnet-0f1e2d3c4b5a69733"]
 eks_node_security_group_ids = ["sg-0f1e2d3c4b5a69799"]
+mail_domain                 = "healthmed.com.br"
 web_origins                 = ["https://app.healthmed.com.br"]
 redis_node_type             = "cache.r7g.large"
 redis_replicas              = 3

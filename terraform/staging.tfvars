@@ -5,6 +5,7 @@ eks_oidc_provider_arn       = "arn:aws:iam::111111111111:oidc-provider/oidc.eks.
 vpc_id                      = "vpc-0a1b2c3d4e5f60718"
 private_subnet_ids          = ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60722", "subnet-0a1b2c3d4e5f60733"]
 eks_node_security_group_ids = ["sg-0a1b2c3d4e5f60799"]
+mail_domain                 = "staging.healthmed.com.br"
 web_origins                 = ["https://app.staging.healthmed.com.br"]
 redis_node_type             = "cache.t4g.medium"
 redis_replicas              = 2

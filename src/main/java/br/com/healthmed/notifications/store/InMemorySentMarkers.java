@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Sent markers in memory; each marker changes atomically ({@link ConcurrentHashMap#compute}). */
-class InMemorySentMarkers implements SentMarkers {
+public class InMemorySentMarkers implements SentMarkers {
 
     private record Key(String deliveryId, AccountId recipient) {}
 
