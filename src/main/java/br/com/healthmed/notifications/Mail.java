@@ -32,9 +32,9 @@ public record Mail(String to, String toName, String subject, String text, String
         }
     }
 
-    /** Only the subject: addresses and bodies are personal data that must not reach logs. */
+    /** Nothing of the content: addresses, names, subjects and bodies are personal data that must not reach logs. */
     @Override
     public String toString() {
-        return "Mail[subject=" + subject + "]";
+        return "Mail[attachments=" + attachments.size() + "]";
     }
 }
