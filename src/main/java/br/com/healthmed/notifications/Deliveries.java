@@ -1,9 +1,14 @@
 package br.com.healthmed.notifications;
 
 import br.com.healthmed.identity.AccountId;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +16,10 @@ import org.springframework.stereotype.Component;
  * sent marker first, and marks it sent once the mailer took the message. A transient failure gives
  * the claim back and throws {@link NotDeliveredYet}, so the caller's retry (the event relay's, or the
  * next sweep) sends it later; a permanent one is recorded and logged with ids only, never retried.
+ *
+ * <p>The mail service sits behind a circuit breaker: once most recent sends failed or were slow, sends
+ * fail at once for a while instead of each waiting for the SDK's retries and timeouts, so an SES outage
+ * never holds up the event relay's threads (which also feed the live subscriptions).
  */
 @Component
 class Deliveries {
@@ -21,12 +30,31 @@ class Deliveries {
     private final Mailer mailer;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final CircuitBreaker mailService;
 
+    @Autowired
     Deliveries(SentMarkers markers, Mailer mailer, NotificationsProperties properties, Clock clock) {
+        this(markers, mailer, properties, clock, Duration.ofSeconds(30));
+    }
+
+    /** {@code pause}: how long sends fail at once after the breaker opened, before a few are tried again. */
+    Deliveries(SentMarkers markers, Mailer mailer, NotificationsProperties properties, Clock clock, Duration pause) {
         this.markers = markers;
         this.mailer = mailer;
         this.properties = properties;
         this.clock = clock;
+        this.mailService = CircuitBreaker.of("mail-service", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(Duration.ofSeconds(10))
+                .slowCallRateThreshold(50)
+                .waitDurationInOpenState(pause)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                // a refused message says nothing about the service's health
+                .recordException(e -> e instanceof MailDeliveryException failure ? !failure.permanent() : true)
+                .build());
     }
 
     /** The e-mail is not sent yet, but may be later: try again. Carries no personal data. */
@@ -48,7 +76,10 @@ class Deliveries {
 
     private void send(String deliveryId, AccountId recipient, Mail mail) {
         try {
-            mailer.send(mail);
+            mailService.executeRunnable(() -> mailer.send(mail));
+        } catch (CallNotPermittedException paused) {
+            markers.release(deliveryId, recipient);
+            throw new NotDeliveredYet("Mail service failing; delivery " + deliveryId + " to account " + recipient + " waits", paused);
         } catch (MailDeliveryException failed) {
             if (failed.permanent()) {
                 markers.complete(deliveryId, recipient, SentMarkers.Outcome.FAILED, clock.instant());

@@ -36,7 +36,8 @@ class DeliveriesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final NotificationsProperties properties = new NotificationsProperties("memory", "x@example.com",
             List.of(Duration.ofHours(24)), Duration.ofMinutes(1), Duration.ofMinutes(2), null);
-    private final Deliveries deliveries = new Deliveries(new InMemorySentMarkers(), flaky, properties, clock);
+    private final SentMarkers markers = new InMemorySentMarkers();
+    private final Deliveries deliveries = new Deliveries(markers, flaky, properties, clock, Duration.ofHours(1));
     private final AccountId ana = AccountId.random();
 
     @Test
@@ -64,5 +65,24 @@ class DeliveriesTest {
 
         assertThat(attempts).hasValue(1);
         assertThat(outbox.outbox()).isEmpty();
+    }
+
+    @Test
+    void whileTheServiceKeepsFailingSendsFailAtOnceWithoutCallingIt() {
+        failuresLeft.set(Integer.MAX_VALUE);
+        for (int i = 0; i < 5; i++) {
+            String delivery = "event-" + i;
+            assertThatThrownBy(() -> deliveries.deliver(delivery, ana, MAIL)).isInstanceOf(Deliveries.NotDeliveredYet.class);
+        }
+        assertThat(attempts).hasValue(5);
+
+        assertThatThrownBy(() -> deliveries.deliver("event-5", ana, MAIL)).isInstanceOf(Deliveries.NotDeliveredYet.class);
+        assertThat(attempts).hasValue(5);
+        // the claim was given back: once the service is back (here: another instance), the e-mail goes out once
+        failuresLeft.set(0);
+        Deliveries otherInstance = new Deliveries(markers, flaky, properties, clock);
+        otherInstance.deliver("event-5", ana, MAIL);
+        otherInstance.deliver("event-5", ana, MAIL);
+        assertThat(outbox.outbox()).hasSize(1);
     }
 }
