@@ -8,14 +8,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,6 +44,7 @@ public class AppointmentEventFeed implements DisposableBean {
     /** One event as its subscriber receives it. */
     public record Delivery(String id, AppointmentEvent event) {}
 
+    private static final Logger log = LoggerFactory.getLogger(AppointmentEventFeed.class);
     private static final int PAGE = 100;
     private static final Object TICK = new Object();
 
@@ -53,6 +61,10 @@ public class AppointmentEventFeed implements DisposableBean {
      */
     private final java.util.concurrent.ExecutorService threads;
     private final Scheduler scheduler;
+    /** The wake-up sinks of this instance's subscriptions, by account. */
+    private final Map<AccountId, Set<FluxSink<Object>>> wakeable = new ConcurrentHashMap<>();
+    /** This instance's one subscription to the wake-ups; guarded by {@code this}. */
+    private Disposable wakeUps;
 
     AppointmentEventFeed(AppointmentEventStore store, EventBus bus, Clock clock,
                          @Value("${healthmed.events.retention:P7D}") Duration retention,
@@ -79,14 +91,33 @@ public class AppointmentEventFeed implements DisposableBean {
      */
     public Flux<Delivery> follow(AccountId account, Optional<String> after) {
         AtomicLong last = new AtomicLong(after.map(id -> positionOf(account, id)).orElseGet(() -> store.last(account)));
-        Flux<Object> wakeUps = bus.subscribe(AppointmentEvent.TOPIC, Appended.class)
-                .filter(appended -> appended.account().equals(account) && appended.position() > last.get())
-                .cast(Object.class);
+        listenForWakeUps();
+        Flux<Object> wakeUps = Flux.create(sink -> {
+            wakeable.computeIfAbsent(account, a -> ConcurrentHashMap.newKeySet()).add(sink);
+            sink.onDispose(() -> wakeable.computeIfPresent(account, (a, sinks) -> {
+                sinks.remove(sink);
+                return sinks.isEmpty() ? null : sinks;
+            }));
+        }, FluxSink.OverflowStrategy.LATEST);
         // merge subscribes in order: the wake-ups first, then the first read — nothing appended after it is missed
         return Flux.merge(wakeUps, Flux.just(TICK), Flux.interval(pollInterval, pollInterval).cast(Object.class))
                 .onBackpressureLatest()
                 .concatMap(tick -> Mono.fromCallable(() -> newSince(account, last)).subscribeOn(scheduler), 1)
                 .concatMapIterable(deliveries -> deliveries);
+    }
+
+    /**
+     * One bus subscription per instance, made before the first subscriber's first read (with Redis,
+     * this returns once Redis confirmed it); each wake-up goes only to the subscribers of its account.
+     * Should it fail (Redis away at that moment), the next subscriber tries again; polls cover meanwhile.
+     */
+    private synchronized void listenForWakeUps() {
+        if (wakeUps != null && !wakeUps.isDisposed()) {
+            return;
+        }
+        wakeUps = bus.subscribe(AppointmentEvent.TOPIC, Appended.class).subscribe(
+                appended -> wakeable.getOrDefault(appended.account(), Set.of()).forEach(sink -> sink.next(TICK)),
+                failure -> log.warn("Appointment events cannot hear wake-ups now; subscriptions poll: {}", failure.toString()));
     }
 
     private List<Delivery> newSince(AccountId account, AtomicLong last) {
@@ -117,7 +148,10 @@ public class AppointmentEventFeed implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
+        if (wakeUps != null) {
+            wakeUps.dispose();
+        }
         scheduler.dispose();
         threads.shutdownNow();
     }

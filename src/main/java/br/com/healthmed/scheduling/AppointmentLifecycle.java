@@ -121,7 +121,7 @@ public class AppointmentLifecycle {
         if (settled == current) {
             return false;
         }
-        relay.expect(Optional.of(current), settled);
+        willStore(Optional.of(current), settled);
         if (!appointments.update(settled, current.version())) {
             return false;
         }
@@ -153,7 +153,7 @@ public class AppointmentLifecycle {
                     .filter(a -> (role == Role.DOCTOR ? a.doctorId() : a.patientId()).equals(caller))
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
             Appointment changed = move.apply(current, now);
-            relay.expect(Optional.of(current), changed);
+            willStore(Optional.of(current), changed);
             if (appointments.update(changed, current.version())) {
                 afterChange(changed, now);
                 return changed;
