@@ -9,6 +9,7 @@ import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventListener;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentStatus;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,8 +44,11 @@ class AppointmentNotifier implements AppointmentEventListener {
     /** Looked up when needed: the lifecycle's own event relay calls this listener (a constructor cycle otherwise). */
     private final ObjectProvider<AppointmentLifecycle> appointments;
 
+    private final Clock clock;
+
     AppointmentNotifier(Participants participants, MailTemplates templates, CalendarFiles calendar, Deliveries deliveries,
-                        ReminderPlanner reminders, ObjectProvider<AppointmentLifecycle> appointments) {
+                        ReminderPlanner reminders, ObjectProvider<AppointmentLifecycle> appointments, Clock clock) {
+        this.clock = clock;
         this.participants = participants;
         this.templates = templates;
         this.calendar = calendar;
@@ -61,6 +65,10 @@ class AppointmentNotifier implements AppointmentEventListener {
     @Override
     public void on(AppointmentEvent event) {
         reminders.follow(event);
+        if (isMoot(event)) {
+            log.info("No e-mail for event {}: delivered after the consultation's start, it would tell nothing useful", event.id());
+            return;
+        }
         Optional<Participants.Pair> found = participants.of(event.doctorId(), event.patientId());
         if (found.isEmpty()) {
             log.info("No e-mail for event {}: an account of appointment {} no longer exists", event.id(), event.appointmentId());
@@ -103,6 +111,18 @@ class AppointmentNotifier implements AppointmentEventListener {
     private void toPatient(AppointmentEvent event, Participants.Pair pair, Notice notice, List<Mail.Attachment> attachments) {
         pair.patient().email().ifPresent(address ->
                 deliveries.deliver(event.id(), pair.patient().id(), templates.render(notice, address, attachments)));
+    }
+
+    /**
+     * A request, confirmation or reschedule delivered only once the consultation has started (the relay
+     * retried for long): nobody can act on it any more. Ends (cancelled, rejected, expired) are still told.
+     */
+    private boolean isMoot(AppointmentEvent event) {
+        boolean announcesTheFuture = switch (event.kind()) {
+            case REQUESTED, CONFIRMED, RESCHEDULED -> true;
+            default -> false;
+        };
+        return announcesTheFuture && !clock.instant().isBefore(event.start());
     }
 
     /** Whether the patient had a confirmed consultation (and so a calendar invite) before calling it off. */

@@ -129,7 +129,7 @@ abstract class NotificationsApiContract {
     }
 
     @Test
-    void aRedeliveredEventSendsNoSecondEmail() {
+    void aRedeliveredEventSendsNoSecondEmailAndALateOneNone() {
         Instant start = inDays(2, 10);
         String appointment = book(start);
         awaitMail(doctorEmail, "Nova solicitação de consulta");
@@ -139,7 +139,13 @@ abstract class NotificationsApiContract {
                 AppointmentStatus.REQUESTED, Optional.empty(), start, start.plus(Duration.ofMinutes(50)), Optional.empty(), clock.instant());
         notifications().on(again);
         notifications().on(again);
+        assertThat(mailbox(doctorEmail)).hasSize(1);
 
+        // a request that reaches notifications only after the consultation's start is not e-mailed at all
+        Instant past = clock.instant().minus(Duration.ofMinutes(10));
+        notifications().on(new AppointmentEvent(AppointmentId.random() + ":0", AppointmentEventKind.REQUESTED, AppointmentId.random(),
+                AccountId.of(doctor.id()), AccountId.of(patient.id()), AppointmentStatus.REQUESTED, Optional.empty(), past,
+                past.plus(Duration.ofMinutes(50)), Optional.empty(), past.minus(Duration.ofDays(1))));
         assertThat(mailbox(doctorEmail)).hasSize(1);
     }
 
