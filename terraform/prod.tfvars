@@ -6,6 +6,7 @@ vpc_id                      = "vpc-0f1e2d3c4b5a69788"
 private_subnet_ids          = ["subnet-0f1e2d3c4b5a69711", "subnet-0f1e2d3c4b5a69722", "subnet-0f1e2d3c4b5a69733"]
 load_balancer_subnet_cidrs  = ["10.10.0.0/24", "10.10.1.0/24", "10.10.2.0/24"]
 eks_node_security_group_ids = ["sg-0f1e2d3c4b5a69799"]
+mail_domain                 = "healthmed.com.br"
 web_origins                 = ["https://app.healthmed.com.br"]
 redis_node_type             = "cache.r7g.large"
 redis_replicas              = 3

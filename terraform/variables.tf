@@ -196,3 +196,22 @@ variable "create_ecr_repository" {
   description = "Create the ECR repository the deploy workflow pushes to (false when images live in another account's registry)."
   default     = true
 }
+
+variable "mail_domain" {
+  type        = string
+  description = "Domain the service's e-mails are sent from (SES domain identity with DKIM); the sender is nao-responda@<mail_domain>."
+  validation {
+    condition     = can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$", var.mail_domain))
+    error_message = "mail_domain must be a lower-case domain name such as healthmed.com.br."
+  }
+}
+
+variable "mail_route53_zone_id" {
+  type        = string
+  description = "Route 53 hosted zone of mail_domain, to publish its DKIM and DMARC records; empty to publish them elsewhere (output ses_dkim_records)."
+  default     = ""
+  validation {
+    condition     = var.mail_route53_zone_id == "" || can(regex("^Z[A-Z0-9]{1,31}$", var.mail_route53_zone_id))
+    error_message = "mail_route53_zone_id must be a Route 53 hosted zone id (Z...) or empty."
+  }
+}

@@ -261,6 +261,10 @@ class HelmChartTest {
                 Map.entry("healthmed.events.redis.channel-prefix", "healthmed-prod:"),
                 Map.entry("healthmed.web.allowed-origins", "https://app.healthmed.com.br"),
                 Map.entry("healthmed.web.trusted-proxies", "10.0.0.0/24,10.0.1.0/24,10.0.2.0/24"),
+                Map.entry("healthmed.web.app-url", "https://app.healthmed.com.br"),
+                Map.entry("healthmed.notifications.from-address", "Health&Med <nao-responda@healthmed.com.br>"),
+                Map.entry("healthmed.notifications.ses.region", "sa-east-1"),
+                Map.entry("healthmed.notifications.ses.configuration-set", "healthmed-prod-mail"),
                 Map.entry("logging.structured.ecs.service.version", "0123456789abcdef0123456789abcdef01234567"));
         expected.forEach((property, value) ->
                 assertThat(binder.bind(property, String.class).orElse(null)).as(property).isEqualTo(value));
@@ -335,6 +339,8 @@ class HelmChartTest {
         assertThatThrownBy(() -> render(t -> t.set("image.tag", "latest"))).hasMessageContaining("/image/tag");
         assertThatThrownBy(() -> render(t -> t.set("config.allowedOrigins", "*"))).hasMessageContaining("/config/allowedOrigins");
         assertThatThrownBy(() -> render(t -> t.set("ingress.idleTimeoutSeconds", 60))).hasMessageContaining("/ingress/idleTimeoutSeconds");
+        assertThatThrownBy(() -> render(t -> t.set("config.appUrl", "http://app.healthmed.com.br"))).hasMessageContaining("/config/appUrl");
+        assertThatThrownBy(() -> render(t -> t.set("config.mailFromAddress", "not an address"))).hasMessageContaining("/config/mailFromAddress");
     }
 
     @Test

@@ -101,7 +101,7 @@ class EventRelayCrashTest {
             Instant start = now.plus(Duration.ofDays(steps));
             Slot slot = Slot.free(doctor, start, start.plus(Duration.ofMinutes(50)));
             Appointment appointment = Appointment.requested(AppointmentId.random(), slot, AccountId.random(),
-                    Optional.of(new BigDecimal("200.00")), now);
+                    Optional.of(new BigDecimal("200.00")), now, now.plus(Duration.ofHours(1)), BookingOrigin.UNKNOWN);
             writer.expect(Optional.empty(), appointment);
             assertThat(appointments.create(appointment)).isTrue();
             if (steps >= 2) {

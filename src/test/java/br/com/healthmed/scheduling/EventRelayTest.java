@@ -61,7 +61,8 @@ class EventRelayTest {
         Instant start = clock.instant().plus(Duration.ofDays(2));
         Slot slot = Slot.free(AccountId.random(), start, start.plus(Duration.ofMinutes(50)));
         Appointment requested = Appointment.requested(AppointmentId.random(), slot, AccountId.random(),
-                Optional.of(new BigDecimal("150.00")), clock.instant());
+                Optional.of(new BigDecimal("150.00")), clock.instant(), clock.instant().plus(Duration.ofHours(1)),
+                BookingOrigin.UNKNOWN);
         relay.expect(Optional.empty(), requested);
         appointments.create(requested);
         Appointment confirmed = requested.accept(clock.instant(),
@@ -121,7 +122,7 @@ class EventRelayTest {
     /** The appointment as a stale reader saw it: one step of history short. */
     private static Appointment withoutLastStep(Appointment a) {
         return new Appointment(a.id(), a.slotId(), a.doctorId(), a.patientId(), a.start(), a.end(), a.price(), a.status(),
-                a.version() - 1, a.requestedAt(), a.reason(), a.cancelledBy(), a.room(), a.rating(),
-                a.history().subList(0, a.history().size() - 1));
+                a.version() - 1, a.requestedAt(), a.answerBy(), a.reason(), a.cancelledBy(), a.room(), a.rating(),
+                a.history().subList(0, a.history().size() - 1), a.origin());
     }
 }

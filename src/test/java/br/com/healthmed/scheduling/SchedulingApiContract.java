@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
+import br.com.healthmed.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,8 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -51,20 +49,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
         "healthmed.booking-limits.per-device=100000",
         "healthmed.booking-limits.per-network-per-doctor=100000",
         "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(SchedulingApiContract.TestClock.class)
+@Import(TestClock.class)
 abstract class SchedulingApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final String JUSTIFICATION = "Tenho um compromisso de trabalho inadiável.";
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        }
-    }
 
     @LocalServerPort
     int port;
