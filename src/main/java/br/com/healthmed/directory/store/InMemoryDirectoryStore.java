@@ -161,8 +161,13 @@ class InMemoryDirectoryStore implements DirectoryStore {
                 if (probe.missesBox(edgeBox)) {
                     continue;
                 }
+                List<Listing> listings = sorted.inCell(edge);
+                if (probe.holdsBox(edgeBox) && filter.isEmpty()) {
+                    count += listings.size();
+                    continue;
+                }
                 boolean inside = probe.holdsBox(edgeBox);
-                for (Listing listing : sorted.inCell(edge)) {
+                for (Listing listing : listings) {
                     read++;
                     if ((inside || probe.hit(listing) != null) && filter.accepts(listing)) {
                         count++;
