@@ -1,11 +1,11 @@
 package br.com.healthmed.directory.store;
 
+import br.com.healthmed.directory.CellReader;
 import br.com.healthmed.directory.DirectoryEntry;
 import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.directory.GeoCircle;
 import br.com.healthmed.directory.Geohash;
-import br.com.healthmed.directory.CellReader;
 import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.ListingFilter;
 import br.com.healthmed.directory.NearestFirst;
@@ -16,13 +16,11 @@ import br.com.healthmed.directory.SearchQuery;
 import br.com.healthmed.identity.AccountId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,18 +31,18 @@ import java.util.concurrent.atomic.LongAdder;
  * bucket per specialty (and {@code *}) and geohash-5 cell, {@code <specialty>#<geohash-5>}
  * ({@link ListingBucket}, kept sorted by geohash and by each sort's rank). A DISTANCE page reads
  * cells nearest first ({@link NearestFirst}, finer cells as ranges of a bucket), a RATING or PRICE
- * page merges the buckets' rank orders, and both stop once the page is full; only {@link #within} and
- * the edge of {@link #count} read every office of the circle. An entry and its listings change
- * together under the entry's map lock, which also makes a rating addition atomic.
+ * page merges the buckets' rank orders ({@link RankedMerge}), and both stop once the page is full.
+ * {@link #count} tests distances only in the geohash-6 cells on the circle's edge; only
+ * {@link #within} reads every office of the circle. An entry and its listings change together under
+ * the entry's map lock, which also makes a rating addition atomic.
  */
 class InMemoryDirectoryStore implements DirectoryStore {
 
-    private final Map<AccountId, DirectoryEntry> entries = new ConcurrentHashMap<>();
-    /** A search reads one of these at most once per cell: a cell holding more is read as its 32 finer cells, nearest first. */
+    /** A DISTANCE page reads a cell with at most this many listings whole; one with more as its 32 finer cells, nearest first. */
     static final int SPLIT_ABOVE = 64;
 
     private final int splitAbove;
-
+    private final Map<AccountId, DirectoryEntry> entries = new ConcurrentHashMap<>();
     private final Map<String, ListingBucket> buckets = new ConcurrentHashMap<>();
     private final LongAdder listingsRead = new LongAdder();
     /** Odd while a save moves index keys, bumped twice per save: tells a search whether it may have met a doctor twice. */
@@ -215,91 +213,17 @@ class InMemoryDirectoryStore implements DirectoryStore {
         return CellReader.CellRead.whole(cell, listings);
     }
 
-    /**
-     * RATING and PRICE: a k-way merge of the cells' listings in rank order. Listings tied on the rank
-     * are ordered by distance, so a whole group of equal rank is read before it is sorted; the merge
-     * stops at the first group once the page is full, or where the filter rules out everything after.
-     */
+    /** RATING and PRICE: the buckets of the circle in the order's rank, merged. */
     private List<SearchHit> mergeRanked(SearchQuery query) {
         GeoCircle.Probe probe = query.circle().probe();
-        Comparator<Listing> rank = query.sort().rankOrder();
-        PriorityQueue<Run> runs = new PriorityQueue<>((a, b) -> rank.compare(a.head(), b.head()));
+        List<Listing[]> ranked = new ArrayList<>();
         for (String cell : cells(query.circle())) {
             ListingBucket bucket = buckets.get(query.specialty() + "#" + cell);
             if (bucket != null && !probe.missesBox(Geohash.bounds(cell))) {
-                Listing[] ranked = bucket.sorted().ranked(query.sort());
-                int start = query.after().map(after -> firstNotBefore(ranked, after.listing(), rank)).orElse(0);
-                if (start < ranked.length) {
-                    runs.add(new Run(ranked, start));
-                }
+                ranked.add(bucket.sorted().ranked(query.sort()));
             }
         }
-        List<SearchHit> page = new ArrayList<>(query.limit());
-        Set<AccountId> onPage = new HashSet<>();
-        long read = 0;
-        while (!runs.isEmpty() && page.size() < query.limit()) {
-            Listing key = runs.peek().head();
-            if (query.filter().rulesOutFrom(query.sort(), key)) {
-                break;
-            }
-            List<SearchHit> tied = new ArrayList<>();
-            while (!runs.isEmpty() && rank.compare(runs.peek().head(), key) == 0) {
-                Run run = runs.poll();
-                do {
-                    read++;
-                    SearchHit hit = probe.hit(run.head());
-                    if (hit != null && query.accepts(hit)) {
-                        tied.add(hit);
-                    }
-                    run.next++;
-                } while (run.hasHead() && rank.compare(run.head(), key) == 0);
-                if (run.hasHead()) {
-                    runs.add(run);
-                }
-            }
-            tied.sort(query.sort().order());
-            for (SearchHit hit : tied) {
-                if (page.size() < query.limit() && onPage.add(hit.listing().doctorId())) {
-                    page.add(hit);
-                }
-            }
-        }
-        listingsRead.add(read);
-        return page;
-    }
-
-    /** One cell's listings in rank order, from {@code next} on. */
-    private static final class Run {
-        private final Listing[] ranked;
-        private int next;
-
-        Run(Listing[] ranked, int next) {
-            this.ranked = ranked;
-            this.next = next;
-        }
-
-        Listing head() {
-            return ranked[next];
-        }
-
-        boolean hasHead() {
-            return next < ranked.length;
-        }
-    }
-
-    /** The first index whose listing does not rank before {@code after}. */
-    private static int firstNotBefore(Listing[] ranked, Listing after, Comparator<Listing> rank) {
-        int low = 0;
-        int high = ranked.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (rank.compare(ranked[mid], after) < 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return RankedMerge.page(query, ranked, listingsRead);
     }
 
     /** The geohash-5 cells of the ranges a search of the circle reads. */
