@@ -14,8 +14,7 @@ class CellBoundsTest {
 
     @Test
     void aCellsBoundsHoldEveryPointEncodedIntoIt() {
-        long seed = Long.getLong("directory.seed", System.nanoTime());
-        System.out.println("CellBoundsTest cells seed=" + seed);
+        long seed = seed("cells");
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
             GeoPoint point = randomPoint(random);
@@ -28,8 +27,7 @@ class CellBoundsTest {
 
     @Test
     void theHaversineToAnyPointOfACellLiesWithinTheProbesBounds() {
-        long seed = Long.getLong("directory.seed", System.nanoTime());
-        System.out.println("CellBoundsTest haversine seed=" + seed);
+        long seed = seed("haversine");
         Random random = new Random(seed);
         for (int i = 0; i < 4_000; i++) {
             GeoPoint centre = randomPoint(random);
@@ -51,6 +49,13 @@ class CellBoundsTest {
                         .isBetween(lower * (1 - 1e-9) - 1e-15, upper * (1 + 1e-9) + 1e-15);
             }
         }
+    }
+
+    /** {@code -Ddirectory.seed} or a fresh one, printed so that a failure can be replayed. */
+    private static long seed(String test) {
+        long seed = Long.getLong("directory.seed", System.nanoTime());
+        System.out.println("CellBoundsTest " + test + " seed=" + seed);
+        return seed;
     }
 
     private static GeoPoint randomPoint(Random random) {
