@@ -59,7 +59,7 @@ class DocumentCacheTest {
         cache = new DocumentCache(3, 10_000, 2_000);
         graphql = GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(countParses,
-                        new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(4, 300)))))
+                        new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(4, 300, 1000, 100)))))
                 .preparsedDocumentProvider(cache)
                 .build();
     }
