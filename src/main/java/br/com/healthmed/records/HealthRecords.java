@@ -41,8 +41,14 @@ public class HealthRecords {
                 .collect(Collectors.toMap(RecordFile::id, file -> file));
     }
 
+    /** The bytes the patient's completed files take. */
     public long usedBytes(AccountId patient) {
-        return store.usedBytes(patient);
+        return store.usage(patient).usedBytes();
+    }
+
+    /** The bytes held for the patient's uploads in progress (expired ones no longer count). */
+    public long reservedBytes(AccountId patient) {
+        return store.usage(patient).reservedBytesAt(clock.instant());
     }
 
     public RecordFile renameFile(Requester who, FileId id, String newName) {

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param uploadUrlTtl        how long an upload URL (and the upload intent) lives
  * @param downloadUrlTtl      how long a download URL lives
  * @param maxShareDuration    the longest a share may last
+ * @param maxPendingUploads   how many uploads a patient may have in progress (requested, not yet
+ *                            completed, cancelled or expired) at once
  */
 @ConfigurationProperties("healthmed.records")
 public record RecordsProperties(
@@ -25,7 +27,8 @@ public record RecordsProperties(
         @DefaultValue("2GB") DataSize quotaPerPatient,
         @DefaultValue("PT15M") Duration uploadUrlTtl,
         @DefaultValue("PT60S") Duration downloadUrlTtl,
-        @DefaultValue("P365D") Duration maxShareDuration) {
+        @DefaultValue("P365D") Duration maxShareDuration,
+        @DefaultValue("20") int maxPendingUploads) {
 
     static final Duration MAX_UPLOAD_URL_TTL = Duration.ofMinutes(15);
     static final Duration MAX_DOWNLOAD_URL_TTL = Duration.ofSeconds(60);

@@ -72,6 +72,11 @@ class HealthRecordController {
     }
 
     @SchemaMapping(typeName = "HealthRecord")
+    long reservedBytes(MyRecord record) {
+        return records.reservedBytes(record.patient());
+    }
+
+    @SchemaMapping(typeName = "HealthRecord")
     long quotaBytes(MyRecord record) {
         return properties.quotaPerPatient().toBytes();
     }

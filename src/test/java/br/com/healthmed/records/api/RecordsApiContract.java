@@ -9,6 +9,7 @@ import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.support.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -227,6 +229,57 @@ abstract class RecordsApiContract {
         patient.upload("one.pdf", "application/pdf", Samples.pdf(600 * 1024), List.of());
         assertThat(code(patient.document("requestFileUpload").variable("input", Map.of("fileName", "two.pdf",
                 "contentType", "application/pdf", "sizeBytes", 500 * 1024, "category", "EXAM")).execute())).isEqualTo("QUOTA_EXCEEDED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void uploadsInProgressHoldTheirBytesSoRequestsTogetherNeverPromiseMoreThanTheQuota() throws Exception {
+        // The 45 requests of 50 MB against a 2 GB quota, scaled to this suite's 1 MB quota.
+        int size = 100 * 1024;
+        List<Object> outcomes = Concurrently.run(45, i -> () -> requestOutcome("exame-" + i + ".pdf", size));
+
+        List<Map<String, Object>> tickets = outcomes.stream().filter(Map.class::isInstance).map(t -> (Map<String, Object>) t).toList();
+        assertThat(tickets).hasSize(10);
+        assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof Map)).containsOnly("QUOTA_EXCEEDED");
+        assertUsage(0, 10L * size);
+
+        // Completing one turns its hold into usage; cancelling one gives its hold back at once.
+        assertThat(RecordClient.put(tickets.get(0), Samples.pdf(size)).statusCode()).isEqualTo(200);
+        patient.complete((String) tickets.get(0).get("fileId")).path("completeFileUpload.sizeBytes").entity(Long.class).isEqualTo((long) size);
+        patient.document("cancelFileUpload").variable("fileId", tickets.get(1).get("fileId")).execute()
+                .path("cancelFileUpload").entity(Boolean.class).isEqualTo(true);
+        assertThat(code(patient.document("cancelFileUpload").variable("fileId", tickets.get(1).get("fileId")).execute())).isEqualTo("NOT_FOUND");
+        patient.document("cancelFileUpload").variable("fileId", tickets.get(0).get("fileId")).execute()
+                .path("cancelFileUpload").entity(Boolean.class).isEqualTo(false); // completed: not cancelled
+        assertUsage(size, 8L * size);
+        assertThat(requestOutcome("one-more.pdf", size)).isInstanceOf(Map.class);
+        assertThat(requestOutcome("too-many.pdf", size)).isEqualTo("QUOTA_EXCEEDED");
+
+        // Expired uploads give their bytes back when they expire, before any sweep has run.
+        advance(Duration.ofMinutes(15));
+        assertUsage(size, 0);
+        for (int i = 0; i < 9; i++) {
+            assertThat(requestOutcome("later-" + i + ".pdf", size)).isInstanceOf(Map.class);
+        }
+        assertThat(requestOutcome("later-too-many.pdf", size)).isEqualTo("QUOTA_EXCEEDED");
+        sweeper.sweep();
+        assertUsage(size, 9L * size);
+    }
+
+    /** The ticket of a {@code requestFileUpload} of {@code size} bytes, or the error code. */
+    private Object requestOutcome(String fileName, int size) {
+        GraphQlTester.Response response = patient.document("requestFileUpload").variable("input", Map.of("fileName", fileName,
+                "contentType", "application/pdf", "sizeBytes", size, "category", "EXAM")).execute();
+        List<org.springframework.graphql.ResponseError>[] errors = new List[1];
+        response.errors().satisfy(list -> errors[0] = list);
+        return errors[0].isEmpty() ? response.path("requestFileUpload").entity(Map.class).get()
+                : String.valueOf(errors[0].get(0).getExtensions().get("code"));
+    }
+
+    private void assertUsage(long used, long reserved) {
+        patient.document("myRecord").execute()
+                .path("myRecord.usedBytes").entity(Long.class).isEqualTo(used)
+                .path("myRecord.reservedBytes").entity(Long.class).isEqualTo(reserved);
     }
 
     // --- the record -------------------------------------------------------------------------------
