@@ -3,10 +3,14 @@ package br.com.healthmed.records.api;
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.records.BlobStore;
+import br.com.healthmed.records.FileCategory;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.UploadHold;
 import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Concurrently;
@@ -21,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +270,26 @@ abstract class RecordsApiContract {
         assertThat(requestOutcome("later-too-many.pdf", size)).isEqualTo("QUOTA_EXCEEDED");
         sweeper.sweep();
         assertUsage(size, 9L * size);
+    }
+
+    @Test
+    void holdsLeftBehindByAServiceStoppedHalfWayAreReconciledOnceExpired() {
+        // What a crash can leave: a hold whose intent was never stored, and a file made available whose
+        // hold was never settled. Both count against the quota until their expiry, then are put right.
+        AccountId owner = AccountId.of(patient.id);
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(15));
+        records.reserveUpload(owner, new UploadHold(FileId.random(), 500 * 1024, expiry), 1024 * 1024, 20);
+        RecordFile completed = new RecordFile(FileId.random(), owner, "exame.pdf", "application/pdf", 300 * 1024,
+                FileCategory.EXAM, ObjectKey.random(), Set.of(), clock.instant(), expiry, Optional.empty());
+        records.reserveUpload(owner, new UploadHold(completed.id(), completed.sizeBytes(), expiry), 1024 * 1024, 20);
+        records.createFile(completed);
+        records.markAvailable(completed, clock.instant());
+
+        assertThat(requestOutcome("big.pdf", 300 * 1024)).isEqualTo("QUOTA_EXCEEDED");
+        advance(Duration.ofMinutes(15));
+        assertThat(requestOutcome("big.pdf", 300 * 1024)).isInstanceOf(Map.class);
+        assertUsage(300 * 1024, 300 * 1024);
+        assertThat(requestOutcome("too-big.pdf", 500 * 1024)).as("the completed file still counts").isEqualTo("QUOTA_EXCEEDED");
     }
 
     /** The ticket of a {@code requestFileUpload} of {@code size} bytes, or the error code. */
