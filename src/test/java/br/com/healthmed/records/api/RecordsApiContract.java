@@ -444,6 +444,46 @@ abstract class RecordsApiContract {
         assertThat(log).noneSatisfy(entry -> assertThat(entry).contains(intruder.name));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void refusalsInARowAreOneEntryAndACallerWhoKeepsFailingIsStoppedWithoutFloodingTheLog() {
+        String file = (String) patient.upload("exame.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id");
+        RecordClient intruder = RecordClient.doctor(Api.at(port));
+
+        // The issue: 150 refused fileDownload calls in a row added 150 entries to the patient's log.
+        List<String> codes = java.util.stream.IntStream.range(0, 150).mapToObj(i -> code(intruder.download(file))).toList();
+        assertThat(codes.subList(0, 20)).containsOnly("NOT_FOUND");
+        assertThat(codes.subList(20, 150)).containsOnly("TOO_MANY_REFUSALS");
+        // Over the limit an id that never existed gets the same answer: the limit tells nothing about ids.
+        GraphQlTester.Response limited = intruder.download(UUID.randomUUID().toString());
+        limited.errors().satisfy(errors -> {
+            assertThat(errors.get(0).getExtensions()).containsEntry("code", "TOO_MANY_REFUSALS");
+            assertThat(((Number) errors.get(0).getExtensions().get("retryAfterSeconds")).longValue()).isBetween(1L, 600L);
+        });
+        // The owner's own accesses are all still recorded, one entry each.
+        for (int i = 0; i < 3; i++) {
+            patient.downloadUrl(file);
+        }
+
+        List<Map<String, Object>> log = accessLog();
+        assertThat(log).extracting(entry -> entry.get("action") + "×" + entry.get("count")).containsExactly(
+                "DOWNLOAD_URL_ISSUED×1", "DOWNLOAD_URL_ISSUED×1", "DOWNLOAD_URL_ISSUED×1", "ACCESS_REFUSED×20", "UPLOAD×1");
+        assertThat(log.get(3).get("description")).asString()
+                .startsWith(intruder.name + " was refused access to exame.pdf on ").contains(", and 19 more times until ");
+
+        // Once the window is over the caller is answered NOT_FOUND again, and it is a new entry.
+        advance(Duration.ofMinutes(10));
+        assertThat(code(intruder.download(file))).isEqualTo("NOT_FOUND");
+        assertThat(accessLog().get(0)).containsEntry("action", "ACCESS_REFUSED").containsEntry("count", 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> accessLog() {
+        return patient.document("recordAccessLog").variable("first", 100).execute()
+                .path("recordAccessLog.edges[*].node").entityList(Map.class).get().stream()
+                .map(entry -> (Map<String, Object>) entry).toList();
+    }
+
     private static String message(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
         String[] message = new String[1];
         response.errors().satisfy(errors -> message[0] = errors.get(0).getMessage());
