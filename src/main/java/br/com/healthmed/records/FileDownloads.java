@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Download URLs, for the file's owner or a doctor holding an active grant that covers the file at
- * this moment. Everyone else gets {@code NOT_FOUND}, and the attempt is logged for the owner (see
+ * this moment, once the file was found clean of malware ({@link MalwareScans}). Everyone else gets {@code NOT_FOUND}, and the attempt is logged for the owner (see
  * {@link FileGuard#refused} for the flood control).
  */
 @Service
@@ -23,17 +23,19 @@ public class FileDownloads {
     private final Sharing sharing;
     private final AccessAudit audit;
     private final FileGuard guard;
+    private final MalwareScans scans;
     private final RecordsProperties properties;
     private final Clock clock;
 
     FileDownloads(HealthRecordStore records, GrantStore grants, BlobStore blobs, Sharing sharing, AccessAudit audit,
-                  FileGuard guard, RecordsProperties properties, Clock clock) {
+                  FileGuard guard, MalwareScans scans, RecordsProperties properties, Clock clock) {
         this.records = records;
         this.grants = grants;
         this.blobs = blobs;
         this.sharing = sharing;
         this.audit = audit;
         this.guard = guard;
+        this.scans = scans;
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,6 +53,7 @@ public class FileDownloads {
                 throw guard.refused(who, found);
             }
         }
+        scans.requireClean(file);
         BlobStore.PresignedDownload url = blobs.presignDownload(file.objectKey(), file.contentType(),
                 ContentDispositions.attachment(file.fileName()), properties.downloadUrlTtl());
         Optional<String> shareName = under.map(grant -> ShareNames.via(grant.scope(), file, sharing.groupsOf(file.owner())));

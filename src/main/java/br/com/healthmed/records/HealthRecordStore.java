@@ -42,6 +42,9 @@ public interface HealthRecordStore {
 
     void deleteFile(FileId id);
 
+    /** Keeps a final scan verdict with the file, if it still exists (so the blob store is not asked again). */
+    void keepScanVerdict(FileId id, ScanStatus verdict);
+
     /**
      * Upload intents that expired before {@code now} without being completed, at most {@code limit}
      * (the oldest first, within the adapter's partitions).

@@ -17,12 +17,14 @@ public class HealthRecords {
     private final HealthRecordStore store;
     private final BlobStore blobs;
     private final FileGuard guard;
+    private final MalwareScans scans;
     private final Clock clock;
 
-    HealthRecords(HealthRecordStore store, BlobStore blobs, FileGuard guard, Clock clock) {
+    HealthRecords(HealthRecordStore store, BlobStore blobs, FileGuard guard, MalwareScans scans, Clock clock) {
         this.store = store;
         this.blobs = blobs;
         this.guard = guard;
+        this.scans = scans;
         this.clock = clock;
     }
 
@@ -39,6 +41,11 @@ public class HealthRecords {
     public Map<FileId, RecordFile> filesById(AccountId patient) {
         return store.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()
                 .collect(Collectors.toMap(RecordFile::id, file -> file));
+    }
+
+    /** Each file's malware-scan status (one blob-store question per file without a final verdict). */
+    public Map<RecordFile, ScanStatus> scanStatuses(List<RecordFile> files) {
+        return scans.statusesOf(files);
     }
 
     /** The bytes the patient's completed files take. */

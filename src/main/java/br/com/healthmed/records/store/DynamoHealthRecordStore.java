@@ -4,6 +4,7 @@ import static br.com.healthmed.platform.storage.Attributes.TTL;
 import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
 import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.records.store.DynamoQueries.n;
@@ -23,6 +24,7 @@ import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.UploadHold;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * and {@code GSI1SK = <available at>#<id>}, which lists the patient's files newest first. A pending
  * upload is listed nowhere for the patient; it carries {@code GSI2PK = UPLOADS#PENDING#<first hex digit
  * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
- * {@code ttl} that lets DynamoDB remove it a day later anyway. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
+ * {@code ttl} that lets DynamoDB remove it a day later anyway. A final malware-scan verdict is kept in
+ * {@code scanVerdict}. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
  * partition.
  */
 class DynamoHealthRecordStore implements HealthRecordStore {
@@ -135,6 +138,12 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void deleteFile(FileId id) {
         table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString())));
+    }
+
+    @Override
+    public void keepScanVerdict(FileId id, ScanStatus verdict) {
+        updateIfExists(id, b -> b.updateExpression("SET scanVerdict = :verdict")
+                .expressionAttributeValues(Map.of(":verdict", s(verdict.name()))));
     }
 
     @Override
@@ -353,7 +362,8 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                 stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
                 instant(item, "requestedAt"),
                 instant(item, "uploadExpiresAt"),
-                optionalInstant(item, "availableAt"));
+                optionalInstant(item, "availableAt"),
+                optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN));
     }
 
     private static RecordGroup toGroup(AccountId owner, Map<String, AttributeValue> item) {

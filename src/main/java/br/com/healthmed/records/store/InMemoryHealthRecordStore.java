@@ -9,6 +9,7 @@ import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.UploadHold;
 import java.time.Instant;
 import java.util.Comparator;
@@ -67,13 +68,19 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
                 memberOf.remove(group);
             }
             return new RecordFile(file.id(), file.owner(), file.fileName(), file.contentType(), file.sizeBytes(),
-                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt());
+                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt(),
+                    file.scan());
         });
     }
 
     @Override
     public void deleteFile(FileId id) {
         files.remove(id);
+    }
+
+    @Override
+    public void keepScanVerdict(FileId id, ScanStatus verdict) {
+        files.computeIfPresent(id, (key, file) -> file.scanned(verdict));
     }
 
     @Override

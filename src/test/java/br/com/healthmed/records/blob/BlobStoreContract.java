@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ContentDispositions;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.support.PlainHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -108,7 +109,12 @@ abstract class BlobStoreContract {
         assertThat(get(download).statusCode()).isEqualTo(404);
     }
 
-    private ObjectKey stored(byte[] bytes) {
+    @Test
+    void anObjectThatIsNotThereHasNoScanVerdict() {
+        assertThat(store().scanStatus(ObjectKey.random())).isEqualTo(ScanStatus.PENDING_SCAN);
+    }
+
+    protected ObjectKey stored(byte[] bytes) {
         ObjectKey key = ObjectKey.random();
         assertThat(put(store().presignUpload(key, "text/plain", bytes.length, Duration.ofMinutes(15)), bytes).statusCode()).isEqualTo(200);
         return key;
@@ -129,7 +135,7 @@ abstract class BlobStoreContract {
         return PlainHttp.get(url);
     }
 
-    private static byte[] bytes(int size) {
+    protected static byte[] bytes(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         return bytes;

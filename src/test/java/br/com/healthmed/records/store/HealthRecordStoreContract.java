@@ -16,6 +16,7 @@ import br.com.healthmed.records.Page;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.UploadHold;
 import br.com.healthmed.support.Concurrently;
 import java.time.Duration;
@@ -108,6 +109,23 @@ abstract class HealthRecordStoreContract {
         assertThat(changed.fileName()).isEqualTo("hemograma.pdf");
         assertThat(changed.groups()).containsExactlyInAnyOrderElementsOf(groups.subList(1, groups.size()));
         assertThat(changed.objectKey()).isEqualTo(file.objectKey());
+    }
+
+    @Test
+    void aFinalScanVerdictIsKeptWithTheFileAndChangesNothingElse() {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+        store().markAvailable(file, NOW);
+        assertThat(store().file(file.id()).orElseThrow().scan()).isEqualTo(ScanStatus.PENDING_SCAN);
+
+        store().keepScanVerdict(file.id(), ScanStatus.CLEAN);
+        store().setInGroup(file.id(), GroupId.random(), true);
+        store().keepScanVerdict(FileId.random(), ScanStatus.CLEAN); // no such file: nothing happens
+
+        RecordFile kept = store().file(file.id()).orElseThrow();
+        assertThat(kept.scan()).isEqualTo(ScanStatus.CLEAN);
+        assertThat(kept.scanned(ScanStatus.PENDING_SCAN).groups()).hasSize(1);
+        assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).extracting(RecordFile::scan).containsExactly(ScanStatus.CLEAN);
     }
 
     @Test
