@@ -1,7 +1,6 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Role;
 import java.time.Clock;
 import java.time.Instant;
