@@ -75,7 +75,7 @@ abstract class BlobStoreContract {
         ObjectKey key = stored(bytes(100));
         URI valid = store().presignDownload(key, "text/plain", DISPOSITION, Duration.ofSeconds(60)).url();
 
-        assertThat(get(URI.create(valid.toString().replaceFirst("(?i)(signature=)(.)", "$1" + "0"))).statusCode()).isEqualTo(403);
+        assertThat(get(tamperedSignature(valid)).statusCode()).isEqualTo(403);
         assertThat(get(URI.create(valid.toString().replace(key.value(), ObjectKey.random().value()))).statusCode()).isEqualTo(403);
         assertThat(get(valid).statusCode()).isEqualTo(200);
         assertThat(get(expiredDownloadUrl(key, "text/plain", DISPOSITION)).statusCode()).isEqualTo(403);
@@ -112,6 +112,14 @@ abstract class BlobStoreContract {
     @Test
     void anObjectThatIsNotThereHasNoScanVerdict() {
         assertThat(store().scanStatus(ObjectKey.random())).isEqualTo(ScanStatus.PENDING_SCAN);
+    }
+
+    /** The URL with the first character of its signature changed (to another one: never a no-op). */
+    private static URI tamperedSignature(URI url) {
+        java.util.regex.Matcher signature = java.util.regex.Pattern.compile("(?i)signature=(.)").matcher(url.toString());
+        assertThat(signature.find()).isTrue();
+        String replacement = signature.group(1).equals("0") ? "1" : "0";
+        return URI.create(url.toString().substring(0, signature.start(1)) + replacement + url.toString().substring(signature.end(1)));
     }
 
     protected ObjectKey stored(byte[] bytes) {
