@@ -55,7 +55,8 @@ data "aws_iam_policy_document" "service" {
     ]
   }
 
-  # Health-record files: only objects under records/ of this bucket.
+  # Health-record files: only objects under records/ of this bucket. GetObjectTagging reads GuardDuty's
+  # malware-scan verdict (guardduty.tf) before a file is served or shared.
   statement {
     sid     = "RecordObjects"
     actions = [
