@@ -28,7 +28,10 @@ public interface AppointmentEventStore {
     /**
      * Notes, before a change of the appointment to {@code version} is written, that its events from
      * {@code baseline} on (the history's length before the change) may need delivering. Keeps the
-     * progress of an entry already there (its baseline too) and only ever raises its version.
+     * progress of an entry already there (its baseline and {@code since} too) and only ever raises its
+     * version. Every call at the entry's version or above sets {@code writerUntil} to
+     * {@code now + WRITER_GRACE}: the grace a relay leaves the writer counts from the newest writer's
+     * note, not from the first change's (a retried write at the same version renews it too).
      */
     void expect(AppointmentId appointment, long version, int baseline, Instant now);
 
@@ -78,19 +81,27 @@ public interface AppointmentEventStore {
      */
     java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
+    /**
+     * How long a writer may take between noting its entry ({@link #expect}) and writing its change: until
+     * then a relay that finds the appointment below the entry's version does not clear the entry.
+     */
+    java.time.Duration WRITER_GRACE = java.time.Duration.ofMinutes(2);
+
     /** How long a new outbox entry is left to the instance that made the change before sweeps pick it up. */
     java.time.Duration RELAY_GRACE = java.time.Duration.ofSeconds(10);
 
     /**
      * An outbox entry. {@code delivered} maps target names to how many of the appointment's events
-     * they have; a target not in it has {@code baseline}.
+     * they have; a target not in it has {@code baseline}. {@code since} is when the entry was first
+     * noted (for the retention); {@code writerUntil} is how long the latest writer may still write.
      */
     record Pending(AppointmentId appointment, long version, int baseline, Map<String, Integer> delivered,
-                   Instant since, int attempts, Instant nextAttempt) {
+                   Instant since, Instant writerUntil, int attempts, Instant nextAttempt) {
         public Pending {
             Objects.requireNonNull(appointment);
             delivered = Map.copyOf(delivered);
             Objects.requireNonNull(since);
+            Objects.requireNonNull(writerUntil);
             Objects.requireNonNull(nextAttempt);
         }
 

@@ -125,7 +125,7 @@ public class AppointmentLifecycle {
         if (!appointments.update(settled, current.version())) {
             return false;
         }
-        afterChange(settled, now);
+        afterChange(current, settled, now);
         return true;
     }
 
@@ -137,9 +137,12 @@ public class AppointmentLifecycle {
         relay.expect(current, appointment);
     }
 
-    /** Delivers the events of a stored appointment to both participants and every listener, soon. */
-    void announce(Appointment appointment) {
-        relay.soon(appointment.id());
+    /**
+     * Delivers the events of {@code appointment}, stored over {@code current} (empty: created), to both
+     * participants and every listener, soon.
+     */
+    void announce(Optional<Appointment> current, Appointment appointment) {
+        relay.soon(current, appointment);
     }
 
     private interface Move {
@@ -155,7 +158,7 @@ public class AppointmentLifecycle {
             Appointment changed = move.apply(current, now);
             willStore(Optional.of(current), changed);
             if (appointments.update(changed, current.version())) {
-                afterChange(changed, now);
+                afterChange(current, changed, now);
                 return changed;
             }
             log.debug("Appointment {} changed concurrently (attempt {}); reading it again", id, attempt);
@@ -169,7 +172,7 @@ public class AppointmentLifecycle {
      * change is stored, and what a failed step leaves behind is healed when next touched (a slot or a
      * place held by an ended appointment counts as free; the sweep re-checks confirmed consultations).
      */
-    private void afterChange(Appointment changed, Instant now) {
+    private void afterChange(Appointment current, Appointment changed, Instant now) {
         if (frees(changed.status())) {
             bestEffort("free the slot of", changed, () -> slots.release(changed.slotId(), changed.id()));
             takenSlots.freed(changed.slotId());
@@ -180,7 +183,7 @@ public class AppointmentLifecycle {
             bestEffort("schedule the completion of", changed,
                     () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end())));
         }
-        announce(changed);
+        announce(Optional.of(current), changed);
         metrics.increment("healthmed.appointment.changes", "status", changed.status().name());
     }
 

@@ -158,7 +158,7 @@ public class Booking {
             throw keyReused();
         }
         if (created || stored.get().equals(appointment)) { // ours, also when its first write's response was lost
-            lifecycle.announce(stored.get());
+            lifecycle.announce(Optional.empty(), stored.get());
         }
         return stored.get().settledAt(clock.instant());
     }

@@ -40,8 +40,6 @@ class EventRelay implements DisposableBean {
     static final String LOGS = "logs";
     private static final int SWEEP_BATCH = 100;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    /** How long a writer may take between noting its entry and writing its change. */
-    static final Duration WRITER_GRACE = Duration.ofMinutes(2);
 
     private final AppointmentStore appointments;
     private final AppointmentEventStore store;
@@ -76,8 +74,19 @@ class EventRelay implements DisposableBean {
         store.expect(changed.id(), changed.version(), current.map(a -> a.history().size()).orElse(0), clock.instant());
     }
 
-    /** After a change is stored: relays its events from this instance, without holding up the caller. */
-    void soon(AppointmentId id) {
+    /**
+     * After {@code changed} is stored over {@code current}: relays its events from this instance, without
+     * holding up the caller. Notes the entry again first (a no-op when it is still there): a relay may
+     * have cleared it between this change's note and its write, having read the appointment before the
+     * write and found everything up to then delivered; the entry comes back and the change's events go out.
+     */
+    void soon(Optional<Appointment> current, Appointment changed) {
+        AppointmentId id = changed.id();
+        try {
+            expect(current, changed);
+        } catch (RuntimeException e) {
+            log.warn("Could not note the outbox entry of appointment {} again; relaying what is there: {}", id, e.toString());
+        }
         try {
             executor.execute(() -> {
                 try {
@@ -130,7 +139,7 @@ class EventRelay implements DisposableBean {
         Instant now = clock.instant();
         Optional<Appointment> appointment = appointments.find(id);
         boolean writerMayStillWrite = appointment.map(a -> a.version() < pending.version()).orElse(true)
-                && now.isBefore(pending.since().plus(WRITER_GRACE));
+                && now.isBefore(pending.writerUntil());
         List<AppointmentEvent> events = appointment.map(AppointmentEvent::allOf).orElse(List.of());
         boolean allDelivered = toLogs(pending, events, now);
         for (AppointmentEventListener listener : listeners) {
@@ -143,7 +152,7 @@ class EventRelay implements DisposableBean {
             log.error("Giving up on the events of appointment {}: undelivered for longer than the retention", id);
             return store.clear(id, pending.version());
         }
-        Instant next = allDelivered ? pending.since().plus(WRITER_GRACE) : now.plus(backoff(pending.attempts()));
+        Instant next = allDelivered ? pending.writerUntil() : now.plus(backoff(pending.attempts()));
         store.retryAt(id, allDelivered ? pending.attempts() : pending.attempts() + 1, next);
         return false;
     }

@@ -30,7 +30,7 @@ class EventRelayTest {
     /** Remembers what it got; fails while {@code failuresLeft} is above zero. */
     static final class Recording implements AppointmentEventListener {
         final String name;
-        final List<String> received = new ArrayList<>();
+        final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         int failuresLeft;
 
         Recording(String name, int failures) {
@@ -57,16 +57,16 @@ class EventRelayTest {
         return new EventRelay(appointments, events, new DrillBus(wakeUps::incrementAndGet), List.of(listeners), clock, Duration.ofDays(7));
     }
 
-    private Appointment requestedAndConfirmed(EventRelay relay) {
-        Instant start = clock.instant().plus(Duration.ofDays(2));
-        Slot slot = Slot.free(AccountId.random(), start, start.plus(Duration.ofMinutes(50)));
-        Appointment requested = Appointment.requested(AppointmentId.random(), slot, AccountId.random(),
-                Optional.of(new BigDecimal("150.00")), clock.instant(), clock.instant().plus(Duration.ofHours(1)),
-                BookingOrigin.UNKNOWN);
+    private Appointment requestedAndStored(EventRelay relay) {
+        Appointment requested = requested();
         relay.expect(Optional.empty(), requested);
         appointments.create(requested);
-        Appointment confirmed = requested.accept(clock.instant(),
-                new br.com.healthmed.telehealth.MeetingRoom("room", start.minus(Duration.ofMinutes(15)), slot.end()));
+        return requested;
+    }
+
+    private Appointment requestedAndConfirmed(EventRelay relay) {
+        Appointment requested = requestedAndStored(relay);
+        Appointment confirmed = confirm(requested);
         relay.expect(Optional.of(requested), confirmed);
         appointments.update(confirmed, requested.version());
         return confirmed;
@@ -110,13 +110,77 @@ class EventRelayTest {
 
         // a second sweep settled the same appointment from the same stored state and announces it again
         relay.expect(Optional.of(appointments.find(confirmed.id()).orElseThrow()).map(a -> withoutLastStep(a)), confirmed);
-        clock.advance(EventRelay.WRITER_GRACE);
+        clock.advance(AppointmentEventStore.WRITER_GRACE);
         relay.relay(confirmed.id());
 
         assertThat(events.after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
                 .containsExactly(AppointmentEventKind.REQUESTED, AppointmentEventKind.CONFIRMED);
         assertThat(events.after(confirmed.doctorId(), 0, 10)).hasSize(2);
         assertThat(events.pending(confirmed.id())).isEmpty();
+    }
+
+    @Test
+    void aChangeToAnEntryThatLingeredPastTheGraceIsNotClearedBeforeItsWriteLands() {
+        Recording mail = new Recording("mail", 1);
+        EventRelay relay = relay(mail);
+        Appointment requested = requestedAndStored(relay);
+        assertThat(relay.relay(requested.id())).isFalse(); // mail is down: the entry lingers
+        clock.advance(Duration.ofMinutes(10));
+
+        Appointment confirmed = confirm(requested);
+        relay.expect(Optional.of(requested), confirmed);   // the doctor confirms: the entry rises to v2
+        assertThat(relay.sweep()).isZero();                 // a sweep before the write: mail gets REQUESTED
+        assertThat(mail.received).hasSize(1);
+        appointments.update(confirmed, requested.version()); // the write lands after that sweep
+        clock.advance(AppointmentEventStore.WRITER_GRACE);
+        relay.sweep();
+
+        assertThat(events.after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
+                .containsExactly(AppointmentEventKind.REQUESTED, AppointmentEventKind.CONFIRMED);
+        assertThat(mail.received).containsExactlyElementsOf(AppointmentEvent.allOf(confirmed).stream().map(AppointmentEvent::id).toList());
+        assertThat(events.pending(confirmed.id())).isEmpty();
+    }
+
+    @Test
+    void anEntryClearedBetweenAChangesNoteAndItsWriteComesBackWhenTheWriterAnnouncesIt() {
+        Recording mail = new Recording("mail", 0);
+        EventRelay relay = relay(mail);
+        Appointment requested = requestedAndStored(relay);
+        relay.relay(requested.id());
+        Appointment confirmed = confirm(requested);
+        relay.expect(Optional.of(requested), confirmed);
+        // the writer stalls past its grace; a sweep finds everything of v1 delivered and clears the entry
+        clock.advance(AppointmentEventStore.WRITER_GRACE.plusSeconds(1));
+        assertThat(relay.sweep()).isEqualTo(1);
+        assertThat(events.pending(confirmed.id())).isEmpty();
+        appointments.update(confirmed, requested.version()); // then the write lands
+
+        relay.soon(Optional.of(requested), confirmed);
+
+        List<String> ids = AppointmentEvent.allOf(confirmed).stream().map(AppointmentEvent::id).toList();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (events.after(confirmed.doctorId(), 0, 10).size() < 2 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        assertThat(events.after(confirmed.doctorId(), 0, 10)).extracting(l -> l.event().id()).containsExactlyElementsOf(ids);
+        assertThat(events.after(confirmed.patientId(), 0, 10)).hasSize(2);
+        while (mail.received.size() < 2 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        assertThat(mail.received).containsExactlyElementsOf(ids);
+    }
+
+    private Appointment requested() {
+        Instant start = clock.instant().plus(Duration.ofDays(2));
+        Slot slot = Slot.free(AccountId.random(), start, start.plus(Duration.ofMinutes(50)));
+        return Appointment.requested(AppointmentId.random(), slot, AccountId.random(),
+                Optional.of(new BigDecimal("150.00")), clock.instant(), clock.instant().plus(Duration.ofHours(1)),
+                BookingOrigin.UNKNOWN);
+    }
+
+    private Appointment confirm(Appointment requested) {
+        return requested.accept(clock.instant(), new br.com.healthmed.telehealth.MeetingRoom("room",
+                requested.start().minus(Duration.ofMinutes(15)), requested.end()));
     }
 
     /** The appointment as a stale reader saw it: one step of history short. */

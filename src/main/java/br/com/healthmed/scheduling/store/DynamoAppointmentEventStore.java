@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <ul>
  *   <li>{@code OUTBOX#<hex>} / {@code APPT#<id>}: {@code version}, {@code baseline}, {@code since},
- *       {@code nextAttempt}, {@code attempts} and one {@code done:<target>} number per target. Updated
+ *       {@code writerUntil}, {@code nextAttempt}, {@code attempts} and one {@code done:<target>} number per target. Updated
  *       with expressions, never replaced, so an {@link #expect} and the relay's progress never undo
  *       each other; 16 shards keep a busy hour of changes off one partition.</li>
  *   <li>{@code EVENTS#<account>} / {@code E#<position>}: the event's attributes, {@code appendedAt} and
@@ -63,9 +63,9 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(outboxKey(appointment))
                     .updateExpression("SET #type = :type, appointmentId = :id, #version = :version, "
-                            + "baseline = if_not_exists(baseline, :baseline), since = if_not_exists(since, :now), "
+                            + "baseline = if_not_exists(baseline, :baseline), since = if_not_exists(since, :now), writerUntil = :writerUntil, "
                             + "attempts = if_not_exists(attempts, :zero), nextAttempt = if_not_exists(nextAttempt, :next)")
-                    .conditionExpression("attribute_not_exists(PK) OR #version < :version")
+                    .conditionExpression("attribute_not_exists(PK) OR #version <= :version")
                     .expressionAttributeNames(Map.of("#type", "type", "#version", "version"))
                     .expressionAttributeValues(Map.of(
                             ":type", s("OUTBOX"),
@@ -73,10 +73,11 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
                             ":version", number(version),
                             ":baseline", number(baseline),
                             ":now", instant(now),
+                            ":writerUntil", instant(now.plus(WRITER_GRACE)),
                             ":zero", number(0),
                             ":next", instant(now.plus(RELAY_GRACE)))));
         } catch (ConditionalCheckFailedException newerAlready) {
-            // an entry for this version or a later one is there: it covers this change too
+            // an entry for a later version is there: it covers this change too (whose write must fail)
         }
     }
 
@@ -153,6 +154,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
         });
         return new Pending(AppointmentId.of(string(item, "appointmentId")), Long.parseLong(item.get("version").n()),
                 Integer.parseInt(item.get("baseline").n()), delivered, instant(item, "since"),
+                optionalInstant(item, "writerUntil").orElse(instant(item, "since").plus(WRITER_GRACE)),
                 Integer.parseInt(item.get("attempts").n()), instant(item, "nextAttempt"));
     }
 

@@ -23,11 +23,12 @@ class InMemoryAppointmentEventStore implements AppointmentEventStore {
     @Override
     public synchronized void expect(AppointmentId appointment, long version, int baseline, Instant now) {
         Pending existing = outbox.get(appointment);
+        Instant writerUntil = now.plus(WRITER_GRACE);
         if (existing == null) {
-            outbox.put(appointment, new Pending(appointment, version, baseline, Map.of(), now, 0, now.plus(RELAY_GRACE)));
-        } else if (existing.version() < version) {
+            outbox.put(appointment, new Pending(appointment, version, baseline, Map.of(), now, writerUntil, 0, now.plus(RELAY_GRACE)));
+        } else if (existing.version() <= version) {
             outbox.put(appointment, new Pending(appointment, version, existing.baseline(), existing.delivered(),
-                    existing.since(), existing.attempts(), existing.nextAttempt()));
+                    existing.since(), writerUntil, existing.attempts(), existing.nextAttempt()));
         }
     }
 
@@ -49,14 +50,14 @@ class InMemoryAppointmentEventStore implements AppointmentEventStore {
         }
         Map<String, Integer> progress = new HashMap<>(p.delivered());
         progress.merge(target, delivered, Math::max);
-        outbox.put(appointment, new Pending(appointment, p.version(), p.baseline(), progress, p.since(), p.attempts(), p.nextAttempt()));
+        outbox.put(appointment, new Pending(appointment, p.version(), p.baseline(), progress, p.since(), p.writerUntil(), p.attempts(), p.nextAttempt()));
     }
 
     @Override
     public synchronized void retryAt(AppointmentId appointment, int attempts, Instant next) {
         Pending p = outbox.get(appointment);
         if (p != null) {
-            outbox.put(appointment, new Pending(appointment, p.version(), p.baseline(), p.delivered(), p.since(), attempts, next));
+            outbox.put(appointment, new Pending(appointment, p.version(), p.baseline(), p.delivered(), p.since(), p.writerUntil(), attempts, next));
         }
     }
 

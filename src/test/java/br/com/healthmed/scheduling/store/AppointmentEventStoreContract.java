@@ -169,6 +169,22 @@ abstract class AppointmentEventStoreContract {
         assertThat(pending.deliveredTo("mail")).isEqualTo(1);
         assertThat(pending.deliveredTo("metrics")).isEqualTo(1);
         assertThat(pending.since()).isEqualTo(NOW);
+        // the writer's grace counts from the newest writer's note, not the first change's
+        assertThat(pending.writerUntil()).isEqualTo(NOW.plusSeconds(5).plus(AppointmentEventStore.WRITER_GRACE));
+    }
+
+    @Test
+    void aWriteRetriedAtTheSameVersionRenewsTheWritersGraceOfAnAgedEntry() {
+        AppointmentId a = AppointmentId.random();
+        store().expect(a, 1, 0, NOW);
+        Instant retried = NOW.plus(Duration.ofMinutes(10)); // the first attempt's write never landed
+
+        store().expect(a, 1, 0, retried);
+
+        Pending pending = store().pending(a).orElseThrow();
+        assertThat(pending.version()).isEqualTo(1);
+        assertThat(pending.since()).isEqualTo(NOW);
+        assertThat(pending.writerUntil()).isEqualTo(retried.plus(AppointmentEventStore.WRITER_GRACE));
     }
 
     @Test
