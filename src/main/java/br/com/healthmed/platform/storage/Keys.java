@@ -123,6 +123,14 @@ public final class Keys {
         return key(eventLog(accountId), eventPosition(position));
     }
 
+    /**
+     * The head of an account's event log, outside the log's partition so log queries never meet it:
+     * {@code EVENTHEAD#<account>} / {@code HEAD}.
+     */
+    public static Map<String, AttributeValue> eventLogHead(String accountId) {
+        return key("EVENTHEAD#" + accountId, "HEAD");
+    }
+
     public static String eventPosition(long position) {
         return String.format("E#%019d", position);
     }

@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       with expressions, never replaced, so an {@link #expect} and the relay's progress never undo
  *       each other; 16 shards keep a busy hour of changes off one partition.</li>
  *   <li>{@code EVENTS#<account>} / {@code E#<position>}: the event's attributes, {@code appendedAt} and
- *       a {@code ttl} past the retention. An append reads the log's end and puts at the next position
+ *       a {@code ttl} past the retention. {@code EVENTHEAD#<account>} / {@code HEAD} (no ttl) holds the
+ *       first position of the log ({@code firstPosition}, {@code baseSetAt}), one per log, see {@link #base}.
+ *       An append reads the log's end and puts at the next position
  *       only if it is still free, so two appenders never share a position and the log has no holes.</li>
  * </ul>
  */
@@ -167,7 +169,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
             if (tail.found().isPresent()) {
                 return tail.found().get();
             }
-            long position = tail.last() == 0 ? AppointmentEventStore.firstPosition(now) : tail.last() + 1;
+            long position = tail.last() == 0 ? base(account, now) : tail.last() + 1;
             Logged logged = new Logged(account, position, now, event);
             try {
                 table.client().putItem(b -> b.tableName(table.name()).item(item(logged))
@@ -178,6 +180,32 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
             }
         }
         throw new IllegalStateException("Could not append to the event log of " + account + " after " + APPEND_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * The first position of the account's empty log, the same for every appender: kept in the log's
+     * head item (no ttl). Appenders to an empty log read it; only when there is none, or it was set
+     * longer than the retention ago (so the log can have emptied since: every event under it expired),
+     * does one of them, conditionally, set a new one from its clock ({@link
+     * AppointmentEventStore#firstPosition}, above every earlier base); the others read what it set.
+     * So two first appends either side of midnight, or on instances with skewed clocks, share one
+     * base, and the second goes at base + 1.
+     */
+    private long base(AccountId account, Instant now) {
+        Map<String, AttributeValue> key = Keys.eventLogHead(account.toString());
+        long candidate = AppointmentEventStore.firstPosition(now);
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(key)
+                    .updateExpression("SET #type = :type, firstPosition = :base, baseSetAt = :now")
+                    .conditionExpression("attribute_not_exists(firstPosition) OR (baseSetAt < :cutoff AND firstPosition < :base)")
+                    .expressionAttributeNames(Map.of("#type", "type"))
+                    .expressionAttributeValues(Map.of(":type", s("EVENT_LOG_HEAD"), ":base", number(candidate),
+                            ":now", instant(now), ":cutoff", instant(now.minus(retention)))));
+            return candidate;
+        } catch (ConditionalCheckFailedException setAlready) {
+            return table.item(key).map(item -> Long.parseLong(item.get("firstPosition").n()))
+                    .orElseThrow(() -> new IllegalStateException("The head of the event log of " + account + " vanished"));
+        }
     }
 
     /** The log's last position, and the event if an earlier append put it there. */

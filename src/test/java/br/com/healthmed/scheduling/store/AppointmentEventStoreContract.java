@@ -141,12 +141,32 @@ abstract class AppointmentEventStoreContract {
     }
 
     @Test
-    void aNewLogStartsAboveAnyPositionOfAnEarlierDay() {
-        Logged yesterday = store().append(patient, event(AppointmentId.random(), 0), NOW.minus(Duration.ofDays(8)));
-        Logged today = store().append(doctor, event(AppointmentId.random(), 0), NOW);
+    void aLogStartsAtItsFirstDaysBaseAndGoesOnFromThereOnLaterDays() {
+        Logged first = store().append(patient, event(AppointmentId.random(), 0), NOW.minus(Duration.ofDays(3)));
+        Logged later = store().append(patient, event(AppointmentId.random(), 0), NOW);
 
-        assertThat(today.position()).isGreaterThan(yesterday.position() + 1_000_000);
-        assertThat(today.position()).isEqualTo(AppointmentEventStore.firstPosition(NOW));
+        assertThat(first.position()).isEqualTo(AppointmentEventStore.firstPosition(NOW.minus(Duration.ofDays(3))));
+        assertThat(later.position()).isEqualTo(first.position() + 1);
+    }
+
+    @Test
+    void firstAppendsToOneEmptyLogEitherSideOfMidnightShareOneBase() throws InterruptedException {
+        Instant beforeMidnight = Instant.parse("2027-03-15T23:59:59Z");
+        Instant afterMidnight = Instant.parse("2027-03-16T00:00:01Z"); // or an instance whose clock runs ahead
+        for (int round = 0; round < 5; round++) {
+            AccountId account = AccountId.random();
+            List<AppointmentEvent> firsts = List.of(event(AppointmentId.random(), 0, doctor, account, beforeMidnight),
+                    event(AppointmentId.random(), 0, doctor, account, afterMidnight));
+            List<Instant> clocks = List.of(beforeMidnight, afterMidnight);
+
+            List<Object> results = Concurrently.run(2, i -> () -> store().append(account, firsts.get(i), clocks.get(i)));
+
+            assertThat(results).allMatch(r -> r instanceof Logged);
+            List<Logged> log = store().after(account, 0, 10);
+            // a subscriber that read the higher one first would never get the lower one: one base, consecutive
+            assertThat(log).hasSize(2);
+            assertThat(log.get(1).position()).isEqualTo(log.get(0).position() + 1);
+        }
     }
 
     // --- the outbox -------------------------------------------------------------------------------
