@@ -26,6 +26,7 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * An account's appointment events as a subscription sees them: read from the account's event log (the
@@ -53,6 +54,8 @@ public class AppointmentEventFeed implements DisposableBean {
     private final Clock clock;
     private final Duration retention;
     private final Duration pollInterval;
+    private final int readAttempts;
+    private final Duration readBackoff;
     /**
      * Reads the logs and emits the deliveries, so the GraphQL resolution of a pushed event's fields runs
      * here too. Plain executor threads: cancelling a subscription never interrupts a thread in the
@@ -68,12 +71,16 @@ public class AppointmentEventFeed implements DisposableBean {
 
     AppointmentEventFeed(AppointmentEventStore store, EventBus bus, Clock clock,
                          @Value("${healthmed.events.retention:P7D}") Duration retention,
-                         @Value("${healthmed.events.poll-interval:PT30S}") Duration pollInterval) {
+                         @Value("${healthmed.events.poll-interval:PT30S}") Duration pollInterval,
+                         @Value("${healthmed.events.read-attempts:6}") int readAttempts,
+                         @Value("${healthmed.events.read-backoff:PT1S}") Duration readBackoff) {
         this.store = store;
         this.bus = bus;
         this.clock = clock;
         this.retention = retention;
         this.pollInterval = pollInterval;
+        this.readAttempts = readAttempts;
+        this.readBackoff = readBackoff;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "event-feed-" + count.incrementAndGet());
@@ -100,10 +107,43 @@ public class AppointmentEventFeed implements DisposableBean {
             }));
         }, FluxSink.OverflowStrategy.LATEST);
         // merge subscribes in order: the wake-ups first, then the first read — nothing appended after it is missed
-        return Flux.merge(wakeUps, Flux.just(TICK), Flux.interval(pollInterval, pollInterval).cast(Object.class))
+        return Flux.merge(wakeUps, Flux.just(TICK), polls())
                 .onBackpressureLatest()
-                .concatMap(tick -> Mono.fromCallable(() -> newSince(account, last)).subscribeOn(scheduler), 1)
+                .concatMap(tick -> read(account, last), 1)
                 .concatMapIterable(deliveries -> deliveries);
+    }
+
+    /**
+     * The periodic reads, in case a wake-up was lost. The first comes after a random half to whole
+     * interval, so subscriptions opened together (clients reconnecting after a deploy) do not all read
+     * at the same moments.
+     */
+    private Flux<Object> polls() {
+        long half = Math.max(1, pollInterval.toMillis() / 2);
+        Duration first = Duration.ofMillis(half + java.util.concurrent.ThreadLocalRandom.current().nextLong(half));
+        return Flux.interval(first, pollInterval).cast(Object.class);
+    }
+
+    /**
+     * Reads what is new. A failed read (storage briefly unavailable) is logged and retried with growing,
+     * jittered delays, from where the subscription is ({@code last} only moves with what was delivered);
+     * only after {@code healthmed.events.read-attempts} failures in a row does the subscription end, with
+     * STORAGE_UNAVAILABLE: the client resubscribes with {@code after:} and misses nothing.
+     */
+    private Mono<List<Delivery>> read(AccountId account, AtomicLong last) {
+        return Mono.fromCallable(() -> newSince(account, last)).subscribeOn(scheduler)
+                .retryWhen(Retry.backoff(readAttempts - 1L, readBackoff).jitter(0.5)
+                        .doBeforeRetry(failed -> log.warn("Could not read the event log of {} (failure {}); retrying: {}",
+                                account, failed.totalRetries() + 1, failed.failure().toString()))
+                        .onRetryExhaustedThrow((spec, failed) -> storageUnavailable(account, failed.failure())));
+    }
+
+    private DomainException storageUnavailable(AccountId account, Throwable failure) {
+        log.error("Ending a subscription to the events of {}: its log could not be read {} times in a row: {}",
+                account, readAttempts, failure.toString());
+        return new DomainException(ErrorCode.STORAGE_UNAVAILABLE,
+                "Your appointment events cannot be read right now; subscribe again with after: the last id you received.",
+                Map.of("retryAfterSeconds", 5));
     }
 
     /**
