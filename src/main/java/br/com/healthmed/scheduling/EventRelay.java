@@ -137,7 +137,13 @@ class EventRelay implements DisposableBean {
         }
         AppointmentEventStore.Pending pending = found.get();
         Instant now = clock.instant();
-        Optional<Appointment> appointment = appointments.find(id);
+        Optional<Appointment> appointment;
+        try {
+            appointment = appointments.find(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not read appointment {} to relay its events; retrying later with backoff: {}", id, e.toString());
+            return failed(pending, now);
+        }
         boolean writerMayStillWrite = appointment.map(a -> a.version() < pending.version()).orElse(true)
                 && now.isBefore(pending.writerUntil());
         List<AppointmentEvent> events = appointment.map(AppointmentEvent::allOf).orElse(List.of());
@@ -145,31 +151,49 @@ class EventRelay implements DisposableBean {
         for (AppointmentEventListener listener : listeners) {
             allDelivered &= toListener(listener, pending, events);
         }
-        if (allDelivered && !writerMayStillWrite) {
+        if (!allDelivered) {
+            return failed(pending, now);
+        }
+        if (!writerMayStillWrite) {
             return store.clear(id, pending.version());
         }
-        if (!allDelivered && now.isAfter(pending.since().plus(retention))) {
-            log.error("Giving up on the events of appointment {}: undelivered for longer than the retention", id);
-            return store.clear(id, pending.version());
-        }
-        Instant next = allDelivered ? pending.writerUntil() : now.plus(backoff(pending.attempts()));
-        store.retryAt(id, allDelivered ? pending.attempts() : pending.attempts() + 1, next);
+        store.retryAt(id, pending.attempts(), pending.writerUntil());
         return false;
     }
 
+    /**
+     * Some target could not be served: the entry is due again after a growing delay (so a failure
+     * costs one attempt per backoff, not one per sweep of every instance), or, once older than the
+     * retention, given up. True when it was given up and cleared.
+     */
+    private boolean failed(AppointmentEventStore.Pending pending, Instant now) {
+        if (now.isAfter(pending.since().plus(retention))) {
+            log.error("Giving up on the events of appointment {}: undelivered for longer than the retention", pending.appointment());
+            return store.clear(pending.appointment(), pending.version());
+        }
+        store.retryAt(pending.appointment(), pending.attempts() + 1, now.plus(backoff(pending.attempts())));
+        return false;
+    }
+
+    /** Appends the missing events to both participants' logs; false (logged) when storage failed. */
     private boolean toLogs(AppointmentEventStore.Pending pending, List<AppointmentEvent> events, Instant now) {
         int from = pending.deliveredTo(LOGS);
         if (from >= events.size()) {
             return true;
         }
-        for (AppointmentEvent event : events.subList(from, events.size())) {
-            for (AccountId account : List.of(event.doctorId(), event.patientId())) {
-                AppointmentEventStore.Logged logged = store.append(account, event, now);
-                bus.publish(AppointmentEvent.TOPIC, new AppointmentEventFeed.Appended(account, logged.position()));
+        try {
+            for (AppointmentEvent event : events.subList(from, events.size())) {
+                for (AccountId account : List.of(event.doctorId(), event.patientId())) {
+                    AppointmentEventStore.Logged logged = store.append(account, event, now);
+                    bus.publish(AppointmentEvent.TOPIC, new AppointmentEventFeed.Appended(account, logged.position()));
+                }
             }
+            store.delivered(pending.appointment(), LOGS, events.size());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not log the events of appointment {}; retrying later with backoff: {}", pending.appointment(), e.toString());
+            return false;
         }
-        store.delivered(pending.appointment(), LOGS, events.size());
-        return true;
     }
 
     /** Calls the listener with its missing events in order, stopping at the first that fails. */
@@ -188,7 +212,13 @@ class EventRelay implements DisposableBean {
                     events.get(reached).id(), e.toString());
         }
         if (reached > from) {
-            store.delivered(pending.appointment(), listener.name(), reached);
+            try {
+                store.delivered(pending.appointment(), listener.name(), reached);
+            } catch (RuntimeException e) { // the listener gets these again: it ignores ids it had
+                log.warn("Could not record the progress of listener {} on appointment {}: {}", listener.name(),
+                        pending.appointment(), e.toString());
+                ok = false;
+            }
         }
         return ok;
     }

@@ -170,6 +170,34 @@ class EventRelayTest {
         assertThat(mail.received).containsExactlyElementsOf(ids);
     }
 
+    @Test
+    void aStorageFailureWhileLoggingIsRetriedWithBackoffNotOnEverySweepAndGivenUpAfterTheRetention() {
+        Recording mail = new Recording("mail", 0);
+        AtomicInteger logAttempts = new AtomicInteger();
+        EventRelay relay = new EventRelay(appointments, events, new DrillBus(() -> {
+            logAttempts.incrementAndGet();
+            throw new IllegalStateException("Unable to execute HTTP request");
+        }), List.of(mail), clock, Duration.ofDays(7));
+        Appointment requested = requestedAndStored(relay);
+
+        assertThat(relay.relay(requested.id())).isFalse();
+        assertThat(mail.received).hasSize(1); // the other target is not held up
+        Instant next = events.pending(requested.id()).orElseThrow().nextAttempt();
+        assertThat(next).isAfter(clock.instant());
+        assertThat(relay.sweep()).isZero();    // not due again at once: no retry storm
+        assertThat(logAttempts).hasValue(1);
+
+        clock.set(next);
+        relay.sweep();
+        assertThat(logAttempts).hasValue(2);
+        assertThat(events.pending(requested.id()).orElseThrow().nextAttempt()).isAfter(next.plus(Duration.ofSeconds(1)));
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(relay.sweep()).isEqualTo(1); // past the retention: given up
+        assertThat(events.pending(requested.id())).isEmpty();
+        assertThat(mail.received).hasSize(1);
+    }
+
     private Appointment requested() {
         Instant start = clock.instant().plus(Duration.ofDays(2));
         Slot slot = Slot.free(AccountId.random(), start, start.plus(Duration.ofMinutes(50)));

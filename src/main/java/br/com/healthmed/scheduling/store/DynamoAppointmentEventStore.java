@@ -91,8 +91,10 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
     @Override
     public List<Pending> due(Instant now, int limit) {
         List<Pending> due = new ArrayList<>();
-        for (int shard = 0; shard < 16 && due.size() < limit; shard++) {
-            String partition = Keys.outbox(Integer.toHexString(shard));
+        // from a random shard on: with more due entries than one batch, instances' sweeps start in different places
+        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(16);
+        for (int i = 0; i < 16 && due.size() < limit; i++) {
+            String partition = Keys.outbox(Integer.toHexString((first + i) % 16));
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> exclusiveStart = start;
