@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    /** How often marking a sent e-mail is tried in place before giving up (see {@link #markSent}). */
+    static final int MARK_ATTEMPTS = 4;
 
     private final SentMarkers markers;
     private final Mailer mailer;
@@ -94,6 +96,28 @@ class Deliveries {
             markers.release(deliveryId, recipient);
             throw unexpected;
         }
-        markers.complete(deliveryId, recipient, SentMarkers.Outcome.SENT, clock.instant());
+        markSent(deliveryId, recipient);
+    }
+
+    /**
+     * The mailer took the message: record it. Tried again in place when storage fails, because a marker
+     * left CLAIMED is claimed again after its lease and the e-mail sent a second time. Should every
+     * attempt fail, the failure propagates (the caller retries) and a duplicate e-mail is possible.
+     */
+    private void markSent(String deliveryId, AccountId recipient) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                markers.complete(deliveryId, recipient, SentMarkers.Outcome.SENT, clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MARK_ATTEMPTS) {
+                    log.error("E-mail of delivery {} to account {} was sent but could not be marked sent; it may be sent again: {}",
+                            deliveryId, recipient, e.toString());
+                    throw e;
+                }
+                log.warn("Could not mark delivery {} to account {} sent (attempt {}); trying again: {}", deliveryId, recipient,
+                        attempt, e.toString());
+            }
+        }
     }
 }

@@ -41,6 +41,37 @@ class DeliveriesTest {
     private final AccountId ana = AccountId.random();
 
     @Test
+    void anEmailWhoseSentMarkFailsBrieflyIsNotSentAgainAfterTheLease() {
+        AtomicInteger markFailuresLeft = new AtomicInteger(Deliveries.MARK_ATTEMPTS - 1);
+        SentMarkers flakyMarks = new SentMarkers() {
+            @Override
+            public Claim claim(String deliveryId, AccountId recipient, Instant now, Duration lease) {
+                return markers.claim(deliveryId, recipient, now, lease);
+            }
+
+            @Override
+            public void complete(String deliveryId, AccountId recipient, Outcome outcome, Instant now) {
+                if (markFailuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("Unable to execute HTTP request");
+                }
+                markers.complete(deliveryId, recipient, outcome, now);
+            }
+
+            @Override
+            public void release(String deliveryId, AccountId recipient) {
+                markers.release(deliveryId, recipient);
+            }
+        };
+        Deliveries delivering = new Deliveries(flakyMarks, flaky, properties, clock, Duration.ofHours(1));
+
+        delivering.deliver("event-9", ana, MAIL);
+        clock.advance(properties.claimLease().plusMinutes(1));
+        delivering.deliver("event-9", ana, MAIL); // a retry after the lease
+
+        assertThat(outbox.outbox()).hasSize(1);
+    }
+
+    @Test
     void aThrottledEmailIsSentOnceWhenARetryFindsTheServiceBack() {
         failuresLeft.set(2);
 
