@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class ReminderSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
-    private static final int BATCH = 200;
+    /** How long one sweep keeps taking batches while it finds work; the next sweep goes on from there. */
+    private static final java.time.Duration TIME_BOX = java.time.Duration.ofSeconds(50);
 
     private final ReminderStore reminders;
     private final AppointmentLifecycle appointments;
@@ -36,9 +37,11 @@ class ReminderSweep {
     private final NotificationPreferencesService preferences;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final int batch;
 
     ReminderSweep(ReminderStore reminders, AppointmentLifecycle appointments, Participants participants, MailTemplates templates,
-                  Deliveries deliveries, NotificationPreferencesService preferences, NotificationsProperties properties, Clock clock) {
+                  Deliveries deliveries, NotificationPreferencesService preferences, NotificationsProperties properties, Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${healthmed.notifications.sweep-batch:200}") int batch) {
         this.reminders = reminders;
         this.appointments = appointments;
         this.participants = participants;
@@ -47,6 +50,7 @@ class ReminderSweep {
         this.preferences = preferences;
         this.properties = properties;
         this.clock = clock;
+        this.batch = batch;
     }
 
     @Scheduled(fixedDelayString = "${healthmed.notifications.sweep-interval:PT1M}",
@@ -59,11 +63,30 @@ class ReminderSweep {
         }
     }
 
-    /** Sends every due reminder this instance can claim; returns how many were finished. */
+    /**
+     * Sends every due reminder this instance can claim; returns how many were finished. Takes batch
+     * after batch while a batch finished something (finished reminders drop out of the due ones, so a
+     * backlog larger than one batch is drained in one sweep), within a time box. Each batch is claimed in
+     * random order, so instances sweeping at once mostly claim different reminders instead of racing
+     * for the same first ones.
+     */
     int run() {
+        long stopAt = System.nanoTime() + TIME_BOX.toNanos();
+        int finished = 0;
+        int round;
+        do {
+            round = runBatch();
+            finished += round;
+        } while (round > 0 && System.nanoTime() < stopAt);
+        return finished;
+    }
+
+    private int runBatch() {
         Instant now = clock.instant();
         int finished = 0;
-        for (Reminder reminder : reminders.due(now, now.minus(properties.longestLead()), BATCH)) {
+        List<Reminder> due = new java.util.ArrayList<>(reminders.due(now, now.minus(properties.longestLead()), batch));
+        java.util.Collections.shuffle(due);
+        for (Reminder reminder : due) {
             try {
                 if (reminders.claim(reminder, now, properties.claimLease())) {
                     send(reminder, now);

@@ -50,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
         "healthmed.security.jwt.access-token-ttl=P30D",
         "healthmed.scheduling.sweep-interval=PT1H",
         "healthmed.notifications.sweep-interval=PT1H",
+        "healthmed.notifications.sweep-batch=1", // so that two due reminders are more than one batch
         "healthmed.web.app-url=https://app.healthmed.example"})
 @Import(TestClock.class)
 abstract class NotificationsApiContract {
@@ -169,6 +170,23 @@ abstract class NotificationsApiContract {
         assertThat(subjects(doctorEmail)).filteredOn(NotificationsApiContract::isReminder).hasSize(2)
                 .last().satisfies(s -> assertThat(s).startsWith("Lembrete: consulta em 1 hora"));
         assertThat(subjects(patientEmail)).filteredOn(NotificationsApiContract::isReminder).hasSize(1);
+    }
+
+    @Test
+    void oneSweepSendsEveryDueReminderEvenWhenThereAreMoreThanOneBatch() {
+        Instant start = inDays(4, 9);
+        confirmed(start);
+        TestUser otherDoctor = TestUser.doctor(anonymous); // one upcoming appointment per patient and doctor
+        Instant later = start.plus(Duration.ofHours(1));
+        String other = (String) patient.book(otherDoctor.publish(later), "k-" + UUID.randomUUID()).get("id");
+        otherDoctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", other)
+                .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
+        awaitMail(patientEmail, "Consulta confirmada: " + MailTemplates.shortWhen(later, SAO_PAULO));
+
+        clock.set(later.minus(Duration.ofHours(24)));
+        reminderSweep.run();
+
+        assertThat(subjects(patientEmail)).filteredOn(NotificationsApiContract::isReminder).hasSize(2);
     }
 
     @Test
