@@ -83,8 +83,18 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
      * closed with the other two.
      */
     public Instance startAnother(String name) {
+        return startAnother(name, Map.of());
+    }
+
+    /**
+     * One more replica, as {@link #startAnother(String)}, with some properties of its own (e.g. a
+     * shorter interval of some background task than the pair's).
+     */
+    public Instance startAnother(String name, Map<String, ?> ownProperties) {
         running(a);
-        Instance instance = start(name, shared);
+        Map<String, Object> properties = new LinkedHashMap<>(shared);
+        properties.putAll(ownProperties);
+        Instance instance = start(name, properties);
         later.add(instance);
         return instance;
     }
