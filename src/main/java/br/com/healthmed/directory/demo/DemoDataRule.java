@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,39 +18,104 @@ import org.springframework.core.env.Environment;
  * else — the jar started in a container or on a server without a profile, a profile pointed at
  * AWS — {@code healthmed.demo-data=true} is refused, because anyone who can reach the port could log
  * in with the published password.
+ *
+ * <p>Settings are read as Spring Boot binds them (environment variables, comma-separated or indexed
+ * lists). An AWS client goes to its endpoint override when one is set, whatever its region or the
+ * SDK's own {@code AWS_ENDPOINT_URL*} settings; without one it goes to AWS and the rule refuses, so
+ * neither the region nor those SDK settings can make a remote engine look local. Redis can be named
+ * five ways; each one that is set must be loopback, whichever of them Spring Boot would use.
  */
 final class DemoDataRule {
 
-    /**
-     * An adapter choice: the property and its default, the value that means "embedded", and where the
-     * engine's address is (with its default: none for AWS services, which then means AWS itself).
-     */
-    private record Adapter(String property, String defaultValue, String embedded, String endpointProperty, String defaultEndpoint) {}
+    /** An adapter choice: the property and its default, the value that means "embedded", and where its engine is otherwise. */
+    private record Adapter(String property, String defaultValue, String embedded, Engine engine) {}
+
+    /** Where an adapter's engine is, as configured. */
+    @FunctionalInterface
+    private interface Engine {
+        /** Why the engine is not (or may not be) on this machine; empty when every setting naming it is loopback. */
+        Optional<String> notLocal(Binder settings);
+    }
+
+    /** Spring Boot's Redis settings that name hosts: {@code host:port} lists (sentinel, cluster, master/replica). */
+    private static final List<String> REDIS_NODE_LISTS = List.of(
+            "spring.data.redis.sentinel.nodes", "spring.data.redis.cluster.nodes", "spring.data.redis.masterreplica.nodes");
 
     private static final List<Adapter> ADAPTERS = List.of(
-            new Adapter("healthmed.storage", "memory", "memory", "healthmed.dynamodb.endpoint", ""),
-            new Adapter("healthmed.blob-store", "local", "local", "healthmed.s3.endpoint", ""),
-            new Adapter("healthmed.geocoder", "none", "none", "healthmed.location.endpoint", ""),
-            new Adapter("healthmed.events", "memory", "memory", "spring.data.redis.host", "localhost"));
+            new Adapter("healthmed.storage", "memory", "memory", awsEndpoint("healthmed.dynamodb.endpoint")),
+            new Adapter("healthmed.blob-store", "local", "local", awsEndpoint("healthmed.s3.endpoint")),
+            new Adapter("healthmed.geocoder", "none", "none", awsEndpoint("healthmed.location.endpoint")),
+            new Adapter("healthmed.notifications.mailer", "memory", "memory", awsEndpoint("healthmed.notifications.ses.endpoint")),
+            new Adapter("healthmed.events", "memory", "memory", DemoDataRule::redisNotLocal));
 
     private DemoDataRule() {}
 
     /** Why demo data must not be created in this environment; empty when it may. */
     static Optional<String> refusal(Environment environment) {
-        String address = environment.getProperty("server.address", "").trim();
+        Binder settings = Binder.get(environment);
+        String address = string(settings, "server.address", "");
         if (!isLoopback(address)) {
             return Optional.of("the service listens on " + (address.isEmpty() ? "every network interface" : address)
                     + ", not on loopback only (server.address=127.0.0.1)");
         }
         for (Adapter adapter : ADAPTERS) {
-            String choice = environment.getProperty(adapter.property(), adapter.defaultValue()).trim().toLowerCase(Locale.ROOT);
-            String endpoint = environment.getProperty(adapter.endpointProperty(), adapter.defaultEndpoint());
-            if (!choice.equals(adapter.embedded()) && !isLoopbackEndpoint(endpoint)) {
-                return Optional.of(adapter.property() + "=" + choice + " is not on this machine ("
-                        + adapter.endpointProperty() + " is not a loopback address)");
+            String choice = string(settings, adapter.property(), adapter.defaultValue()).toLowerCase(Locale.ROOT);
+            if (choice.equals(adapter.embedded())) {
+                continue;
+            }
+            Optional<String> notLocal = adapter.engine().notLocal(settings);
+            if (notLocal.isPresent()) {
+                return Optional.of(adapter.property() + "=" + choice + " is not on this machine (" + notLocal.get() + ")");
             }
         }
         return Optional.empty();
+    }
+
+    /** An AWS service's endpoint override: unset means AWS itself. */
+    private static Engine awsEndpoint(String property) {
+        return settings -> {
+            String endpoint = string(settings, property, "");
+            if (endpoint.isEmpty()) {
+                return Optional.of(property + " is not set: AWS itself");
+            }
+            return isLoopbackEndpoint(endpoint) ? Optional.empty() : Optional.of(property + " is not a loopback address");
+        };
+    }
+
+    /**
+     * Every Redis setting that is set must name loopback: the URL (which outranks the host), the
+     * sentinel, cluster and master/replica nodes (each of which outranks both), and the host, which
+     * defaults to localhost. Values are not quoted back: a URL may hold the password.
+     */
+    private static Optional<String> redisNotLocal(Binder settings) {
+        String url = string(settings, "spring.data.redis.url", "");
+        if (!url.isEmpty() && !isLoopbackEndpoint(url)) {
+            return Optional.of("spring.data.redis.url is not a loopback address");
+        }
+        for (String list : REDIS_NODE_LISTS) {
+            List<String> nodes = settings.bind(list, Bindable.listOf(String.class)).orElse(List.of());
+            if (!nodes.stream().allMatch(node -> isLoopback(hostOfNode(node.trim())))) {
+                return Optional.of(list + " names a host that is not a loopback address");
+            }
+        }
+        if (!isLoopback(string(settings, "spring.data.redis.host", "localhost"))) {
+            return Optional.of("spring.data.redis.host is not a loopback address");
+        }
+        return Optional.empty();
+    }
+
+    /** The host of a {@code host:port}, {@code [v6]:port} or bare-host node. */
+    private static String hostOfNode(String node) {
+        if (node.startsWith("[")) {
+            int end = node.indexOf(']');
+            return end < 0 ? node : node.substring(0, end + 1);
+        }
+        int colon = node.lastIndexOf(':');
+        return colon < 0 ? node : node.substring(0, colon);
+    }
+
+    private static String string(Binder settings, String property, String defaultValue) {
+        return settings.bind(property, String.class).map(String::trim).orElse(defaultValue);
     }
 
     /** A literal loopback address or {@code localhost}; never a DNS lookup of some other name. */
@@ -67,7 +134,7 @@ final class DemoDataRule {
         }
     }
 
-    /** A URL ({@code http://127.0.0.1:8000}) or bare host whose host is loopback. */
+    /** A URL ({@code http://127.0.0.1:8000}, {@code redis://:secret@localhost:6379}) or bare host whose host is loopback. */
     private static boolean isLoopbackEndpoint(String endpoint) {
         String value = endpoint.trim();
         if (value.isEmpty()) {
