@@ -83,6 +83,20 @@ public final class RedisRateCounters implements RateCounters {
         this.meters = meters;
     }
 
+    /**
+     * Opens the connection and loads the scripts now, at start-up, rather than in the first login or
+     * booking (the first command on a new Lettuce connection costs seconds on a busy machine).
+     * Without Redis it only logs: the service starts and counts locally.
+     */
+    public void warmUp() {
+        usage("warm-up", Duration.ofSeconds(1));
+        orLocally("warmUp", () -> {
+            redis.execute(TRY_ACQUIRE, List.of(prefix + "warm-up"), "0", "1", "0", "none");
+            return redis.execute(HIT, List.of(prefix + "warm-up"), "0", "1", "none");
+        }, () -> 0L);
+        reset("warm-up");
+    }
+
     @Override
     public Acquisition tryAcquire(String key, int limit, Duration window, String hitId) {
         return orLocally("tryAcquire", () -> {
