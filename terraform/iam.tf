@@ -105,6 +105,19 @@ data "aws_iam_policy_document" "service" {
     resources = [aws_location_place_index.main.index_arn]
   }
 
+  # E-mail: only from the domain identity, only as the service's sender address, only with its
+  # configuration set (SES authorizes SendEmail on the identity and on the set).
+  statement {
+    sid       = "SendMail"
+    actions   = ["ses:SendEmail"]
+    resources = [aws_sesv2_email_identity.mail.arn, aws_sesv2_configuration_set.mail.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "ses:FromAddress"
+      values   = [local.mail_from_address]
+    }
+  }
+
   # The secrets the Secrets Store CSI driver mounts (it fetches them with the pod's role).
   statement {
     sid       = "Secrets"

@@ -60,6 +60,11 @@ output "web_origins" {
   value       = join(",", var.web_origins)
 }
 
+output "load_balancer_cidrs" {
+  description = "Helm loadBalancerCidrs (comma-separated): trusted proxies and NetworkPolicy sources"
+  value       = join(",", var.load_balancer_subnet_cidrs)
+}
+
 output "ecr_repository_url" {
   description = "Helm image.repository (and the deploy workflow's registry)"
   value       = var.create_ecr_repository ? aws_ecr_repository.api[0].repository_url : ""
@@ -73,4 +78,19 @@ output "log_group_name" {
 output "alarm_topic_arn" {
   description = "SNS topic of the alarms; subscribe the on-call pager"
   value       = aws_sns_topic.alarms.arn
+}
+
+output "mail_from_address" {
+  description = "Helm config.mailFromAddress (healthmed.notifications.from-address), with a display name: Health&Med <address>"
+  value       = local.mail_from_address
+}
+
+output "ses_configuration_set" {
+  description = "Helm config.sesConfigurationSet (healthmed.notifications.ses.configuration-set)"
+  value       = aws_sesv2_configuration_set.mail.configuration_set_name
+}
+
+output "ses_dkim_records" {
+  description = "DKIM CNAME records of mail_domain, to publish when mail_route53_zone_id is empty"
+  value       = [for token in aws_sesv2_email_identity.mail.dkim_signing_attributes[0].tokens : "${token}._domainkey.${var.mail_domain} CNAME ${token}.dkim.amazonses.com"]
 }

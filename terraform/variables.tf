@@ -74,6 +74,15 @@ variable "private_subnet_ids" {
   }
 }
 
+variable "load_balancer_subnet_cidrs" {
+  type        = list(string)
+  description = "CIDRs of the subnets the ALB sits in (the VPC's public subnets): the only peers whose X-Forwarded-For the service believes, and the only sources its NetworkPolicy admits. Not the VPC's CIDR, which holds every pod."
+  validation {
+    condition     = length(var.load_balancer_subnet_cidrs) >= 1 && alltrue([for c in var.load_balancer_subnet_cidrs : can(cidrnetmask(c)) && tonumber(split("/", c)[1]) >= 16])
+    error_message = "load_balancer_subnet_cidrs must list the ALB subnets' IPv4 CIDRs, each /16 or narrower."
+  }
+}
+
 variable "eks_node_security_group_ids" {
   type        = list(string)
   description = "Security groups of the EKS nodes (or pods): the only sources allowed to reach Redis."
@@ -186,4 +195,23 @@ variable "create_ecr_repository" {
   type        = bool
   description = "Create the ECR repository the deploy workflow pushes to (false when images live in another account's registry)."
   default     = true
+}
+
+variable "mail_domain" {
+  type        = string
+  description = "Domain the service's e-mails are sent from (SES domain identity with DKIM); the sender is nao-responda@<mail_domain>."
+  validation {
+    condition     = can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$", var.mail_domain))
+    error_message = "mail_domain must be a lower-case domain name such as healthmed.com.br."
+  }
+}
+
+variable "mail_route53_zone_id" {
+  type        = string
+  description = "Route 53 hosted zone of mail_domain, to publish its DKIM and DMARC records; empty to publish them elsewhere (output ses_dkim_records)."
+  default     = ""
+  validation {
+    condition     = var.mail_route53_zone_id == "" || can(regex("^Z[A-Z0-9]{1,31}$", var.mail_route53_zone_id))
+    error_message = "mail_route53_zone_id must be a Route 53 hosted zone id (Z...) or empty."
+  }
 }

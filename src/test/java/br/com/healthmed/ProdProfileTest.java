@@ -3,6 +3,8 @@ package br.com.healthmed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import br.com.healthmed.notifications.Mailer;
+import br.com.healthmed.notifications.mail.InMemoryMailer;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.support.Dynalite;
 import br.com.healthmed.support.RedisServer;
@@ -125,6 +127,14 @@ class ProdProfileTest {
         for (String path : new String[] {"/graphiql", "/graphiql/index.html", "/webjars/graphiql/2.4.7/graphiql.min.js"}) {
             assertThat(get(port, path).statusCode()).as(path).isEqualTo(404);
         }
+    }
+
+    @Test
+    void mailGoesThroughSesAndTheDevelopersMailboxDoesNotExist() throws Exception {
+        assertThat(context.getBean(Mailer.class).getClass().getSimpleName()).isEqualTo("SesMailer");
+        assertThat(context.getBeansOfType(InMemoryMailer.class)).isEmpty();
+        assertThat(get(port, "/dev/mailbox").statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/dev/mailbox").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import br.com.healthmed.platform.security.AccessTokenVerifier;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.InvalidAccessTokenException;
 import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.security.SessionRevocations;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>During a signing-key rotation, tokens signed by the other key in play
  * ({@code healthmed.security.jwt.previous-public-keys}) verify too, chosen by their {@code kid}, and
  * the JWKS publishes both: a rotation logs no one out (README, "Rotating the signing key").
+ *
+ * <p>A token of a revoked session ({@link RevokedSessions}) is refused although it verifies.
  */
 @Component
 class AccessTokens implements AccessTokenVerifier {
@@ -57,11 +60,13 @@ class AccessTokens implements AccessTokenVerifier {
     private final Map<String, ECPublicKey> verificationKeys;
     private final TokenProperties properties;
     private final Clock clock;
+    private final SessionRevocations revoked;
     private final JwtParser parser;
     private final Map<String, Caller> verified = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
-    AccessTokens(SigningKey key, TokenProperties properties, Clock clock) {
+    AccessTokens(SigningKey key, TokenProperties properties, Clock clock, SessionRevocations revoked) {
+        this.revoked = revoked;
         this.key = key;
         Map<String, ECPublicKey> keys = new LinkedHashMap<>();
         keys.put(key.keyId(), key.publicKey());
@@ -111,8 +116,17 @@ class AccessTokens implements AccessTokenVerifier {
         return new Issued(token, expiresAt);
     }
 
+    /** A valid token of a session that has not been revoked: the caller it proves. */
     @Override
     public Caller verify(String token) {
+        Caller caller = verifyToken(token);
+        if (revoked.isRevoked(caller.sessionId())) {
+            throw InvalidAccessTokenException.sessionRevoked();
+        }
+        return caller;
+    }
+
+    private Caller verifyToken(String token) {
         // A client sends the same token with every request for up to 15 minutes; an ES256 check costs
         // about a millisecond of CPU, so each token is verified once and remembered until it expires.
         if (token == null || token.isEmpty()) {

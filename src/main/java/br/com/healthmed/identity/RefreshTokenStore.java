@@ -1,6 +1,7 @@
 package br.com.healthmed.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,28 @@ public interface RefreshTokenStore {
 
     Optional<Family> family(String familyId);
 
-    /** Marks the family revoked; idempotent. */
-    void revokeFamily(String familyId);
+    /** The account's sessions, open or not, in no particular order (expired ones may be gone). */
+    List<Family> familiesOf(AccountId account);
+
+    /**
+     * A session that was revoked, and when: what every instance must refuse the access tokens of
+     * until they have all expired ({@link RevokedSessions}).
+     */
+    record Revocation(String sessionId, SessionEnded.Reason reason, Instant at) {}
+
+    /**
+     * Marks the family revoked, in one write that also files it among the revocations of its time
+     * (for {@link #revokedBetween}). Idempotent: a second revocation keeps the first one's time and
+     * reason. Unknown families are not created.
+     */
+    void revokeFamily(Revocation revocation);
+
+    /**
+     * The revocations at {@code from} or later and before {@code until}, oldest first. Eventually
+     * consistent: a revocation written a moment ago may be missing (readers look back with a margin).
+     * The cost is that of the revocations in the period, whatever the number of sessions.
+     */
+    List<Revocation> revokedBetween(Instant from, Instant until);
 
     void saveToken(Token token);
 

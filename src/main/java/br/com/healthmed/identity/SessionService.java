@@ -38,22 +38,23 @@ public class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TOPIC = "identity.session-ended";
 
     private final RefreshTokenStore tokens;
     private final AccountStore accounts;
     private final AccessTokens accessTokens;
     private final TokenProperties properties;
     private final EventBus events;
+    private final RevokedSessions revoked;
     private final Clock clock;
 
     SessionService(RefreshTokenStore tokens, AccountStore accounts, AccessTokens accessTokens,
-                   TokenProperties properties, EventBus events, Clock clock) {
+                   TokenProperties properties, EventBus events, RevokedSessions revoked, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.events = events;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -89,7 +90,32 @@ public class SessionService {
 
     /** Ends the session the refresh token belongs to. Unknown or already-ended tokens are no error. */
     public void logout(String refreshToken) {
-        tokens.token(hash(refreshToken)).ifPresent(token -> end(token.familyId(), SessionEnded.Reason.LOGGED_OUT));
+        tokens.token(hash(refreshToken)).ifPresent(token -> revoke(token.familyId(), SessionEnded.Reason.LOGGED_OUT));
+    }
+
+    /**
+     * Ends a session now, on every instance: its refresh tokens stop working, and so do its access
+     * tokens, on every request and WebSocket operation, without waiting for them to expire (running
+     * subscriptions end with {@code SESSION_REVOKED}). Unknown or already-ended sessions are no error.
+     * For logout and refresh-token reuse here, and for whatever else must log a session out.
+     */
+    public void revoke(String sessionId, SessionEnded.Reason reason) {
+        SessionEnded end = new SessionEnded(sessionId, reason, clock.instant());
+        // Stored first: instances that miss the bus message find it there (and so do those started later).
+        tokens.revokeFamily(new RefreshTokenStore.Revocation(sessionId, reason, end.at()));
+        revoked.learn(end);
+        events.publish(SessionEnded.TOPIC, end);
+    }
+
+    /**
+     * Ends every open session of the account, as {@link #revoke} does one: for a password change
+     * (call it before the new password takes effect, and open a new session for the caller afterwards)
+     * or a deactivation.
+     */
+    public void revokeAll(AccountId account, SessionEnded.Reason reason) {
+        Instant now = clock.instant();
+        tokens.familiesOf(account).stream().filter(family -> family.isOpenAt(now))
+                .forEach(family -> revoke(family.id(), reason));
     }
 
     /**
@@ -97,8 +123,7 @@ public class SessionService {
      * ended (or expired) gets {@code ALREADY_ENDED} at once.
      */
     public Flux<SessionEnded> endOf(String sessionId) {
-        Flux<SessionEnded> live = events.subscribe(TOPIC, SessionEnded.class)
-                .filter(ended -> ended.sessionId().equals(sessionId));
+        Flux<SessionEnded> live = revoked.ended().filter(ended -> ended.sessionId().equals(sessionId));
         // Subscribe first, then look: an end between the two is still seen.
         Mono<SessionEnded> alreadyEnded = Mono.fromCallable(() -> isOpen(sessionId)
                         ? null
@@ -109,11 +134,6 @@ public class SessionService {
     private boolean isOpen(String sessionId) {
         Instant now = clock.instant();
         return tokens.family(sessionId).filter(f -> f.isOpenAt(now)).isPresent();
-    }
-
-    private void end(String sessionId, SessionEnded.Reason reason) {
-        tokens.revokeFamily(sessionId);
-        events.publish(TOPIC, new SessionEnded(sessionId, reason, clock.instant()));
     }
 
     /** A new refresh token of the family, stored (as its hash); returns the token itself, for the client. */
@@ -130,7 +150,7 @@ public class SessionService {
 
     /** A used refresh token came back: whoever holds the session now may be a thief, so it ends. */
     private DomainException reused(RefreshTokenStore.Family family) {
-        end(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
+        revoke(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
         log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
         return invalid();
     }

@@ -4,7 +4,6 @@ import br.com.healthmed.directory.DoctorRatings;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
-import br.com.healthmed.platform.events.EventBus;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRooms;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Everything that happens to an appointment after it is booked: the doctor's and the patient's moves,
  * the moves time makes (applied by the sweep), and what follows each stored change — freeing the slot
- * and the patient's place when the appointment ends, and telling both participants.
+ * and the patient's place when the appointment ends, and telling both participants (the change's
+ * events are its history, stored by the same conditional write; {@link EventRelay} delivers them).
  *
  * <p>A change is computed from the stored appointment and written only over its version; when another
  * change landed first, it is computed again from the new state (which may now refuse it).
@@ -36,20 +36,20 @@ public class AppointmentLifecycle {
     private final MeetingRooms meetingRooms;
     private final ObjectProvider<DoctorRatings> ratings;
     private final TakenSlots takenSlots;
-    private final EventBus events;
+    private final EventRelay relay;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
                          MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
-                         EventBus events, BusinessMetrics metrics, Clock clock) {
+                         EventRelay relay, BusinessMetrics metrics, Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.activeBookings = activeBookings;
         this.meetingRooms = meetingRooms;
         this.ratings = ratings;
         this.takenSlots = takenSlots;
-        this.events = events;
+        this.relay = relay;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -118,16 +118,28 @@ public class AppointmentLifecycle {
         }
         Appointment current = stored.get();
         Appointment settled = current.settledAt(now);
-        if (settled == current || !appointments.update(settled, current.version())) {
+        if (settled == current) {
+            return false;
+        }
+        willStore(Optional.of(current), settled);
+        if (!appointments.update(settled, current.version())) {
             return false;
         }
         afterChange(settled, now);
         return true;
     }
 
-    /** Tells both participants about a stored appointment. */
-    void announce(Appointment appointment, Instant at) {
-        events.publish(AppointmentEvent.TOPIC, AppointmentEvent.of(appointment, at));
+    /**
+     * Notes that {@code appointment} is about to be stored over {@code current} (empty: created), so
+     * its events reach everyone even if this instance dies right after the write (see {@link EventRelay}).
+     */
+    void willStore(Optional<Appointment> current, Appointment appointment) {
+        relay.expect(current, appointment);
+    }
+
+    /** Delivers the events of a stored appointment to both participants and every listener, soon. */
+    void announce(Appointment appointment) {
+        relay.soon(appointment.id());
     }
 
     private interface Move {
@@ -141,6 +153,7 @@ public class AppointmentLifecycle {
                     .filter(a -> (role == Role.DOCTOR ? a.doctorId() : a.patientId()).equals(caller))
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
             Appointment changed = move.apply(current, now);
+            willStore(Optional.of(current), changed);
             if (appointments.update(changed, current.version())) {
                 afterChange(changed, now);
                 return changed;
@@ -167,7 +180,7 @@ public class AppointmentLifecycle {
             bestEffort("schedule the completion of", changed,
                     () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end())));
         }
-        bestEffort("announce", changed, () -> announce(changed, now));
+        announce(changed);
         metrics.increment("healthmed.appointment.changes", "status", changed.status().name());
     }
 

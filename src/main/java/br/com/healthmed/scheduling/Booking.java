@@ -141,6 +141,7 @@ public class Booking {
             throw unavailable();
         }
         takenSlots.taken(slot.id(), id);
+        lifecycle.willStore(Optional.empty(), appointment);
         boolean created = appointments.create(appointment);
         Optional<Appointment> stored = created ? Optional.of(appointment) : appointments.find(id);
         // idempotent, also after a lost response: at the stored request's own expiry
@@ -157,7 +158,7 @@ public class Booking {
             throw keyReused();
         }
         if (created || stored.get().equals(appointment)) { // ours, also when its first write's response was lost
-            lifecycle.announce(stored.get(), appointment.requestedAt());
+            lifecycle.announce(stored.get());
         }
         return stored.get().settledAt(clock.instant());
     }

@@ -260,6 +260,11 @@ class HelmChartTest {
                 Map.entry("spring.data.redis.ssl.enabled", "true"),
                 Map.entry("healthmed.events.redis.channel-prefix", "healthmed-prod:"),
                 Map.entry("healthmed.web.allowed-origins", "https://app.healthmed.com.br"),
+                Map.entry("healthmed.web.trusted-proxies", "10.0.0.0/24,10.0.1.0/24,10.0.2.0/24"),
+                Map.entry("healthmed.web.app-url", "https://app.healthmed.com.br"),
+                Map.entry("healthmed.notifications.from-address", "Health&Med <nao-responda@healthmed.com.br>"),
+                Map.entry("healthmed.notifications.ses.region", "sa-east-1"),
+                Map.entry("healthmed.notifications.ses.configuration-set", "healthmed-prod-mail"),
                 Map.entry("logging.structured.ecs.service.version", "0123456789abcdef0123456789abcdef01234567"));
         expected.forEach((property, value) ->
                 assertThat(binder.bind(property, String.class).orElse(null)).as(property).isEqualTo(value));
@@ -290,6 +295,36 @@ class HelmChartTest {
                 .allSatisfy(to -> assertThat((List<String>) at(to, "ipBlock.except")).contains("169.254.169.254/32"));
     }
 
+    /** The chart rendered with these load-balancer CIDRs (a values file: helm-java's set passes strings only). */
+    private static List<Map<String, Object>> withLoadBalancerCidrs(String... cidrs) {
+        try {
+            Path values = java.nio.file.Files.createTempFile("load-balancer-cidrs", ".yaml");
+            try {
+                java.nio.file.Files.writeString(values, "loadBalancerCidrs: [" + String.join(", ", cidrs) + "]\n");
+                return render(t -> t.withValuesFile(values));
+            } finally {
+                java.nio.file.Files.delete(values);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void forwardedHeadersAreBelievedOnlyFromTheLoadBalancerSubnetsTheNetworkPolicyAdmits() {
+        List<Map<String, Object>> objects = withLoadBalancerCidrs("10.1.0.0/24", "10.1.1.0/24");
+        Map<String, String> config = at(only(objects, "ConfigMap"), "data");
+        assertThat(config).containsEntry("HEALTHMED_WEB_TRUSTEDPROXIES", "10.1.0.0/24,10.1.1.0/24");
+        List<Map<String, Object>> fromLoadBalancer = at(only(objects, "NetworkPolicy"), "spec.ingress.0.from");
+        assertThat(fromLoadBalancer).extracting(from -> (String) at(from, "ipBlock.cidr"))
+                .containsExactly("10.1.0.0/24", "10.1.1.0/24");
+
+        // the whole internet, or a whole private range (every pod in it), is not a load balancer
+        assertThatThrownBy(() -> withLoadBalancerCidrs("0.0.0.0/0")).hasMessageContaining("/loadBalancerCidrs");
+        assertThatThrownBy(() -> withLoadBalancerCidrs("10.0.0.0/8")).hasMessageContaining("/loadBalancerCidrs");
+        assertThatThrownBy(() -> withLoadBalancerCidrs()).hasMessageContaining("/loadBalancerCidrs");
+    }
+
     @Test
     void productionValuesAddTheServiceMonitor() {
         Map<String, Object> monitor = only(prod(), "ServiceMonitor");
@@ -304,6 +339,8 @@ class HelmChartTest {
         assertThatThrownBy(() -> render(t -> t.set("image.tag", "latest"))).hasMessageContaining("/image/tag");
         assertThatThrownBy(() -> render(t -> t.set("config.allowedOrigins", "*"))).hasMessageContaining("/config/allowedOrigins");
         assertThatThrownBy(() -> render(t -> t.set("ingress.idleTimeoutSeconds", 60))).hasMessageContaining("/ingress/idleTimeoutSeconds");
+        assertThatThrownBy(() -> render(t -> t.set("config.appUrl", "http://app.healthmed.com.br"))).hasMessageContaining("/config/appUrl");
+        assertThatThrownBy(() -> render(t -> t.set("config.mailFromAddress", "not an address"))).hasMessageContaining("/config/mailFromAddress");
     }
 
     @Test

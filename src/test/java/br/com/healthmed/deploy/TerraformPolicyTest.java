@@ -266,6 +266,33 @@ class TerraformPolicyTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theServiceMaySendMailOnlyFromItsDomainIdentityAsItsSenderWithItsConfigurationSet() {
+        List<Map<String, Object>> mail = statements("service").stream()
+                .filter(statement -> ((List<String>) statement.get("actions")).stream().anyMatch(action -> action.startsWith("ses:")))
+                .toList();
+        assertThat(mail).singleElement().satisfies(statement -> {
+            assertThat((List<String>) statement.get("actions")).containsExactly("ses:SendEmail");
+            assertThat((List<String>) statement.get("resources"))
+                    .containsExactlyInAnyOrder("aws_sesv2_email_identity.mail.arn", "aws_sesv2_configuration_set.mail.arn");
+            assertThat(blocks(statement, "condition")).extracting(c -> c.get("test") + " " + c.get("variable") + " " + c.get("values"))
+                    .containsExactly("StringEquals ses:FromAddress [local.mail_from_address]");
+        });
+        assertThat(source).containsPattern("mail_from_address\\s*=\\s*\"nao-responda@\\$\\{var\\.mail_domain}\"");
+    }
+
+    @Test
+    void theMailDomainSignsWithDkimAndTheConfigurationSetRequiresTlsAndSuppressesBounces() {
+        Map<String, Object> identity = resource("aws_sesv2_email_identity", "mail");
+        assertThat(identity).containsEntry("email_identity", "var.mail_domain")
+                .containsEntry("configuration_set_name", "aws_sesv2_configuration_set.mail.configuration_set_name");
+        assertThat((String) HelmChartTest.at(identity, "dkim_signing_attributes.next_signing_key_length")).isEqualTo("RSA_2048_BIT");
+        Map<String, Object> set = resource("aws_sesv2_configuration_set", "mail");
+        assertThat((String) HelmChartTest.at(set, "delivery_options.tls_policy")).isEqualTo("REQUIRE");
+        assertThat((List<String>) HelmChartTest.at(set, "suppression_options.suppressed_reasons")).containsExactlyInAnyOrder("BOUNCE", "COMPLAINT");
+    }
+
+    @Test
     void onlyTheChartsServiceAccountMayAssumeTheRole() {
         assertThat(resource("aws_iam_role", "service")).containsEntry("assume_role_policy", "data.aws_iam_policy_document.service_trust.json");
         List<Map<String, Object>> trust = statements("service_trust");

@@ -57,7 +57,7 @@ class AccessTokensTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(START);
-        tokens = new AccessTokens(key, properties(ISSUER, AUDIENCE), clock);
+        tokens = new AccessTokens(key, properties(ISSUER, AUDIENCE), clock, NothingRevoked.INSTANCE);
         patient = new PatientAccount(AccountId.random(), "Ana Souza", Email.parse("ana@example.com", "email"),
                 Cpf.parse("529.982.247-25", "cpf"), LocalDate.of(1990, 5, 17), Optional.empty(), "hash", START);
         doctor = new DoctorAccount(AccountId.random(), "Dr. Bruno Lima", Crm.parse("123456/SP", "crm"),
@@ -93,7 +93,7 @@ class AccessTokensTest {
     @Test
     void anotherInstanceWithTheSameKeyAndSettingsAcceptsTheToken() {
         String token = tokens.issue(patient, "s").token();
-        AccessTokens other = new AccessTokens(key, properties(ISSUER, AUDIENCE), clock);
+        AccessTokens other = new AccessTokens(key, properties(ISSUER, AUDIENCE), clock, NothingRevoked.INSTANCE);
 
         assertThat(other.verify(token).accountId()).isEqualTo(patient.id().toString());
     }
@@ -260,7 +260,7 @@ class AccessTokensTest {
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() {
-        AccessTokens impostor = new AccessTokens(SigningKey.generate(), properties(ISSUER, AUDIENCE), clock);
+        AccessTokens impostor = new AccessTokens(SigningKey.generate(), properties(ISSUER, AUDIENCE), clock, NothingRevoked.INSTANCE);
 
         assertInvalid(impostor.issue(patient, "s").token());
     }
@@ -281,14 +281,14 @@ class AccessTokensTest {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        AccessTokens otherAudience = new AccessTokens(key, properties(ISSUER, "another-api"), clock);
+        AccessTokens otherAudience = new AccessTokens(key, properties(ISSUER, "another-api"), clock, NothingRevoked.INSTANCE);
 
         assertInvalid(otherAudience.issue(patient, "s").token());
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() {
-        AccessTokens otherIssuer = new AccessTokens(key, properties("https://evil.example.com", AUDIENCE), clock);
+        AccessTokens otherIssuer = new AccessTokens(key, properties("https://evil.example.com", AUDIENCE), clock, NothingRevoked.INSTANCE);
 
         assertInvalid(otherIssuer.issue(patient, "s").token());
     }
@@ -371,7 +371,7 @@ class AccessTokensTest {
     @Test
     void aRefusedExpiredForgeryIsNotReportedAsExpired() {
         // An expired token signed by another key must not make the client think a refresh would help.
-        AccessTokens impostor = new AccessTokens(SigningKey.generate(), properties(ISSUER, AUDIENCE), clock);
+        AccessTokens impostor = new AccessTokens(SigningKey.generate(), properties(ISSUER, AUDIENCE), clock, NothingRevoked.INSTANCE);
         String token = impostor.issue(patient, "s").token();
         clock.advance(TTL.plusMinutes(1));
 

@@ -1,7 +1,9 @@
 package br.com.healthmed.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import br.com.healthmed.platform.security.InvalidAccessTokenException;
 import br.com.healthmed.support.Api;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +25,9 @@ class SessionEndingTest {
 
     @Autowired
     SessionService sessions;
+
+    @Autowired
+    AccessTokens accessTokens;
 
     private Account account;
 
@@ -80,6 +85,28 @@ class SessionEndingTest {
                 .expectNextMatches(ended -> ended.reason() == SessionEnded.Reason.ALREADY_ENDED)
                 .expectComplete()
                 .verify(WAIT);
+    }
+
+    @Test
+    void revokingAllOfAnAccountsSessionsStopsTheirAccessAndRefreshTokensAndNoOneElses() {
+        Session phone = sessions.open(account);
+        Session laptop = sessions.open(account);
+        Account someoneElse = registration.registerPatient(new NewPatient("Bia", "bia." + System.nanoTime() + "@example.com",
+                Api.cpf(System.nanoTime() % 100_000_000L), Api.PASSWORD, LocalDate.of(1991, 1, 1), Optional.empty()), "203.0.113.9");
+        Session theirs = sessions.open(someoneElse);
+
+        StepVerifier.create(sessions.endOf(sessionIdOf(phone)))
+                .then(() -> sessions.revokeAll(account.id(), SessionEnded.Reason.PASSWORD_CHANGED))
+                .expectNextMatches(ended -> ended.reason() == SessionEnded.Reason.PASSWORD_CHANGED)
+                .expectComplete()
+                .verify(WAIT);
+
+        for (Session ended : new Session[] {phone, laptop}) {
+            assertThatThrownBy(() -> accessTokens.verify(ended.accessToken()))
+                    .isInstanceOfSatisfying(InvalidAccessTokenException.class, refused -> assertThat(refused.revoked()).isTrue());
+            assertThatThrownBy(() -> sessions.refresh(ended.refreshToken())).hasMessageContaining("log in again");
+        }
+        assertThat(accessTokens.verify(theirs.accessToken()).accountId()).isEqualTo(someoneElse.id().toString());
     }
 
     @Test

@@ -33,7 +33,7 @@ class SigningKeyRotationTest {
 
     private AccessTokens tokens(SigningKey signing, String previousPublicKeys) {
         return new AccessTokens(signing, new TokenProperties(null, false, "https://api.healthmed.test", "healthmed-test",
-                Duration.ofMinutes(15), Duration.ofDays(30), previousPublicKeys), clock);
+                Duration.ofMinutes(15), Duration.ofDays(30), previousPublicKeys), clock, NothingRevoked.INSTANCE);
     }
 
     private static String pem(SigningKey key) {

@@ -53,4 +53,71 @@ class AppointmentEventsAcrossInstancesTest {
                 .expectComplete()
                 .verify(AppointmentEventsTest.WAIT);
     }
+
+    @Test
+    void aClientResumesOnTheOtherInstanceWithEverythingItMissedAndThenGoesLive() {
+        TestUser doctor = TestUser.doctor(instances.a().api());
+        TestUser patient = TestUser.patient(instances.a().api()); // its mutations go to A
+        String slot = doctor.publish(Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.MINUTES));
+        String otherSlot = doctor.publish(Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES));
+        WebSocketGraphQlTester onB = sockets.connect(instances.b().port(), patient.accessToken());
+        String[] seen = new String[2];
+        StepVerifier.create(SchedulingApiContract.eventsAfter(onB, null).take(1))
+                .then(() -> AppointmentEventsTest.ready(onB))
+                .then(() -> seen[1] = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id"))
+                .consumeNextWith(e -> seen[0] = (String) e.get("id"))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+        onB.stop().block(AppointmentEventsTest.WAIT);
+
+        // away: two changes on A
+        doctor.api().tester().document(SchedulingApiContract.doc("rejectAppointment")).variable("id", seen[1])
+                .variable("reason", "Agenda cheia nesse dia, desculpe.").execute()
+                .path("rejectAppointment.status").entity(String.class).isEqualTo("REJECTED");
+        String second = (String) patient.book(otherSlot, "k-" + UUID.randomUUID()).get("id");
+
+        WebSocketGraphQlTester backOnB = sockets.connect(instances.b().port(), patient.accessToken());
+        StepVerifier.create(SchedulingApiContract.eventsAfter(backOnB, seen[0]).take(3))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "REJECTED").containsEntry("appointmentId", seen[1])
+                        .containsEntry("reason", "Agenda cheia nesse dia, desculpe."))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "REQUESTED").containsEntry("appointmentId", second))
+                .then(() -> doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")) // on A, live
+                        .variable("id", second).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "CONFIRMED").containsEntry("appointmentId", second))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+    }
+
+    @Test
+    void aBurstOfChangesOnOneInstanceReachesASubscriberOnTheOtherEachOnceAndInOrder() {
+        TestUser doctor = TestUser.doctor(instances.a().api());
+        TestUser patient = TestUser.patient(instances.a().api());
+        int rounds = 8;
+        java.util.List<String> slots = new java.util.ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            slots.add(doctor.publish(Instant.now().plus(Duration.ofDays(10 + i)).truncatedTo(ChronoUnit.MINUTES)));
+        }
+        WebSocketGraphQlTester doctorOnB = sockets.connect(instances.b().port(), doctor.accessToken());
+        java.util.List<java.util.Map<String, Object>> received = new java.util.ArrayList<>();
+        StepVerifier.create(SchedulingApiContract.eventsAfter(doctorOnB, null).take(2L * rounds))
+                .then(() -> AppointmentEventsTest.ready(doctorOnB))
+                .then(() -> {
+                    for (String slot : slots) { // book and call off, as fast as the API answers
+                        String id = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id");
+                        patient.api().tester().document(SchedulingApiContract.doc("cancelAppointment")).variable("id", id)
+                                .variable("justification", "Precisei viajar de última hora.").execute()
+                                .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
+                    }
+                })
+                .recordWith(() -> received)
+                .expectNextCount(2L * rounds)
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT.multipliedBy(4));
+        assertThat(received).extracting(e -> e.get("id")).doesNotHaveDuplicates();
+        for (int i = 0; i < rounds; i++) {
+            assertThat(received.get(2 * i)).containsEntry("kind", "REQUESTED");
+            assertThat(received.get(2 * i + 1)).containsEntry("kind", "CANCELLED_BY_PATIENT")
+                    .containsEntry("appointmentId", received.get(2 * i).get("appointmentId"));
+        }
+    }
 }

@@ -8,7 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import software.amazon.awssdk.core.exception.AbortedException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +29,41 @@ import reactor.test.StepVerifier;
  * of every change, with the justification, and nobody else hears anything of it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(AppointmentEventsTest.FailingReads.class)
 class AppointmentEventsTest {
+
+    /**
+     * Lets a test make the storage fail while a pushed event's fields are resolved (those run on the
+     * feed's threads): the failure a client once met as silence. Everything else reads normally.
+     */
+    @TestConfiguration
+    static class FailingReads {
+        static final AtomicBoolean failing = new AtomicBoolean();
+
+        @Bean
+        static BeanPostProcessor failAppointmentReadsOfPushedEvents() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof AppointmentStore store)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(AppointmentStore.class.getClassLoader(), new Class<?>[] {AppointmentStore.class},
+                            (proxy, method, args) -> {
+                                if (failing.get() && method.getName().equals("find")
+                                        && Thread.currentThread().getName().startsWith("event-feed-")) {
+                                    throw AbortedException.builder().message("Thread was interrupted").build();
+                                }
+                                try {
+                                    return method.invoke(store, args);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
+    }
 
     static final String SUBSCRIPTION = "subscription { appointmentEvents { appointmentId status reason appointment { slotId status doctor { id } } } }";
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -94,6 +136,40 @@ class AppointmentEventsTest {
                 .assertNext(e -> assertThat(e.get("appointment").toString()).contains("slotId=" + ownSlot))
                 .expectComplete()
                 .verify(WAIT);
+    }
+
+    @Test
+    void aFailureResolvingAPushedEventsFieldsReachesTheClientAsACodedErrorAndTheSubscriptionGoesOn() {
+        Api anonymous = Api.at(port);
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        String slot = doctor.publish(Instant.now().plus(Duration.ofDays(4)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        WebSocketGraphQlTester doctorSocket = sockets.connect(port, doctor.accessToken());
+        String[] appointment = new String[1];
+        try {
+            StepVerifier.create(doctorSocket.document(SUBSCRIPTION).executeSubscription().toFlux().take(2))
+                    .then(() -> ready(doctorSocket))
+                    .then(() -> FailingReads.failing.set(true))
+                    .then(() -> appointment[0] = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id"))
+                    .assertNext(response -> {
+                        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                            assertThat(e.getExtensions()).containsEntry("code", "INTERNAL_ERROR").containsKey("correlationId");
+                            assertThat(e.getPath()).isEqualTo("appointmentEvents.appointment");
+                            assertThat(e.getMessage()).doesNotContain("Thread").doesNotContain("Exception");
+                        }));
+                        response.path("appointmentEvents.status").entity(String.class).isEqualTo("REQUESTED");
+                        response.path("appointmentEvents.appointment").valueIsNull();
+                    })
+                    .then(() -> FailingReads.failing.set(false))
+                    .then(() -> patient.api().tester().document(SchedulingApiContract.doc("cancelAppointment"))
+                            .variable("id", appointment[0]).variable("justification", JUSTIFICATION).execute()
+                            .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED"))
+                    .assertNext(response -> response.path("appointmentEvents.status").entity(String.class).isEqualTo("CANCELLED"))
+                    .expectComplete()
+                    .verify(WAIT);
+        } finally {
+            FailingReads.failing.set(false);
+        }
     }
 
     @Test

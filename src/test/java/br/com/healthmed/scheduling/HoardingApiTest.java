@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.support.TestClock;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "healthmed.security.jwt.access-token-ttl=P30D",
         "healthmed.scheduling.sweep-interval=PT1H",
         "healthmed.login-throttle.max-registrations-per-address=1000"})
-@Import(SchedulingApiContract.TestClock.class)
+@Import(TestClock.class)
 class HoardingApiTest {
 
     private static final String BOOK = """

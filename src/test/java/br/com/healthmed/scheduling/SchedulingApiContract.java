@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
+import br.com.healthmed.support.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +21,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import br.com.healthmed.support.Sockets;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -45,20 +49,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
         "healthmed.booking-limits.per-device=100000",
         "healthmed.booking-limits.per-network-per-doctor=100000",
         "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(SchedulingApiContract.TestClock.class)
+@Import(TestClock.class)
 abstract class SchedulingApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final String JUSTIFICATION = "Tenho um compromisso de trabalho inadiável.";
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -380,6 +375,88 @@ abstract class SchedulingApiContract {
                 .variable("id", booked.get("id")).execute()
                 .path("appointment.doctor.reviews.edges[0].node.stars").entity(Integer.class).isEqualTo(4)
                 .path("appointment.doctor.reviews.edges[0].node.comment").entity(String.class).isEqualTo("Muito atenciosa.");
+    }
+
+    // --- appointment events: replay with after ----------------------------------------------------
+
+    static final String EVENTS_AFTER = "subscription($after: ID) { appointmentEvents(after: $after) { id kind status reason appointmentId } }";
+
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
+
+    static Flux<Map<String, Object>> eventsAfter(WebSocketGraphQlTester socket, String after) {
+        return socket.document(EVENTS_AFTER).variable("after", after).executeSubscription()
+                .toFlux("appointmentEvents", Map.class).map(SchedulingApiContract::map);
+    }
+
+    @Test
+    void aClientThatLostItsSubscriptionResumesAfterItsLastEventWithEveryMissedOneInOrderThenLive() {
+        String slot = publish(doctor, inDays(1, 16));
+        WebSocketGraphQlTester first = sockets.connect(port, patient.accessToken());
+        List<Map<String, Object>> seen = new ArrayList<>();
+        String[] appointment = new String[1];
+        StepVerifier.create(eventsAfter(first, null).take(1))
+                .then(() -> AppointmentEventsTest.ready(first))
+                .then(() -> appointment[0] = (String) book(patient, slot, "k-" + UUID.randomUUID()).get("id"))
+                .consumeNextWith(seen::add)
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+        assertThat(seen.get(0)).containsEntry("kind", "REQUESTED").containsEntry("appointmentId", appointment[0]);
+        first.stop().block(AppointmentEventsTest.WAIT);
+
+        // while the app is away: the doctor accepts, then the patient cancels (from the web, say)
+        doctor.api().tester().document(doc("acceptAppointment")).variable("id", appointment[0]).execute()
+                .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
+        cancel(patient, appointment[0]);
+
+        String otherSlot = publish(newDoctor(), inDays(2, 16));
+        WebSocketGraphQlTester again = sockets.connect(port, patient.accessToken());
+        StepVerifier.create(eventsAfter(again, (String) seen.get(0).get("id")).take(3))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "CONFIRMED").containsEntry("appointmentId", appointment[0]))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "CANCELLED_BY_PATIENT").containsEntry("status", "CANCELLED")
+                        .containsEntry("reason", JUSTIFICATION))
+                // replayed, now live: the next event is the next change, not a repeat of one replayed
+                .then(() -> book(patient, otherSlot, "k-" + UUID.randomUUID()))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "REQUESTED").doesNotContainEntry("appointmentId", appointment[0]))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+
+        // the replay is repeatable: the same ids again, in the same order
+        List<Object> replayed = eventsAfter(again, (String) seen.get(0).get("id")).take(3).map(e -> e.get("id"))
+                .collectList().block(AppointmentEventsTest.WAIT);
+        assertThat(replayed).doesNotHaveDuplicates().doesNotContain(seen.get(0).get("id")).hasSize(3);
+        List<Object> afterSecond = eventsAfter(again, (String) replayed.get(0)).take(2).map(e -> e.get("id"))
+                .collectList().block(AppointmentEventsTest.WAIT);
+        assertThat(afterSecond).containsExactly(replayed.get(1), replayed.get(2));
+    }
+
+    @Test
+    void resumingAfterAnIdThatIsNotOneOfTheCallersEventsIsRefusedAndAfterAnExpiredOneSaysSo() {
+        String slot = publish(doctor, inDays(1, 17));
+        WebSocketGraphQlTester socket = sockets.connect(port, patient.accessToken());
+        String[] id = new String[1];
+        StepVerifier.create(eventsAfter(socket, null).take(1))
+                .then(() -> AppointmentEventsTest.ready(socket))
+                .then(() -> book(patient, slot, "k-" + UUID.randomUUID()))
+                .consumeNextWith(e -> id[0] = (String) e.get("id"))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+
+        // the doctor got the same change as an event of its own, with an id of its own
+        WebSocketGraphQlTester doctorSocket = sockets.connect(port, doctor.accessToken());
+        for (String notTheirs : List.of("not-an-id", "", id[0] + "x", id[0])) {
+            StepVerifier.create(eventsAfter(doctorSocket, notTheirs))
+                    .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                            .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+                                    .containsEntry("field", "after")))
+                    .verify(AppointmentEventsTest.WAIT);
+        }
+
+        clock.advance(Duration.ofDays(8)); // past the retention (7 days)
+        StepVerifier.create(eventsAfter(socket, id[0]))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "EVENTS_EXPIRED")))
+                .verify(AppointmentEventsTest.WAIT);
     }
 
     // --- helpers --------------------------------------------------------------------------------

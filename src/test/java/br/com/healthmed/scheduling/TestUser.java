@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A registered, logged-in doctor or patient of a running instance, with their client. */
-record TestUser(String id, String name, String accessToken, Api api) {
+public record TestUser(String id, String name, String accessToken, Api api) {
 
-    static TestUser doctor(Api anonymous) {
+    public static TestUser doctor(Api anonymous) {
         return from(anonymous.registerDoctor(Api.newDoctor()), anonymous);
     }
 
-    static TestUser patient(Api anonymous) {
+    public static TestUser patient(Api anonymous) {
         return from(anonymous.registerPatient(Api.newPatient()), anonymous);
     }
 
@@ -25,7 +25,7 @@ record TestUser(String id, String name, String accessToken, Api api) {
 
     /** Publishes one slot starting at {@code start} (the doctor's consultation length); returns its id. */
     @SuppressWarnings("unchecked")
-    String publish(Instant start) {
+    public String publish(Instant start) {
         List<Map<String, Object>> slots = api.document("publishSlots").variable("slots", List.of(Map.of("start", start.toString())))
                 .execute().path("publishSlots").entity(List.class).get();
         return (String) slots.get(0).get("id");
@@ -33,7 +33,7 @@ record TestUser(String id, String name, String accessToken, Api api) {
 
     /** Books a slot (as a patient); returns the appointment's fields. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> book(String slotId, String idempotencyKey) {
+    public Map<String, Object> book(String slotId, String idempotencyKey) {
         return api.tester().document(SchedulingApiContract.doc("bookAppointment")).variable("slotId", slotId)
                 .variable("idempotencyKey", idempotencyKey).execute().path("bookAppointment").entity(Map.class).get();
     }

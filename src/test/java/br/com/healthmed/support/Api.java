@@ -55,6 +55,15 @@ public final class Api {
                 .path("registerPatient").entity(Map.class).get();
     }
 
+    /** Registers a fresh patient, then logs in as them: a session of its own. Returns {@code loginPatient}'s payload. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> loginAsNewPatient() {
+        Map<String, Object> input = newPatient();
+        registerPatient(input);
+        return tester.documentName("loginPatient").variable("login", input.get("email")).variable("password", PASSWORD)
+                .execute().path("loginPatient").entity(Map.class).get();
+    }
+
     public Map<String, Object> registerDoctor(Map<String, Object> input) {
         return tester.documentName("registerDoctor").variable("input", input).execute()
                 .path("registerDoctor").entity(Map.class).get();

@@ -50,6 +50,8 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final List<Class<?>> configurations = new ArrayList<>();
     private final String channelPrefix = "test-" + UUID.randomUUID() + ":";
+    private final Map<String, Object> shared = new LinkedHashMap<>();
+    private final List<Instance> later = new ArrayList<>();
     private Instance a;
     private Instance b;
 
@@ -76,9 +78,20 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
         return RedisServer.subscribers(channelPrefix + topic);
     }
 
+    /**
+     * One more replica, started now with the same configuration (as a pod the autoscaler adds), and
+     * closed with the other two.
+     */
+    public Instance startAnother(String name) {
+        running(a);
+        Instance instance = start(name, shared);
+        later.add(instance);
+        return instance;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        Map<String, Object> shared = new LinkedHashMap<>();
+        shared.clear();
         shared.put("server.port", 0);
         shared.put("healthmed.events", "redis");
         shared.put("healthmed.events.redis.channel-prefix", channelPrefix);
@@ -94,6 +107,8 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        later.forEach(instance -> instance.context().close());
+        later.clear();
         for (Instance instance : new Instance[] {b, a}) {
             if (instance != null) {
                 instance.context().close();

@@ -32,6 +32,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
  * looks the same. The accounts are written to the stores directly, sharing one password hash:
  * Argon2id is deliberately slow, and hundreds of hashes would delay start-up by minutes. Their
  * login claims are taken too, so nobody can register a demo doctor's CRM again.
+ *
+ * <p>Only on a developer's machine ({@link DemoDataRule}): anywhere else the request is refused with
+ * a warning saying why, and nothing is created.
  */
 @Component
 @ConditionalOnProperty(name = "healthmed.demo-data", havingValue = "true")
@@ -59,23 +63,33 @@ class DemoData implements ApplicationRunner {
     private final DirectoryStore directory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Environment environment;
     private final int doctors;
     private final long seed;
 
     DemoData(AccountStore accounts, LoginClaimStore claims, PasswordHasher passwords, DirectoryStore directory, Clock clock,
-             ApplicationEventPublisher events, @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
+             ApplicationEventPublisher events, Environment environment, @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwords = passwords;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
+        this.environment = environment;
         this.doctors = doctors;
         this.seed = seed;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        Optional<String> refusal = DemoDataRule.refusal(environment);
+        if (refusal.isPresent()) {
+            log.warn("Demo data NOT created although healthmed.demo-data=true: {}. Demo accounts with the published "
+                    + "password exist only on a loopback-only local run.", refusal.get());
+            return;
+        }
+        log.warn("Demo accounts with the published password ('{}') are active; this service listens on loopback only ({})",
+                PASSWORD, environment.getProperty("server.address"));
         Instant now = clock.instant();
         if (claims.holder(LoginClaim.of(DOCTOR_CRM)).isPresent()) {
             log.info("Demo data already present");

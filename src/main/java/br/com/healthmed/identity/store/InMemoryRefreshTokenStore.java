@@ -1,10 +1,14 @@
 package br.com.healthmed.identity.store;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.RefreshTokenStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Refresh tokens in memory: the embedded default. Expired entries are not purged; a local process
@@ -14,6 +18,8 @@ class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     private final Map<String, Family> families = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** By time, then session id: the in-memory twin of the DynamoDB adapter's hourly index. */
+    private final NavigableMap<String, Revocation> revocations = new ConcurrentSkipListMap<>();
 
     @Override
     public void createFamily(Family family) {
@@ -28,9 +34,27 @@ class InMemoryRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public void revokeFamily(String familyId) {
-        families.computeIfPresent(familyId,
-                (id, f) -> new Family(f.id(), f.account(), f.createdAt(), f.expiresAt(), true));
+    public List<Family> familiesOf(AccountId account) {
+        return families.values().stream().filter(family -> family.account().equals(account)).toList();
+    }
+
+    @Override
+    public void revokeFamily(Revocation revocation) {
+        families.computeIfPresent(revocation.sessionId(), (id, f) -> {
+            if (!f.revoked()) {
+                revocations.put(sortKey(revocation.at(), id), revocation);
+            }
+            return new Family(f.id(), f.account(), f.createdAt(), f.expiresAt(), true);
+        });
+    }
+
+    @Override
+    public List<Revocation> revokedBetween(Instant from, Instant until) {
+        return List.copyOf(revocations.subMap(sortKey(from, ""), true, sortKey(until, ""), false).values());
+    }
+
+    private static String sortKey(Instant at, String sessionId) {
+        return String.format("%020d#%s", at.toEpochMilli(), sessionId);
     }
 
     @Override

@@ -30,6 +30,7 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(ErrorType.UNAUTHORIZED, "Refresh token unknown, expired, revoked or already used; log in again."),
     UNAUTHENTICATED(ErrorType.UNAUTHORIZED, "This operation needs a valid access token (Authorization: Bearer ...)."),
     TOKEN_EXPIRED(ErrorType.UNAUTHORIZED, "The access token has expired; call refreshSession."),
+    SESSION_REVOKED(ErrorType.UNAUTHORIZED, "The access token's session was ended (logout, a refresh token used twice, or for security); log in again."),
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
 
     // Request shape
@@ -37,7 +38,8 @@ public enum ErrorCode {
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),
     GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
-    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed."),
+    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed, more selections once its fragments are expanded, or more than one password-checking field."),
+    REQUEST_BUDGET_EXCEEDED(ErrorType.BAD_REQUEST, "The request ran past its time or processor budget and was stopped; ask for fewer objects or fields, or retry later."),
 
     // Scheduling
     INVALID_DATE_RANGE(ErrorType.BAD_REQUEST, "A period that ends before it starts, is too long for one call, or reaches past the publishing horizon; extensions.field names it."),
@@ -64,6 +66,7 @@ public enum ErrorCode {
     INVALID_PRICE(ErrorType.BAD_REQUEST, "A price in BRL must be more than 0, at most 100000.00, with at most 2 decimal places."),
     INVALID_TIME_ZONE(ErrorType.BAD_REQUEST, "Not an IANA time zone id such as America/Sao_Paulo."),
     INVALID_CONSULTATION_DURATION(ErrorType.BAD_REQUEST, "Consultation duration must be 10 to 240 minutes."),
+    EVENTS_EXPIRED(ErrorType.BAD_REQUEST, "The event to resume after is older than the events kept (7 days): read the current state again, then subscribe without after."),
     INVALID_CURSOR(ErrorType.BAD_REQUEST, "The cursor was not returned by this search (same filter and sort); start again without one."),
     GEOCODING_UNAVAILABLE(ErrorType.BAD_REQUEST, "No geocoder is configured: give latitude and longitude instead of an address."),
     ADDRESS_NOT_FOUND(ErrorType.BAD_REQUEST, "The geocoder found no place in Brazil for this address; check it or give coordinates."),

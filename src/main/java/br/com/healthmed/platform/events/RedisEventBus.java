@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -35,9 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  * even across instances; the last one to cancel unsubscribes.
  *
  * <p><b>At most once</b>, like Redis pub/sub itself: an instance that is disconnected from Redis
- * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself), and a publish
- * that Redis does not take within {@code publish-timeout} is dropped. A Redis outage never fails
- * the publisher: the state change is already stored, and clients re-read it when they reconnect.
+ * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself). Publishing
+ * never blocks the publisher (nor fails it) and is never abandoned for being slow: the command is
+ * queued on the connection; a failure is logged, and a reply later than {@code publish-timeout} too. Subscribers that must not miss anything
+ * read the truth from a store and use the bus only to wake up (appointment events do).
  * Failures are logged once per outage (warn) and again when Redis is back (info).
  *
  * <p>Messages arrive on Lettuce's I/O thread and are handed to a worker per topic before they are
@@ -78,18 +79,19 @@ final class RedisEventBus implements EventBus, DisposableBean {
             log.error("Event {} on {} cannot be written as JSON; dropped", event.getClass().getName(), topic, e);
             return;
         }
-        Mono<Long> send = publisher.convertAndSend(properties.channelPrefix() + topic, message);
-        if (Schedulers.isInNonBlockingThread()) {
-            // A reactive pipeline publishing: it must not block, so the event goes without waiting.
-            send.subscribe(receivers -> delivered(), this::failed);
-            return;
-        }
-        try {
-            send.block(properties.publishTimeout());
+        // Never waits and never gives up on its own: a publisher is a mutation whose change is already
+        // stored, and Lettuce sends the commands of one connection in order. Abandoning a slow publish
+        // (as a timeout would, by cancelling it) lost the first event after a fresh start, when that
+        // publish also opens the connection. A slow one is only logged; a failed one too (Lettuce's
+        // own command timeout, spring.data.redis.timeout, bounds it).
+        long started = System.nanoTime();
+        publisher.convertAndSend(properties.channelPrefix() + topic, message).subscribe(receivers -> {
             delivered();
-        } catch (RuntimeException e) {
-            failed(e);
-        }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (took.compareTo(properties.publishTimeout()) > 0) {
+                log.debug("Redis took {} ms to take an event on {}", took.toMillis(), topic);
+            }
+        }, this::failed);
     }
 
     private void delivered() {

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param channelPrefix  put before every topic to make the Redis channel name, so several
  *                       environments can share one Redis
- * @param publishTimeout how long a publisher (a mutation) waits for Redis before it gives up on the
- *                       event; the mutation itself still succeeds
+ * @param publishTimeout a publish Redis confirms later than this is logged as slow (debug); publishers
+ *                       never wait for it and a slow publish is never abandoned
  */
 @ConfigurationProperties("healthmed.events.redis")
 public record RedisEventsProperties(

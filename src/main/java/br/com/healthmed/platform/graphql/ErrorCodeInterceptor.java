@@ -2,8 +2,10 @@ package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,11 +40,24 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            if (response.getErrors().stream().allMatch(ErrorCodeInterceptor::hasCode)) {
-                return response;
+            WebGraphQlResponse coded = response.getErrors().stream().allMatch(ErrorCodeInterceptor::hasCode)
+                    ? response
+                    : response.transform(builder -> builder.errors(withCodes(response.getErrors())));
+            // A subscription's data is its stream of results: each pushed event is executed on its
+            // own, and the errors resolving its fields (a storage failure, say) need codes as well.
+            if (coded.getExecutionResult().getData() instanceof Publisher<?> items) {
+                return coded.transform(builder -> builder.data(Flux.from(items).map(ErrorCodeInterceptor::withCodesOnItem)));
             }
-            return response.transform(builder -> builder.errors(withCodes(response.getErrors())));
+            return coded;
         });
+    }
+
+    private static Object withCodesOnItem(Object item) {
+        if (!(item instanceof ExecutionResult result) || result.getErrors().stream().allMatch(
+                e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
+            return item;
+        }
+        return result.transform(builder -> builder.errors(result.getErrors().stream().map(ErrorCodeInterceptor::withCode).toList()));
     }
 
     private static List<GraphQLError> withCodes(List<ResponseError> errors) {
@@ -48,23 +65,30 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     }
 
     private static GraphQLError withCode(ResponseError error) {
-        Map<String, Object> extensions = error.getExtensions() == null
-                ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(error.getExtensions());
-        extensions.putIfAbsent("code", codeFor(error.getErrorType()).name());
+        return withCode(error.getMessage(), error.getExtensions(), error.getErrorType(), error.getLocations(), error.getParsedPath());
+    }
+
+    private static GraphQLError withCode(GraphQLError error) {
+        return withCode(error.getMessage(), error.getExtensions(), error.getErrorType(), error.getLocations(), error.getPath());
+    }
+
+    private static GraphQLError withCode(String message, Map<String, Object> given, ErrorClassification type,
+                                         List<SourceLocation> locations, List<Object> path) {
+        Map<String, Object> extensions = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
+        extensions.putIfAbsent("code", codeFor(type).name());
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(error.getMessage() == null ? "Request failed." : error.getMessage())
+                .message(message == null ? "Request failed." : message)
                 .extensions(extensions);
-        if (error.getErrorType() != null) {
-            builder.errorType(error.getErrorType());
+        if (type != null) {
+            builder.errorType(type);
         }
         // Some graphql-java errors have no locations or path at all (null, not empty), for
         // instance the one for an operationName that names no operation in the document.
-        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
-            builder.locations(error.getLocations());
+        if (locations != null && !locations.isEmpty()) {
+            builder.locations(locations);
         }
-        if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
-            builder.path(error.getParsedPath());
+        if (path != null && !path.isEmpty()) {
+            builder.path(path);
         }
         return builder.build();
     }

@@ -1,14 +1,13 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
-import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -19,6 +18,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.validation.ValidationError;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,17 +29,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses, before anything runs, an operation nested deeper than {@code maxDepth} or selecting more
- * than {@code maxFields} fields. Aliases count ({@code a1: login(...) a2: login(...)} is two), and so
- * does every spread of a fragment: a fragment used three times counts three times. The introspection
- * subtrees under {@code __schema} and {@code __type} are not counted, so tools such as GraphiQL can
- * load the schema; graphql-java's own good-faith introspection checks bound those. And at most one
- * root field marked {@code @exclusive} in the schema (the password-checking mutations) per operation.
+ * Refuses, before the document is even validated, an operation nested deeper than {@code maxDepth} or
+ * selecting more than {@code maxFields} fields, or more than {@code maxSelections} selections once its
+ * fragments are expanded. Aliases count ({@code a1: login(...) a2: login(...)}
+ * is two), and so does every spread of a fragment: a fragment used three times counts three times.
+ * Introspection ({@code __schema}, {@code __type}) counts like any other field; only {@code __typename}
+ * is free. And at most one root field marked {@code @exclusive} in the schema (the password-checking
+ * mutations) per operation.
  *
  * <p>It walks the document itself rather than using graphql-java's {@code QueryTraverser}, which
  * enters a fragment only at its first spread (graphql-java issue #1695) and so undercounts repeated
- * fragments. Each fragment is measured once and its size reused at every spread, so a document of
- * nested fragments cannot make the measuring itself expensive.
+ * fragments. Each fragment is measured once and its size (and its count of exclusive fields) reused
+ * at every spread, so the walk is linear in the document's size: a 739-byte document of fragments
+ * spreading fragments ten times each, which expands to 10^8 fields, is refused after visiting a few
+ * dozen selections. It runs before validation because graphql-java's validation rules also follow
+ * spreads; once a document is known to be small when expanded, validating it is cheap.
  */
 @Component
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -52,27 +56,59 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         this.limits = limits;
     }
 
+    /**
+     * Runs right after parsing, before graphql-java validates the document: validation itself walks
+     * fragment spreads, so a document must be known to be small, once expanded, before it is validated.
+     * Every operation in the document is measured (an unused one too), each fragment once.
+     */
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        ExecutionContext context = parameters.getExecutionContext();
-        OperationDefinition operation = context.getOperationDefinition();
-        Measurer measurer = new Measurer(context.getFragmentsByName());
-        int exclusive = measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(context.getGraphQLSchema(), operation));
-        if (exclusive > 1) {
-            throw abort(ErrorCode.QUERY_TOO_COMPLEX, "An operation may select only one field that checks a password "
-                    + "(registration or login); this one selects " + exclusive + ".");
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, InstrumentationState state) {
+        check(parameters.getDocument(), parameters.getSchema());
+        return super.beginValidation(parameters, state);
+    }
+
+    /** Refuses the document with a coded error unless every operation in it is within the limits. */
+    void check(Document document, GraphQLSchema schema) {
+        Measurer measurer = new Measurer(fragmentsOf(document));
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            int exclusive = measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(schema, operation));
+            if (exclusive > 1) {
+                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "An operation may select only one field that checks a password "
+                        + "(registration or login); this one selects " + exclusive + ".");
+            }
+            Size size = measurer.measure(operation.getSelectionSet());
+            if (size.depth() > limits.maxDepth()) {
+                throw abort(ErrorCode.QUERY_TOO_DEEP,
+                        "Query depth " + size.depth() + " exceeds the limit of " + limits.maxDepth() + ".");
+            }
+            if (size.fields() > limits.maxFields()) {
+                throw abort(ErrorCode.QUERY_TOO_COMPLEX,
+                        "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
+            }
+            if (size.selections() > limits.maxSelections()) {
+                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "Query has " + size.selections()
+                        + " selections once its fragments are expanded, more than the limit of " + limits.maxSelections() + ".");
+            }
         }
-        Size size = measurer.measure(operation.getSelectionSet());
-        if (size.depth() > limits.maxDepth()) {
-            throw abort(ErrorCode.QUERY_TOO_DEEP,
-                    "Query depth " + size.depth() + " exceeds the limit of " + limits.maxDepth() + ".");
+    }
+
+    /** How many selections the walk of {@code document} visits: a measure of its cost, for tests. */
+    static long walkSteps(Document document, GraphQLSchema schema) {
+        Measurer measurer = new Measurer(fragmentsOf(document));
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(schema, operation));
+            measurer.measure(operation.getSelectionSet());
         }
-        if (size.fields() > limits.maxFields()) {
-            throw abort(ErrorCode.QUERY_TOO_COMPLEX,
-                    "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
+        return measurer.steps;
+    }
+
+    private static Map<String, FragmentDefinition> fragmentsOf(Document document) {
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            fragments.putIfAbsent(fragment.getName(), fragment);
         }
-        return super.beginExecuteOperation(parameters, state);
+        return fragments;
     }
 
     private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition operation) {
@@ -91,18 +127,27 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 .build()));
     }
 
-    /** How many fields a selection set selects, and how deep it nests (a leaf field is depth 1). */
-    private record Size(long fields, int depth) {
-        static final Size EMPTY = new Size(0, 0);
+    /**
+     * How many fields a selection set selects, how deep it nests (a leaf field is depth 1), and how many
+     * selections it has once fragments are expanded (fields, {@code __typename}, spreads, inline fragments).
+     */
+    private record Size(long fields, int depth, long selections) {
+        static final Size EMPTY = new Size(0, 0, 0);
 
-        /** Side by side in one selection set: fields add up, the deeper one counts. */
+        /** Side by side in one selection set: fields and selections add up, the deeper one counts. */
         Size beside(Size other) {
-            return new Size(saturatedAdd(fields, other.fields), Math.max(depth, other.depth));
+            return new Size(saturatedAdd(fields, other.fields), Math.max(depth, other.depth),
+                    saturatedAdd(selections, other.selections));
         }
 
         /** A field with this as its sub-selection. */
         Size underAField() {
-            return new Size(saturatedAdd(fields, 1), depth + 1);
+            return new Size(saturatedAdd(fields, 1), depth + 1, saturatedAdd(selections, 1));
+        }
+
+        /** One more selection that is not a field that loads anything (a spread, {@code __typename}). */
+        Size plusASelection() {
+            return new Size(fields, depth, saturatedAdd(selections, 1));
         }
 
         private static long saturatedAdd(long a, long b) {
@@ -114,28 +159,53 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     private static final class Measurer {
         private final Map<String, FragmentDefinition> fragments;
         private final Map<String, Size> measuredFragments = new HashMap<>();
+        private final Map<String, Integer> exclusiveFragments = new HashMap<>();
         private final Set<String> inProgress = new HashSet<>();
+        private long steps;
 
         Measurer(Map<String, FragmentDefinition> fragments) {
             this.fragments = fragments;
         }
 
-        /** How many root fields (through fragments too) are marked {@code @exclusive} in the schema. */
+        /**
+         * How many root fields (through fragments too) are marked {@code @exclusive} in the schema.
+         * A fragment spread at the root is counted once and its count reused at every further spread:
+         * without that, fragments spreading fragments ten times each cost 10^depth steps.
+         */
         int exclusiveRootFields(SelectionSet selectionSet, GraphQLObjectType rootType) {
             int count = 0;
             for (Selection<?> selection : selectionSet == null ? List.<Selection<?>>of() : selectionSet.getSelections()) {
+                steps++;
                 if (selection instanceof Field field) {
                     GraphQLFieldDefinition definition = rootType == null ? null : rootType.getFieldDefinition(field.getName());
                     count += definition != null && definition.hasAppliedDirective(EXCLUSIVE) ? 1 : 0;
                 } else if (selection instanceof InlineFragment inline) {
                     count += exclusiveRootFields(inline.getSelectionSet(), rootType);
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
-                        && inProgress.add(spread.getName())) {
-                    count += exclusiveRootFields(fragments.get(spread.getName()).getSelectionSet(), rootType);
-                    inProgress.remove(spread.getName());
+                } else if (selection instanceof FragmentSpread spread) {
+                    count = saturatedAdd(count, exclusiveInFragment(spread.getName(), rootType));
                 }
             }
             return count;
+        }
+
+        private int exclusiveInFragment(String name, GraphQLObjectType rootType) {
+            Integer known = exclusiveFragments.get(name);
+            if (known != null) {
+                return known;
+            }
+            FragmentDefinition definition = fragments.get(name);
+            if (definition == null || !inProgress.add(name)) {
+                return 0;
+            }
+            int count = exclusiveRootFields(definition.getSelectionSet(), rootType);
+            inProgress.remove(name);
+            exclusiveFragments.put(name, count);
+            return count;
+        }
+
+        private static int saturatedAdd(int a, int b) {
+            long sum = (long) a + b;
+            return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
         }
 
         Size measure(SelectionSet selectionSet) {
@@ -144,6 +214,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 return size;
             }
             for (Selection<?> selection : selectionSet.getSelections()) {
+                steps++;
                 size = size.beside(measure(selection));
             }
             return size;
@@ -151,14 +222,15 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
         private Size measure(Selection<?> selection) {
             if (selection instanceof Field field) {
-                // __typename is free; __schema and __type are introspection, bounded elsewhere.
-                return field.getName().startsWith("__") ? Size.EMPTY : measure(field.getSelectionSet()).underAField();
+                // __typename loads nothing: not a field, but a selection; introspection counts like any field.
+                return field.getName().equals("__typename") ? Size.EMPTY.plusASelection()
+                        : measure(field.getSelectionSet()).underAField();
             }
             if (selection instanceof InlineFragment inline) {
-                return measure(inline.getSelectionSet());
+                return measure(inline.getSelectionSet()).plusASelection();
             }
             if (selection instanceof FragmentSpread spread) {
-                return fragment(spread.getName());
+                return fragment(spread.getName()).plusASelection();
             }
             return Size.EMPTY;
         }
@@ -180,7 +252,11 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         }
     }
 
-    /** {@code healthmed.graphql.max-depth} and {@code max-fields}. */
+    /**
+     * {@code healthmed.graphql.max-depth}, {@code max-fields} and {@code max-selections} (fields,
+     * {@code __typename}s, spreads and inline fragments once fragments are expanded).
+     */
     @ConfigurationProperties("healthmed.graphql")
-    record Limits(@DefaultValue("12") int maxDepth, @DefaultValue("300") int maxFields) {}
+    record Limits(@DefaultValue("15") int maxDepth, @DefaultValue("300") int maxFields,
+                  @DefaultValue("1000") int maxSelections) {}
 }

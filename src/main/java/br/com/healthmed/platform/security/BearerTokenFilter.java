@@ -16,11 +16,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token in the URL is never read. A request without a token goes on anonymously (public operations
  * work; protected ones answer {@code UNAUTHENTICATED}). A request with a bad token is refused with
  * 401 and a GraphQL-shaped error body, so a client learns to refresh or log in again rather than
- * silently getting anonymous answers.
+ * silently getting anonymous answers: {@code TOKEN_EXPIRED} (refresh), {@code SESSION_REVOKED} (the
+ * session was ended: log in again) or {@code UNAUTHENTICATED}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
+    static final String SESSION_REVOKED_MESSAGE = "This session has ended (logged out, or ended for security); log in again.";
 
     private final AccessTokenVerifier verifier;
 
@@ -51,8 +53,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, InvalidAccessTokenException invalid) throws IOException {
-        ErrorCode code = invalid.expired() ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
-        String message = invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
+        ErrorCode code = invalid.revoked() ? ErrorCode.SESSION_REVOKED
+                : invalid.expired() ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
+        String message = invalid.revoked() ? SESSION_REVOKED_MESSAGE
+                : invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
     }

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * GraphQL over WebSocket (graphql-ws) authenticates once, at {@code connection_init}, with the
  * payload {@code {"Authorization": "Bearer <accessToken>"}}; browsers cannot set headers on a
  * WebSocket and a token in the URL would end up in logs. Every operation on the connection then runs
- * as that caller, until the token expires ({@link WebSocketTokenExpiry}). A connection without a token
+ * as that caller, until the token expires or its session is revoked ({@link WebSocketTokenExpiry}). A connection without a token
  * is anonymous; one with a bad token is closed (4401).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +33,8 @@ class WebSocketAuthConfig {
             try {
                 return new CallerAuthentication(verifier.verify((String) authentication.getCredentials()));
             } catch (InvalidAccessTokenException invalid) {
-                throw new BadCredentialsException(invalid.expired() ? "Access token expired" : "Access token is not valid");
+                throw new BadCredentialsException(invalid.revoked() ? "Session revoked"
+                        : invalid.expired() ? "Access token expired" : "Access token is not valid");
             }
         };
         return new AuthenticationWebSocketInterceptor(bearerFromPayload, verifyToken);

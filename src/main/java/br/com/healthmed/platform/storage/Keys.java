@@ -45,6 +45,19 @@ public final class Keys {
         return key("SESSION#" + familyId, "FAMILY");
     }
 
+    /** GSI2 partition of an account's login sessions (refresh-token families): {@code SESSIONS#<account>}; sort key the session id. */
+    public static String accountSessions(String accountId) {
+        return "SESSIONS#" + accountId;
+    }
+
+    /**
+     * GSI1 partition of the sessions revoked in one UTC hour: {@code REVOKED#2026-12-02T01}; sort key
+     * {@code <epoch millis, 20 digits>#<session>}. Set on the family item by the write that revokes it.
+     */
+    public static String revokedSessionsHour(String hour) {
+        return "REVOKED#" + hour;
+    }
+
     // --- Scheduling ------------------------------------------------------------------------------
 
     /** A slot, one partition each (a sought-after doctor's claims spread out): {@code SLOT#<uuid>} / {@code SLOT}. */
@@ -98,6 +111,29 @@ public final class Keys {
     /** A patient's live reservations (anti-hoarding): {@code ACTIVE#<patient>} / {@code BOOKINGS}. */
     public static Map<String, AttributeValue> activeBookings(String patientId) {
         return key("ACTIVE#" + patientId, "BOOKINGS");
+    }
+
+    /** An account's appointment-event log: {@code EVENTS#<account>}, sort key {@link #eventPosition}. */
+    public static String eventLog(String accountId) {
+        return "EVENTS#" + accountId;
+    }
+
+    /** One event in an account's log: {@code EVENTS#<account>} / {@code E#<19-digit position>}. */
+    public static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
+        return key(eventLog(accountId), eventPosition(position));
+    }
+
+    public static String eventPosition(long position) {
+        return String.format("E#%019d", position);
+    }
+
+    /** An appointment whose events await delivery, in one of 16 shards: {@code OUTBOX#<hex digit>} / {@code APPT#<uuid>}. */
+    public static Map<String, AttributeValue> outboxEntry(String shard, String appointmentId) {
+        return key(outbox(shard), "APPT#" + appointmentId);
+    }
+
+    public static String outbox(String shard) {
+        return "OUTBOX#" + shard;
     }
 
     // Records: a patient's files, groups, shares and access log

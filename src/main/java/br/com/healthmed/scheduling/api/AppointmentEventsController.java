@@ -1,13 +1,17 @@
 package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.events.EventBus;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentEvent;
+import br.com.healthmed.scheduling.AppointmentEventFeed;
+import br.com.healthmed.scheduling.AppointmentEventKind;
 import br.com.healthmed.scheduling.AppointmentId;
-import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
+import br.com.healthmed.scheduling.AppointmentStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,23 +19,27 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
 /**
- * Live changes of the caller's appointments. Events come from the {@link EventBus}, so with
- * {@code healthmed.events=redis} a change made on any instance reaches subscribers on every instance.
- * Each subscriber sees only events of appointments it takes part in.
+ * The caller's appointment events, replayed from {@code after} and then live (see
+ * {@link AppointmentEventFeed}). Each subscriber sees only events of appointments it takes part in:
+ * it follows its own event log.
  */
 @Controller
 class AppointmentEventsController {
 
-    private final EventBus events;
+    private final AppointmentEventFeed feed;
     private final AppointmentLifecycle lifecycle;
 
-    AppointmentEventsController(EventBus events, AppointmentLifecycle lifecycle) {
-        this.events = events;
+    AppointmentEventsController(AppointmentEventFeed feed, AppointmentLifecycle lifecycle) {
+        this.feed = feed;
         this.lifecycle = lifecycle;
     }
 
     /** An event as one subscriber receives it: the subscriber travels along to resolve the appointment as them. */
-    record Delivered(AppointmentEvent event, AccountId subscriber) {
+    record Delivered(String id, AppointmentEvent event, AccountId subscriber) {
+        public AppointmentEventKind kind() {
+            return event.kind();
+        }
+
         public AppointmentId appointmentId() {
             return event.appointmentId();
         }
@@ -44,17 +52,27 @@ class AppointmentEventsController {
             return event.reason().orElse(null);
         }
 
-        public java.time.Instant at() {
+        public Instant start() {
+            return event.start();
+        }
+
+        public Instant end() {
+            return event.end();
+        }
+
+        public Instant previousStart() {
+            return event.previousStart().orElse(null);
+        }
+
+        public Instant at() {
             return event.at();
         }
     }
 
     @SubscriptionMapping
-    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller) {
+    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument String after) {
         AccountId subscriber = Callers.any(caller);
-        return events.subscribe(AppointmentEvent.TOPIC, AppointmentEvent.class)
-                .filter(event -> event.concerns(subscriber))
-                .map(event -> new Delivered(event, subscriber));
+        return feed.follow(subscriber, Optional.ofNullable(after)).map(delivery -> new Delivered(delivery.id(), delivery.event(), subscriber));
     }
 
     @SchemaMapping(typeName = "AppointmentEvent", field = "appointment")

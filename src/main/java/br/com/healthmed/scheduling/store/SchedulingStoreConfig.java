@@ -4,7 +4,10 @@ import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
 import br.com.healthmed.scheduling.ActiveBookings;
+import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentStore;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import br.com.healthmed.scheduling.SlotStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,11 @@ class SchedulingStoreConfig {
         ActiveBookings activeBookings() {
             return new InMemoryActiveBookings();
         }
+
+        @Bean
+        AppointmentEventStore appointmentEventStore() {
+            return new InMemoryAppointmentEventStore();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,6 +58,12 @@ class SchedulingStoreConfig {
         @Bean
         ActiveBookings activeBookings(DynamoTable table) {
             return new DynamoActiveBookings(table);
+        }
+
+        @Bean
+        AppointmentEventStore appointmentEventStore(DynamoTable table,
+                                                    @Value("${healthmed.events.retention:P7D}") Duration retention) {
+            return new DynamoAppointmentEventStore(table, retention);
         }
     }
 }

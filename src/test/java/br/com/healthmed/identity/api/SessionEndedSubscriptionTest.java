@@ -52,14 +52,15 @@ class SessionEndedSubscriptionTest {
     }
 
     @Test
-    void subscribingToASessionThatAlreadyEndedAnswersAtOnce() {
+    void aConnectionWithTheTokenOfASessionThatAlreadyEndedIsRefused() {
         Api api = Api.at(port);
         Map<String, Object> session = api.registerPatient(Api.newPatient());
         api.document("logout").variable("refreshToken", session.get("refreshToken")).execute().path("logout").hasValue();
 
+        // the token is revoked with its session: connection_init fails like any bad token (4401)
         StepVerifier.create(reasons(connect((String) session.get("accessToken"))))
-                .expectNext("ALREADY_ENDED")
-                .expectComplete()
+                .expectErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error)
+                        .hasMessageContaining("code=4401"))
                 .verify(WAIT);
     }
 

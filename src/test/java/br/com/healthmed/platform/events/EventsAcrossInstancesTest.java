@@ -32,13 +32,9 @@ class EventsAcrossInstancesTest {
         return tester.document(SUBSCRIPTION).executeSubscription().toFlux("sessionEnded.reason", String.class);
     }
 
-    /** Registers a patient on A and logs in on A: a session whose tokens both instances accept. */
+    /** A new patient's session, logged in on A: a session whose tokens both instances accept. */
     private static Map<String, Object> loginOnA() {
-        Api a = instances.a().api();
-        Map<String, Object> input = Api.newPatient();
-        a.registerPatient(input);
-        return a.document("loginPatient").variable("login", input.get("email")).variable("password", Api.PASSWORD)
-                .execute().path("loginPatient").entity(Map.class).get();
+        return instances.a().api().loginAsNewPatient();
     }
 
     @Test
@@ -56,7 +52,8 @@ class EventsAcrossInstancesTest {
         StepVerifier.create(reasons(onB))
                 // a round trip on the same connection, so the subscription is live before the logout
                 .then(() -> onB.document("{ me { id } }").execute().path("me.id").hasValue())
-                .then(() -> assertThat(instances.redisSubscribers("identity.session-ended")).isEqualTo(1))
+                // each instance listens for ended sessions from start-up (to refuse their tokens), once
+                .then(() -> assertThat(instances.redisSubscribers("identity.session-ended")).isEqualTo(2))
                 .then(() -> instances.a().api().document("logout").variable("refreshToken", session.get("refreshToken"))
                         .execute().path("logout").entity(Boolean.class).isEqualTo(true))
                 // LOGGED_OUT, not ALREADY_ENDED: B saw the session open, and learnt of its end from A

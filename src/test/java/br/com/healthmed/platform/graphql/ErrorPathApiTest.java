@@ -375,6 +375,33 @@ class ErrorPathApiTest {
     }
 
     @Test
+    void theAnonymousFragmentSpreadBombIsRefusedAsTooComplex() throws Exception {
+        // The attack run's 739-byte document: { ...F8 }, each F(i) spreading F(i-1) ten times, F0 a
+        // __typename: 10^8 selections once expanded. It used to hold a core for seconds to minutes.
+        StringBuilder bomb = new StringBuilder("{ ...F8 } fragment F0 on Query { __typename }");
+        for (int i = 1; i <= 8; i++) {
+            bomb.append(" fragment F").append(i).append(" on Query {").append((" ...F" + (i - 1)).repeat(10)).append(" }");
+        }
+
+        Reply reply = graphql(bomb.toString(), Map.of());
+
+        Map<String, Object> error = singleError(reply);
+        assertThat(extensions(error)).containsEntry("code", "QUERY_TOO_COMPLEX");
+        assertThat(reply.json().get("data")).isNull();
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void introspectionCountsAgainstTheDepthLimit() throws Exception {
+        String deep = "{ __type(name: \"Query\") { fields { type { " + "ofType { ".repeat(13) + "name"
+                + " }".repeat(13) + " } } } }";
+
+        Reply reply = graphql(deep, Map.of());
+
+        assertThat(extensions(singleError(reply))).containsEntry("code", "QUERY_TOO_DEEP");
+    }
+
+    @Test
     void graphiqlCanLoadTheSchemaWithTheStandardIntrospectionQuery() throws Exception {
         Reply reply = graphql(IntrospectionQuery.INTROSPECTION_QUERY, Map.of());
 

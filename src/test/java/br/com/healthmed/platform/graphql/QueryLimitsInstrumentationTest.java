@@ -12,7 +12,16 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.Selection;
+import graphql.parser.Parser;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -49,7 +58,7 @@ class QueryLimitsInstrumentationTest {
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         graphql = GraphQL.newGraphQL(schema)
-                .instrumentation(new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(12, 300)))
+                .instrumentation(new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(12, 300, 1000)))
                 .build();
     }
 
@@ -184,13 +193,35 @@ class QueryLimitsInstrumentationTest {
     // --- introspection --------------------------------------------------------------------------
 
     @Test
-    void theStandardIntrospectionQueryIsNotRefusedAlthoughItIsDeeperThanTheLimit() {
-        ExecutionResult result = run(IntrospectionQuery.INTROSPECTION_QUERY);
+    void theStandardIntrospectionQueryRunsWithinTheLimitsOfTheService() {
+        QueryLimitsInstrumentation.Limits serviceDefaults = new QueryLimitsInstrumentation.Limits(15, 300, 1000);
+        GraphQL withServiceDefaults = graphql.transform(b -> b.instrumentation(new QueryLimitsInstrumentation(serviceDefaults)));
+
+        ExecutionResult result = withServiceDefaults.execute(IntrospectionQuery.INTROSPECTION_QUERY);
 
         assertThat(result.getErrors()).isEmpty();
-        Map<String, Object> data = result.getData();
-        assertThat(data).containsKey("__schema");
-        assertThat(data.get("__schema").toString()).contains("Node");
+        assertThat(result.<Map<String, Object>>getData().get("__schema").toString()).contains("Node");
+    }
+
+    @Test
+    void introspectionCountsAgainstTheDepthLimit() {
+        // __type(1) > fields(2) > type(3) > ofType x10 > name: depth 14 with a limit of 12.
+        String query = "{ __type(name: \"Node\") { fields { type { " + "ofType { ".repeat(10) + "name"
+                + " }".repeat(10) + " } } } }";
+
+        ExecutionResult result = run(query);
+
+        assertSingleError(result, "QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void introspectionCountsAgainstTheFieldLimit() {
+        String query = "{ " + IntStream.rangeClosed(1, 301).mapToObj(i -> "t" + i + ": __type(name: \"Node\") { name }")
+                .collect(Collectors.joining(" ")) + " }";
+
+        ExecutionResult result = run(query);
+
+        assertSingleError(result, "QUERY_TOO_COMPLEX");
     }
 
     @Test
@@ -199,6 +230,57 @@ class QueryLimitsInstrumentationTest {
 
         assertSingleError(result, "QUERY_TOO_DEEP");
         assertThat(fetches.get()).isZero();
+    }
+
+    // --- fragment bombs: the walk is linear in the document -------------------------------------
+
+    @Test
+    void theFragmentSpreadBombIsRefusedAfterAFewDozenSteps() {
+        // The attack run's 739-byte document: F8 spreads F7 ten times, ... F1 spreads F0 ten times,
+        // 10^8 spreads once expanded. It pinned a core for seconds while the walk expanded it.
+        String bomb = fragmentBomb(8, 10, "Query", "__typename");
+
+        ExecutionResult result = run(bomb);
+
+        assertSingleError(result, "QUERY_TOO_COMPLEX");
+        Document document = new Parser().parseDocument(bomb);
+        assertThat(QueryLimitsInstrumentation.walkSteps(document, graphql.getGraphQLSchema())).isLessThan(200);
+    }
+
+    @Test
+    void aFragmentBombOfRealFieldsIsRefusedBeforeValidationExpandsIt() {
+        // Like the bomb above but every fragment selects a field under node, so it is also deep.
+        String bomb = fragmentBomb(9, 12, "Node", "name").replace("{ ...F9 }", "{ node { ...F9 } }");
+
+        ExecutionResult result = run(bomb);
+
+        assertThat(result.getErrors()).hasSize(1);
+        assertThat(result.getErrors().get(0).getExtensions().get("code")).isIn("QUERY_TOO_COMPLEX", "QUERY_TOO_DEEP");
+        assertThat(fetches.get()).isZero();
+    }
+
+    /**
+     * Property: for random documents of nested fields, inline fragments and fragments spreading earlier
+     * fragments any number of times, the walk visits at most twice as many selections as the
+     * document has (each selection once for the field count, at most once more at the root for the
+     * exclusive-field count), whatever the expanded size.
+     */
+    @Test
+    void theWalkOfRandomDocumentsIsLinearInTheirSize() {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        for (int round = 0; round < 300; round++) {
+            String query = randomDocument(random);
+            Document document;
+            try {
+                document = new Parser().parseDocument(query);
+            } catch (RuntimeException unparsable) {
+                throw new AssertionError("seed " + seed + " made an unparsable document: " + query, unparsable);
+            }
+            long selections = countSelections(document);
+            long steps = QueryLimitsInstrumentation.walkSteps(document, graphql.getGraphQLSchema());
+            assertThat(steps).as("seed %d, document %s", seed, query).isLessThanOrEqualTo(2 * selections);
+        }
     }
 
     // --- helpers --------------------------------------------------------------------------------
@@ -216,6 +298,63 @@ class QueryLimitsInstrumentationTest {
     private static String aliases(int count) {
         return "{ node { " + IntStream.rangeClosed(1, count).mapToObj(i -> "a" + i + ": name")
                 .collect(Collectors.joining(" ")) + " } }";
+    }
+
+    /**
+     * {@code { ...F<levels> }} where fragment F0 selects {@code leaf} and each F(i) spreads F(i-1)
+     * {@code fanOut} times.
+     */
+    private static String fragmentBomb(int levels, int fanOut, String type, String leaf) {
+        StringBuilder query = new StringBuilder("{ ...F" + levels + " }\n");
+        query.append("fragment F0 on ").append(type).append(" { ").append(leaf).append(" }\n");
+        for (int i = 1; i <= levels; i++) {
+            query.append("fragment F").append(i).append(" on ").append(type).append(" {")
+                    .append((" ...F" + (i - 1)).repeat(fanOut)).append(" }\n");
+        }
+        return query.toString();
+    }
+
+    /** A random document: an operation over node, and fragments on Node spreading earlier ones. */
+    private static String randomDocument(Random random) {
+        int fragments = random.nextInt(8);
+        StringBuilder document = new StringBuilder("{ node { ").append(randomSelections(random, fragments, 3)).append(" } }\n");
+        for (int i = 0; i < fragments; i++) {
+            document.append("fragment F").append(i).append(" on Node { ").append(randomSelections(random, i, 3)).append(" }\n");
+        }
+        return document.toString();
+    }
+
+    /** One to five selections: name, child { ... }, an inline fragment, or a spread of F0..F(spreadable-1). */
+    private static String randomSelections(Random random, int spreadable, int depthLeft) {
+        StringBuilder selections = new StringBuilder();
+        int count = 1 + random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+            int kind = random.nextInt(spreadable > 0 ? 4 : 3);
+            if (depthLeft == 0 || kind == 0) {
+                selections.append(" a").append(i).append(": name");
+            } else if (kind == 1) {
+                selections.append(" child { ").append(randomSelections(random, spreadable, depthLeft - 1)).append(" }");
+            } else if (kind == 2) {
+                selections.append(" ... on Node { ").append(randomSelections(random, spreadable, depthLeft - 1)).append(" }");
+            } else {
+                selections.append(" ...F").append(random.nextInt(spreadable));
+            }
+        }
+        return selections.toString();
+    }
+
+    /** Selections written in the document (fields, inline fragments, spreads), not expanded. */
+    private static long countSelections(Document document) {
+        long[] count = {0};
+        NodeTraverser traverser = new NodeTraverser();
+        traverser.depthFirst(new NodeVisitorStub() {
+            @Override
+            protected TraversalControl visitSelection(Selection<?> node, TraverserContext<Node> context) {
+                count[0]++;
+                return TraversalControl.CONTINUE;
+            }
+        }, document);
+        return count[0];
     }
 
     private static void assertSingleError(ExecutionResult result, String code) {

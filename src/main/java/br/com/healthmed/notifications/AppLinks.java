@@ -1,0 +1,27 @@
+package br.com.healthmed.notifications;
+
+import br.com.healthmed.scheduling.AppointmentId;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Links into the web app ({@code healthmed.web.app-url}): e-mails and calendar entries point there,
+ * never at a meeting room, so everything about a consultation stays behind the app's login.
+ */
+@ConfigurationProperties("healthmed.web")
+public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl) {
+
+    public URI appointment(AppointmentId id) {
+        return URI.create(base() + "/consultas/" + id);
+    }
+
+    public URI notificationSettings() {
+        return URI.create(base() + "/conta/notificacoes");
+    }
+
+    private String base() {
+        String url = appUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,150 @@
+package br.com.healthmed.notifications;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The e-mails, in Brazilian Portuguese, as text and HTML with the same content. They say what
+ * changed, when (in the doctor's time zone) and with whom, and link to the appointment in the app.
+ * By design they never carry clinical detail: no specialty, no justification or rejection text, no
+ * record or file names, and no meeting link (that stays behind the app's login).
+ */
+@Component
+class MailTemplates {
+
+    static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' uuuu, 'às' HH:mm", PT_BR);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM 'às' HH:mm", PT_BR);
+
+    private final AppLinks links;
+
+    MailTemplates(AppLinks links) {
+        this.links = links;
+    }
+
+    /** What one e-mail says: a subject, a greeting's name, paragraphs, the app link, and whether it is a reminder. */
+    record Notice(String subject, String greeting, List<String> paragraphs, URI link, boolean reminder) {}
+
+    /** "quinta-feira, 10 de dezembro de 2026, às 09:00 (Horário de Brasília)". */
+    static String when(Instant at, ZoneId zone) {
+        return LONG.format(at.atZone(zone)) + " (" + zone.getDisplayName(TextStyle.FULL, PT_BR) + ")";
+    }
+
+    static String shortWhen(Instant at, ZoneId zone) {
+        return SHORT.format(at.atZone(zone));
+    }
+
+    static String leadText(Duration lead) {
+        if (lead.toMinutes() % 60 != 0) {
+            return "em " + lead.toMinutes() + (lead.toMinutes() == 1 ? " minuto" : " minutos");
+        }
+        long hours = lead.toHours();
+        return "em " + hours + (hours == 1 ? " hora" : " horas");
+    }
+
+    Mail render(Notice notice, String address, List<Mail.Attachment> attachments) {
+        List<String> text = new ArrayList<>();
+        List<String> html = new ArrayList<>();
+        text.add("Olá, " + notice.greeting() + "!");
+        html.add("<p>Olá, " + HtmlUtils.htmlEscape(notice.greeting()) + "!</p>");
+        for (String paragraph : notice.paragraphs()) {
+            text.add(paragraph);
+            html.add("<p>" + HtmlUtils.htmlEscape(paragraph) + "</p>");
+        }
+        text.add("Ver a consulta no app: " + notice.link());
+        html.add("<p><a href=\"" + HtmlUtils.htmlEscape(notice.link().toString()) + "\">Ver a consulta no app</a></p>");
+        List<String> footer = new ArrayList<>();
+        footer.add("Por segurança, este e-mail não traz detalhes clínicos; o link da sala da consulta fica no app, após o login.");
+        footer.add("Este é um e-mail automático do Health&Med; não é preciso respondê-lo.");
+        if (notice.reminder()) {
+            footer.add("Não quer receber lembretes por e-mail? Ajuste suas preferências no app: " + links.notificationSettings());
+        }
+        text.add("--\n" + String.join("\n", footer));
+        html.add("<hr><p style=\"color:#666;font-size:12px\">"
+                + String.join("<br>", footer.stream().map(HtmlUtils::htmlEscape).toList()) + "</p>");
+        return new Mail(address, notice.greeting(), notice.subject(), String.join("\n\n", text) + "\n",
+                "<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(notice.subject())
+                        + "</title></head><body>" + String.join("", html) + "</body></html>", attachments);
+    }
+
+    // --- one notice per change and recipient ------------------------------------------------------
+
+    Notice requestedToDoctor(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Nova solicitação de consulta: " + shortWhen(facts.start(), pair.zone()), pair.doctor(), facts,
+                pair.patient().name() + " solicitou uma consulta online com você para " + when(facts.start(), pair.zone()) + ".",
+                "Aceite ou recuse a solicitação pelo app antes do horário da consulta.");
+    }
+
+    Notice cancelledByPatientToDoctor(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Consulta cancelada pelo paciente: " + shortWhen(facts.start(), pair.zone()), pair.doctor(), facts,
+                pair.patient().name() + " cancelou a consulta de " + when(facts.start(), pair.zone()) + ".",
+                "O horário voltou a ficar livre na sua agenda.");
+    }
+
+    Notice cancelledByPatientToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Cancelamento registrado: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                "Registramos o cancelamento da sua consulta com " + pair.doctorDisplay() + " de "
+                        + when(facts.start(), pair.zone()) + ".",
+                "O anexo remove a consulta da sua agenda.");
+    }
+
+    Notice confirmedToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Consulta confirmada: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " confirmou sua consulta online de " + when(facts.start(), pair.zone()) + ".",
+                "O convite anexo coloca a consulta na sua agenda. A sala da consulta abre no app 15 minutos antes do início.");
+    }
+
+    Notice rejectedToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Solicitação de consulta não aceita: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " não pôde aceitar sua solicitação de consulta para " + when(facts.start(), pair.zone()) + ".",
+                "Você pode escolher outro horário no app.");
+    }
+
+    Notice cancelledByDoctorToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Consulta cancelada: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " cancelou a consulta de " + when(facts.start(), pair.zone()) + ".",
+                "O anexo remove a consulta da sua agenda. No app você vê os detalhes e pode escolher outro horário.");
+    }
+
+    Notice expiredToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        return notice("Solicitação de consulta expirada: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " não respondeu a tempo à sua solicitação de consulta para "
+                        + when(facts.start(), pair.zone()) + ".",
+                "Você pode escolher outro horário no app.");
+    }
+
+    Notice rescheduled(Participants.Pair pair, AppointmentFacts facts, boolean toDoctor) {
+        String with = toDoctor ? "com " + pair.patient().name() : "com " + pair.doctorDisplay();
+        String from = facts.previousStart().map(p -> " de " + when(p, pair.zone())).orElse("");
+        return notice("Consulta remarcada: " + shortWhen(facts.start(), pair.zone()), toDoctor ? pair.doctor() : pair.patient(), facts,
+                "Sua consulta " + with + " foi remarcada" + from + " para " + when(facts.start(), pair.zone()) + ".",
+                toDoctor ? "Confira sua agenda no app." : "Se você recebeu o convite da consulta, o anexo atualiza a sua agenda.");
+    }
+
+    Notice reminder(Participants.Pair pair, AppointmentFacts facts, Duration lead, boolean toDoctor) {
+        String with = toDoctor ? pair.patient().name() : pair.doctorDisplay();
+        return new Notice("Lembrete: consulta " + leadText(lead) + " (" + shortWhen(facts.start(), pair.zone()) + ")",
+                (toDoctor ? pair.doctor() : pair.patient()).name(),
+                List.of("Sua consulta online com " + with + " começa " + leadText(lead) + ": " + when(facts.start(), pair.zone()) + ".",
+                        "Entre pelo app para acessar a sala; ela abre 15 minutos antes do início."),
+                links.appointment(facts.appointmentId()), true);
+    }
+
+    private Notice notice(String subject, Participants.Person to, AppointmentFacts facts, String... paragraphs) {
+        return new Notice(subject, to.name(), List.of(paragraphs), links.appointment(facts.appointmentId()), false);
+    }
+
+    /** What an e-mail may say of the appointment: its id (for the link) and its times. */
+    record AppointmentFacts(br.com.healthmed.scheduling.AppointmentId appointmentId, Instant start, Instant end,
+                            Optional<Instant> previousStart) {}
+}

@@ -1,0 +1,130 @@
+package br.com.healthmed.platform.graphql;
+
+import br.com.healthmed.platform.error.ErrorCode;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every GraphQL request gets a wall-clock budget and a CPU budget; once either is spent, the fields
+ * not yet fetched are not fetched and the request ends with {@code REQUEST_BUDGET_EXCEEDED}.
+ *
+ * <p>The size limits ({@link QueryLimitsInstrumentation}) bound what a document may ask for before it
+ * runs; this bounds what running it may cost, whatever the cause (a slow dependency, a large list of
+ * objects each with nested fields). The check sits before every field fetch: the wall clock is read
+ * each time (a {@code System.nanoTime()}), the thread's CPU clock every {@value #CPU_CHECK_EVERY}
+ * fetches, because reading it costs a system call. CPU is summed over the threads that fetched
+ * fields for the request (graphql-java may continue on a DataLoader's thread).
+ *
+ * <p>A client that goes away is handled by Spring for GraphQL, which cancels the {@code ExecutionInput}
+ * when the response is cancelled; graphql-java then stops at its next step.
+ */
+@Component
+class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
+
+    static final int CPU_CHECK_EVERY = 16;
+
+    /** A thread's CPU clock, in nanoseconds. */
+    interface CpuClock {
+        long currentThreadCpuNanos();
+    }
+
+    private final Budget budget;
+    private final LongSupplier wallClock;
+    private final CpuClock cpuClock;
+
+    @Autowired
+    RequestBudgetInstrumentation(Budget budget) {
+        this(budget, System::nanoTime, threadCpuClock());
+    }
+
+    RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock) {
+        this.budget = budget;
+        this.wallClock = wallClock;
+        this.cpuClock = cpuClock;
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Spending(wallClock.getAsLong());
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
+                                                          InstrumentationState state) {
+        if (state instanceof Spending spending) {
+            spending.check();
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    private static CpuClock threadCpuClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+            return () -> 0L;
+        }
+        return threads::getCurrentThreadCpuTime;
+    }
+
+    /** What one request has spent so far. */
+    private final class Spending implements InstrumentationState {
+        private final long startedAt;
+        /** Per thread: its CPU clock when it first fetched for this request, and at its last check. */
+        private final Map<Thread, long[]> cpuByThread = new ConcurrentHashMap<>(2);
+        private int fetches;
+
+        Spending(long startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        void check() {
+            long elapsed = wallClock.getAsLong() - startedAt;
+            if (elapsed > budget.wallClock().toNanos()) {
+                throw exceeded("The request ran longer than its budget of " + budget.wallClock().toMillis() + " ms.");
+            }
+            if (++fetches % CPU_CHECK_EVERY == 1 && cpuSpent() > budget.cpu().toNanos()) {
+                throw exceeded("The request used more processor time than its budget of " + budget.cpu().toMillis() + " ms.");
+            }
+        }
+
+        private long cpuSpent() {
+            long now = cpuClock.currentThreadCpuNanos();
+            long[] span = cpuByThread.computeIfAbsent(Thread.currentThread(), t -> new long[] {now, now});
+            span[1] = now;
+            long total = 0;
+            for (long[] each : cpuByThread.values()) {
+                total += each[1] - each[0];
+            }
+            return total;
+        }
+
+        private AbortExecutionException exceeded(String message) {
+            ErrorCode code = ErrorCode.REQUEST_BUDGET_EXCEEDED;
+            return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                    .errorType(code.errorType())
+                    .message(message + " Ask for fewer objects or fields, or retry later.")
+                    .extensions(Map.of("code", code.name()))
+                    .build()));
+        }
+    }
+
+    /** {@code healthmed.graphql.budget.wall-clock} and {@code cpu}: what one request may spend. */
+    @ConfigurationProperties("healthmed.graphql.budget")
+    record Budget(@DefaultValue("5s") Duration wallClock, @DefaultValue("2s") Duration cpu) {}
+}

@@ -1,0 +1,40 @@
+package br.com.healthmed.platform.graphql;
+
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * A subscription's stream that ends with an error (as opposed to one pushed event whose fields
+ * failed, which {@link GraphQlErrors} handles) reaches the client as a graphql-ws {@code error}
+ * message with a code, like every other error: a domain failure keeps its code and message, anything
+ * else is {@code INTERNAL_ERROR} with an id to find it in the logs. Without this, Spring sends
+ * "Subscription error" with no code.
+ */
+@Component
+class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex) {
+        if (ex instanceof DomainException domain) {
+            return GraphqlErrorBuilder.newError().errorType(domain.code().errorType()).message(domain.getMessage())
+                    .extensions(domain.extensions()).build();
+        }
+        String correlationId = UUID.randomUUID().toString();
+        log.error("A subscription failed [correlationId={}]", correlationId, ex);
+        return GraphqlErrorBuilder.newError()
+                .errorType(ErrorCode.INTERNAL_ERROR.errorType())
+                .message("Internal error; quote correlation id " + correlationId + " to support.")
+                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "correlationId", correlationId))
+                .build();
+    }
+}

@@ -1,0 +1,91 @@
+package br.com.healthmed.platform.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-request budget on a tiny schema, with clocks the data fetchers move: each {@code name}
+ * fetch advances the wall clock or the CPU clock by 100 ms, so the budget runs out after a known
+ * number of fetches, and nothing after that point is fetched.
+ */
+class RequestBudgetInstrumentationTest {
+
+    private static final String SDL = """
+            type Query { items: [Item] }
+            type Item { name: String }
+            """;
+
+    private final AtomicLong wallNanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    @Test
+    void aRequestWithinItsBudgetRunsToTheEnd() {
+        GraphQL graphql = graphQl(Duration.ofSeconds(5), Duration.ofSeconds(2), wallNanos);
+
+        ExecutionResult result = graphql.execute("{ items { name } }");
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(fetches.get()).isEqualTo(40);
+    }
+
+    @Test
+    void aRequestPastItsWallClockBudgetStopsFetchingAndSaysWhy() {
+        // 40 items x 100 ms = 4 s of fetching against a 1 s budget.
+        GraphQL graphql = graphQl(Duration.ofSeconds(1), Duration.ofSeconds(60), wallNanos);
+
+        ExecutionResult result = graphql.execute("{ items { name } }");
+
+        assertOnlyBudgetError(result);
+        assertThat(fetches.get()).isBetween(10, 11);
+    }
+
+    @Test
+    void aRequestPastItsCpuBudgetStopsFetchingAndSaysWhy() {
+        GraphQL graphql = graphQl(Duration.ofSeconds(60), Duration.ofSeconds(1), cpuNanos);
+
+        ExecutionResult result = graphql.execute("{ items { name } }");
+
+        assertOnlyBudgetError(result);
+        // The CPU clock is read every 16th fetch: the budget is seen spent at the first read past it.
+        assertThat(fetches.get()).isLessThan(40).isGreaterThanOrEqualTo(10);
+    }
+
+    private static void assertOnlyBudgetError(ExecutionResult result) {
+        assertThat(result.getErrors()).hasSize(1);
+        GraphQLError error = result.getErrors().get(0);
+        assertThat(error.getExtensions()).containsEntry("code", "REQUEST_BUDGET_EXCEEDED");
+        assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("graphql.");
+    }
+
+    private GraphQL graphQl(Duration wall, Duration cpu, AtomicLong clockMovedByFetches) {
+        DataFetcher<Object> items = env -> Collections.nCopies(40, Map.of());
+        DataFetcher<Object> name = env -> {
+            fetches.incrementAndGet();
+            clockMovedByFetches.addAndGet(Duration.ofMillis(100).toNanos());
+            return "n";
+        };
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .type("Query", t -> t.dataFetcher("items", items))
+                .type("Item", t -> t.dataFetcher("name", name))
+                .build();
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
+        RequestBudgetInstrumentation budget = new RequestBudgetInstrumentation(
+                new RequestBudgetInstrumentation.Budget(wall, cpu), wallNanos::get, cpuNanos::get);
+        return GraphQL.newGraphQL(schema).instrumentation(budget).build();
+    }
+}

@@ -1,0 +1,128 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.scheduling.store.TestStores;
+import br.com.healthmed.support.MutableClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay's promises to listeners, on the embedded stores with a test clock: a listener that fails
+ * is retried later with growing delays, alone, and gets every event in order once it works again; the
+ * others and the participants' logs are not held up. Relaying the same change twice (two sweeps that
+ * both settled one appointment) logs its event once.
+ */
+class EventRelayTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2027-03-15T12:00:00Z"));
+    private final AppointmentStore appointments = TestStores.inMemoryAppointments();
+    private final AppointmentEventStore events = TestStores.inMemoryEvents();
+    private final AtomicInteger wakeUps = new AtomicInteger();
+
+    /** Remembers what it got; fails while {@code failuresLeft} is above zero. */
+    static final class Recording implements AppointmentEventListener {
+        final String name;
+        final List<String> received = new ArrayList<>();
+        int failuresLeft;
+
+        Recording(String name, int failures) {
+            this.name = name;
+            this.failuresLeft = failures;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void on(AppointmentEvent event) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("mail server down");
+            }
+            received.add(event.id());
+        }
+    }
+
+    private EventRelay relay(AppointmentEventListener... listeners) {
+        return new EventRelay(appointments, events, new DrillBus(wakeUps::incrementAndGet), List.of(listeners), clock, Duration.ofDays(7));
+    }
+
+    private Appointment requestedAndConfirmed(EventRelay relay) {
+        Instant start = clock.instant().plus(Duration.ofDays(2));
+        Slot slot = Slot.free(AccountId.random(), start, start.plus(Duration.ofMinutes(50)));
+        Appointment requested = Appointment.requested(AppointmentId.random(), slot, AccountId.random(),
+                Optional.of(new BigDecimal("150.00")), clock.instant(), clock.instant().plus(Duration.ofHours(1)),
+                BookingOrigin.UNKNOWN);
+        relay.expect(Optional.empty(), requested);
+        appointments.create(requested);
+        Appointment confirmed = requested.accept(clock.instant(),
+                new br.com.healthmed.telehealth.MeetingRoom("room", start.minus(Duration.ofMinutes(15)), slot.end()));
+        relay.expect(Optional.of(requested), confirmed);
+        appointments.update(confirmed, requested.version());
+        return confirmed;
+    }
+
+    @Test
+    void aFailingListenerIsRetriedWithBackoffAloneAndThenGetsEveryEventInOrder() {
+        Recording failing = new Recording("mail", 2);
+        Recording working = new Recording("metrics", 0);
+        EventRelay relay = relay(failing, working);
+        Appointment appointment = requestedAndConfirmed(relay);
+        List<String> ids = AppointmentEvent.allOf(appointment).stream().map(AppointmentEvent::id).toList();
+
+        assertThat(relay.relay(appointment.id())).isFalse();
+        assertThat(working.received).containsExactlyElementsOf(ids);
+        assertThat(events.after(appointment.patientId(), 0, 10)).hasSize(2);
+        assertThat(events.after(appointment.doctorId(), 0, 10)).hasSize(2);
+        assertThat(failing.received).isEmpty();
+
+        // not again before its delay; then once more, failing again: a longer delay
+        assertThat(events.due(clock.instant(), 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.sweep()).isZero();
+        Instant secondRetry = events.pending(appointment.id()).orElseThrow().nextAttempt();
+        assertThat(Duration.between(clock.instant(), secondRetry)).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(failing.received).isEmpty();
+
+        clock.set(secondRetry);
+        assertThat(relay.sweep()).isEqualTo(1);
+        assertThat(failing.received).containsExactlyElementsOf(ids);
+        assertThat(working.received).containsExactlyElementsOf(ids); // nothing twice for the one that worked
+        assertThat(events.pending(appointment.id())).isEmpty();
+    }
+
+    @Test
+    void relayingTheSameChangeTwiceLogsItsEventsOnce() {
+        Recording listener = new Recording("mail", 0);
+        EventRelay relay = relay(listener);
+        Appointment confirmed = requestedAndConfirmed(relay);
+        relay.relay(confirmed.id());
+
+        // a second sweep settled the same appointment from the same stored state and announces it again
+        relay.expect(Optional.of(appointments.find(confirmed.id()).orElseThrow()).map(a -> withoutLastStep(a)), confirmed);
+        clock.advance(EventRelay.WRITER_GRACE);
+        relay.relay(confirmed.id());
+
+        assertThat(events.after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
+                .containsExactly(AppointmentEventKind.REQUESTED, AppointmentEventKind.CONFIRMED);
+        assertThat(events.after(confirmed.doctorId(), 0, 10)).hasSize(2);
+        assertThat(events.pending(confirmed.id())).isEmpty();
+    }
+
+    /** The appointment as a stale reader saw it: one step of history short. */
+    private static Appointment withoutLastStep(Appointment a) {
+        return new Appointment(a.id(), a.slotId(), a.doctorId(), a.patientId(), a.start(), a.end(), a.price(), a.status(),
+                a.version() - 1, a.requestedAt(), a.answerBy(), a.reason(), a.cancelledBy(), a.room(), a.rating(),
+                a.history().subList(0, a.history().size() - 1), a.origin());
+    }
+}

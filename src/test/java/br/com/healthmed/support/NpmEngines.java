@@ -1,0 +1,105 @@
+package br.com.healthmed.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The test engines that come from npm (dynalite, aws-ses-v2-local), installed together into
+ * {@code .engines/} when one is missing ({@code scripts/test} installs them beforehand, this makes a
+ * bare {@code mvn verify} work too), and started on a free loopback port. They are always installed in
+ * one command: npm removes from a {@code --no-save} prefix every package the command did not name.
+ */
+final class NpmEngines {
+
+    /** Every npm engine the tests use, with the versions checked to work here (TOOLCHAIN.md). */
+    static final List<String> PACKAGES = List.of("dynalite@4.0.0", "aws-ses-v2-local@2.10.2");
+
+    private static final Path ENGINES = Path.of(".engines").toAbsolutePath();
+
+    private NpmEngines() {}
+
+    static Path binary(String name) {
+        return ENGINES.resolve("node_modules/.bin/" + name);
+    }
+
+    /** Starts {@code name} (installing the engines first if it is missing) with its port argument and {@code args}. */
+    static URI start(String name, List<String> args) {
+        Path binary = binary(name);
+        installIfMissing(binary);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"));
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            waitForPort(name, port, process);
+            return URI.create("http://127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + " at " + binary, e);
+        }
+    }
+
+    private static void installIfMissing(Path binary) {
+        if (Files.isExecutable(binary)) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("npm", "install", "--no-save", "--no-package-lock", "--no-audit",
+                "--no-fund", "--prefix", ENGINES.toString()));
+        command.addAll(PACKAGES);
+        try {
+            Process npm = new ProcessBuilder(command).directory(new File(".")).inheritIO().start();
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.isExecutable(binary)) {
+                throw new IllegalStateException("npm could not install " + PACKAGES + " into " + ENGINES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("npm is needed to install the test engines (run scripts/test)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void waitForPort(String name, int port, Process process) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException(name + " did not open port " + port + " within 30 s");
+    }
+}
