@@ -42,14 +42,16 @@ public class OriginDigests {
     }
 
     public BookingOrigin of(ClientAddress address, ClientDevice device) {
-        Optional<String> network = Optional.ofNullable(address)
+        Optional<String> known = Optional.ofNullable(address)
                 .map(ClientAddress::value)
-                .filter(a -> !a.isBlank() && !a.equals(ClientAddress.UNKNOWN.value()))
-                .map(Networks::of);
-        ClientDevice known = device == null ? ClientDevice.UNKNOWN : device;
-        Optional<String> deviceDigest = known.deviceId().map(id -> digest("device", id))
-                .or(() -> network.flatMap(n -> known.userAgent().map(agent -> digest("agent", n + "|" + agent))));
-        return new BookingOrigin(network.map(n -> digest("network", n)), deviceDigest);
+                .filter(a -> !a.isBlank() && !a.equals(ClientAddress.UNKNOWN.value()));
+        Optional<String> network = known.map(Networks::of);
+        Optional<String> wideNetwork = known.flatMap(Networks::wideOf);
+        ClientDevice client = device == null ? ClientDevice.UNKNOWN : device;
+        Optional<String> deviceDigest = client.deviceId().map(id -> digest("device", id))
+                .or(() -> network.flatMap(n -> client.userAgent().map(agent -> digest("agent", n + "|" + agent))));
+        return new BookingOrigin(network.map(n -> digest("network", n)), wideNetwork.map(n -> digest("wide-network", n)),
+                deviceDigest);
     }
 
     private String digest(String kind, String value) {

@@ -14,7 +14,7 @@ class OriginDigestsTest {
     private final OriginDigests digests = digests("key-one");
 
     private static OriginDigests digests(String key) {
-        return new OriginDigests(new BookingLimitsProperties(10, 60, 10, Duration.ofHours(1), 3, 2, Duration.ofHours(24), key,
+        return new OriginDigests(new BookingLimitsProperties(10, 60, 240, 10, Duration.ofHours(1), 3, 6, 2, Duration.ofHours(24), key,
                 Duration.ofHours(1)));
     }
 
@@ -36,6 +36,18 @@ class OriginDigestsTest {
     void anIpv6SubscriberIsOneNetwork() {
         assertThat(digests.of(new ClientAddress("2001:db8:1:2::1"), ClientDevice.UNKNOWN).network())
                 .isEqualTo(digests.of(new ClientAddress("2001:db8:1:2:ffff::9"), ClientDevice.UNKNOWN).network());
+    }
+
+    @Test
+    void theSixtyFourBlocksOfOneIpv6SlashFortyEightShareOneWideNetwork() {
+        BookingOrigin one = digests.of(new ClientAddress("2001:db8:1:2::1"), ClientDevice.UNKNOWN);
+        BookingOrigin other = digests.of(new ClientAddress("2001:db8:1:ff02::1"), ClientDevice.UNKNOWN);
+
+        assertThat(one.network()).isNotEqualTo(other.network());
+        assertThat(one.wideNetwork()).isPresent().isEqualTo(other.wideNetwork()).isNotEqualTo(one.network());
+        assertThat(one.wideNetwork().get()).doesNotContain("2001").hasSize(32);
+        assertThat(digests.of(new ClientAddress("2001:db8:2:2::1"), ClientDevice.UNKNOWN).wideNetwork()).isNotEqualTo(one.wideNetwork());
+        assertThat(digests.of(new ClientAddress("203.0.113.7"), ClientDevice.UNKNOWN).wideNetwork()).isEmpty();
     }
 
     @Test
