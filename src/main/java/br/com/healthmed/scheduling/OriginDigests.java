@@ -57,7 +57,7 @@ public class OriginDigests {
         }
     }
 
-    /** Without an environment check: tests. */
+    /** Without the environment check (unit tests); an empty key means the development one, as in a local run. */
     OriginDigests(BookingLimitsProperties properties) {
         this.key = new SecretKeySpec((isSecret(properties.originKey()) ? properties.originKey() : DEVELOPMENT_KEY)
                 .getBytes(StandardCharsets.UTF_8), HMAC);
