@@ -1,4 +1,4 @@
-package br.com.healthmed.directory.demo;
+package br.com.healthmed.platform;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
- * When the demo accounts, whose password is published in the README, may be created: only on a
- * developer's machine. That is a service that listens on loopback only ({@code server.address}
- * 127.0.0.1, ::1 or localhost: the {@code local} profile's setting) and whose every adapter is an
- * embedded one or talks to an engine on this machine (dynalite, s3proxy, a local Redis). Anywhere
- * else — the jar started in a container or on a server without a profile, a profile pointed at
- * AWS — {@code healthmed.demo-data=true} is refused, because anyone who can reach the port could log
- * in with the published password.
+ * Whether this process is a developer's local run: a service that listens on loopback only
+ * ({@code server.address} 127.0.0.1, ::1 or localhost: the {@code local} profile's setting) and whose
+ * every adapter is an embedded one or talks to an engine on this machine (dynalite, s3proxy, a local
+ * Redis). Anywhere else — the jar started in a container or on a server without a profile, a profile
+ * pointed at AWS — is treated as reachable by others. Settings that are only safe where nobody else
+ * can connect are refused outside a local run: the demo accounts, whose password is published in the
+ * README, and the published development keys (e.g. the booking origin key).
  */
-final class DemoDataRule {
+public final class LocalRun {
 
     /**
      * An adapter choice: the property and its default, the value that means "embedded", and where the
@@ -31,10 +31,10 @@ final class DemoDataRule {
             new Adapter("healthmed.geocoder", "none", "none", "healthmed.location.endpoint", ""),
             new Adapter("healthmed.events", "memory", "memory", "spring.data.redis.host", "localhost"));
 
-    private DemoDataRule() {}
+    private LocalRun() {}
 
-    /** Why demo data must not be created in this environment; empty when it may. */
-    static Optional<String> refusal(Environment environment) {
+    /** Why this environment is not a local run; empty when it is. */
+    public static Optional<String> notLocalBecause(Environment environment) {
         String address = environment.getProperty("server.address", "").trim();
         if (!isLoopback(address)) {
             return Optional.of("the service listens on " + (address.isEmpty() ? "every network interface" : address)
@@ -52,7 +52,7 @@ final class DemoDataRule {
     }
 
     /** A literal loopback address or {@code localhost}; never a DNS lookup of some other name. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (bare.equalsIgnoreCase("localhost")) {
             return true;
