@@ -142,6 +142,52 @@ data "aws_iam_policy_document" "records_bucket" {
     }
   }
 
+  # Defence in depth behind the service's malware gate (records.MalwareScans): a presigned GET (how
+  # clients download) is refused for any object GuardDuty has not tagged NO_THREATS_FOUND. The
+  # service's own reads (first bytes at completion, before the scan) are signed in headers, not URLs.
+  statement {
+    sid       = "DenyPresignedReadsOfUnscannedOrInfectedObjects"
+    effect    = "Deny"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+    resources = ["${aws_s3_bucket.records.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "s3:authType"
+      values   = ["REST-QUERY-STRING"]
+    }
+    condition {
+      test     = "StringNotEquals"
+      variable = "s3:ExistingObjectTag/GuardDutyMalwareScanStatus"
+      values   = ["NO_THREATS_FOUND"]
+    }
+  }
+
+  # Only GuardDuty writes the scan tag: nobody else may set it (and so whitewash an object).
+  statement {
+    sid       = "DenyScanTagWritesButGuardDutys"
+    effect    = "Deny"
+    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:PutObjectVersionTagging"]
+    resources = ["${aws_s3_bucket.records.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "s3:RequestObjectTagKeys"
+      values   = ["GuardDutyMalwareScanStatus"]
+    }
+    condition {
+      test     = "ArnNotEquals"
+      variable = "aws:PrincipalArn"
+      values   = [aws_iam_role.malware_protection.arn]
+    }
+  }
+
   # Objects are encrypted with this key only (a PUT naming another key is refused).
   statement {
     sid       = "DenyOtherKmsKeys"

@@ -30,4 +30,14 @@ public interface DirectoryStore {
      * {@link Listing#ANY_SPECIALTY}, with that distance; each doctor once, in no particular order.
      */
     List<SearchHit> within(GeoCircle circle, String specialty);
+
+    /**
+     * The page of {@code query}: its first {@link SearchQuery#limit} hits (listed under its specialty,
+     * within its circle, passing its filter, after its cursor) in its order, each doctor once. Reads in
+     * proportion to the page where the index allows, not to the circle.
+     */
+    List<SearchHit> first(SearchQuery query);
+
+    /** How many doctors listed under {@code specialty} within the circle pass the filter. */
+    int count(GeoCircle circle, String specialty, ListingFilter filter);
 }

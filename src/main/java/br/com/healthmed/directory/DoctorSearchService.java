@@ -7,18 +7,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.springframework.stereotype.Service;
 
 /**
  * Finds doctors by specialty within a radius, with rating and price filters, in a chosen order and
- * in pages. The store returns exactly the doctors within the circle; the rest is done here on that
- * small set, so both adapters give the same answer.
+ * in pages. Validates the request and leaves the reading to the store, which reads in proportion to
+ * the page ({@link DirectoryStore#first}); the total is counted only when asked for.
  */
 @Service
 public class DoctorSearchService {
@@ -49,46 +46,16 @@ public class DoctorSearchService {
         GeoPoint center = center(request);
 
         String fingerprint = fingerprint(specialty, center, radius, minRating, maxPrice, sort);
-        BigDecimal min = minRating.orElse(null);
-        BigDecimal max = maxPrice.orElse(null);
-        List<SearchHit> hits = new ArrayList<>();
-        for (SearchHit hit : store.within(new GeoCircle(center, radius), specialty)) {
-            Listing listing = hit.listing();
-            boolean rated = min == null || listing.rating().atLeast(min);
-            boolean affordable = max == null || listing.consultationPrice().filter(p -> p.compareTo(max) <= 0).isPresent();
-            if (rated && affordable) {
-                hits.add(hit);
-            }
-        }
-        int total = hits.size();
-        if (request.after() != null) {
-            SearchHit after = SearchCursor.decode(request.after(), fingerprint, center);
-            hits.removeIf(hit -> sort.order().compare(hit, after) <= 0);
-        }
-        List<SearchHit> page = smallest(hits, first, sort.order());
-        List<SearchPage.Entry> entries = page.stream()
+        GeoCircle circle = new GeoCircle(center, radius);
+        ListingFilter filter = new ListingFilter(minRating, maxPrice);
+        Optional<SearchHit> after = Optional.ofNullable(request.after())
+                .map(cursor -> SearchCursor.decode(cursor, fingerprint, center));
+        // One hit more than the page: whether there is a next page, without counting the rest.
+        List<SearchHit> hits = store.first(new SearchQuery(circle, specialty, filter, sort, after, first + 1));
+        List<SearchPage.Entry> entries = hits.stream().limit(first)
                 .map(hit -> new SearchPage.Entry(hit, SearchCursor.encode(fingerprint, hit)))
                 .toList();
-        return new SearchPage(entries, hits.size() > first, request.after() != null, total);
-    }
-
-    /**
-     * The {@code count} first hits in the order, sorted. A bounded heap instead of sorting every hit:
-     * a dense city has thousands of matches and a page shows twenty.
-     */
-    private static List<SearchHit> smallest(List<SearchHit> hits, int count, Comparator<SearchHit> order) {
-        PriorityQueue<SearchHit> largestFirst = new PriorityQueue<>(count + 1, order.reversed());
-        for (SearchHit hit : hits) {
-            if (largestFirst.size() < count) {
-                largestFirst.add(hit);
-            } else if (order.compare(hit, largestFirst.peek()) < 0) {
-                largestFirst.poll();
-                largestFirst.add(hit);
-            }
-        }
-        List<SearchHit> page = new ArrayList<>(largestFirst);
-        page.sort(order);
-        return page;
+        return new SearchPage(entries, hits.size() > first, after.isPresent(), () -> store.count(circle, specialty, filter));
     }
 
     private GeoPoint center(SearchRequest request) {

@@ -35,6 +35,8 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
      */
     public static final class Probe {
         private static final double MARGIN = 1e-9;
+        /** Far above the rounding of the bounds' few operations, and far below any geographic difference. */
+        private static final double BOUND_MARGIN = 1e-6;
         private final GeoCircle circle;
         private final double lat1;
         private final double cosLat1;
@@ -48,6 +50,73 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
             double half = Math.sin(circle.radiusKm / (2 * GeoPoint.EARTH_RADIUS_KM));
             this.surelyOut = half * half * (1 + MARGIN);
             this.surelyIn = half * half * (1 - MARGIN);
+        }
+
+        /**
+         * No point of the box is within the circle (a lower bound of the haversine, see
+         * {@link #minHaversine}, clearly above the circle's).
+         */
+        public boolean missesBox(Box box) {
+            return minHaversine(box) > surelyOut * (1 + BOUND_MARGIN);
+        }
+
+        /** Every point of the box is within the circle. */
+        public boolean holdsBox(Box box) {
+            return maxHaversine(box) * (1 + BOUND_MARGIN) < surelyIn;
+        }
+
+        /**
+         * At most the haversine from the centre to any point of the box. The haversine is
+         * {@code hav(Δφ) + cos φ1 cos φ2 hav(Δλ)}: both terms are at least their value at the smallest
+         * latitude gap, the smallest cosine of the box's latitudes (at an edge: cosine is concave there)
+         * and the smallest longitude gap.
+         */
+        double minHaversine(Box box) {
+            double centreLat = circle.center.latitude();
+            double latGap = centreLat < box.south() ? box.south() - centreLat
+                    : centreLat > box.north() ? centreLat - box.north() : 0;
+            double lonGap = longitudeGap(circle.center.longitude(), box);
+            double minCos = Math.min(Math.cos(Math.toRadians(box.south())), Math.cos(Math.toRadians(box.north())));
+            return hav(latGap) + cosLat1 * Math.max(0, minCos) * hav(lonGap);
+        }
+
+        /** At least the haversine from the centre to any point of the box; the same terms at their largest. */
+        double maxHaversine(Box box) {
+            double centreLat = circle.center.latitude();
+            double latSpan = Math.max(Math.abs(centreLat - box.south()), Math.abs(centreLat - box.north()));
+            double maxCos = box.south() <= 0 && box.north() >= 0 ? 1
+                    : Math.cos(Math.toRadians(Math.min(Math.abs(box.south()), Math.abs(box.north()))));
+            double lonSpan = longitudeSpan(circle.center.longitude(), box);
+            return hav(latSpan) + cosLat1 * maxCos * hav(lonSpan);
+        }
+
+        /** {@code sin²(θ/2)} of an angle in degrees. */
+        private static double hav(double degrees) {
+            double half = Math.sin(Math.toRadians(degrees) / 2);
+            return half * half;
+        }
+
+        /** The smallest longitude difference (0..180 degrees) from {@code lon} to the box's longitudes. */
+        private static double longitudeGap(double lon, Box box) {
+            if (lon >= box.west() && lon <= box.east()) {
+                return 0;
+            }
+            return Math.min(180, Math.min(reduced(box.west() - lon), reduced(box.east() - lon)));
+        }
+
+        /** The largest longitude difference (0..180 degrees) from {@code lon} to the box's longitudes. */
+        private static double longitudeSpan(double lon, Box box) {
+            double antipode = lon > 0 ? lon - 180 : lon + 180;
+            if (antipode >= box.west() && antipode <= box.east()) {
+                return 180;
+            }
+            return Math.max(reduced(box.west() - lon), reduced(box.east() - lon));
+        }
+
+        /** A longitude difference folded into 0..180 degrees. */
+        private static double reduced(double difference) {
+            double d = Math.abs(difference) % 360;
+            return d > 180 ? 360 - d : d;
         }
 
         /** The hit when the office is within the circle (exact distance, edge included); else null. */

@@ -24,6 +24,15 @@ public final class Geohash {
     public static final int CELL_PRECISION = 5;
 
     private static final char[] BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz".toCharArray();
+    private static final int[] DECODE = new int[128];
+    static final double BOUNDS_MARGIN_DEGREES = 1e-9;
+
+    static {
+        java.util.Arrays.fill(DECODE, -1);
+        for (int i = 0; i < BASE32.length; i++) {
+            DECODE[BASE32[i]] = i;
+        }
+    }
 
     private Geohash() {}
 
@@ -68,6 +77,34 @@ public final class Geohash {
         Set<String> cells = new LinkedHashSet<>();
         boxes.forEach(box -> cells.addAll(cellsOverlapping(box, precision)));
         return cells;
+    }
+
+    /**
+     * The rectangle of {@code cell}, widened by a hair ({@value #BOUNDS_MARGIN_DEGREES} degrees) so that
+     * every point {@link #encode} puts in the cell lies inside it despite rounding.
+     */
+    public static GeoCircle.Box bounds(String cell) {
+        int bits = 5 * cell.length();
+        long lat = 0;
+        long lon = 0;
+        for (int i = 0; i < bits; i++) {
+            int value = DECODE[cell.charAt(i / 5)];
+            if (value < 0) {
+                throw new IllegalArgumentException("not a geohash: " + cell);
+            }
+            int bit = (value >> (4 - i % 5)) & 1;
+            if (i % 2 == 0) {
+                lon = (lon << 1) | bit;
+            } else {
+                lat = (lat << 1) | bit;
+            }
+        }
+        double latSize = 180.0 / (1L << latitudeBits(bits));
+        double lonSize = 360.0 / (1L << longitudeBits(bits));
+        return new GeoCircle.Box(Math.max(-90, lat * latSize - 90 - BOUNDS_MARGIN_DEGREES),
+                Math.min(90, (lat + 1) * latSize - 90 + BOUNDS_MARGIN_DEGREES),
+                Math.max(-180, lon * lonSize - 180 - BOUNDS_MARGIN_DEGREES),
+                Math.min(180, (lon + 1) * lonSize - 180 + BOUNDS_MARGIN_DEGREES));
     }
 
     /** The 32 cells one precision finer inside {@code cell}. */

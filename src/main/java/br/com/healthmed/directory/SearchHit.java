@@ -36,6 +36,11 @@ public final class SearchHit {
         return listing;
     }
 
+    /** The haversine of the central angle from the centre; the distance grows with it. */
+    double haversine() {
+        return haversine;
+    }
+
     /** Exactly {@link GeoPoint#distanceKm} from the centre to the office. */
     public double distanceKm() {
         if (Double.isNaN(distanceKm)) {

@@ -1,14 +1,46 @@
 package br.com.healthmed.directory;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
- * One page of results, each hit with its cursor; {@code totalCount} counts every match of the filter.
+ * One page of results, each hit with its cursor. {@link #totalCount} counts every match of the
+ * filter; it reads the whole circle, so it is worked out only when asked for, at most once.
  */
-public record SearchPage(List<Entry> entries, boolean hasNextPage, boolean hasPreviousPage, int totalCount) {
+public final class SearchPage {
 
-    public SearchPage {
-        entries = List.copyOf(entries);
+    private final List<Entry> entries;
+    private final boolean hasNextPage;
+    private final boolean hasPreviousPage;
+    private final IntSupplier counter;
+    private volatile Integer totalCount;
+
+    public SearchPage(List<Entry> entries, boolean hasNextPage, boolean hasPreviousPage, IntSupplier counter) {
+        this.entries = List.copyOf(entries);
+        this.hasNextPage = hasNextPage;
+        this.hasPreviousPage = hasPreviousPage;
+        this.counter = counter;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public boolean hasNextPage() {
+        return hasNextPage;
+    }
+
+    public boolean hasPreviousPage() {
+        return hasPreviousPage;
+    }
+
+    public int totalCount() {
+        Integer count = totalCount;
+        if (count == null) {
+            count = counter.getAsInt();
+            totalCount = count;
+        }
+        return count;
     }
 
     public record Entry(SearchHit hit, String cursor) {}

@@ -5,52 +5,59 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The orders of search results. Every order ends with the doctor id (UUID order), so it is total:
- * paging with a cursor never skips or repeats a doctor while the data stays put. Written out as
+ * The orders of search results. Each order is a rank that depends only on the listing (none for
+ * DISTANCE), then the distance from the centre, then the doctor id (UUID order), so it is total:
+ * paging with a cursor never skips or repeats a doctor while the data stays put. The rank is apart
+ * so that a store can keep listings pre-sorted by it, whatever the centre of a search. Written out as
  * plain comparisons: a dense city compares thousands of hits per search.
  */
 public enum SearchSort {
     /** Nearest first. */
     DISTANCE {
         @Override
-        int primary(SearchHit a, SearchHit b) {
-            return SearchHit.compareDistances(a, b);
+        public int rank(Listing a, Listing b) {
+            return 0;
         }
     },
     /** Best average first (unrated last), then more ratings, then nearest. */
     RATING {
         @Override
-        int primary(SearchHit a, SearchHit b) {
-            Rating ra = a.listing().rating();
-            Rating rb = b.listing().rating();
+        public int rank(Listing a, Listing b) {
+            Rating ra = a.rating();
+            Rating rb = b.rating();
             int byAverage = Rating.compareAverages(rb, ra);
-            if (byAverage != 0) {
-                return byAverage;
-            }
-            int byCount = Long.compare(rb.count(), ra.count());
-            return byCount != 0 ? byCount : SearchHit.compareDistances(a, b);
+            return byAverage != 0 ? byAverage : Long.compare(rb.count(), ra.count());
         }
     },
     /** Cheapest first (doctors without a price last), then nearest. */
     PRICE {
         @Override
-        int primary(SearchHit a, SearchHit b) {
-            Optional<BigDecimal> pa = a.listing().consultationPrice();
-            Optional<BigDecimal> pb = b.listing().consultationPrice();
+        public int rank(Listing a, Listing b) {
+            Optional<BigDecimal> pa = a.consultationPrice();
+            Optional<BigDecimal> pb = b.consultationPrice();
             if (pa.isPresent() != pb.isPresent()) {
                 return pa.isPresent() ? -1 : 1;
             }
-            int byPrice = pa.isPresent() ? pa.get().compareTo(pb.get()) : 0;
-            return byPrice != 0 ? byPrice : SearchHit.compareDistances(a, b);
+            return pa.isPresent() ? pa.get().compareTo(pb.get()) : 0;
         }
     };
 
     private final Comparator<SearchHit> order = (a, b) -> {
-        int primary = primary(a, b);
-        return primary != 0 ? primary : a.listing().doctorId().value().compareTo(b.listing().doctorId().value());
+        int rank = rank(a.listing(), b.listing());
+        if (rank != 0) {
+            return rank;
+        }
+        int byDistance = SearchHit.compareDistances(a, b);
+        return byDistance != 0 ? byDistance : a.listing().doctorId().value().compareTo(b.listing().doctorId().value());
     };
 
-    abstract int primary(SearchHit a, SearchHit b);
+    /** The part of the order that does not depend on where the search is: 0 for listings that tie on it. */
+    public abstract int rank(Listing a, Listing b);
+
+    /** {@link #rank} as a comparator, for keeping listings pre-sorted. */
+    public Comparator<Listing> rankOrder() {
+        return this::rank;
+    }
 
     public Comparator<SearchHit> order() {
         return order;

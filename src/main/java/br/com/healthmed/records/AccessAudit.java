@@ -10,19 +10,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Writes the access log: one entry per upload, download-URL issuance, share, revocation and refusal. */
+/**
+ * Writes the access log: one entry per upload, download-URL issuance, share and revocation, every
+ * time. Refusals are the one thing a stranger can make happen at will, so identical refusals in a row
+ * (same caller, address and file, within {@code healthmed.records.refusal-window}) are one entry with
+ * a count, and {@link FailedLookups} stops a caller who keeps failing.
+ */
 @Service
 public class AccessAudit {
 
     private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
 
     private final AccessLogStore store;
+    private final RecordsProperties properties;
     private final Clock clock;
     /** The last instant this instance logged; see {@link #now()}. */
     private final AtomicReference<Instant> last = new AtomicReference<>(Instant.MIN);
 
-    AccessAudit(AccessLogStore store, Clock clock) {
+    AccessAudit(AccessLogStore store, RecordsProperties properties, Clock clock) {
         this.store = store;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -49,14 +56,22 @@ public class AccessAudit {
     void refused(Requester who, RecordFile file) {
         log.warn("Refused access to file {} by {} from {}", file.id(), who.account().map(AccountId::toString).orElse("anonymous"),
                 who.address());
-        append(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        AccessLogEntry entry = entry(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        String repeatKey = String.join("|", AccessAction.ACCESS_REFUSED.name(), FailedLookups.key(who), who.address(),
+                file.id().toString());
+        store.appendOrCountRepeat(entry, repeatKey, properties.refusalWindow());
     }
 
     private void append(AccountId patient, AccessAction action, Requester who, Optional<RecordFile> file,
                         Optional<GrantId> grant, Optional<String> shareName, Optional<AccountId> sharedWith) {
-        store.append(new AccessLogEntry(UUID.randomUUID(), patient, now(), action, who.account(), who.role(),
-                file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName, sharedWith, who.address()));
+        store.append(entry(patient, action, who, file, grant, shareName, sharedWith));
+    }
+
+    private AccessLogEntry entry(AccountId patient, AccessAction action, Requester who, Optional<RecordFile> file,
+                                 Optional<GrantId> grant, Optional<String> shareName, Optional<AccountId> sharedWith) {
+        return new AccessLogEntry(UUID.randomUUID(), patient, now(), action, who.account(), who.role(),
+                file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName, sharedWith, who.address());
     }
 
     /**

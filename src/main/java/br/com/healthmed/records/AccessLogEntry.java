@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param fileName  the file's name at the time
  * @param shareName how the share read at the time ("your whole record", the group names, "2 files")
  * @param sharedWith the doctor a share or revocation was for
+ * @param count      how many times it happened: identical refusals in a row are one entry
+ * @param lastAt     when it last happened; {@code at} for a single occurrence
  */
 public record AccessLogEntry(
         UUID id,
@@ -29,7 +31,9 @@ public record AccessLogEntry(
         Optional<GrantId> grant,
         Optional<String> shareName,
         Optional<AccountId> sharedWith,
-        String clientAddress) {
+        String clientAddress,
+        int count,
+        Instant lastAt) {
 
     public AccessLogEntry {
         Objects.requireNonNull(id);
@@ -44,5 +48,22 @@ public record AccessLogEntry(
         Objects.requireNonNull(shareName);
         Objects.requireNonNull(sharedWith);
         Objects.requireNonNull(clientAddress);
+        Objects.requireNonNull(lastAt);
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
+    }
+
+    /** An entry of one occurrence. */
+    public AccessLogEntry(UUID id, AccountId patient, Instant at, AccessAction action, Optional<AccountId> actor,
+                          Optional<Role> actorRole, Optional<FileId> file, Optional<String> fileName, Optional<GrantId> grant,
+                          Optional<String> shareName, Optional<AccountId> sharedWith, String clientAddress) {
+        this(id, patient, at, action, actor, actorRole, file, fileName, grant, shareName, sharedWith, clientAddress, 1, at);
+    }
+
+    /** The entry with one more occurrence, at {@code at}. */
+    public AccessLogEntry repeatedAt(Instant at) {
+        return new AccessLogEntry(id, patient, this.at, action, actor, actorRole, file, fileName, grant, shareName, sharedWith,
+                clientAddress, count + 1, at.isAfter(lastAt) ? at : lastAt);
     }
 }

@@ -4,6 +4,7 @@ import br.com.healthmed.identity.Account;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Role;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -23,16 +24,23 @@ public class AccessLogReader {
     private static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'at' HH:mm");
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final AccessLogStore store;
     private final AccountDirectory accounts;
+    private final RecordsProperties properties;
+    private final Clock clock;
 
-    AccessLogReader(AccessLogStore store, AccountDirectory accounts) {
+    AccessLogReader(AccessLogStore store, AccountDirectory accounts, RecordsProperties properties, Clock clock) {
         this.store = store;
         this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
     }
 
+    /** The patient's entries within the retention, newest first. */
     public Page<ReadableEntry> entries(AccountId patient, int first, Optional<String> after) {
-        Page<AccessLogEntry> page = store.entries(patient, first, after);
+        Page<AccessLogEntry> page = store.entries(patient, clock.instant().minus(properties.accessLogRetention()), first, after);
         Set<AccountId> doctors = new HashSet<>();
         for (AccessLogEntry entry : page.items()) {
             if (entry.actorRole().filter(Role.DOCTOR::equals).isPresent()) {
@@ -60,7 +68,11 @@ public class AccessLogReader {
             case REVOKE -> who + " revoked the share of " + share + " with " + doctor;
             case ACCESS_REFUSED -> who + " was refused access to " + file;
         };
-        return new ReadableEntry(entry, what + " on " + WHEN.format(entry.at().atZone(BRASILIA)) + " (Brasília time).", actorName);
+        String repeats = entry.count() == 1 ? "" : ", and " + (entry.count() - 1) + " more " + (entry.count() == 2 ? "time" : "times")
+                + " until " + (entry.lastAt().atZone(BRASILIA).toLocalDate().equals(entry.at().atZone(BRASILIA).toLocalDate())
+                        ? TIME : WHEN).format(entry.lastAt().atZone(BRASILIA));
+        return new ReadableEntry(entry, what + " on " + WHEN.format(entry.at().atZone(BRASILIA)) + repeats + " (Brasília time).",
+                actorName);
     }
 
     private static String nameOf(AccountId id, Map<AccountId, Account> named) {

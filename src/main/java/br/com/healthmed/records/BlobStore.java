@@ -30,6 +30,12 @@ public interface BlobStore {
      */
     PresignedDownload presignDownload(ObjectKey key, String contentType, String contentDisposition, Duration validFor);
 
+    /**
+     * What the malware scan says of the object now: {@link ScanStatus#PENDING_SCAN} until a verdict is
+     * known (and for an object that is not there).
+     */
+    ScanStatus scanStatus(ObjectKey key);
+
     /** Deletes the object; nothing happens if there is none. */
     void delete(ObjectKey key);
 

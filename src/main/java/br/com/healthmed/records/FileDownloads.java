@@ -1,7 +1,6 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Download URLs, for the file's owner or a doctor holding an active grant that covers the file at
- * this moment. Everyone else gets {@code NOT_FOUND}, and the attempt is logged for the owner.
+ * this moment, once the file was found clean of malware ({@link MalwareScans}). Everyone else gets {@code NOT_FOUND}, and the attempt is logged for the owner (see
+ * {@link FileGuard#refused} for the flood control).
  */
 @Service
 public class FileDownloads {
@@ -21,30 +21,38 @@ public class FileDownloads {
     private final BlobStore blobs;
     private final Sharing sharing;
     private final AccessAudit audit;
+    private final FileGuard guard;
+    private final MalwareScans scans;
     private final RecordsProperties properties;
     private final Clock clock;
 
     FileDownloads(HealthRecordStore records, GrantStore grants, BlobStore blobs, Sharing sharing, AccessAudit audit,
-                  RecordsProperties properties, Clock clock) {
+                  FileGuard guard, MalwareScans scans, RecordsProperties properties, Clock clock) {
         this.records = records;
         this.grants = grants;
         this.blobs = blobs;
         this.sharing = sharing;
         this.audit = audit;
+        this.guard = guard;
+        this.scans = scans;
         this.properties = properties;
         this.clock = clock;
     }
 
     public DownloadLink download(Requester who, FileId id) {
-        RecordFile file = records.file(id).filter(RecordFile::available).orElseThrow(() -> DomainException.notFound("File"));
+        Optional<RecordFile> found = records.file(id).filter(RecordFile::available);
+        if (found.isEmpty()) {
+            throw guard.refused(who, Optional.empty());
+        }
+        RecordFile file = found.get();
         Optional<Grant> under = Optional.empty();
         if (!who.is(file.owner())) {
             under = grantFor(who, file);
             if (under.isEmpty()) {
-                audit.refused(who, file);
-                throw DomainException.notFound("File");
+                throw guard.refused(who, found);
             }
         }
+        scans.requireClean(file);
         BlobStore.PresignedDownload url = blobs.presignDownload(file.objectKey(), file.contentType(),
                 ContentDispositions.attachment(file.fileName()), properties.downloadUrlTtl());
         Optional<String> shareName = under.map(grant -> ShareNames.via(grant.scope(), file, sharing.groupsOf(file.owner())));

@@ -2,6 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +16,13 @@ class FileGuard {
 
     private final HealthRecordStore store;
     private final AccessAudit audit;
+    private final FailedLookups failedLookups;
     private final Clock clock;
 
-    FileGuard(HealthRecordStore store, AccessAudit audit, Clock clock) {
+    FileGuard(HealthRecordStore store, AccessAudit audit, FailedLookups failedLookups, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.failedLookups = failedLookups;
         this.clock = clock;
     }
 
@@ -34,14 +37,21 @@ class FileGuard {
     }
 
     private RecordFile owned(Requester who, FileId id, Predicate<RecordFile> visible) {
-        RecordFile file = store.file(id).filter(visible).orElseThrow(FileGuard::notFound);
-        if (!who.is(file.owner())) {
-            if (file.available()) {
-                audit.refused(who, file);
-            }
-            throw notFound();
+        Optional<RecordFile> file = store.file(id).filter(visible);
+        if (file.isEmpty() || !who.is(file.get().owner())) {
+            throw refused(who, file.filter(RecordFile::available));
         }
-        return file;
+        return file.get();
+    }
+
+    /**
+     * A failed look-up: counted against the caller ({@code TOO_MANY_REFUSALS} past the limit, whether
+     * the file exists or not), and logged for the owner when there is an available file.
+     */
+    DomainException refused(Requester who, Optional<RecordFile> existing) {
+        failedLookups.count(who);
+        existing.ifPresent(file -> audit.refused(who, file));
+        return notFound();
     }
 
     static DomainException notFound() {

@@ -42,6 +42,9 @@ public interface HealthRecordStore {
 
     void deleteFile(FileId id);
 
+    /** Keeps a final scan verdict with the file, if it still exists (so the blob store is not asked again). */
+    void keepScanVerdict(FileId id, ScanStatus verdict);
+
     /**
      * Upload intents that expired before {@code now} without being completed, at most {@code limit}
      * (the oldest first, within the adapter's partitions).
@@ -72,15 +75,26 @@ public interface HealthRecordStore {
 
     void deleteGroup(AccountId owner, GroupId id);
 
-    /** Bytes of available files counted against the patient's quota. */
-    long usedBytes(AccountId owner);
+    /** What the patient's record takes: bytes of available files, and the holds of uploads in progress. */
+    RecordUsage usage(AccountId owner);
+
+    /** How {@link #reserveUpload} ended. */
+    enum Reservation { RESERVED, QUOTA_EXCEEDED, TOO_MANY_PENDING }
 
     /**
-     * Adds {@code bytes} to the patient's used bytes unless the sum would exceed {@code quota}, in one
-     * atomic step (two concurrent completions cannot both squeeze under the quota). False if it would.
+     * Holds {@code hold.bytes()} of the patient's quota for an upload, in one atomic step on one item:
+     * only if the bytes of available files, plus every hold, plus this one stay within {@code quota},
+     * and fewer than {@code maxPending} holds exist. Concurrent requests cannot all squeeze under the
+     * quota. Holding the same file again (a retried request) is {@code RESERVED} and changes nothing.
      */
-    boolean reserveBytes(AccountId owner, long bytes, long quota);
+    Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending);
 
-    /** Gives bytes back (a file deleted, a reservation undone). */
+    /** The upload was completed: its hold becomes usage. Nothing happens if there is no such hold. */
+    void settleUpload(AccountId owner, FileId file);
+
+    /** The upload will never complete: its hold is given back. Nothing happens if there is no such hold. */
+    void releaseUpload(AccountId owner, FileId file, long bytes);
+
+    /** Gives back the bytes of an available file (deleted). */
     void releaseBytes(AccountId owner, long bytes);
 }

@@ -17,12 +17,14 @@ public class HealthRecords {
     private final HealthRecordStore store;
     private final BlobStore blobs;
     private final FileGuard guard;
+    private final MalwareScans scans;
     private final Clock clock;
 
-    HealthRecords(HealthRecordStore store, BlobStore blobs, FileGuard guard, Clock clock) {
+    HealthRecords(HealthRecordStore store, BlobStore blobs, FileGuard guard, MalwareScans scans, Clock clock) {
         this.store = store;
         this.blobs = blobs;
         this.guard = guard;
+        this.scans = scans;
         this.clock = clock;
     }
 
@@ -41,8 +43,19 @@ public class HealthRecords {
                 .collect(Collectors.toMap(RecordFile::id, file -> file));
     }
 
+    /** Each file's malware-scan status (one blob-store question per file without a final verdict). */
+    public Map<RecordFile, ScanStatus> scanStatuses(List<RecordFile> files) {
+        return scans.statusesOf(files);
+    }
+
+    /** The bytes the patient's completed files take. */
     public long usedBytes(AccountId patient) {
-        return store.usedBytes(patient);
+        return store.usage(patient).usedBytes();
+    }
+
+    /** The bytes held for the patient's uploads in progress (expired ones no longer count). */
+    public long reservedBytes(AccountId patient) {
+        return store.usage(patient).reservedBytesAt(clock.instant());
     }
 
     public RecordFile renameFile(Requester who, FileId id, String newName) {

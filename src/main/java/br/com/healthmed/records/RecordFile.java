@@ -12,6 +12,8 @@ import java.util.Set;
  * bytes; an intent never completed by {@link #uploadExpiresAt()} is as if it never existed.
  *
  * @param groups the owner's groups the file is in; a share of a group covers the file while it is
+ * @param scan   the malware scan's verdict as last kept: only final ones are ({@link ScanStatus#isFinal()});
+ *               anything else means "ask the blob store"
  */
 public record RecordFile(
         FileId id,
@@ -24,7 +26,8 @@ public record RecordFile(
         Set<GroupId> groups,
         Instant requestedAt,
         Instant uploadExpiresAt,
-        Optional<Instant> availableAt) {
+        Optional<Instant> availableAt,
+        ScanStatus scan) {
 
     public RecordFile {
         Objects.requireNonNull(id);
@@ -37,6 +40,15 @@ public record RecordFile(
         Objects.requireNonNull(requestedAt);
         Objects.requireNonNull(uploadExpiresAt);
         Objects.requireNonNull(availableAt);
+        Objects.requireNonNull(scan);
+    }
+
+    /** A file with no scan verdict kept yet. */
+    public RecordFile(FileId id, AccountId owner, String fileName, String contentType, long sizeBytes, FileCategory category,
+                      ObjectKey objectKey, Set<GroupId> groups, Instant requestedAt, Instant uploadExpiresAt,
+                      Optional<Instant> availableAt) {
+        this(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt, uploadExpiresAt,
+                availableAt, ScanStatus.PENDING_SCAN);
     }
 
     public boolean available() {
@@ -50,7 +62,12 @@ public record RecordFile(
 
     public RecordFile completedAt(Instant at) {
         return new RecordFile(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt,
-                uploadExpiresAt, Optional.of(at));
+                uploadExpiresAt, Optional.of(at), scan);
+    }
+
+    public RecordFile scanned(ScanStatus verdict) {
+        return new RecordFile(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt,
+                uploadExpiresAt, availableAt, verdict);
     }
 
     public RecordFile renamed(String newName) {

@@ -29,16 +29,18 @@ public class Sharing {
     private final AccountDirectory accounts;
     private final FileGuard guard;
     private final AccessAudit audit;
+    private final MalwareScans scans;
     private final RecordsProperties properties;
     private final Clock clock;
 
     Sharing(GrantStore grants, HealthRecordStore records, AccountDirectory accounts, FileGuard guard, AccessAudit audit,
-            RecordsProperties properties, Clock clock) {
+            MalwareScans scans, RecordsProperties properties, Clock clock) {
         this.grants = grants;
         this.records = records;
         this.accounts = accounts;
         this.guard = guard;
         this.audit = audit;
+        this.scans = scans;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,8 +50,13 @@ public class Sharing {
         if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorAccount)) {
             throw DomainException.notFound("Doctor");
         }
+        // Files named one by one must be clean of malware. Groups and the whole record are shared as
+        // they are: a file in them not (yet) clean is simply not served (FileDownloads).
         Set<FileId> files = new LinkedHashSet<>();
-        share.files().forEach(id -> files.add(guard.own(who, id).id()));
+        share.files().stream().map(id -> guard.own(who, id)).forEach(file -> {
+            scans.requireClean(file);
+            files.add(file.id());
+        });
         Set<GroupId> groups = new LinkedHashSet<>();
         share.groups().forEach(id -> groups.add(records.group(patient, id).orElseThrow(() -> DomainException.notFound("Group")).id()));
         ShareScope scope = new ShareScope(share.allFiles(), files, groups);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what uploads never completed left behind: the intent and any bytes a client PUT without
  * calling {@code completeFileUpload}. Expired intents are invisible already (expiry is checked at
- * read time); this only reclaims the storage. An intent completed at the last moment is kept: it is
- * deleted only while still pending, and its bytes only after that.
+ * read time); this reclaims the storage and gives the quota they held back. An intent completed at
+ * the last moment is kept: it is deleted only while still pending, and its bytes and hold only after
+ * that.
  */
 @Component
 public class UploadSweeper {
@@ -20,12 +21,12 @@ public class UploadSweeper {
     private static final int BATCH = 100;
 
     private final HealthRecordStore store;
-    private final BlobStore blobs;
+    private final UploadQuota quota;
     private final Clock clock;
 
-    UploadSweeper(HealthRecordStore store, BlobStore blobs, Clock clock) {
+    UploadSweeper(HealthRecordStore store, UploadQuota quota, Clock clock) {
         this.store = store;
-        this.blobs = blobs;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -51,7 +52,7 @@ public class UploadSweeper {
             expired = store.expiredUploads(clock.instant(), BATCH);
             for (RecordFile upload : expired) {
                 if (store.deleteIfPending(upload.id())) {
-                    blobs.delete(upload.objectKey());
+                    quota.release(upload);
                     sweptNow++;
                 }
             }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
  * Uploads in two steps. {@link #request} checks type, size and quota, stores an upload intent and
  * returns a presigned PUT URL bound to the content type and length; the client sends the bytes
  * straight to storage. {@link #complete} then inspects what was stored (size, type, first bytes)
- * and only then makes the file available. An intent never completed simply expires.
+ * and only then makes the file available. An intent never completed simply expires. From request to
+ * completion the file's bytes are held against the patient's quota ({@link UploadQuota}).
  */
 @Service
 public class Uploads {
@@ -25,15 +26,17 @@ public class Uploads {
     private final BlobStore blobs;
     private final FileGuard guard;
     private final AccessAudit audit;
+    private final UploadQuota quota;
     private final RecordsProperties properties;
     private final Clock clock;
 
-    Uploads(HealthRecordStore store, BlobStore blobs, FileGuard guard, AccessAudit audit, RecordsProperties properties,
-            Clock clock) {
+    Uploads(HealthRecordStore store, BlobStore blobs, FileGuard guard, AccessAudit audit, UploadQuota quota,
+            RecordsProperties properties, Clock clock) {
         this.store = store;
         this.blobs = blobs;
         this.guard = guard;
         this.audit = audit;
+        this.quota = quota;
         this.properties = properties;
         this.clock = clock;
     }
@@ -49,7 +52,6 @@ public class Uploads {
             throw new DomainException(ErrorCode.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
                     Map.of("field", "input.sizeBytes", "maxBytes", maxBytes));
         }
-        checkQuota(patient, upload.sizeBytes());
         Set<GroupId> groups = new HashSet<>();
         for (GroupId group : upload.groups()) {
             groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
@@ -57,6 +59,9 @@ public class Uploads {
         Instant now = clock.instant();
         RecordFile intent = new RecordFile(FileId.random(), patient, fileName, contentType, upload.sizeBytes(),
                 upload.category(), ObjectKey.random(), groups, now, now.plus(properties.uploadUrlTtl()), Optional.empty());
+        // The hold first: an intent never exists without its bytes held. A hold left without an intent
+        // (a failure right after it) is given back once it expires (UploadQuota.reconcile).
+        quota.hold(patient, new UploadHold(intent.id(), intent.sizeBytes(), intent.uploadExpiresAt()));
         store.createFile(intent);
         BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), contentType, upload.sizeBytes(),
                 properties.uploadUrlTtl());
@@ -76,37 +81,34 @@ public class Uploads {
             throw new DomainException(ErrorCode.UPLOAD_MISMATCH, "The uploaded bytes are not a " + file.contentType()
                     + " file of " + file.sizeBytes() + " bytes; the upload was discarded. Request a new upload.");
         }
-        long quota = properties.quotaPerPatient().toBytes();
-        if (!store.reserveBytes(file.owner(), file.sizeBytes(), quota)) {
-            throw quotaExceeded(file.owner(), file.sizeBytes());
-        }
+        // Available first, then the hold settled: were the service to stop in between, the hold (whose
+        // bytes already count against the quota) is settled by the next reconciliation, never lost.
         Instant now = clock.instant();
         if (!store.markAvailable(file, now)) {
-            // completed by a concurrent call (which counted the bytes itself), or deleted meanwhile
-            store.releaseBytes(file.owner(), file.sizeBytes());
+            // completed by a concurrent call (which settles the hold itself), or expired and swept meanwhile
             return store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound);
         }
+        quota.settle(file);
         RecordFile completed = file.completedAt(now);
         audit.uploaded(who, completed);
         return completed;
     }
 
-    private void discard(RecordFile file) {
-        store.deleteFile(file.id());
-        blobs.delete(file.objectKey());
-    }
-
-    private void checkQuota(AccountId patient, long sizeBytes) {
-        if (store.usedBytes(patient) + sizeBytes > properties.quotaPerPatient().toBytes()) {
-            throw quotaExceeded(patient, sizeBytes);
+    /**
+     * Abandons an upload in progress: its intent, any bytes already PUT and the quota it held go at
+     * once. False if the file was completed meanwhile (delete it instead); once cancelled it is NOT_FOUND.
+     */
+    public boolean cancel(Requester who, FileId id) {
+        RecordFile file = guard.ownIncludingPending(who, id);
+        if (file.available()) {
+            return false;
         }
+        quota.abandon(file);
+        return true;
     }
 
-    private DomainException quotaExceeded(AccountId patient, long sizeBytes) {
-        long quota = properties.quotaPerPatient().toBytes();
-        return new DomainException(ErrorCode.QUOTA_EXCEEDED, "This file (" + sizeBytes + " bytes) does not fit in the "
-                + quota + "-byte quota of your health record; delete files to make room.",
-                Map.of("quotaBytes", quota, "usedBytes", store.usedBytes(patient)));
+    private void discard(RecordFile file) {
+        quota.abandon(file);
     }
 
     /** The media type without parameters, in lower case; refused unless it is an allowed one. */

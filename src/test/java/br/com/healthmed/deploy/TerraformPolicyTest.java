@@ -191,6 +191,61 @@ class TerraformPolicyTest {
         assertThat(source).doesNotContainPattern("allowed_origins\\s*=\\s*\\[\\s*\"\\*\"");
     }
 
+    @Test
+    void guardDutyScansEveryRecordFileAndTagsItWithItsVerdict() {
+        Map<String, Object> plan = resource("aws_guardduty_malware_protection_plan", "records");
+        assertThat(plan).containsEntry("role", "aws_iam_role.malware_protection.arn");
+        assertThat((String) HelmChartTest.at(plan, "protected_resource.s3_bucket.bucket_name")).isEqualTo("aws_s3_bucket.records.id");
+        assertThat((List<String>) HelmChartTest.at(plan, "protected_resource.s3_bucket.object_prefixes")).containsExactly("local.records_prefix");
+        assertThat((String) HelmChartTest.at(plan, "actions.tagging.status")).isEqualTo("ENABLED");
+
+        assertThat(resource("aws_iam_role", "malware_protection"))
+                .containsEntry("assume_role_policy", "data.aws_iam_policy_document.malware_protection_trust.json");
+        assertThat(statements("malware_protection_trust")).singleElement().satisfies(statement -> {
+            assertThat((List<String>) statement.get("actions")).containsExactly("sts:AssumeRole");
+            assertThat((List<String>) HelmChartTest.at(statement, "principals.identifiers"))
+                    .containsExactly("malware-protection-plan.guardduty.amazonaws.com");
+            assertThat((String) HelmChartTest.at(statement, "condition.variable")).isEqualTo("aws:SourceAccount");
+        });
+        assertThat(resource("aws_iam_role_policy", "malware_protection"))
+                .containsEntry("role", "aws_iam_role.malware_protection.id")
+                .containsEntry("policy", "data.aws_iam_policy_document.malware_protection.json");
+        // AWS's documented statements, on this bucket, its records/ objects and the data key only
+        List<Map<String, Object>> statements = statements("malware_protection");
+        assertThat(statements).extracting(statement -> (String) statement.get("sid")).containsExactlyInAnyOrder(
+                "AllowManagedRuleToSendS3EventsToGuardDuty", "AllowGuardDutyToMonitorEventBridgeManagedRule", "AllowPostScanTag",
+                "AllowEnableS3EventBridgeEvents", "AllowPutValidationObject", "AllowCheckBucketOwnership", "AllowMalwareScan",
+                "AllowDecryptForMalwareScan");
+        assertThat(statements).allSatisfy(statement -> assertThat((List<String>) statement.get("resources")).allSatisfy(resource ->
+                assertThat(resource).matches("aws_s3_bucket\\.records\\.arn.*|aws_kms_key\\.data\\.arn"
+                        + "|arn:[^*]*:events:[^*]*:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*")));
+        assertThat(statements).filteredOn(statement -> "AllowPostScanTag".equals(statement.get("sid"))).singleElement()
+                .satisfies(statement -> assertThat((List<String>) statement.get("resources"))
+                        .containsExactly("aws_s3_bucket.records.arn/local.records_prefix*"));
+
+        // the service reads the verdict
+        assertThat(statements("service")).filteredOn(statement -> "RecordObjects".equals(statement.get("sid"))).singleElement()
+                .satisfies(statement -> assertThat((List<String>) statement.get("actions")).contains("s3:GetObjectTagging"));
+    }
+
+    @Test
+    void theRecordsBucketServesNoUnscannedObjectByPresignedUrlAndOnlyGuardDutySetsTheScanTag() {
+        assertThat(statements("records_bucket")).anySatisfy(statement -> {
+            assertThat(statement).containsEntry("effect", "Deny");
+            assertThat((List<String>) statement.get("actions")).contains("s3:GetObject");
+            assertThat(blocks(statement, "condition")).extracting(c -> c.get("test") + " " + c.get("variable") + " " + c.get("values"))
+                    .containsExactlyInAnyOrder("StringEquals s3:authType [REST-QUERY-STRING]",
+                            "StringNotEquals s3:ExistingObjectTag/GuardDutyMalwareScanStatus [NO_THREATS_FOUND]");
+        });
+        assertThat(statements("records_bucket")).anySatisfy(statement -> {
+            assertThat(statement).containsEntry("effect", "Deny");
+            assertThat((List<String>) statement.get("actions")).contains("s3:PutObjectTagging", "s3:PutObject");
+            assertThat(blocks(statement, "condition")).extracting(c -> c.get("test") + " " + c.get("variable") + " " + c.get("values"))
+                    .containsExactlyInAnyOrder("ForAnyValue:StringEquals s3:RequestObjectTagKeys [GuardDutyMalwareScanStatus]",
+                            "ArnNotEquals aws:PrincipalArn [aws_iam_role.malware_protection.arn]");
+        });
+    }
+
     // --- KMS, Redis, Location, secrets, logs -----------------------------------------------------------
 
     @Test

@@ -110,6 +110,12 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
         DynaliteStorage.register((name, value) -> shared.put(name, value.get())); // one table for both
         shared.put("healthmed.security.jwt.private-key", newSigningKeyPem());
         shared.put("healthmed.security.jwt.generate-if-missing", false);
+        // Every test user books from 127.0.0.1 with one User-Agent: the limits per network and device
+        // would treat them as one person. HoardingApiTest tests those limits; .with(...) overrides these.
+        shared.put("healthmed.booking-limits.per-network", 100_000);
+        shared.put("healthmed.booking-limits.per-device", 100_000);
+        shared.put("healthmed.booking-limits.per-network-per-doctor", 100_000);
+        shared.put("healthmed.booking-limits.per-device-per-doctor", 100_000);
         shared.putAll(properties);
         a = start("a", shared);
         b = start("b", shared);

@@ -6,8 +6,15 @@ import br.com.healthmed.identity.AccountId;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The {@code DoctorSearchConnection} of one page. */
-record DoctorSearchConnection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
+/**
+ * The {@code DoctorSearchConnection} of one page. {@code totalCount} is a method, not a component:
+ * GraphQL calls it only when the query selects it, and counting reads the whole circle.
+ */
+record DoctorSearchConnection(List<Edge> edges, PageInfo pageInfo, SearchPage page) {
+
+    public int totalCount() {
+        return page.totalCount();
+    }
 
     /** A {@code DoctorSearchEdge}; {@code doctor} and {@code nextAvailableSlot} are batch-loaded by id. */
     record Edge(String cursor, AccountId doctorId, double distanceKm, Rating rating, BigDecimal consultationPrice) {}
@@ -21,6 +28,6 @@ record DoctorSearchConnection(List<Edge> edges, PageInfo pageInfo, int totalCoun
                 .toList();
         return new DoctorSearchConnection(edges, new PageInfo(page.hasNextPage(), page.hasPreviousPage(),
                 edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.totalCount());
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page);
     }
 }

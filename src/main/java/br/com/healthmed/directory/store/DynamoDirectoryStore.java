@@ -2,6 +2,7 @@ package br.com.healthmed.directory.store;
 
 import static br.com.healthmed.platform.storage.Attributes.s;
 
+import br.com.healthmed.directory.CellReader;
 import br.com.healthmed.directory.DirectoryEntry;
 import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
@@ -9,9 +10,14 @@ import br.com.healthmed.directory.GeoCircle;
 import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Geohash;
 import br.com.healthmed.directory.Listing;
+import br.com.healthmed.directory.ListingFilter;
+import br.com.healthmed.directory.NearestFirst;
 import br.com.healthmed.directory.Rating;
 import br.com.healthmed.directory.SearchArea;
 import br.com.healthmed.directory.SearchHit;
+import br.com.healthmed.directory.SearchQuery;
+import br.com.healthmed.directory.SearchSort;
+import br.com.healthmed.directory.TopHits;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
@@ -56,13 +62,25 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     private static final String PROFILE_MARKER = "timeZone";
 
+    /** Items one cell read returns at most before the cell is read on as its finer cells. */
+    static final int SPLIT_ABOVE = 50;
+    /** Cell queries a DISTANCE page sends at once. */
+    static final int PARALLEL_CELL_READS = 8;
+
     private final DynamoTable table;
+    private final int splitAbove;
     private final ExecutorService queries;
     private final LongAdder itemsRead = new LongAdder();
     private final LongAdder queriesRun = new LongAdder();
 
     DynamoDirectoryStore(DynamoTable table, int parallelQueries) {
+        this(table, parallelQueries, SPLIT_ABOVE);
+    }
+
+    /** With another split threshold: tests use a small one so that searches split cells often. */
+    DynamoDirectoryStore(DynamoTable table, int parallelQueries, int splitAbove) {
         this.table = table;
+        this.splitAbove = splitAbove;
         AtomicInteger threads = new AtomicInteger();
         this.queries = Executors.newFixedThreadPool(parallelQueries, runnable -> {
             Thread thread = new Thread(runnable, "directory-query-" + threads.incrementAndGet());
@@ -145,15 +163,93 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
                 .map(range -> CompletableFuture.supplyAsync(() -> read(range, specialty, probe), queries))
                 .toList();
         Map<AccountId, SearchHit> found = new LinkedHashMap<>();
-        try {
-            for (CompletableFuture<List<SearchHit>> read : reads) {
-                read.join().forEach(hit -> found.putIfAbsent(hit.listing().doctorId(), hit));
+        joinAll(reads).forEach(hits -> hits.forEach(hit -> found.putIfAbsent(hit.listing().doctorId(), hit)));
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * DISTANCE pages read geohash cells nearest first ({@link NearestFirst}), {@value #PARALLEL_CELL_READS}
+     * queries at a time, each at most {@value #SPLIT_ABOVE} items; a cell with more is read on as its
+     * finer cells (a {@code begins_with} on the geohash sort key, so no new index). RATING and PRICE
+     * pages read the whole circle: GSI1 sorts a cell by geohash only, so a cell cannot be read in rank
+     * order; that would need an index per sort (see docs/search.md).
+     */
+    @Override
+    public List<SearchHit> first(SearchQuery query) {
+        if (query.sort() == SearchSort.DISTANCE) {
+            return NearestFirst.search(query, cells -> readCells(cells, query.specialty()), PARALLEL_CELL_READS);
+        }
+        TopHits top = new TopHits(query.limit(), query.sort().order());
+        for (SearchHit hit : within(query.circle(), query.specialty())) {
+            if (query.accepts(hit)) {
+                top.offer(hit);
             }
+        }
+        return top.sorted();
+    }
+
+    /** Reads the whole circle: DynamoDB cannot count what it does not read (called only when a client asks for totalCount). */
+    @Override
+    public int count(GeoCircle circle, String specialty, ListingFilter filter) {
+        return (int) within(circle, specialty).stream().filter(hit -> filter.accepts(hit.listing())).count();
+    }
+
+    private List<CellReader.CellRead> readCells(List<String> cells, String specialty) {
+        if (cells.size() == 1) {
+            return List.of(readCell(cells.get(0), specialty, false));
+        }
+        List<CompletableFuture<CellReader.CellRead>> reads = cells.stream()
+                .map(cell -> CompletableFuture.supplyAsync(() -> readCell(cell, specialty, false), queries))
+                .toList();
+        return joinAll(reads);
+    }
+
+    /**
+     * One cell: a geohash-4 partition, or a prefix of the sort key inside one. All of it when
+     * {@code whole} or when it is a stored geohash (which cannot be split), else at most
+     * {@code splitAbove} items.
+     */
+    private CellReader.CellRead readCell(String cell, String specialty, boolean whole) {
+        if (cell.length() < Geohash.PARTITION_PRECISION) {
+            return CellReader.CellRead.nothingYet(cell);
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.doctorGeoPartition(specialty, cell.substring(0, Geohash.PARTITION_PRECISION))));
+        String condition = Keys.GSI1PK + " = :pk";
+        if (cell.length() > Geohash.PARTITION_PRECISION) {
+            values.put(":cell", s(cell));
+            condition += " AND begins_with(" + Keys.GSI1SK + ", :cell)";
+        }
+        String keyCondition = condition;
+        boolean all = whole || cell.length() >= Geohash.STORED_PRECISION;
+        List<Listing> listings = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI1)
+                    .keyConditionExpression(keyCondition)
+                    .expressionAttributeValues(values)
+                    .limit(all ? null : splitAbove)
+                    .exclusiveStartKey(from));
+            queriesRun.increment();
+            itemsRead.add(page.scannedCount());
+            page.items().forEach(item -> listings.add(toListing(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            if (start != null && !all) {
+                String lastSort = page.items().get(page.items().size() - 1).get(Keys.GSI1SK).s();
+                return new CellReader.CellRead(cell, listings, Optional.of(lastSort.substring(0, lastSort.indexOf('#'))));
+            }
+        } while (start != null);
+        return CellReader.CellRead.whole(cell, listings);
+    }
+
+    private static <T> List<T> joinAll(List<CompletableFuture<T>> reads) {
+        try {
+            return reads.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException failed) {
             reads.forEach(read -> read.cancel(false));
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
-        return List.copyOf(found.values());
     }
 
     @Override
@@ -171,33 +267,13 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     }
 
     private List<SearchHit> read(SearchArea.Range range, String specialty, GeoCircle.Probe probe) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(Keys.doctorGeoPartition(specialty, range.partitionCell())));
-        String condition = Keys.GSI1PK + " = :pk";
-        if (range.cell().isPresent()) {
-            values.put(":cell", s(range.cell().get()));
-            condition += " AND begins_with(" + Keys.GSI1SK + ", :cell)";
-        }
-        String keyCondition = condition;
         List<SearchHit> hits = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI1)
-                    .keyConditionExpression(keyCondition)
-                    .expressionAttributeValues(values)
-                    .exclusiveStartKey(from));
-            queriesRun.increment();
-            itemsRead.add(page.scannedCount());
-            for (Map<String, AttributeValue> item : page.items()) {
-                Listing listing = toListing(item);
-                SearchHit hit = probe.hit(listing);
-                if (hit != null) {
-                    hits.add(hit);
-                }
+        for (Listing listing : readCell(range.prefix(), specialty, true).listings()) {
+            SearchHit hit = probe.hit(listing);
+            if (hit != null) {
+                hits.add(hit);
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return hits;
     }
 

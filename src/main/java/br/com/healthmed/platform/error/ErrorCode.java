@@ -55,9 +55,14 @@ public enum ErrorCode {
     // Records
     FILE_TOO_LARGE(ErrorType.BAD_REQUEST, "The file is larger than allowed; extensions.maxBytes says the limit."),
     UNSUPPORTED_FILE_TYPE(ErrorType.BAD_REQUEST, "Files of this content type are not accepted; extensions.allowed lists those that are."),
-    QUOTA_EXCEEDED(ErrorType.BAD_REQUEST, "The patient's storage quota would be exceeded; extensions.quotaBytes and usedBytes say by how much."),
+    QUOTA_EXCEEDED(ErrorType.BAD_REQUEST, "The patient's storage quota would be exceeded, counting uploads in progress; extensions.quotaBytes, usedBytes and reservedBytes say by how much."),
+    TOO_MANY_PENDING_UPLOADS(ErrorType.BAD_REQUEST, "The patient has the most uploads in progress allowed; complete or cancel one first (extensions.maxPendingUploads)."),
     UPLOAD_INCOMPLETE(ErrorType.BAD_REQUEST, "No bytes have been stored for this upload yet; PUT them to the upload URL, then complete again."),
     UPLOAD_MISMATCH(ErrorType.BAD_REQUEST, "The stored bytes do not match the upload request (size, type or first bytes); the upload was discarded."),
+    PENDING_SCAN(ErrorType.BAD_REQUEST, "The file has not been checked for malware yet, so it is not served or shared; retry after extensions.retryAfterSeconds."),
+    MALWARE_DETECTED(ErrorType.BAD_REQUEST, "The file was found to contain malware: it is never served or shared (its scanStatus says so)."),
+    FILE_NOT_SCANNED(ErrorType.BAD_REQUEST, "The file could not be checked for malware (extensions.scanStatus: NOT_SCANNABLE or SCAN_FAILED), so it is not served or shared."),
+    TOO_MANY_REFUSALS(ErrorType.FORBIDDEN, "Too many requests for files that are not the caller's or do not exist in a short time; extensions.retryAfterSeconds says when to try again."),
     INVALID_SHARE(ErrorType.BAD_REQUEST, "A share needs at least one file, group or allFiles, and an expiry in the future within the allowed maximum."),
 
     // Directory

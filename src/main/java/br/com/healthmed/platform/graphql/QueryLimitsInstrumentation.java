@@ -68,9 +68,16 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         return super.beginValidation(parameters, state);
     }
 
-    /** Refuses the document with a coded error unless every operation in it is within the limits. */
+    /**
+     * Refuses the document with a coded error unless it is within the limits: at most
+     * {@code maxFragments} fragment definitions, each name defined once (graphql-java's validation
+     * follows every definition, used or not, and its cycle check grows with the cube of a chain's
+     * length), each operation within the depth, field and exclusive-field limits, and all operations
+     * together within {@code maxSelections} (validation walks each of them).
+     */
     void check(Document document, GraphQLSchema schema) {
         Measurer measurer = new Measurer(fragmentsOf(document));
+        long selections = 0;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             int exclusive = measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(schema, operation));
             if (exclusive > 1) {
@@ -86,16 +93,18 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 throw abort(ErrorCode.QUERY_TOO_COMPLEX,
                         "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
             }
-            if (size.selections() > limits.maxSelections()) {
-                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "Query has " + size.selections()
-                        + " selections once its fragments are expanded, more than the limit of " + limits.maxSelections() + ".");
+            selections = Size.saturatedAdd(selections, size.selections());
+            if (selections > limits.maxSelections()) {
+                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "The document has more than " + limits.maxSelections()
+                        + " selections once its fragments are expanded.");
             }
         }
     }
 
     /** How many selections the walk of {@code document} visits: a measure of its cost, for tests. */
     static long walkSteps(Document document, GraphQLSchema schema) {
-        Measurer measurer = new Measurer(fragmentsOf(document));
+        Measurer measurer = new Measurer(new QueryLimitsInstrumentation(new Limits(15, 300, 1000, Integer.MAX_VALUE))
+                .fragmentsOf(document));
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(schema, operation));
             measurer.measure(operation.getSelectionSet());
@@ -103,12 +112,25 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         return measurer.steps;
     }
 
-    private static Map<String, FragmentDefinition> fragmentsOf(Document document) {
+    private Map<String, FragmentDefinition> fragmentsOf(Document document) {
+        List<FragmentDefinition> definitions = document.getDefinitionsOfType(FragmentDefinition.class);
+        if (definitions.size() > limits.maxFragments()) {
+            throw abort(ErrorCode.QUERY_TOO_COMPLEX, "The document defines " + definitions.size()
+                    + " fragments, more than the limit of " + limits.maxFragments() + ".");
+        }
         Map<String, FragmentDefinition> fragments = new HashMap<>();
-        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
-            fragments.putIfAbsent(fragment.getName(), fragment);
+        for (FragmentDefinition fragment : definitions) {
+            if (fragments.putIfAbsent(fragment.getName(), fragment) != null) {
+                throw abort(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "Fragment " + shortened(fragment.getName()) + " is defined more than once.");
+            }
         }
         return fragments;
+    }
+
+    /** A name as an error message may echo it: at most 40 characters. */
+    private static String shortened(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition operation) {
@@ -150,7 +172,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
             return new Size(fields, depth, saturatedAdd(selections, 1));
         }
 
-        private static long saturatedAdd(long a, long b) {
+        static long saturatedAdd(long a, long b) {
             long sum = a + b;
             return sum < 0 ? Long.MAX_VALUE : sum;
         }
@@ -241,7 +263,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                 return known;
             }
             FragmentDefinition definition = fragments.get(name);
-            // Validation has already refused unknown and cyclic fragments; this only guards the walk.
+            // This runs before validation: an unknown fragment counts as empty (validation refuses it
+            // next), and a fragment spread inside itself is not followed again (validation refuses the cycle).
             if (definition == null || !inProgress.add(name)) {
                 return Size.EMPTY;
             }
@@ -253,10 +276,11 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     }
 
     /**
-     * {@code healthmed.graphql.max-depth}, {@code max-fields} and {@code max-selections} (fields,
-     * {@code __typename}s, spreads and inline fragments once fragments are expanded).
+     * {@code healthmed.graphql.max-depth}, {@code max-fields}, {@code max-selections} (fields,
+     * {@code __typename}s, spreads and inline fragments once fragments are expanded, all operations of
+     * the document together) and {@code max-fragments} (fragment definitions in one document).
      */
     @ConfigurationProperties("healthmed.graphql")
     record Limits(@DefaultValue("15") int maxDepth, @DefaultValue("300") int maxFields,
-                  @DefaultValue("1000") int maxSelections) {}
+                  @DefaultValue("1000") int maxSelections, @DefaultValue("100") int maxFragments) {}
 }

@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -9,12 +10,14 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +33,10 @@ import org.springframework.stereotype.Component;
  * objects each with nested fields). The check sits before every field fetch: the wall clock is read
  * each time (a {@code System.nanoTime()}), the thread's CPU clock every {@value #CPU_CHECK_EVERY}
  * fetches, because reading it costs a system call. CPU is summed over the threads that fetched
- * fields for the request (graphql-java may continue on a DataLoader's thread).
+ * fields for the request (graphql-java may continue on a DataLoader's thread), each from its first
+ * check on: an approximation that can miss what a thread spent before its first check, or count what
+ * a pooled thread spent on another request between two checks. It is a safety net, not a meter.
+ * A subscription's budget starts again with each event it pushes.
  *
  * <p>A client that goes away is handled by Spring for GraphQL, which cancels the {@code ExecutionInput}
  * when the response is cancelled; graphql-java then stops at its next step.
@@ -65,6 +71,19 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         return new Spending(wallClock.getAsLong());
     }
 
+    /**
+     * A subscription lives as long as its client wants: each event it pushes gets a budget of its own,
+     * counted from when graphql-java starts resolving it.
+     */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
+                                                                             InstrumentationState state) {
+        if (state instanceof Spending spending) {
+            spending.restart(wallClock.getAsLong());
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
     @Override
     public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
                                                           InstrumentationState state) {
@@ -84,13 +103,19 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
 
     /** What one request has spent so far. */
     private final class Spending implements InstrumentationState {
-        private final long startedAt;
+        private volatile long startedAt;
         /** Per thread: its CPU clock when it first fetched for this request, and at its last check. */
         private final Map<Thread, long[]> cpuByThread = new ConcurrentHashMap<>(2);
-        private int fetches;
+        private final AtomicInteger fetches = new AtomicInteger();
 
         Spending(long startedAt) {
             this.startedAt = startedAt;
+        }
+
+        void restart(long now) {
+            startedAt = now;
+            cpuByThread.clear();
+            fetches.set(0);
         }
 
         void check() {
@@ -98,7 +123,7 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
             if (elapsed > budget.wallClock().toNanos()) {
                 throw exceeded("The request ran longer than its budget of " + budget.wallClock().toMillis() + " ms.");
             }
-            if (++fetches % CPU_CHECK_EVERY == 1 && cpuSpent() > budget.cpu().toNanos()) {
+            if (fetches.incrementAndGet() % CPU_CHECK_EVERY == 1 && cpuSpent() > budget.cpu().toNanos()) {
                 throw exceeded("The request used more processor time than its budget of " + budget.cpu().toMillis() + " ms.");
             }
         }

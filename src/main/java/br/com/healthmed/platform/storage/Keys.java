@@ -195,6 +195,14 @@ public final class Keys {
         return key(accessLog(patientId), position);
     }
 
+    /**
+     * One caller's count of failed record look-ups in one window, for the access log's flood control:
+     * {@code RECORDREFUSALS#<caller>} / {@code <fixed-width window start>}.
+     */
+    public static Map<String, AttributeValue> recordRefusals(String caller, String windowStart) {
+        return key("RECORDREFUSALS#" + caller, windowStart);
+    }
+
     // Directory
 
     /** A doctor's directory profile and rating totals: {@code DIRECTORY#<uuid>} / {@code PROFILE}. */

@@ -42,6 +42,16 @@ class AccessLogController {
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
+    int count(ReadableEntry readable) {
+        return readable.entry().count();
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    Instant lastAt(ReadableEntry readable) {
+        return readable.entry().lastAt();
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
     String action(ReadableEntry readable) {
         return readable.entry().action().name();
     }

@@ -13,6 +13,7 @@ import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordsProperties;
+import br.com.healthmed.records.ScanStatus;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
@@ -72,6 +73,11 @@ class HealthRecordController {
     }
 
     @SchemaMapping(typeName = "HealthRecord")
+    long reservedBytes(MyRecord record) {
+        return records.reservedBytes(record.patient());
+    }
+
+    @SchemaMapping(typeName = "HealthRecord")
     long quotaBytes(MyRecord record) {
         return properties.quotaPerPatient().toBytes();
     }
@@ -79,6 +85,12 @@ class HealthRecordController {
     @SchemaMapping(typeName = "RecordFile")
     Instant uploadedAt(RecordFile file) {
         return file.availableAt().orElse(file.requestedAt());
+    }
+
+    /** Whoever may see a file may see its scan status: a doctor learns why a shared file does not open. */
+    @BatchMapping(typeName = "RecordFile", field = "scanStatus")
+    Map<RecordFile, ScanStatus> scanStatus(List<RecordFile> files) {
+        return records.scanStatuses(files);
     }
 
     /** The owner's groups of each file, one read per owner; nobody else sees group names here. */

@@ -19,7 +19,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** {@code requestFileUpload} and {@code completeFileUpload}. */
+/** {@code requestFileUpload}, {@code completeFileUpload} and {@code cancelFileUpload}. */
 @Controller
 class UploadController {
 
@@ -52,5 +52,11 @@ class UploadController {
     RecordFile completeFileUpload(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
                                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return uploads.complete(Callers.requester(caller, address), new FileId(fileId));
+    }
+
+    @MutationMapping
+    boolean cancelFileUpload(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
+                             @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return uploads.cancel(Callers.requester(caller, address), new FileId(fileId));
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.records.blob;
 
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * The embedded blob store: encrypted files in a local folder ({@link SealedBlobs}), uploaded and
  * downloaded by clients through URLs this application serves ({@link LocalBlobController}) — signed,
  * expiring and bound to type and length exactly like S3's presigned URLs, so clients use one flow in
- * both modes. Files survive restarts; an object, once written, is never overwritten.
+ * both modes. Files survive restarts; an object, once written, is never overwritten. There is no
+ * malware scanner: every stored file is reported {@link ScanStatus#CLEAN}.
  */
 class LocalBlobStore implements BlobStore {
 
@@ -80,6 +82,12 @@ class LocalBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** There is no scanner here: a stored file is as clean as it will ever be found. */
+    @Override
+    public ScanStatus scanStatus(ObjectKey key) {
+        return Files.exists(path(key)) ? ScanStatus.CLEAN : ScanStatus.PENDING_SCAN;
     }
 
     @Override

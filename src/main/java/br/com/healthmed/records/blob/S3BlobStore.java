@@ -2,6 +2,7 @@ package br.com.healthmed.records.blob;
 
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,14 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * Record files on Amazon S3. Upload URLs sign the content type, the exact length and the SSE-KMS
  * headers (the configured key, S3 Bucket Keys on), so S3 refuses a PUT with another type, size or
  * encryption. Download URLs fix {@code Content-Type} and {@code Content-Disposition} through the
- * signed {@code response-*} parameters. Keys are {@code records/<random hex>}.
+ * signed {@code response-*} parameters. Keys are {@code records/<random hex>}. The malware verdict is
+ * the object's GuardDuty scan tag.
  */
 class S3BlobStore implements BlobStore {
 
     private static final String PREFIX = "records/";
+    /** The tag GuardDuty Malware Protection for S3 writes its result to. */
+    static final String SCAN_TAG = "GuardDutyMalwareScanStatus";
     /** Sent by every HTTP client on its own (browsers even refuse to set them). */
     private static final Set<String> AUTOMATIC_HEADERS = Set.of("host", "content-length");
 
@@ -99,6 +103,37 @@ class S3BlobStore implements BlobStore {
                         .responseContentType(contentType)
                         .responseContentDisposition(contentDisposition)));
         return new PresignedDownload(toUri(signed.url()), signed.expiration());
+    }
+
+    /**
+     * The {@code GuardDutyMalwareScanStatus} tag GuardDuty Malware Protection for S3 puts on each object
+     * it scanned (one GetObjectTagging; the records module keeps final verdicts, so a clean file is
+     * asked about once). No tag yet is a scan still to come.
+     */
+    @Override
+    public ScanStatus scanStatus(ObjectKey key) {
+        try {
+            return s3.getObjectTagging(b -> b.bucket(properties.bucket()).key(PREFIX + key.value())).tagSet().stream()
+                    .filter(tag -> SCAN_TAG.equals(tag.key())).findFirst()
+                    .map(tag -> verdict(tag.value())).orElse(ScanStatus.PENDING_SCAN);
+        } catch (NoSuchKeyException absent) {
+            return ScanStatus.PENDING_SCAN;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return ScanStatus.PENDING_SCAN;
+            }
+            throw e;
+        }
+    }
+
+    /** GuardDuty's values; one it may add later is not trusted. */
+    static ScanStatus verdict(String tagValue) {
+        return switch (tagValue) {
+            case "NO_THREATS_FOUND" -> ScanStatus.CLEAN;
+            case "THREATS_FOUND" -> ScanStatus.MALWARE_DETECTED;
+            case "UNSUPPORTED" -> ScanStatus.NOT_SCANNABLE;
+            default -> ScanStatus.SCAN_FAILED; // ACCESS_DENIED, FAILED, or unknown
+        };
     }
 
     @Override

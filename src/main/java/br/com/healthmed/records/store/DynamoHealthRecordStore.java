@@ -4,6 +4,7 @@ import static br.com.healthmed.platform.storage.Attributes.TTL;
 import static br.com.healthmed.platform.storage.Attributes.epochSeconds;
 import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
+import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.records.store.DynamoQueries.n;
@@ -22,6 +23,9 @@ import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
+import br.com.healthmed.records.UploadHold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * and {@code GSI1SK = <available at>#<id>}, which lists the patient's files newest first. A pending
  * upload is listed nowhere for the patient; it carries {@code GSI2PK = UPLOADS#PENDING#<first hex digit
  * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
- * {@code ttl} that lets DynamoDB remove it a day later anyway. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
+ * {@code ttl} that lets DynamoDB remove it a day later anyway. A final malware-scan verdict is kept in
+ * {@code scanVerdict}. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
  * partition.
  */
 class DynamoHealthRecordStore implements HealthRecordStore {
@@ -55,6 +60,16 @@ class DynamoHealthRecordStore implements HealthRecordStore {
      * a burst of uploads does not make one hot key; the sweep reads each.
      */
     private static final int PENDING_SHARDS = 16;
+
+    /**
+     * The usage item ({@code RECORD#<patient>} / {@code USAGE}): {@code bytes} is what the quota is
+     * checked against (available files plus every hold; the name predates holds, so items written
+     * before them read right), {@code pendingUploads} counts the holds, and each hold is an attribute
+     * {@code hold#<file id>} = {bytes, expiresAt}. One item, so reserving is one conditional update.
+     */
+    private static final String CLAIMED = "bytes";
+    private static final String PENDING = "pendingUploads";
+    private static final String HOLD = "hold#";
 
     private final DynamoTable table;
 
@@ -123,6 +138,12 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void deleteFile(FileId id) {
         table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString())));
+    }
+
+    @Override
+    public void keepScanVerdict(FileId id, ScanStatus verdict) {
+        updateIfExists(id, b -> b.updateExpression("SET scanVerdict = :verdict")
+                .expressionAttributeValues(Map.of(":verdict", s(verdict.name()))));
     }
 
     @Override
@@ -211,29 +232,72 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public long usedBytes(AccountId owner) {
-        return Math.max(0, table.item(Keys.recordUsage(owner.toString())).map(item -> number(item, "bytes")).orElse(0L));
+    public RecordUsage usage(AccountId owner) {
+        Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
+        List<UploadHold> holds = new ArrayList<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(HOLD)) {
+                holds.add(new UploadHold(FileId.of(name.substring(HOLD.length())), number(value.m(), "bytes"),
+                        instant(value.m(), "expiresAt")));
+            }
+        });
+        long held = holds.stream().mapToLong(UploadHold::bytes).sum();
+        return new RecordUsage(Math.max(0, number(item, CLAIMED) - held), holds);
     }
 
     @Override
-    public boolean reserveBytes(AccountId owner, long bytes, long quota) {
+    public Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending) {
+        String holdName = HOLD + hold.file();
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
-                    .updateExpression("ADD #bytes :bytes")
-                    .conditionExpression("(attribute_not_exists(#bytes) AND :bytes <= :quota) OR #bytes <= :room")
-                    .expressionAttributeNames(Map.of("#bytes", "bytes"))
-                    .expressionAttributeValues(Map.of(":bytes", n(bytes), ":quota", n(quota), ":room", n(quota - bytes))));
-            return true;
-        } catch (ConditionalCheckFailedException full) {
-            return false;
+                    .updateExpression("SET #hold = :hold ADD #claimed :bytes, #pending :one")
+                    .conditionExpression("attribute_not_exists(#hold)"
+                            + " AND (attribute_not_exists(#pending) OR #pending < :maxPending)"
+                            + " AND ((attribute_not_exists(#claimed) AND :bytes <= :quota) OR #claimed <= :room)")
+                    .expressionAttributeNames(Map.of("#hold", holdName, "#claimed", CLAIMED, "#pending", PENDING))
+                    .expressionAttributeValues(Map.of(
+                            ":hold", AttributeValue.fromM(Map.of("bytes", n(hold.bytes()), "expiresAt", instant(hold.expiresAt()))),
+                            ":bytes", n(hold.bytes()), ":one", n(1), ":maxPending", n(maxPending),
+                            ":quota", n(quota), ":room", n(quota - hold.bytes()))));
+            return Reservation.RESERVED;
+        } catch (ConditionalCheckFailedException refused) {
+            // Which part of the condition failed: read the item as it is now.
+            Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
+            if (item.containsKey(holdName)) {
+                return Reservation.RESERVED; // this very hold, written by an attempt whose response was lost
+            }
+            return number(item, PENDING) >= maxPending ? Reservation.TOO_MANY_PENDING : Reservation.QUOTA_EXCEEDED;
+        }
+    }
+
+    @Override
+    public void settleUpload(AccountId owner, FileId file) {
+        removeHold(owner, file, 0);
+    }
+
+    @Override
+    public void releaseUpload(AccountId owner, FileId file, long bytes) {
+        removeHold(owner, file, bytes);
+    }
+
+    /** Removes the hold, giving {@code released} bytes back; only if the hold is still there (once). */
+    private void removeHold(AccountId owner, FileId file, long released) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
+                    .updateExpression("REMOVE #hold ADD #claimed :released, #pending :minusOne")
+                    .conditionExpression("attribute_exists(#hold)")
+                    .expressionAttributeNames(Map.of("#hold", HOLD + file, "#claimed", CLAIMED, "#pending", PENDING))
+                    .expressionAttributeValues(Map.of(":released", n(-released), ":minusOne", n(-1))));
+        } catch (ConditionalCheckFailedException gone) {
+            // settled or released before: nothing to do
         }
     }
 
     @Override
     public void releaseBytes(AccountId owner, long bytes) {
         table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
-                .updateExpression("ADD #bytes :bytes")
-                .expressionAttributeNames(Map.of("#bytes", "bytes"))
+                .updateExpression("ADD #claimed :bytes")
+                .expressionAttributeNames(Map.of("#claimed", CLAIMED))
                 .expressionAttributeValues(Map.of(":bytes", n(-bytes))));
     }
 
@@ -298,7 +362,8 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                 stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
                 instant(item, "requestedAt"),
                 instant(item, "uploadExpiresAt"),
-                optionalInstant(item, "availableAt"));
+                optionalInstant(item, "availableAt"),
+                optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN));
     }
 
     private static RecordGroup toGroup(AccountId owner, Map<String, AttributeValue> item) {

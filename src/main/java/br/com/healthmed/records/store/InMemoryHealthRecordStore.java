@@ -8,8 +8,12 @@ import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
+import br.com.healthmed.records.UploadHold;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,7 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
 
     private final Map<FileId, RecordFile> files = new ConcurrentHashMap<>();
     private final Map<GroupId, RecordGroup> groups = new ConcurrentHashMap<>();
-    private final Map<AccountId, Long> used = new ConcurrentHashMap<>();
+    private final Map<AccountId, Usage> usages = new ConcurrentHashMap<>();
 
     @Override
     public void createFile(RecordFile file) {
@@ -64,13 +68,19 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
                 memberOf.remove(group);
             }
             return new RecordFile(file.id(), file.owner(), file.fileName(), file.contentType(), file.sizeBytes(),
-                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt());
+                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt(),
+                    file.scan());
         });
     }
 
     @Override
     public void deleteFile(FileId id) {
         files.remove(id);
+    }
+
+    @Override
+    public void keepScanVerdict(FileId id, ScanStatus verdict) {
+        files.computeIfPresent(id, (key, file) -> file.scanned(verdict));
     }
 
     @Override
@@ -137,27 +147,64 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public long usedBytes(AccountId owner) {
-        return used.getOrDefault(owner, 0L);
+    public RecordUsage usage(AccountId owner) {
+        Usage usage = usages.getOrDefault(owner, Usage.NONE);
+        return new RecordUsage(Math.max(0, usage.claimed() - usage.held()), List.copyOf(usage.holds().values()));
     }
 
     @Override
-    public boolean reserveBytes(AccountId owner, long bytes, long quota) {
-        boolean[] reserved = {false};
-        used.compute(owner, (id, current) -> {
-            long now = current == null ? 0 : current;
-            if (now + bytes > quota) {
-                return current;
+    public Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending) {
+        Reservation[] outcome = {Reservation.RESERVED};
+        usages.compute(owner, (id, current) -> {
+            Usage usage = current == null ? Usage.NONE : current;
+            if (usage.holds().containsKey(hold.file())) {
+                return usage;
             }
-            reserved[0] = true;
-            return now + bytes;
+            if (usage.holds().size() >= maxPending) {
+                outcome[0] = Reservation.TOO_MANY_PENDING;
+                return usage;
+            }
+            if (usage.claimed() + hold.bytes() > quota) {
+                outcome[0] = Reservation.QUOTA_EXCEEDED;
+                return usage;
+            }
+            Map<FileId, UploadHold> holds = new HashMap<>(usage.holds());
+            holds.put(hold.file(), hold);
+            return new Usage(usage.claimed() + hold.bytes(), holds);
         });
-        return reserved[0];
+        return outcome[0];
+    }
+
+    @Override
+    public void settleUpload(AccountId owner, FileId file) {
+        usages.computeIfPresent(owner, (id, usage) -> usage.without(file, 0));
+    }
+
+    @Override
+    public void releaseUpload(AccountId owner, FileId file, long bytes) {
+        usages.computeIfPresent(owner, (id, usage) -> usage.holds().containsKey(file) ? usage.without(file, bytes) : usage);
     }
 
     @Override
     public void releaseBytes(AccountId owner, long bytes) {
-        used.compute(owner, (id, current) -> Math.max(0, (current == null ? 0 : current) - bytes));
+        usages.computeIfPresent(owner, (id, usage) -> new Usage(Math.max(0, usage.claimed() - bytes), usage.holds()));
+    }
+
+    /** {@code claimed}: the bytes of available files plus every hold, the number the quota is checked against. */
+    private record Usage(long claimed, Map<FileId, UploadHold> holds) {
+
+        static final Usage NONE = new Usage(0, Map.of());
+
+        long held() {
+            return holds.values().stream().mapToLong(UploadHold::bytes).sum();
+        }
+
+        /** Without the hold of {@code file}, giving {@code released} bytes back. */
+        Usage without(FileId file, long released) {
+            Map<FileId, UploadHold> rest = new HashMap<>(holds);
+            rest.remove(file);
+            return new Usage(claimed - released, rest);
+        }
     }
 
     private static String position(RecordFile file) {

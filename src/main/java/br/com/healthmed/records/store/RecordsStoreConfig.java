@@ -6,6 +6,7 @@ import br.com.healthmed.platform.storage.OnMemoryStorage;
 import br.com.healthmed.records.AccessLogStore;
 import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.HealthRecordStore;
+import br.com.healthmed.records.RecordsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,8 +49,8 @@ class RecordsStoreConfig {
         }
 
         @Bean
-        AccessLogStore accessLogStore(DynamoTable table) {
-            return new DynamoAccessLogStore(table);
+        AccessLogStore accessLogStore(DynamoTable table, RecordsProperties properties) {
+            return new DynamoAccessLogStore(table, properties.accessLogRetention());
         }
     }
 }

@@ -1,18 +1,24 @@
 package br.com.healthmed.directory.store;
 
+import br.com.healthmed.directory.DoctorSearchService;
 import br.com.healthmed.directory.GeoCircle;
+import br.com.healthmed.directory.Geocoder;
 import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Listing;
+import br.com.healthmed.directory.SearchRequest;
+import br.com.healthmed.directory.SearchSort;
 import br.com.healthmed.directory.demo.DemoDoctors;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.specialty.SpecialtyCatalog;
 import br.com.healthmed.support.Dynalite;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Not a test: the DynamoDB half of {@code scripts/benchmark-search}. Loads the demo doctors
  * ({@code -Ddirectory.benchmark.doctors}, 100,000 by default) into dynalite through the production
  * adapter, then runs 10 km searches around random points of São Paulo and records how many items
- * DynamoDB read and how many queries it took per search. Writes {@code target/benchmark-search-dynamo.txt}.
+ * DynamoDB read per search: for the whole circle (totalCount, and every page before pages were read
+ * in proportion) and for a first page of 20 in each order. Writes {@code target/benchmark-search-dynamo.txt}.
  * Not matched by the surefire includes: runs only when named ({@code -Dtest=DynamoSearchBenchmark}).
  */
 class DynamoSearchBenchmark {
@@ -59,28 +66,42 @@ class DynamoSearchBenchmark {
         System.out.print(report);
     }
 
-    private static String measure(DynamoDirectoryStore store, Random random, int searches, double radius, boolean any)
-            throws IOException {
-        List<Long> items = new ArrayList<>();
-        List<Long> queries = new ArrayList<>();
-        List<Long> millis = new ArrayList<>();
+    /**
+     * Per search: what reading the whole circle costs (what every search read before pages were read
+     * in proportion, and what totalCount still reads), then what the first page of 20 reads in each
+     * order through the search service.
+     */
+    private static String measure(DynamoDirectoryStore store, Random random, int searches, double radius, boolean any) {
+        DoctorSearchService service = new DoctorSearchService(store, new SpecialtyCatalog(), Geocoder.NONE);
+        List<Long> circleItems = new ArrayList<>();
+        Map<SearchSort, List<Long>> pageItems = new EnumMap<>(SearchSort.class);
+        Map<SearchSort, List<Long>> pageQueries = new EnumMap<>(SearchSort.class);
         long matches = 0;
         for (int i = 0; i < searches; i++) {
             GeoPoint centre = new GeoPoint(-23.5505 + (random.nextDouble() * 2 - 1) * 0.072,
                     -46.6333 + (random.nextDouble() * 2 - 1) * 0.078);
             String specialty = any ? Listing.ANY_SPECIALTY : DemoDoctors.SPECIALTY_MIX.get(random.nextInt(DemoDoctors.SPECIALTY_MIX.size()));
             long itemsBefore = store.itemsRead();
-            long queriesBefore = store.queriesRun();
-            long started = System.nanoTime();
             matches += store.within(new GeoCircle(centre, radius), specialty).size();
-            millis.add((System.nanoTime() - started) / 1_000_000);
-            items.add(store.itemsRead() - itemsBefore);
-            queries.add(store.queriesRun() - queriesBefore);
+            circleItems.add(store.itemsRead() - itemsBefore);
+            for (SearchSort sort : SearchSort.values()) {
+                long items = store.itemsRead();
+                long queries = store.queriesRun();
+                service.search(new SearchRequest(any ? null : specialty, centre.latitude(), centre.longitude(), null, radius,
+                        null, null, sort, 20, null));
+                pageItems.computeIfAbsent(sort, s -> new ArrayList<>()).add(store.itemsRead() - items);
+                pageQueries.computeIfAbsent(sort, s -> new ArrayList<>()).add(store.queriesRun() - queries);
+            }
         }
-        return String.format(Locale.ROOT,
-                "specialty=%s searches=%d matches_mean=%.0f items_read_mean=%.0f items_read_p50=%d items_read_p95=%d items_read_max=%d queries_mean=%.1f queries_max=%d dynalite_ms_p50=%d dynalite_ms_p95=%d%n",
-                any ? "any" : "one", searches, (double) matches / searches, mean(items), pct(items, 50), pct(items, 95),
-                Collections.max(items), mean(queries), Collections.max(queries), pct(millis, 50), pct(millis, 95));
+        StringBuilder lines = new StringBuilder();
+        for (SearchSort sort : SearchSort.values()) {
+            List<Long> items = pageItems.get(sort);
+            lines.append(String.format(Locale.ROOT,
+                    "specialty=%s sort=%s searches=%d matches_mean=%.0f circle_items_mean=%.0f page_items_mean=%.0f page_items_p50=%d page_items_p95=%d page_items_max=%d page_queries_mean=%.1f%n",
+                    any ? "any" : "one", sort, searches, (double) matches / searches, mean(circleItems), mean(items),
+                    pct(items, 50), pct(items, 95), Collections.max(items), mean(pageQueries.get(sort))));
+        }
+        return lines.toString();
     }
 
     private static double mean(List<Long> values) {

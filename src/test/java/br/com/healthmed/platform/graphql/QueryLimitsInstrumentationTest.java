@@ -58,7 +58,7 @@ class QueryLimitsInstrumentationTest {
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         graphql = GraphQL.newGraphQL(schema)
-                .instrumentation(new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(12, 300, 1000)))
+                .instrumentation(new QueryLimitsInstrumentation(new QueryLimitsInstrumentation.Limits(12, 300, 1000, 100)))
                 .build();
     }
 
@@ -194,7 +194,7 @@ class QueryLimitsInstrumentationTest {
 
     @Test
     void theStandardIntrospectionQueryRunsWithinTheLimitsOfTheService() {
-        QueryLimitsInstrumentation.Limits serviceDefaults = new QueryLimitsInstrumentation.Limits(15, 300, 1000);
+        QueryLimitsInstrumentation.Limits serviceDefaults = new QueryLimitsInstrumentation.Limits(15, 300, 1000, 100);
         GraphQL withServiceDefaults = graphql.transform(b -> b.instrumentation(new QueryLimitsInstrumentation(serviceDefaults)));
 
         ExecutionResult result = withServiceDefaults.execute(IntrospectionQuery.INTROSPECTION_QUERY);
@@ -257,6 +257,39 @@ class QueryLimitsInstrumentationTest {
         assertThat(result.getErrors()).hasSize(1);
         assertThat(result.getErrors().get(0).getExtensions().get("code")).isIn("QUERY_TOO_COMPLEX", "QUERY_TOO_DEEP");
         assertThat(fetches.get()).isZero();
+    }
+
+    @Test
+    void aLongChainOfFragmentsIsRefusedBeforeValidationFollowsIt() {
+        // graphql-java's fragment-cycle check costs about n^3 on a chain of n fragments, used or not.
+        StringBuilder chain = new StringBuilder("{ node { name } }\nfragment F0 on Node { name }\n");
+        for (int i = 1; i <= 1800; i++) {
+            chain.append("fragment F").append(i).append(" on Node { ...F").append(i - 1).append(" }\n");
+        }
+
+        ExecutionResult result = run(chain.toString());
+
+        assertSingleError(result, "QUERY_TOO_COMPLEX");
+        assertThat(result.getErrors().get(0).getMessage()).contains("1801 fragments");
+    }
+
+    @Test
+    void aFragmentDefinedTwiceIsRefused() {
+        ExecutionResult result = run("{ node { ...f } } fragment f on Node { name } fragment f on Node { child { name } }");
+
+        assertSingleError(result, "GRAPHQL_VALIDATION_FAILED");
+        assertThat(fetches.get()).isZero();
+    }
+
+    @Test
+    void theSelectionLimitCoversEveryOperationOfTheDocumentTogether() {
+        // Each operation alone has 601 selections, within the limit; validation walks both.
+        String aliases = IntStream.rangeClosed(1, 600).mapToObj(i -> "t" + i + ": __typename").collect(Collectors.joining(" "));
+        String query = "query A { node { " + aliases + " } } query B { node { " + aliases + " } }";
+
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput(query).operationName("A").build());
+
+        assertSingleError(result, "QUERY_TOO_COMPLEX");
     }
 
     /**

@@ -12,6 +12,9 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +29,7 @@ class RequestBudgetInstrumentationTest {
 
     private static final String SDL = """
             type Query { items: [Item] }
+            type Subscription { batches: [Item] }
             type Item { name: String }
             """;
 
@@ -65,6 +69,19 @@ class RequestBudgetInstrumentationTest {
         assertThat(fetches.get()).isLessThan(40).isGreaterThanOrEqualTo(10);
     }
 
+    @Test
+    void eachEventOfASubscriptionHasABudgetOfItsOwn() {
+        // Ten events, each resolving four names (400 ms on the fake clock), against a 1 s budget:
+        // 4 s in all, but never more than 0.4 s for one event.
+        GraphQL graphql = graphQl(Duration.ofSeconds(1), Duration.ofSeconds(60), wallNanos);
+
+        ExecutionResult result = graphql.execute("subscription { batches { name } }");
+        List<ExecutionResult> events = Flux.from(result.<Publisher<ExecutionResult>>getData()).collectList().block();
+
+        assertThat(events).hasSize(10).allSatisfy(event -> assertThat(event.getErrors()).isEmpty());
+        assertThat(fetches.get()).isEqualTo(40);
+    }
+
     private static void assertOnlyBudgetError(ExecutionResult result) {
         assertThat(result.getErrors()).hasSize(1);
         GraphQLError error = result.getErrors().get(0);
@@ -81,6 +98,8 @@ class RequestBudgetInstrumentationTest {
         };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .type("Query", t -> t.dataFetcher("items", items))
+                .type("Subscription", t -> t.dataFetcher("batches",
+                        env -> Flux.range(0, 10).map(i -> Collections.nCopies(4, Map.of()))))
                 .type("Item", t -> t.dataFetcher("name", name))
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class InMemoryRecordsApiTest extends RecordsApiContract {
 
     @Test
+    void theEmbeddedStoreHasNoMalwareScannerSoFilesAreCleanOnceCompleted() {
+        patient.complete((String) patient.upload("exame.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id"))
+                .path("completeFileUpload.scanStatus").entity(String.class).isEqualTo("CLEAN");
+    }
+
+    @Test
     void theEmbeddedStoreRefusesTamperedAndExpiredUrlsAndBytesOfAnotherTypeOrLength() {
         byte[] bytes = Samples.png(5_000);
         Map<String, Object> ticket = patient.requestUpload("raio-x.png", "image/png", bytes.length, List.of());

@@ -3,12 +3,17 @@ package br.com.healthmed.records.api;
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.records.BlobStore;
+import br.com.healthmed.records.FileCategory;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.UploadHold;
 import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.support.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -229,6 +237,77 @@ abstract class RecordsApiContract {
                 "contentType", "application/pdf", "sizeBytes", 500 * 1024, "category", "EXAM")).execute())).isEqualTo("QUOTA_EXCEEDED");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void uploadsInProgressHoldTheirBytesSoRequestsTogetherNeverPromiseMoreThanTheQuota() throws Exception {
+        // The issue's 45 requests of 50 MB against a 2 GB quota, scaled to this suite's 1 MB quota.
+        int size = 100 * 1024;
+        List<Object> outcomes = Concurrently.run(45, i -> () -> requestOutcome("exame-" + i + ".pdf", size));
+
+        List<Map<String, Object>> tickets = outcomes.stream().filter(Map.class::isInstance).map(t -> (Map<String, Object>) t).toList();
+        assertThat(tickets).hasSize(10);
+        assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof Map)).containsOnly("QUOTA_EXCEEDED");
+        assertUsage(0, 10L * size);
+
+        // Completing one turns its hold into usage; cancelling one gives its hold back at once.
+        assertThat(RecordClient.put(tickets.get(0), Samples.pdf(size)).statusCode()).isEqualTo(200);
+        patient.complete((String) tickets.get(0).get("fileId")).path("completeFileUpload.sizeBytes").entity(Long.class).isEqualTo((long) size);
+        patient.document("cancelFileUpload").variable("fileId", tickets.get(1).get("fileId")).execute()
+                .path("cancelFileUpload").entity(Boolean.class).isEqualTo(true);
+        assertThat(code(patient.document("cancelFileUpload").variable("fileId", tickets.get(1).get("fileId")).execute())).isEqualTo("NOT_FOUND");
+        patient.document("cancelFileUpload").variable("fileId", tickets.get(0).get("fileId")).execute()
+                .path("cancelFileUpload").entity(Boolean.class).isEqualTo(false); // completed: not cancelled
+        assertUsage(size, 8L * size);
+        assertThat(requestOutcome("one-more.pdf", size)).isInstanceOf(Map.class);
+        assertThat(requestOutcome("too-many.pdf", size)).isEqualTo("QUOTA_EXCEEDED");
+
+        // Expired uploads give their bytes back when they expire, before any sweep has run.
+        advance(Duration.ofMinutes(15));
+        assertUsage(size, 0);
+        for (int i = 0; i < 9; i++) {
+            assertThat(requestOutcome("later-" + i + ".pdf", size)).isInstanceOf(Map.class);
+        }
+        assertThat(requestOutcome("later-too-many.pdf", size)).isEqualTo("QUOTA_EXCEEDED");
+        sweeper.sweep();
+        assertUsage(size, 9L * size);
+    }
+
+    @Test
+    void holdsLeftBehindByAServiceStoppedHalfWayAreReconciledOnceExpired() {
+        // What a crash can leave: a hold whose intent was never stored, and a file made available whose
+        // hold was never settled. Both count against the quota until their expiry, then are put right.
+        AccountId owner = AccountId.of(patient.id);
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(15));
+        records.reserveUpload(owner, new UploadHold(FileId.random(), 500 * 1024, expiry), 1024 * 1024, 20);
+        RecordFile completed = new RecordFile(FileId.random(), owner, "exame.pdf", "application/pdf", 300 * 1024,
+                FileCategory.EXAM, ObjectKey.random(), Set.of(), clock.instant(), expiry, Optional.empty());
+        records.reserveUpload(owner, new UploadHold(completed.id(), completed.sizeBytes(), expiry), 1024 * 1024, 20);
+        records.createFile(completed);
+        records.markAvailable(completed, clock.instant());
+
+        assertThat(requestOutcome("big.pdf", 300 * 1024)).isEqualTo("QUOTA_EXCEEDED");
+        advance(Duration.ofMinutes(15));
+        assertThat(requestOutcome("big.pdf", 300 * 1024)).isInstanceOf(Map.class);
+        assertUsage(300 * 1024, 300 * 1024);
+        assertThat(requestOutcome("too-big.pdf", 500 * 1024)).as("the completed file still counts").isEqualTo("QUOTA_EXCEEDED");
+    }
+
+    /** The ticket of a {@code requestFileUpload} of {@code size} bytes, or the error code. */
+    private Object requestOutcome(String fileName, int size) {
+        GraphQlTester.Response response = patient.document("requestFileUpload").variable("input", Map.of("fileName", fileName,
+                "contentType", "application/pdf", "sizeBytes", size, "category", "EXAM")).execute();
+        List<org.springframework.graphql.ResponseError>[] errors = new List[1];
+        response.errors().satisfy(list -> errors[0] = list);
+        return errors[0].isEmpty() ? response.path("requestFileUpload").entity(Map.class).get()
+                : String.valueOf(errors[0].get(0).getExtensions().get("code"));
+    }
+
+    private void assertUsage(long used, long reserved) {
+        patient.document("myRecord").execute()
+                .path("myRecord.usedBytes").entity(Long.class).isEqualTo(used)
+                .path("myRecord.reservedBytes").entity(Long.class).isEqualTo(reserved);
+    }
+
     // --- the record -------------------------------------------------------------------------------
 
     @Test
@@ -363,6 +442,46 @@ abstract class RecordsApiContract {
         assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith("An anonymous caller was refused access to exame.pdf on "));
         assertThat(log).anySatisfy(entry -> assertThat(entry).startsWith(otherDoctor.name + " was refused access to exame.pdf on "));
         assertThat(log).noneSatisfy(entry -> assertThat(entry).contains(intruder.name));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void refusalsInARowAreOneEntryAndACallerWhoKeepsFailingIsStoppedWithoutFloodingTheLog() {
+        String file = (String) patient.upload("exame.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id");
+        RecordClient intruder = RecordClient.doctor(Api.at(port));
+
+        // The issue: 150 refused fileDownload calls in a row added 150 entries to the patient's log.
+        List<String> codes = java.util.stream.IntStream.range(0, 150).mapToObj(i -> code(intruder.download(file))).toList();
+        assertThat(codes.subList(0, 20)).containsOnly("NOT_FOUND");
+        assertThat(codes.subList(20, 150)).containsOnly("TOO_MANY_REFUSALS");
+        // Over the limit an id that never existed gets the same answer: the limit tells nothing about ids.
+        GraphQlTester.Response limited = intruder.download(UUID.randomUUID().toString());
+        limited.errors().satisfy(errors -> {
+            assertThat(errors.get(0).getExtensions()).containsEntry("code", "TOO_MANY_REFUSALS");
+            assertThat(((Number) errors.get(0).getExtensions().get("retryAfterSeconds")).longValue()).isBetween(1L, 600L);
+        });
+        // The owner's own accesses are all still recorded, one entry each.
+        for (int i = 0; i < 3; i++) {
+            patient.downloadUrl(file);
+        }
+
+        List<Map<String, Object>> log = accessLog();
+        assertThat(log).extracting(entry -> entry.get("action") + "×" + entry.get("count")).containsExactly(
+                "DOWNLOAD_URL_ISSUED×1", "DOWNLOAD_URL_ISSUED×1", "DOWNLOAD_URL_ISSUED×1", "ACCESS_REFUSED×20", "UPLOAD×1");
+        assertThat(log.get(3).get("description")).asString()
+                .startsWith(intruder.name + " was refused access to exame.pdf on ").contains(", and 19 more times until ");
+
+        // Once the window is over the caller is answered NOT_FOUND again, and it is a new entry.
+        advance(Duration.ofMinutes(10));
+        assertThat(code(intruder.download(file))).isEqualTo("NOT_FOUND");
+        assertThat(accessLog().get(0)).containsEntry("action", "ACCESS_REFUSED").containsEntry("count", 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> accessLog() {
+        return patient.document("recordAccessLog").variable("first", 100).execute()
+                .path("recordAccessLog.edges[*].node").entityList(Map.class).get().stream()
+                .map(entry -> (Map<String, Object>) entry).toList();
     }
 
     private static String message(org.springframework.graphql.test.tester.GraphQlTester.Response response) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ContentDispositions;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.support.PlainHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -74,7 +75,7 @@ abstract class BlobStoreContract {
         ObjectKey key = stored(bytes(100));
         URI valid = store().presignDownload(key, "text/plain", DISPOSITION, Duration.ofSeconds(60)).url();
 
-        assertThat(get(URI.create(valid.toString().replaceFirst("(?i)(signature=)(.)", "$1" + "0"))).statusCode()).isEqualTo(403);
+        assertThat(get(tamperedSignature(valid)).statusCode()).isEqualTo(403);
         assertThat(get(URI.create(valid.toString().replace(key.value(), ObjectKey.random().value()))).statusCode()).isEqualTo(403);
         assertThat(get(valid).statusCode()).isEqualTo(200);
         assertThat(get(expiredDownloadUrl(key, "text/plain", DISPOSITION)).statusCode()).isEqualTo(403);
@@ -108,7 +109,20 @@ abstract class BlobStoreContract {
         assertThat(get(download).statusCode()).isEqualTo(404);
     }
 
-    private ObjectKey stored(byte[] bytes) {
+    @Test
+    void anObjectThatIsNotThereHasNoScanVerdict() {
+        assertThat(store().scanStatus(ObjectKey.random())).isEqualTo(ScanStatus.PENDING_SCAN);
+    }
+
+    /** The URL with the first character of its signature changed (to another one: never a no-op). */
+    private static URI tamperedSignature(URI url) {
+        java.util.regex.Matcher signature = java.util.regex.Pattern.compile("(?i)signature=(.)").matcher(url.toString());
+        assertThat(signature.find()).isTrue();
+        String replacement = signature.group(1).equals("0") ? "1" : "0";
+        return URI.create(url.toString().substring(0, signature.start(1)) + replacement + url.toString().substring(signature.end(1)));
+    }
+
+    protected ObjectKey stored(byte[] bytes) {
         ObjectKey key = ObjectKey.random();
         assertThat(put(store().presignUpload(key, "text/plain", bytes.length, Duration.ofMinutes(15)), bytes).statusCode()).isEqualTo(200);
         return key;
@@ -129,7 +143,7 @@ abstract class BlobStoreContract {
         return PlainHttp.get(url);
     }
 
-    private static byte[] bytes(int size) {
+    protected static byte[] bytes(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         return bytes;

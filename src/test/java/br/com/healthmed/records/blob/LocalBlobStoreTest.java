@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.support.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,6 +78,11 @@ class LocalBlobStoreTest extends BlobStoreContract {
         URI url = store.presignDownload(key, contentType, disposition, Duration.ofSeconds(60)).url();
         CLOCK.advance(Duration.ofSeconds(60));
         return url;
+    }
+
+    @Test
+    void withNoScannerEveryStoredFileIsClean() {
+        assertThat(store.scanStatus(stored(bytes(100)))).isEqualTo(ScanStatus.CLEAN);
     }
 
     @Test

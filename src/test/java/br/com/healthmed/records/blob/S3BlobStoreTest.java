@@ -1,11 +1,16 @@
 package br.com.healthmed.records.blob;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.support.InProcessS3;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -47,6 +52,20 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Override
     protected BlobStore store() {
         return store;
+    }
+
+    @Test
+    void theScanStatusIsGuardDutysTagOnTheObject() {
+        ObjectKey key = stored(bytes(100));
+        assertThat(store.scanStatus(key)).as("not scanned yet").isEqualTo(ScanStatus.PENDING_SCAN);
+
+        Map<String, ScanStatus> verdicts = Map.of("NO_THREATS_FOUND", ScanStatus.CLEAN, "THREATS_FOUND", ScanStatus.MALWARE_DETECTED,
+                "UNSUPPORTED", ScanStatus.NOT_SCANNABLE, "ACCESS_DENIED", ScanStatus.SCAN_FAILED, "FAILED", ScanStatus.SCAN_FAILED,
+                "SOMETHING_NEW", ScanStatus.SCAN_FAILED);
+        verdicts.forEach((tagValue, status) -> {
+            InProcessS3.tagAsGuardDuty(BUCKET, "records/" + key.value(), tagValue);
+            assertThat(store.scanStatus(key)).as(tagValue).isEqualTo(status);
+        });
     }
 
     /** Signed with the same credentials, as the SDK would have ten minutes ago, for 60 seconds. */

@@ -11,9 +11,13 @@ import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.HealthRecordStore.FileFilter;
+import br.com.healthmed.records.HealthRecordStore.Reservation;
 import br.com.healthmed.records.Page;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.records.RecordUsage;
+import br.com.healthmed.records.ScanStatus;
+import br.com.healthmed.records.UploadHold;
 import br.com.healthmed.support.Concurrently;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +112,23 @@ abstract class HealthRecordStoreContract {
     }
 
     @Test
+    void aFinalScanVerdictIsKeptWithTheFileAndChangesNothingElse() {
+        RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
+        store().createFile(file);
+        store().markAvailable(file, NOW);
+        assertThat(store().file(file.id()).orElseThrow().scan()).isEqualTo(ScanStatus.PENDING_SCAN);
+
+        store().keepScanVerdict(file.id(), ScanStatus.CLEAN);
+        store().setInGroup(file.id(), GroupId.random(), true);
+        store().keepScanVerdict(FileId.random(), ScanStatus.CLEAN); // no such file: nothing happens
+
+        RecordFile kept = store().file(file.id()).orElseThrow();
+        assertThat(kept.scan()).isEqualTo(ScanStatus.CLEAN);
+        assertThat(kept.scanned(ScanStatus.PENDING_SCAN).groups()).hasSize(1);
+        assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).extracting(RecordFile::scan).containsExactly(ScanStatus.CLEAN);
+    }
+
+    @Test
     void aDeletedFileIsGoneAndChangesToItDoNothing() {
         RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
         store().createFile(file);
@@ -141,17 +162,61 @@ abstract class HealthRecordStoreContract {
     }
 
     @Test
-    void concurrentReservationsNeverExceedTheQuota() throws Exception {
-        List<Object> reserved = Concurrently.run(30, i -> () -> store().reserveBytes(patient, 100, 1_000));
+    void concurrentUploadHoldsNeverExceedTheQuota() throws Exception {
+        // the 45 requests of 50 MB against a 2 GB quota
+        long size = 50L * 1024 * 1024;
+        long quota = 2L * 1024 * 1024 * 1024;
+        List<UploadHold> holds = IntStream.range(0, 45).mapToObj(i -> hold(size)).toList();
 
-        assertThat(reserved.stream().filter(Boolean.TRUE::equals)).hasSize(10);
-        assertThat(reserved).containsOnly(true, false);
-        assertThat(store().usedBytes(patient)).isEqualTo(1_000);
-        store().releaseBytes(patient, 300);
-        assertThat(store().usedBytes(patient)).isEqualTo(700);
-        assertThat(store().reserveBytes(patient, 301, 1_000)).isFalse();
-        assertThat(store().reserveBytes(patient, 300, 1_000)).isTrue();
-        assertThat(store().usedBytes(AccountId.random())).isZero();
+        List<Object> outcomes = Concurrently.run(45, i -> () -> store().reserveUpload(patient, holds.get(i), quota, 100));
+
+        assertThat(outcomes.stream().filter(Reservation.RESERVED::equals)).hasSize(40);
+        assertThat(outcomes).containsOnly(Reservation.RESERVED, Reservation.QUOTA_EXCEEDED);
+        RecordUsage usage = store().usage(patient);
+        assertThat(usage.usedBytes()).isZero();
+        assertThat(usage.reservedBytesAt(NOW)).isEqualTo(40 * size);
+        assertThat(usage.holds()).hasSize(40);
+        assertThat(store().usage(AccountId.random())).isEqualTo(new RecordUsage(0, List.of()));
+    }
+
+    @Test
+    void aHoldIsSettledIntoUsageOrReleasedOnceAndAgainChangesNothing() {
+        UploadHold first = hold(300);
+        UploadHold second = hold(300);
+        UploadHold third = hold(300);
+        assertThat(store().reserveUpload(patient, first, 1_000, 10)).isEqualTo(Reservation.RESERVED);
+        assertThat(store().reserveUpload(patient, first, 1_000, 10)).as("a retried request").isEqualTo(Reservation.RESERVED);
+        assertThat(store().reserveUpload(patient, second, 1_000, 10)).isEqualTo(Reservation.RESERVED);
+        assertThat(store().reserveUpload(patient, third, 1_000, 10)).isEqualTo(Reservation.RESERVED);
+        assertThat(store().reserveUpload(patient, hold(101), 1_000, 10)).isEqualTo(Reservation.QUOTA_EXCEEDED);
+
+        store().settleUpload(patient, first.file());
+        store().settleUpload(patient, first.file());
+        store().releaseUpload(patient, second.file(), 300);
+        store().releaseUpload(patient, second.file(), 300);
+        store().releaseUpload(patient, first.file(), 300); // settled already: not a hold any more
+
+        assertThat(store().usage(patient)).isEqualTo(new RecordUsage(300, List.of(third)));
+        assertThat(store().reserveUpload(patient, hold(401), 1_000, 10)).isEqualTo(Reservation.QUOTA_EXCEEDED);
+        assertThat(store().reserveUpload(patient, hold(400), 1_000, 10)).isEqualTo(Reservation.RESERVED);
+        store().releaseBytes(patient, 300); // the completed file deleted
+        assertThat(store().usage(patient).usedBytes()).isZero();
+        assertThat(store().reserveUpload(patient, hold(300), 1_000, 10)).isEqualTo(Reservation.RESERVED);
+    }
+
+    @Test
+    void theNumberOfHoldsIsCapped() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(store().reserveUpload(patient, hold(1), 1_000, 3)).isEqualTo(Reservation.RESERVED);
+        }
+        assertThat(store().reserveUpload(patient, hold(1), 1_000, 3)).isEqualTo(Reservation.TOO_MANY_PENDING);
+        UploadHold any = store().usage(patient).holds().get(0);
+        store().settleUpload(patient, any.file());
+        assertThat(store().reserveUpload(patient, hold(1), 1_000, 3)).isEqualTo(Reservation.RESERVED);
+    }
+
+    private static UploadHold hold(long bytes) {
+        return new UploadHold(FileId.random(), bytes, NOW.plus(Duration.ofMinutes(15)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package br.com.healthmed.directory.demo;
+package br.com.healthmed.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Which environments may create the demo accounts, whose password the README publishes. */
-class DemoDataRuleTest {
+class LocalRunTest {
 
     private static final String ELASTICACHE = "master.healthmed.abc123.sae1.cache.amazonaws.com";
 
@@ -23,32 +23,32 @@ class DemoDataRuleTest {
 
     @Test
     void aLoopbackOnlyServiceOnEmbeddedAdaptersMayHaveDemoData() {
-        assertThat(DemoDataRule.refusal(loopback())).isEmpty();
+        assertThat(LocalRun.notLocalBecause(loopback())).isEmpty();
         for (String address : new String[] {"localhost", "::1", "[::1]", "127.0.0.2"}) {
-            assertThat(DemoDataRule.refusal(new MockEnvironment().withProperty("server.address", address))).as(address).isEmpty();
+            assertThat(LocalRun.notLocalBecause(new MockEnvironment().withProperty("server.address", address))).as(address).isEmpty();
         }
     }
 
     @Test
     void aServiceReachableFromTheNetworkMayNot() {
-        assertThat(DemoDataRule.refusal(new MockEnvironment())).hasValueSatisfying(why -> assertThat(why).contains("every network interface"));
+        assertThat(LocalRun.notLocalBecause(new MockEnvironment())).hasValueSatisfying(why -> assertThat(why).contains("every network interface"));
         for (String address : new String[] {"0.0.0.0", "::", "10.0.3.7", "203.0.113.5", "localhost.example.com", "api.healthmed.com.br"}) {
-            assertThat(DemoDataRule.refusal(new MockEnvironment().withProperty("server.address", address))).as(address)
+            assertThat(LocalRun.notLocalBecause(new MockEnvironment().withProperty("server.address", address))).as(address)
                     .hasValueSatisfying(why -> assertThat(why).contains(address));
         }
     }
 
     @Test
     void anAdapterPointedAtAwsRefusesItEvenOnLoopback() {
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.storage", "dynamodb")))
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.storage", "dynamodb")))
                 .hasValueSatisfying(why -> assertThat(why).contains("healthmed.storage=dynamodb"));
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.blob-store", "s3"))).isPresent();
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.geocoder", "amazon-location"))).isPresent();
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.events", "redis")
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.blob-store", "s3"))).isPresent();
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.geocoder", "amazon-location"))).isPresent();
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.events", "redis")
                 .withProperty("spring.data.redis.host", "master.healthmed.abc123.sae1.cache.amazonaws.com"))).isPresent();
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.storage", "dynamodb")
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.storage", "dynamodb")
                 .withProperty("healthmed.dynamodb.endpoint", "https://dynamodb.sa-east-1.amazonaws.com"))).isPresent();
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.notifications.mailer", "ses")))
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.notifications.mailer", "ses")))
                 .hasValueSatisfying(why -> assertThat(why).contains("healthmed.notifications.mailer=ses"));
     }
 
@@ -59,28 +59,28 @@ class DemoDataRuleTest {
                 "spring.data.redis.cluster.nodes", "127.0.0.1:7000," + ELASTICACHE + ":6379",
                 "spring.data.redis.sentinel.nodes", ELASTICACHE + ":26379",
                 "spring.data.redis.masterreplica.nodes", ELASTICACHE + ":6379");
-        settings.forEach((name, value) -> assertThat(DemoDataRule.refusal(loopbackOnRedis().withProperty(name, value))).as(name)
+        settings.forEach((name, value) -> assertThat(LocalRun.notLocalBecause(loopbackOnRedis().withProperty(name, value))).as(name)
                 .hasValueSatisfying(why -> assertThat(why).contains("healthmed.events=redis", name).doesNotContain("s3cret")));
         // an indexed list, as an environment variable gives it
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
                 "SERVER_ADDRESS", "127.0.0.1", "HEALTHMED_EVENTS", "redis", "SPRING_DATA_REDIS_CLUSTER_NODES_0_", ELASTICACHE + ":6379")));
-        assertThat(DemoDataRule.refusal(environment)).hasValueSatisfying(why -> assertThat(why).contains("spring.data.redis.cluster.nodes"));
+        assertThat(LocalRun.notLocalBecause(environment)).hasValueSatisfying(why -> assertThat(why).contains("spring.data.redis.cluster.nodes"));
     }
 
     @Test
     void enginesOnThisMachineCountAsLocal() {
         // the README's "run against dynalite" command, s3proxy, a Redis on the developer's machine
-        assertThat(DemoDataRule.refusal(loopback()
+        assertThat(LocalRun.notLocalBecause(loopback()
                 .withProperty("healthmed.storage", "dynamodb").withProperty("healthmed.dynamodb.endpoint", "http://127.0.0.1:8000")
                 .withProperty("healthmed.blob-store", "s3").withProperty("healthmed.s3.endpoint", "http://localhost:9000")
                 .withProperty("healthmed.events", "redis").withProperty("spring.data.redis.host", "127.0.0.1"))).isEmpty();
         // Spring Boot's Redis host when none is set
-        assertThat(DemoDataRule.refusal(loopbackOnRedis())).isEmpty();
-        assertThat(DemoDataRule.refusal(loopbackOnRedis().withProperty("spring.data.redis.url", "redis://:s3cret@127.0.0.1:6379")
+        assertThat(LocalRun.notLocalBecause(loopbackOnRedis())).isEmpty();
+        assertThat(LocalRun.notLocalBecause(loopbackOnRedis().withProperty("spring.data.redis.url", "redis://:s3cret@127.0.0.1:6379")
                 .withProperty("spring.data.redis.cluster.nodes", "127.0.0.1:7000,localhost:7001,[::1]:7002"))).isEmpty();
         // a local SES-compatible engine (aws-ses-v2-local)
-        assertThat(DemoDataRule.refusal(loopback().withProperty("healthmed.notifications.mailer", "ses")
+        assertThat(LocalRun.notLocalBecause(loopback().withProperty("healthmed.notifications.mailer", "ses")
                 .withProperty("healthmed.notifications.ses.endpoint", "http://127.0.0.1:8005"))).isEmpty();
     }
 }

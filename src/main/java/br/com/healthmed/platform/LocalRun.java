@@ -1,4 +1,4 @@
-package br.com.healthmed.directory.demo;
+package br.com.healthmed.platform;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -11,13 +11,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * When the demo accounts, whose password is published in the README, may be created: only on a
- * developer's machine. That is a service that listens on loopback only ({@code server.address}
- * 127.0.0.1, ::1 or localhost: the {@code local} profile's setting) and whose every adapter is an
- * embedded one or talks to an engine on this machine (dynalite, s3proxy, a local Redis). Anywhere
- * else — the jar started in a container or on a server without a profile, a profile pointed at
- * AWS — {@code healthmed.demo-data=true} is refused, because anyone who can reach the port could log
- * in with the published password.
+ * Whether this process is a developer's local run: a service that listens on loopback only
+ * ({@code server.address} 127.0.0.1, ::1 or localhost: the {@code local} profile's setting) and whose
+ * every adapter is an embedded one or talks to an engine on this machine (dynalite, s3proxy, a local
+ * Redis). Anywhere else — the jar started in a container or on a server without a profile, a profile
+ * pointed at AWS — is treated as reachable by others. Settings that are only safe where nobody else
+ * can connect are refused outside a local run: the demo accounts, whose password is published in the
+ * README, and the published development keys (e.g. the booking origin key).
  *
  * <p>Settings are read as Spring Boot binds them (environment variables, comma-separated or indexed
  * lists). An AWS client goes to its endpoint override when one is set, whatever its region or the
@@ -25,7 +25,7 @@ import org.springframework.core.env.Environment;
  * neither the region nor those SDK settings can make a remote engine look local. Redis can be named
  * five ways; each one that is set must be loopback, whichever of them Spring Boot would use.
  */
-final class DemoDataRule {
+public final class LocalRun {
 
     /** An adapter choice: the property and its default, the value that means "embedded", and where its engine is otherwise. */
     private record Adapter(String property, String defaultValue, String embedded, Engine engine) {}
@@ -46,12 +46,12 @@ final class DemoDataRule {
             new Adapter("healthmed.blob-store", "local", "local", awsEndpoint("healthmed.s3.endpoint")),
             new Adapter("healthmed.geocoder", "none", "none", awsEndpoint("healthmed.location.endpoint")),
             new Adapter("healthmed.notifications.mailer", "memory", "memory", awsEndpoint("healthmed.notifications.ses.endpoint")),
-            new Adapter("healthmed.events", "memory", "memory", DemoDataRule::redisNotLocal));
+            new Adapter("healthmed.events", "memory", "memory", LocalRun::redisNotLocal));
 
-    private DemoDataRule() {}
+    private LocalRun() {}
 
-    /** Why demo data must not be created in this environment; empty when it may. */
-    static Optional<String> refusal(Environment environment) {
+    /** Why this environment is not a local run; empty when it is. */
+    public static Optional<String> notLocalBecause(Environment environment) {
         Binder settings = Binder.get(environment);
         String address = string(settings, "server.address", "");
         if (!isLoopback(address)) {
@@ -119,7 +119,7 @@ final class DemoDataRule {
     }
 
     /** A literal loopback address or {@code localhost}; never a DNS lookup of some other name. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (bare.equalsIgnoreCase("localhost")) {
             return true;
