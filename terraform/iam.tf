@@ -127,6 +127,7 @@ data "aws_iam_policy_document" "service" {
       aws_secretsmanager_secret.jwt_signing_key.arn,
       aws_secretsmanager_secret.jwt_previous_public_keys.arn,
       aws_secretsmanager_secret.redis_auth_token.arn,
+      aws_secretsmanager_secret.booking_origin_key.arn,
     ]
   }
 }

@@ -50,6 +50,11 @@ output "jwt_previous_public_keys_secret" {
   value       = aws_secretsmanager_secret.jwt_previous_public_keys.name
 }
 
+output "booking_origin_key_secret" {
+  description = "Helm secrets.bookingOriginKey"
+  value       = aws_secretsmanager_secret.booking_origin_key.name
+}
+
 output "redis_auth_token_secret" {
   description = "Helm secrets.redisAuthToken"
   value       = aws_secretsmanager_secret.redis_auth_token.name

@@ -17,6 +17,26 @@ resource "aws_secretsmanager_secret" "jwt_previous_public_keys" {
   recovery_window_in_days = 7
 }
 
+# The HMAC key of the booking-origin digests (healthmed.booking-limits.origin-key): generated here,
+# like the Redis token, since nobody needs to know it and a key only in the state is no worse than
+# the Redis token there. Replacing it only makes waiting requests' digests incomparable for a day.
+resource "random_password" "booking_origin_key" {
+  length  = 64
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "booking_origin_key" {
+  name                    = "${local.name}/booking-origin-key"
+  description             = "HMAC key of the booking-origin digests of ${local.name} (healthmed.booking-limits.origin-key)"
+  kms_key_id              = aws_kms_key.data.arn
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "booking_origin_key" {
+  secret_id     = aws_secretsmanager_secret.booking_origin_key.id
+  secret_string = random_password.booking_origin_key.result
+}
+
 # The Redis auth token must be known to Terraform (ElastiCache takes it as an argument); it is
 # copied here so the pods can read it.
 resource "aws_secretsmanager_secret" "redis_auth_token" {

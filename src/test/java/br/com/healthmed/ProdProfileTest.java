@@ -45,6 +45,7 @@ class ProdProfileTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TABLE = "test-" + UUID.randomUUID();
+    private static final String ORIGIN_KEY = "healthmed.booking-limits.origin-key";
 
     private static boolean introspectionBefore;
     private static ConfigurableApplicationContext context;
@@ -112,6 +113,16 @@ class ProdProfileTest {
         assertThatThrownBy(() -> prod().close())
                 .hasStackTraceContaining("No token signing key")
                 .hasStackTraceContaining("HEALTHMED_SECURITY_JWT_PRIVATE_KEY");
+    }
+
+    @Test
+    void withThePublishedOriginKeyTheServiceRefusesToStartAndNamesTheVariable() throws Exception {
+        String signingKey = "healthmed.security.jwt.private-key=" + pkcs8Pem();
+        assertThatThrownBy(() -> prod(signingKey, ORIGIN_KEY + "=local-development-origin-key").close())
+                .hasStackTraceContaining("HEALTHMED_BOOKINGLIMITS_ORIGINKEY")
+                .hasStackTraceContaining("the prod profile is active");
+        assertThatThrownBy(() -> prod(signingKey, ORIGIN_KEY + "=").close())
+                .hasStackTraceContaining("HEALTHMED_BOOKINGLIMITS_ORIGINKEY");
     }
 
     @Test

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
 class BookingLimits {
 
     /** Which limit refused, as {@code extensions.limit}. */
-    enum Limit { PER_ACCOUNT, PER_NETWORK, PER_DEVICE, PER_NETWORK_PER_DOCTOR, PER_DEVICE_PER_DOCTOR }
+    enum Limit {
+        PER_ACCOUNT, PER_NETWORK, PER_WIDE_NETWORK, PER_DEVICE,
+        PER_NETWORK_PER_DOCTOR, PER_WIDE_NETWORK_PER_DOCTOR, PER_DEVICE_PER_DOCTOR
+    }
 
     private final RateCounters counters;
     private final BookingLimitsProperties properties;
@@ -54,6 +57,12 @@ class BookingLimits {
             counted.add(new Counted(Limit.PER_NETWORK_PER_DOCTOR, CounterKeys.of("booking-network-doctor", network, doctor.toString()),
                     properties.perNetworkPerDoctor(), properties.perDoctorWindow()));
         });
+        origin.wideNetwork().ifPresent(wide -> { // an IPv6 /48: many /64s held by one subscriber
+            counted.add(new Counted(Limit.PER_WIDE_NETWORK, CounterKeys.of("booking-wide-network", wide),
+                    properties.perWideNetwork(), properties.window()));
+            counted.add(new Counted(Limit.PER_WIDE_NETWORK_PER_DOCTOR, CounterKeys.of("booking-wide-network-doctor", wide, doctor.toString()),
+                    properties.perWideNetworkPerDoctor(), properties.perDoctorWindow()));
+        });
         origin.device().ifPresent(device -> {
             counted.add(new Counted(Limit.PER_DEVICE, CounterKeys.of("booking-device", device),
                     properties.perDevice(), properties.window()));
@@ -76,8 +85,8 @@ class BookingLimits {
         long seconds = Math.max(1, Duration.between(clock.instant(), fullUntil).toSeconds());
         String why = switch (limit) {
             case PER_ACCOUNT -> "This account has made too many booking requests recently.";
-            case PER_NETWORK, PER_DEVICE -> "Too many booking requests have come from this network or device recently.";
-            case PER_NETWORK_PER_DOCTOR, PER_DEVICE_PER_DOCTOR ->
+            case PER_NETWORK, PER_WIDE_NETWORK, PER_DEVICE -> "Too many booking requests have come from this network or device recently.";
+            case PER_NETWORK_PER_DOCTOR, PER_WIDE_NETWORK_PER_DOCTOR, PER_DEVICE_PER_DOCTOR ->
                     "Too many requests for this doctor have come from this network or device recently.";
         };
         return new DomainException(ErrorCode.RATE_LIMITED, why + " Try again in " + seconds + " seconds.",

@@ -61,12 +61,14 @@ public class HoldWarnings {
         }
         List<Appointment> waiting = waitingRequests(doctor, now);
         Map<String, Long> byNetwork = count(waiting, BookingOrigin::network);
+        Map<String, Long> byWideNetwork = count(waiting, BookingOrigin::wideNetwork);
         Map<String, Long> byDevice = count(waiting, BookingOrigin::device);
         Map<AccountId, Account> patients = accounts.findAll(asked.stream().map(Appointment::patientId).collect(Collectors.toSet()));
         Map<AppointmentId, Set<HoldWarning>> warnings = new HashMap<>();
         for (Appointment request : asked) {
             Set<HoldWarning> flags = EnumSet.noneOf(HoldWarning.class);
-            if (shared(request, BookingOrigin::network, byNetwork)) {
+            // an IPv6 /48 too: one subscriber may hold thousands of /64s
+            if (shared(request, BookingOrigin::network, byNetwork) || shared(request, BookingOrigin::wideNetwork, byWideNetwork)) {
                 flags.add(HoldWarning.SAME_NETWORK);
             }
             if (shared(request, BookingOrigin::device, byDevice)) {

@@ -1,5 +1,6 @@
 package br.com.healthmed.scheduling;
 
+import br.com.healthmed.platform.LocalRun;
 import br.com.healthmed.platform.ratelimit.Networks;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.platform.web.ClientDevice;
@@ -11,6 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,22 +37,47 @@ public class OriginDigests {
 
     private final SecretKeySpec key;
 
-    OriginDigests(BookingLimitsProperties properties) {
-        if (DEVELOPMENT_KEY.equals(properties.originKey())) {
-            log.warn("healthmed.booking-limits.origin-key is the development default: give production a secret of its own");
+    /**
+     * Refuses to start with the published development key (or none) anywhere but a developer's local
+     * run: with a known key anyone holding a stored digest could find the IPv4 address behind it by
+     * trying all four billion, so the digests would be as good as the addresses themselves.
+     */
+    @Autowired
+    OriginDigests(BookingLimitsProperties properties, Environment environment) {
+        this(properties);
+        if (!isSecret(properties.originKey())) {
+            Optional<String> notLocal = environment.matchesProfiles("prod")
+                    ? Optional.of("the prod profile is active") : LocalRun.notLocalBecause(environment);
+            notLocal.ifPresent(why -> {
+                throw new IllegalStateException("healthmed.booking-limits.origin-key (env HEALTHMED_BOOKINGLIMITS_ORIGINKEY) "
+                        + "is the published development key or empty, and this is not a local run (" + why + "): "
+                        + "set it to a secret of its own, e.g. openssl rand -base64 48 (Helm: secrets.bookingOriginKey).");
+            });
+            log.warn("healthmed.booking-limits.origin-key is the development default: fit for a local run only");
         }
-        this.key = new SecretKeySpec(properties.originKey().getBytes(StandardCharsets.UTF_8), HMAC);
+    }
+
+    /** Without the environment check (unit tests); an empty key means the development one, as in a local run. */
+    OriginDigests(BookingLimitsProperties properties) {
+        this.key = new SecretKeySpec((isSecret(properties.originKey()) ? properties.originKey() : DEVELOPMENT_KEY)
+                .getBytes(StandardCharsets.UTF_8), HMAC);
+    }
+
+    private static boolean isSecret(String key) {
+        return key != null && !key.isBlank() && !DEVELOPMENT_KEY.equals(key);
     }
 
     public BookingOrigin of(ClientAddress address, ClientDevice device) {
-        Optional<String> network = Optional.ofNullable(address)
+        Optional<String> known = Optional.ofNullable(address)
                 .map(ClientAddress::value)
-                .filter(a -> !a.isBlank() && !a.equals(ClientAddress.UNKNOWN.value()))
-                .map(Networks::of);
-        ClientDevice known = device == null ? ClientDevice.UNKNOWN : device;
-        Optional<String> deviceDigest = known.deviceId().map(id -> digest("device", id))
-                .or(() -> network.flatMap(n -> known.userAgent().map(agent -> digest("agent", n + "|" + agent))));
-        return new BookingOrigin(network.map(n -> digest("network", n)), deviceDigest);
+                .filter(a -> !a.isBlank() && !a.equals(ClientAddress.UNKNOWN.value()));
+        Optional<String> network = known.map(Networks::of);
+        Optional<String> wideNetwork = known.flatMap(Networks::wideOf);
+        ClientDevice client = device == null ? ClientDevice.UNKNOWN : device;
+        Optional<String> deviceDigest = client.deviceId().map(id -> digest("device", id))
+                .or(() -> network.flatMap(n -> client.userAgent().map(agent -> digest("agent", n + "|" + agent))));
+        return new BookingOrigin(network.map(n -> digest("network", n)), wideNetwork.map(n -> digest("wide-network", n)),
+                deviceDigest);
     }
 
     private String digest(String kind, String value) {

@@ -223,7 +223,7 @@ class HelmChartTest {
             List<Map<String, Object>> secretObjects = new Yaml().load((String) at(provider, "spec.parameters.objects"));
             assertThat(secretObjects).allSatisfy(o -> assertThat(o).containsEntry("objectType", "secretsmanager"));
             assertThat(secretObjects).extracting(o -> o.get("objectAlias"))
-                    .contains("healthmed.security.jwt.private-key", "spring.data.redis.password");
+                    .contains("healthmed.security.jwt.private-key", "spring.data.redis.password", "healthmed.booking-limits.origin-key");
             assertThat(provider).doesNotContainKey("secretObjects"); // no copy into a Kubernetes Secret
 
             Map<String, String> config = at(only(objects, "ConfigMap"), "data");
@@ -349,5 +349,7 @@ class HelmChartTest {
                 .hasMessageContaining("config.dynamodbTable is required");
         assertThatThrownBy(() -> render(t -> t.set("secrets.jwtPrivateKey", "")))
                 .hasMessageContaining("secrets.jwtPrivateKey");
+        assertThatThrownBy(() -> render(t -> t.set("secrets.bookingOriginKey", "")))
+                .hasMessageContaining("secrets.bookingOriginKey");
     }
 }

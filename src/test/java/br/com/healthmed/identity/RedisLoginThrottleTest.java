@@ -22,7 +22,7 @@ class RedisLoginThrottleTest extends LoginThrottleTest {
         factory.afterPropertiesSet();
         factory.start();
         return new RedisRateCounters(new StringRedisTemplate(factory), "login-throttle-test-" + UUID.randomUUID() + ":",
-                clock, new SimpleMeterRegistry());
+                clock, RedisRateCounters.TimeSource.INJECTED_CLOCK, RedisRateCounters.Breaker.DEFAULT, new SimpleMeterRegistry());
     }
 
     @AfterEach

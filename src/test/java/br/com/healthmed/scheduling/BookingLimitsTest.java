@@ -19,7 +19,7 @@ class BookingLimitsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2027-03-15T09:00:00Z"));
     private final BookingLimits limits = new BookingLimits(new InMemoryRateCounters(clock),
-            new BookingLimitsProperties(10, 60, 10, Duration.ofHours(1), 3, 2, Duration.ofHours(24), "test-key", Duration.ofHours(1)),
+            new BookingLimitsProperties(10, 60, 240, 10, Duration.ofHours(1), 3, 6, 2, Duration.ofHours(24), "test-key", Duration.ofHours(1)),
             clock);
 
     private final AccountId patient = AccountId.random();
@@ -76,6 +76,24 @@ class BookingLimitsTest {
     }
 
     @Test
+    void anIpv6SlashFortyEightMakesSixRequestsADayToOneDoctorAndTwoHundredFortyAnHourWhicheverSixtyFourTheyComeFrom() {
+        AccountId doctor = AccountId.random();
+        for (int i = 0; i < 6; i++) {
+            limits.acquire(AppointmentId.random(), AccountId.random(), doctor, wideOrigin("wide", "net-" + i, "device-" + i));
+        }
+        assertThat(refusal(AccountId.random(), doctor, wideOrigin("wide", "net-x", "device-x")).extensions())
+                .containsEntry("limit", "PER_WIDE_NETWORK_PER_DOCTOR");
+
+        for (int i = 6; i < 240; i++) {
+            limits.acquire(AppointmentId.random(), AccountId.random(), AccountId.random(), wideOrigin("wide", "net-" + i, "device-" + i));
+        }
+        assertThat(refusal(AccountId.random(), AccountId.random(), wideOrigin("wide", "net-y", "device-y")).extensions())
+                .containsEntry("limit", "PER_WIDE_NETWORK");
+        assertThatCode(() -> limits.acquire(AppointmentId.random(), AccountId.random(), AccountId.random(),
+                wideOrigin("other-wide", "net-z", "device-z"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void aRefusalCountsNothingAndAPermitGivenBackCountsNoMore() {
         AccountId doctor = AccountId.random();
         limits.acquire(AppointmentId.random(), AccountId.random(), doctor, origin("net", "a"));
@@ -110,6 +128,10 @@ class BookingLimitsTest {
         assertThat(refused).isNotNull();
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         return refused;
+    }
+
+    private static BookingOrigin wideOrigin(String wideNetwork, String network, String device) {
+        return new BookingOrigin(Optional.of(network), Optional.of(wideNetwork), Optional.of(device));
     }
 
     private static BookingOrigin origin(String network, String device) {

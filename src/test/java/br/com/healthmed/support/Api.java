@@ -1,5 +1,6 @@
 package br.com.healthmed.support;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public final class Api {
 
     public static final String PASSWORD = "correct horse battery staple";
+    /** How long a request may take before the test gives up on it. */
+    public static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
 
@@ -28,7 +31,9 @@ public final class Api {
 
     public static Api at(int port) {
         String baseUrl = "http://localhost:" + port;
-        WebTestClient client = WebTestClient.bindToServer().baseUrl(baseUrl + "/graphql").build();
+        // A hang guard, not a speed requirement: WebTestClient's default 5 s fails a registration's
+        // password hashing on a loaded machine.
+        WebTestClient client = WebTestClient.bindToServer().responseTimeout(HANG_GUARD).baseUrl(baseUrl + "/graphql").build();
         return new Api(baseUrl, HttpGraphQlTester.create(client));
     }
 

@@ -83,8 +83,18 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
      * closed with the other two.
      */
     public Instance startAnother(String name) {
+        return startAnother(name, Map.of());
+    }
+
+    /**
+     * One more replica, as {@link #startAnother(String)}, with some properties of its own (e.g. a
+     * shorter interval of some background task than the pair's).
+     */
+    public Instance startAnother(String name, Map<String, ?> ownProperties) {
         running(a);
-        Instance instance = start(name, shared);
+        Map<String, Object> properties = new LinkedHashMap<>(shared);
+        properties.putAll(ownProperties);
+        Instance instance = start(name, properties);
         later.add(instance);
         return instance;
     }
@@ -100,6 +110,12 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback {
         DynaliteStorage.register((name, value) -> shared.put(name, value.get())); // one table for both
         shared.put("healthmed.security.jwt.private-key", newSigningKeyPem());
         shared.put("healthmed.security.jwt.generate-if-missing", false);
+        // Every test user books from 127.0.0.1 with one User-Agent: the limits per network and device
+        // would treat them as one person. HoardingApiTest tests those limits; .with(...) overrides these.
+        shared.put("healthmed.booking-limits.per-network", 100_000);
+        shared.put("healthmed.booking-limits.per-device", 100_000);
+        shared.put("healthmed.booking-limits.per-network-per-doctor", 100_000);
+        shared.put("healthmed.booking-limits.per-device-per-doctor", 100_000);
         shared.putAll(properties);
         a = start("a", shared);
         b = start("b", shared);

@@ -15,6 +15,7 @@ import br.com.healthmed.identity.LoginClaimStore;
 import br.com.healthmed.identity.PasswordHasher;
 import br.com.healthmed.identity.PatientAccount;
 import br.com.healthmed.identity.Phone;
+import br.com.healthmed.platform.LocalRun;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * Argon2id is deliberately slow, and hundreds of hashes would delay start-up by minutes. Their
  * login claims are taken too, so nobody can register a demo doctor's CRM again.
  *
- * <p>Only on a developer's machine ({@link DemoDataRule}): anywhere else the request is refused with
+ * <p>Only on a developer's machine ({@link LocalRun}): anywhere else the request is refused with
  * a warning saying why, and nothing is created.
  */
 @Component
@@ -82,7 +83,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<String> refusal = DemoDataRule.refusal(environment);
+        Optional<String> refusal = LocalRun.notLocalBecause(environment);
         if (refusal.isPresent()) {
             log.warn("Demo data NOT created although healthmed.demo-data=true: {}. Demo accounts with the published "
                     + "password exist only on a loopback-only local run.", refusal.get());

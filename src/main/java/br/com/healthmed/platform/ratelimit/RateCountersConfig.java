@@ -20,7 +20,9 @@ class RateCountersConfig {
     @Bean
     @ConditionalOnProperty(name = "healthmed.events", havingValue = "redis")
     RateCounters redisRateCounters(RedisConnectionFactory connections, Clock clock, MeterRegistry meters) {
-        return new RedisRateCounters(new StringRedisTemplate(connections), REDIS_PREFIX, clock, meters);
+        RedisRateCounters counters = new RedisRateCounters(new StringRedisTemplate(connections), REDIS_PREFIX, clock, meters);
+        counters.warmUp();
+        return counters;
     }
 
     @Bean

@@ -253,6 +253,7 @@ class DynamoAppointmentStore implements AppointmentStore {
         item.put("answerBy", instant(a.answerBy()));
         a.origin().ifPresent(origin -> {
             origin.network().ifPresent(n -> item.put("originNetwork", s(n)));
+            origin.wideNetwork().ifPresent(n -> item.put("originWideNetwork", s(n)));
             origin.device().ifPresent(d -> item.put("originDevice", s(d)));
         });
         a.reason().ifPresent(r -> item.put("reason", s(r)));
@@ -311,7 +312,8 @@ class DynamoAppointmentStore implements AppointmentStore {
 
     private static Optional<BookingOrigin> origin(Map<String, AttributeValue> item) {
         Optional<String> network = optionalString(item, "originNetwork");
+        Optional<String> wideNetwork = optionalString(item, "originWideNetwork");
         Optional<String> device = optionalString(item, "originDevice");
-        return network.isEmpty() && device.isEmpty() ? Optional.empty() : Optional.of(new BookingOrigin(network, device));
+        return network.isEmpty() && device.isEmpty() ? Optional.empty() : Optional.of(new BookingOrigin(network, wideNetwork, device));
     }
 }

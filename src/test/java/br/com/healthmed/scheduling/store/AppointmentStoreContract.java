@@ -44,7 +44,7 @@ abstract class AppointmentStoreContract {
         Slot slot = Slot.free(doctor, start, start.plus(Duration.ofMinutes(50)));
         // an origin too, so that its digests are seen to round-trip
         return Appointment.requested(AppointmentId.random(), slot, patient, Optional.of(new BigDecimal("250.00")), NOW,
-                start, new BookingOrigin(Optional.of("network-digest"), Optional.of("device-digest")));
+                start, new BookingOrigin(Optional.of("network-digest"), Optional.of("wide-network-digest"), Optional.of("device-digest")));
     }
 
     private Appointment stored(Instant start) {
