@@ -51,7 +51,8 @@ class EventRelay implements DisposableBean {
 
     EventRelay(AppointmentStore appointments, AppointmentEventStore store, EventBus bus,
                List<AppointmentEventListener> listeners, Clock clock,
-               @Value("${healthmed.events.retention:P7D}") Duration retention) {
+               @Value("${healthmed.events.retention:P7D}") Duration retention,
+               @Value("${healthmed.events.relay-threads:16}") int relayThreads) {
         this.appointments = appointments;
         this.store = store;
         this.bus = bus;
@@ -59,7 +60,10 @@ class EventRelay implements DisposableBean {
         this.clock = clock;
         this.retention = retention;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), task -> {
+        // A relay mostly waits on storage (reading the entry and the appointment, appending to two logs,
+        // recording progress, the listeners' own writes), so it gets more threads than there are cores:
+        // with two, 50 changes/s on DynamoDB queued for seconds (BENCHMARKS.md, appointment events).
+        this.executor = new ThreadPoolExecutor(relayThreads, relayThreads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(10_000), task -> {
             Thread thread = new Thread(task, "event-relay-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

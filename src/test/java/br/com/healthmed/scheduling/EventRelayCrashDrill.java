@@ -44,7 +44,7 @@ final class EventRelayCrashDrill {
             }
         });
         EventRelay relay = new EventRelay(TestStores.appointments(table), TestStores.events(table), bus, List.of(listener),
-                clock, Duration.ofDays(7));
+                clock, Duration.ofDays(7), 2);
         relay.sweep();
         System.out.println("FINISHED"); // the kill point was never reached
         System.out.flush();

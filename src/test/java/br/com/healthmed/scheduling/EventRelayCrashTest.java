@@ -62,7 +62,7 @@ class EventRelayCrashTest {
 
         // the instance comes back (or another one sweeps)
         EventRelay restarted = new EventRelay(appointments, events, silentBus(), List.of(new DrillListener(table, () -> { })),
-                clock, Duration.ofDays(7));
+                clock, Duration.ofDays(7), 2);
         for (int round = 0; round < 5 && !events.due(clock.instant().plus(AHEAD), 1).isEmpty(); round++) {
             restarted.sweep();
         }
@@ -93,7 +93,7 @@ class EventRelayCrashTest {
 
     /** Three appointments of one doctor with three patients: requested; requested and confirmed; requested, confirmed, cancelled. */
     private static List<Appointment> storeChanges(AppointmentStore appointments, AppointmentEventStore events, DynamoTable table) {
-        EventRelay writer = new EventRelay(appointments, events, silentBus(), List.of(), Clock.systemUTC(), Duration.ofDays(7));
+        EventRelay writer = new EventRelay(appointments, events, silentBus(), List.of(), Clock.systemUTC(), Duration.ofDays(7), 2);
         AccountId doctor = AccountId.random();
         Instant now = Instant.now();
         List<Appointment> stored = new ArrayList<>();

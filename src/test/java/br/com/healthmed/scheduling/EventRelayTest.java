@@ -54,7 +54,7 @@ class EventRelayTest {
     }
 
     private EventRelay relay(AppointmentEventListener... listeners) {
-        return new EventRelay(appointments, events, new DrillBus(wakeUps::incrementAndGet), List.of(listeners), clock, Duration.ofDays(7));
+        return new EventRelay(appointments, events, new DrillBus(wakeUps::incrementAndGet), List.of(listeners), clock, Duration.ofDays(7), 2);
     }
 
     private Appointment requestedAndStored(EventRelay relay) {
@@ -177,7 +177,7 @@ class EventRelayTest {
         EventRelay relay = new EventRelay(appointments, events, new DrillBus(() -> {
             logAttempts.incrementAndGet();
             throw new IllegalStateException("Unable to execute HTTP request");
-        }), List.of(mail), clock, Duration.ofDays(7));
+        }), List.of(mail), clock, Duration.ofDays(7), 2);
         Appointment requested = requestedAndStored(relay);
 
         assertThat(relay.relay(requested.id())).isFalse();
