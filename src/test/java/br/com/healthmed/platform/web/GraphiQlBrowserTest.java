@@ -55,7 +55,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Run with {@code mvn verify} (failsafe). {@code -Dgraphiql.screenshot=/tmp/graphiql.png} saves a
  * screenshot of the page with the result.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// On every interface (the local profile binds loopback only): the premise check below needs the
+// service reachable from Java on a non-loopback address, to show the browser cannot reach it there.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=0.0.0.0")
 class GraphiQlBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
