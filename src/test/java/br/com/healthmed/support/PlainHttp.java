@@ -32,9 +32,18 @@ public final class PlainHttp {
         return send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Sends once more when the first try found its pooled connection closed: a server that refuses an
+     * upload may answer and close without reading the body, and the next request on that kept-alive
+     * connection then reads nothing. Browsers retry such a request on a new connection too.
+     */
     private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return HTTP.send(request, handler);
+            try {
+                return HTTP.send(request, handler);
+            } catch (IOException staleConnection) {
+                return HTTP.send(request, handler);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
