@@ -13,13 +13,16 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the demo doctors an agenda: weekday mornings (08:00–12:00, 10 minutes between consultations)
  * for the next two weeks, so a newcomer can see next available slots in search, book and accept
- * right away. Runs only when the directory has created demo doctors (the local profile).
+ * right away. Runs only when the directory has created demo doctors (the local profile). At most
+ * {@code healthmed.demo-agendas.max-doctors} (1,000) doctors get one: 40 slots each, so the 100,000
+ * demo doctors of the search benchmark would otherwise hold four million slots in a 1 GiB heap.
  */
 @Component
 class DemoAgendas {
@@ -29,17 +32,21 @@ class DemoAgendas {
 
     private final Agenda agenda;
     private final Clock clock;
+    private final int maxDoctors;
 
-    DemoAgendas(Agenda agenda, Clock clock) {
+    DemoAgendas(Agenda agenda, Clock clock, @Value("${healthmed.demo-agendas.max-doctors:1000}") int maxDoctors) {
         this.agenda = agenda;
         this.clock = clock;
+        this.maxDoctors = maxDoctors;
     }
 
     @EventListener
     void on(DemoDoctorsCreated created) {
         LocalDate today = LocalDate.now(clock.withZone(SAO_PAULO));
         int slots = 0;
-        for (AccountId doctor : created.doctorIds()) {
+        int doctors = 0;
+        for (AccountId doctor : created.doctorIds().stream().limit(maxDoctors).toList()) {
+            doctors++;
             try {
                 slots += agenda.publishWeekly(doctor, today, today.plusDays(13), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                         LocalTime.of(8, 0), LocalTime.of(12, 0), Duration.ofMinutes(10)).size();
@@ -47,6 +54,6 @@ class DemoAgendas {
                 // e.g. started on a Friday afternoon: this rule makes no slot for the doctor; skip it
             }
         }
-        log.info("Demo agendas: {} slots for {} doctors", slots, created.doctorIds().size());
+        log.info("Demo agendas: {} slots for {} of {} doctors", slots, doctors, created.doctorIds().size());
     }
 }
