@@ -141,7 +141,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         };
     }
 
-    private static AbortExecutionException abort(ErrorCode code, String message) {
+    /** Ends graphql-java's work with one error carrying {@code code}; also the request budget's way out. */
+    static AbortExecutionException abort(ErrorCode code, String message) {
         return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
                 .errorType(code.errorType())
                 .message(message)

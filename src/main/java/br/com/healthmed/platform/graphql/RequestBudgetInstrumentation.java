@@ -2,7 +2,6 @@ package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
 import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -14,7 +13,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldParamete
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -140,12 +138,8 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         }
 
         private AbortExecutionException exceeded(String message) {
-            ErrorCode code = ErrorCode.REQUEST_BUDGET_EXCEEDED;
-            return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                    .errorType(code.errorType())
-                    .message(message + " Ask for fewer objects or fields, or retry later.")
-                    .extensions(Map.of("code", code.name()))
-                    .build()));
+            return QueryLimitsInstrumentation.abort(ErrorCode.REQUEST_BUDGET_EXCEEDED,
+                    message + " Ask for fewer objects or fields, or retry later.");
         }
     }
 
