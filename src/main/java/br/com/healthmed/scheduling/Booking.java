@@ -49,14 +49,14 @@ public class Booking {
     private final TakenSlots takenSlots;
     private final Holds holds;
     private final RequestExpiry expiry;
-    private final BookingEligibility eligibility;
+    private final List<BookingEligibility> eligibility;
     private final BookingLimits limits;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     Booking(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, Practices practices,
             AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds,
-            RequestExpiry expiry, BookingEligibility eligibility, BookingLimits limits, BusinessMetrics metrics, Clock clock) {
+            RequestExpiry expiry, List<BookingEligibility> eligibility, BookingLimits limits, BusinessMetrics metrics, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
@@ -66,7 +66,7 @@ public class Booking {
         this.takenSlots = takenSlots;
         this.holds = holds;
         this.expiry = expiry;
-        this.eligibility = eligibility;
+        this.eligibility = List.copyOf(eligibility);
         this.limits = limits;
         this.metrics = metrics;
         this.clock = clock;
@@ -99,7 +99,7 @@ public class Booking {
         if (earlier.isPresent()) {
             return sameRequestAgain(earlier.get(), slotId);
         }
-        eligibility.check(patientId);
+        eligibility.forEach(rule -> rule.check(patientId));
         if (takenSlots.isTakenByAnother(slotId, appointmentId)) {
             throw unavailable();
         }

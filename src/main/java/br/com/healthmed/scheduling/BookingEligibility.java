@@ -3,15 +3,10 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.identity.AccountId;
 
 /**
- * The one check point for <em>who</em> may book at all, asked before any slot is claimed or any limit
- * counted (a retried request that already booked is answered without it).
- *
- * <p>Waiting for e-mail (or phone) verification, which identity does not have yet: once accounts
- * carry a verified contact, the implementation refuses an unverified patient here (with a code of its
- * own, e.g. {@code CONTACT_NOT_VERIFIED}), so that every booking account costs a real mailbox — the
- * piece that makes registering twelve accounts to hoard a doctor's agenda expensive. Until then
- * {@link EveryPatientIsEligible} lets everyone through and the network, device and account limits
- * ({@link BookingLimits}) carry the load.
+ * One rule about <em>who</em> may book at all, asked before any slot is claimed or any limit counted
+ * (a retried request that already booked is answered without it). Booking asks every such bean, so each
+ * rule (a verified contact, the teleconsultation consent, …) is a class of its own; with none, every
+ * patient may book and the network, device and account limits ({@link BookingLimits}) carry the load.
  */
 public interface BookingEligibility {
 

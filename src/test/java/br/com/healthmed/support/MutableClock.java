@@ -6,32 +6,50 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that stands still until a test moves it. */
+/**
+ * A test clock that stands still until a test moves it ({@link #set}), or that runs at real speed from
+ * where a test put it ({@link #flowFrom}). A clock that stands still never reaches a retry the service
+ * planned "one second from now", so tests that rely on the service retrying let it flow.
+ */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    /** Read by the service's threads (the event relay's among them) while a test thread moves it. */
+    private volatile State state;
     private final ZoneId zone;
 
-    public MutableClock(Instant start) {
-        this(start, ZoneOffset.UTC);
+    private record State(Instant base, long flowingSinceNanos, boolean flowing) {
+        Instant now() {
+            return flowing ? base.plusNanos(System.nanoTime() - flowingSinceNanos) : base;
+        }
     }
 
-    private MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+    public MutableClock(Instant start) {
+        this(new State(start, 0, false), ZoneOffset.UTC);
+    }
+
+    private MutableClock(State state, ZoneId zone) {
+        this.state = state;
         this.zone = zone;
     }
 
-    public void advance(Duration duration) {
-        now = now.plus(duration);
+    public synchronized void advance(Duration duration) {
+        State current = state;
+        state = new State(current.base().plus(duration), current.flowingSinceNanos(), current.flowing());
     }
 
+    /** Stops the clock at {@code instant}. */
     public void set(Instant instant) {
-        now = instant;
+        state = new State(instant, 0, false);
+    }
+
+    /** Puts the clock at {@code instant} and lets it run on from there in real time. */
+    public void flowFrom(Instant instant) {
+        state = new State(instant, System.nanoTime(), true);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return state.now();
     }
 
     @Override
@@ -41,6 +59,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new MutableClock(now, zone);
+        return new MutableClock(new State(instant(), 0, false), zone);
     }
 }
