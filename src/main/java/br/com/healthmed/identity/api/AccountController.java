@@ -115,7 +115,7 @@ class AccountController {
         return ownAccount(patient, caller, env).phone().map(Phone::e164).orElse(null);
     }
 
-    @SchemaMapping(typeName = "Doctor", field = "email")
+    @SchemaMapping(typeName = "Doctor", field = "accountEmail")
     String doctorEmail(DoctorAccount doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(doctor, caller, env).email().map(Email::value).orElse(null);
     }
