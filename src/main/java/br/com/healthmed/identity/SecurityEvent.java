@@ -1,5 +1,6 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,8 @@ public record SecurityEvent(UUID id, AccountId account, SecurityEventKind kind, 
         Objects.requireNonNull(clientAddress);
     }
 
-    /** Where the entry stands in its account's log: the instant, fixed width, then the id (see {@link LogPositions}). */
+    /** Where the entry stands in its account's log: the instant, fixed width, then the id (see {@link TimePositions}). */
     public String position() {
-        return LogPositions.of(at, id);
+        return TimePositions.of(at, id);
     }
 }

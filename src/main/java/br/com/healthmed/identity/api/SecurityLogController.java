@@ -1,7 +1,7 @@
 package br.com.healthmed.identity.api;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.LogPositions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.identity.SecurityEvent;
 import br.com.healthmed.identity.SecurityEventStore;
 import br.com.healthmed.identity.SecurityLog;
@@ -65,7 +65,7 @@ class SecurityLogController {
         }
         try {
             String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (LogPositions.isPosition(position)) {
+            if (TimePositions.isPosition(position)) {
                 return Optional.of(position);
             }
         } catch (IllegalArgumentException notBase64) {

@@ -8,7 +8,7 @@ import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.LogPositions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.identity.SecurityEvent;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityEventStore;
@@ -16,14 +16,12 @@ import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The security log in DynamoDB: {@code SECLOG#<account>} / {@code <at>#<entry id>}, a partition per
@@ -60,30 +58,12 @@ class DynamoSecurityEventStore implements SecurityEventStore {
     public Page page(AccountId account, Instant since, int limit, Optional<String> after) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(IdentityKeys.securityLog(account.toString())));
-        String oldest = LogPositions.instant(since);
-        String condition;
-        if (after.isPresent()) {
-            // one condition per sort key: older than the cursor here, not older than the retention below
-            condition = "PK = :pk AND SK < :after";
-            values.put(":after", s(after.get()));
-        } else {
-            condition = "PK = :pk AND SK >= :oldest";
-            values.put(":oldest", s(oldest));
-        }
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = table.client().query(b -> {
-                b.tableName(table.name()).consistentRead(true).keyConditionExpression(condition)
-                        .expressionAttributeValues(values).scanIndexForward(false).limit(limit + 1);
-                if (from != null) {
-                    b.exclusiveStartKey(from);
-                }
-            });
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null && items.size() <= limit);
+        String oldest = TimePositions.instant(since);
+        // one condition per sort key: older than the cursor in the query, not older than the retention below
+        String condition = after.isPresent() ? "PK = :pk AND SK < :after" : "PK = :pk AND SK >= :oldest";
+        after.ifPresentOrElse(position -> values.put(":after", s(position)), () -> values.put(":oldest", s(oldest)));
+        List<Map<String, AttributeValue>> items = table.query(b -> b.consistentRead(true).keyConditionExpression(condition)
+                .expressionAttributeValues(values).scanIndexForward(false).limit(limit + 1), limit + 1);
         List<Map<String, AttributeValue>> kept = items.stream()
                 .takeWhile(item -> string(item, Keys.SK).compareTo(oldest) >= 0).toList();
         List<SecurityEvent> page = kept.stream().limit(limit).map(item -> toEvent(account, item)).toList();
@@ -91,7 +71,7 @@ class DynamoSecurityEventStore implements SecurityEventStore {
     }
 
     private static SecurityEvent toEvent(AccountId account, Map<String, AttributeValue> item) {
-        return new SecurityEvent(LogPositions.id(string(item, Keys.SK)), account,
+        return new SecurityEvent(TimePositions.id(string(item, Keys.SK)), account,
                 SecurityEventKind.valueOf(string(item, "kind")), instant(item, "at"), optionalString(item, "clientAddress"));
     }
 }

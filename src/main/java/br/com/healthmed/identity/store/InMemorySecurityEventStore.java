@@ -1,7 +1,7 @@
 package br.com.healthmed.identity.store;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.LogPositions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.identity.SecurityEvent;
 import br.com.healthmed.identity.SecurityEventStore;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class InMemorySecurityEventStore implements SecurityEventStore {
     public Page page(AccountId account, Instant since, int limit, Optional<String> after) {
         NavigableMap<String, SecurityEvent> log = logs.getOrDefault(account, new ConcurrentSkipListMap<>()).descendingMap();
         NavigableMap<String, SecurityEvent> older = after.map(position -> log.tailMap(position, false)).orElse(log);
-        String oldest = LogPositions.instant(since);
+        String oldest = TimePositions.instant(since);
         List<SecurityEvent> items = older.entrySet().stream()
                 .takeWhile(entry -> entry.getKey().compareTo(oldest) >= 0)
                 .limit(limit + 1L)
