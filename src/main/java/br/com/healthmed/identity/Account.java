@@ -23,6 +23,9 @@ public sealed interface Account permits PatientAccount, DoctorAccount {
      */
     Optional<Email> loginEmail();
 
+    /** A phone number the owner gave (at registration, or with a correction). */
+    Optional<Phone> phone();
+
     /** The same account with another password hash (after a rehash with stronger parameters). */
     Account withPasswordHash(String passwordHash);
 

@@ -3,8 +3,8 @@ package br.com.healthmed.identity;
 import br.com.healthmed.identity.AccountCorrection.BirthDateCorrection;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +39,7 @@ public class AccountCorrections {
         Account account = accounts.find(caller).orElseThrow(() -> DomainException.notFound("Account"));
         Optional<String> name = Optional.ofNullable(input.name()).map(n -> AccountRules.name(n, "input.name"))
                 .filter(n -> !n.equals(account.name()));
-        Optional<Phone> current = account instanceof PatientAccount p ? p.phone() : ((DoctorAccount) account).phone();
+        Optional<Phone> current = account.phone();
         boolean removePhone = input.phone() != null && input.phone().isBlank() && current.isPresent();
         Optional<Phone> phone = Optional.ofNullable(input.phone()).filter(p -> !p.isBlank())
                 .map(p -> Phone.parse(p, "input.phone")).filter(p -> !current.equals(Optional.of(p)));

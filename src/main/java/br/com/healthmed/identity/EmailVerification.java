@@ -47,7 +47,7 @@ public class EmailVerification {
     }
 
     /** The first code, for a patient just registered: best effort, a failure to send is only logged. */
-    void sendAfterRegistration(PatientAccount patient, String clientAddress) {
+    void sendAfterRegistration(PatientAccount patient) {
         try {
             throttle.send(patient.id());
             issue(patient, Purpose.VERIFY_EMAIL, patient.email());

@@ -68,7 +68,7 @@ public class RegistrationService {
         create(account, Map.of(
                 LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
                 LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
-        verification.sendAfterRegistration(account, clientAddress);
+        verification.sendAfterRegistration(account);
         return account;
     }
 
