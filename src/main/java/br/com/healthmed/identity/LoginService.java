@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * Password login. A wrong password and an unknown login get the same {@code INVALID_CREDENTIALS}
  * after the same work: for an unknown login a dummy hash is checked, so response time does not tell
- * whether an account exists.
+ * whether an account exists. Logins are recorded in the account's security log: a success at once, a
+ * failure (only an existing account has a log) after the answer.
  */
 @Service
 public class LoginService {
@@ -24,16 +25,18 @@ public class LoginService {
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final SessionService sessions;
+    private final StoredSecurityLog securityLog;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
-                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions) {
+                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions, StoredSecurityLog securityLog) {
         this.claims = claims;
         this.accounts = accounts;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.securityLog = securityLog;
         this.dummyHash = passwords.hash("dummy password, never matches a login");
     }
 
@@ -60,7 +63,9 @@ public class LoginService {
         try {
             account = claims.holder(claim)
                     .flatMap(holder -> accounts.find(holder.owner()))
-                    .filter(a -> a.role() == role);
+                    .filter(a -> a.role() == role)
+                    // a claim left behind by an e-mail change is no way in
+                    .filter(a -> a.uses(claim));
             matches = passwordPolicy.hasAllowedLength(password)
                     && passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
                     && account.isPresent();
@@ -71,10 +76,15 @@ public class LoginService {
         }
         if (!matches) {
             throttle.failed(claim, clientAddress);
+            // After the answer: writing it now would make a wrong password for an existing account slower
+            // to refuse than one for an unknown login.
+            account.ifPresent(a -> securityLog.recordLater(a.id(), SecurityEventKind.LOGIN_FAILED, Optional.of(clientAddress)));
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);
-        return sessions.open(rehashedIfOutdated(account.get(), password));
+        Session session = sessions.open(rehashedIfOutdated(account.get(), password));
+        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        return session;
     }
 
     /** Best effort: a login with the right password never fails because the upgrade could not run. */

@@ -61,4 +61,27 @@ class MailTemplatesTest {
         assertThat(Participants.doctorDisplay("Dra. Helena Demo", "654321/SP")).isEqualTo("Dra. Helena Demo (CRM 654321/SP)");
         assertThat(Participants.doctorDisplay("Drausio Silva", "1234/RJ")).isEqualTo("Dr(a). Drausio Silva (CRM 1234/RJ)");
     }
+
+    @Test
+    void aVerificationCodeIsTheOnlySecretItCarriesAndTheSubjectHasNoneOfIt() {
+        Mail mail = templates.render(templates.emailVerificationCode("Ana Souza", "1234-5678", START), "ana@example.com", List.of());
+
+        assertThat(mail.subject()).isEqualTo("Confirme seu e-mail no Health&Med").doesNotContain("1234");
+        assertThat(mail.text()).contains("Olá, Ana Souza!", "use o código 1234-5678 no app",
+                "quinta-feira, 10 de dezembro de 2026, às 09:00 (Horário de Brasília)",
+                "Confirmar e-mail: https://app.healthmed.example/conta/verificar-email?codigo=12345678",
+                "nunca pede sua senha nem este código")
+                .doesNotContain("detalhes clínicos", "Ver a consulta");
+        assertThat(mail.html()).contains("<a href=\"https://app.healthmed.example/conta/verificar-email?codigo=12345678\">Confirmar e-mail</a>");
+    }
+
+    @Test
+    void theChangeNoticeToTheOldAddressShowsTheNewOneMaskedAndNoCode() {
+        Mail mail = templates.render(templates.emailChangeNotice("Ana Souza", "ana.nova@example.com", START), "ana@example.com", List.of());
+
+        assertThat(mail.subject()).isEqualTo("Pedido de troca do e-mail da sua conta");
+        assertThat(mail.text()).contains("a***a@example.com", "https://app.healthmed.example/conta/seguranca", "troque sua senha")
+                .doesNotContain("ana.nova@").doesNotContainPattern("\\d{4}-\\d{4}");
+        assertThat(MailTemplates.masked("jo@example.com")).isEqualTo("j***@example.com");
+    }
 }

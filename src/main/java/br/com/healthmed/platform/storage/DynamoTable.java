@@ -1,9 +1,11 @@
 package br.com.healthmed.platform.storage;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -14,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -31,6 +35,28 @@ public record DynamoTable(DynamoDbClient client, String name) {
     public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(name).key(key).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * The items of a query on this table, page after page until {@code wanted} are in hand or none are
+     * left (a page ends at DynamoDB's 1 MB or the query's limit, whichever comes first).
+     */
+    public List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> query, int wanted) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = client.query(b -> {
+                b.tableName(name);
+                query.accept(b);
+                if (from != null) {
+                    b.exclusiveStartKey(from);
+                }
+            });
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && items.size() < wanted);
+        return items.size() > wanted ? items.subList(0, wanted) : items;
     }
 
     /**
