@@ -53,27 +53,54 @@ class MailTemplates {
     }
 
     Mail render(Notice notice, String address, List<Mail.Attachment> attachments) {
-        List<String> text = new ArrayList<>();
-        List<String> html = new ArrayList<>();
-        text.add("Olá, " + notice.greeting() + "!");
-        html.add("<p>Olá, " + HtmlUtils.htmlEscape(notice.greeting()) + "!</p>");
-        for (String paragraph : notice.paragraphs()) {
-            text.add(paragraph);
-            html.add("<p>" + HtmlUtils.htmlEscape(paragraph) + "</p>");
-        }
-        text.add("Ver a consulta no app: " + notice.link());
-        html.add("<p><a href=\"" + HtmlUtils.htmlEscape(notice.link().toString()) + "\">Ver a consulta no app</a></p>");
         List<String> footer = new ArrayList<>();
         footer.add("Por segurança, este e-mail não traz detalhes clínicos; o link da sala da consulta fica no app, após o login.");
-        footer.add("Este é um e-mail automático do Health&Med; não é preciso respondê-lo.");
+        footer.add(AUTOMATIC);
         if (notice.reminder()) {
             footer.add("Não quer receber lembretes por e-mail? Ajuste suas preferências no app: " + links.notificationSettings());
         }
+        return compose(notice.subject(), notice.greeting(), notice.paragraphs(), notice.link(), "Ver a consulta no app", footer,
+                address, attachments);
+    }
+
+    /** An e-mail about the account itself (not a consultation): the same layout, its own link text and footer. */
+    Mail renderAccountNotice(AccountNotice notice, String address) {
+        return compose(notice.subject(), notice.greeting(), notice.paragraphs(), notice.link(), notice.linkText(),
+                List.of("Se não foi você quem pediu, ignore este e-mail: nada muda na sua conta.", AUTOMATIC), address, List.of());
+    }
+
+    /** What an e-mail about the account says: like a {@link Notice}, with the link's own wording. */
+    record AccountNotice(String subject, String greeting, List<String> paragraphs, URI link, String linkText) {}
+
+    /** The password-reset e-mail: the token travels in the link, and nothing else in it is secret. */
+    AccountNotice passwordReset(String name, URI link, Instant expiresAt) {
+        return new AccountNotice("Redefinição de senha do Health&Med", name, List.of(
+                "Recebemos um pedido para redefinir a senha da sua conta no Health&Med.",
+                "Use o link abaixo até " + when(expiresAt, SAO_PAULO) + "; ele vale uma única vez. "
+                        + "Ao definir a nova senha, todas as sessões abertas da sua conta são encerradas."),
+                link, "Definir uma nova senha");
+    }
+
+    private static final String AUTOMATIC = "Este é um e-mail automático do Health&Med; não é preciso respondê-lo.";
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+
+    private static Mail compose(String subject, String greeting, List<String> paragraphs, URI link, String linkText,
+                                List<String> footer, String address, List<Mail.Attachment> attachments) {
+        List<String> text = new ArrayList<>();
+        List<String> html = new ArrayList<>();
+        text.add("Olá, " + greeting + "!");
+        html.add("<p>Olá, " + HtmlUtils.htmlEscape(greeting) + "!</p>");
+        for (String paragraph : paragraphs) {
+            text.add(paragraph);
+            html.add("<p>" + HtmlUtils.htmlEscape(paragraph) + "</p>");
+        }
+        text.add(linkText + ": " + link);
+        html.add("<p><a href=\"" + HtmlUtils.htmlEscape(link.toString()) + "\">" + HtmlUtils.htmlEscape(linkText) + "</a></p>");
         text.add("--\n" + String.join("\n", footer));
         html.add("<hr><p style=\"color:#666;font-size:12px\">"
                 + String.join("<br>", footer.stream().map(HtmlUtils::htmlEscape).toList()) + "</p>");
-        return new Mail(address, notice.greeting(), notice.subject(), String.join("\n\n", text) + "\n",
-                "<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(notice.subject())
+        return new Mail(address, greeting, subject, String.join("\n\n", text) + "\n",
+                "<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(subject)
                         + "</title></head><body>" + String.join("", html) + "</body></html>", attachments);
     }
 

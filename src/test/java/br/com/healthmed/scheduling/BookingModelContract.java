@@ -8,6 +8,7 @@ import static br.com.healthmed.scheduling.AppointmentStatus.NO_SHOW;
 import static br.com.healthmed.scheduling.AppointmentStatus.REJECTED;
 import static br.com.healthmed.scheduling.AppointmentStatus.REQUESTED;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.HealthMedApplication;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
@@ -80,6 +81,10 @@ abstract class BookingModelContract {
 
     @Autowired
     Booking booking;
+
+    /** Patients book only with the teleconsultation consent accepted ({@link ConsentRequired}). */
+    @Autowired
+    TeleconsultationConsent consent;
 
     @Autowired
     AppointmentLifecycle lifecycle;
@@ -231,7 +236,7 @@ abstract class BookingModelContract {
                 }
             }
             for (int p = 0; p < 4; p++) {
-                patients.add(AccountId.random());
+                patients.add(consentingPatient());
             }
             log.add("start " + begin + ", slots " + modelSlots.values());
             verify();
@@ -509,5 +514,12 @@ abstract class BookingModelContract {
                 return e;
             }
         }
+    }
+
+    /** A new patient id that has accepted the teleconsultation consent in force. */
+    AccountId consentingPatient() {
+        AccountId patient = AccountId.random();
+        consent.accept(patient, consent.current().version(), Optional.empty());
+        return patient;
     }
 }

@@ -3,6 +3,7 @@ package br.com.healthmed.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.Crm;
@@ -36,6 +37,10 @@ abstract class BookingRaceContract {
 
     @Autowired
     Booking booking;
+
+    /** Patients book only with the teleconsultation consent accepted ({@link ConsentRequired}). */
+    @Autowired
+    TeleconsultationConsent consent;
 
     @Autowired
     AppointmentLifecycle lifecycle;
@@ -100,7 +105,7 @@ abstract class BookingRaceContract {
     void ofTwoHundredConcurrentBookingsOfOneSlotExactlyOneIsMadeAndEveryOtherIsToldTheSlotIsUnavailable() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> AccountId.random()).toList();
+        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> consentingPatient()).toList();
 
         List<Object> results = Concurrently.run(200, i -> () -> booking.book(patients.get(i), slot, "booking-" + i));
 
@@ -122,7 +127,7 @@ abstract class BookingRaceContract {
     void theSameRequestSentTwentyTimesAtOnceMakesOneAppointmentAndEveryCopyGetsIt() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId patient = AccountId.random();
+        AccountId patient = consentingPatient();
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(patient, slot, "the-one-request"));
 
@@ -139,7 +144,7 @@ abstract class BookingRaceContract {
         AccountId doctor = doctor();
         List<SlotId> slotIds = publish(doctor, repetitions());
         for (SlotId slot : slotIds) {
-            AccountId patient = AccountId.random();
+            AccountId patient = consentingPatient();
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -168,7 +173,7 @@ abstract class BookingRaceContract {
     void theDoctorAcceptingWhileRejectingEndsInExactlyOneOfThemWithTheSlotHeldOnlyIfConfirmed() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            Appointment booked = booking.book(AccountId.random(), slot, "k");
+            Appointment booked = booking.book(consentingPatient(), slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
                     ? lifecycle.accept(doctor, booked.id())
@@ -195,7 +200,7 @@ abstract class BookingRaceContract {
     void theDoctorRejectingWhileThePatientCancelsEndsInExactlyOneOfThemWithTheSlotFree() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            AccountId patient = AccountId.random();
+            AccountId patient = consentingPatient();
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -217,7 +222,7 @@ abstract class BookingRaceContract {
         List<SlotId> published = publish(doctor, repetitions() + 1);
         SlotId spare = published.get(repetitions());
         for (SlotId slot : published.subList(0, repetitions())) {
-            AccountId patient = AccountId.random();
+            AccountId patient = consentingPatient();
 
             List<Object> results = Concurrently.run(2, i -> () -> {
                 if (i == 0) {
@@ -249,7 +254,7 @@ abstract class BookingRaceContract {
         List<SlotId> two = publish(doctor, 2);
         SlotId booked = two.get(0);
         SlotId free = two.get(1);
-        AccountId patient = AccountId.random();
+        AccountId patient = consentingPatient();
         Appointment appointment = booking.book(patient, booked, "k");
 
         assertThat(catchThrowableOfType(DomainException.class,
@@ -290,7 +295,7 @@ abstract class BookingRaceContract {
                 .extracting(s -> s.slot().start()).containsExactly(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(6)));
         // the old time is free to publish again, and the moved slot books like any other
         assertThat(publishOne(doctor)).isNotEqualTo(first);
-        assertThat(booking.book(AccountId.random(), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
+        assertThat(booking.book(consentingPatient(), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -317,8 +322,8 @@ abstract class BookingRaceContract {
     void aSlotFreedByARejectionIsBookedByAnotherPatientAndTheRejectionStaysOnRecord() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId first = AccountId.random();
-        AccountId second = AccountId.random();
+        AccountId first = consentingPatient();
+        AccountId second = consentingPatient();
         Appointment rejected = booking.book(first, slot, "k1");
         DomainException whileHeld = catchThrowableOfType(DomainException.class, () -> booking.book(second, slot, "k2"));
         assertThat(whileHeld.code()).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
@@ -337,11 +342,11 @@ abstract class BookingRaceContract {
     void aSlotFreedByACancellationIsBookedAgainByAnotherPatientOrTheSamePatientWithANewRequest() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = AccountId.random();
+        AccountId patient = consentingPatient();
 
         Appointment cancelled = booking.book(patient, two.get(0), "k1");
         lifecycle.cancel(patient, Role.PATIENT, cancelled.id(), JUSTIFICATION);
-        Appointment byAnother = booking.book(AccountId.random(), two.get(0), "k1");
+        Appointment byAnother = booking.book(consentingPatient(), two.get(0), "k1");
         assertThat(byAnother.status()).isEqualTo(AppointmentStatus.REQUESTED);
         assertThat(holder(two.get(0))).contains(byAnother.id());
 
@@ -359,7 +364,7 @@ abstract class BookingRaceContract {
     void aPatientHoldsOneUpcomingAppointmentPerDoctorUntilItIsCancelled() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = AccountId.random();
+        AccountId patient = consentingPatient();
         Appointment first = booking.book(patient, two.get(0), "k1");
 
         DomainException second = catchThrowableOfType(DomainException.class, () -> booking.book(patient, two.get(1), "k2"));
@@ -376,7 +381,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aPatientHoldsAtMostFiveUpcomingAppointmentsInAll() {
-        AccountId patient = AccountId.random();
+        AccountId patient = consentingPatient();
         List<Appointment> five = IntStream.range(0, 5).mapToObj(i -> booking.book(patient, publishOne(doctor()), "k" + i)).toList();
         SlotId sixth = publishOne(doctor());
 
@@ -391,7 +396,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aBotBookingTwentyDoctorsAtOnceGetsNoMoreThanFive() throws Exception {
-        AccountId bot = AccountId.random();
+        AccountId bot = consentingPatient();
         List<SlotId> wanted = IntStream.range(0, 20).mapToObj(i -> publishOne(doctor())).toList();
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(bot, wanted.get(i), "bot-" + i));
@@ -401,5 +406,12 @@ abstract class BookingRaceContract {
                 .allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.BOOKING_LIMIT_REACHED));
         assertThat(appointmentsOf(bot, Role.PATIENT)).hasSize(5);
         assertThat(wanted.stream().filter(s -> holder(s).isPresent())).hasSize(5);
+    }
+
+    /** A new patient id that has accepted the teleconsultation consent in force. */
+    AccountId consentingPatient() {
+        AccountId patient = AccountId.random();
+        consent.accept(patient, consent.current().version(), Optional.empty());
+        return patient;
     }
 }

@@ -69,6 +69,17 @@ public final class Api {
                 .execute().path("loginPatient").entity(Map.class).get();
     }
 
+    /**
+     * As the patient this client is logged in as: accepts the teleconsultation consent in force, which
+     * a patient needs before booking or joining a consultation.
+     */
+    public void acceptTeleconsultationConsent() {
+        String version = tester.documentName("teleconsultationConsent").execute()
+                .path("teleconsultationConsent.version").entity(String.class).get();
+        tester.documentName("acceptTeleconsultationConsent").variable("version", version).execute()
+                .path("acceptTeleconsultationConsent.version").entity(String.class).isEqualTo(version);
+    }
+
     public Map<String, Object> registerDoctor(Map<String, Object> input) {
         return tester.documentName("registerDoctor").variable("input", input).execute()
                 .path("registerDoctor").entity(Map.class).get();

@@ -2,7 +2,9 @@ package br.com.healthmed.identity.store;
 
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.LoginClaimStore;
+import br.com.healthmed.identity.OneTimeTicketStore;
 import br.com.healthmed.identity.RefreshTokenStore;
+import br.com.healthmed.identity.TwoFactorStore;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
@@ -31,6 +33,16 @@ class IdentityStoreConfig {
         RefreshTokenStore refreshTokenStore() {
             return new InMemoryRefreshTokenStore();
         }
+
+        @Bean
+        OneTimeTicketStore oneTimeTicketStore() {
+            return new InMemoryOneTimeTicketStore();
+        }
+
+        @Bean
+        TwoFactorStore twoFactorStore() {
+            return new InMemoryTwoFactorStore();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,6 +62,16 @@ class IdentityStoreConfig {
         @Bean
         RefreshTokenStore refreshTokenStore(DynamoTable table) {
             return new DynamoRefreshTokenStore(table);
+        }
+
+        @Bean
+        OneTimeTicketStore oneTimeTicketStore(DynamoTable table) {
+            return new DynamoOneTimeTicketStore(table);
+        }
+
+        @Bean
+        TwoFactorStore twoFactorStore(DynamoTable table) {
+            return new DynamoTwoFactorStore(table);
         }
     }
 }

@@ -1,0 +1,96 @@
+package br.com.healthmed.consent;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The teleconsultation consent (TCLE): the current text, and who accepted it. Other modules ask
+ * {@link #requireCurrent} before a booking or a meeting link, and {@link #currentAcceptances} to show
+ * a doctor that the patient consented.
+ */
+@Service
+public class TeleconsultationConsent {
+
+    private final ConsentStore store;
+    private final Clock clock;
+    private final ConsentText current;
+
+    TeleconsultationConsent(ConsentStore store, ConsentProperties properties, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        String text = read(properties);
+        this.current = new ConsentText(properties.version(), text, sha256(text));
+    }
+
+    public ConsentText current() {
+        return current;
+    }
+
+    /**
+     * The patient accepts {@code version}, which must be the current one ({@code CONSENT_VERSION_OUTDATED}
+     * otherwise: the client showed an old text). Accepting again changes nothing.
+     */
+    public ConsentAcceptance accept(AccountId patient, String version, Optional<String> clientAddress) {
+        if (!current.version().equals(version)) {
+            throw new DomainException(ErrorCode.CONSENT_VERSION_OUTDATED,
+                    "This is not the current version of the consent; read it again.",
+                    Map.of("field", "version", "currentVersion", current.version()));
+        }
+        return store.accept(new ConsentAcceptance(patient, version, current.textSha256(), clock.instant(), clientAddress));
+    }
+
+    /** The patient's acceptance of the current version, if given. */
+    public Optional<ConsentAcceptance> currentAcceptance(AccountId patient) {
+        return store.find(patient, current.version());
+    }
+
+    /** Returns if the patient accepted the current version; {@code CONSENT_REQUIRED} otherwise. */
+    public void requireCurrent(AccountId patient) {
+        if (currentAcceptance(patient).isEmpty()) {
+            throw consentRequired();
+        }
+    }
+
+    public DomainException consentRequired() {
+        return new DomainException(ErrorCode.CONSENT_REQUIRED,
+                "Accept the teleconsultation consent (teleconsultationConsent) first.",
+                Map.of("version", current.version()));
+    }
+
+    /** The acceptances of the current version among these patients, by patient (batched). */
+    public Map<AccountId, ConsentAcceptance> currentAcceptances(Collection<AccountId> patients) {
+        return store.findAll(patients, current.version());
+    }
+
+    private static String read(ConsentProperties properties) {
+        try (var in = properties.text().getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new IllegalStateException("The teleconsultation consent text " + properties.text() + " is empty");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the teleconsultation consent text " + properties.text(), e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package br.com.healthmed.consent.api;
+
+import br.com.healthmed.consent.ConsentAcceptance;
+import br.com.healthmed.consent.ConsentText;
+import br.com.healthmed.consent.TeleconsultationConsent;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.web.ClientAddress;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** The teleconsultation consent: read it, accept it. */
+@Controller
+class ConsentController {
+
+    private final TeleconsultationConsent consent;
+
+    ConsentController(TeleconsultationConsent consent) {
+        this.consent = consent;
+    }
+
+    @QueryMapping
+    ConsentText teleconsultationConsent() {
+        return consent.current();
+    }
+
+    @SchemaMapping(typeName = "TeleconsultationConsent", field = "myAcceptance")
+    ConsentAcceptance myAcceptance(ConsentText text, @AuthenticationPrincipal Caller caller) {
+        if (caller == null || caller.role() != Role.PATIENT || !text.version().equals(consent.current().version())) {
+            return null;
+        }
+        return consent.currentAcceptance(AccountId.of(caller.accountId())).orElse(null);
+    }
+
+    @MutationMapping
+    ConsentAcceptance acceptTeleconsultationConsent(@Argument @Size(max = 40) String version,
+                                                    @AuthenticationPrincipal Caller caller,
+                                                    @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
+        Caller known = Caller.required(caller);
+        if (known.role() != Role.PATIENT) {
+            throw new DomainException(ErrorCode.WRONG_ROLE, "Only patients accept the teleconsultation consent.");
+        }
+        return consent.accept(AccountId.of(known.accountId()), version,
+                Optional.ofNullable(address).map(ClientAddress::value).filter(value -> !value.equals(ClientAddress.UNKNOWN.value())));
+    }
+}
