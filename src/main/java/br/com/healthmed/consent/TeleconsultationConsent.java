@@ -27,7 +27,7 @@ public class TeleconsultationConsent {
     private final Clock clock;
     private final ConsentText current;
 
-    TeleconsultationConsent(ConsentStore store, ConsentProperties properties, Clock clock) {
+    public TeleconsultationConsent(ConsentStore store, ConsentProperties properties, Clock clock) {
         this.store = store;
         this.clock = clock;
         String text = read(properties);
