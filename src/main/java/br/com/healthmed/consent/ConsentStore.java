@@ -9,10 +9,14 @@ import java.util.Optional;
 public interface ConsentStore {
 
     /**
-     * Stores the acceptance unless the patient already accepted this version, in one conditional
-     * write; returns the acceptance now stored (the first one: accepting again keeps its instant).
+     * Stores the acceptance unless the patient's acceptance of this version is in force, in one
+     * conditional write; returns the acceptance now stored (accepting again keeps the first instant;
+     * accepting after a withdrawal stores the new one).
      */
     ConsentAcceptance accept(ConsentAcceptance acceptance);
+
+    /** Marks the patient's acceptance of this version withdrawn at {@code at}; false if there is none in force. */
+    boolean withdraw(AccountId patient, String version, java.time.Instant at);
 
     Optional<ConsentAcceptance> find(AccountId patient, String version);
 

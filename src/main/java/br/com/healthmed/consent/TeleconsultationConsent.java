@@ -51,9 +51,17 @@ public class TeleconsultationConsent {
         return store.accept(new ConsentAcceptance(patient, version, current.textSha256(), clock.instant(), clientAddress));
     }
 
-    /** The patient's acceptance of the current version, if given. */
+    /**
+     * The patient withdraws their acceptance of the current version (LGPD art. 8 §5): until they
+     * accept again, they can neither book nor join. False if none was in force.
+     */
+    public boolean withdraw(AccountId patient) {
+        return store.withdraw(patient, current.version(), clock.instant());
+    }
+
+    /** The patient's acceptance of the current version, if given and not withdrawn. */
     public Optional<ConsentAcceptance> currentAcceptance(AccountId patient) {
-        return store.find(patient, current.version());
+        return store.find(patient, current.version()).filter(ConsentAcceptance::inForce);
     }
 
     /** Returns if the patient accepted the current version; {@code CONSENT_REQUIRED} otherwise. */
@@ -71,7 +79,9 @@ public class TeleconsultationConsent {
 
     /** The acceptances of the current version among these patients, by patient (batched). */
     public Map<AccountId, ConsentAcceptance> currentAcceptances(Collection<AccountId> patients) {
-        return store.findAll(patients, current.version());
+        Map<AccountId, ConsentAcceptance> inForce = new java.util.HashMap<>(store.findAll(patients, current.version()));
+        inForce.values().removeIf(acceptance -> !acceptance.inForce());
+        return inForce;
     }
 
     private static String read(ConsentProperties properties) {

@@ -43,14 +43,22 @@ class ConsentController {
     }
 
     @MutationMapping
+    boolean withdrawTeleconsultationConsent(@AuthenticationPrincipal Caller caller) {
+        return consent.withdraw(patient(caller));
+    }
+
+    @MutationMapping
     ConsentAcceptance acceptTeleconsultationConsent(@Argument @Size(max = 40) String version,
                                                     @AuthenticationPrincipal Caller caller,
                                                     @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
-        Caller known = Caller.required(caller);
-        if (known.role() != Role.PATIENT) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, "Only patients accept the teleconsultation consent.");
-        }
-        return consent.accept(AccountId.of(known.accountId()), version,
+        return consent.accept(patient(caller), version,
                 Optional.ofNullable(address).map(ClientAddress::value).filter(value -> !value.equals(ClientAddress.UNKNOWN.value())));
+    }
+
+    private static AccountId patient(Caller caller) {
+        if (Caller.required(caller).role() != Role.PATIENT) {
+            throw new DomainException(ErrorCode.WRONG_ROLE, "Only patients accept or withdraw the teleconsultation consent.");
+        }
+        return AccountId.of(caller.accountId());
     }
 }

@@ -1,6 +1,7 @@
 package br.com.healthmed.consent.store;
 
 import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
 import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
@@ -10,6 +11,7 @@ import br.com.healthmed.consent.ConsentStore;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Consent acceptances in DynamoDB: one item per patient and version,
- * {@code CONSENT#<patient>} / {@code TCLE#<version>}, written once ({@code attribute_not_exists}):
- * the first acceptance of a version is the one kept, and a retried write finds it.
+ * {@code CONSENT#<patient>} / {@code TCLE#<version>}, written only when none is in force
+ * ({@code attribute_not_exists(PK) OR attribute_exists(withdrawnAt)}): the first acceptance of a
+ * version is the one kept, and a retried write finds it. A withdrawal sets {@code withdrawnAt}.
  */
 class DynamoConsentStore implements ConsentStore {
 
@@ -40,10 +43,24 @@ class DynamoConsentStore implements ConsentStore {
         item.put("acceptedAt", instant(acceptance.acceptedAt()));
         acceptance.clientAddress().ifPresent(address -> item.put("clientAddress", s(address)));
         try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            table.client().putItem(b -> b.tableName(table.name()).item(item)
+                    .conditionExpression("attribute_not_exists(PK) OR attribute_exists(withdrawnAt)"));
             return acceptance;
         } catch (ConditionalCheckFailedException alreadyAccepted) {
             return find(acceptance.patient(), acceptance.version()).orElseThrow();
+        }
+    }
+
+    @Override
+    public boolean withdraw(AccountId patient, String version, Instant at) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(ConsentKeys.teleconsultation(patient.toString(), version))
+                    .updateExpression("SET withdrawnAt = :at")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(withdrawnAt)")
+                    .expressionAttributeValues(Map.of(":at", instant(at))));
+            return true;
+        } catch (ConditionalCheckFailedException noneInForce) {
+            return false;
         }
     }
 
@@ -62,6 +79,6 @@ class DynamoConsentStore implements ConsentStore {
 
     private static ConsentAcceptance toAcceptance(Map<String, AttributeValue> item) {
         return new ConsentAcceptance(AccountId.of(string(item, "patient")), string(item, "version"), string(item, "textSha256"),
-                instant(item, "acceptedAt"), optionalString(item, "clientAddress"));
+                instant(item, "acceptedAt"), optionalString(item, "clientAddress"), optionalInstant(item, "withdrawnAt"));
     }
 }

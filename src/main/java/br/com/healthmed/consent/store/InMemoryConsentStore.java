@@ -3,6 +3,7 @@ package br.com.healthmed.consent.store;
 import br.com.healthmed.consent.ConsentAcceptance;
 import br.com.healthmed.consent.ConsentStore;
 import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +19,22 @@ class InMemoryConsentStore implements ConsentStore {
 
     @Override
     public ConsentAcceptance accept(ConsentAcceptance acceptance) {
-        ConsentAcceptance first = acceptances.putIfAbsent(new Key(acceptance.patient(), acceptance.version()), acceptance);
-        return first == null ? acceptance : first;
+        return acceptances.merge(new Key(acceptance.patient(), acceptance.version()), acceptance,
+                (stored, fresh) -> stored.inForce() ? stored : fresh);
+    }
+
+    @Override
+    public boolean withdraw(AccountId patient, String version, Instant at) {
+        boolean[] withdrawn = {false};
+        acceptances.computeIfPresent(new Key(patient, version), (key, stored) -> {
+            if (!stored.inForce()) {
+                return stored;
+            }
+            withdrawn[0] = true;
+            return new ConsentAcceptance(stored.patient(), stored.version(), stored.textSha256(), stored.acceptedAt(),
+                    stored.clientAddress(), Optional.of(at));
+        });
+        return withdrawn[0];
     }
 
     @Override

@@ -45,6 +45,22 @@ abstract class ConsentStoreContract {
     }
 
     @Test
+    void aWithdrawnAcceptanceIsReplacedByTheNextAcceptance() {
+        AccountId patient = AccountId.random();
+        store().accept(acceptance(patient, "1", NOW));
+
+        assertThat(store().withdraw(patient, "1", NOW.plusSeconds(10))).isTrue();
+        assertThat(store().withdraw(patient, "1", NOW.plusSeconds(20))).isFalse();
+        assertThat(store().withdraw(patient, "2", NOW.plusSeconds(20))).isFalse();
+        assertThat(store().find(patient, "1")).hasValueSatisfying(a -> assertThat(a.withdrawnAt()).contains(NOW.plusSeconds(10)));
+
+        ConsentAcceptance again = acceptance(patient, "1", NOW.plusSeconds(30));
+        assertThat(store().accept(again)).isEqualTo(again);
+        assertThat(store().find(patient, "1")).contains(again);
+        assertThat(store().findAll(List.of(patient), "1")).containsEntry(patient, again);
+    }
+
+    @Test
     void anAcceptanceWithoutAClientAddressComesBackWithout() {
         ConsentAcceptance acceptance = new ConsentAcceptance(AccountId.random(), "1", "ab12", NOW, Optional.empty());
         store().accept(acceptance);
