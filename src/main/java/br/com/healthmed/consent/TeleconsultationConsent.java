@@ -1,6 +1,8 @@
 package br.com.healthmed.consent;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.SecurityEventKind;
+import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.io.IOException;
@@ -24,11 +26,13 @@ import org.springframework.stereotype.Service;
 public class TeleconsultationConsent {
 
     private final ConsentStore store;
+    private final SecurityLog securityLog;
     private final Clock clock;
     private final ConsentText current;
 
-    public TeleconsultationConsent(ConsentStore store, ConsentProperties properties, Clock clock) {
+    public TeleconsultationConsent(ConsentStore store, ConsentProperties properties, SecurityLog securityLog, Clock clock) {
         this.store = store;
+        this.securityLog = securityLog;
         this.clock = clock;
         String text = read(properties);
         this.current = new ConsentText(properties.version(), text, sha256(text));
@@ -48,15 +52,24 @@ public class TeleconsultationConsent {
                     "This is not the current version of the consent; read it again.",
                     Map.of("field", "version", "currentVersion", current.version()));
         }
-        return store.accept(new ConsentAcceptance(patient, version, current.textSha256(), clock.instant(), clientAddress));
+        ConsentAcceptance fresh = new ConsentAcceptance(patient, version, current.textSha256(), clock.instant(), clientAddress);
+        ConsentAcceptance stored = store.accept(fresh);
+        if (stored.equals(fresh)) { // not a repeat of an acceptance in force
+            securityLog.record(patient, SecurityEventKind.CONSENT_ACCEPTED, clientAddress);
+        }
+        return stored;
     }
 
     /**
      * The patient withdraws their acceptance of the current version (LGPD art. 8 §5): until they
      * accept again, they can neither book nor join. False if none was in force.
      */
-    public boolean withdraw(AccountId patient) {
-        return store.withdraw(patient, current.version(), clock.instant());
+    public boolean withdraw(AccountId patient, Optional<String> clientAddress) {
+        boolean withdrawn = store.withdraw(patient, current.version(), clock.instant());
+        if (withdrawn) {
+            securityLog.record(patient, SecurityEventKind.CONSENT_WITHDRAWN, clientAddress);
+        }
+        return withdrawn;
     }
 
     /** The patient's acceptance of the current version, if given and not withdrawn. */

@@ -11,11 +11,12 @@ import org.springframework.stereotype.Service;
 /**
  * Password login. A wrong password and an unknown login get the same {@code INVALID_CREDENTIALS}
  * after the same work: for an unknown login a dummy hash is checked, so response time does not tell
- * whether an account exists.
+ * whether an account exists. Logins are recorded in the account's security log: a success at once, a
+ * failure (only an existing account has a log) after the answer.
  *
  * <p>With two-factor login on, the right password gives a challenge instead of a session
- * ({@link TwoFactorService#completeLogin}); a doctor without it, when it is mandatory
- * ({@link TwoFactorProperties#mandatoryForDoctors}), gets {@code TWO_FACTOR_ENROLMENT_REQUIRED}.
+ * ({@link TwoFactorService#completeLogin}, which records the login); a doctor without it, when it is
+ * mandatory ({@link TwoFactorProperties#mandatoryForDoctors}), gets {@code TWO_FACTOR_ENROLMENT_REQUIRED}.
  */
 @Service
 public class LoginService {
@@ -30,11 +31,12 @@ public class LoginService {
     private final SessionService sessions;
     private final TwoFactorService twoFactor;
     private final TwoFactorProperties twoFactorProperties;
+    private final StoredSecurityLog securityLog;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
                  PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions,
-                 TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties) {
+                 TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties, StoredSecurityLog securityLog) {
         this.claims = claims;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -43,6 +45,7 @@ public class LoginService {
         this.sessions = sessions;
         this.twoFactor = twoFactor;
         this.twoFactorProperties = twoFactorProperties;
+        this.securityLog = securityLog;
         this.dummyHash = passwords.hash("dummy password, never matches a login");
     }
 
@@ -69,7 +72,9 @@ public class LoginService {
         try {
             account = claims.holder(claim)
                     .flatMap(holder -> accounts.find(holder.owner()))
-                    .filter(a -> a.role() == role);
+                    .filter(a -> a.role() == role)
+                    // a claim left behind by an e-mail change is no way in
+                    .filter(a -> a.uses(claim));
             matches = passwordPolicy.hasAllowedLength(password)
                     && passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
                     && account.isPresent();
@@ -80,6 +85,9 @@ public class LoginService {
         }
         if (!matches) {
             throttle.failed(claim, clientAddress);
+            // After the answer: writing it now would make a wrong password for an existing account slower
+            // to refuse than one for an unknown login.
+            account.ifPresent(a -> securityLog.recordLater(a.id(), SecurityEventKind.LOGIN_FAILED, Optional.of(clientAddress)));
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);
@@ -90,7 +98,9 @@ public class LoginService {
         if (known.role() == Role.DOCTOR && twoFactorProperties.mandatoryForDoctors()) {
             throw twoFactor.enrolmentRequired(known);
         }
-        return new LoginOutcome.LoggedIn(sessions.open(known));
+        Session session = sessions.open(known);
+        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        return new LoginOutcome.LoggedIn(session);
     }
 
     /** Best effort: a login with the right password never fails because the upgrade could not run. */

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * request answers before any of this runs, so its shape and its timing are the same whether an account
  * exists or not: no lookup, no token write and no e-mail send shows in the response time.
  *
+ * <p>The e-mail goes to the account's own address ({@link Account#loginEmail}): a patient's, or a
+ * doctor's once they confirmed one; a doctor without one gets none (the caller's answer is the same).
+ *
  * <p>Not durable: a request whose e-mail was queued when the instance stopped, or which the mail
  * service refused, sends nothing, and the person asks again (the answer said to check the inbox).
  */
@@ -32,15 +35,17 @@ class PasswordResetMailing implements DisposableBean {
     private final OneTimeTickets tickets;
     private final PasswordResetMessages messages;
     private final PasswordResetProperties properties;
+    private final SecurityLog securityLog;
     private final ThreadPoolExecutor executor;
 
     PasswordResetMailing(LoginClaimStore claims, AccountStore accounts, OneTimeTickets tickets,
-                         PasswordResetMessages messages, PasswordResetProperties properties) {
+                         PasswordResetMessages messages, PasswordResetProperties properties, SecurityLog securityLog) {
         this.claims = claims;
         this.accounts = accounts;
         this.tickets = tickets;
         this.messages = messages;
         this.properties = properties;
+        this.securityLog = securityLog;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.maxQueued()), work -> {
             Thread thread = new Thread(work, "password-reset-mail-" + threads.incrementAndGet());
@@ -50,9 +55,9 @@ class PasswordResetMailing implements DisposableBean {
     }
 
     /** Queues the e-mail for whoever holds this login, if anyone; {@code SERVICE_BUSY} when the queue is full. */
-    void enqueue(LoginClaim login) {
+    void enqueue(LoginClaim login, String clientAddress) {
         try {
-            executor.execute(() -> send(login));
+            executor.execute(() -> send(login, clientAddress));
         } catch (RejectedExecutionException full) {
             // The queue's length says nothing about any account: the same answer for all.
             throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many requests in progress; try again in a moment.",
@@ -60,10 +65,16 @@ class PasswordResetMailing implements DisposableBean {
         }
     }
 
-    private void send(LoginClaim login) {
+    private void send(LoginClaim login, String clientAddress) {
         try {
-            Optional<Account> account = claims.holder(login).flatMap(holder -> accounts.find(holder.owner()));
-            Optional<Email> address = account.flatMap(PasswordResetMailing::accountEmail);
+            Optional<Account> account = claims.holder(login).flatMap(holder -> accounts.find(holder.owner()))
+                    .filter(holder -> holder.uses(login));
+            Optional<Email> address = account.flatMap(Account::loginEmail);
+            if (account.isEmpty()) {
+                return;
+            }
+            // In the owner's log even when no e-mail can go out (a doctor without an account e-mail).
+            securityLog.record(account.get().id(), SecurityEventKind.PASSWORD_RESET_REQUESTED, Optional.of(clientAddress));
             if (address.isEmpty()) {
                 return;
             }
@@ -75,14 +86,6 @@ class PasswordResetMailing implements DisposableBean {
             // No personal data: the login identifier stays out of the log.
             log.warn("A password-reset e-mail could not be sent ({}); the person may ask again", failed.getClass().getSimpleName());
         }
-    }
-
-    /**
-     * Where a reset e-mail may go: a patient's e-mail. A doctor logs in with a CRM and has no account
-     * e-mail yet, so gets none (the caller's answer is the same).
-     */
-    private static Optional<Email> accountEmail(Account account) {
-        return account instanceof PatientAccount patient ? Optional.of(patient.email()) : Optional.empty();
     }
 
     @Override

@@ -28,11 +28,12 @@ public class PasswordService {
     private final SessionService sessions;
     private final OneTimeTickets tickets;
     private final PasswordResetMailing mailing;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     PasswordService(AccountStore accounts, PasswordHasher passwords, PasswordPolicy policy, LoginThrottle throttle,
                     Reauthentication reauthentication, SessionService sessions, OneTimeTickets tickets,
-                    PasswordResetMailing mailing, Clock clock) {
+                    PasswordResetMailing mailing, SecurityLog securityLog, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.policy = policy;
@@ -41,6 +42,7 @@ public class PasswordService {
         this.sessions = sessions;
         this.tickets = tickets;
         this.mailing = mailing;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -53,6 +55,7 @@ public class PasswordService {
         sessions.revokeAllExcept(id, keptSession, SessionEnded.Reason.PASSWORD_CHANGED);
         accounts.updatePasswordHash(id, hash);
         sessions.revokeAllExcept(id, keptSession, SessionEnded.Reason.PASSWORD_CHANGED);
+        securityLog.record(id, SecurityEventKind.PASSWORD_CHANGED, Optional.of(address));
     }
 
     /**
@@ -66,7 +69,7 @@ public class PasswordService {
         String identifier = claim.kind() + ":" + claim.value();
         throttle.attempt(LoginThrottle.Check.PASSWORD_RESET_REQUEST, identifier, address);
         throttle.failed(LoginThrottle.Check.PASSWORD_RESET_REQUEST, identifier, address);
-        mailing.enqueue(claim);
+        mailing.enqueue(claim, address);
     }
 
     /** Sets a new password with an e-mailed token; every session of the account ends. */
@@ -106,6 +109,7 @@ public class PasswordService {
         sessions.revokeAll(account.id(), SessionEnded.Reason.PASSWORD_CHANGED);
         accounts.updatePasswordHash(account.id(), hash);
         sessions.revokeAll(account.id(), SessionEnded.Reason.PASSWORD_CHANGED);
+        securityLog.record(account.id(), SecurityEventKind.PASSWORD_RESET, Optional.of(address));
     }
 
     /** What ties a reset token to the password it was issued under (a digest, never the hash itself). */

@@ -43,10 +43,12 @@ public class TwoFactorService {
     private final LoginThrottle throttle;
     private final Reauthentication reauthentication;
     private final TwoFactorProperties properties;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     TwoFactorService(TwoFactorStore store, AccountStore accounts, OneTimeTickets tickets, SessionService sessions,
-                     LoginThrottle throttle, Reauthentication reauthentication, TwoFactorProperties properties, Clock clock) {
+                     LoginThrottle throttle, Reauthentication reauthentication, TwoFactorProperties properties,
+                     SecurityLog securityLog, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.tickets = tickets;
@@ -54,6 +56,7 @@ public class TwoFactorService {
         this.throttle = throttle;
         this.reauthentication = reauthentication;
         this.properties = properties;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -106,7 +109,9 @@ public class TwoFactorService {
             throw invalidChallenge();
         }
         Account account = accounts.find(ticket.account()).orElseThrow(TwoFactorService::invalidChallenge);
-        return new Confirmation(codes, Optional.of(sessions.open(account)));
+        Session session = sessions.open(account);
+        securityLog.record(account.id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(address));
+        return new Confirmation(codes, Optional.of(session));
     }
 
     /** Turns two-factor login off: needs the password and a current code (or a recovery code). */
@@ -117,6 +122,7 @@ public class TwoFactorService {
         }
         verify(id, code, address);
         store.remove(id);
+        securityLog.record(id, SecurityEventKind.TWO_FACTOR_DISABLED, Optional.of(address));
     }
 
     /** The challenge a login with the right password gets when two-factor login is on. */
@@ -139,11 +145,21 @@ public class TwoFactorService {
     public Session completeLogin(String challenge, String code, String address) {
         OneTimeTicket ticket = tickets.usable(challenge, OneTimeTicket.Purpose.SECOND_FACTOR)
                 .orElseThrow(TwoFactorService::invalidChallenge);
-        verify(ticket.account(), code, address);
+        try {
+            verify(ticket.account(), code, address);
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.INVALID_TWO_FACTOR_CODE) {
+                // the password was right: the owner should know someone has it
+                securityLog.record(ticket.account(), SecurityEventKind.LOGIN_FAILED, Optional.of(address));
+            }
+            throw refused;
+        }
         if (!tickets.use(ticket)) {
             throw invalidChallenge();
         }
-        return sessions.open(accounts.find(ticket.account()).orElseThrow(TwoFactorService::invalidChallenge));
+        Session session = sessions.open(accounts.find(ticket.account()).orElseThrow(TwoFactorService::invalidChallenge));
+        securityLog.record(ticket.account(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(address));
+        return session;
     }
 
     private List<String> enable(AccountId id, String code, String address) {
@@ -171,6 +187,7 @@ public class TwoFactorService {
         if (!store.enable(id, pending.secret(), hashes, step.get(), clock.instant())) {
             throw notStarted();
         }
+        securityLog.record(id, SecurityEventKind.TWO_FACTOR_ENABLED, Optional.of(address));
         return codes;
     }
 
@@ -184,7 +201,7 @@ public class TwoFactorService {
         boolean accepted;
         try {
             TwoFactorState state = store.find(id).filter(TwoFactorState::enabled).orElseThrow(TwoFactorService::wrongCode);
-            accepted = isTotpShaped(code) ? useTotp(state, code) : store.useRecoveryCode(id, RecoveryCodes.hash(id, code));
+            accepted = isTotpShaped(code) ? useTotp(state, code) : useRecoveryCode(id, code, address);
         } catch (RuntimeException noVerdict) {
             // a used code, an account without the factor, storage down: no guess was judged
             throttle.abandoned(LoginThrottle.Check.SECOND_FACTOR, subject, address);
@@ -195,6 +212,14 @@ public class TwoFactorService {
             throw wrongCode();
         }
         throttle.succeeded(LoginThrottle.Check.SECOND_FACTOR, subject, address);
+    }
+
+    private boolean useRecoveryCode(AccountId id, String code, String address) {
+        boolean used = store.useRecoveryCode(id, RecoveryCodes.hash(id, code));
+        if (used) {
+            securityLog.record(id, SecurityEventKind.RECOVERY_CODE_USED, Optional.of(address));
+        }
+        return used;
     }
 
     /** False for a wrong code; {@code TWO_FACTOR_CODE_USED} for a right one of a step already used. */

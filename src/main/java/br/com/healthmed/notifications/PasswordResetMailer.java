@@ -1,6 +1,7 @@
 package br.com.healthmed.notifications;
 
 import br.com.healthmed.identity.PasswordResetMessages;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class PasswordResetMailer implements PasswordResetMessages {
 
     @Override
     public void sendPasswordReset(PasswordResetMail mail) {
-        mailer.send(templates.renderAccountNotice(
-                templates.passwordReset(mail.name(), links.passwordReset(mail.token()), mail.expiresAt()), mail.to().value()));
+        mailer.send(templates.render(templates.passwordReset(mail.name(), links.passwordReset(mail.token()), mail.expiresAt()),
+                mail.to().value(), List.of()));
     }
 }

@@ -329,8 +329,8 @@ class SchedulingBenchmark {
             AccountId id = AccountId.random();
             accounts.create(new PatientAccount(id, "Paciente " + n, Email.parse("bench" + n + "-" + id + "@example.com", "email"),
                     Cpf.parse(Api.cpf(90_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused",
-                    Instant.now()));
-            consent.accept(id, consent.current().version(), Optional.empty()); // patients book only with it
+                    Instant.now(), true)); // seeded as having verified the e-mail, so they may book
+            consent.accept(id, consent.current().version(), Optional.empty()); // and accepted the consent
             return sessions.open(directory.find(id).orElseThrow()).accessToken();
         }
     }

@@ -3,7 +3,7 @@ package br.com.healthmed.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
-import br.com.healthmed.support.DevMailbox;
+import br.com.healthmed.support.Mailbox;
 import br.com.healthmed.support.MutableClock;
 import br.com.healthmed.support.TestClock;
 import java.time.Duration;
@@ -47,13 +47,13 @@ abstract class AccountSecurityApiContract {
     MutableClock clock;
 
     Api api;
-    DevMailbox mailbox;
+    Mailbox mailbox;
 
     @BeforeEach
     void connect() {
         clock.flowFrom(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         api = Api.at(port);
-        mailbox = new DevMailbox(port);
+        mailbox = api.mailbox();
     }
 
     // --- changing the password ----------------------------------------------------------------------
@@ -135,7 +135,7 @@ abstract class AccountSecurityApiContract {
         }
         // one queue sends them in order: once the known account's e-mail is there, the unknown one's turn has passed
         mailbox.await((String) input.get("email"), "Redefinição de senha");
-        assertThat(mailbox.of(unknown)).isEmpty();
+        assertThat(mailbox.to(unknown)).isEmpty();
     }
 
     @Test

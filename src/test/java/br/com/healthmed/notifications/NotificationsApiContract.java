@@ -10,9 +10,9 @@ import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
-import br.com.healthmed.support.DevMailbox;
 import br.com.healthmed.support.MutableClock;
 import br.com.healthmed.support.TestClock;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +65,6 @@ abstract class NotificationsApiContract {
     List<AppointmentEventListener> listeners;
 
     Api anonymous;
-    DevMailbox mailbox;
     TestUser doctor;
     TestUser patient;
     String doctorEmail;
@@ -75,7 +74,6 @@ abstract class NotificationsApiContract {
     void users() {
         clock.flowFrom(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         anonymous = Api.at(port);
-        mailbox = new DevMailbox(port);
         doctor = TestUser.doctor(anonymous);
         patient = TestUser.patient(anonymous);
         doctorEmail = "medica." + UUID.randomUUID() + "@example.com";
@@ -304,16 +302,16 @@ abstract class NotificationsApiContract {
     }
 
     private List<String> subjects(String address) {
-        return mailbox.subjects(address);
+        return anonymous.mailbox().subjects(address);
     }
 
     /** Events reach notifications through the relay, after the mutation has answered: wait for the e-mail. */
     private Map<String, Object> awaitMail(String address, String subjectStart) {
-        return mailbox.await(address, subjectStart);
+        return anonymous.mailbox().await(address, subjectStart);
     }
 
     private List<Map<String, Object>> mailbox(String address) {
-        return mailbox.of(address);
+        return anonymous.mailbox().to(address);
     }
 
     private static void assertCode(GraphQlTester.Errors errors, String code) {

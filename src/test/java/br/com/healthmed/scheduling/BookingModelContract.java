@@ -236,7 +236,7 @@ abstract class BookingModelContract {
                 }
             }
             for (int p = 0; p < 4; p++) {
-                patients.add(consentingPatient());
+                patients.add(TestPatients.eligible(accounts, consent));
             }
             log.add("start " + begin + ", slots " + modelSlots.values());
             verify();
@@ -514,12 +514,5 @@ abstract class BookingModelContract {
                 return e;
             }
         }
-    }
-
-    /** A new patient id that has accepted the teleconsultation consent in force. */
-    AccountId consentingPatient() {
-        AccountId patient = AccountId.random();
-        consent.accept(patient, consent.current().version(), Optional.empty());
-        return patient;
     }
 }

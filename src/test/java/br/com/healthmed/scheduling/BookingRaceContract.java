@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * hundreds of patients, exactly one appointment; a request racing its own retries makes one
  * appointment; the doctor's answer racing the patient's cancellation ends in one consistent state;
  * a freed slot is really free; the doctor's agenda edits (move, remove, block, republish) never take a
- * booked slot away. Doctors are stored directly; patients need no account here.
+ * booked slot away. Doctors and patients are stored directly (patients as having verified their e-mail).
  */
 @SpringBootTest(properties = "healthmed.scheduling.sweep-interval=P1D")
 abstract class BookingRaceContract {
@@ -105,7 +105,7 @@ abstract class BookingRaceContract {
     void ofTwoHundredConcurrentBookingsOfOneSlotExactlyOneIsMadeAndEveryOtherIsToldTheSlotIsUnavailable() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> consentingPatient()).toList();
+        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> TestPatients.eligible(accounts, consent)).toList();
 
         List<Object> results = Concurrently.run(200, i -> () -> booking.book(patients.get(i), slot, "booking-" + i));
 
@@ -127,7 +127,7 @@ abstract class BookingRaceContract {
     void theSameRequestSentTwentyTimesAtOnceMakesOneAppointmentAndEveryCopyGetsIt() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId patient = consentingPatient();
+        AccountId patient = TestPatients.eligible(accounts, consent);
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(patient, slot, "the-one-request"));
 
@@ -144,7 +144,7 @@ abstract class BookingRaceContract {
         AccountId doctor = doctor();
         List<SlotId> slotIds = publish(doctor, repetitions());
         for (SlotId slot : slotIds) {
-            AccountId patient = consentingPatient();
+            AccountId patient = TestPatients.eligible(accounts, consent);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -173,7 +173,7 @@ abstract class BookingRaceContract {
     void theDoctorAcceptingWhileRejectingEndsInExactlyOneOfThemWithTheSlotHeldOnlyIfConfirmed() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            Appointment booked = booking.book(consentingPatient(), slot, "k");
+            Appointment booked = booking.book(TestPatients.eligible(accounts, consent), slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
                     ? lifecycle.accept(doctor, booked.id())
@@ -200,7 +200,7 @@ abstract class BookingRaceContract {
     void theDoctorRejectingWhileThePatientCancelsEndsInExactlyOneOfThemWithTheSlotFree() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            AccountId patient = consentingPatient();
+            AccountId patient = TestPatients.eligible(accounts, consent);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -222,7 +222,7 @@ abstract class BookingRaceContract {
         List<SlotId> published = publish(doctor, repetitions() + 1);
         SlotId spare = published.get(repetitions());
         for (SlotId slot : published.subList(0, repetitions())) {
-            AccountId patient = consentingPatient();
+            AccountId patient = TestPatients.eligible(accounts, consent);
 
             List<Object> results = Concurrently.run(2, i -> () -> {
                 if (i == 0) {
@@ -254,7 +254,7 @@ abstract class BookingRaceContract {
         List<SlotId> two = publish(doctor, 2);
         SlotId booked = two.get(0);
         SlotId free = two.get(1);
-        AccountId patient = consentingPatient();
+        AccountId patient = TestPatients.eligible(accounts, consent);
         Appointment appointment = booking.book(patient, booked, "k");
 
         assertThat(catchThrowableOfType(DomainException.class,
@@ -295,7 +295,7 @@ abstract class BookingRaceContract {
                 .extracting(s -> s.slot().start()).containsExactly(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(6)));
         // the old time is free to publish again, and the moved slot books like any other
         assertThat(publishOne(doctor)).isNotEqualTo(first);
-        assertThat(booking.book(consentingPatient(), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
+        assertThat(booking.book(TestPatients.eligible(accounts, consent), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -322,8 +322,8 @@ abstract class BookingRaceContract {
     void aSlotFreedByARejectionIsBookedByAnotherPatientAndTheRejectionStaysOnRecord() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId first = consentingPatient();
-        AccountId second = consentingPatient();
+        AccountId first = TestPatients.eligible(accounts, consent);
+        AccountId second = TestPatients.eligible(accounts, consent);
         Appointment rejected = booking.book(first, slot, "k1");
         DomainException whileHeld = catchThrowableOfType(DomainException.class, () -> booking.book(second, slot, "k2"));
         assertThat(whileHeld.code()).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
@@ -342,11 +342,11 @@ abstract class BookingRaceContract {
     void aSlotFreedByACancellationIsBookedAgainByAnotherPatientOrTheSamePatientWithANewRequest() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = consentingPatient();
+        AccountId patient = TestPatients.eligible(accounts, consent);
 
         Appointment cancelled = booking.book(patient, two.get(0), "k1");
         lifecycle.cancel(patient, Role.PATIENT, cancelled.id(), JUSTIFICATION);
-        Appointment byAnother = booking.book(consentingPatient(), two.get(0), "k1");
+        Appointment byAnother = booking.book(TestPatients.eligible(accounts, consent), two.get(0), "k1");
         assertThat(byAnother.status()).isEqualTo(AppointmentStatus.REQUESTED);
         assertThat(holder(two.get(0))).contains(byAnother.id());
 
@@ -364,7 +364,7 @@ abstract class BookingRaceContract {
     void aPatientHoldsOneUpcomingAppointmentPerDoctorUntilItIsCancelled() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = consentingPatient();
+        AccountId patient = TestPatients.eligible(accounts, consent);
         Appointment first = booking.book(patient, two.get(0), "k1");
 
         DomainException second = catchThrowableOfType(DomainException.class, () -> booking.book(patient, two.get(1), "k2"));
@@ -381,7 +381,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aPatientHoldsAtMostFiveUpcomingAppointmentsInAll() {
-        AccountId patient = consentingPatient();
+        AccountId patient = TestPatients.eligible(accounts, consent);
         List<Appointment> five = IntStream.range(0, 5).mapToObj(i -> booking.book(patient, publishOne(doctor()), "k" + i)).toList();
         SlotId sixth = publishOne(doctor());
 
@@ -396,7 +396,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aBotBookingTwentyDoctorsAtOnceGetsNoMoreThanFive() throws Exception {
-        AccountId bot = consentingPatient();
+        AccountId bot = TestPatients.eligible(accounts, consent);
         List<SlotId> wanted = IntStream.range(0, 20).mapToObj(i -> publishOne(doctor())).toList();
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(bot, wanted.get(i), "bot-" + i));
@@ -406,12 +406,5 @@ abstract class BookingRaceContract {
                 .allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.BOOKING_LIMIT_REACHED));
         assertThat(appointmentsOf(bot, Role.PATIENT)).hasSize(5);
         assertThat(wanted.stream().filter(s -> holder(s).isPresent())).hasSize(5);
-    }
-
-    /** A new patient id that has accepted the teleconsultation consent in force. */
-    AccountId consentingPatient() {
-        AccountId patient = AccountId.random();
-        consent.accept(patient, consent.current().version(), Optional.empty());
-        return patient;
     }
 }

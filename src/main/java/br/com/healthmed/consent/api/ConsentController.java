@@ -43,16 +43,20 @@ class ConsentController {
     }
 
     @MutationMapping
-    boolean withdrawTeleconsultationConsent(@AuthenticationPrincipal Caller caller) {
-        return consent.withdraw(patient(caller));
+    boolean withdrawTeleconsultationConsent(@AuthenticationPrincipal Caller caller,
+                                            @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
+        return consent.withdraw(patient(caller), known(address));
     }
 
     @MutationMapping
     ConsentAcceptance acceptTeleconsultationConsent(@Argument @Size(max = 40) String version,
                                                     @AuthenticationPrincipal Caller caller,
                                                     @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
-        return consent.accept(patient(caller), version,
-                Optional.ofNullable(address).map(ClientAddress::value).filter(value -> !value.equals(ClientAddress.UNKNOWN.value())));
+        return consent.accept(patient(caller), version, known(address));
+    }
+
+    private static Optional<String> known(ClientAddress address) {
+        return Optional.ofNullable(address).map(ClientAddress::value).filter(value -> !value.equals(ClientAddress.UNKNOWN.value()));
     }
 
     private static AccountId patient(Caller caller) {

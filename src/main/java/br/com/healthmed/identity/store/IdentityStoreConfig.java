@@ -1,9 +1,12 @@
 package br.com.healthmed.identity.store;
 
 import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.EmailCodeStore;
 import br.com.healthmed.identity.LoginClaimStore;
 import br.com.healthmed.identity.OneTimeTicketStore;
 import br.com.healthmed.identity.RefreshTokenStore;
+import br.com.healthmed.identity.SecurityEventStore;
+import br.com.healthmed.identity.SecurityLogProperties;
 import br.com.healthmed.identity.TwoFactorStore;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
@@ -43,6 +46,16 @@ class IdentityStoreConfig {
         TwoFactorStore twoFactorStore() {
             return new InMemoryTwoFactorStore();
         }
+
+        @Bean
+        EmailCodeStore emailCodeStore() {
+            return new InMemoryEmailCodeStore();
+        }
+
+        @Bean
+        SecurityEventStore securityEventStore() {
+            return new InMemorySecurityEventStore();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -72,6 +85,16 @@ class IdentityStoreConfig {
         @Bean
         TwoFactorStore twoFactorStore(DynamoTable table) {
             return new DynamoTwoFactorStore(table);
+        }
+
+        @Bean
+        EmailCodeStore emailCodeStore(DynamoTable table) {
+            return new DynamoEmailCodeStore(table);
+        }
+
+        @Bean
+        SecurityEventStore securityEventStore(DynamoTable table, SecurityLogProperties properties) {
+            return new DynamoSecurityEventStore(table, properties.retention());
         }
     }
 }

@@ -8,6 +8,9 @@ import br.com.healthmed.consent.ConsentProperties;
 import br.com.healthmed.consent.ConsentStore;
 import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.SecurityEventKind;
+import br.com.healthmed.identity.SecurityEventStore;
+import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -97,11 +100,31 @@ abstract class ConsentStoreContract {
 
         ConsentAcceptance again = second.accept(patient, "2", Optional.empty());
         second.requireCurrent(patient);
+        assertThat(second.withdraw(patient, Optional.empty())).isTrue();
+        assertThat(catchThrowableOfType(DomainException.class, () -> second.requireCurrent(patient)).code())
+                .isEqualTo(ErrorCode.CONSENT_REQUIRED);
+        assertThat(logged).containsExactly(SecurityEventKind.CONSENT_ACCEPTED, SecurityEventKind.CONSENT_ACCEPTED,
+                SecurityEventKind.CONSENT_WITHDRAWN);
         assertThat(again.textSha256()).isNotEqualTo(store().find(patient, "1").orElseThrow().textSha256());
     }
 
+    private final List<SecurityEventKind> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The owner's security log as the consent service writes to it: what was recorded, in order. */
+    private final SecurityLog securityLog = new SecurityLog() {
+        @Override
+        public void record(AccountId account, SecurityEventKind kind, Optional<String> clientAddress) {
+            logged.add(kind);
+        }
+
+        @Override
+        public SecurityEventStore.Page events(AccountId account, int first, Optional<String> after) {
+            throw new UnsupportedOperationException("not read here");
+        }
+    };
+
     private TeleconsultationConsent consent(String version, String text) {
         return new TeleconsultationConsent(store(), new ConsentProperties(version,
-                new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))), Clock.fixed(NOW, ZoneOffset.UTC));
+                new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8))), securityLog, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }
