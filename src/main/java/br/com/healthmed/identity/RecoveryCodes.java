@@ -1,5 +1,6 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.encoding.Base32;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

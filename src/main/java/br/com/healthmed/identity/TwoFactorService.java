@@ -1,5 +1,6 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.encoding.Base32;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.net.URLEncoder;

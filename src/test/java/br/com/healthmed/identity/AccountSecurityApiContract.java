@@ -2,10 +2,12 @@ package br.com.healthmed.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.platform.encoding.Base32;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.ClockedApiTest;
+import br.com.healthmed.support.Errors;
 import br.com.healthmed.support.Mailbox;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,25 +18,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
  * Changing and resetting a password, and two-factor login, through the API as a front-end uses them,
  * with the e-mails read from the embedded mailer ({@code /dev/mailbox}) and the service's clock the
- * test's (codes are computed for it). Run on both storage adapters. The context is the notifications
- * API tests' (same properties and clock), so the in-memory run shares it.
+ * test's (codes are computed for it). Run on both storage adapters, in the context the other
+ * {@link ClockedApiTest}s share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-batch=1",
-        "healthmed.web.app-url=https://app.healthmed.example"})
-@Import(TestClock.class)
+@ClockedApiTest
 abstract class AccountSecurityApiContract {
 
     private static final String NEW_PASSWORD = "uma nova senha bem comprida";
@@ -70,11 +64,11 @@ abstract class AccountSecurityApiContract {
 
         assertThat(api.meAnswer(token(phone))).isEqualTo("SESSION_REVOKED");
         assertThat(api.meAnswer(token(laptop))).isEqualTo("SESSION_REVOKED");
-        assertCode(api.document("refreshSession").variable("refreshToken", laptop.get("refreshToken")), "INVALID_REFRESH_TOKEN");
+        Errors.assertCode(api.document("refreshSession").variable("refreshToken", laptop.get("refreshToken")), "INVALID_REFRESH_TOKEN");
         assertThat(api.meAnswer(token(caller))).isEqualTo("OK");
         api.document("refreshSession").variable("refreshToken", caller.get("refreshToken")).execute()
                 .path("refreshSession.accessToken").hasValue();
-        assertCode(api.document("loginPatient").variable("login", input.get("email")).variable("password", Api.PASSWORD),
+        Errors.assertCode(api.document("loginPatient").variable("login", input.get("email")).variable("password", Api.PASSWORD),
                 "INVALID_CREDENTIALS");
         assertThat(token(loginPatient(input.get("email"), NEW_PASSWORD))).isNotBlank();
     }
@@ -84,14 +78,14 @@ abstract class AccountSecurityApiContract {
         Map<String, Object> input = Api.newPatient();
         Api patient = api.as(token(api.registerPatient(input)));
 
-        ResponseError weak = singleError(patient.document("changePassword").variable("current", Api.PASSWORD).variable("new", "password"));
+        ResponseError weak = Errors.single(patient.document("changePassword").variable("current", Api.PASSWORD).variable("new", "password"));
         assertThat(weak.getExtensions()).containsEntry("code", "COMMON_PASSWORD").containsEntry("field", "newPassword");
         for (int i = 0; i < 5; i++) {
-            ResponseError wrong = singleError(patient.document("changePassword").variable("current", "not my password " + i)
+            ResponseError wrong = Errors.single(patient.document("changePassword").variable("current", "not my password " + i)
                     .variable("new", NEW_PASSWORD));
             assertThat(wrong.getExtensions()).containsEntry("code", "INVALID_CREDENTIALS").containsEntry("field", "currentPassword");
         }
-        assertCode(patient.document("changePassword").variable("current", Api.PASSWORD).variable("new", NEW_PASSWORD),
+        Errors.assertCode(patient.document("changePassword").variable("current", Api.PASSWORD).variable("new", NEW_PASSWORD),
                 "TOO_MANY_ATTEMPTS");
 
         assertThat(token(loginPatient(input.get("email"), Api.PASSWORD))).isNotBlank();
@@ -115,9 +109,9 @@ abstract class AccountSecurityApiContract {
                 .path("resetPassword").entity(Boolean.class).isEqualTo(true);
 
         assertThat(api.meAnswer(token(session))).isEqualTo("SESSION_REVOKED");
-        assertCode(api.document("loginPatient").variable("login", email).variable("password", Api.PASSWORD), "INVALID_CREDENTIALS");
+        Errors.assertCode(api.document("loginPatient").variable("login", email).variable("password", Api.PASSWORD), "INVALID_CREDENTIALS");
         assertThat(token(loginPatient(email, NEW_PASSWORD))).isNotBlank();
-        assertCode(api.document("resetPassword").variable("token", token).variable("new", "e mais outra senha nova"), "RESET_TOKEN_USED");
+        Errors.assertCode(api.document("resetPassword").variable("token", token).variable("new", "e mais outra senha nova"), "RESET_TOKEN_USED");
     }
 
     @Test
@@ -148,20 +142,20 @@ abstract class AccountSecurityApiContract {
         requestReset(email);
         String second = resetToken(mailbox.awaitCount(email, "Redefinição de senha", 2).get(1));
 
-        ResponseError foreign = singleError(api.document("resetPassword").variable("token", "x".repeat(43)).variable("new", NEW_PASSWORD));
+        ResponseError foreign = Errors.single(api.document("resetPassword").variable("token", "x".repeat(43)).variable("new", NEW_PASSWORD));
         assertThat(foreign.getExtensions()).containsEntry("code", "INVALID_RESET_TOKEN");
         assertThat(foreign.getMessage()).doesNotContain(email);
         String challenge = enrolledChallenge(input);
-        assertCode(api.document("resetPassword").variable("token", challenge).variable("new", NEW_PASSWORD), "INVALID_RESET_TOKEN");
+        Errors.assertCode(api.document("resetPassword").variable("token", challenge).variable("new", NEW_PASSWORD), "INVALID_RESET_TOKEN");
 
         api.document("resetPassword").variable("token", second).variable("new", NEW_PASSWORD).execute()
                 .path("resetPassword").entity(Boolean.class).isEqualTo(true);
-        assertCode(api.document("resetPassword").variable("token", first).variable("new", "outra senha nova aqui"), "RESET_TOKEN_USED");
+        Errors.assertCode(api.document("resetPassword").variable("token", first).variable("new", "outra senha nova aqui"), "RESET_TOKEN_USED");
 
         requestReset(email);
         String third = resetToken(mailbox.awaitCount(email, "Redefinição de senha", 3).get(2));
         clock.advance(Duration.ofMinutes(31));
-        assertCode(api.document("resetPassword").variable("token", third).variable("new", "outra senha nova aqui"), "RESET_TOKEN_EXPIRED");
+        Errors.assertCode(api.document("resetPassword").variable("token", third).variable("new", "outra senha nova aqui"), "RESET_TOKEN_EXPIRED");
     }
 
     // --- two-factor login -------------------------------------------------------------------------
@@ -178,7 +172,7 @@ abstract class AccountSecurityApiContract {
         assertThat((String) enrolment.get("otpauthUri")).isEqualTo("otpauth://totp/Health%26Med:"
                 + ((String) input.get("email")).replace("@", "%40") + "?secret=" + secret
                 + "&issuer=Health%26Med&algorithm=SHA1&digits=6&period=30");
-        assertCode(patient.document("confirmTwoFactorEnrolment").variable("code", wrong(code(secret, 0))), "INVALID_TWO_FACTOR_CODE");
+        Errors.assertCode(patient.document("confirmTwoFactorEnrolment").variable("code", wrong(code(secret, 0))), "INVALID_TWO_FACTOR_CODE");
         long step = Totp.step(clock.instant());
         List<String> recoveryCodes = patient.document("confirmTwoFactorEnrolment").variable("code", code(secret, 0)).execute()
                 .path("confirmTwoFactorEnrolment.session").valueIsNull()
@@ -186,24 +180,24 @@ abstract class AccountSecurityApiContract {
         assertThat(recoveryCodes).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z2-7]{5}-[A-Z2-7]{5}"));
         patient.document("myTwoFactor").execute().path("myTwoFactor.enabled").entity(Boolean.class).isEqualTo(true)
                 .path("myTwoFactor.recoveryCodesLeft").entity(Integer.class).isEqualTo(10);
-        assertCode(patient.document("beginTwoFactorEnrolment"), "TWO_FACTOR_ALREADY_ENABLED");
+        Errors.assertCode(patient.document("beginTwoFactorEnrolment"), "TWO_FACTOR_ALREADY_ENABLED");
 
         Map<String, Object> due = loginPatient(input.get("email"), Api.PASSWORD);
         assertThat(due).containsEntry("__typename", "SecondFactorRequired").doesNotContainKey("accessToken");
         assertThat(due.get("methods")).isEqualTo(List.of("TOTP", "RECOVERY_CODE"));
         String challenge = (String) due.get("challenge");
         // the code that confirmed the enrolment (same step) is used up; one two steps old is too old
-        assertCode(complete(challenge, Totp.code(Base32.decode(secret).orElseThrow(), step)), "TWO_FACTOR_CODE_USED");
-        assertCode(complete(challenge, Totp.code(Base32.decode(secret).orElseThrow(), Totp.step(clock.instant()) - 2)),
+        Errors.assertCode(complete(challenge, Totp.code(Base32.decode(secret).orElseThrow(), step)), "TWO_FACTOR_CODE_USED");
+        Errors.assertCode(complete(challenge, Totp.code(Base32.decode(secret).orElseThrow(), Totp.step(clock.instant()) - 2)),
                 "INVALID_TWO_FACTOR_CODE");
 
         String next = code(secret, 1); // a phone whose clock runs a little ahead
         String accessToken = complete(challenge, next).execute().path("completeLogin.accessToken").entity(String.class).get();
         assertThat(api.meAnswer(accessToken)).isEqualTo("OK");
-        assertCode(complete(challenge, code(secret, 1)), "INVALID_CHALLENGE");
+        Errors.assertCode(complete(challenge, code(secret, 1)), "INVALID_CHALLENGE");
 
         String again = (String) loginPatient(input.get("email"), Api.PASSWORD).get("challenge");
-        assertCode(complete(again, next), "TWO_FACTOR_CODE_USED");
+        Errors.assertCode(complete(again, next), "TWO_FACTOR_CODE_USED");
     }
 
     @Test
@@ -218,9 +212,9 @@ abstract class AccountSecurityApiContract {
         patient.document("myTwoFactor").execute().path("myTwoFactor.recoveryCodesLeft").entity(Integer.class).isEqualTo(9);
 
         String next = (String) loginPatient(input.get("cpf"), Api.PASSWORD).get("challenge");
-        assertCode(complete(next, recoveryCodes.get(3)), "INVALID_TWO_FACTOR_CODE");
+        Errors.assertCode(complete(next, recoveryCodes.get(3)), "INVALID_TWO_FACTOR_CODE");
         clock.advance(Duration.ofMinutes(6));
-        assertCode(complete(next, recoveryCodes.get(4)), "INVALID_CHALLENGE");
+        Errors.assertCode(complete(next, recoveryCodes.get(4)), "INVALID_CHALLENGE");
     }
 
     @Test
@@ -230,10 +224,10 @@ abstract class AccountSecurityApiContract {
         String challenge = (String) loginPatient(input.get("email"), Api.PASSWORD).get("challenge");
 
         for (int i = 0; i < 5; i++) {
-            assertCode(complete(challenge, String.format("%06d", (Integer.parseInt(code(enrolled.secret(), 1)) + 1 + i) % 1_000_000)),
+            Errors.assertCode(complete(challenge, String.format("%06d", (Integer.parseInt(code(enrolled.secret(), 1)) + 1 + i) % 1_000_000)),
                     "INVALID_TWO_FACTOR_CODE");
         }
-        ResponseError locked = singleError(complete(challenge, code(enrolled.secret(), 1)));
+        ResponseError locked = Errors.single(complete(challenge, code(enrolled.secret(), 1)));
         assertThat(locked.getExtensions().get("code")).isEqualTo("TOO_MANY_ATTEMPTS");
         assertThat(((Number) locked.getExtensions().get("retryAfterSeconds")).longValue()).isPositive();
     }
@@ -246,16 +240,16 @@ abstract class AccountSecurityApiContract {
         Map<String, Object> due = loginDoctor(input.get("crm"));
         assertThat(due).containsEntry("__typename", "SecondFactorRequired");
 
-        assertCode(doctor.document("disableTwoFactor").variable("password", "not the password").variable("code", code(enrolled.secret(), 1)),
+        Errors.assertCode(doctor.document("disableTwoFactor").variable("password", "not the password").variable("code", code(enrolled.secret(), 1)),
                 "INVALID_CREDENTIALS");
-        assertCode(doctor.document("disableTwoFactor").variable("password", Api.PASSWORD).variable("code", wrong(code(enrolled.secret(), 1))),
+        Errors.assertCode(doctor.document("disableTwoFactor").variable("password", Api.PASSWORD).variable("code", wrong(code(enrolled.secret(), 1))),
                 "INVALID_TWO_FACTOR_CODE");
         doctor.document("disableTwoFactor").variable("password", Api.PASSWORD).variable("code", code(enrolled.secret(), 1)).execute()
                 .path("disableTwoFactor").entity(Boolean.class).isEqualTo(true);
 
         assertThat(loginDoctor(input.get("crm"))).containsEntry("__typename", "AuthPayload").containsKey("accessToken");
         doctor.document("myTwoFactor").execute().path("myTwoFactor.enabled").entity(Boolean.class).isEqualTo(false);
-        assertCode(complete((String) due.get("challenge"), code(enrolled.secret(), 1)), "INVALID_TWO_FACTOR_CODE");
+        Errors.assertCode(complete((String) due.get("challenge"), code(enrolled.secret(), 1)), "INVALID_TWO_FACTOR_CODE");
     }
 
     // --- helpers -------------------------------------------------------------------------------------
@@ -316,18 +310,5 @@ abstract class AccountSecurityApiContract {
     private static String token(Map<String, Object> session) {
         assertThat(session).containsKey("accessToken");
         return (String) session.get("accessToken");
-    }
-
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        ResponseError[] error = {null};
-        request.execute().errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            error[0] = errors.get(0);
-        });
-        return error[0];
-    }
-
-    private static void assertCode(GraphQlTester.Request<?> request, String code) {
-        assertThat(singleError(request).getExtensions()).containsEntry("code", code);
     }
 }

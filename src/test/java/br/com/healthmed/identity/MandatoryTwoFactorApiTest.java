@@ -2,6 +2,7 @@ package br.com.healthmed.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.platform.encoding.Base32;
 import br.com.healthmed.support.Api;
 import java.time.Instant;
 import java.util.List;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.ClockedApiTest;
+import br.com.healthmed.support.Errors;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,25 +17,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
  * The teleconsultation consent through the API: a patient reads and accepts it before booking, the
  * doctor sees on the appointment that (and when) it was given, and a patient without the consent in
- * force gets no meeting link. Run on both storage adapters, in the notifications API tests' context
- * (same properties and clock), whose in-memory run it shares.
+ * force gets no meeting link. Run on both storage adapters, in the context the other
+ * {@link ClockedApiTest}s share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-batch=1",
-        "healthmed.web.app-url=https://app.healthmed.example"})
-@Import(TestClock.class)
+@ClockedApiTest
 abstract class ConsentApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
@@ -66,11 +59,11 @@ abstract class ConsentApiContract {
                 .path("teleconsultationConsent.version").entity(String.class).get();
         String slot = doctor.publish(inDays(2, 10));
 
-        ResponseError refused = singleError(book(patient, slot));
+        ResponseError refused = Errors.single(book(patient, slot));
         assertThat(refused.getExtensions()).containsEntry("code", "CONSENT_REQUIRED").containsEntry("version", version);
-        ResponseError outdated = singleError(accept(patient, "0"));
+        ResponseError outdated = Errors.single(accept(patient, "0"));
         assertThat(outdated.getExtensions()).containsEntry("code", "CONSENT_VERSION_OUTDATED").containsEntry("currentVersion", version);
-        assertCode(accept(doctor, version), "WRONG_ROLE");
+        Errors.assertCode(accept(doctor, version), "WRONG_ROLE");
 
         String acceptedAt = accept(patient, version).execute()
                 .path("acceptTeleconsultationConsent.version").entity(String.class).isEqualTo(version)
@@ -112,7 +105,7 @@ abstract class ConsentApiContract {
         consentQuery(doctor, appointment).execute()
                 .path("appointment.meeting.joinUrl").hasValue()
                 .path("appointment.patientConsent").valueIsNull();
-        assertCode(book(patient, doctor.publish(inDays(3, 10))), "CONSENT_REQUIRED");
+        Errors.assertCode(book(patient, doctor.publish(inDays(3, 10))), "CONSENT_REQUIRED");
 
         String version = patient.api().document("teleconsultationConsent").execute()
                 .path("teleconsultationConsent.version").entity(String.class).get();
@@ -144,18 +137,5 @@ abstract class ConsentApiContract {
 
     private Instant inDays(int days, int hourInSaoPaulo) {
         return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
-    }
-
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        ResponseError[] error = {null};
-        request.execute().errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            error[0] = errors.get(0);
-        });
-        return error[0];
-    }
-
-    private static void assertCode(GraphQlTester.Request<?> request, String code) {
-        assertThat(singleError(request).getExtensions()).containsEntry("code", code);
     }
 }

@@ -5,8 +5,8 @@ import static br.com.healthmed.identity.api.IdentityApiContract.singleError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,9 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 
 /**
@@ -26,13 +24,7 @@ import org.springframework.graphql.ResponseError;
  * adapters. The configuration is the notifications API tests' (the context is shared): the service's
  * clock is the test's, running from where a test puts it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-batch=1",
-        "healthmed.web.app-url=https://app.healthmed.example"})
-@Import(TestClock.class)
+@ClockedApiTest
 abstract class AccountApiContract {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

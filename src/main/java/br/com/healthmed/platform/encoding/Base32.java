@@ -1,4 +1,4 @@
-package br.com.healthmed.identity;
+package br.com.healthmed.platform.encoding;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /**
  * RFC 4648 base32 without padding: the form authenticator apps take a TOTP secret in (the
- * {@code secret} of an {@code otpauth://} URI), and the alphabet of recovery codes.
+ * {@code secret} of an {@code otpauth://} URI), the alphabet of recovery codes, and (lower-cased)
+ * meeting-room names.
  */
-final class Base32 {
+public final class Base32 {
 
-    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    public static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {}
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;
@@ -33,7 +34,7 @@ final class Base32 {
     }
 
     /** Case-insensitive; spaces and padding ignored; empty for anything else. */
-    static Optional<byte[]> decode(String text) {
+    public static Optional<byte[]> decode(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
