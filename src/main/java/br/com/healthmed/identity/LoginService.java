@@ -13,6 +13,10 @@ import org.springframework.stereotype.Service;
  * after the same work: for an unknown login a dummy hash is checked, so response time does not tell
  * whether an account exists. Logins are recorded in the account's security log: a success at once, a
  * failure (only an existing account has a log) after the answer.
+ *
+ * <p>With two-factor login on, the right password gives a challenge instead of a session
+ * ({@link TwoFactorService#completeLogin}, which records the login); a doctor without it, when it is
+ * mandatory ({@link TwoFactorProperties#mandatoryForDoctors}), gets {@code TWO_FACTOR_ENROLMENT_REQUIRED}.
  */
 @Service
 public class LoginService {
@@ -25,23 +29,28 @@ public class LoginService {
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final SessionService sessions;
+    private final TwoFactorService twoFactor;
+    private final TwoFactorProperties twoFactorProperties;
     private final StoredSecurityLog securityLog;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
-                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions, StoredSecurityLog securityLog) {
+                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions,
+                 TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties, StoredSecurityLog securityLog) {
         this.claims = claims;
         this.accounts = accounts;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.twoFactor = twoFactor;
+        this.twoFactorProperties = twoFactorProperties;
         this.securityLog = securityLog;
         this.dummyHash = passwords.hash("dummy password, never matches a login");
     }
 
     /** A patient logs in with e-mail or CPF (with or without punctuation). */
-    public Session loginPatient(String login, String password, String clientAddress) {
+    public LoginOutcome loginPatient(String login, String password, String clientAddress) {
         Optional<LoginClaim> claim = login != null && login.contains("@")
                 ? Email.tryParse(login).map(LoginClaim::of)
                 : Cpf.tryParse(login).map(LoginClaim::of);
@@ -51,11 +60,11 @@ public class LoginService {
     }
 
     /** A doctor logs in with CRM, e.g. {@code 123456/SP}. */
-    public Session loginDoctor(String crm, String password, String clientAddress) {
+    public LoginOutcome loginDoctor(String crm, String password, String clientAddress) {
         return login(LoginClaim.of(Crm.parse(crm, "crm")), Role.DOCTOR, password, clientAddress);
     }
 
-    private Session login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
+    private LoginOutcome login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
         String password = PasswordHasher.normalised(typedPassword);
         throttle.attempt(claim, clientAddress);
         Optional<Account> account;
@@ -82,9 +91,16 @@ public class LoginService {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);
-        Session session = sessions.open(rehashedIfOutdated(account.get(), password));
+        Account known = rehashedIfOutdated(account.get(), password);
+        if (twoFactor.isEnabled(known.id())) {
+            return twoFactor.challenge(known);
+        }
+        if (known.role() == Role.DOCTOR && twoFactorProperties.mandatoryForDoctors()) {
+            throw twoFactor.enrolmentRequired(known);
+        }
+        Session session = sessions.open(known);
         securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
-        return session;
+        return new LoginOutcome.LoggedIn(session);
     }
 
     /** Best effort: a login with the right password never fails because the upgrade could not run. */

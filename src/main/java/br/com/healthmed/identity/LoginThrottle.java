@@ -74,9 +74,33 @@ class LoginThrottle {
      * {@link #failed} or {@link #succeeded}.
      */
     void attempt(LoginClaim login, String address) {
+        attempt(loginSubject(login), addressSubject(address));
+    }
+
+    /**
+     * The same bracket for another check of a secret ({@link Check}): its own counters per
+     * identifier and per address, with the login limits, so that (say) password-reset requests
+     * never lock anyone's login. Follow with {@link #failed(Check, String, String)} or
+     * {@link #succeeded(Check, String, String)} (or {@link #abandoned(Check, String, String)}).
+     */
+    void attempt(Check check, String identifier, String address) {
+        attempt(check.identifier(identifier), check.address(address));
+    }
+
+    void failed(Check check, String identifier, String address) {
+        failed(check.identifier(identifier), check.address(address));
+    }
+
+    void abandoned(Check check, String identifier, String address) {
+        abandoned(check.identifier(identifier), check.address(address));
+    }
+
+    void succeeded(Check check, String identifier, String address) {
+        succeeded(check.identifier(identifier), check.address(address));
+    }
+
+    private void attempt(String loginSubject, String addressSubject) {
         Instant now = clock.instant();
-        String addressSubject = addressSubject(address);
-        String loginSubject = loginSubject(login);
         Optional<Instant> addressRefusal = begin(addressSubject, limits.maxFailuresPerAddress(), now);
         if (addressRefusal.isPresent()) {
             // Report the later of the two refusals, so a client that waits that long is not refused again.
@@ -91,8 +115,12 @@ class LoginThrottle {
 
     /** The attempt begun with {@link #attempt} had a wrong password (or could not be checked). */
     void failed(LoginClaim login, String address) {
-        end(loginSubject(login), true, limits.maxFailuresPerLogin());
-        end(addressSubject(address), true, limits.maxFailuresPerAddress());
+        failed(loginSubject(login), addressSubject(address));
+    }
+
+    private void failed(String loginSubject, String addressSubject) {
+        end(loginSubject, true, limits.maxFailuresPerLogin());
+        end(addressSubject, true, limits.maxFailuresPerAddress());
     }
 
     /**
@@ -100,17 +128,24 @@ class LoginThrottle {
      * storage unavailable): no guess was made, so nothing counts.
      */
     void abandoned(LoginClaim login, String address) {
-        end(loginSubject(login), false, limits.maxFailuresPerLogin());
-        end(addressSubject(address), false, limits.maxFailuresPerAddress());
+        abandoned(loginSubject(login), addressSubject(address));
+    }
+
+    private void abandoned(String loginSubject, String addressSubject) {
+        end(loginSubject, false, limits.maxFailuresPerLogin());
+        end(addressSubject, false, limits.maxFailuresPerAddress());
     }
 
     /** The attempt begun with {@link #attempt} had the right password: the identifier's failures are forgiven. */
     void succeeded(LoginClaim login, String address) {
-        String loginSubject = loginSubject(login);
+        succeeded(loginSubject(login), addressSubject(address));
+    }
+
+    private void succeeded(String loginSubject, String addressSubject) {
         takeInFlight(attempts(loginSubject));
         counters.reset(attempts(loginSubject));
         counters.reset(failures(loginSubject));
-        end(addressSubject(address), false, limits.maxFailuresPerAddress());
+        end(addressSubject, false, limits.maxFailuresPerAddress());
     }
 
     /** Counts a registration from this address; refuses with {@code TOO_MANY_ATTEMPTS} past the limit. */
@@ -223,6 +258,35 @@ class LoginThrottle {
 
     private static String lock(String subject) {
         return CounterKeys.of("login-lock", subject);
+    }
+
+    /**
+     * The checks of a secret other than a password login, each with counters of its own. An
+     * identifier is what the guesser aims at (an account, a login identifier, a ticket).
+     */
+    enum Check {
+        /** Re-entering the password of a logged-in account (change password, disable 2FA), per account. */
+        REAUTHENTICATION("reauth"),
+        /** Asking for a password-reset e-mail, per login identifier: every request counts, so nobody is flooded. */
+        PASSWORD_RESET_REQUEST("reset-request"),
+        /** Presenting a password-reset token: wrong tokens count per address. */
+        PASSWORD_RESET("reset"),
+        /** A TOTP or recovery code, per account. */
+        SECOND_FACTOR("second-factor");
+
+        private final String prefix;
+
+        Check(String prefix) {
+            this.prefix = prefix;
+        }
+
+        String identifier(String identifier) {
+            return prefix + ":" + identifier;
+        }
+
+        String address(String address) {
+            return prefix + "-address:" + Networks.of(address);
+        }
     }
 
     @ConfigurationProperties("healthmed.login-throttle")

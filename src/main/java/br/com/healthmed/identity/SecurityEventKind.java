@@ -23,6 +23,8 @@ public enum SecurityEventKind {
     ACCOUNT_DEACTIVATED,
     ACCOUNT_REACTIVATED,
     CONSENT_ACCEPTED,
+    /** The teleconsultation consent was withdrawn. */
+    CONSENT_WITHDRAWN,
     /** A verification code was sent again at the owner's request. */
     EMAIL_VERIFICATION_SENT
 }

@@ -128,8 +128,21 @@ public class SessionService {
      * or a deactivation.
      */
     public void revokeAll(AccountId account, SessionEnded.Reason reason) {
+        revokeOthers(account, Optional.empty(), reason);
+    }
+
+    /**
+     * Ends every open session of the account except {@code kept} (the caller's own, after a password
+     * change it made), as {@link #revokeAll} does.
+     */
+    public void revokeAllExcept(AccountId account, String kept, SessionEnded.Reason reason) {
+        revokeOthers(account, Optional.of(kept), reason);
+    }
+
+    private void revokeOthers(AccountId account, Optional<String> kept, SessionEnded.Reason reason) {
         Instant now = clock.instant();
-        tokens.familiesOf(account).stream().filter(family -> family.isOpenAt(now))
+        tokens.familiesOf(account).stream()
+                .filter(family -> family.isOpenAt(now) && kept.filter(family.id()::equals).isEmpty())
                 .forEach(family -> revoke(family.id(), reason));
     }
 

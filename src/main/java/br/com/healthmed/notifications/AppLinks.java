@@ -35,6 +35,14 @@ public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl)
         return URI.create(base() + "/conta/notificacoes");
     }
 
+    /**
+     * The app's page for a new password. The token rides in the fragment, which browsers never send
+     * to a server: it stays out of access logs and {@code Referer} headers.
+     */
+    public URI passwordReset(String token) {
+        return URI.create(base() + "/conta/redefinir-senha#token=" + token);
+    }
+
     private String base() {
         String url = appUrl.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

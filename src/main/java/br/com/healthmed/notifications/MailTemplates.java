@@ -192,6 +192,16 @@ class MailTemplates {
                 links.accountSecurity(), "Ver a segurança da conta", Topic.ACCOUNT);
     }
 
+    /** The password-reset e-mail: the token travels in the link (its fragment), and nothing else in it is secret. */
+    Notice passwordReset(String name, URI link, Instant expiresAt) {
+        return new Notice("Redefinição de senha do Health&Med", name, List.of(
+                "Recebemos um pedido para redefinir a senha da sua conta no Health&Med.",
+                "Use o link abaixo até " + when(expiresAt, BRASILIA) + "; ele vale uma única vez. "
+                        + "Ao definir a nova senha, todas as sessões abertas da sua conta são encerradas.",
+                "Se não foi você quem pediu, ignore este e-mail: sua senha continua a mesma."),
+                link, "Definir uma nova senha", Topic.ACCOUNT);
+    }
+
     /** {@code ana.souza@example.com} as {@code a***a@example.com}: enough for the owner to recognise, little for anyone else. */
     static String masked(String address) {
         int at = address.indexOf('@');

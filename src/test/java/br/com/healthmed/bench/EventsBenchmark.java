@@ -3,6 +3,7 @@ package br.com.healthmed.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.ProfileUpdate;
 import br.com.healthmed.identity.AccountDirectory;
@@ -506,11 +507,12 @@ class EventsBenchmark {
 
     /** Accounts straight into the store, profiles and slots through the services, sessions opened by the service. */
     private record Seeder(AccountStore accounts, AccountDirectory directory, SessionService sessions, DoctorProfileService profiles,
-                          Agenda agenda, AtomicInteger counter) {
+                          Agenda agenda, TeleconsultationConsent consent, AtomicInteger counter) {
 
         static Seeder of(ConfigurableApplicationContext app) {
             return new Seeder(app.getBean(AccountStore.class), app.getBean(AccountDirectory.class), app.getBean(SessionService.class),
-                    app.getBean(DoctorProfileService.class), app.getBean(Agenda.class), new AtomicInteger());
+                    app.getBean(DoctorProfileService.class), app.getBean(Agenda.class), app.getBean(TeleconsultationConsent.class),
+                    new AtomicInteger());
         }
 
         Pair pair(int slotCount, List<URI> urls) {
@@ -535,6 +537,7 @@ class EventsBenchmark {
             accounts.create(new PatientAccount(patientId, "Paciente " + n, Email.parse(patientEmail, "email"),
                     Cpf.parse(Api.cpf(80_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused", Instant.now(),
                     true)); // seeded as having verified the e-mail, so they may book
+            consent.accept(patientId, consent.current().version(), Optional.empty()); // and accepted the consent
             return new Pair(new Participant(doctorId, token(doctorId), doctorEmail), new Participant(patientId, token(patientId), patientEmail),
                     slots, urls);
         }

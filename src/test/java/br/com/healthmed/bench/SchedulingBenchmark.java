@@ -3,6 +3,7 @@ package br.com.healthmed.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
@@ -293,11 +294,13 @@ class SchedulingBenchmark {
         private final AccountDirectory directory;
         private final SessionService sessions;
         private final Agenda agenda;
+        private final TeleconsultationConsent consent;
         private int next = 1;
 
         Seeder(ConfigurableApplicationContext app) {
             this.accounts = app.getBean(AccountStore.class);
             this.directory = app.getBean(AccountDirectory.class);
+            this.consent = app.getBean(TeleconsultationConsent.class);
             this.sessions = app.getBean(SessionService.class);
             this.agenda = app.getBean(Agenda.class);
         }
@@ -327,6 +330,7 @@ class SchedulingBenchmark {
             accounts.create(new PatientAccount(id, "Paciente " + n, Email.parse("bench" + n + "-" + id + "@example.com", "email"),
                     Cpf.parse(Api.cpf(90_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused",
                     Instant.now(), true)); // seeded as having verified the e-mail, so they may book
+            consent.accept(id, consent.current().version(), Optional.empty()); // and accepted the consent
             return sessions.open(directory.find(id).orElseThrow()).accessToken();
         }
     }

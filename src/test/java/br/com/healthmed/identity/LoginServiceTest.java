@@ -62,7 +62,7 @@ class LoginServiceTest {
         }
         reset(passwords);
 
-        assertThat(logins.loginPatient(email, Api.PASSWORD, "203.0.113.61").account().id()).isNotNull();
+        assertThat(session(logins.loginPatient(email, Api.PASSWORD, "203.0.113.61")).account().id()).isNotNull();
     }
 
     @Test
@@ -72,7 +72,7 @@ class LoginServiceTest {
         registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
                 decomposed, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.70");
 
-        assertThat(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71").account().id()).isNotNull();
+        assertThat(session(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71")).account().id()).isNotNull();
     }
 
     @Test
@@ -82,5 +82,10 @@ class LoginServiceTest {
 
         assertThat(catchThrowableOfType(DomainException.class, () -> registration.registerPatient(fullWidth, "203.0.113.80")).code())
                 .isEqualTo(ErrorCode.COMMON_PASSWORD);
+    }
+
+    private static Session session(LoginOutcome outcome) {
+        assertThat(outcome).isInstanceOf(LoginOutcome.LoggedIn.class);
+        return ((LoginOutcome.LoggedIn) outcome).session();
     }
 }

@@ -11,9 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
 /**
@@ -46,19 +43,7 @@ class SessionRevocationAcrossInstancesTest {
 
     /** {@code { me { id } }} over HTTP with this token: "OK", or the error code of the refusal. */
     private static String meOn(TwoInstances.Instance instance, Object accessToken) {
-        EntityExchangeResult<Map> result = WebTestClient.bindToServer().responseTimeout(Api.HANG_GUARD).baseUrl("http://localhost:" + instance.port()).build()
-                .post().uri("/graphql")
-                .header("Authorization", "Bearer " + accessToken)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { id } }\"}")
-                .exchange().expectBody(Map.class).returnResult();
-        Map<?, ?> body = result.getResponseBody();
-        if (result.getStatus().is2xxSuccessful() && body != null && !body.containsKey("errors")) {
-            return "OK";
-        }
-        assertThat(result.getStatus().value()).isEqualTo(401);
-        Map<?, ?> error = (Map<?, ?>) ((java.util.List<?>) body.get("errors")).get(0);
-        return (String) ((Map<?, ?>) error.get("extensions")).get("code");
+        return instance.api().meAnswer(accessToken);
     }
 
     private static void logoutOnA(Map<String, Object> session) {

@@ -2,16 +2,16 @@ package br.com.healthmed.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventKind;
 import br.com.healthmed.scheduling.AppointmentEventListener;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentStatus;
-import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -40,18 +38,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * test puts it: two relays of one appointment may meet (one finds the other sending an e-mail) and the
  * loser retries a second later, which a stopped clock would never reach. Run on both storage adapters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-batch=1", // so that two due reminders are more than one batch
-        "healthmed.web.app-url=https://app.healthmed.example"})
-@Import(TestClock.class)
+@ClockedApiTest
 abstract class NotificationsApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final String JUSTIFICATION = "Surgiu uma cirurgia de emergência no hospital.";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -303,27 +294,12 @@ abstract class NotificationsApiContract {
     }
 
     private List<String> subjects(String address) {
-        return mailbox(address).stream().map(m -> (String) m.get("subject")).toList();
+        return anonymous.mailbox().subjects(address);
     }
 
     /** Events reach notifications through the relay, after the mutation has answered: wait for the e-mail. */
     private Map<String, Object> awaitMail(String address, String subjectStart) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            Optional<Map<String, Object>> found = mailbox(address).stream()
-                    .filter(m -> ((String) m.get("subject")).startsWith(subjectStart)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertThat(Instant.now()).as("no e-mail to %s starting '%s' within %s; mailbox: %s", address, subjectStart, PATIENCE,
-                    subjects(address)).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return anonymous.mailbox().await(address, subjectStart);
     }
 
     private List<Map<String, Object>> mailbox(String address) {

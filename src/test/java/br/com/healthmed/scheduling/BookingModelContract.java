@@ -8,6 +8,7 @@ import static br.com.healthmed.scheduling.AppointmentStatus.NO_SHOW;
 import static br.com.healthmed.scheduling.AppointmentStatus.REJECTED;
 import static br.com.healthmed.scheduling.AppointmentStatus.REQUESTED;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.HealthMedApplication;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
@@ -80,6 +81,10 @@ abstract class BookingModelContract {
 
     @Autowired
     Booking booking;
+
+    /** Patients book only with the teleconsultation consent accepted ({@link ConsentRequired}). */
+    @Autowired
+    TeleconsultationConsent consent;
 
     @Autowired
     AppointmentLifecycle lifecycle;
@@ -231,7 +236,7 @@ abstract class BookingModelContract {
                 }
             }
             for (int p = 0; p < 4; p++) {
-                patients.add(TestPatients.verified(accounts));
+                patients.add(TestPatients.eligible(accounts, consent));
             }
             log.add("start " + begin + ", slots " + modelSlots.values());
             verify();

@@ -3,6 +3,7 @@ package br.com.healthmed.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.Crm;
@@ -36,6 +37,10 @@ abstract class BookingRaceContract {
 
     @Autowired
     Booking booking;
+
+    /** Patients book only with the teleconsultation consent accepted ({@link ConsentRequired}). */
+    @Autowired
+    TeleconsultationConsent consent;
 
     @Autowired
     AppointmentLifecycle lifecycle;
@@ -100,7 +105,7 @@ abstract class BookingRaceContract {
     void ofTwoHundredConcurrentBookingsOfOneSlotExactlyOneIsMadeAndEveryOtherIsToldTheSlotIsUnavailable() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> TestPatients.verified(accounts)).toList();
+        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> TestPatients.eligible(accounts, consent)).toList();
 
         List<Object> results = Concurrently.run(200, i -> () -> booking.book(patients.get(i), slot, "booking-" + i));
 
@@ -122,7 +127,7 @@ abstract class BookingRaceContract {
     void theSameRequestSentTwentyTimesAtOnceMakesOneAppointmentAndEveryCopyGetsIt() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId patient = TestPatients.verified(accounts);
+        AccountId patient = TestPatients.eligible(accounts, consent);
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(patient, slot, "the-one-request"));
 
@@ -139,7 +144,7 @@ abstract class BookingRaceContract {
         AccountId doctor = doctor();
         List<SlotId> slotIds = publish(doctor, repetitions());
         for (SlotId slot : slotIds) {
-            AccountId patient = TestPatients.verified(accounts);
+            AccountId patient = TestPatients.eligible(accounts, consent);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -168,7 +173,7 @@ abstract class BookingRaceContract {
     void theDoctorAcceptingWhileRejectingEndsInExactlyOneOfThemWithTheSlotHeldOnlyIfConfirmed() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            Appointment booked = booking.book(TestPatients.verified(accounts), slot, "k");
+            Appointment booked = booking.book(TestPatients.eligible(accounts, consent), slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
                     ? lifecycle.accept(doctor, booked.id())
@@ -195,7 +200,7 @@ abstract class BookingRaceContract {
     void theDoctorRejectingWhileThePatientCancelsEndsInExactlyOneOfThemWithTheSlotFree() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            AccountId patient = TestPatients.verified(accounts);
+            AccountId patient = TestPatients.eligible(accounts, consent);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -217,7 +222,7 @@ abstract class BookingRaceContract {
         List<SlotId> published = publish(doctor, repetitions() + 1);
         SlotId spare = published.get(repetitions());
         for (SlotId slot : published.subList(0, repetitions())) {
-            AccountId patient = TestPatients.verified(accounts);
+            AccountId patient = TestPatients.eligible(accounts, consent);
 
             List<Object> results = Concurrently.run(2, i -> () -> {
                 if (i == 0) {
@@ -249,7 +254,7 @@ abstract class BookingRaceContract {
         List<SlotId> two = publish(doctor, 2);
         SlotId booked = two.get(0);
         SlotId free = two.get(1);
-        AccountId patient = TestPatients.verified(accounts);
+        AccountId patient = TestPatients.eligible(accounts, consent);
         Appointment appointment = booking.book(patient, booked, "k");
 
         assertThat(catchThrowableOfType(DomainException.class,
@@ -290,7 +295,7 @@ abstract class BookingRaceContract {
                 .extracting(s -> s.slot().start()).containsExactly(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(6)));
         // the old time is free to publish again, and the moved slot books like any other
         assertThat(publishOne(doctor)).isNotEqualTo(first);
-        assertThat(booking.book(TestPatients.verified(accounts), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
+        assertThat(booking.book(TestPatients.eligible(accounts, consent), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -317,8 +322,8 @@ abstract class BookingRaceContract {
     void aSlotFreedByARejectionIsBookedByAnotherPatientAndTheRejectionStaysOnRecord() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId first = TestPatients.verified(accounts);
-        AccountId second = TestPatients.verified(accounts);
+        AccountId first = TestPatients.eligible(accounts, consent);
+        AccountId second = TestPatients.eligible(accounts, consent);
         Appointment rejected = booking.book(first, slot, "k1");
         DomainException whileHeld = catchThrowableOfType(DomainException.class, () -> booking.book(second, slot, "k2"));
         assertThat(whileHeld.code()).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
@@ -337,11 +342,11 @@ abstract class BookingRaceContract {
     void aSlotFreedByACancellationIsBookedAgainByAnotherPatientOrTheSamePatientWithANewRequest() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = TestPatients.verified(accounts);
+        AccountId patient = TestPatients.eligible(accounts, consent);
 
         Appointment cancelled = booking.book(patient, two.get(0), "k1");
         lifecycle.cancel(patient, Role.PATIENT, cancelled.id(), JUSTIFICATION);
-        Appointment byAnother = booking.book(TestPatients.verified(accounts), two.get(0), "k1");
+        Appointment byAnother = booking.book(TestPatients.eligible(accounts, consent), two.get(0), "k1");
         assertThat(byAnother.status()).isEqualTo(AppointmentStatus.REQUESTED);
         assertThat(holder(two.get(0))).contains(byAnother.id());
 
@@ -359,7 +364,7 @@ abstract class BookingRaceContract {
     void aPatientHoldsOneUpcomingAppointmentPerDoctorUntilItIsCancelled() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = TestPatients.verified(accounts);
+        AccountId patient = TestPatients.eligible(accounts, consent);
         Appointment first = booking.book(patient, two.get(0), "k1");
 
         DomainException second = catchThrowableOfType(DomainException.class, () -> booking.book(patient, two.get(1), "k2"));
@@ -376,7 +381,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aPatientHoldsAtMostFiveUpcomingAppointmentsInAll() {
-        AccountId patient = TestPatients.verified(accounts);
+        AccountId patient = TestPatients.eligible(accounts, consent);
         List<Appointment> five = IntStream.range(0, 5).mapToObj(i -> booking.book(patient, publishOne(doctor()), "k" + i)).toList();
         SlotId sixth = publishOne(doctor());
 
@@ -391,7 +396,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aBotBookingTwentyDoctorsAtOnceGetsNoMoreThanFive() throws Exception {
-        AccountId bot = TestPatients.verified(accounts);
+        AccountId bot = TestPatients.eligible(accounts, consent);
         List<SlotId> wanted = IntStream.range(0, 20).mapToObj(i -> publishOne(doctor())).toList();
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(bot, wanted.get(i), "bot-" + i));

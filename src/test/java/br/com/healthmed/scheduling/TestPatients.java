@@ -1,5 +1,6 @@
 package br.com.healthmed.scheduling;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.Cpf;
@@ -13,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Patients for tests that book through the services rather than the API: stored straight into the
- * account store as having verified their e-mail, which booking requires ({@link VerifiedEmailRequired}).
+ * account store as having verified their e-mail, which booking requires ({@link VerifiedEmailRequired}),
+ * and, for {@link #eligible}, having accepted the teleconsultation consent.
  */
 final class TestPatients {
 
@@ -24,6 +26,13 @@ final class TestPatients {
         accounts.create(new PatientAccount(id, "Paciente " + id, new Email("paciente." + id + "@example.com"),
                 new Cpf(Api.cpf(ThreadLocalRandom.current().nextLong(1_000_000_000L))), LocalDate.of(1990, 5, 17),
                 Optional.empty(), "{test}not-a-real-hash", Instant.now(), true));
+        return id;
+    }
+
+    /** A verified patient who has also accepted the teleconsultation consent in force ({@link ConsentRequired}): one who may book. */
+    static AccountId eligible(AccountStore accounts, TeleconsultationConsent consent) {
+        AccountId id = verified(accounts);
+        consent.accept(id, consent.current().version(), Optional.empty());
         return id;
     }
 }

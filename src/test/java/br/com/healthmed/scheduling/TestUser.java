@@ -12,8 +12,11 @@ public record TestUser(String id, String name, String accessToken, Api api) {
         return from(anonymous.registerDoctor(Api.newDoctor()), anonymous);
     }
 
+    /** A new patient who has accepted the teleconsultation consent, as booking needs. */
     public static TestUser patient(Api anonymous) {
-        return from(anonymous.registerPatient(Api.newPatient()), anonymous);
+        TestUser patient = from(anonymous.registerPatient(Api.newPatient()), anonymous);
+        patient.api().acceptTeleconsultationConsent();
+        return patient;
     }
 
     @SuppressWarnings("unchecked")

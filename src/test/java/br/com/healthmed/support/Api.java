@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -95,6 +97,40 @@ public final class Api {
         registerPatient(input);
         return tester.documentName("loginPatient").variable("login", input.get("email")).variable("password", PASSWORD)
                 .execute().path("loginPatient").entity(Map.class).get();
+    }
+
+    /**
+     * As the patient this client is logged in as: accepts the teleconsultation consent in force, which
+     * a patient needs before booking or joining a consultation.
+     */
+    public void acceptTeleconsultationConsent() {
+        String version = tester.documentName("teleconsultationConsent").execute()
+                .path("teleconsultationConsent.version").entity(String.class).get();
+        tester.documentName("acceptTeleconsultationConsent").variable("version", version).execute()
+                .path("acceptTeleconsultationConsent.version").entity(String.class).isEqualTo(version);
+    }
+
+    /**
+     * What {@code { me { id } }} answers with this access token: {@code OK}, or the code of the 401
+     * (e.g. {@code SESSION_REVOKED} once its session ended).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public String meAnswer(Object accessToken) {
+        EntityExchangeResult<Map> result = WebTestClient.bindToServer().responseTimeout(HANG_GUARD).baseUrl(baseUrl).build()
+                .post().uri("/graphql")
+                .header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange().expectBody(Map.class).returnResult();
+        Map<?, ?> body = result.getResponseBody();
+        if (result.getStatus().is2xxSuccessful() && body != null && !body.containsKey("errors")) {
+            return "OK";
+        }
+        if (result.getStatus().value() != 401) {
+            throw new AssertionError("me answered " + result.getStatus() + ": " + body);
+        }
+        Map<?, ?> error = (Map<?, ?>) ((List<?>) body.get("errors")).get(0);
+        return (String) ((Map<?, ?>) error.get("extensions")).get("code");
     }
 
     public Map<String, Object> registerDoctor(Map<String, Object> input) {

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,8 @@ public final class Mailbox {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long an e-mail sent after the request answered may take to arrive. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{4}-\\d{4})\\b");
 
     private final String baseUrl;
@@ -64,5 +68,37 @@ public final class Mailbox {
         Matcher matcher = CODE.matcher((String) mail.get("text"));
         assertThat(matcher.find()).as("a code in '%s'", mail.get("subject")).isTrue();
         return matcher.group(1);
+    }
+
+    public List<String> subjects(String address) {
+        return to(address).stream().map(m -> (String) m.get("subject")).toList();
+    }
+
+    /** Waits (polling, with a deadline) for the first e-mail to the address whose subject starts so. */
+    public Map<String, Object> await(String address, String subjectStart) {
+        return awaitCount(address, subjectStart, 1).get(0);
+    }
+
+    /**
+     * Waits until {@code count} e-mails to the address have a subject that starts so (an e-mail sent
+     * after the request answered: through the event relay, or a queue); returns them, oldest first.
+     */
+    public List<Map<String, Object>> awaitCount(String address, String subjectStart, int count) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            List<Map<String, Object>> found = to(address).stream()
+                    .filter(m -> ((String) m.get("subject")).startsWith(subjectStart)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            assertThat(Instant.now()).as("not %d e-mails to %s starting '%s' within %s; mailbox: %s", count, address, subjectStart,
+                    PATIENCE, subjects(address)).isBefore(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package br.com.healthmed.directory.demo;
 
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.directory.DemoDoctorsCreated;
 import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.directory.DoctorProfile;
@@ -65,11 +66,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Environment environment;
+    private final TeleconsultationConsent consent;
     private final int doctors;
     private final long seed;
 
     DemoData(AccountStore accounts, LoginClaimStore claims, PasswordHasher passwords, DirectoryStore directory, Clock clock,
-             ApplicationEventPublisher events, Environment environment, @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
+             ApplicationEventPublisher events, Environment environment, TeleconsultationConsent consent, @Value("${healthmed.demo-doctors:300}") int doctors, @Value("${healthmed.demo-seed:2026}") long seed) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwords = passwords;
@@ -77,6 +79,7 @@ class DemoData implements ApplicationRunner {
         this.clock = clock;
         this.events = events;
         this.environment = environment;
+        this.consent = consent;
         this.doctors = doctors;
         this.seed = seed;
     }
@@ -105,6 +108,8 @@ class DemoData implements ApplicationRunner {
         claims.claim(LoginClaim.of(patient.email()), patient.id(), now);
         claims.claim(LoginClaim.of(patient.cpf()), patient.id(), now);
         accounts.create(patient);
+        // The demo patient can book and join at once: as if they had read and accepted the consent in the app.
+        consent.accept(patient.id(), consent.current().version(), Optional.empty());
 
         DoctorAccount doctor = new DoctorAccount(AccountId.random(), "Dra. Helena Demo", DOCTOR_CRM,
                 List.of("CARDIOLOGIA", "CLINICA_MEDICA"), hash, now);

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Tells GraphQL which object type an {@code Account} is. */
+/** Tells GraphQL which object type an {@code Account} (and a {@code LoginResult}) is. */
 @Configuration(proxyBeanMethods = false)
 class AccountTypeResolver {
 
@@ -18,5 +18,11 @@ class AccountTypeResolver {
             String name = account instanceof PatientAccount ? "Patient" : account instanceof DoctorAccount ? "Doctor" : null;
             return name == null ? null : (GraphQLObjectType) env.getSchema().getType(name);
         }));
+    }
+
+    @Bean
+    RuntimeWiringConfigurer loginResultTypes() {
+        return wiring -> wiring.type("LoginResult", type -> type.typeResolver(env -> (GraphQLObjectType) env.getSchema()
+                .getType(env.getObject() instanceof SecondFactorRequired ? "SecondFactorRequired" : "AuthPayload")));
     }
 }

@@ -1,8 +1,10 @@
 package br.com.healthmed.identity.api;
 
+import br.com.healthmed.identity.LoginOutcome;
 import br.com.healthmed.identity.LoginService;
 import br.com.healthmed.identity.SessionEnded;
 import br.com.healthmed.identity.SessionService;
+import br.com.healthmed.identity.TwoFactorService;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
@@ -21,22 +23,38 @@ class SessionController {
 
     private final LoginService logins;
     private final SessionService sessions;
+    private final TwoFactorService twoFactor;
 
-    SessionController(LoginService logins, SessionService sessions) {
+    SessionController(LoginService logins, SessionService sessions, TwoFactorService twoFactor) {
         this.logins = logins;
         this.sessions = sessions;
+        this.twoFactor = twoFactor;
+    }
+
+    /** A {@code LoginResult}: an {@link AuthPayload} or a {@link SecondFactorRequired}. */
+    @MutationMapping
+    Object loginPatient(@Argument @Size(max = 254) String login, @Argument @Size(max = 512) String password,
+                        @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return result(logins.loginPatient(login, password, address.value()));
     }
 
     @MutationMapping
-    AuthPayload loginPatient(@Argument @Size(max = 254) String login, @Argument @Size(max = 512) String password,
-                             @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return AuthPayload.of(logins.loginPatient(login, password, address.value()));
+    Object loginDoctor(@Argument @Size(max = 30) String crm, @Argument @Size(max = 512) String password,
+                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return result(logins.loginDoctor(crm, password, address.value()));
     }
 
     @MutationMapping
-    AuthPayload loginDoctor(@Argument @Size(max = 30) String crm, @Argument @Size(max = 512) String password,
-                            @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return AuthPayload.of(logins.loginDoctor(crm, password, address.value()));
+    AuthPayload completeLogin(@Argument @Size(max = 200) String challenge, @Argument @Size(max = 40) String code,
+                              @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return AuthPayload.of(twoFactor.completeLogin(challenge, code, address.value()));
+    }
+
+    private static Object result(LoginOutcome outcome) {
+        if (outcome instanceof LoginOutcome.SecondFactorDue due) {
+            return SecondFactorRequired.of(due);
+        }
+        return AuthPayload.of(((LoginOutcome.LoggedIn) outcome).session());
     }
 
     @MutationMapping

@@ -3,9 +3,11 @@ package br.com.healthmed.identity.store;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.EmailCodeStore;
 import br.com.healthmed.identity.LoginClaimStore;
+import br.com.healthmed.identity.OneTimeTicketStore;
 import br.com.healthmed.identity.RefreshTokenStore;
 import br.com.healthmed.identity.SecurityEventStore;
 import br.com.healthmed.identity.SecurityLogProperties;
+import br.com.healthmed.identity.TwoFactorStore;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
@@ -36,6 +38,16 @@ class IdentityStoreConfig {
         }
 
         @Bean
+        OneTimeTicketStore oneTimeTicketStore() {
+            return new InMemoryOneTimeTicketStore();
+        }
+
+        @Bean
+        TwoFactorStore twoFactorStore() {
+            return new InMemoryTwoFactorStore();
+        }
+
+        @Bean
         EmailCodeStore emailCodeStore() {
             return new InMemoryEmailCodeStore();
         }
@@ -63,6 +75,16 @@ class IdentityStoreConfig {
         @Bean
         RefreshTokenStore refreshTokenStore(DynamoTable table) {
             return new DynamoRefreshTokenStore(table);
+        }
+
+        @Bean
+        OneTimeTicketStore oneTimeTicketStore(DynamoTable table) {
+            return new DynamoOneTimeTicketStore(table);
+        }
+
+        @Bean
+        TwoFactorStore twoFactorStore(DynamoTable table) {
+            return new DynamoTwoFactorStore(table);
         }
 
         @Bean

@@ -40,6 +40,22 @@ public enum ErrorCode {
     EMAIL_ALREADY_VERIFIED(ErrorType.BAD_REQUEST, "The account's e-mail address is already verified; there is nothing to send."),
     EMAIL_NOT_VERIFIED(ErrorType.FORBIDDEN, "Verify your e-mail address first (verifyEmail with the code sent there, or resendVerification): until then a patient may not book or share record files."),
 
+    // Passwords and two-factor login
+    INVALID_RESET_TOKEN(ErrorType.BAD_REQUEST, "Not a password-reset token this service issued; ask for a new e-mail (requestPasswordReset)."),
+    RESET_TOKEN_EXPIRED(ErrorType.BAD_REQUEST, "The password-reset token is older than 30 minutes; ask for a new e-mail."),
+    RESET_TOKEN_USED(ErrorType.BAD_REQUEST, "The password-reset token was already used, or the password changed since it was sent; ask for a new e-mail."),
+    INVALID_CHALLENGE(ErrorType.UNAUTHORIZED, "The login challenge or enrolment ticket is unknown, expired or already used; log in again."),
+    INVALID_TWO_FACTOR_CODE(ErrorType.UNAUTHORIZED, "The authenticator or recovery code is wrong (or from too far in the past or future: check the device's clock)."),
+    TWO_FACTOR_CODE_USED(ErrorType.BAD_REQUEST, "This authenticator code was already used; wait for the next one (every 30 seconds)."),
+    TWO_FACTOR_ENROLMENT_REQUIRED(ErrorType.FORBIDDEN, "Doctors must use two-factor login: enrol with extensions.enrolmentTicket (beginTwoFactorEnrolment, then confirmTwoFactorEnrolment, which logs in) before extensions.expiresAt."),
+    TWO_FACTOR_ALREADY_ENABLED(ErrorType.BAD_REQUEST, "Two-factor login is already on for this account; turn it off first to enrol a new device."),
+    TWO_FACTOR_NOT_ENABLED(ErrorType.BAD_REQUEST, "Two-factor login is not on for this account."),
+    TWO_FACTOR_ENROLMENT_NOT_STARTED(ErrorType.BAD_REQUEST, "No enrolment is waiting for a code (or it was restarted with a new secret); call beginTwoFactorEnrolment."),
+
+    // Consent
+    CONSENT_REQUIRED(ErrorType.FORBIDDEN, "The patient has not accepted the current teleconsultation consent (TCLE); read teleconsultationConsent and accept it (extensions.version)."),
+    CONSENT_VERSION_OUTDATED(ErrorType.BAD_REQUEST, "The consent version accepted is not the current one; read teleconsultationConsent again (extensions.currentVersion)."),
+
     // Request shape
     MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request (unreadable JSON, wrong method or media type, a subscription over HTTP)."),
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL syntax."),

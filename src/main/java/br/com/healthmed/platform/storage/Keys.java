@@ -58,6 +58,16 @@ public final class Keys {
         return "REVOKED#" + hour;
     }
 
+    /** A single-use ticket (password reset, login challenge, enrolment), by the SHA-256 of its secret: {@code TICKET#<hex>} / {@code TICKET}. */
+    public static Map<String, AttributeValue> oneTimeTicket(String ticketHash) {
+        return key("TICKET#" + ticketHash, "TICKET");
+    }
+
+    /** An account's TOTP second factor: {@code ACCOUNT#<uuid>} / {@code TOTP}. */
+    public static Map<String, AttributeValue> twoFactor(String accountId) {
+        return key("ACCOUNT#" + accountId, "TOTP");
+    }
+
     // --- Scheduling ------------------------------------------------------------------------------
 
     /** A slot, one partition each (a sought-after doctor's claims spread out): {@code SLOT#<uuid>} / {@code SLOT}. */

@@ -1,5 +1,7 @@
 package br.com.healthmed.scheduling.api;
 
+import br.com.healthmed.consent.ConsentAcceptance;
+import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.Account;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
@@ -40,6 +42,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
@@ -59,11 +62,12 @@ class AppointmentController {
     private final OriginDigests origins;
     private final HoldWarnings holdWarnings;
     private final HoldRelease holdRelease;
+    private final TeleconsultationConsent consent;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
                           AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
-                          HoldWarnings holdWarnings, HoldRelease holdRelease, Clock clock) {
+                          HoldWarnings holdWarnings, HoldRelease holdRelease, TeleconsultationConsent consent, Clock clock) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -72,6 +76,7 @@ class AppointmentController {
         this.origins = origins;
         this.holdWarnings = holdWarnings;
         this.holdRelease = holdRelease;
+        this.consent = consent;
         this.clock = clock;
     }
 
@@ -148,7 +153,9 @@ class AppointmentController {
 
     /**
      * The meeting of confirmed appointments. {@code joinUrl} is the caller's own link, given only to
-     * the two participants and only while the room is open (15 minutes before the start to the end).
+     * the two participants and only while the room is open (15 minutes before the start to the end),
+     * and to the patient only after accepting the teleconsultation consent in force (read once per
+     * request: the caller is one patient).
      */
     @BatchMapping(typeName = "Appointment", field = "meeting")
     Map<Appointment, Meeting> meeting(List<Appointment> appointments, Principal principal) {
@@ -156,24 +163,54 @@ class AppointmentController {
         Instant now = clock.instant();
         Optional<Account> callerAccount = caller.flatMap(c -> appointments.stream().anyMatch(a -> a.room().isPresent()
                 && a.room().get().isOpenAt(now)) ? accounts.find(AccountId.of(c.accountId())) : Optional.empty());
+        // Read only when some room is open (callerAccount is empty otherwise) and the caller is a patient.
+        boolean patientConsented = callerAccount.filter(account -> account.role() == Role.PATIENT)
+                .map(account -> consent.currentAcceptance(account.id()).isPresent()).orElse(true);
         Map<Appointment, Meeting> meetings = new HashMap<>();
         for (Appointment appointment : appointments) {
             appointment.room().ifPresent(room -> {
                 URI joinUrl = null;
+                boolean consentMissing = false;
                 if (room.isOpenAt(now) && appointment.statusAt(now) == AppointmentStatus.CONFIRMED && callerAccount.isPresent()) {
                     AccountId me = callerAccount.get().id();
                     boolean isDoctor = appointment.doctorId().equals(me);
-                    if (isDoctor || appointment.patientId().equals(me)) {
+                    if (!isDoctor && appointment.patientId().equals(me) && !patientConsented) {
+                        consentMissing = true;
+                    } else if (isDoctor || appointment.patientId().equals(me)) {
                         joinUrl = meetingRooms.joinUrl(room, new MeetingParticipant(me, callerAccount.get().name(), isDoctor));
                     }
                 }
-                meetings.put(appointment, new Meeting(joinUrl, room.opensAt(), room.closesAt()));
+                meetings.put(appointment, new Meeting(joinUrl, consentMissing, room.opensAt(), room.closesAt()));
             });
         }
         return meetings;
     }
 
-    record Meeting(URI joinUrl, Instant opensAt, Instant closesAt) {}
+    record Meeting(URI joinUrl, boolean consentMissing, Instant opensAt, Instant closesAt) {}
+
+    /** The link, or {@code CONSENT_REQUIRED} for a patient who would get one but has not accepted the consent in force. */
+    @SchemaMapping(typeName = "Meeting", field = "joinUrl")
+    URI joinUrl(Meeting meeting) {
+        if (meeting.consentMissing()) {
+            throw consent.consentRequired();
+        }
+        return meeting.joinUrl();
+    }
+
+    /** The patient's acceptance of the consent in force, for the appointment's participants (batched: one read). */
+    @BatchMapping(typeName = "Appointment", field = "patientConsent")
+    Map<Appointment, ConsentAcceptance> patientConsent(List<Appointment> appointments) {
+        Map<AccountId, ConsentAcceptance> byPatient = consent.currentAcceptances(
+                appointments.stream().map(Appointment::patientId).collect(Collectors.toSet()));
+        Map<Appointment, ConsentAcceptance> result = new HashMap<>();
+        appointments.forEach(a -> {
+            ConsentAcceptance acceptance = byPatient.get(a.patientId());
+            if (acceptance != null) {
+                result.put(a, acceptance);
+            }
+        });
+        return result;
+    }
 
     /** Only for the appointment's doctor and only while it waits: null for the patient and for answered appointments. */
     @BatchMapping(typeName = "Appointment", field = "holdWarnings")

@@ -1,6 +1,8 @@
 package br.com.healthmed.telehealth.jitsi;
 
+import br.com.healthmed.platform.encoding.Base32;
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /**
  * Unguessable room names: 160 bits from {@link SecureRandom}, written in lower-case base32
@@ -13,7 +15,6 @@ import java.security.SecureRandom;
 final class RoomNames {
 
     static final int RANDOM_BITS = 160;
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RoomNames() {}
@@ -21,17 +22,6 @@ final class RoomNames {
     static String next() {
         byte[] bytes = new byte[RANDOM_BITS / 8];
         RANDOM.nextBytes(bytes);
-        StringBuilder name = new StringBuilder(RANDOM_BITS / 5);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                name.append(ALPHABET[(buffer >>> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        return name.toString(); // 160 is a multiple of 5: no bits left over
+        return Base32.encode(bytes).toLowerCase(Locale.ROOT); // 160 is a multiple of 5: no padding bits
     }
 }

@@ -10,8 +10,8 @@ import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Concurrently;
+import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -34,13 +32,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * adapters. The configuration is the notifications API tests' (the context is shared): the service's
  * clock is the test's, running from where a test puts it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-interval=PT1H",
-        "healthmed.notifications.sweep-batch=1",
-        "healthmed.web.app-url=https://app.healthmed.example"})
-@Import(TestClock.class)
+@ClockedApiTest
 abstract class AccountApiContract {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
