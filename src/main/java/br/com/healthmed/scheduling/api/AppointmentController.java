@@ -19,7 +19,9 @@ import br.com.healthmed.scheduling.HoldWarning;
 import br.com.healthmed.scheduling.HoldWarnings;
 import br.com.healthmed.scheduling.OriginDigests;
 import br.com.healthmed.scheduling.SlotId;
+import br.com.healthmed.telehealth.MeetingAttendance;
 import br.com.healthmed.telehealth.MeetingParticipant;
+import br.com.healthmed.telehealth.MeetingRoom;
 import br.com.healthmed.telehealth.MeetingRooms;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -59,11 +61,13 @@ class AppointmentController {
     private final OriginDigests origins;
     private final HoldWarnings holdWarnings;
     private final HoldRelease holdRelease;
+    private final MeetingAttendance attendance;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
                           AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
-                          HoldWarnings holdWarnings, HoldRelease holdRelease, Clock clock) {
+                          HoldWarnings holdWarnings, HoldRelease holdRelease, MeetingAttendance attendance, Clock clock) {
+        this.attendance = attendance;
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -165,15 +169,19 @@ class AppointmentController {
                     boolean isDoctor = appointment.doctorId().equals(me);
                     if (isDoctor || appointment.patientId().equals(me)) {
                         joinUrl = meetingRooms.joinUrl(room, new MeetingParticipant(me, callerAccount.get().name(), isDoctor));
+                        // The consultation record keeps who obtained a link to the room, and when.
+                        attendance.joinLinkIssued(room, me);
                     }
                 }
-                meetings.put(appointment, new Meeting(joinUrl, room.opensAt(), room.closesAt()));
+                meetings.put(appointment, new Meeting(joinUrl, room.opensAt(), room.closesAt(), room,
+                        appointment.doctorId(), appointment.patientId()));
             });
         }
         return meetings;
     }
 
-    record Meeting(URI joinUrl, Instant opensAt, Instant closesAt) {}
+    /** A room as its participants see it; {@code room} and the participants resolve its attendance. */
+    record Meeting(URI joinUrl, Instant opensAt, Instant closesAt, MeetingRoom room, AccountId doctorId, AccountId patientId) {}
 
     /** Only for the appointment's doctor and only while it waits: null for the patient and for answered appointments. */
     @BatchMapping(typeName = "Appointment", field = "holdWarnings")
