@@ -18,6 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import br.com.healthmed.support.Sockets;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -182,6 +188,71 @@ abstract class ClinicalRecordApiContract {
         assertThat(mailsTo(patient.name)).hasSize(2);
     }
 
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
+
+    static final String EVENTS = "subscription { clinicalRecordEvents { id kind appointmentId noteId documentId version } }";
+
+    @Test
+    void thePatientHearsOfEachNewNoteAmendmentAndDocumentLiveAndNoOneElseOfThem() {
+        String appointment = consultationInProgress(patient, doctor);
+        RecordClient other = RecordClient.patient(Api.at(port));
+        String otherAppointment = consultationInProgress(other, RecordClient.doctor(Api.at(port)));
+        WebSocketGraphQlTester mine = sockets.connect(port, patient.accessToken);
+        WebSocketGraphQlTester theirs = sockets.connect(port, other.accessToken);
+        // The events may arrive before the mutation's own answer: collect them, then compare.
+        List<Map<String, Object>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String[] ids = new String[2];
+        StepVerifier.create(events(mine).take(3))
+                .then(() -> ready(mine))
+                .then(() -> ids[0] = writeNote(doctor, appointment, note("Dispneia", List.of("J45")))
+                        .path("writeConsultationNote.id").entity(String.class).get())
+                .consumeNextWith(seen::add)
+                .then(() -> amend(doctor, ids[0]))
+                .consumeNextWith(seen::add)
+                .then(() -> ids[1] = issue(doctor, appointment, "receita.pdf", Samples.pdf(1_000), "PRESCRIPTION"))
+                .consumeNextWith(seen::add)
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+        assertThat(seen.get(0)).containsEntry("kind", "NOTE_WRITTEN").containsEntry("noteId", ids[0])
+                .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null)
+                .containsEntry("id", "note:" + ids[0] + ":1");
+        assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
+        assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1])
+                .containsEntry("id", "document:" + ids[1]);
+
+        // Another patient hears of their own record only: the first event they get is theirs.
+        StepVerifier.create(events(theirs).take(1))
+                .then(() -> ready(theirs))
+                .then(() -> writeNote(doctorOf(otherAppointment), otherAppointment, note("Outra", List.of())))
+                .assertNext(event -> assertThat(event).containsEntry("appointmentId", otherAppointment))
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+
+        // Doctors have nothing to subscribe to here.
+        StepVerifier.create(events(sockets.connect(port, doctor.accessToken)))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")))
+                .verify(Duration.ofSeconds(15));
+    }
+
+    private final Map<String, RecordClient> doctorsOfAppointments = new HashMap<>();
+
+    private RecordClient doctorOf(String appointment) {
+        return doctorsOfAppointments.get(appointment);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Flux<Map<String, Object>> events(WebSocketGraphQlTester socket) {
+        return socket.document(EVENTS).executeSubscription().toFlux("clinicalRecordEvents", Map.class)
+                .map(event -> (Map<String, Object>) event);
+    }
+
+    /** A query on the same socket: answered after the subscription before it is in place. */
+    private static void ready(WebSocketGraphQlTester socket) {
+        socket.document("{ me { id } }").execute().path("me.id").hasValue();
+    }
+
     @Test
     void aRetriedWriteReturnsTheNoteAndADifferentSecondNoteIsRefused() {
         String appointment = consultationInProgress(patient, doctor);
@@ -225,13 +296,14 @@ abstract class ClinicalRecordApiContract {
         RecordClient.put(ticket, Samples.jpeg(2_000));
         assertThat(code(doctor.complete((String) ticket.get("fileId")))).as("a JPEG declared as PDF").isEqualTo("UPLOAD_MISMATCH");
 
-        // After the window.
-        advance(Duration.ofDays(8));
-        assertThat(code(writeNote(doctor, appointment, note("Tarde demais", List.of())))).isEqualTo("CLINICAL_WRITE_WINDOW_CLOSED");
-        assertThat(code(requestDocument(doctor, appointment, "tarde.pdf", "application/pdf", 1_000))).isEqualTo("CLINICAL_WRITE_WINDOW_CLOSED");
-
         patient.document("clinical", "myTimeline").execute().path("myRecord.timeline.edges").entityList(Object.class).hasSize(0);
         assertThat(mailsTo(patient.name)).isEmpty();
+
+        // After the window (7 days after the end; access tokens here live a day, so the doctor logs in again).
+        advance(Duration.ofDays(8));
+        RecordClient late = doctor.loggedInAgain(Api.at(port));
+        assertThat(code(writeNote(late, appointment, note("Tarde demais", List.of())))).isEqualTo("CLINICAL_WRITE_WINDOW_CLOSED");
+        assertThat(code(requestDocument(late, appointment, "tarde.pdf", "application/pdf", 1_000))).isEqualTo("CLINICAL_WRITE_WINDOW_CLOSED");
     }
 
     // --- nobody else sees anything --------------------------------------------------------------------
@@ -379,20 +451,13 @@ abstract class ClinicalRecordApiContract {
 
     /** A consultation confirmed by the doctor, with the clock moved 5 minutes past its start. */
     String consultationInProgress(RecordClient patient, RecordClient doctor) {
-        Instant start = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-        String appointment = confirmedAppointment(patient, doctor, start);
-        advance(Duration.between(clock.instant(), start.plus(Duration.ofMinutes(5))));
+        String appointment = Consultations.inProgress((MutableClock) clock, patient, doctor);
+        doctorsOfAppointments.put(appointment, doctor);
         return appointment;
     }
 
     String confirmedAppointment(RecordClient patient, RecordClient doctor, Instant start) {
-        String slot = doctor.document("clinical", "publishSlots").variable("slots", List.of(Map.of("start", start.truncatedTo(ChronoUnit.SECONDS).toString())))
-                .execute().path("publishSlots[0].id").entity(String.class).get();
-        String appointment = patient.document("clinical", "bookAppointment").variable("slotId", slot)
-                .variable("idempotencyKey", UUID.randomUUID().toString()).execute().path("bookAppointment.id").entity(String.class).get();
-        doctor.document("clinical", "acceptAppointment").variable("id", appointment).execute()
-                .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
-        return appointment;
+        return Consultations.confirmed(patient, doctor, start);
     }
 
     static Map<String, Object> note(String reason, List<String> codes) {
@@ -415,13 +480,8 @@ abstract class ClinicalRecordApiContract {
     }
 
     /** Requests, PUTs and completes a document the doctor issues; its file id. */
-    @SuppressWarnings("unchecked")
     static String issue(RecordClient doctor, String appointment, String fileName, byte[] pdf, String kind) {
-        Map<String, Object> ticket = doctor.document("clinical", "requestDocumentUpload").variable("appointmentId", appointment)
-                .variable("input", Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", pdf.length, "kind", kind))
-                .execute().path("requestDocumentUpload").entity(Map.class).get();
-        assertThat(RecordClient.put(ticket, pdf).statusCode()).isEqualTo(200);
-        String id = (String) ticket.get("fileId");
+        String id = (String) Consultations.uploadDocument(doctor, appointment, fileName, pdf, kind).get("fileId");
         doctor.complete(id).path("completeFileUpload.id").entity(String.class).isEqualTo(id);
         return id;
     }
