@@ -28,7 +28,7 @@ public class ClinicalRecordRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicalRecordRelay.class);
     /** How long a new notice is left to the instance that wrote it before sweeps pick it up. */
-    static final Duration RELAY_GRACE = Duration.ofSeconds(10);
+    public static final Duration RELAY_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int SWEEP_BATCH = 100;
 

@@ -4,7 +4,15 @@ import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.notifications.mail.InMemoryMailer;
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.records.ClinicalRecordRelay;
+import br.com.healthmed.records.ConsultationNote;
+import br.com.healthmed.records.ConsultationNoteStore;
+import br.com.healthmed.records.NoteContent;
+import br.com.healthmed.records.NoteId;
+import br.com.healthmed.records.NoteVersion;
+import br.com.healthmed.scheduling.AppointmentId;
+import java.util.Optional;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
 import java.net.http.HttpResponse;
@@ -251,6 +259,30 @@ abstract class ClinicalRecordApiContract {
     /** A query on the same socket: answered after the subscription before it is in place. */
     private static void ready(WebSocketGraphQlTester socket) {
         socket.document("{ me { id } }").execute().path("me.id").hasValue();
+    }
+
+    @Autowired
+    ConsultationNoteStore noteStore;
+
+    @Test
+    void aNoteWhoseWriterStoppedBeforeRelayingItReachesThePatientThroughTheSweepOnce() {
+        String appointment = consultationInProgress(patient, doctor);
+        // What a writer that died right after its commit point leaves: the note and its notice, nobody relaying it.
+        Instant now = clock.instant();
+        AppointmentId id = AppointmentId.of(appointment);
+        noteStore.create(new ConsultationNote(NoteId.of(id), id, AccountId.of(patient.id), AccountId.of(doctor.id),
+                now.minus(Duration.ofMinutes(5)), now, List.of(new NoteVersion(1, new NoteContent("Tontura", Optional.empty(),
+                        Optional.empty(), "Vertigem posicional", List.of(), Optional.empty()), Optional.empty(), AccountId.of(doctor.id),
+                        doctor.name, "123456/SP", now))), now.plus(ClinicalRecordRelay.RELAY_GRACE));
+
+        relay.sweep();
+        assertThat(mailsTo(patient.name)).as("left to its writer for the grace").isEmpty();
+        advance(ClinicalRecordRelay.RELAY_GRACE);
+        relay.sweep(); // (the scheduled sweep may be the one that gets there first)
+        assertThat(awaitMails(patient.name, 1)).hasSize(1);
+        advance(Duration.ofMinutes(1));
+        relay.sweep();
+        assertThat(mailsTo(patient.name)).as("settled: not sent again").hasSize(1);
     }
 
     @Test
