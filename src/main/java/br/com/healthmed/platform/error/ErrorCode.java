@@ -86,7 +86,7 @@ public enum ErrorCode {
     GEOCODING_FAILED(ErrorType.INTERNAL_ERROR, "The geocoding service failed; retry later or give coordinates."),
     GEOCODING_BUSY(ErrorType.INTERNAL_ERROR, "The geocoding service is throttling requests; retry after extensions.retryAfterSeconds or give coordinates."),
 
-    STORAGE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "Storage could not be read for a while; retry after extensions.retryAfterSeconds (a subscription: with after, to miss nothing)."),
+    STORAGE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "Storage did not answer in time or is failing; retry after extensions.retryAfterSeconds (a subscription: with after, to miss nothing)."),
     SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");
 

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 /**
  * The one place where exceptions thrown by controllers become GraphQL errors. Domain failures keep
  * their code and client-facing message; Bean Validation failures name the offending field; anything
+ * storage outage becomes the retryable {@code STORAGE_UNAVAILABLE} or {@code SERVICE_BUSY}; anything
  * else is logged with the request's {@link CorrelationId} and reaches the client only as
  * {@code INTERNAL_ERROR} with that id.
  */
@@ -29,11 +31,7 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError domain(DomainException ex, DataFetchingEnvironment env) {
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ex.code().errorType())
-                .message(ex.getMessage())
-                .extensions(ex.extensions())
-                .build();
+        return ErrorShapes.domain(GraphqlErrorBuilder.newError(env), ex);
     }
 
     @GraphQlExceptionHandler
@@ -54,12 +52,13 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
         String correlationId = CorrelationId.of(env.getGraphQlContext());
+        Optional<DomainException> known = ErrorShapes.known(ex);
+        if (known.isPresent()) { // a storage outage: expected now and then, the client retries
+            log.warn("{} in {} [correlationId={}]: {}", known.get().code(), env.getExecutionStepInfo().getPath(), correlationId, ex.toString());
+            return ErrorShapes.domain(GraphqlErrorBuilder.newError(env), known.get());
+        }
         log.error("Unexpected failure in {} [correlationId={}]", env.getExecutionStepInfo().getPath(), correlationId, ex);
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorCode.INTERNAL_ERROR.errorType())
-                .message("Internal error; quote correlation id " + correlationId + " to support.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "correlationId", correlationId))
-                .build();
+        return ErrorShapes.internal(GraphqlErrorBuilder.newError(env), correlationId);
     }
 
     /**

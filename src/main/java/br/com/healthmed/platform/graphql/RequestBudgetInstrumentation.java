@@ -36,8 +36,12 @@ import org.springframework.stereotype.Component;
  * a pooled thread spent on another request between two checks. It is a safety net, not a meter.
  * A subscription's budget starts again with each event it pushes.
  *
- * <p>A client that goes away is handled by Spring for GraphQL, which cancels the {@code ExecutionInput}
- * when the response is cancelled; graphql-java then stops at its next step.
+ * <p>This budget is also what bounds a request whose client has gone away. Over HTTP a request runs
+ * on the servlet thread that read it (the controllers are blocking), and a blocking servlet thread
+ * cannot see that its peer closed the connection until it writes the answer; Spring MVC does not
+ * cancel the execution when an async response fails either. So an abandoned request costs at most
+ * this budget. Over WebSocket, a closed session or a {@code complete} message cancels the
+ * subscription and with it the work of its next event.
  */
 @Component
 class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {

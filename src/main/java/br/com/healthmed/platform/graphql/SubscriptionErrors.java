@@ -1,10 +1,9 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +24,12 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex) {
-        if (ex instanceof DomainException domain) {
-            return GraphqlErrorBuilder.newError().errorType(domain.code().errorType()).message(domain.getMessage())
-                    .extensions(domain.extensions()).build();
+        Optional<DomainException> known = ErrorShapes.known(ex);
+        if (known.isPresent()) {
+            return ErrorShapes.domain(GraphqlErrorBuilder.newError(), known.get());
         }
         String correlationId = UUID.randomUUID().toString();
         log.error("A subscription failed [correlationId={}]", correlationId, ex);
-        return GraphqlErrorBuilder.newError()
-                .errorType(ErrorCode.INTERNAL_ERROR.errorType())
-                .message("Internal error; quote correlation id " + correlationId + " to support.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "correlationId", correlationId))
-                .build();
+        return ErrorShapes.internal(GraphqlErrorBuilder.newError(), correlationId);
     }
 }

@@ -24,15 +24,24 @@ class DynamoConfig {
 
     private static final Logger log = LoggerFactory.getLogger(DynamoConfig.class);
 
+    @Bean
+    StorageGuard dynamoDbGuard(DynamoProperties properties) {
+        DynamoProperties.Guard guard = properties.guard();
+        return new StorageGuard("dynamodb", new StorageGuard.Settings(properties.maxConnections(), guard.queueWait(),
+                guard.window(), guard.minimumCalls(), guard.failureRatePercent(), guard.openFor(), guard.probeCalls()));
+    }
+
     @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(DynamoProperties properties) {
+    DynamoDbClient dynamoDbClient(DynamoProperties properties, StorageGuard dynamoDbGuard) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(properties.region()))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()))
-                // A slow DynamoDB must not hold a request thread indefinitely: bound each attempt, and
-                // the whole call with its retries.
+                // A slow DynamoDB must not hold a request thread: each attempt and the whole call with its
+                // retries are bounded well under a second (DynamoDB answers in milliseconds), and the guard
+                // sheds calls beyond the connection pool and stops calling a failing DynamoDB for a while.
                 .overrideConfiguration(o -> o.apiCallTimeout(properties.apiCallTimeout())
-                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
+                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                        .addExecutionInterceptor(dynamoDbGuard));
         if (properties.endpoint() != null) {
             // A local DynamoDB-compatible engine (dynalite): it accepts any credentials.
             builder.endpointOverride(properties.endpoint())
@@ -62,8 +71,10 @@ class DynamoConfig {
     /**
      * @param endpoint              a local engine's URL; absent in AWS
      * @param createTable           create the table at start-up (local runs against dynalite)
+     * @param maxConnections        the connection pool, and so the calls that may run at once
      * @param apiCallTimeout        the longest a call may take, all its retries included
      * @param apiCallAttemptTimeout the longest one attempt of a call may take before it is retried
+     * @param guard                 load shedding and circuit breaking ({@link StorageGuard})
      */
     @ConfigurationProperties("healthmed.dynamodb")
     record DynamoProperties(
@@ -72,6 +83,20 @@ class DynamoConfig {
             @DefaultValue("healthmed") String tableName,
             @DefaultValue("false") boolean createTable,
             @DefaultValue("200") int maxConnections,
-            @DefaultValue("PT5S") Duration apiCallTimeout,
-            @DefaultValue("PT2S") Duration apiCallAttemptTimeout) {}
+            @DefaultValue("PT1S") Duration apiCallTimeout,
+            @DefaultValue("PT0.4S") Duration apiCallAttemptTimeout,
+            @DefaultValue Guard guard) {
+
+        /**
+         * @param queueWait          how long a call may wait for one of the {@code maxConnections} slots
+         * @param window             the breaker looks at this many recent calls
+         * @param minimumCalls       and decides only once it has seen this many
+         * @param failureRatePercent opening when at least this share of them were outages
+         * @param openFor            calls then fail at once for this long
+         * @param probeCalls         before this many probe calls decide whether to close again
+         */
+        record Guard(@DefaultValue("PT0.05S") Duration queueWait, @DefaultValue("50") int window,
+                     @DefaultValue("20") int minimumCalls, @DefaultValue("50") float failureRatePercent,
+                     @DefaultValue("PT5S") Duration openFor, @DefaultValue("5") int probeCalls) {}
+    }
 }

@@ -1,0 +1,153 @@
+package br.com.healthmed.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Dynalite;
+import br.com.healthmed.support.DynaliteStorage;
+import br.com.healthmed.support.FaultyProxy;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * DynamoDB in trouble, as the service's clients meet it: the service runs on dynalite behind a proxy
+ * that answers 500s, throttles or stalls, with the production timeouts. A failing or silent DynamoDB
+ * gets a coded, retryable answer (never INTERNAL_ERROR, never a wait of many seconds); after enough
+ * failures the service stops calling it for a while, answering at once, and readiness says DOWN; a
+ * throttled or failed call the SDK could retry succeeds once; when DynamoDB is back, so is the service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StorageOutageApiTest {
+
+    private static final FaultyProxy PROXY = FaultyProxy.in(Dynalite.endpoint());
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void dynamoBehindTheProxy(DynamicPropertyRegistry registry) {
+        DynaliteStorage.registerWithProductionTimeouts(registry, PROXY.endpoint());
+        // a smaller breaker window and pause, so that the test opens and closes it quickly
+        registry.add("healthmed.dynamodb.guard.window", () -> "10");
+        registry.add("healthmed.dynamodb.guard.minimum-calls", () -> "5");
+        registry.add("healthmed.dynamodb.guard.open-for", () -> "PT3S");
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        PROXY.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StorageGuard guard;
+
+    Api patient;
+
+    @BeforeEach
+    void dynamoHealthyAndAPatient() {
+        PROXY.heal();
+        awaitStorageBack();
+        Api anonymous = Api.at(port);
+        patient = anonymous.as((String) anonymous.registerPatient(Api.newPatient()).get("accessToken"));
+    }
+
+    @Test
+    void aFailingDynamoGetsRetryableAnswersThenNoMoreCallsAndReadinessDownUntilItIsBack() throws Exception {
+        PROXY.failEvery(FaultyProxy.Fault.SERVER_ERROR);
+        for (int call = 0; guard.state() != CircuitBreaker.State.OPEN; call++) {
+            assertThat(call).as("the breaker opens after the configured failures").isLessThan(30);
+            assertRetryable(me(), "STORAGE_UNAVAILABLE");
+        }
+
+        int reachedDynamo = PROXY.received();
+        int calls = 10;
+        for (int call = 0; call < calls; call++) {
+            assertRetryable(me(), "STORAGE_UNAVAILABLE");
+        }
+        // each of these calls would reach DynamoDB at least once; only calls that were already under way
+        // when the breaker opened (a background sweep's, retrying) may still arrive
+        assertThat(PROXY.received() - reachedDynamo).as("requests reaching a DynamoDB the breaker has given a rest")
+                .isLessThan(3);
+        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).isEqualTo(503);
+
+        PROXY.heal();
+        awaitStorageBack();
+    }
+
+    @Test
+    void aDynamoThatDoesNotAnswerGetsStorageUnavailableNotAnInternalError() {
+        PROXY.failEvery(FaultyProxy.Fault.STALL);
+        assertRetryable(me(), "STORAGE_UNAVAILABLE");
+    }
+
+    @Test
+    void aThrottledOrFailedCallIsRetriedAndTheChangeIsMadeOnce() {
+        Map<String, Object> input = Api.newPatient();
+        PROXY.failNext(1, FaultyProxy.Fault.THROTTLED);
+        int faultsBefore = PROXY.faulted();
+        Api anonymous = Api.at(port);
+        anonymous.registerPatient(input);
+        PROXY.failNext(1, FaultyProxy.Fault.SERVER_ERROR);
+        anonymous.document("loginPatient").variable("login", input.get("email")).variable("password", Api.PASSWORD).execute()
+                .path("loginPatient.account.id").hasValue();
+        assertThat(PROXY.faulted() - faultsBefore).isEqualTo(2);
+        // registered once: the same e-mail cannot register a second account
+        anonymous.tester().documentName("registerPatient").variable("input", Map.of("name", "Outra Pessoa",
+                        "email", input.get("email"), "cpf", Api.cpf(System.nanoTime() % 1_000_000_000L), "password", Api.PASSWORD,
+                        "birthDate", "1990-01-01"))
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "EMAIL_TAKEN")));
+    }
+
+    private GraphQlTester.Response me() {
+        return patient.tester().document("{ me { id } }").execute();
+    }
+
+    private static void assertRetryable(GraphQlTester.Response response, String code) {
+        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
+            assertThat(error.getExtensions()).containsEntry("code", code);
+            assertThat(error.getExtensions().get("retryAfterSeconds")).isInstanceOf(Integer.class);
+            assertThat(error.getMessage()).doesNotContain("Exception", "software.amazon");
+        }));
+    }
+
+    /** The breaker lets probes through after its pause: poll until an answer comes from storage again. */
+    private void awaitStorageBack() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (guard.state() != CircuitBreaker.State.CLOSED || !answersFromStorage()) {
+            assertThat(Instant.now()).as("storage back within 30 s of DynamoDB healing").isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private boolean answersFromStorage() {
+        if (patient == null) {
+            return true;
+        }
+        return me().returnResponse().getErrors().isEmpty();
+    }
+}
