@@ -1,5 +1,6 @@
 package br.com.healthmed.notifications;
 
+import br.com.healthmed.records.ClinicalRecordEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,6 +209,21 @@ class MailTemplates {
         String local = address.substring(0, at);
         String shown = local.length() <= 2 ? local.charAt(0) + "***" : local.charAt(0) + "***" + local.charAt(local.length() - 1);
         return shown + address.substring(at);
+    }
+
+    /**
+     * A doctor wrote, amended or issued something in the patient's record: who and for which consultation,
+     * never what (no diagnosis, no document kind, no file name).
+     */
+    Notice clinicalRecordToPatient(Participants.Pair pair, AppointmentFacts facts, ClinicalRecordEvent.Kind kind) {
+        String what = switch (kind) {
+            case NOTE_WRITTEN -> "registrou uma nota na sua consulta de ";
+            case NOTE_AMENDED -> "atualizou a nota da sua consulta de ";
+            case DOCUMENT_ISSUED -> "emitiu um documento na sua consulta de ";
+        };
+        return notice("Novo registro no seu prontuário: consulta de " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " " + what + when(facts.start(), pair.zone()) + ".",
+                "Você pode ver o registro no app, no seu prontuário, após o login.");
     }
 
     private Notice notice(String subject, Participants.Person to, AppointmentFacts facts, String... paragraphs) {

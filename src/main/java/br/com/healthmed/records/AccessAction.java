@@ -6,5 +6,13 @@ public enum AccessAction {
     DOWNLOAD_URL_ISSUED,
     SHARE,
     REVOKE,
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /** A doctor wrote the consultation note of one of the patient's consultations. */
+    NOTE_WRITTEN,
+    /** A doctor amended a consultation note (a new version). */
+    NOTE_AMENDED,
+    /** Someone read a consultation note (the patient, its doctor, or a doctor under a share). */
+    NOTE_READ,
+    /** A doctor issued a document (prescription, certificate, exam request, report) into the record. */
+    DOCUMENT_ISSUED
 }

@@ -52,15 +52,42 @@ public class AccessAudit {
                 Optional.of(grant.doctor()));
     }
 
+    void documentIssued(Requester who, RecordFile document) {
+        append(document.owner(), AccessAction.DOCUMENT_ISSUED, who, Optional.of(document), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    void noteWritten(Requester who, ConsultationNote note, NoteVersion version) {
+        store.append(noteEntry(note, version.version() == 1 ? AccessAction.NOTE_WRITTEN : AccessAction.NOTE_AMENDED, who,
+                Optional.empty(), Optional.empty()));
+    }
+
+    void noteRead(Requester who, ConsultationNote note, Optional<Grant> under, Optional<String> shareName) {
+        store.append(noteEntry(note, AccessAction.NOTE_READ, who, under.map(Grant::id), shareName));
+    }
+
     /** Someone not entitled asked for an existing file: the owner learns it; the caller gets NOT_FOUND. */
     void refused(Requester who, RecordFile file) {
-        log.warn("Refused access to file {} by {} from {}", file.id(), who.account().map(AccountId::toString).orElse("anonymous"),
+        refused(who, entry(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(),
+                Optional.empty(), Optional.empty()), "file " + file.id());
+    }
+
+    /** Someone not entitled asked for an existing note: logged like a refused file, collapsed the same way. */
+    void refused(Requester who, ConsultationNote note) {
+        refused(who, noteEntry(note, AccessAction.ACCESS_REFUSED, who, Optional.empty(), Optional.empty()), "note " + note.id());
+    }
+
+    private void refused(Requester who, AccessLogEntry entry, String subject) {
+        log.warn("Refused access to {} by {} from {}", subject, who.account().map(AccountId::toString).orElse("anonymous"),
                 who.address());
-        AccessLogEntry entry = entry(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        String repeatKey = String.join("|", AccessAction.ACCESS_REFUSED.name(), FailedLookups.key(who), who.address(),
-                file.id().toString());
+        String repeatKey = String.join("|", AccessAction.ACCESS_REFUSED.name(), FailedLookups.key(who), who.address(), subject);
         store.appendOrCountRepeat(entry, repeatKey, properties.refusalWindow());
+    }
+
+    private AccessLogEntry noteEntry(ConsultationNote note, AccessAction action, Requester who, Optional<GrantId> grant,
+                                     Optional<String> shareName) {
+        return new AccessLogEntry(UUID.randomUUID(), note.patient(), now(), action, who.account(), who.role(), Optional.empty(),
+                Optional.of(NoteNames.of(note)), grant, shareName, Optional.empty(), who.address()).aboutNote(note.id());
     }
 
     private void append(AccountId patient, AccessAction action, Requester who, Optional<RecordFile> file,

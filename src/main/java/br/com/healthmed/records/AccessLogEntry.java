@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param sharedWith the doctor a share or revocation was for
  * @param count      how many times it happened: identical refusals in a row are one entry
  * @param lastAt     when it last happened; {@code at} for a single occurrence
+ * @param note       the consultation note read, written or refused (its name at the time is in {@code fileName})
  */
 public record AccessLogEntry(
         UUID id,
@@ -33,7 +34,8 @@ public record AccessLogEntry(
         Optional<AccountId> sharedWith,
         String clientAddress,
         int count,
-        Instant lastAt) {
+        Instant lastAt,
+        Optional<NoteId> note) {
 
     public AccessLogEntry {
         Objects.requireNonNull(id);
@@ -49,9 +51,18 @@ public record AccessLogEntry(
         Objects.requireNonNull(sharedWith);
         Objects.requireNonNull(clientAddress);
         Objects.requireNonNull(lastAt);
+        Objects.requireNonNull(note);
         if (count < 1) {
             throw new IllegalArgumentException("count " + count);
         }
+    }
+
+    /** An entry about files or shares, as stored before notes existed. */
+    public AccessLogEntry(UUID id, AccountId patient, Instant at, AccessAction action, Optional<AccountId> actor,
+                          Optional<Role> actorRole, Optional<FileId> file, Optional<String> fileName, Optional<GrantId> grant,
+                          Optional<String> shareName, Optional<AccountId> sharedWith, String clientAddress, int count, Instant lastAt) {
+        this(id, patient, at, action, actor, actorRole, file, fileName, grant, shareName, sharedWith, clientAddress, count, lastAt,
+                Optional.empty());
     }
 
     /** An entry of one occurrence. */
@@ -64,6 +75,12 @@ public record AccessLogEntry(
     /** The entry with one more occurrence, at {@code at}. */
     public AccessLogEntry repeatedAt(Instant at) {
         return new AccessLogEntry(id, patient, this.at, action, actor, actorRole, file, fileName, grant, shareName, sharedWith,
-                clientAddress, count + 1, at.isAfter(lastAt) ? at : lastAt);
+                clientAddress, count + 1, at.isAfter(lastAt) ? at : lastAt, note);
+    }
+
+    /** The same entry about a consultation note. */
+    public AccessLogEntry aboutNote(NoteId noteId) {
+        return new AccessLogEntry(id, patient, at, action, actor, actorRole, file, fileName, grant, shareName, sharedWith,
+                clientAddress, count, lastAt, Optional.of(noteId));
     }
 }

@@ -67,6 +67,10 @@ public class AccessLogReader {
             case SHARE -> who + " shared " + share + " with " + doctor;
             case REVOKE -> who + " revoked the share of " + share + " with " + doctor;
             case ACCESS_REFUSED -> who + " was refused access to " + file;
+            case NOTE_WRITTEN -> who + " wrote " + file;
+            case NOTE_AMENDED -> who + " amended " + file;
+            case NOTE_READ -> who + " read " + file + (entry.grant().isPresent() ? " under your share of " + share : "");
+            case DOCUMENT_ISSUED -> who + " issued " + file + " into your record";
         };
         String repeats = entry.count() == 1 ? "" : ", and " + (entry.count() - 1) + " more " + (entry.count() == 2 ? "time" : "times")
                 + " until " + (entry.lastAt().atZone(BRASILIA).toLocalDate().equals(entry.at().atZone(BRASILIA).toLocalDate())

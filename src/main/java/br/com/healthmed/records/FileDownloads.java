@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Download URLs, for the file's owner or a doctor holding an active grant that covers the file at
+ * Download URLs, for the file's owner, the doctor who issued it (an issued document), or a doctor holding an active grant that covers the file at
  * this moment, once the file was found clean of malware ({@link MalwareScans}). Everyone else gets {@code NOT_FOUND}, and the attempt is logged for the owner (see
  * {@link FileGuard#refused} for the flood control).
  */
@@ -46,7 +46,7 @@ public class FileDownloads {
         }
         RecordFile file = found.get();
         Optional<Grant> under = Optional.empty();
-        if (!who.is(file.owner())) {
+        if (!who.is(file.owner()) && !who.account().filter(file::issuedBy).isPresent()) {
             under = grantFor(who, file);
             if (under.isEmpty()) {
                 throw guard.refused(who, found);

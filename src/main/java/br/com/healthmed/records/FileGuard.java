@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -31,9 +32,29 @@ class FileGuard {
         return owned(who, id, RecordFile::available);
     }
 
-    /** The caller's file, completed or still being uploaded (an expired intent is gone). */
-    RecordFile ownIncludingPending(Requester who, FileId id) {
-        return owned(who, id, file -> file.visibleToOwnerAt(clock.instant()));
+    /**
+     * The caller's completed file that the caller may change (rename, delete): documents a doctor issued
+     * are part of the clinical record, kept as issued ({@code CLINICAL_RECORD_READ_ONLY}).
+     */
+    RecordFile ownChangeable(Requester who, FileId id) {
+        RecordFile file = own(who, id);
+        if (file.isIssued()) {
+            throw new DomainException(ErrorCode.CLINICAL_RECORD_READ_ONLY, "'" + file.fileName() + "' was issued by a doctor: "
+                    + "it stays in your record as issued (you can still put it in your groups and share it).");
+        }
+        return file;
+    }
+
+    /**
+     * A file the caller is uploading, or uploaded: the patient's own, or for a document a doctor issues,
+     * the issuing doctor's (the patient cannot complete or cancel it). An expired intent is gone.
+     */
+    RecordFile uploadedBy(Requester who, FileId id) {
+        Optional<RecordFile> file = store.file(id).filter(found -> found.visibleToOwnerAt(clock.instant()));
+        if (file.isEmpty() || !who.is(file.get().issued().map(IssuedBy::doctor).orElse(file.get().owner()))) {
+            throw refused(who, file.filter(RecordFile::available));
+        }
+        return file.get();
     }
 
     private RecordFile owned(Requester who, FileId id, Predicate<RecordFile> visible) {

@@ -40,6 +40,11 @@ public record Grant(
                 && scope.covers(file);
     }
 
+    /** Whether this grant lets its doctor read {@code note} at {@code now}. */
+    public boolean lets(AccountId caller, ConsultationNote note, Instant now) {
+        return activeAt(now) && doctor.equals(caller) && patient.equals(note.patient()) && scope.covers(note);
+    }
+
     public Grant revokedAt(Instant at) {
         return new Grant(id, patient, doctor, scope, note, createdAt, expiresAt, Optional.of(at));
     }

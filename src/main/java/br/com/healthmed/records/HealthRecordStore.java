@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +13,24 @@ import java.util.Optional;
  */
 public interface HealthRecordStore {
 
-    /** What to list: optionally one category, optionally one group. */
-    record FileFilter(Optional<FileCategory> category, Optional<GroupId> group) {
+    /**
+     * What to list: optionally one category, one group, only the patient's own files or only issued
+     * documents ({@code issued}), only the documents issued for one consultation.
+     */
+    record FileFilter(Optional<FileCategory> category, Optional<GroupId> group, Optional<Boolean> issued,
+                      Optional<AppointmentId> appointment) {
 
         public static final FileFilter ALL = new FileFilter(Optional.empty(), Optional.empty());
 
+        public FileFilter(Optional<FileCategory> category, Optional<GroupId> group) {
+            this(category, group, Optional.empty(), Optional.empty());
+        }
+
         public boolean accepts(RecordFile file) {
             return category.map(c -> c == file.category()).orElse(true)
-                    && group.map(g -> file.groups().contains(g)).orElse(true);
+                    && group.map(g -> file.groups().contains(g)).orElse(true)
+                    && issued.map(wanted -> file.isIssued() == wanted).orElse(true)
+                    && appointment.map(a -> file.issued().filter(by -> by.appointment().equals(a)).isPresent()).orElse(true);
         }
     }
 
@@ -32,7 +43,15 @@ public interface HealthRecordStore {
      * Marks a pending file available, once: false if it was not pending (already completed, deleted
      * or never created).
      */
-    boolean markAvailable(RecordFile pending, Instant at);
+    default boolean markAvailable(RecordFile pending, Instant at) {
+        return markAvailable(pending, at, Optional.empty());
+    }
+
+    /**
+     * {@link #markAvailable(RecordFile, Instant)}, storing {@code notice} (an issued document's event, see
+     * {@link RecordNoticeStore}) with the file in the same write.
+     */
+    boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice);
 
     /** Renames the file, if it still exists. */
     void rename(FileId id, String fileName);

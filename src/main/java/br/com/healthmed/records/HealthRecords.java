@@ -59,7 +59,7 @@ public class HealthRecords {
     }
 
     public RecordFile renameFile(Requester who, FileId id, String newName) {
-        RecordFile renamed = guard.own(who, id).renamed(FileNames.fileName(newName, "fileName"));
+        RecordFile renamed = guard.ownChangeable(who, id).renamed(FileNames.fileName(newName, "fileName"));
         store.rename(id, renamed.fileName());
         return renamed;
     }
@@ -69,7 +69,7 @@ public class HealthRecords {
      * remains is an unreachable object under a random key, never a listed file without bytes.
      */
     public void deleteFile(Requester who, FileId id) {
-        RecordFile file = guard.own(who, id);
+        RecordFile file = guard.ownChangeable(who, id);
         store.deleteFile(file.id());
         store.releaseBytes(file.owner(), file.sizeBytes());
         blobs.delete(file.objectKey());

@@ -12,4 +12,8 @@ public record Page<T>(List<T> items, Optional<String> next) {
     public Page {
         items = List.copyOf(items);
     }
+
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), Optional.empty());
+    }
 }

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param groups the owner's groups the file is in; a share of a group covers the file while it is
  * @param scan   the malware scan's verdict as last kept: only final ones are ({@link ScanStatus#isFinal()});
  *               anything else means "ask the blob store"
+ * @param issued for a document a doctor issued into the record (a prescription, a certificate...): who, for
+ *               which consultation, what it is; empty for the patient's own files. Issued documents are
+ *               part of the clinical record: the patient can neither rename nor delete them
  */
 public record RecordFile(
         FileId id,
@@ -27,7 +30,8 @@ public record RecordFile(
         Instant requestedAt,
         Instant uploadExpiresAt,
         Optional<Instant> availableAt,
-        ScanStatus scan) {
+        ScanStatus scan,
+        Optional<IssuedBy> issued) {
 
     public RecordFile {
         Objects.requireNonNull(id);
@@ -41,6 +45,15 @@ public record RecordFile(
         Objects.requireNonNull(uploadExpiresAt);
         Objects.requireNonNull(availableAt);
         Objects.requireNonNull(scan);
+        Objects.requireNonNull(issued);
+    }
+
+    /** A patient's own file. */
+    public RecordFile(FileId id, AccountId owner, String fileName, String contentType, long sizeBytes, FileCategory category,
+                      ObjectKey objectKey, Set<GroupId> groups, Instant requestedAt, Instant uploadExpiresAt,
+                      Optional<Instant> availableAt, ScanStatus scan) {
+        this(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt, uploadExpiresAt,
+                availableAt, scan, Optional.empty());
     }
 
     /** A file with no scan verdict kept yet. */
@@ -48,7 +61,7 @@ public record RecordFile(
                       ObjectKey objectKey, Set<GroupId> groups, Instant requestedAt, Instant uploadExpiresAt,
                       Optional<Instant> availableAt) {
         this(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt, uploadExpiresAt,
-                availableAt, ScanStatus.PENDING_SCAN);
+                availableAt, ScanStatus.PENDING_SCAN, Optional.empty());
     }
 
     public boolean available() {
@@ -62,16 +75,31 @@ public record RecordFile(
 
     public RecordFile completedAt(Instant at) {
         return new RecordFile(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt,
-                uploadExpiresAt, Optional.of(at), scan);
+                uploadExpiresAt, Optional.of(at), scan, issued);
     }
 
     public RecordFile scanned(ScanStatus verdict) {
         return new RecordFile(id, owner, fileName, contentType, sizeBytes, category, objectKey, groups, requestedAt,
-                uploadExpiresAt, availableAt, verdict);
+                uploadExpiresAt, availableAt, verdict, issued);
     }
 
     public RecordFile renamed(String newName) {
         return new RecordFile(id, owner, newName, contentType, sizeBytes, category, objectKey, groups, requestedAt,
-                uploadExpiresAt, availableAt);
+                uploadExpiresAt, availableAt, scan, issued);
+    }
+
+    public RecordFile inGroups(Set<GroupId> memberOf) {
+        return new RecordFile(id, owner, fileName, contentType, sizeBytes, category, objectKey, memberOf, requestedAt,
+                uploadExpiresAt, availableAt, scan, issued);
+    }
+
+    /** Whether a doctor issued it (a document of the clinical record) rather than the patient uploading it. */
+    public boolean isIssued() {
+        return issued.isPresent();
+    }
+
+    /** Whether {@code doctor} issued it. */
+    public boolean issuedBy(AccountId doctor) {
+        return issued.filter(by -> by.doctor().equals(doctor)).isPresent();
     }
 }

@@ -5,6 +5,8 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.scheduling.AppointmentLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +33,12 @@ public class Sharing {
     private final AccessAudit audit;
     private final MalwareScans scans;
     private final RecordsProperties properties;
+    private final AppointmentLifecycle appointmentsOf;
     private final Clock clock;
 
     Sharing(GrantStore grants, HealthRecordStore records, AccountDirectory accounts, FileGuard guard, AccessAudit audit,
-            MalwareScans scans, RecordsProperties properties, Clock clock) {
+            MalwareScans scans, RecordsProperties properties, AppointmentLifecycle appointmentsOf, Clock clock) {
+        this.appointmentsOf = appointmentsOf;
         this.grants = grants;
         this.records = records;
         this.accounts = accounts;
@@ -61,9 +65,12 @@ public class Sharing {
         });
         Set<GroupId> groups = new LinkedHashSet<>();
         share.groups().forEach(id -> groups.add(records.group(patient, id).orElseThrow(() -> DomainException.notFound("Group")).id()));
-        ShareScope scope = new ShareScope(share.allFiles(), files, groups);
+        Set<AppointmentId> appointments = new LinkedHashSet<>();
+        share.appointments().forEach(id -> appointments.add(appointmentsOf.visibleTo(patient, id).id()));
+        ShareScope scope = new ShareScope(share.allFiles(), files, groups, share.allNotes(), appointments);
         if (scope.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input", "Share at least one file, one group, or allFiles.");
+            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input",
+                    "Share at least one file, one group, allFiles, allNotes or one appointment.");
         }
         Instant now = clock.instant();
         Grant grant = new Grant(GrantId.random(), patient, share.doctor(), scope, note(share.note()), now,

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Service;
  * returns a presigned PUT URL bound to the content type and length; the client sends the bytes
  * straight to storage. {@link #complete} then inspects what was stored (size, type, first bytes)
  * and only then makes the file available. An intent never completed simply expires. From request to
- * completion the file's bytes are held against the patient's quota ({@link UploadQuota}).
+ * completion the file's bytes are held against the patient's quota ({@link UploadQuota}). Documents
+ * doctors issue into a patient's record take the same path ({@link #requestIssued}), so they get the
+ * same checks: size, declared type against the stored bytes' first bytes, encryption at rest, and the
+ * malware scan before anyone opens them.
  */
 @Service
 public class Uploads {
@@ -28,10 +31,17 @@ public class Uploads {
     private final AccessAudit audit;
     private final UploadQuota quota;
     private final RecordsProperties properties;
+    private final ConsultationAccess consultations;
+    private final ClinicalRecordRelay relay;
     private final Clock clock;
 
+    /** Documents doctors issue are PDF only. */
+    static final String ISSUED_TYPE = "application/pdf";
+
     Uploads(HealthRecordStore store, BlobStore blobs, FileGuard guard, AccessAudit audit, UploadQuota quota,
-            RecordsProperties properties, Clock clock) {
+            RecordsProperties properties, ConsultationAccess consultations, ClinicalRecordRelay relay, Clock clock) {
+        this.consultations = consultations;
+        this.relay = relay;
         this.store = store;
         this.blobs = blobs;
         this.guard = guard;
@@ -44,14 +54,7 @@ public class Uploads {
     public UploadTicket request(AccountId patient, NewUpload upload) {
         String fileName = FileNames.fileName(upload.fileName(), "input.fileName");
         String contentType = contentType(upload.contentType());
-        long maxBytes = properties.maxFileSize().toBytes();
-        if (upload.sizeBytes() < 1) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.sizeBytes", "A file has at least 1 byte.");
-        }
-        if (upload.sizeBytes() > maxBytes) {
-            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
-                    Map.of("field", "input.sizeBytes", "maxBytes", maxBytes));
-        }
+        checkSize(upload.sizeBytes());
         Set<GroupId> groups = new HashSet<>();
         for (GroupId group : upload.groups()) {
             groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
@@ -62,14 +65,44 @@ public class Uploads {
         // The hold first: an intent never exists without its bytes held. A hold left without an intent
         // (a failure right after it) is given back once it expires (UploadQuota.reconcile).
         quota.hold(patient, new UploadHold(intent.id(), intent.sizeBytes(), intent.uploadExpiresAt()));
+        return start(intent);
+    }
+
+    /**
+     * Starts the upload of a document a doctor issues into {@code patient}'s record for a consultation:
+     * the same intent, presigned URL and completion checks as the patient's own files, PDF only. It holds
+     * nothing against the patient's quota: the patient cannot delete it, so it must not be able to fill
+     * their record ({@link IssuedDocuments} bounds what a doctor may issue).
+     */
+    UploadTicket requestIssued(AccountId patient, IssuedBy issuer, String rawFileName, long sizeBytes) {
+        String fileName = FileNames.fileName(rawFileName, "input.fileName");
+        checkSize(sizeBytes);
+        Instant now = clock.instant();
+        return start(new RecordFile(FileId.random(), patient, fileName, ISSUED_TYPE, sizeBytes, issuer.kind().category(),
+                ObjectKey.random(), Set.of(), now, now.plus(properties.uploadUrlTtl()), Optional.empty(), ScanStatus.PENDING_SCAN,
+                Optional.of(issuer)));
+    }
+
+    private UploadTicket start(RecordFile intent) {
         store.createFile(intent);
-        BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), contentType, upload.sizeBytes(),
+        BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), intent.contentType(), intent.sizeBytes(),
                 properties.uploadUrlTtl());
         return new UploadTicket(intent.id(), url.url(), url.headers(), url.expiresAt());
     }
 
+    private void checkSize(long sizeBytes) {
+        long maxBytes = properties.maxFileSize().toBytes();
+        if (sizeBytes < 1) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.sizeBytes", "A file has at least 1 byte.");
+        }
+        if (sizeBytes > maxBytes) {
+            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
+                    Map.of("field", "input.sizeBytes", "maxBytes", maxBytes));
+        }
+    }
+
     public RecordFile complete(Requester who, FileId id) {
-        RecordFile file = guard.ownIncludingPending(who, id);
+        RecordFile file = guard.uploadedBy(who, id);
         if (file.available()) {
             return file; // completed before: a retried call
         }
@@ -84,13 +117,21 @@ public class Uploads {
         // Available first, then the hold settled: were the service to stop in between, the hold (whose
         // bytes already count against the quota) is settled by the next reconciliation, never lost.
         Instant now = clock.instant();
-        if (!store.markAvailable(file, now)) {
+        RecordFile completed = file.completedAt(now);
+        // An issued document's notice (the patient is told) is stored by the completing write itself.
+        Optional<RecordNotice> notice = completed.issued().map(by -> new RecordNotice(
+                ClinicalRecordEvent.of(completed, consultations.startOf(by.doctor(), by.appointment())), 0, relay.firstSweepAfter(now)));
+        if (!store.markAvailable(file, now, notice)) {
             // completed by a concurrent call (which settles the hold itself), or expired and swept meanwhile
             return store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound);
         }
-        quota.settle(file);
-        RecordFile completed = file.completedAt(now);
-        audit.uploaded(who, completed);
+        if (completed.isIssued()) {
+            audit.documentIssued(who, completed);
+            notice.ifPresent(relay::soon);
+        } else {
+            quota.settle(file);
+            audit.uploaded(who, completed);
+        }
         return completed;
     }
 
@@ -99,7 +140,7 @@ public class Uploads {
      * once. False if the file was completed meanwhile (delete it instead); once cancelled it is NOT_FOUND.
      */
     public boolean cancel(Requester who, FileId id) {
-        RecordFile file = guard.ownIncludingPending(who, id);
+        RecordFile file = guard.uploadedBy(who, id);
         if (file.available()) {
             return false;
         }

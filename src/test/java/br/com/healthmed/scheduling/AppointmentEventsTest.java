@@ -153,7 +153,8 @@ class AppointmentEventsTest {
                     .then(() -> appointment[0] = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id"))
                     .assertNext(response -> {
                         response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                            assertThat(e.getExtensions()).containsEntry("code", "INTERNAL_ERROR").containsKey("correlationId");
+                            // a storage client failure is coded retryable since DynamoDB calls fail fast (docs/reliability.md)
+                            assertThat(e.getExtensions()).containsEntry("code", "STORAGE_UNAVAILABLE").containsKey("retryAfterSeconds");
                             assertThat(e.getPath()).isEqualTo("appointmentEvents.appointment");
                             assertThat(e.getMessage()).doesNotContain("Thread").doesNotContain("Exception");
                         }));

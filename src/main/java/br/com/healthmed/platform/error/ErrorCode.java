@@ -86,7 +86,15 @@ public enum ErrorCode {
     MALWARE_DETECTED(ErrorType.BAD_REQUEST, "The file was found to contain malware: it is never served or shared (its scanStatus says so)."),
     FILE_NOT_SCANNED(ErrorType.BAD_REQUEST, "The file could not be checked for malware (extensions.scanStatus: NOT_SCANNABLE or SCAN_FAILED), so it is not served or shared."),
     TOO_MANY_REFUSALS(ErrorType.FORBIDDEN, "Too many requests for files that are not the caller's or do not exist in a short time; extensions.retryAfterSeconds says when to try again."),
-    INVALID_SHARE(ErrorType.BAD_REQUEST, "A share needs at least one file, group or allFiles, and an expiry in the future within the allowed maximum."),
+    INVALID_SHARE(ErrorType.BAD_REQUEST, "A share needs at least one file, group, allFiles, allNotes or appointment, and an expiry in the future within the allowed maximum."),
+
+    // Clinical record (notes and documents doctors write)
+    UNKNOWN_ICD10_CODE(ErrorType.BAD_REQUEST, "A code that is not in the bundled CID-10 list; extensions.field and extensions.icd10Code name it."),
+    CLINICAL_WRITE_WINDOW_CLOSED(ErrorType.BAD_REQUEST, "A consultation's record can be written from its start until the configured time after its end; extensions.opensAt and closesAt say when."),
+    CONSULTATION_NOTE_EXISTS(ErrorType.BAD_REQUEST, "The consultation already has a note; amend it (extensions.noteId, currentVersion)."),
+    NOTE_VERSION_CONFLICT(ErrorType.BAD_REQUEST, "The note was amended since the version the amendment was made from; read it again (extensions.currentVersion)."),
+    CLINICAL_RECORD_READ_ONLY(ErrorType.BAD_REQUEST, "A document a doctor issued stays in the record as issued: it cannot be renamed or deleted."),
+    TOO_MANY_DOCUMENTS(ErrorType.BAD_REQUEST, "The consultation has the most issued documents allowed (extensions.maxDocuments)."),
 
     // Directory
     INVALID_COORDINATES(ErrorType.BAD_REQUEST, "Coordinates off the globe or incomplete: latitude -90 to 90 and longitude -180 to 180, both given."),

@@ -5,6 +5,7 @@ import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.records.AccessLogReader;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GrantId;
+import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.ReadableEntry;
 import java.time.Instant;
@@ -74,6 +75,11 @@ class AccessLogController {
     @SchemaMapping(typeName = "AccessLogEntry")
     String fileName(ReadableEntry readable) {
         return readable.entry().fileName().orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AccessLogEntry")
+    NoteId noteId(ReadableEntry readable) {
+        return readable.entry().note().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")

@@ -23,9 +23,21 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     static <T> Connection<T> of(Page<T> page, Function<T, String> position) {
-        List<Edge<T>> edges = page.items().stream().map(item -> new Edge<>(encode(position.apply(item)), item)).toList();
-        return new Connection<>(edges, new PageInfo(page.next().isPresent(), false,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return of(page.items(), page.items().stream().map(position).toList(), page.next());
+    }
+
+    /**
+     * The nodes at their positions. {@code endCursor} is {@code next} when there is more: a filtered list
+     * may have read past its last node, and goes on from where it stopped reading.
+     */
+    static <T> Connection<T> of(List<T> nodes, List<String> positions, Optional<String> next) {
+        List<Edge<T>> edges = new java.util.ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            edges.add(new Edge<>(encode(positions.get(i)), nodes.get(i)));
+        }
+        String end = next.map(Connection::encode).orElse(edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new Connection<>(List.copyOf(edges), new PageInfo(next.isPresent(), false,
+                edges.isEmpty() ? null : edges.get(0).cursor(), end));
     }
 
     static int first(Integer first) {

@@ -15,6 +15,7 @@ import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.SharedRecord;
 import br.com.healthmed.records.Sharing;
+import br.com.healthmed.scheduling.AppointmentId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ShareController {
 
-    record ReceivedShare(GrantId id, boolean allFiles, List<String> groupNames, Optional<String> note, Instant expiresAt) {}
+    record ReceivedShare(GrantId id, boolean allFiles, boolean allNotes, List<AppointmentId> appointmentIds, List<String> groupNames,
+                         Optional<String> note, Instant expiresAt) {}
 
     private final Sharing sharing;
     private final HealthRecords records;
@@ -64,7 +66,9 @@ class ShareController {
                 Boolean.TRUE.equals(input.allFiles()),
                 Optional.ofNullable(input.expiresAt()).map(java.time.OffsetDateTime::toInstant),
                 Optional.ofNullable(input.durationHours()),
-                Optional.ofNullable(input.note()));
+                Optional.ofNullable(input.note()),
+                Boolean.TRUE.equals(input.allNotes()),
+                input.appointmentIds() == null ? List.of() : input.appointmentIds().stream().map(AppointmentId::new).toList());
         return sharing.share(Callers.requester(caller, address), share);
     }
 
@@ -89,6 +93,20 @@ class ShareController {
     @SchemaMapping(typeName = "RecordShare")
     boolean allFiles(Grant grant) {
         return grant.scope().allFiles();
+    }
+
+    @SchemaMapping(typeName = "RecordShare")
+    boolean allNotes(Grant grant) {
+        return grant.scope().allNotes();
+    }
+
+    @SchemaMapping(typeName = "RecordShare")
+    List<AppointmentId> appointmentIds(Grant grant) {
+        return sorted(grant.scope().appointments());
+    }
+
+    private static List<AppointmentId> sorted(java.util.Set<AppointmentId> appointments) {
+        return appointments.stream().sorted(Comparator.comparing(AppointmentId::toString)).toList();
     }
 
     @SchemaMapping(typeName = "RecordShare")
@@ -145,6 +163,7 @@ class ShareController {
     @SchemaMapping(typeName = "SharedRecord")
     List<ReceivedShare> shares(SharedRecord shared) {
         return shared.grants().stream().map(grant -> new ReceivedShare(grant.id(), grant.scope().allFiles(),
+                        grant.scope().allNotes(), sorted(grant.scope().appointments()),
                         grant.scope().groups().stream().map(shared.groupNames()::get).filter(Objects::nonNull).sorted().toList(),
                         grant.note(), grant.expiresAt()))
                 .toList();

@@ -14,4 +14,6 @@ record ShareRecordInput(
         Boolean allFiles,
         OffsetDateTime expiresAt,
         Integer durationHours,
-        @Size(max = 2000) String note) {}
+        @Size(max = 2000) String note,
+        Boolean allNotes,
+        @Size(max = 50) List<UUID> appointmentIds) {}

@@ -19,6 +19,7 @@ import br.com.healthmed.records.AccessLogEntry;
 import br.com.healthmed.records.AccessLogStore;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GrantId;
+import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import java.time.Duration;
@@ -100,6 +101,7 @@ class DynamoAccessLogStore implements AccessLogStore {
         entry.actorRole().ifPresent(role -> item.put("actorRole", s(role.name())));
         entry.file().ifPresent(file -> item.put("file", s(file.toString())));
         entry.fileName().ifPresent(name -> item.put("fileName", s(name)));
+        entry.note().ifPresent(note -> item.put("note", s(note.toString())));
         entry.grant().ifPresent(grant -> item.put("grant", s(grant.toString())));
         entry.shareName().ifPresent(name -> item.put("shareName", s(name)));
         entry.sharedWith().ifPresent(doctor -> item.put("sharedWith", s(doctor.toString())));
@@ -147,6 +149,7 @@ class DynamoAccessLogStore implements AccessLogStore {
                 optionalString(item, "sharedWith").map(AccountId::of),
                 string(item, "clientAddress"),
                 item.containsKey("count") ? (int) number(item, "count") : 1,
-                optionalInstant(item, "lastAt").orElseGet(() -> instant(item, "at")));
+                optionalInstant(item, "lastAt").orElseGet(() -> instant(item, "at")),
+                optionalString(item, "note").map(NoteId::of));
     }
 }

@@ -18,6 +18,7 @@ import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.ShareScope;
+import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,6 +57,12 @@ class DynamoGrantStore implements GrantStore {
         }
         if (!grant.scope().groups().isEmpty()) {
             item.put("groups", AttributeValue.fromSs(grant.scope().groups().stream().map(GroupId::toString).toList()));
+        }
+        if (grant.scope().allNotes()) {
+            item.put("allNotes", bool(true));
+        }
+        if (!grant.scope().appointments().isEmpty()) {
+            item.put("appointments", AttributeValue.fromSs(grant.scope().appointments().stream().map(AppointmentId::toString).toList()));
         }
         grant.note().ifPresent(note -> item.put("note", s(note)));
         item.put("createdAt", instant(grant.createdAt()));
@@ -132,7 +139,10 @@ class DynamoGrantStore implements GrantStore {
                 AccountId.of(string(item, "doctor")),
                 new ShareScope(bool(item, "allFiles"),
                         stringSet(item, "files").stream().map(FileId::of).collect(Collectors.toSet()),
-                        stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet())),
+                        stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
+                        item.containsKey("allNotes") && bool(item, "allNotes"),
+                        stringSet(item, "appointments").stream().map(id -> AppointmentId.of(id))
+                                .collect(Collectors.toSet())),
                 optionalString(item, "note"),
                 instant(item, "createdAt"),
                 instant(item, "expiresAt"),

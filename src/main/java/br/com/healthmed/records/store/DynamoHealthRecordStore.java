@@ -14,7 +14,11 @@ import static br.com.healthmed.records.store.DynamoQueries.stringSet;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.records.DocumentKind;
 import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.records.IssuedBy;
+import br.com.healthmed.records.RecordNotice;
+import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore;
@@ -90,6 +94,11 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         if (!file.groups().isEmpty()) {
             item.put("groups", AttributeValue.fromSs(file.groups().stream().map(GroupId::toString).toList()));
         }
+        file.issued().ifPresent(by -> {
+            item.put("issuedBy", s(by.doctor().toString()));
+            item.put("issuedFor", s(by.appointment().toString()));
+            item.put("documentKind", s(by.kind().name()));
+        });
         item.put("requestedAt", instant(file.requestedAt()));
         item.put("uploadExpiresAt", instant(file.uploadExpiresAt()));
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
@@ -104,16 +113,30 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public boolean markAvailable(RecordFile pending, Instant at) {
+    public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
         FileId id = pending.id();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", instant(at),
+                ":listPk", s(Keys.recordFiles(pending.owner().toString())),
+                ":listSk", s(Positions.of(at, id.value()))));
+        StringBuilder update = new StringBuilder("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk");
+        if (notice.isPresent()) {
+            // The document's notice rides on the completing write itself; its GSI2 keys replace the pending upload's.
+            Map<String, AttributeValue> attributes = new HashMap<>();
+            NoticeAttributes.put(attributes, notice.get());
+            attributes.forEach((name, value) -> {
+                update.append(", ").append(name).append(" = :").append(name);
+                values.put(":" + name, value);
+            });
+            update.append(" REMOVE #ttl");
+        } else {
+            update.append(" REMOVE #ttl, GSI2PK, GSI2SK");
+        }
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .updateExpression("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk REMOVE #ttl, GSI2PK, GSI2SK")
+                    .updateExpression(update.toString())
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)")
                     .expressionAttributeNames(Map.of("#ttl", TTL))
-                    .expressionAttributeValues(Map.of(":at", instant(at),
-                            ":listPk", s(Keys.recordFiles(pending.owner().toString())),
-                            ":listSk", s(Positions.of(at, id.value())))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException notPending) {
             // Completed before — possibly by this very call, retried by the SDK after a lost response.
@@ -321,6 +344,15 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             names.put("#groups", "groups");
             values.put(":group", s(group.toString()));
         });
+        filter.issued().ifPresent(issued -> {
+            filters.add(issued ? "attribute_exists(#issuedBy)" : "attribute_not_exists(#issuedBy)");
+            names.put("#issuedBy", "issuedBy");
+        });
+        filter.appointment().ifPresent(appointment -> {
+            filters.add("#issuedFor = :appointment");
+            names.put("#issuedFor", "issuedFor");
+            values.put(":appointment", s(appointment.toString()));
+        });
         String condition = keyCondition;
         return b -> {
             b.indexName(Keys.GSI1).keyConditionExpression(condition).scanIndexForward(false).limit(pageSize)
@@ -363,7 +395,9 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                 instant(item, "requestedAt"),
                 instant(item, "uploadExpiresAt"),
                 optionalInstant(item, "availableAt"),
-                optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN));
+                optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN),
+                optionalString(item, "issuedBy").map(doctor -> new IssuedBy(AccountId.of(doctor),
+                        AppointmentId.of(string(item, "issuedFor")), DocumentKind.valueOf(string(item, "documentKind")))));
     }
 
     private static RecordGroup toGroup(AccountId owner, Map<String, AttributeValue> item) {

@@ -8,6 +8,7 @@ import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
+import br.com.healthmed.records.RecordNotice;
 import br.com.healthmed.records.RecordUsage;
 import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.UploadHold;
@@ -27,6 +28,15 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     private final Map<FileId, RecordFile> files = new ConcurrentHashMap<>();
     private final Map<GroupId, RecordGroup> groups = new ConcurrentHashMap<>();
     private final Map<AccountId, Usage> usages = new ConcurrentHashMap<>();
+    private final InMemoryRecordNotices notices;
+
+    InMemoryHealthRecordStore() {
+        this(new InMemoryRecordNotices());
+    }
+
+    InMemoryHealthRecordStore(InMemoryRecordNotices notices) {
+        this.notices = notices;
+    }
 
     @Override
     public void createFile(RecordFile file) {
@@ -41,13 +51,14 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public boolean markAvailable(RecordFile pending, Instant at) {
+    public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
         boolean[] marked = {false};
         files.computeIfPresent(pending.id(), (key, file) -> {
             if (file.available()) {
                 return file;
             }
             marked[0] = true;
+            notice.ifPresent(notices::add);
             return file.completedAt(at);
         });
         return marked[0];
@@ -67,9 +78,7 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
             } else {
                 memberOf.remove(group);
             }
-            return new RecordFile(file.id(), file.owner(), file.fileName(), file.contentType(), file.sizeBytes(),
-                    file.category(), file.objectKey(), memberOf, file.requestedAt(), file.uploadExpiresAt(), file.availableAt(),
-                    file.scan());
+            return file.inGroups(memberOf);
         });
     }
 

@@ -4,6 +4,8 @@ import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
 import br.com.healthmed.records.AccessLogStore;
+import br.com.healthmed.records.ConsultationNoteStore;
+import br.com.healthmed.records.RecordNoticeStore;
 import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.RecordsProperties;
@@ -18,9 +20,22 @@ class RecordsStoreConfig {
     @OnMemoryStorage
     static class InMemory {
 
+        /** One outbox for the in-memory note and file stores, which add notices in the same step as their writes. */
+        private final InMemoryRecordNotices notices = new InMemoryRecordNotices();
+
         @Bean
         HealthRecordStore healthRecordStore() {
-            return new InMemoryHealthRecordStore();
+            return new InMemoryHealthRecordStore(notices);
+        }
+
+        @Bean
+        ConsultationNoteStore consultationNoteStore() {
+            return new InMemoryConsultationNoteStore(notices);
+        }
+
+        @Bean
+        RecordNoticeStore recordNoticeStore() {
+            return notices;
         }
 
         @Bean
@@ -41,6 +56,16 @@ class RecordsStoreConfig {
         @Bean
         HealthRecordStore healthRecordStore(DynamoTable table) {
             return new DynamoHealthRecordStore(table);
+        }
+
+        @Bean
+        ConsultationNoteStore consultationNoteStore(DynamoTable table) {
+            return new DynamoConsultationNoteStore(table);
+        }
+
+        @Bean
+        RecordNoticeStore recordNoticeStore(DynamoTable table) {
+            return new DynamoRecordNoticeStore(table);
         }
 
         @Bean

@@ -21,7 +21,9 @@ import br.com.healthmed.scheduling.HoldWarning;
 import br.com.healthmed.scheduling.HoldWarnings;
 import br.com.healthmed.scheduling.OriginDigests;
 import br.com.healthmed.scheduling.SlotId;
+import br.com.healthmed.telehealth.MeetingAttendance;
 import br.com.healthmed.telehealth.MeetingParticipant;
+import br.com.healthmed.telehealth.MeetingRoom;
 import br.com.healthmed.telehealth.MeetingRooms;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -63,11 +65,14 @@ class AppointmentController {
     private final HoldWarnings holdWarnings;
     private final HoldRelease holdRelease;
     private final TeleconsultationConsent consent;
+    private final MeetingAttendance attendance;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
                           AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
-                          HoldWarnings holdWarnings, HoldRelease holdRelease, TeleconsultationConsent consent, Clock clock) {
+                          HoldWarnings holdWarnings, HoldRelease holdRelease, TeleconsultationConsent consent,
+                          MeetingAttendance attendance, Clock clock) {
+        this.attendance = attendance;
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -178,15 +183,20 @@ class AppointmentController {
                         consentMissing = true;
                     } else if (isDoctor || appointment.patientId().equals(me)) {
                         joinUrl = meetingRooms.joinUrl(room, new MeetingParticipant(me, callerAccount.get().name(), isDoctor));
+                        // The consultation record keeps who obtained a link to the room, and when.
+                        attendance.joinLinkIssued(room, me);
                     }
                 }
-                meetings.put(appointment, new Meeting(joinUrl, consentMissing, room.opensAt(), room.closesAt()));
+                meetings.put(appointment, new Meeting(joinUrl, consentMissing, room.opensAt(), room.closesAt(), room,
+                        appointment.doctorId(), appointment.patientId()));
             });
         }
         return meetings;
     }
 
-    record Meeting(URI joinUrl, boolean consentMissing, Instant opensAt, Instant closesAt) {}
+    /** A room as its participants see it; {@code room} and the participants resolve its attendance. */
+    record Meeting(URI joinUrl, boolean consentMissing, Instant opensAt, Instant closesAt, MeetingRoom room,
+                   AccountId doctorId, AccountId patientId) {}
 
     /** The link, or {@code CONSENT_REQUIRED} for a patient who would get one but has not accepted the consent in force. */
     @SchemaMapping(typeName = "Meeting", field = "joinUrl")

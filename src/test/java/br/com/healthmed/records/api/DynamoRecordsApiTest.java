@@ -11,4 +11,8 @@ class DynamoRecordsApiTest extends RecordsApiContract {
     static void dynamo(DynamicPropertyRegistry registry) {
         DynaliteStorage.register(registry);
     }
+
+    /** The clinical record, in this class's Spring context. */
+    @org.junit.jupiter.api.Nested
+    class ClinicalRecord extends ClinicalRecordApiContract {}
 }

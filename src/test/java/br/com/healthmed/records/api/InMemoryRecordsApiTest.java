@@ -44,4 +44,8 @@ class InMemoryRecordsApiTest extends RecordsApiContract {
         advance(Duration.ofMinutes(15));
         assertThat(RecordClient.put(late, bytes).statusCode()).as("expired upload URL").isEqualTo(403);
     }
+
+    /** The clinical record, in this class's Spring context. */
+    @org.junit.jupiter.api.Nested
+    class ClinicalRecord extends ClinicalRecordApiContract {}
 }

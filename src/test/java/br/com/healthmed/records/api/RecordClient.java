@@ -18,29 +18,48 @@ final class RecordClient {
     final Api api;
     final String id;
     final String name;
+    /** The bearer token, for a WebSocket's connection_init; empty for an anonymous client. */
+    final String accessToken;
 
-    private RecordClient(Api api, String id, String name) {
+    private RecordClient(Api api, String id, String name, String accessToken) {
         this.api = api;
         this.id = id;
         this.name = name;
+        this.accessToken = accessToken;
     }
 
     @SuppressWarnings("unchecked")
     static RecordClient patient(Api anonymous) {
         Map<String, Object> session = anonymous.registerPatient(Api.newPatient());
         Map<String, Object> account = (Map<String, Object>) session.get("account");
-        return new RecordClient(anonymous.as((String) session.get("accessToken")), (String) account.get("id"), (String) account.get("name"));
+        return new RecordClient(anonymous.as((String) session.get("accessToken")), (String) account.get("id"), (String) account.get("name"),
+                (String) session.get("accessToken"));
+    }
+
+    /** Each test doctor's CRM by account id, to log in again once the clock has outrun a token. */
+    private static final Map<String, String> CRMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The same doctor with a fresh session (after the test clock moved past the access token's life). */
+    @SuppressWarnings("unchecked")
+    RecordClient loggedInAgain(Api anonymous) {
+        Map<String, Object> session = anonymous.tester().documentName("loginDoctor").variable("crm", CRMS.get(id))
+                .variable("password", Api.PASSWORD).execute().path("loginDoctor").entity(Map.class).get();
+        String token = (String) session.get("accessToken");
+        return new RecordClient(anonymous.as(token), id, name, token);
     }
 
     static RecordClient anonymous(Api anonymous) {
-        return new RecordClient(anonymous, "", "anonymous");
+        return new RecordClient(anonymous, "", "anonymous", "");
     }
 
     @SuppressWarnings("unchecked")
     static RecordClient doctor(Api anonymous) {
-        Map<String, Object> session = anonymous.registerDoctor(Api.newDoctor());
+        Map<String, Object> input = Api.newDoctor();
+        Map<String, Object> session = anonymous.registerDoctor(input);
+        CRMS.put((String) ((Map<String, Object>) session.get("account")).get("id"), (String) input.get("crm"));
         Map<String, Object> account = (Map<String, Object>) session.get("account");
-        return new RecordClient(anonymous.as((String) session.get("accessToken")), (String) account.get("id"), (String) account.get("name"));
+        return new RecordClient(anonymous.as((String) session.get("accessToken")), (String) account.get("id"), (String) account.get("name"),
+                (String) session.get("accessToken"));
     }
 
     GraphQlTester.Request<?> document(String document, String operation) {

@@ -89,6 +89,26 @@ class S3RecordsApiTest extends RecordsApiContract {
                 .entityList(String.class).get()).containsExactlyInAnyOrder("SCAN_FAILED", "MALWARE_DETECTED", "CLEAN");
     }
 
+    @Test
+    void aDocumentADoctorIssuesPassesTheSameMalwareGateBeforeAnyoneOpensIt() {
+        InProcessS3.scanOnUpload(BUCKET, Optional.empty());
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        String appointment = Consultations.inProgress((br.com.healthmed.support.MutableClock) clock, patient, doctor);
+        String document = (String) Consultations.uploadDocument(doctor, appointment, "receita.pdf", Samples.pdf(2_000), "PRESCRIPTION")
+                .get("fileId");
+        doctor.complete(document).path("completeFileUpload.scanStatus").entity(String.class).isEqualTo("PENDING_SCAN");
+
+        assertThat(code(patient.download(document))).isEqualTo("PENDING_SCAN");
+        assertThat(code(doctor.download(document))).isEqualTo("PENDING_SCAN");
+        guardDuty(document, "NO_THREATS_FOUND");
+        assertThat(RecordClient.get(patient.downloadUrl(document)).statusCode()).isEqualTo(200);
+
+        Map<String, Object> infected = Consultations.uploadDocument(doctor, appointment, "laudo.pdf", Samples.pdf(2_000), "REPORT");
+        doctor.complete((String) infected.get("fileId"));
+        guardDuty((String) infected.get("fileId"), "THREATS_FOUND");
+        assertThat(code(patient.download((String) infected.get("fileId")))).isEqualTo("MALWARE_DETECTED");
+    }
+
     private void guardDuty(String fileId, String result) {
         InProcessS3.tagAsGuardDuty(BUCKET, objectOf(fileId), result);
     }

@@ -12,6 +12,7 @@ import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.ShareScope;
+import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,17 @@ abstract class GrantStoreContract {
         assertThat(store().grant(doctor, grant.id())).isEmpty();
         assertThat(store().grant(AccountId.random(), grant.id())).isEmpty();
         assertThat(store().grant(patient, GrantId.random())).isEmpty();
+    }
+
+    @Test
+    void aShareOfNotesAndConsultationsIsReadBackWhole() {
+        Grant grant = new Grant(GrantId.random(), patient, doctor, new ShareScope(false, Set.of(), Set.of(), true,
+                Set.of(AppointmentId.random(), AppointmentId.random())), Optional.empty(), NOW, NOW.plus(Duration.ofHours(1)),
+                Optional.empty());
+        store().create(grant);
+
+        assertThat(store().grant(patient, grant.id())).hasValue(grant);
+        assertThat(store().grantsBetween(patient, doctor)).containsExactly(grant);
     }
 
     @Test

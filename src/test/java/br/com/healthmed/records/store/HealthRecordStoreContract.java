@@ -5,7 +5,10 @@ import static br.com.healthmed.records.store.RecordsFixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.records.DocumentKind;
 import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.records.IssuedBy;
+import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.GroupId;
@@ -45,6 +48,26 @@ abstract class HealthRecordStoreContract {
         assertThat(store().markAvailable(file, NOW.plusSeconds(5))).isTrue();
         assertThat(store().file(file.id())).hasValue(file.completedAt(NOW.plusSeconds(5)));
         assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).containsExactly(file.completedAt(NOW.plusSeconds(5)));
+    }
+
+    @Test
+    void anIssuedDocumentKeepsWhoIssuedItAndIsListedByKindAndConsultation() {
+        AppointmentId consultation = AppointmentId.random();
+        RecordFile own = pending(patient, FileCategory.EXAM, Set.of());
+        RecordFile issued = RecordsFixtures.issued(patient, new IssuedBy(AccountId.random(), consultation, DocumentKind.PRESCRIPTION));
+        RecordFile elsewhere = RecordsFixtures.issued(patient, new IssuedBy(AccountId.random(), AppointmentId.random(), DocumentKind.REPORT));
+        for (RecordFile file : List.of(own, issued, elsewhere)) {
+            store().createFile(file);
+            store().markAvailable(file, NOW.plusSeconds(1));
+        }
+
+        assertThat(store().file(issued.id()).orElseThrow().issued()).isEqualTo(issued.issued());
+        assertThat(store().allAvailableFiles(patient, new FileFilter(Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.empty()))).extracting(RecordFile::id).containsExactlyInAnyOrder(issued.id(), elsewhere.id());
+        assertThat(store().allAvailableFiles(patient, new FileFilter(Optional.empty(), Optional.empty(), Optional.of(false),
+                Optional.empty()))).extracting(RecordFile::id).containsExactly(own.id());
+        assertThat(store().availableFiles(patient, new FileFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(consultation)), 10, Optional.empty()).items()).extracting(RecordFile::id).containsExactly(issued.id());
     }
 
     @Test

@@ -7,7 +7,9 @@ import br.com.healthmed.records.Grant;
 import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.IssuedBy;
 import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.ShareScope;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,12 @@ final class RecordsFixtures {
     static RecordFile pending(AccountId owner, FileCategory category, Set<GroupId> groups) {
         return new RecordFile(FileId.random(), owner, "exame.pdf", "application/pdf", 1234, category, ObjectKey.random(),
                 groups, NOW, NOW.plus(Duration.ofMinutes(15)), Optional.empty());
+    }
+
+    static RecordFile issued(AccountId patient, IssuedBy by) {
+        return new RecordFile(FileId.random(), patient, "receita.pdf", "application/pdf", 2345, by.kind().category(),
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.empty(), ScanStatus.PENDING_SCAN,
+                Optional.of(by));
     }
 
     static Grant grant(AccountId patient, AccountId doctor, ShareScope scope, Instant expiresAt) {

@@ -1,0 +1,230 @@
+package br.com.healthmed.records.api;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.web.ClientAddress;
+import br.com.healthmed.records.ClinicalRecordEvent;
+import br.com.healthmed.records.ConsultationNote;
+import br.com.healthmed.records.ConsultationNotes;
+import br.com.healthmed.records.Grant;
+import br.com.healthmed.records.Icd10Code;
+import br.com.healthmed.records.IssuedBy;
+import br.com.healthmed.records.IssuedDocuments;
+import br.com.healthmed.records.NewNote;
+import br.com.healthmed.records.NoteId;
+import br.com.healthmed.records.NoteVersion;
+import br.com.healthmed.records.Page;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.Requester;
+import br.com.healthmed.records.SharedRecord;
+import br.com.healthmed.records.TimelineEntry;
+import br.com.healthmed.records.TimelineKind;
+import br.com.healthmed.records.Timelines;
+import br.com.healthmed.scheduling.AppointmentId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/**
+ * The clinical record: notes ({@code writeConsultationNote}, {@code amendConsultationNote},
+ * {@code consultationNote}), issued documents ({@code requestDocumentUpload}), the timelines of
+ * {@code HealthRecord} and {@code SharedRecord}, and {@code clinicalRecordEvents}.
+ */
+@Controller
+class ClinicalRecordController {
+
+    /**
+     * A note as one caller may see it. Its content is read when {@code versions} is selected: that is
+     * the read the access log records, unless it was recorded already ({@code logged}).
+     */
+    record NoteView(ConsultationNote note, Requester viewer, Optional<Grant> under, boolean logged) {}
+
+    /** A version's fields as the schema names them. */
+    record VersionNode(int version, String reason, String history, String findings, String assessment, List<Icd10Code> icd10,
+                       String plan, String amendReason, String authorName, String authorCrm, Instant writtenAt) {
+
+        static VersionNode of(NoteVersion version) {
+            return new VersionNode(version.version(), version.content().reason(), version.content().history().orElse(null),
+                    version.content().findings().orElse(null), version.content().assessment(), version.content().diagnoses(),
+                    version.content().plan().orElse(null), version.amendReason().orElse(null), version.authorName(),
+                    version.authorCrm(), version.at());
+        }
+    }
+
+    /** A timeline entry with, for a note, how its reader reads it. */
+    record TimelineNode(TimelineKind kind, Instant at, RecordFile file, NoteView note) {}
+
+    record EventNode(String id, ClinicalRecordEvent.Kind kind, AppointmentId appointmentId, UUID noteId, UUID documentId,
+                     int version, Instant at) {
+
+        static EventNode of(ClinicalRecordEvent event) {
+            boolean document = event.kind() == ClinicalRecordEvent.Kind.DOCUMENT_ISSUED;
+            return new EventNode(event.id(), event.kind(), event.appointment(), document ? null : event.subject(),
+                    document ? event.subject() : null, event.version(), event.at());
+        }
+    }
+
+    private final ConsultationNotes notes;
+    private final IssuedDocuments documents;
+    private final Timelines timelines;
+    private final EventBus bus;
+    private final Clock clock;
+
+    ClinicalRecordController(ConsultationNotes notes, IssuedDocuments documents, Timelines timelines, EventBus bus, Clock clock) {
+        this.notes = notes;
+        this.documents = documents;
+        this.timelines = timelines;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    NoteView consultationNote(@Argument UUID id, @AuthenticationPrincipal Caller caller,
+                              @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        Requester who = Callers.requester(Caller.required(caller), address);
+        ConsultationNotes.NoteRead read = notes.read(who, new NoteId(id));
+        return new NoteView(read.note(), who, read.under(), true);
+    }
+
+    @MutationMapping
+    NoteView writeConsultationNote(@Argument UUID appointmentId, @Argument @Valid ConsultationNoteInput input,
+                                   @AuthenticationPrincipal Caller caller,
+                                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        AccountId doctor = Callers.doctor(caller);
+        Requester who = Callers.requester(caller, address);
+        return new NoteView(notes.write(who, doctor, new AppointmentId(appointmentId), input.toNewNote()), who, Optional.empty(), true);
+    }
+
+    @MutationMapping
+    NoteView amendConsultationNote(@Argument UUID noteId, @Argument int baseVersion, @Argument @Size(max = 2000) String reason,
+                                   @Argument @Valid ConsultationNoteInput input, @AuthenticationPrincipal Caller caller,
+                                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        AccountId doctor = Callers.doctor(caller);
+        Requester who = Callers.requester(caller, address);
+        return new NoteView(notes.amend(who, doctor, new NoteId(noteId), baseVersion, input.toNewNote(), reason), who,
+                Optional.empty(), true);
+    }
+
+    @MutationMapping
+    UploadController.FileUploadTicket requestDocumentUpload(@Argument UUID appointmentId,
+                                                            @Argument @Valid RequestDocumentUploadInput input,
+                                                            @AuthenticationPrincipal Caller caller) {
+        return UploadController.FileUploadTicket.of(documents.request(Callers.doctor(caller), new AppointmentId(appointmentId),
+                input.fileName(), input.contentType(), input.sizeBytes(), input.kind()));
+    }
+
+    @SchemaMapping(typeName = "HealthRecord")
+    Connection<TimelineNode> timeline(HealthRecordController.MyRecord record, @Argument TimelineKind kind,
+                                      @Argument UUID appointmentId, @Argument Integer first, @Argument String after,
+                                      @AuthenticationPrincipal Caller caller,
+                                      @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        Requester who = Callers.requester(caller, address);
+        Page<TimelineEntry> page = timelines.ofPatient(record.patient(), filter(kind, appointmentId), Connection.first(first),
+                Connection.after(after));
+        return nodes(page, entry -> Optional.empty(), who);
+    }
+
+    @SchemaMapping(typeName = "SharedRecord")
+    Connection<TimelineNode> timeline(SharedRecord shared, @Argument TimelineKind kind, @Argument UUID appointmentId,
+                                      @Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller,
+                                      @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        AccountId doctor = Callers.doctor(caller);
+        Requester who = Callers.requester(caller, address);
+        Page<TimelineEntry> page = timelines.asSharedWith(shared, doctor, filter(kind, appointmentId), Connection.first(first),
+                Connection.after(after));
+        Instant now = clock.instant();
+        return nodes(page, note -> note.doctor().equals(doctor) ? Optional.empty()
+                : shared.grants().stream().filter(grant -> grant.lets(doctor, note, now)).max(Comparator.comparing(Grant::expiresAt)),
+                who);
+    }
+
+    private static Connection<TimelineNode> nodes(Page<TimelineEntry> page,
+                                                  java.util.function.Function<ConsultationNote, Optional<Grant>> under, Requester who) {
+        List<TimelineNode> nodes = page.items().stream().map(entry -> entry instanceof TimelineEntry.NoteEntry noteEntry
+                ? new TimelineNode(entry.kind(), entry.at(), null, new NoteView(noteEntry.note(), who, under.apply(noteEntry.note()), false))
+                : new TimelineNode(entry.kind(), entry.at(), ((TimelineEntry.FileEntry) entry).file(), null)).toList();
+        return Connection.of(nodes, page.items().stream().map(TimelineEntry::position).toList(), page.next());
+    }
+
+    private static Timelines.Filter filter(TimelineKind kind, UUID appointmentId) {
+        return new Timelines.Filter(Optional.ofNullable(kind), Optional.ofNullable(appointmentId).map(AppointmentId::new));
+    }
+
+    // --- ConsultationNote --------------------------------------------------------------------------
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    NoteId id(NoteView view) {
+        return view.note().id();
+    }
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    AppointmentId appointmentId(NoteView view) {
+        return view.note().appointment();
+    }
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    AccountId doctorId(NoteView view) {
+        return view.note().doctor();
+    }
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    Instant consultationStart(NoteView view) {
+        return view.note().appointmentStart();
+    }
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    Instant createdAt(NoteView view) {
+        return view.note().createdAt();
+    }
+
+    @SchemaMapping(typeName = "ConsultationNote")
+    int currentVersion(NoteView view) {
+        return view.note().latest().version();
+    }
+
+    /** Reading the content: logged for the patient, unless this response's operation logged it already. */
+    @SchemaMapping(typeName = "ConsultationNote")
+    List<VersionNode> versions(NoteView view) {
+        if (!view.logged()) {
+            notes.logged(view.viewer(), view.note(), view.under());
+        }
+        List<VersionNode> newestFirst = new java.util.ArrayList<>(view.note().versions().stream().map(VersionNode::of).toList());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    // --- issued documents and events -----------------------------------------------------------------
+
+    @SchemaMapping(typeName = "DocumentIssue")
+    AccountId doctorId(IssuedBy issued) {
+        return issued.doctor();
+    }
+
+    @SchemaMapping(typeName = "DocumentIssue")
+    AppointmentId appointmentId(IssuedBy issued) {
+        return issued.appointment();
+    }
+
+    @SubscriptionMapping
+    Flux<EventNode> clinicalRecordEvents(@AuthenticationPrincipal Caller caller) {
+        AccountId patient = Callers.patient(caller);
+        return bus.subscribe(ClinicalRecordEvent.TOPIC, ClinicalRecordEvent.class)
+                .filter(event -> event.patient().equals(patient))
+                .map(EventNode::of);
+    }
+}
