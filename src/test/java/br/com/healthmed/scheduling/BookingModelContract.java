@@ -146,7 +146,9 @@ abstract class BookingModelContract {
             expected.add(move + " INVALID_APPOINTMENT_STATE");
         }
         for (AppointmentStatus status : AppointmentStatus.values()) {
-            expected.add("reached " + status);
+            if (status != AppointmentStatus.OFFERED) { // waitlist offers: WaitlistModelContract
+                expected.add("reached " + status);
+            }
         }
         org.assertj.core.api.Assertions.assertThat(explored.keySet())
                 .as("the %s sequences from seed %s explored %s", fixed, FIXED_SEEDS, explored).containsAll(expected);
