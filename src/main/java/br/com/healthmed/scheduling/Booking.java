@@ -210,13 +210,22 @@ public class Booking {
         return replaceable.staleHold();
     }
 
-    private void reserve(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
+    /**
+     * Reserves the patient's place for {@code reservation} under the per-account limits, giving back
+     * first the places of appointments that ended without giving theirs back (also for waitlist offers).
+     */
+    ActiveBookings.Result reservePlace(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
         ActiveBookings.Outcome outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
         if (outcome.result() != ActiveBookings.Result.RESERVED && outcome.result() != ActiveBookings.Result.KEY_REUSED
                 && releaseEnded(patientId, outcome.blocking(), now)) {
             outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
         }
-        switch (outcome.result()) {
+        return outcome.result();
+    }
+
+    private void reserve(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
+        ActiveBookings.Result result = reservePlace(patientId, reservation, now);
+        switch (result) {
             case RESERVED -> { }
             case KEY_REUSED -> throw keyReused();
             case SAME_DOCTOR -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
@@ -225,7 +234,7 @@ public class Booking {
             case LIMIT_REACHED -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
                     "You already have " + properties.maxActivePerPatient() + " upcoming appointments, the most one patient may hold.",
                     Map.of("limit", "MAX_ACTIVE", "maxActive", properties.maxActivePerPatient()));
-            default -> throw new IllegalStateException("unknown outcome " + outcome.result());
+            default -> throw new IllegalStateException("unknown outcome " + result);
         }
     }
 

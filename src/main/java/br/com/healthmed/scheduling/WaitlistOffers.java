@@ -50,8 +50,9 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
     private final DoctorBookingRules rules;
     /** Looked up when needed: the relay calls this listener (a constructor cycle otherwise). */
     private final ObjectProvider<EventRelay> relay;
+    /** Looked up when needed: booking passes lapsed offers on through this class. */
+    private final ObjectProvider<Booking> booking;
     private final TakenSlots takenSlots;
-    private final SchedulingProperties properties;
     private final WaitlistProperties waitlistProperties;
     private final BusinessMetrics metrics;
     private final Clock clock;
@@ -63,8 +64,8 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             });
 
     WaitlistOffers(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, WaitlistStore waitlist,
-                   Holds holds, Practices practices, DoctorBookingRules rules, ObjectProvider<EventRelay> relay, TakenSlots takenSlots,
-                   SchedulingProperties properties, WaitlistProperties waitlistProperties, BusinessMetrics metrics, Clock clock) {
+                   Holds holds, Practices practices, DoctorBookingRules rules, ObjectProvider<EventRelay> relay, ObjectProvider<Booking> booking, TakenSlots takenSlots,
+                   WaitlistProperties waitlistProperties, BusinessMetrics metrics, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
@@ -73,8 +74,8 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
         this.practices = practices;
         this.rules = rules;
         this.relay = relay;
+        this.booking = booking;
         this.takenSlots = takenSlots;
-        this.properties = properties;
         this.waitlistProperties = waitlistProperties;
         this.metrics = metrics;
         this.clock = clock;
@@ -114,6 +115,11 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
         }
     }
 
+    /** Whether every publication handed to {@link #published} has been offered (for tests that wait on it). */
+    boolean publicationsOffered() {
+        return published.getQueue().isEmpty() && published.getActiveCount() == 0;
+    }
+
     /**
      * Offers the slot to the first waiter who may have it, if it is free, bookable under the doctor's
      * rules and someone waits for it. Returns the offer made now or by a concurrent call; empty when
@@ -144,10 +150,9 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             if (offeredBefore.containsKey(offerId)) {
                 continue;
             }
-            ActiveBookings.Outcome reserved = activeBookings.reserve(waiter.patientId(),
-                    new ActiveBookings.Reservation(offerId, slotId, slot.doctorId(), slot.start(), now),
-                    properties.maxActivePerPatient(), now);
-            if (reserved.result() != ActiveBookings.Result.RESERVED) {
+            ActiveBookings.Result reserved = booking.getObject().reservePlace(waiter.patientId(),
+                    new ActiveBookings.Reservation(offerId, slotId, slot.doctorId(), slot.start(), now), now);
+            if (reserved != ActiveBookings.Result.RESERVED) {
                 continue; // at their limits (e.g. already booked with this doctor): the next one
             }
             Optional<Slot> claimed = slots.claim(slotId, new Slot.Hold(offerId, waiter.patientId(), OFFER_KEY, now),
