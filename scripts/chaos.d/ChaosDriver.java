@@ -72,6 +72,8 @@ public class ChaosDriver {
 
     static final String REGISTER_PATIENT = "mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { accessToken account { id } } }";
     static final String REGISTER_DOCTOR = "mutation($i: RegisterDoctorInput!) { registerDoctor(input: $i) { accessToken account { id } } }";
+    static final String LOGIN_PATIENT = "mutation($l: String!, $p: String!) { loginPatient(login: $l, password: $p) { accessToken account { id } } }";
+    static final String LOGIN_DOCTOR = "mutation($l: String!, $p: String!) { loginDoctor(crm: $l, password: $p) { accessToken account { id } } }";
     static final String PUBLISH = "mutation($s: [NewSlotInput!]!) { publishSlots(slots: $s) { id start } }";
     static final String REMOVE_SLOT = "mutation($s: UUID!) { removeSlot(slotId: $s) }";
     static final String MY_AGENDA = "query($f: DateTime!, $t: DateTime!) { myAgenda(from: $f, to: $t) { id start available appointment { id status } } }";
@@ -113,7 +115,7 @@ public class ChaosDriver {
         Instant racesEnded = Instant.now();
         log("races done: %d rounds", rounds);
 
-        orphans.awaitGraceAfterCrash();
+        orphans.awaitGrace(racesEnded);
         // before the history is read, so the take-over bookings are part of it (and of the event streams)
         Map<String, String> takeOvers = orphans.takeOver(api);
         World world = World.read(api, doctors, patients, config);
@@ -149,20 +151,46 @@ public class ChaosDriver {
      * booking, those steps belong here.
      */
     static Participant preparePatient(Api api, int n) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> input = map("name", "Paciente Caos " + n, "email", "caos." + n + "." + suffix + "@example.com",
-                "cpf", cpf(ThreadLocalRandom.current().nextLong(1, 999_999_999)), "password", PASSWORD, "birthDate", "1990-05-17");
-        Outcome registered = api.call("registerPatient", null, REGISTER_PATIENT, map("i", input), n % 2);
-        Map<?, ?> session = (Map<?, ?>) registered.require("registerPatient");
-        return new Participant("patient", n, (String) ((Map<?, ?>) session.get("account")).get("id"), (String) session.get("accessToken"));
+        return register(api, "patient", n, () -> {
+            String email = "caos." + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            Map<String, Object> input = map("name", "Paciente Caos " + n, "email", email,
+                    "cpf", cpf(ThreadLocalRandom.current().nextLong(1, 999_999_999)), "password", PASSWORD, "birthDate", "1990-05-17");
+            return new Registration("registerPatient", REGISTER_PATIENT, input, "loginPatient", LOGIN_PATIENT, map("l", email, "p", PASSWORD));
+        });
     }
 
     static Participant prepareDoctor(Api api, int n) {
-        String crm = (100000 + ThreadLocalRandom.current().nextInt(900_000_000)) + "/SP";
-        Map<String, Object> input = map("name", "Dra. Caos " + n, "crm", crm, "password", PASSWORD, "specialties", List.of("CARDIOLOGIA"));
-        Outcome registered = api.call("registerDoctor", null, REGISTER_DOCTOR, map("i", input), n % 2);
-        Map<?, ?> session = (Map<?, ?>) registered.require("registerDoctor");
-        return new Participant("doctor", n, (String) ((Map<?, ?>) session.get("account")).get("id"), (String) session.get("accessToken"));
+        return register(api, "doctor", n, () -> {
+            String crm = (100000 + ThreadLocalRandom.current().nextInt(900_000_000)) + "/SP";
+            Map<String, Object> input = map("name", "Dra. Caos " + n, "crm", crm, "password", PASSWORD, "specialties", List.of("CARDIOLOGIA"));
+            return new Registration("registerDoctor", REGISTER_DOCTOR, input, "loginDoctor", LOGIN_DOCTOR, map("l", crm, "p", PASSWORD));
+        });
+    }
+
+    record Registration(String field, String document, Map<String, Object> input, String loginField, String loginDocument,
+                        Map<String, Object> loginVariables) {}
+
+    /**
+     * Registers a new account. Registration is not idempotent: when an attempt timed out after the
+     * account was made, the retry answers EMAIL_TAKEN / CPF_TAKEN / CRM_TAKEN, and a client then logs in
+     * with what it registered; when that fails too (the first attempt died half-way), it starts over
+     * with new identifiers.
+     */
+    static Participant register(Api api, String role, int n, Supplier<Registration> fresh) {
+        for (int attempt = 0; ; attempt++) {
+            Registration r = fresh.get();
+            Outcome registered = api.call(r.field, null, r.document, map("i", r.input), n % 2);
+            Outcome session = registered;
+            String field = r.field;
+            if (registered.code.endsWith("_TAKEN")) {
+                session = api.call(r.loginField, null, r.loginDocument, r.loginVariables, n % 2);
+                field = r.loginField;
+            }
+            if (session.ok() || attempt == 2) {
+                Map<?, ?> payload = (Map<?, ?>) session.require(field);
+                return new Participant(role, n, (String) ((Map<?, ?>) payload.get("account")).get("id"), (String) payload.get("accessToken"));
+            }
+        }
     }
 
     /** A valid CPF (check digits right, digits not all equal) from a number. */
@@ -456,16 +484,21 @@ public class ChaosDriver {
             return found;
         }
 
-        /** Waits until the stale-hold grace has passed since the crash, so orphaned holds count as free. */
-        void awaitGraceAfterCrash() throws InterruptedException {
+        /**
+         * Waits until the stale-hold grace has passed since the crash and since the races ended, so every
+         * orphaned hold counts as free: a storage timeout during a claim orphans one too, without a crash.
+         */
+        void awaitGrace(Instant racesEnded) throws InterruptedException {
             racesOver = true;
             join(60_000);
-            if (crashAt != null) {
-                long wait = Duration.between(Instant.now(), crashAt.plusSeconds(config.graceSeconds + 2)).toMillis();
-                if (wait > 0) {
-                    log("waiting %d ms for the grace after the crash", wait);
-                    Thread.sleep(wait);
-                }
+            Instant until = racesEnded.plusSeconds(config.graceSeconds + 2);
+            if (crashAt != null && crashAt.plusSeconds(config.graceSeconds + 2).isAfter(until)) {
+                until = crashAt.plusSeconds(config.graceSeconds + 2);
+            }
+            long wait = Duration.between(Instant.now(), until).toMillis();
+            if (wait > 0) {
+                log("waiting %d ms for the stale-hold grace", wait);
+                Thread.sleep(wait);
             }
         }
 
@@ -837,8 +870,13 @@ public class ChaosDriver {
             return codes;
         }
 
-        /** One participant's subscription; when it breaks it resubscribes with after: the last id received, on the other instance. */
-        final class Stream implements WebSocket.Listener {
+        /**
+         * One participant's subscription; when it breaks it resubscribes with after: the last id received,
+         * on the other instance. Each attempt is a {@link Connection} of its own, and only the current one
+         * may deliver events or start the next: a broken connection often reports itself twice (an error
+         * message, then its close), and two resubscriptions would each deliver every event.
+         */
+        final class Stream {
             final Participant who;
             final boolean resume;
             final CountDownLatch ready = new CountDownLatch(1);
@@ -850,9 +888,7 @@ public class ChaosDriver {
             volatile int instance;
             volatile boolean closed;
             volatile int reconnects;
-            private volatile WebSocket socket;
-            private final StringBuilder partial = new StringBuilder();
-            private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+            private Connection current;
 
             Stream(Participant who, String after, int instance, boolean resume) {
                 this.who = who;
@@ -861,72 +897,43 @@ public class ChaosDriver {
                 this.resume = resume;
             }
 
-            void connect() {
+            synchronized void connect() {
                 if (closed) {
                     return;
                 }
+                Connection connection = new Connection();
+                current = connection;
                 URI uri = URI.create(config.instances.get(instance).toString().replaceFirst("^http", "ws") + "/graphql");
-                client.newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, this)
+                client.newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, connection)
                         .whenComplete((ws, failure) -> {
                             if (failure != null) {
-                                broken("connect: " + failure.getClass().getSimpleName());
+                                broken(connection, "connect: " + failure.getClass().getSimpleName());
                             }
                         });
             }
 
-            @Override
-            public void onOpen(WebSocket webSocket) {
-                socket = webSocket;
-                send(Json.write(map("type", "connection_init", "payload", map("Authorization", "Bearer " + who.token))));
-                webSocket.request(1);
+            private synchronized boolean isCurrent(Connection connection) {
+                return connection == current && !closed;
             }
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    String message = partial.toString();
-                    partial.setLength(0);
-                    handle((Map<?, ?>) Json.parse(message));
+            /** The stream broke (instance killed or stopped, storage away): resubscribe after a second, elsewhere, from the last event. */
+            private void broken(Connection connection, String why) {
+                synchronized (this) {
+                    if (connection != current || closed) {
+                        return; // an earlier connection, already replaced
+                    }
+                    current = null;
+                    problems.add(why);
                 }
-                webSocket.request(1);
-                return null;
-            }
-
-            private void handle(Map<?, ?> message) {
-                String type = String.valueOf(message.get("type"));
-                switch (type) {
-                    case "connection_ack" -> {
-                        send(Json.write(map("id", "events", "type", "subscribe", "payload", map("query", EVENTS, "variables", map("after", after)))));
-                        // a round trip on the same connection: once it answers, the subscription is live
-                        send(Json.write(map("id", "ready", "type", "subscribe", "payload", map("query", "{ me { id } }"))));
-                    }
-                    case "ping" -> send("{\"type\":\"pong\"}");
-                    case "next" -> next(message);
-                    case "error" -> {
-                        for (Object error : (List<?>) message.get("payload")) {
-                            errorCodes.add(code((Map<?, ?>) error));
-                        }
-                        broken("error " + message.get("payload"));
-                    }
-                    case "complete" -> {
-                        if ("events".equals(message.get("id"))) {
-                            broken("completed");
-                        }
-                    }
-                    default -> { }
+                connection.abort();
+                if (resume) {
+                    reconnects++;
+                    instance = 1 - instance;
+                    reconnectLater(this);
                 }
             }
 
-            private void next(Map<?, ?> message) {
-                Map<?, ?> payload = (Map<?, ?>) message.get("payload");
-                if ("ready".equals(message.get("id"))) {
-                    if (readyAt == null) {
-                        readyAt = Instant.now();
-                    }
-                    ready.countDown();
-                    return;
-                }
+            private void event(Connection connection, Map<?, ?> payload) {
                 Map<?, ?> data = (Map<?, ?>) payload.get("data");
                 Map<?, ?> event = data == null ? null : (Map<?, ?>) data.get("appointmentEvents");
                 if (payload.get("errors") != null) {
@@ -934,7 +941,7 @@ public class ChaosDriver {
                         errorCodes.add(code((Map<?, ?>) error));
                     }
                 }
-                if (event != null) {
+                if (event != null && isCurrent(connection)) {
                     synchronized (received) {
                         received.add(new Event((String) event.get("id"), (String) event.get("kind"), (String) event.get("appointmentId"), (String) event.get("status")));
                     }
@@ -942,35 +949,91 @@ public class ChaosDriver {
                 }
             }
 
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                broken("closed " + statusCode);
-                return null;
-            }
+            /** One WebSocket connection of the stream: graphql-transport-ws, the events subscription and a readiness round trip. */
+            final class Connection implements WebSocket.Listener {
+                private volatile WebSocket socket;
+                private final StringBuilder partial = new StringBuilder();
+                private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                broken("error: " + error.getClass().getSimpleName());
-            }
-
-            private synchronized void send(String text) {
-                WebSocket ws = socket;
-                sending = sending.handle((x, e) -> null).thenCompose(x -> ws.sendText(text, true));
-            }
-
-            /** The stream broke (instance killed or stopped, storage away): resubscribe after a second, elsewhere, from the last event. */
-            private void broken(String why) {
-                if (closed) {
-                    return;
+                @Override
+                public void onOpen(WebSocket webSocket) {
+                    socket = webSocket;
+                    send(Json.write(map("type", "connection_init", "payload", map("Authorization", "Bearer " + who.token))));
+                    webSocket.request(1);
                 }
-                problems.add(why);
-                socket = null;
-                if (!resume) {
-                    return;
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                        String message = partial.toString();
+                        partial.setLength(0);
+                        try {
+                            handle((Map<?, ?>) Json.parse(message));
+                        } catch (RuntimeException unexpected) {
+                            broken(this, "unreadable message: " + unexpected);
+                        }
+                    }
+                    webSocket.request(1);
+                    return null;
                 }
-                reconnects++;
-                instance = 1 - instance;
-                reconnectLater(this);
+
+                private void handle(Map<?, ?> message) {
+                    Object id = message.get("id");
+                    switch (String.valueOf(message.get("type"))) {
+                        case "connection_ack" -> {
+                            send(Json.write(map("id", "events", "type", "subscribe", "payload", map("query", EVENTS, "variables", map("after", after)))));
+                            // a round trip on the same connection: once it answers, the subscription is live
+                            send(Json.write(map("id", "ready", "type", "subscribe", "payload", map("query", "{ me { id } }"))));
+                        }
+                        case "ping" -> send("{\"type\":\"pong\"}");
+                        case "next" -> {
+                            if ("ready".equals(id)) {
+                                if (readyAt == null) {
+                                    readyAt = Instant.now();
+                                }
+                                ready.countDown();
+                            } else {
+                                event(this, (Map<?, ?>) message.get("payload"));
+                            }
+                        }
+                        case "error" -> {
+                            for (Object error : (List<?>) message.get("payload")) {
+                                errorCodes.add(code((Map<?, ?>) error));
+                            }
+                            broken(this, "error " + message.get("payload"));
+                        }
+                        case "complete" -> {
+                            if ("events".equals(id)) {
+                                broken(this, "completed");
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+
+                @Override
+                public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                    broken(this, "closed " + statusCode);
+                    return null;
+                }
+
+                @Override
+                public void onError(WebSocket webSocket, Throwable error) {
+                    broken(this, "error: " + error.getClass().getSimpleName());
+                }
+
+                private synchronized void send(String text) {
+                    WebSocket ws = socket;
+                    sending = sending.handle((x, e) -> null).thenCompose(x -> ws.sendText(text, true));
+                }
+
+                void abort() {
+                    WebSocket ws = socket;
+                    if (ws != null) {
+                        ws.abort();
+                    }
+                }
             }
 
             boolean hasAll(List<Event> expected) {
@@ -1018,10 +1081,14 @@ public class ChaosDriver {
             }
 
             void close() {
-                closed = true;
-                WebSocket ws = socket;
-                if (ws != null) {
-                    ws.abort();
+                Connection connection;
+                synchronized (this) {
+                    closed = true;
+                    connection = current;
+                    current = null;
+                }
+                if (connection != null) {
+                    connection.abort();
                 }
             }
         }
