@@ -128,7 +128,8 @@ public class ChaosDriver {
         String text = report.render();
         Files.writeString(config.out.resolve("report.md"), text);
         Files.write(config.out.resolve("attempts.csv"), recorder.attempts.stream()
-                .map(a -> String.join(",", a.op, a.instance == 0 ? "A" : "B", Long.toString(a.startMs), Long.toString(a.latencyMs), a.code))
+                .map(a -> String.join(",", Long.toString(a.operation), a.op, a.instance == 0 ? "A" : "B", Long.toString(a.startMs),
+                        Long.toString(a.latencyMs), a.code, a.subject))
                 .collect(Collectors.toList()));
         System.out.println(text);
         boolean clean = invariants.violations.isEmpty() && recorder.count("INTERNAL_ERROR") == 0
@@ -427,9 +428,10 @@ public class ChaosDriver {
     }
 
     /**
-     * Watches for the kill -9 of instance B and then looks for the holds it orphaned: slots taken
-     * (not available) with no appointment, seen so twice 3 s apart (a booking in flight on A looks
-     * the same for a few milliseconds). After the grace each must have been taken over.
+     * Looks for the holds each fault orphaned: slots taken (not available) with no appointment, seen so
+     * twice 3 s apart (a booking in flight looks the same for a few milliseconds). After a SIGSTOP it
+     * looks 1 s after the SIGCONT (the paused instance's calls in flight then time out); after the
+     * kill -9, 3 s after the kill. After the grace each must have been taken over.
      */
     static final class OrphanWatch extends Thread {
         private final Api api;
@@ -437,6 +439,8 @@ public class ChaosDriver {
         private final Faults faults;
         private final Config config;
         private final Set<String> suspects = ConcurrentHashMap.newKeySet();
+        /** Fault → the orphaned holds found after it. */
+        private final Map<String, Set<String>> byFault = new ConcurrentHashMap<>();
         private volatile Instant crashAt;
         private volatile boolean racesOver;
 
@@ -451,24 +455,37 @@ public class ChaosDriver {
 
         @Override
         public void run() {
-            try {
-                while (crashAt == null) {
-                    if (racesOver) {
-                        return;
+            Set<String> handled = new HashSet<>();
+            while (!racesOver) {
+                for (Window w : faults.windows()) {
+                    boolean crash = w.name.equals("kill-b");
+                    long lookAt = crash ? w.startMs + 3000 : w.endMs == Long.MAX_VALUE ? Long.MAX_VALUE : w.endMs + 1000;
+                    if (handled.contains(w.name) || System.currentTimeMillis() < lookAt) {
+                        continue;
                     }
-                    crashAt = faults.startOf("kill-b").orElse(null);
-                    Thread.sleep(200);
+                    handled.add(w.name);
+                    if (crash) {
+                        crashAt = Instant.ofEpochMilli(w.startMs);
+                    }
+                    try {
+                        Set<String> first = orphansNow();
+                        Thread.sleep(3000);
+                        first.retainAll(orphansNow());
+                        byFault.put(w.name, first);
+                        suspects.addAll(first);
+                        log("after %s: %d orphaned holds", w.name, first.size());
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        log("orphan watch after %s failed: %s", w.name, e);
+                    }
                 }
-                Thread.sleep(3000);
-                Set<String> first = orphansNow();
-                Thread.sleep(3000);
-                Set<String> second = orphansNow();
-                first.retainAll(second);
-                suspects.addAll(first);
-                log("after the crash: %d orphaned holds", suspects.size());
-            } catch (Exception e) {
-                log("orphan watch failed: %s", e);
+                ChaosDriver.sleep(200);
             }
+        }
+
+        Map<String, Set<String>> byFault() {
+            return byFault;
         }
 
         private Set<String> orphansNow() {
@@ -531,9 +548,6 @@ public class ChaosDriver {
             return answers;
         }
 
-        boolean crashed() {
-            return crashAt != null;
-        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -1120,7 +1134,8 @@ public class ChaosDriver {
         }
     }
 
-    record Attempt(String op, int instance, long startMs, long latencyMs, String code) {}
+    /** One request sent; {@code operation} numbers the client's operation its retries belong to, {@code subject} is what it was about. */
+    record Attempt(long operation, String op, int instance, long startMs, long latencyMs, String code, String subject) {}
 
     /** One operation as the client saw it: its last answer after the retries, and how long it took in all. */
     record Final(String op, String code, long totalMs, int attempts) {}
@@ -1138,6 +1153,7 @@ public class ChaosDriver {
         private final Config config;
         private final Recorder recorder;
         private final HttpClient http;
+        private final AtomicLong operations = new AtomicLong();
 
         Api(Config config, Recorder recorder) {
             this.config = config;
@@ -1152,11 +1168,15 @@ public class ChaosDriver {
          * capped at 2 s: the budget is short), until {@code retry-budget-ms} is spent.
          */
         Outcome call(String op, String token, String query, Map<String, Object> variables, int first) {
+            long operation = operations.incrementAndGet();
+            // the slot or appointment, and the idempotency key: enough to follow one booking through its retries
+            String subject = Objects.toString(variables.getOrDefault("s", variables.getOrDefault("id", "")), "")
+                    + (variables.containsKey("k") ? " " + variables.get("k") : "");
             long start = System.nanoTime();
             long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.retryBudgetMs);
             String body = Json.write(map("query", query, "variables", variables));
             for (int attempt = 0; ; attempt++) {
-                Outcome outcome = once(op, token, body, (first + attempt) % 2);
+                Outcome outcome = once(operation, op, subject, token, body, (first + attempt) % 2);
                 if (!RETRYABLE.contains(outcome.code) || System.nanoTime() > deadline) {
                     recorder.finals.add(new Final(op, outcome.code, (System.nanoTime() - start) / 1_000_000, attempt + 1));
                     return outcome;
@@ -1171,7 +1191,7 @@ public class ChaosDriver {
             return Math.min(2000, suggested) / 2 + ThreadLocalRandom.current().nextLong(Math.min(2000, suggested) / 2 + 1);
         }
 
-        private Outcome once(String op, String token, String body, int instance) {
+        private Outcome once(long operation, String op, String subject, String token, String body, int instance) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.instances.get(instance) + "/graphql"))
                     .timeout(Duration.ofMillis(config.attemptTimeoutMs))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -1196,7 +1216,7 @@ public class ChaosDriver {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            recorder.attempts.add(new Attempt(op, instance, startMs, outcome.latencyMs, outcome.code));
+            recorder.attempts.add(new Attempt(operation, op, instance, startMs, outcome.latencyMs, outcome.code, subject));
             return outcome;
         }
 
@@ -1355,9 +1375,10 @@ public class ChaosDriver {
             out.append('\n');
 
             out.append(String.format(Locale.ROOT, "Events: %d subscriptions, %d resubscriptions after a break (with `after:`), errors on "
-                    + "the streams: %s. Orphaned holds after the kill -9: %s, taken over after the %d s grace: %d.%n%n",
+                    + "the streams: %s. Orphaned holds (taken, no appointment) found after each fault: %s; taken over after the %d s grace: %d of %d.%n%n",
                     events.streams.size(), events.reconnectsTotal(), events.subscriptionErrors().isEmpty() ? "none" : events.subscriptionErrors(),
-                    orphans.crashed() ? String.valueOf(orphans.suspects().size()) : "no crash logged", config.graceSeconds, invariants.orphansTakenOver));
+                    new TreeMap<>(orphans.byFault()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")),
+                    config.graceSeconds, invariants.orphansTakenOver, orphans.suspects().size()));
 
             out.append("Invariants checked from the committed history:\n\n| invariant | checked | violations |\n| --- | --- | --- |\n");
             invariants.checked.forEach((name, n) -> out.append(String.format(Locale.ROOT, "| %s | %d | |%n", name, n)));
