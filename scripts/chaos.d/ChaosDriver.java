@@ -1561,30 +1561,29 @@ public class ChaosDriver {
                 out.append('"');
             } else if (value instanceof Map) {
                 out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
+                separated(((Map<?, ?>) value).entrySet(), out, e -> {
                     write(e.getKey().toString(), out);
                     out.append(':');
                     write(e.getValue(), out);
-                }
+                });
                 out.append('}');
             } else if (value instanceof Collection) {
                 out.append('[');
-                boolean first = true;
-                for (Object item : (Collection<?>) value) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    write(item, out);
-                }
+                separated((Collection<?>) value, out, item -> write(item, out));
                 out.append(']');
             } else {
                 out.append(value);
+            }
+        }
+
+        private static <T> void separated(Collection<T> items, StringBuilder out, java.util.function.Consumer<T> each) {
+            boolean first = true;
+            for (T item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                each.accept(item);
             }
         }
 
@@ -1593,45 +1592,19 @@ public class ChaosDriver {
             char c = s.charAt(i);
             if (c == '{') {
                 Map<String, Object> map = new LinkedHashMap<>();
-                i++;
-                space();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return map;
-                }
-                while (true) {
+                elements('}', () -> {
                     space();
                     String key = string();
                     space();
                     expect(':');
                     map.put(key, value());
-                    space();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect('}');
-                        return map;
-                    }
-                }
+                });
+                return map;
             }
             if (c == '[') {
                 List<Object> list = new ArrayList<>();
-                i++;
-                space();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return list;
-                }
-                while (true) {
-                    list.add(value());
-                    space();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect(']');
-                        return list;
-                    }
-                }
+                elements(']', () -> list.add(value()));
+                return list;
             }
             if (c == '"') {
                 return string();
@@ -1657,6 +1630,26 @@ public class ChaosDriver {
             }
             String number = s.substring(start, i);
             return number.matches("-?\\d+") ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
+        }
+
+        /** The comma-separated elements after an opening bracket, up to {@code close}, each read by {@code element}. */
+        private void elements(char close, Runnable element) {
+            i++;
+            space();
+            if (s.charAt(i) == close) {
+                i++;
+                return;
+            }
+            while (true) {
+                element.run();
+                space();
+                if (s.charAt(i) == ',') {
+                    i++;
+                } else {
+                    expect(close);
+                    return;
+                }
+            }
         }
 
         private String string() {
