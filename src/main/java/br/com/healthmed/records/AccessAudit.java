@@ -52,6 +52,14 @@ public class AccessAudit {
                 Optional.of(grant.doctor()));
     }
 
+    void exportRequested(Requester who, AccountId patient) {
+        append(patient, AccessAction.DATA_EXPORT_REQUESTED, who, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    void exportDownloaded(Requester who, AccountId patient) {
+        append(patient, AccessAction.DATA_EXPORT_DOWNLOADED, who, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** Someone not entitled asked for an existing file: the owner learns it; the caller gets NOT_FOUND. */
     void refused(Requester who, RecordFile file) {
         log.warn("Refused access to file {} by {} from {}", file.id(), who.account().map(AccountId::toString).orElse("anonymous"),

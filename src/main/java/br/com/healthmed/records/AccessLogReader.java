@@ -67,6 +67,8 @@ public class AccessLogReader {
             case SHARE -> who + " shared " + share + " with " + doctor;
             case REVOKE -> who + " revoked the share of " + share + " with " + doctor;
             case ACCESS_REFUSED -> who + " was refused access to " + file;
+            case DATA_EXPORT_REQUESTED -> who + " requested a copy of all your data, your record's files included";
+            case DATA_EXPORT_DOWNLOADED -> who + " downloaded the copy of all your data";
         };
         String repeats = entry.count() == 1 ? "" : ", and " + (entry.count() - 1) + " more " + (entry.count() == 2 ? "time" : "times")
                 + " until " + (entry.lastAt().atZone(BRASILIA).toLocalDate().equals(entry.at().atZone(BRASILIA).toLocalDate())

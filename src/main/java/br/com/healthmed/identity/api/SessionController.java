@@ -39,6 +39,12 @@ class SessionController {
     }
 
     @MutationMapping
+    AuthPayload reactivateAccount(@Argument @Size(max = 254) String login, @Argument @Size(max = 512) String password,
+                                  @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return AuthPayload.of(logins.reactivate(login, password, address.value()));
+    }
+
+    @MutationMapping
     AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken) {
         return AuthPayload.of(sessions.refresh(refreshToken));
     }
