@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * Password login. A wrong password and an unknown login get the same {@code INVALID_CREDENTIALS}
  * after the same work: for an unknown login a dummy hash is checked, so response time does not tell
- * whether an account exists.
+ * whether an account exists. Logins are recorded in the account's security log: a success at once, a
+ * failure (only an existing account has a log) after the answer.
  */
 @Service
 public class LoginService {
@@ -25,11 +26,12 @@ public class LoginService {
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
     private final SessionService sessions;
+    private final StoredSecurityLog securityLog;
     private final List<AccountStanding> standings;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
-                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions,
+                 PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions, StoredSecurityLog securityLog,
                  List<AccountStanding> standings) {
         this.standings = List.copyOf(standings);
         this.claims = claims;
@@ -38,6 +40,7 @@ public class LoginService {
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.securityLog = securityLog;
         this.dummyHash = passwords.hash("dummy password, never matches a login");
     }
 
@@ -68,7 +71,7 @@ public class LoginService {
         if (!restored) {
             throw new DomainException(ErrorCode.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
         }
-        return admitted(account);
+        return admitted(account, clientAddress);
     }
 
     /**
@@ -91,13 +94,15 @@ public class LoginService {
     }
 
     private Session login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
-        return admitted(authenticated(claim, role, typedPassword, clientAddress));
+        return admitted(authenticated(claim, role, typedPassword, clientAddress), clientAddress);
     }
 
     /** A session for an account whose password was proven, if every {@link AccountStanding} admits it. */
-    private Session admitted(Account account) {
+    private Session admitted(Account account, String clientAddress) {
         standings.forEach(standing -> standing.admit(account));
-        return sessions.open(account);
+        Session session = sessions.open(account);
+        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        return session;
     }
 
     /** The account whose password this is, or {@code INVALID_CREDENTIALS} (throttled either way). */
@@ -120,6 +125,9 @@ public class LoginService {
         }
         if (!matches) {
             throttle.failed(claim, clientAddress);
+            // After the answer: writing it now would make a wrong password for an existing account slower
+            // to refuse than one for an unknown login.
+            account.ifPresent(a -> securityLog.recordLater(a.id(), SecurityEventKind.LOGIN_FAILED, Optional.of(clientAddress)));
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);

@@ -45,16 +45,18 @@ public class SessionService {
     private final TokenProperties properties;
     private final EventBus events;
     private final RevokedSessions revoked;
+    private final SecurityLog securityLog;
     private final Clock clock;
 
     SessionService(RefreshTokenStore tokens, AccountStore accounts, AccessTokens accessTokens,
-                   TokenProperties properties, EventBus events, RevokedSessions revoked, Clock clock) {
+                   TokenProperties properties, EventBus events, RevokedSessions revoked, SecurityLog securityLog, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.events = events;
         this.revoked = revoked;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -67,8 +69,11 @@ public class SessionService {
         return session(account, family, storeNewToken(family, now));
     }
 
-    /** Exchanges a refresh token for a new session state; the presented token stops working. */
-    public Session refresh(String refreshToken) {
+    /**
+     * Exchanges a refresh token for a new session state; the presented token stops working. A reused
+     * token ends its session and is recorded in the owner's security log with {@code clientAddress}.
+     */
+    public Session refresh(String refreshToken, Optional<String> clientAddress) {
         Instant now = clock.instant();
         String hash = hash(refreshToken);
         RefreshTokenStore.Token token = tokens.token(hash).orElseThrow(SessionService::invalid);
@@ -76,21 +81,31 @@ public class SessionService {
                 .filter(f -> f.isOpenAt(now))
                 .orElseThrow(SessionService::invalid);
         if (token.usedAt().isPresent()) {
-            throw reused(family);
+            throw reused(family, clientAddress);
         }
         Account account = accounts.find(family.account()).orElseThrow(SessionService::invalid);
         // The successor is stored before the commit point, so a crash between the two leaves the
         // client's current token working (and an orphan successor nobody knows), never the reverse.
         String successor = storeNewToken(family, now);
         if (!tokens.markUsed(hash, now)) {
-            throw reused(family);
+            throw reused(family, clientAddress);
         }
         return session(account, family, successor);
     }
 
-    /** Ends the session the refresh token belongs to. Unknown or already-ended tokens are no error. */
-    public void logout(String refreshToken) {
-        tokens.token(hash(refreshToken)).ifPresent(token -> revoke(token.familyId(), SessionEnded.Reason.LOGGED_OUT));
+    /**
+     * Ends the session the refresh token belongs to, recorded in the owner's security log. Unknown or
+     * already-ended tokens are no error (and no entry).
+     */
+    public void logout(String refreshToken, Optional<String> clientAddress) {
+        Instant now = clock.instant();
+        tokens.token(hash(refreshToken))
+                .flatMap(token -> tokens.family(token.familyId()))
+                .filter(family -> family.isOpenAt(now))
+                .ifPresent(family -> {
+                    revoke(family.id(), SessionEnded.Reason.LOGGED_OUT);
+                    securityLog.record(family.account(), SecurityEventKind.LOGGED_OUT, clientAddress);
+                });
     }
 
     /**
@@ -149,8 +164,9 @@ public class SessionService {
     }
 
     /** A used refresh token came back: whoever holds the session now may be a thief, so it ends. */
-    private DomainException reused(RefreshTokenStore.Family family) {
+    private DomainException reused(RefreshTokenStore.Family family, Optional<String> clientAddress) {
         revoke(family.id(), SessionEnded.Reason.REFRESH_TOKEN_REUSED);
+        securityLog.record(family.account(), SecurityEventKind.SESSION_REVOKED_REUSE, clientAddress);
         log.warn("Refresh token reused: revoked session {} of account {}", family.id(), family.account());
         return invalid();
     }

@@ -52,8 +52,8 @@ class SessionEndingTest {
         Session other = sessions.open(account);
 
         StepVerifier.create(sessions.endOf(sessionIdOf(mine)))
-                .then(() -> sessions.logout(other.refreshToken()))
-                .then(() -> sessions.logout(mine.refreshToken()))
+                .then(() -> sessions.logout(other.refreshToken(), Optional.empty()))
+                .then(() -> sessions.logout(mine.refreshToken(), Optional.empty()))
                 .expectNextMatches(ended -> ended.reason() == SessionEnded.Reason.LOGGED_OUT
                         && ended.sessionId().equals(sessionIdOf(mine)))
                 .expectComplete()
@@ -63,10 +63,10 @@ class SessionEndingTest {
     @Test
     void reusingARefreshTokenEndsTheSessionWithThatReason() {
         Session session = sessions.open(account);
-        sessions.refresh(session.refreshToken());
+        sessions.refresh(session.refreshToken(), Optional.empty());
 
         StepVerifier.create(sessions.endOf(sessionIdOf(session)))
-                .then(() -> assertThatThrownBy(() -> sessions.refresh(session.refreshToken())))
+                .then(() -> assertThatThrownBy(() -> sessions.refresh(session.refreshToken(), Optional.empty())))
                 .expectNextMatches(ended -> ended.reason() == SessionEnded.Reason.REFRESH_TOKEN_REUSED)
                 .expectComplete()
                 .verify(WAIT);
@@ -75,7 +75,7 @@ class SessionEndingTest {
     @Test
     void aSessionThatAlreadyEndedIsReportedAtOnce() {
         Session session = sessions.open(account);
-        sessions.logout(session.refreshToken());
+        sessions.logout(session.refreshToken(), Optional.empty());
 
         StepVerifier.create(sessions.endOf(sessionIdOf(session)))
                 .expectNextMatches(ended -> ended.reason() == SessionEnded.Reason.ALREADY_ENDED)
@@ -104,7 +104,7 @@ class SessionEndingTest {
         for (Session ended : new Session[] {phone, laptop}) {
             assertThatThrownBy(() -> accessTokens.verify(ended.accessToken()))
                     .isInstanceOfSatisfying(InvalidAccessTokenException.class, refused -> assertThat(refused.revoked()).isTrue());
-            assertThatThrownBy(() -> sessions.refresh(ended.refreshToken())).hasMessageContaining("log in again");
+            assertThatThrownBy(() -> sessions.refresh(ended.refreshToken(), Optional.empty())).hasMessageContaining("log in again");
         }
         assertThat(accessTokens.verify(theirs.accessToken()).accountId()).isEqualTo(someoneElse.id().toString());
     }

@@ -50,6 +50,11 @@ public final class Api {
         return new Api(baseUrl, tester.mutate().header("Authorization", "Bearer " + accessToken).build());
     }
 
+    /** The same client sending one more header with every request. */
+    public Api withHeader(String name, String value) {
+        return new Api(baseUrl, tester.mutate().header(name, value).build());
+    }
+
     public GraphQlTester.Request<?> document(String name) {
         return tester.documentName(name);
     }

@@ -6,6 +6,7 @@ import br.com.healthmed.identity.SessionService;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -45,8 +46,9 @@ class SessionController {
     }
 
     @MutationMapping
-    AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken) {
-        return AuthPayload.of(sessions.refresh(refreshToken));
+    AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken,
+                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return AuthPayload.of(sessions.refresh(refreshToken, Optional.of(address.value())));
     }
 
     @SubscriptionMapping
@@ -55,8 +57,9 @@ class SessionController {
     }
 
     @MutationMapping
-    boolean logout(@Argument @Size(max = 200) String refreshToken) {
-        sessions.logout(refreshToken);
+    boolean logout(@Argument @Size(max = 200) String refreshToken,
+                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        sessions.logout(refreshToken, Optional.of(address.value()));
         return true;
     }
 }

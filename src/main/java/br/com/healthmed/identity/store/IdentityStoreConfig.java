@@ -3,6 +3,8 @@ package br.com.healthmed.identity.store;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.LoginClaimStore;
 import br.com.healthmed.identity.RefreshTokenStore;
+import br.com.healthmed.identity.SecurityEventStore;
+import br.com.healthmed.identity.SecurityLogProperties;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
@@ -31,6 +33,11 @@ class IdentityStoreConfig {
         RefreshTokenStore refreshTokenStore() {
             return new InMemoryRefreshTokenStore();
         }
+
+        @Bean
+        SecurityEventStore securityEventStore() {
+            return new InMemorySecurityEventStore();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,6 +57,11 @@ class IdentityStoreConfig {
         @Bean
         RefreshTokenStore refreshTokenStore(DynamoTable table) {
             return new DynamoRefreshTokenStore(table);
+        }
+
+        @Bean
+        SecurityEventStore securityEventStore(DynamoTable table, SecurityLogProperties properties) {
+            return new DynamoSecurityEventStore(table, properties.retention());
         }
     }
 }

@@ -1,0 +1,28 @@
+package br.com.healthmed.identity.store;
+
+import br.com.healthmed.platform.storage.Keys;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The key shapes of the identity module's newer items in the single table (accounts, login claims and
+ * sessions are in {@link Keys}); the access-pattern table in docs/account.md mirrors it.
+ */
+final class IdentityKeys {
+
+    private IdentityKeys() {}
+
+    /** The partition of an account's append-only security log: {@code SECLOG#<account>}. */
+    static String securityLog(String accountId) {
+        return "SECLOG#" + accountId;
+    }
+
+    /** One security-log entry: {@code SECLOG#<account>} / {@code <fixed-width instant>#<entry uuid>}. */
+    static Map<String, AttributeValue> securityEvent(String accountId, String position) {
+        return key(securityLog(accountId), position);
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+    }
+}
