@@ -24,5 +24,7 @@ public enum SecurityEventKind {
     ACCOUNT_REACTIVATED,
     CONSENT_ACCEPTED,
     /** A verification code was sent again at the owner's request. */
-    EMAIL_VERIFICATION_SENT
+    EMAIL_VERIFICATION_SENT,
+    /** A download URL of a copy of the account's data was issued. */
+    DATA_EXPORT_DOWNLOADED
 }

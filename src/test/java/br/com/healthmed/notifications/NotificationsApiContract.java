@@ -10,16 +10,9 @@ import br.com.healthmed.scheduling.AppointmentStatus;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
+import br.com.healthmed.support.Mailbox;
 import br.com.healthmed.support.MutableClock;
 import br.com.healthmed.support.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications through the API, as people meet them: a doctor and a patient book, accept and cancel
@@ -59,9 +51,6 @@ abstract class NotificationsApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final String JUSTIFICATION = "Surgiu uma cirurgia de emergência no hospital.";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -316,39 +305,12 @@ abstract class NotificationsApiContract {
         return mailbox(address).stream().map(m -> (String) m.get("subject")).toList();
     }
 
-    /** Events reach notifications through the relay, after the mutation has answered: wait for the e-mail. */
     private Map<String, Object> awaitMail(String address, String subjectStart) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            Optional<Map<String, Object>> found = mailbox(address).stream()
-                    .filter(m -> ((String) m.get("subject")).startsWith(subjectStart)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertThat(Instant.now()).as("no e-mail to %s starting '%s' within %s; mailbox: %s", address, subjectStart, PATIENCE,
-                    subjects(address)).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return new Mailbox(port).await(address, subjectStart);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> mailbox(String address) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/mailbox?to="
-                    + URLEncoder.encode(address, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return JSON.readValue(response.body(), List.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Mailbox(port).to(address);
     }
 
     private static void assertCode(GraphQlTester.Errors errors, String code) {
