@@ -1,5 +1,7 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,5 +23,21 @@ public class AccountDirectory {
 
     public Map<AccountId, Account> findAll(Collection<AccountId> ids) {
         return accounts.findAll(ids);
+    }
+
+    /**
+     * Whether the account is a patient who verified the e-mail address (booking and sharing record files
+     * need it). False for an unknown account.
+     */
+    public boolean isVerifiedPatient(AccountId id) {
+        return accounts.find(id).filter(account -> account instanceof PatientAccount patient && patient.emailVerified()).isPresent();
+    }
+
+    /** Refuses with {@code EMAIL_NOT_VERIFIED} unless {@link #isVerifiedPatient}: one answer for every gate. */
+    public void requireVerifiedPatient(AccountId id) {
+        if (!isVerifiedPatient(id)) {
+            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
+                    "Verify your e-mail address first: use the code we sent you, or ask for a new one.");
+        }
     }
 }

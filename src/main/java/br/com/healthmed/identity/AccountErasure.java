@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
  * A patient's name, e-mail and phone are replaced and the birth date is cut to its year (the age still
  * matters to whoever reads the clinical record the law keeps); the CPF stays in the closed account as
  * the identification of that record (Lei 13.787/2018), but no longer as a login.
- * A doctor's name and CRM stay (the professional who attended must stay identifiable in the records).
+ * A doctor's name and CRM stay (the professional who attended must stay identifiable in the records);
+ * the doctor's account e-mail and phone are removed.
  * Every login claim is released, so the person can register again with the same e-mail, CPF or CRM,
  * and the password hash is replaced by one of a random secret nobody knows.
  *
@@ -50,10 +51,12 @@ public class AccountErasure {
             claims.release(LoginClaim.of(patient.email()), id);
             claims.release(LoginClaim.of(patient.cpf()), id);
             accounts.replace(new PatientAccount(id, ANONYMISED_NAME, placeholderEmail(id), patient.cpf(),
-                    patient.birthDate().withDayOfYear(1), Optional.empty(), unusableHash(), patient.createdAt()));
+                    patient.birthDate().withDayOfYear(1), Optional.empty(), unusableHash(), patient.createdAt(), false));
         } else if (found.get() instanceof DoctorAccount doctor) {
+            doctor.loginEmail().ifPresent(email -> claims.release(LoginClaim.of(email), id));
             claims.release(LoginClaim.of(doctor.crm()), id);
-            accounts.updatePasswordHash(id, unusableHash());
+            accounts.replace(new DoctorAccount(id, doctor.name(), doctor.crm(), doctor.specialties(), unusableHash(),
+                    doctor.createdAt(), Optional.empty(), Optional.empty()));
         }
     }
 

@@ -114,7 +114,9 @@ public class LoginService {
         try {
             account = claims.holder(claim)
                     .flatMap(holder -> accounts.find(holder.owner()))
-                    .filter(a -> a.role() == role);
+                    .filter(a -> a.role() == role)
+                    // a claim left behind by an e-mail change is no way in
+                    .filter(a -> a.uses(claim));
             matches = passwordPolicy.hasAllowedLength(password)
                     && passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
                     && account.isPresent();

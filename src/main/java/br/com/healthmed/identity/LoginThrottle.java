@@ -188,7 +188,8 @@ class LoginThrottle {
         return now.plusSeconds(1);
     }
 
-    private static void refuseIf(Optional<Instant> refusedUntil, Instant now) {
+    /** Refuses with {@code TOO_MANY_ATTEMPTS} and the seconds to wait, if {@code refusedUntil} is given. */
+    static void refuseIf(Optional<Instant> refusedUntil, Instant now) {
         if (refusedUntil.isPresent()) {
             long seconds = Math.max(1, Duration.between(now, refusedUntil.get()).toSeconds());
             throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,

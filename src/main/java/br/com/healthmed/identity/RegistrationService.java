@@ -4,10 +4,7 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,41 +19,45 @@ import org.springframework.stereotype.Service;
  * taken before it. No step needs a multi-item transaction.
  *
  * <p>If the process dies between claiming and writing the account, the claims stay behind without
- * an account. Such a claim older than {@link #ABANDONED_AFTER} is taken over by the next
+ * an account. Such a claim older than {@link LoginClaims#ABANDONED_AFTER} is taken over by the next
  * registration that needs it, so no identifier is lost for good.
+ *
+ * <p>A new patient is sent a code to verify the e-mail ({@link EmailVerification}); registration
+ * succeeds even when that e-mail cannot go out now (the patient asks for another).
  */
 @Service
 public class RegistrationService {
 
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
-    private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
-
     private final AccountStore accounts;
-    private final LoginClaimStore claims;
+    private final LoginClaims claims;
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwords;
     private final SpecialtyCatalog specialties;
     private final LoginThrottle throttle;
+    private final AccountRules rules;
+    private final EmailVerification verification;
     private final Clock clock;
 
-    RegistrationService(AccountStore accounts, LoginClaimStore claims, PasswordPolicy passwordPolicy,
+    RegistrationService(AccountStore accounts, LoginClaims claims, PasswordPolicy passwordPolicy,
                         PasswordHasher passwords, SpecialtyCatalog specialties, LoginThrottle throttle,
-                        Clock clock) {
+                        AccountRules rules, EmailVerification verification, Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwordPolicy = passwordPolicy;
         this.passwords = passwords;
         this.specialties = specialties;
         this.throttle = throttle;
+        this.rules = rules;
+        this.verification = verification;
         this.clock = clock;
     }
 
     /** Registers a patient; {@code clientAddress} is counted against mass registration. */
     public PatientAccount registerPatient(NewPatient input, String clientAddress) {
-        String name = name(input.name());
+        String name = AccountRules.name(input.name(), "input.name");
         Email email = Email.parse(input.email(), "input.email");
         Cpf cpf = Cpf.parse(input.cpf(), "input.cpf");
-        LocalDate birthDate = birthDate(input.birthDate());
+        LocalDate birthDate = rules.birthDate(input.birthDate(), "input.birthDate");
         Optional<Phone> phone = input.phone().filter(p -> !p.isBlank()).map(p -> Phone.parse(p, "input.phone"));
         String password = PasswordHasher.normalised(input.password());
         passwordPolicy.check(password, "input.password");
@@ -67,12 +68,13 @@ public class RegistrationService {
         create(account, Map.of(
                 LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
                 LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
+        verification.sendAfterRegistration(account, clientAddress);
         return account;
     }
 
     /** Registers a doctor; {@code clientAddress} is counted against mass registration. */
     public DoctorAccount registerDoctor(NewDoctor input, String clientAddress) {
-        String name = name(input.name());
+        String name = AccountRules.name(input.name(), "input.name");
         Crm crm = Crm.parse(input.crm(), "input.crm");
         List<String> codes = specialtyCodes(input.specialties());
         String password = PasswordHasher.normalised(input.password());
@@ -91,7 +93,7 @@ public class RegistrationService {
         List<LoginClaim> taken = new ArrayList<>();
         try {
             for (LoginClaim claim : ordered) {
-                if (!take(claim, account.id())) {
+                if (!claims.take(claim, account.id())) {
                     ErrorCode code = claimsWithCodes.get(claim);
                     throw DomainException.invalid(code, "input." + claim.kind().name().toLowerCase(Locale.ROOT), takenMessage(claim));
                 }
@@ -121,46 +123,12 @@ public class RegistrationService {
         }
     }
 
-    private boolean take(LoginClaim claim, AccountId owner) {
-        Instant now = clock.instant();
-        if (claims.claim(claim, owner, now)) {
-            return true;
-        }
-        return claims.holder(claim)
-                .filter(holder -> holder.claimedAt().plus(ABANDONED_AFTER).isBefore(now))
-                .filter(holder -> accounts.find(holder.owner()).isEmpty())
-                .map(abandoned -> claims.transfer(claim, abandoned.owner(), owner, now))
-                .orElse(false);
-    }
-
     private static String takenMessage(LoginClaim claim) {
         return switch (claim.kind()) {
             case EMAIL -> "An account with this e-mail already exists; log in or recover your password.";
             case CPF -> "An account with this CPF already exists; log in or recover your password.";
             case CRM -> "A doctor with this CRM is already registered.";
         };
-    }
-
-    private static String name(String input) {
-        String name = input == null ? "" : input.strip().replaceAll("\\s+", " ");
-        if (name.isEmpty() || name.length() > 120) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.name", "Name must have 1 to 120 characters.");
-        }
-        // Control and invisible formatting characters (e.g. right-to-left overrides) only serve to
-        // make a name display as something else.
-        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.name", "Name contains characters that are not allowed.");
-        }
-        return name;
-    }
-
-    private LocalDate birthDate(LocalDate birthDate) {
-        LocalDate today = LocalDate.now(clock.withZone(BRAZIL));
-        if (birthDate == null || !birthDate.isBefore(today) || birthDate.isBefore(today.minusYears(130))) {
-            throw DomainException.invalid(ErrorCode.INVALID_BIRTH_DATE, "input.birthDate",
-                    "Birth date must be in the past and at most 130 years ago.");
-        }
-        return birthDate;
     }
 
     private List<String> specialtyCodes(List<String> codes) {

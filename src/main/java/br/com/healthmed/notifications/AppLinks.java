@@ -16,6 +16,21 @@ public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl)
         return URI.create(base() + "/consultas/" + id);
     }
 
+    /** Where the app verifies the account's e-mail with a code (the logged-in owner confirms it there). */
+    public URI emailVerification(String code) {
+        return URI.create(base() + "/conta/verificar-email?codigo=" + code);
+    }
+
+    /** Where the app confirms a move to a new e-mail address with its code. */
+    public URI emailChange(String code) {
+        return URI.create(base() + "/conta/confirmar-novo-email?codigo=" + code);
+    }
+
+    /** The account's security settings: sessions, password, security log. */
+    public URI accountSecurity() {
+        return URI.create(base() + "/conta/seguranca");
+    }
+
     public URI notificationSettings() {
         return URI.create(base() + "/conta/notificacoes");
     }

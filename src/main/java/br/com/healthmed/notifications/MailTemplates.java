@@ -17,12 +17,15 @@ import org.springframework.web.util.HtmlUtils;
  * The e-mails, in Brazilian Portuguese, as text and HTML with the same content. They say what
  * changed, when (in the doctor's time zone) and with whom, and link to the appointment in the app.
  * By design they never carry clinical detail: no specialty, no justification or rejection text, no
- * record or file names, and no meeting link (that stays behind the app's login).
+ * record or file names, and no meeting link (that stays behind the app's login). The account e-mails
+ * (an address's verification code, the notice of an e-mail change) carry the code as their only secret.
  */
 @Component
 class MailTemplates {
 
     static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    /** Account e-mails are about no consultation, so no doctor's zone: times in Brasília's. */
+    static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' uuuu, 'às' HH:mm", PT_BR);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM 'às' HH:mm", PT_BR);
 
@@ -32,8 +35,21 @@ class MailTemplates {
         this.links = links;
     }
 
-    /** What one e-mail says: a subject, a greeting's name, paragraphs, the app link, and whether it is a reminder. */
-    record Notice(String subject, String greeting, List<String> paragraphs, URI link, boolean reminder) {}
+    /** What an e-mail is about, which decides its footer. */
+    enum Topic { APPOINTMENT, REMINDER, ACCOUNT }
+
+    /** What one e-mail says: a subject, a greeting's name, paragraphs, the app link and its label, and its topic. */
+    record Notice(String subject, String greeting, List<String> paragraphs, URI link, String linkLabel, Topic topic) {
+
+        /** An appointment's e-mail (or its reminder), linking to the appointment in the app. */
+        Notice(String subject, String greeting, List<String> paragraphs, URI link, boolean reminder) {
+            this(subject, greeting, paragraphs, link, "Ver a consulta no app", reminder ? Topic.REMINDER : Topic.APPOINTMENT);
+        }
+
+        boolean reminder() {
+            return topic == Topic.REMINDER;
+        }
+    }
 
     /** "quinta-feira, 10 de dezembro de 2026, às 09:00 (Horário de Brasília)". */
     static String when(Instant at, ZoneId zone) {
@@ -61,10 +77,14 @@ class MailTemplates {
             text.add(paragraph);
             html.add("<p>" + HtmlUtils.htmlEscape(paragraph) + "</p>");
         }
-        text.add("Ver a consulta no app: " + notice.link());
-        html.add("<p><a href=\"" + HtmlUtils.htmlEscape(notice.link().toString()) + "\">Ver a consulta no app</a></p>");
+        text.add(notice.linkLabel() + ": " + notice.link());
+        html.add("<p><a href=\"" + HtmlUtils.htmlEscape(notice.link().toString()) + "\">" + HtmlUtils.htmlEscape(notice.linkLabel()) + "</a></p>");
         List<String> footer = new ArrayList<>();
-        footer.add("Por segurança, este e-mail não traz detalhes clínicos; o link da sala da consulta fica no app, após o login.");
+        if (notice.topic() == Topic.ACCOUNT) {
+            footer.add("O Health&Med nunca pede sua senha nem este código por telefone, mensagem ou e-mail.");
+        } else {
+            footer.add("Por segurança, este e-mail não traz detalhes clínicos; o link da sala da consulta fica no app, após o login.");
+        }
         footer.add("Este é um e-mail automático do Health&Med; não é preciso respondê-lo.");
         if (notice.reminder()) {
             footer.add("Não quer receber lembretes por e-mail? Ajuste suas preferências no app: " + links.notificationSettings());
@@ -138,6 +158,46 @@ class MailTemplates {
                 List.of("Sua consulta online com " + with + " começa " + leadText(lead) + ": " + when(facts.start(), pair.zone()) + ".",
                         "Entre pelo app para acessar a sala; ela abre 15 minutos antes do início."),
                 links.appointment(facts.appointmentId()), true);
+    }
+
+    // --- about the account itself (no appointment, nothing clinical) ---------------------------------
+
+    /** The code that verifies the account's address, and the link to the app that carries it. */
+    Notice emailVerificationCode(String name, String code, Instant expiresAt) {
+        return new Notice("Confirme seu e-mail no Health&Med", name, List.of(
+                "Para confirmar que este endereço é seu, use o código " + code + " no app, ou abra o link abaixo.",
+                "O código vale até " + when(expiresAt, BRASILIA) + " e só pode ser usado uma vez.",
+                "Enquanto o e-mail não for confirmado, você pode navegar no app, mas não agendar consultas nem compartilhar seu prontuário.",
+                "Se você não criou uma conta no Health&Med, ignore este e-mail."),
+                links.emailVerification(code.replace("-", "")), "Confirmar e-mail", Topic.ACCOUNT);
+    }
+
+    /** The code that confirms a move to this (new) address. */
+    Notice emailChangeCode(String name, String code, Instant expiresAt) {
+        return new Notice("Confirme seu novo e-mail no Health&Med", name, List.of(
+                "Recebemos um pedido para que este passe a ser o e-mail da sua conta. Para confirmar, use o código " + code
+                        + " no app, ou abra o link abaixo.",
+                "O código vale até " + when(expiresAt, BRASILIA) + " e só pode ser usado uma vez. Até lá, nada muda na sua conta.",
+                "Se não foi você quem pediu, ignore este e-mail: sem o código, o e-mail da conta não muda."),
+                links.emailChange(code.replace("-", "")), "Confirmar novo e-mail", Topic.ACCOUNT);
+    }
+
+    /** Tells the current address that a move away from it was asked for. */
+    Notice emailChangeNotice(String name, String newAddress, Instant requestedAt) {
+        return new Notice("Pedido de troca do e-mail da sua conta", name, List.of(
+                "Em " + when(requestedAt, BRASILIA) + " foi pedida a troca do e-mail da sua conta Health&Med para "
+                        + masked(newAddress) + ".",
+                "A troca só vale depois de confirmada com o código enviado ao novo endereço; até lá, este continua sendo o e-mail da conta.",
+                "Se não foi você, troque sua senha agora e confira as atividades recentes da conta no app."),
+                links.accountSecurity(), "Ver a segurança da conta", Topic.ACCOUNT);
+    }
+
+    /** {@code ana.souza@example.com} as {@code a***a@example.com}: enough for the owner to recognise, little for anyone else. */
+    static String masked(String address) {
+        int at = address.indexOf('@');
+        String local = address.substring(0, at);
+        String shown = local.length() <= 2 ? local.charAt(0) + "***" : local.charAt(0) + "***" + local.charAt(local.length() - 1);
+        return shown + address.substring(at);
     }
 
     private Notice notice(String subject, Participants.Person to, AppointmentFacts facts, String... paragraphs) {

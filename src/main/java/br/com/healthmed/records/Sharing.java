@@ -47,6 +47,8 @@ public class Sharing {
 
     public Grant share(Requester who, NewShare share) {
         AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Record"));
+        // a record is shared from a verified address only: whoever shares can be reached about it
+        accounts.requireVerifiedPatient(patient);
         if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorAccount)) {
             throw DomainException.notFound("Doctor");
         }

@@ -533,7 +533,8 @@ class EventsBenchmark {
             AccountId patientId = AccountId.random();
             String patientEmail = "paciente" + n + "-" + patientId + "@example.com";
             accounts.create(new PatientAccount(patientId, "Paciente " + n, Email.parse(patientEmail, "email"),
-                    Cpf.parse(Api.cpf(80_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused", Instant.now()));
+                    Cpf.parse(Api.cpf(80_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused", Instant.now(),
+                    true)); // seeded as having verified the e-mail, so they may book
             return new Pair(new Participant(doctorId, token(doctorId), doctorEmail), new Participant(patientId, token(patientId), patientEmail),
                     slots, urls);
         }

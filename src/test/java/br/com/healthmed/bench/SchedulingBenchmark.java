@@ -326,7 +326,7 @@ class SchedulingBenchmark {
             AccountId id = AccountId.random();
             accounts.create(new PatientAccount(id, "Paciente " + n, Email.parse("bench" + n + "-" + id + "@example.com", "email"),
                     Cpf.parse(Api.cpf(90_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused",
-                    Instant.now()));
+                    Instant.now(), true)); // seeded as having verified the e-mail, so they may book
             return sessions.open(directory.find(id).orElseThrow()).accessToken();
         }
     }

@@ -95,7 +95,7 @@ abstract class PrivacyApiContract {
     void start() {
         clock.flowFrom(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         anonymous = Api.at(port);
-        mailbox = new Mailbox(port);
+        mailbox = anonymous.mailbox();
     }
 
     @Test

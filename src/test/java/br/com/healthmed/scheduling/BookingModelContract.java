@@ -231,7 +231,7 @@ abstract class BookingModelContract {
                 }
             }
             for (int p = 0; p < 4; p++) {
-                patients.add(AccountId.random());
+                patients.add(TestPatients.verified(accounts));
             }
             log.add("start " + begin + ", slots " + modelSlots.values());
             verify();

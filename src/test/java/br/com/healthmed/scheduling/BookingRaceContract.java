@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * hundreds of patients, exactly one appointment; a request racing its own retries makes one
  * appointment; the doctor's answer racing the patient's cancellation ends in one consistent state;
  * a freed slot is really free; the doctor's agenda edits (move, remove, block, republish) never take a
- * booked slot away. Doctors are stored directly; patients need no account here.
+ * booked slot away. Doctors and patients are stored directly (patients as having verified their e-mail).
  */
 @SpringBootTest(properties = "healthmed.scheduling.sweep-interval=P1D")
 abstract class BookingRaceContract {
@@ -100,7 +100,7 @@ abstract class BookingRaceContract {
     void ofTwoHundredConcurrentBookingsOfOneSlotExactlyOneIsMadeAndEveryOtherIsToldTheSlotIsUnavailable() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> AccountId.random()).toList();
+        List<AccountId> patients = IntStream.range(0, 200).mapToObj(i -> TestPatients.verified(accounts)).toList();
 
         List<Object> results = Concurrently.run(200, i -> () -> booking.book(patients.get(i), slot, "booking-" + i));
 
@@ -122,7 +122,7 @@ abstract class BookingRaceContract {
     void theSameRequestSentTwentyTimesAtOnceMakesOneAppointmentAndEveryCopyGetsIt() throws Exception {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId patient = AccountId.random();
+        AccountId patient = TestPatients.verified(accounts);
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(patient, slot, "the-one-request"));
 
@@ -139,7 +139,7 @@ abstract class BookingRaceContract {
         AccountId doctor = doctor();
         List<SlotId> slotIds = publish(doctor, repetitions());
         for (SlotId slot : slotIds) {
-            AccountId patient = AccountId.random();
+            AccountId patient = TestPatients.verified(accounts);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -168,7 +168,7 @@ abstract class BookingRaceContract {
     void theDoctorAcceptingWhileRejectingEndsInExactlyOneOfThemWithTheSlotHeldOnlyIfConfirmed() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            Appointment booked = booking.book(AccountId.random(), slot, "k");
+            Appointment booked = booking.book(TestPatients.verified(accounts), slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
                     ? lifecycle.accept(doctor, booked.id())
@@ -195,7 +195,7 @@ abstract class BookingRaceContract {
     void theDoctorRejectingWhileThePatientCancelsEndsInExactlyOneOfThemWithTheSlotFree() throws Exception {
         AccountId doctor = doctor();
         for (SlotId slot : publish(doctor, Math.max(1, repetitions() * 2 / 3))) {
-            AccountId patient = AccountId.random();
+            AccountId patient = TestPatients.verified(accounts);
             Appointment booked = booking.book(patient, slot, "k");
 
             List<Object> results = Concurrently.run(2, i -> () -> i == 0
@@ -217,7 +217,7 @@ abstract class BookingRaceContract {
         List<SlotId> published = publish(doctor, repetitions() + 1);
         SlotId spare = published.get(repetitions());
         for (SlotId slot : published.subList(0, repetitions())) {
-            AccountId patient = AccountId.random();
+            AccountId patient = TestPatients.verified(accounts);
 
             List<Object> results = Concurrently.run(2, i -> () -> {
                 if (i == 0) {
@@ -249,7 +249,7 @@ abstract class BookingRaceContract {
         List<SlotId> two = publish(doctor, 2);
         SlotId booked = two.get(0);
         SlotId free = two.get(1);
-        AccountId patient = AccountId.random();
+        AccountId patient = TestPatients.verified(accounts);
         Appointment appointment = booking.book(patient, booked, "k");
 
         assertThat(catchThrowableOfType(DomainException.class,
@@ -290,7 +290,7 @@ abstract class BookingRaceContract {
                 .extracting(s -> s.slot().start()).containsExactly(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(6)));
         // the old time is free to publish again, and the moved slot books like any other
         assertThat(publishOne(doctor)).isNotEqualTo(first);
-        assertThat(booking.book(AccountId.random(), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
+        assertThat(booking.book(TestPatients.verified(accounts), moved, "k-moved").start()).isEqualTo(day.plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -317,8 +317,8 @@ abstract class BookingRaceContract {
     void aSlotFreedByARejectionIsBookedByAnotherPatientAndTheRejectionStaysOnRecord() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);
-        AccountId first = AccountId.random();
-        AccountId second = AccountId.random();
+        AccountId first = TestPatients.verified(accounts);
+        AccountId second = TestPatients.verified(accounts);
         Appointment rejected = booking.book(first, slot, "k1");
         DomainException whileHeld = catchThrowableOfType(DomainException.class, () -> booking.book(second, slot, "k2"));
         assertThat(whileHeld.code()).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
@@ -337,11 +337,11 @@ abstract class BookingRaceContract {
     void aSlotFreedByACancellationIsBookedAgainByAnotherPatientOrTheSamePatientWithANewRequest() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = AccountId.random();
+        AccountId patient = TestPatients.verified(accounts);
 
         Appointment cancelled = booking.book(patient, two.get(0), "k1");
         lifecycle.cancel(patient, Role.PATIENT, cancelled.id(), JUSTIFICATION);
-        Appointment byAnother = booking.book(AccountId.random(), two.get(0), "k1");
+        Appointment byAnother = booking.book(TestPatients.verified(accounts), two.get(0), "k1");
         assertThat(byAnother.status()).isEqualTo(AppointmentStatus.REQUESTED);
         assertThat(holder(two.get(0))).contains(byAnother.id());
 
@@ -359,7 +359,7 @@ abstract class BookingRaceContract {
     void aPatientHoldsOneUpcomingAppointmentPerDoctorUntilItIsCancelled() {
         AccountId doctor = doctor();
         List<SlotId> two = publish(doctor, 2);
-        AccountId patient = AccountId.random();
+        AccountId patient = TestPatients.verified(accounts);
         Appointment first = booking.book(patient, two.get(0), "k1");
 
         DomainException second = catchThrowableOfType(DomainException.class, () -> booking.book(patient, two.get(1), "k2"));
@@ -376,7 +376,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aPatientHoldsAtMostFiveUpcomingAppointmentsInAll() {
-        AccountId patient = AccountId.random();
+        AccountId patient = TestPatients.verified(accounts);
         List<Appointment> five = IntStream.range(0, 5).mapToObj(i -> booking.book(patient, publishOne(doctor()), "k" + i)).toList();
         SlotId sixth = publishOne(doctor());
 
@@ -391,7 +391,7 @@ abstract class BookingRaceContract {
 
     @Test
     void aBotBookingTwentyDoctorsAtOnceGetsNoMoreThanFive() throws Exception {
-        AccountId bot = AccountId.random();
+        AccountId bot = TestPatients.verified(accounts);
         List<SlotId> wanted = IntStream.range(0, 20).mapToObj(i -> publishOne(doctor())).toList();
 
         List<Object> results = Concurrently.run(20, i -> () -> booking.book(bot, wanted.get(i), "bot-" + i));

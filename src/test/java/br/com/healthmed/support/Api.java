@@ -59,10 +59,33 @@ public final class Api {
         return tester.documentName(name);
     }
 
-    /** Registers a fresh patient; returns the {@code AuthPayload} as a map. */
+    /** The subject of the e-mail that carries a new patient's verification code. */
+    public static final String VERIFICATION_SUBJECT = "Confirme seu e-mail";
+
+    /**
+     * Registers a fresh patient and verifies their e-mail as they would, with the code from the e-mail
+     * (read from the embedded mailer's {@code /dev/mailbox}), so the patient may book and share; returns
+     * the {@code AuthPayload} as a map.
+     */
     public Map<String, Object> registerPatient(Map<String, Object> input) {
+        Map<String, Object> session = registerUnverifiedPatient(input);
+        @SuppressWarnings("unchecked")
+        String email = (String) ((Map<String, Object>) session.get("account")).get("email");
+        as((String) session.get("accessToken")).tester().document("mutation($code: String!) { verifyEmail(code: $code) { emailVerified } }")
+                .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).execute()
+                .path("verifyEmail.emailVerified").entity(Boolean.class).isEqualTo(true);
+        return session;
+    }
+
+    /** Registers a fresh patient and leaves the e-mail unverified; returns the {@code AuthPayload} as a map. */
+    public Map<String, Object> registerUnverifiedPatient(Map<String, Object> input) {
         return tester.documentName("registerPatient").variable("input", input).execute()
                 .path("registerPatient").entity(Map.class).get();
+    }
+
+    /** The embedded mailer's outbox of this instance. */
+    public Mailbox mailbox() {
+        return Mailbox.at(baseUrl);
     }
 
     /** Registers a fresh patient, then logs in as them: a session of its own. Returns {@code loginPatient}'s payload. */

@@ -4,6 +4,7 @@ import br.com.healthmed.identity.Account;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.NewDoctor;
 import br.com.healthmed.identity.NewPatient;
 import br.com.healthmed.identity.PatientAccount;
@@ -76,9 +77,9 @@ class AccountController {
                 .orElseThrow(() -> DomainException.notFound("Account"));
     }
 
-    // A patient's identifiers and contact data are for the patient alone: the caller of `me`, or the
-    // one who just proved who they are (the account of an AuthPayload). Today only those return a
-    // Patient; these guards keep it so when other modules (scheduling, records) return patients.
+    // A patient's identifiers and contact data (and a doctor's account e-mail and phone) are for the
+    // owner alone: the caller of `me`, or the one who just proved who they are (the account of an
+    // AuthPayload). These guards keep it so when other modules return patients or doctors.
 
     /** The account in an AuthPayload belongs to whoever holds the tokens beside it. */
     @SchemaMapping(typeName = "AuthPayload", field = "account")
@@ -92,6 +93,11 @@ class AccountController {
     @SchemaMapping(typeName = "Patient", field = "email")
     String email(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).email().value();
+    }
+
+    @SchemaMapping(typeName = "Patient", field = "emailVerified")
+    boolean emailVerified(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(patient, caller, env).emailVerified();
     }
 
     @SchemaMapping(typeName = "Patient", field = "cpf")
@@ -109,7 +115,17 @@ class AccountController {
         return ownAccount(patient, caller, env).phone().map(Phone::e164).orElse(null);
     }
 
-    private static PatientAccount ownAccount(PatientAccount patient, Caller caller, DataFetchingEnvironment env) {
+    @SchemaMapping(typeName = "Doctor", field = "accountEmail")
+    String doctorEmail(DoctorAccount doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(doctor, caller, env).email().map(Email::value).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "phone")
+    String doctorPhone(DoctorAccount doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+        return ownAccount(doctor, caller, env).phone().map(Phone::e164).orElse(null);
+    }
+
+    private static <A extends Account> A ownAccount(A patient, Caller caller, DataFetchingEnvironment env) {
         String id = patient.id().toString();
         boolean isCaller = caller != null && caller.accountId().equals(id);
         boolean justAuthenticated = env.getLocalContext() instanceof GraphQLContext local

@@ -1,5 +1,6 @@
 package br.com.healthmed.identity.store;
 
+import static br.com.healthmed.platform.storage.Attributes.bool;
 import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
@@ -7,6 +8,8 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.platform.storage.Attributes.strings;
 
 import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountCorrection;
+import br.com.healthmed.identity.AccountCorrection.BirthDateCorrection;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.Cpf;
@@ -21,14 +24,17 @@ import br.com.healthmed.platform.storage.Keys;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Accounts in DynamoDB: one item per account, {@code ACCOUNT#<id>} / {@code PROFILE}. A create whose
@@ -137,9 +143,12 @@ class DynamoAccountStore implements AccountStore {
             item.put("cpf", s(p.cpf().digits()));
             item.put("birthDate", s(p.birthDate().toString()));
             p.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
+            item.put("emailVerified", bool(p.emailVerified()));
         } else if (account instanceof DoctorAccount d) {
             item.put("crm", s(d.crm().value()));
             item.put("specialties", strings(d.specialties()));
+            d.email().ifPresent(email -> item.put("email", s(email.value())));
+            d.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
         }
         return item;
     }
@@ -153,6 +162,84 @@ class DynamoAccountStore implements AccountStore {
                     .expressionAttributeValues(Map.of(":hash", s(passwordHash))));
         } catch (ConditionalCheckFailedException absent) {
             // no such account: nothing to update
+        }
+    }
+
+    @Override
+    public boolean changeEmail(AccountId id, Optional<Email> from, Email to) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.value()), ":yes", bool(true)));
+        from.ifPresent(email -> values.put(":from", s(email.value())));
+        // emailVerified is set on doctors too (their e-mail is verified by being there), so a repeated
+        // change is recognised alike for both
+        return conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+                .updateExpression("SET email = :to, emailVerified = :yes")
+                .conditionExpression("attribute_exists(PK) AND (" + (from.isPresent() ? "email = :from" : "attribute_not_exists(email)")
+                        + " OR (email = :to AND emailVerified = :yes))")
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public boolean markEmailVerified(AccountId id, Email email) {
+        return conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+                .updateExpression("SET emailVerified = :yes")
+                .conditionExpression("attribute_exists(PK) AND #role = :patient AND email = :email")
+                .expressionAttributeNames(Map.of("#role", "role"))
+                .expressionAttributeValues(Map.of(":yes", bool(true), ":patient", s(Role.PATIENT.name()), ":email", s(email.value()))));
+    }
+
+    @Override
+    public void correct(AccountId id, AccountCorrection correction) {
+        if (correction.isEmpty()) {
+            return;
+        }
+        List<String> sets = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        correction.name().ifPresent(name -> {
+            sets.add("#name = :name");
+            values.put(":name", s(name));
+        });
+        correction.phone().ifPresent(phone -> {
+            sets.add("phone = :phone");
+            values.put(":phone", s(phone.e164()));
+        });
+        correction.birthDate().ifPresent(birthDate -> {
+            sets.add("birthDate = :birthDate");
+            sets.add("birthDateCorrections = list_append(if_not_exists(birthDateCorrections, :none), :correction)");
+            values.put(":birthDate", s(birthDate.corrected().toString()));
+            values.put(":none", AttributeValue.fromL(List.of()));
+            values.put(":correction", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                    "previous", s(birthDate.previous().toString()),
+                    "corrected", s(birthDate.corrected().toString()),
+                    "reason", s(birthDate.reason()),
+                    "at", instant(birthDate.at()))))));
+        });
+        String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets)) + (correction.removePhone() ? " REMOVE phone" : "");
+        Map<String, String> names = correction.name().isPresent() ? Map.of("#name", "name") : Map.of();
+        conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+                .updateExpression(update.strip())
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(names.isEmpty() ? null : names)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+    }
+
+    @Override
+    public List<BirthDateCorrection> birthDateCorrections(AccountId id) {
+        return table.item(Keys.account(id.toString()))
+                .map(item -> item.get("birthDateCorrections"))
+                .filter(AttributeValue::hasL)
+                .map(list -> list.l().stream().map(AttributeValue::m).map(m -> new BirthDateCorrection(
+                        LocalDate.parse(string(m, "previous")), LocalDate.parse(string(m, "corrected")),
+                        string(m, "reason"), instant(m, "at"))).toList())
+                .orElse(List.of());
+    }
+
+    /** One conditional update: true if applied, false if its condition failed. */
+    private boolean conditionally(Consumer<UpdateItemRequest.Builder> update) {
+        try {
+            table.client().updateItem(update);
+            return true;
+        } catch (ConditionalCheckFailedException notNow) {
+            return false;
         }
     }
 
@@ -175,12 +262,15 @@ class DynamoAccountStore implements AccountStore {
                     LocalDate.parse(string(item, "birthDate")),
                     optionalString(item, "phone").map(Phone::new),
                     string(item, "passwordHash"),
-                    instant(item, "createdAt"));
+                    instant(item, "createdAt"),
+                    bool(item, "emailVerified"));
             case DOCTOR -> new DoctorAccount(id, string(item, "name"),
                     Crm.tryParse(string(item, "crm")).orElseThrow(),
                     strings(item, "specialties"),
                     string(item, "passwordHash"),
-                    instant(item, "createdAt"));
+                    instant(item, "createdAt"),
+                    optionalString(item, "email").map(Email::new),
+                    optionalString(item, "phone").map(Phone::new));
         };
     }
 }

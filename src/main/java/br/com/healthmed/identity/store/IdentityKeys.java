@@ -22,6 +22,11 @@ final class IdentityKeys {
         return key(securityLog(accountId), position);
     }
 
+    /** An account's pending e-mail code for one purpose: {@code EMAILCODE#<account>} / {@code VERIFY_EMAIL} or {@code CHANGE_EMAIL}. */
+    static Map<String, AttributeValue> emailCode(String accountId, String purpose) {
+        return key("EMAILCODE#" + accountId, purpose);
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }

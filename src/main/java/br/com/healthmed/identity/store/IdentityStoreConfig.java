@@ -1,6 +1,7 @@
 package br.com.healthmed.identity.store;
 
 import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.EmailCodeStore;
 import br.com.healthmed.identity.LoginClaimStore;
 import br.com.healthmed.identity.RefreshTokenStore;
 import br.com.healthmed.identity.SecurityEventStore;
@@ -35,6 +36,11 @@ class IdentityStoreConfig {
         }
 
         @Bean
+        EmailCodeStore emailCodeStore() {
+            return new InMemoryEmailCodeStore();
+        }
+
+        @Bean
         SecurityEventStore securityEventStore() {
             return new InMemorySecurityEventStore();
         }
@@ -57,6 +63,11 @@ class IdentityStoreConfig {
         @Bean
         RefreshTokenStore refreshTokenStore(DynamoTable table) {
             return new DynamoRefreshTokenStore(table);
+        }
+
+        @Bean
+        EmailCodeStore emailCodeStore(DynamoTable table) {
+            return new DynamoEmailCodeStore(table);
         }
 
         @Bean

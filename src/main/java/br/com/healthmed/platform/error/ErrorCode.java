@@ -26,12 +26,19 @@ public enum ErrorCode {
 
     // Authentication
     INVALID_CREDENTIALS(ErrorType.UNAUTHORIZED, "Login or password is wrong (the same answer whether the account exists or not)."),
-    TOO_MANY_ATTEMPTS(ErrorType.FORBIDDEN, "Too many failed logins; extensions.retryAfterSeconds says when to try again."),
+    TOO_MANY_ATTEMPTS(ErrorType.FORBIDDEN, "Too many failed logins, wrong codes or codes sent; extensions.retryAfterSeconds says when to try again."),
     INVALID_REFRESH_TOKEN(ErrorType.UNAUTHORIZED, "Refresh token unknown, expired, revoked or already used; log in again."),
     UNAUTHENTICATED(ErrorType.UNAUTHORIZED, "This operation needs a valid access token (Authorization: Bearer ...)."),
     TOKEN_EXPIRED(ErrorType.UNAUTHORIZED, "The access token has expired; call refreshSession."),
     SESSION_REVOKED(ErrorType.UNAUTHORIZED, "The access token's session was ended (logout, a refresh token used twice, or for security); log in again."),
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
+
+    // Account self-service
+    VERIFICATION_CODE_INVALID(ErrorType.BAD_REQUEST, "The code is not the one the account is waiting for (mistyped, replaced by a newer one, or another account's)."),
+    VERIFICATION_CODE_EXPIRED(ErrorType.BAD_REQUEST, "The code is the account's but older than 30 minutes; ask for a new one."),
+    VERIFICATION_CODE_USED(ErrorType.BAD_REQUEST, "The code was already used (me shows whether it took effect)."),
+    EMAIL_ALREADY_VERIFIED(ErrorType.BAD_REQUEST, "The account's e-mail address is already verified; there is nothing to send."),
+    EMAIL_NOT_VERIFIED(ErrorType.FORBIDDEN, "Verify your e-mail address first (verifyEmail with the code sent there, or resendVerification): until then a patient may not book or share record files."),
 
     // Request shape
     MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request (unreadable JSON, wrong method or media type, a subscription over HTTP)."),

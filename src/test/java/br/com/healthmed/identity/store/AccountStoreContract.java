@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountCorrection;
+import br.com.healthmed.identity.AccountCorrection.BirthDateCorrection;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.identity.Cpf;
@@ -135,5 +137,88 @@ abstract class AccountStoreContract {
         AccountId unknown = AccountId.random();
         store().updatePasswordHash(unknown, "{argon2}x");
         assertThat(store().find(unknown)).isEmpty();
+    }
+
+    // --- e-mail and corrections -------------------------------------------------------------------
+
+    @Test
+    void aVerifiedPatientAndADoctorWithEmailAndPhoneComeBackAsStored() {
+        PatientAccount verified = patient(Optional.empty()).verified();
+        DoctorAccount doctor = new DoctorAccount(AccountId.random(), "Dra. Carla", new Crm("7654", "RJ"), List.of("PEDIATRIA"),
+                "{argon2}hash", NOW, Optional.of(new Email("carla@example.com")), Optional.of(new Phone("+5521987654321")));
+        store().create(verified);
+        store().create(doctor);
+
+        assertThat(store().find(verified.id())).contains(verified);
+        assertThat(store().find(doctor.id())).contains(doctor);
+    }
+
+    @Test
+    void aPatientsEmailIsVerifiedOnlyWhileItIsStillTheirs() {
+        PatientAccount ana = patient(Optional.empty());
+        store().create(ana);
+
+        assertThat(store().markEmailVerified(ana.id(), new Email("other@example.com"))).isFalse();
+        assertThat(((PatientAccount) store().find(ana.id()).orElseThrow()).emailVerified()).isFalse();
+        assertThat(store().markEmailVerified(ana.id(), ana.email())).isTrue();
+        assertThat(store().markEmailVerified(ana.id(), ana.email())).isTrue();
+        assertThat(((PatientAccount) store().find(ana.id()).orElseThrow()).emailVerified()).isTrue();
+        assertThat(store().markEmailVerified(AccountId.random(), ana.email())).isFalse();
+    }
+
+    @Test
+    void anEmailChangesOnlyFromTheAddressTheChangeWasAskedFromAndARepeatIsNoFailure() {
+        PatientAccount ana = patient(Optional.empty());
+        store().create(ana);
+        Email next = new Email("ana.nova@example.com");
+
+        assertThat(store().changeEmail(ana.id(), Optional.of(new Email("stale@example.com")), next)).isFalse();
+        assertThat(store().find(ana.id())).contains(ana);
+        assertThat(store().changeEmail(ana.id(), Optional.of(ana.email()), next)).isTrue();
+        assertThat(store().changeEmail(ana.id(), Optional.of(ana.email()), next)).isTrue();
+        assertThat(store().find(ana.id())).contains(ana.withEmail(next));
+        assertThat(((PatientAccount) store().find(ana.id()).orElseThrow()).emailVerified()).isTrue();
+        assertThat(store().changeEmail(ana.id(), Optional.of(ana.email()), new Email("third@example.com"))).isFalse();
+        assertThat(store().changeEmail(AccountId.random(), Optional.empty(), next)).isFalse();
+    }
+
+    @Test
+    void aDoctorGetsAFirstEmailOnlyIfTheyHaveNone() {
+        DoctorAccount doctor = doctor();
+        store().create(doctor);
+        Email first = new Email("bruno@example.com");
+
+        assertThat(store().changeEmail(doctor.id(), Optional.empty(), first)).isTrue();
+        assertThat(store().changeEmail(doctor.id(), Optional.empty(), first)).isTrue();
+        assertThat(store().changeEmail(doctor.id(), Optional.empty(), new Email("other@example.com"))).isFalse();
+        assertThat(store().find(doctor.id()).orElseThrow().loginEmail()).contains(first);
+        assertThat(store().find(doctor.id())).contains(doctor.withEmail(first));
+    }
+
+    @Test
+    void aCorrectionChangesWhatItNamesAndKeepsTheBirthDatesReason() {
+        PatientAccount ana = patient(Optional.of(new Phone("+5511987654321")));
+        store().create(ana);
+        BirthDateCorrection fix = new BirthDateCorrection(ana.birthDate(), LocalDate.of(1991, 5, 17), "Erro de digitação no cadastro", NOW);
+
+        store().correct(ana.id(), new AccountCorrection(Optional.empty(), Optional.empty(), false, Optional.of(fix)));
+        store().correct(ana.id(), new AccountCorrection(Optional.of("Ana Souza Lima"), Optional.empty(), true, Optional.empty()));
+
+        assertThat(store().find(ana.id())).contains(ana.corrected("Ana Souza Lima", Optional.empty(), LocalDate.of(1991, 5, 17)));
+        assertThat(store().birthDateCorrections(ana.id())).containsExactly(fix);
+
+        BirthDateCorrection back = new BirthDateCorrection(fix.corrected(), ana.birthDate(), "Voltei à data certa", NOW.plusSeconds(1));
+        store().correct(ana.id(), new AccountCorrection(Optional.empty(), Optional.of(new Phone("+5511900001111")), false, Optional.of(back)));
+        assertThat(store().find(ana.id())).contains(ana.corrected("Ana Souza Lima", Optional.of(new Phone("+5511900001111")), ana.birthDate()));
+        assertThat(store().birthDateCorrections(ana.id())).containsExactly(fix, back);
+    }
+
+    @Test
+    void correctingAnUnknownAccountCreatesNothing() {
+        AccountId nobody = AccountId.random();
+        store().correct(nobody, new AccountCorrection(Optional.of("Ghost"), Optional.empty(), false, Optional.empty()));
+
+        assertThat(store().find(nobody)).isEmpty();
+        assertThat(store().birthDateCorrections(nobody)).isEmpty();
     }
 }

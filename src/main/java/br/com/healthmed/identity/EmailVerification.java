@@ -1,0 +1,136 @@
+package br.com.healthmed.identity;
+
+import br.com.healthmed.identity.EmailCodeStore.PendingCode;
+import br.com.healthmed.identity.EmailCodeStore.Purpose;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Proving an e-mail address with a code sent there. A patient's address is verified after registration
+ * ({@link #verify}); an address an account moves to is proved the same way before the move
+ * ({@link EmailChange}). One pending code per account and purpose, single use, valid
+ * {@code healthmed.email-codes.validity} (30 minutes); a new one replaces the old. Checks and sends are
+ * throttled ({@link CodeThrottle}). A wrong code, another account's code, or none pending all answer
+ * {@code VERIFICATION_CODE_INVALID}; the account's own code, past its time or already used, answers
+ * {@code VERIFICATION_CODE_EXPIRED} or {@code VERIFICATION_CODE_USED}. No answer says anything about
+ * another account.
+ */
+@Service
+public class EmailVerification {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailVerification.class);
+
+    private final AccountStore accounts;
+    private final EmailCodeStore codes;
+    private final AccountMessages messages;
+    private final CodeThrottle throttle;
+    private final SecurityLog securityLog;
+    private final EmailCodeProperties properties;
+    private final Clock clock;
+
+    EmailVerification(AccountStore accounts, EmailCodeStore codes, AccountMessages messages, CodeThrottle throttle,
+                      SecurityLog securityLog, EmailCodeProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.codes = codes;
+        this.messages = messages;
+        this.throttle = throttle;
+        this.securityLog = securityLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The first code, for a patient just registered: best effort, a failure to send is only logged. */
+    void sendAfterRegistration(PatientAccount patient, String clientAddress) {
+        try {
+            throttle.send(patient.id());
+            issue(patient, Purpose.VERIFY_EMAIL, patient.email());
+        } catch (RuntimeException notNow) {
+            log.warn("Verification code for new account {} not sent now ({}); the patient may ask for another",
+                    patient.id(), notNow.toString());
+        }
+    }
+
+    /** A new code for the caller's unverified e-mail; the previous one stops working. */
+    public void resend(AccountId caller, Optional<String> clientAddress) {
+        PatientAccount patient = patient(caller);
+        if (patient.emailVerified()) {
+            throw new DomainException(ErrorCode.EMAIL_ALREADY_VERIFIED, "Your e-mail address is already verified.");
+        }
+        throttle.send(caller);
+        issue(patient, Purpose.VERIFY_EMAIL, patient.email());
+        securityLog.record(caller, SecurityEventKind.EMAIL_VERIFICATION_SENT, clientAddress);
+    }
+
+    /** Verifies the caller's e-mail with the code sent to it. */
+    public PatientAccount verify(AccountId caller, String typedCode, String clientAddress) {
+        PatientAccount patient = patient(caller);
+        PendingCode code = redeem(caller, Purpose.VERIFY_EMAIL, typedCode, clientAddress);
+        if (!code.email().equals(patient.email()) || !accounts.markEmailVerified(caller, code.email())) {
+            // sent to an address the account no longer has
+            throw invalidCode();
+        }
+        securityLog.record(caller, SecurityEventKind.EMAIL_VERIFIED, Optional.of(clientAddress));
+        return patient.verified();
+    }
+
+    /** Makes and stores a new code for {@code email}, and e-mails it there. */
+    void issue(Account account, Purpose purpose, Email email) {
+        Instant now = clock.instant();
+        String code = VerificationCodes.newCode();
+        PendingCode pending = new PendingCode(account.id(), purpose, UUID.randomUUID().toString(), email,
+                VerificationCodes.hash(account.id(), purpose, code), now, now.plus(properties.validity()), Optional.empty());
+        codes.put(pending);
+        messages.sendCode(pending.id(), new AccountMessages.Recipient(account.id(), account.name(), email), purpose,
+                VerificationCodes.display(code), pending.expiresAt());
+    }
+
+    /**
+     * Checks a typed code against the account's pending one and uses it up: the pending code, now used.
+     * Throttled; refused with a code error otherwise.
+     */
+    PendingCode redeem(AccountId account, Purpose purpose, String typedCode, String clientAddress) {
+        CodeThrottle.Check check = throttle.check(account, clientAddress);
+        Optional<PendingCode> pending = VerificationCodes.normalised(typedCode).flatMap(code -> codes.find(account, purpose)
+                .filter(p -> VerificationCodes.matches(VerificationCodes.hash(account, purpose, code), p.codeHash())));
+        if (pending.isEmpty()) {
+            throw invalidCode();
+        }
+        throttle.rightCode(check);
+        PendingCode code = pending.get();
+        Instant now = clock.instant();
+        if (code.usedAt().isPresent()) {
+            throw usedCode();
+        }
+        if (!now.isBefore(code.expiresAt())) {
+            throw new DomainException(ErrorCode.VERIFICATION_CODE_EXPIRED, "This code has expired; ask for a new one.");
+        }
+        if (!codes.markUsed(account, purpose, code.id(), now)) {
+            throw usedCode();
+        }
+        return code;
+    }
+
+    private PatientAccount patient(AccountId caller) {
+        Account account = accounts.find(caller).orElseThrow(() -> DomainException.notFound("Account"));
+        if (!(account instanceof PatientAccount patient)) {
+            throw new DomainException(ErrorCode.WRONG_ROLE,
+                    "Doctors have no e-mail to verify; set the account's e-mail with requestEmailChange.");
+        }
+        return patient;
+    }
+
+    static DomainException invalidCode() {
+        return DomainException.invalid(ErrorCode.VERIFICATION_CODE_INVALID, "code", "This code is not valid.");
+    }
+
+    private static DomainException usedCode() {
+        return new DomainException(ErrorCode.VERIFICATION_CODE_USED, "This code has already been used.");
+    }
+}
