@@ -21,6 +21,13 @@ public interface DirectoryStore {
      */
     void save(DoctorProfile profile);
 
+    /**
+     * Takes the doctor out of the index ({@code listed} false), or puts them back under their saved
+     * profile. While out, saves and ratings change the profile and totals but list nothing, and the
+     * doctor is found by no search; the profile itself stays readable. Idempotent.
+     */
+    void setListed(AccountId doctorId, boolean listed);
+
     /** Adds one rating of {@code stars} (1 to 5) to the doctor's totals, atomically: concurrent ratings are never lost. */
     void addRating(AccountId doctorId, int stars);
 

@@ -21,6 +21,12 @@ public interface AccountStore {
     /** The accounts among {@code ids} that exist, by id; for DataLoaders (one round trip per batch). */
     Map<AccountId, Account> findAll(Collection<AccountId> ids);
 
+    /**
+     * Replaces an existing account whole (same id and role), e.g. with its anonymised version; does
+     * nothing if the account does not exist. Idempotent.
+     */
+    void replace(Account account);
+
     /** Replaces an existing account's password hash; does nothing if the account does not exist. */
     void updatePasswordHash(AccountId id, String passwordHash);
 

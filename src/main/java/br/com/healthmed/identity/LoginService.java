@@ -3,6 +3,7 @@ package br.com.healthmed.identity;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,14 @@ public class LoginService {
     private final TwoFactorService twoFactor;
     private final TwoFactorProperties twoFactorProperties;
     private final StoredSecurityLog securityLog;
+    private final List<AccountStanding> standings;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
                  PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions,
-                 TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties, StoredSecurityLog securityLog) {
+                 TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties, StoredSecurityLog securityLog,
+                 List<AccountStanding> standings) {
+        this.standings = List.copyOf(standings);
         this.claims = claims;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -51,12 +55,7 @@ public class LoginService {
 
     /** A patient logs in with e-mail or CPF (with or without punctuation). */
     public LoginOutcome loginPatient(String login, String password, String clientAddress) {
-        Optional<LoginClaim> claim = login != null && login.contains("@")
-                ? Email.tryParse(login).map(LoginClaim::of)
-                : Cpf.tryParse(login).map(LoginClaim::of);
-        return login(claim.orElseThrow(() -> DomainException.invalid(ErrorCode.BAD_USER_INPUT, "login",
-                "Log in with your e-mail or your CPF (11 digits, with or without punctuation).")),
-                Role.PATIENT, password, clientAddress);
+        return login(patientClaim(login), Role.PATIENT, password, clientAddress);
     }
 
     /** A doctor logs in with CRM, e.g. {@code 123456/SP}. */
@@ -64,7 +63,69 @@ public class LoginService {
         return login(LoginClaim.of(Crm.parse(crm, "crm")), Role.DOCTOR, password, clientAddress);
     }
 
+    /**
+     * The owner of a deactivated account takes it back: {@code login} is a patient's e-mail or CPF, or a
+     * doctor's CRM. The password is checked (and throttled) exactly as at login; then every
+     * {@link AccountStanding} that kept the account out is asked to let it in again, and a session opens.
+     * {@code ACCOUNT_NOT_DEACTIVATED} when none had kept it out (log in as usual).
+     */
+    public LoginOutcome reactivate(String login, String password, String clientAddress) {
+        boolean doctor = login != null && login.contains("/");
+        Account account = authenticated(doctor ? LoginClaim.of(Crm.parse(login, "login")) : patientClaim(login),
+                doctor ? Role.DOCTOR : Role.PATIENT, password, clientAddress);
+        boolean restored = false;
+        for (AccountStanding standing : standings) {
+            restored |= standing.restore(account, clientAddress);
+        }
+        if (!restored) {
+            throw new DomainException(ErrorCode.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
+        }
+        return admitted(account, clientAddress);
+    }
+
+    /**
+     * A logged-in owner confirms a sensitive step with the password (e.g. deactivating the account):
+     * counted against the account's login identifier like a login, {@code INVALID_CREDENTIALS} if wrong.
+     */
+    public void confirmPassword(AccountId id, String password, String clientAddress) {
+        Account account = accounts.find(id).orElseThrow(() -> DomainException.notFound("Account"));
+        LoginClaim claim = account instanceof PatientAccount patient ? LoginClaim.of(patient.email())
+                : LoginClaim.of(((DoctorAccount) account).crm());
+        authenticated(claim, account.role(), password, clientAddress);
+    }
+
+    private static LoginClaim patientClaim(String login) {
+        Optional<LoginClaim> claim = login != null && login.contains("@")
+                ? Email.tryParse(login).map(LoginClaim::of)
+                : Cpf.tryParse(login).map(LoginClaim::of);
+        return claim.orElseThrow(() -> DomainException.invalid(ErrorCode.BAD_USER_INPUT, "login",
+                "Log in with your e-mail or your CPF (11 digits, with or without punctuation)."));
+    }
+
     private LoginOutcome login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
+        return admitted(authenticated(claim, role, typedPassword, clientAddress), clientAddress);
+    }
+
+    /**
+     * For an account whose password was proven, if every {@link AccountStanding} admits it: a session,
+     * or the second-factor challenge when one is due (a reactivation too: the password alone never
+     * opens an account that has a second factor).
+     */
+    private LoginOutcome admitted(Account known, String clientAddress) {
+        standings.forEach(standing -> standing.admit(known));
+        if (twoFactor.isEnabled(known.id())) {
+            return twoFactor.challenge(known);
+        }
+        if (known.role() == Role.DOCTOR && twoFactorProperties.mandatoryForDoctors()) {
+            throw twoFactor.enrolmentRequired(known);
+        }
+        Session session = sessions.open(known);
+        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        return new LoginOutcome.LoggedIn(session);
+    }
+
+    /** The account whose password this is, or {@code INVALID_CREDENTIALS} (throttled either way). */
+    private Account authenticated(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
         String password = PasswordHasher.normalised(typedPassword);
         throttle.attempt(claim, clientAddress);
         Optional<Account> account;
@@ -91,16 +152,7 @@ public class LoginService {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);
-        Account known = rehashedIfOutdated(account.get(), password);
-        if (twoFactor.isEnabled(known.id())) {
-            return twoFactor.challenge(known);
-        }
-        if (known.role() == Role.DOCTOR && twoFactorProperties.mandatoryForDoctors()) {
-            throw twoFactor.enrolmentRequired(known);
-        }
-        Session session = sessions.open(known);
-        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
-        return new LoginOutcome.LoggedIn(session);
+        return rehashedIfOutdated(account.get(), password);
     }
 
     /** Best effort: a login with the right password never fails because the upgrade could not run. */

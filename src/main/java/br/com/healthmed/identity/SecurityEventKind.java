@@ -26,5 +26,7 @@ public enum SecurityEventKind {
     /** The teleconsultation consent was withdrawn. */
     CONSENT_WITHDRAWN,
     /** A verification code was sent again at the owner's request. */
-    EMAIL_VERIFICATION_SENT
+    EMAIL_VERIFICATION_SENT,
+    /** A download URL of a copy of the account's data was issued. */
+    DATA_EXPORT_DOWNLOADED
 }

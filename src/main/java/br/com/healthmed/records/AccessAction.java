@@ -14,5 +14,9 @@ public enum AccessAction {
     /** Someone read a consultation note (the patient, its doctor, or a doctor under a share). */
     NOTE_READ,
     /** A doctor issued a document (prescription, certificate, exam request, report) into the record. */
-    DOCUMENT_ISSUED
+    DOCUMENT_ISSUED,
+    /** The patient asked for a copy of all their data (LGPD art. 18 II and V); it includes the record. */
+    DATA_EXPORT_REQUESTED,
+    /** A download URL of that copy was issued. */
+    DATA_EXPORT_DOWNLOADED
 }

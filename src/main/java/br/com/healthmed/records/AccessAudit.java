@@ -66,6 +66,14 @@ public class AccessAudit {
         store.append(noteEntry(note, AccessAction.NOTE_READ, who, under.map(Grant::id), shareName));
     }
 
+    void exportRequested(Requester who, AccountId patient) {
+        append(patient, AccessAction.DATA_EXPORT_REQUESTED, who, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    void exportDownloaded(Requester who, AccountId patient) {
+        append(patient, AccessAction.DATA_EXPORT_DOWNLOADED, who, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** Someone not entitled asked for an existing file: the owner learns it; the caller gets NOT_FOUND. */
     void refused(Requester who, RecordFile file) {
         refused(who, entry(file.owner(), AccessAction.ACCESS_REFUSED, who, Optional.of(file), Optional.empty(),

@@ -71,6 +71,8 @@ public class AccessLogReader {
             case NOTE_AMENDED -> who + " amended " + file;
             case NOTE_READ -> who + " read " + file + (entry.grant().isPresent() ? " under your share of " + share : "");
             case DOCUMENT_ISSUED -> who + " issued " + file + " into your record";
+            case DATA_EXPORT_REQUESTED -> who + " requested a copy of all your data, your record's files included";
+            case DATA_EXPORT_DOWNLOADED -> who + " downloaded the copy of all your data";
         };
         String repeats = entry.count() == 1 ? "" : ", and " + (entry.count() - 1) + " more " + (entry.count() == 2 ? "time" : "times")
                 + " until " + (entry.lastAt().atZone(BRASILIA).toLocalDate().equals(entry.at().atZone(BRASILIA).toLocalDate())

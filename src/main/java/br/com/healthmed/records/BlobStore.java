@@ -1,5 +1,6 @@
 package br.com.healthmed.records;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,16 @@ public interface BlobStore {
      * known (and for an object that is not there).
      */
     ScanStatus scanStatus(ObjectKey key);
+
+    /**
+     * Stores exactly {@code sizeBytes} bytes of {@code contentType} read from {@code body} under
+     * {@code key}, encrypted at rest like uploads, replacing any object there. For content the service
+     * makes itself (a copy of a person's data), which no client uploads.
+     */
+    void store(ObjectKey key, String contentType, long sizeBytes, InputStream body);
+
+    /** The object's bytes, decrypted, as a stream the caller closes; empty if there is no object. */
+    Optional<InputStream> read(ObjectKey key);
 
     /** Deletes the object; nothing happens if there is none. */
     void delete(ObjectKey key);

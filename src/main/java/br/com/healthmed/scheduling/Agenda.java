@@ -188,6 +188,34 @@ public class Agenda {
         return removed;
     }
 
+    /**
+     * Removes every free future slot of the doctor, up to the publishing horizon, so nothing of the
+     * doctor's stays bookable (a deactivation). Slots with an active appointment stay: cancel those
+     * through the appointment's life cycle. Idempotent; a slot booked while this runs stays with its
+     * booking. Returns how many slots were removed.
+     */
+    public int removeFreeSlots(AccountId doctorId) {
+        Instant now = clock.instant();
+        Instant until = now.plus(properties.horizon()).plus(properties.maxSlot());
+        int removed = 0;
+        Instant from = now;
+        while (true) {
+            List<Slot> found = slots.ofDoctor(doctorId, from, until, MAX_SLOTS_PER_READ);
+            Map<AppointmentId, Appointment> holders = holders(found);
+            for (Slot slot : found) {
+                Holds.Replaceable replaceable = holds.replaceable(slot);
+                if (slot.start().isAfter(now) && holds.isFree(slot, holders, now) && !replaceable.live()
+                        && slots.remove(slot.id(), replaceable.staleHold())) {
+                    removed++;
+                }
+            }
+            if (found.size() < MAX_SLOTS_PER_READ) {
+                return removed;
+            }
+            from = found.get(found.size() - 1).start().plusSeconds(1);
+        }
+    }
+
     /** The doctor's free future slots in the period, with the price a booking would pay. */
     public List<AgendaSlot> freeSlots(AccountId doctorId, Instant from, Instant to) {
         checkRange(from, to, properties.maxRange());

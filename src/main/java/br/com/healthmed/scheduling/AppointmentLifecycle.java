@@ -29,6 +29,8 @@ public class AppointmentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentLifecycle.class);
     private static final int ATTEMPTS = 5;
+    /** How far ahead upcoming appointments can be: past the 90-day publishing horizon, with room to spare. */
+    private static final java.time.Duration UPCOMING_REACH = java.time.Duration.ofDays(400);
 
     private final AppointmentStore appointments;
     private final SlotStore slots;
@@ -129,6 +131,49 @@ public class AppointmentLifecycle {
             }
         }
         return rated;
+    }
+
+    /**
+     * Ends every upcoming appointment of the account through the usual moves, so each change is stored
+     * with its events and the other participant is told as after any cancellation: a patient cancels
+     * requests and confirmed consultations; a doctor rejects requests and cancels confirmed ones. For a
+     * deactivation. Idempotent: what has ended already (or starts now) is left alone. Returns the
+     * appointments this call ended.
+     */
+    public java.util.List<Appointment> endUpcoming(AccountId account, Role role, String reason) {
+        String why = Justification.check("reason", reason);
+        Instant now = clock.instant();
+        Instant until = now.plus(UPCOMING_REACH);
+        java.util.List<Appointment> ended = new java.util.ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        while (true) {
+            AppointmentStore.Page page = role == Role.DOCTOR
+                    ? appointments.ofDoctor(account, now, until, cursor, 100)
+                    : appointments.ofPatient(account, now, until, cursor, 100);
+            for (Appointment appointment : page.appointments()) {
+                if (appointment.start().isAfter(now) && appointment.isActiveAt(now)) {
+                    endIfStillUpcoming(appointment.id(), account, role, why).ifPresent(ended::add);
+                }
+            }
+            if (!page.hasMore() || page.cursors().isEmpty()) {
+                return ended;
+            }
+            cursor = Optional.of(page.cursors().get(page.cursors().size() - 1));
+        }
+    }
+
+    private Optional<Appointment> endIfStillUpcoming(AppointmentId id, AccountId account, Role role, String why) {
+        try {
+            return Optional.of(role == Role.PATIENT
+                    ? change(id, account, Role.PATIENT, (a, now) -> a.cancelByPatient(now, why))
+                    : change(id, account, Role.DOCTOR, (a, now) -> a.statusAt(now) == AppointmentStatus.REQUESTED
+                            ? a.reject(now, why) : a.cancelByDoctor(now, why)));
+        } catch (DomainException endedMeanwhile) {
+            if (endedMeanwhile.code() != ErrorCode.INVALID_APPOINTMENT_STATE) {
+                throw endedMeanwhile;
+            }
+            return Optional.empty(); // answered, cancelled or started meanwhile: nothing left to end
+        }
     }
 
     /**

@@ -75,6 +75,28 @@ public class AppointmentQueries {
         }
     }
 
+    /**
+     * Every appointment of the participant, past and upcoming, in start order, settled to now: for a
+     * copy of the person's data (LGPD art. 18 II and V). Reads page by page, in proportion to the history.
+     */
+    public List<Appointment> allOf(AccountId participant, Role role) {
+        Instant now = clock.instant();
+        Instant from = Instant.EPOCH;
+        Instant to = now.plus(java.time.Duration.ofDays(400));
+        List<Appointment> all = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        while (true) {
+            AppointmentStore.Page page = role == Role.DOCTOR
+                    ? appointments.ofDoctor(participant, from, to, cursor, STORE_PAGE)
+                    : appointments.ofPatient(participant, from, to, cursor, STORE_PAGE);
+            page.appointments().forEach(a -> all.add(a.settledAt(now)));
+            if (!page.hasMore() || page.cursors().isEmpty()) {
+                return all;
+            }
+            cursor = Optional.of(page.cursors().get(page.cursors().size() - 1));
+        }
+    }
+
     /** A doctor's reviews, newest first. */
     public AppointmentStore.ReviewPage reviews(AccountId doctorId, int first, Optional<String> after) {
         checkFirst(first);

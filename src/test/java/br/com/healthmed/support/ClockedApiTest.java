@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The context of the API tests that move time and read the mailbox (notifications, account
- * self-service, passwords and two-factor login, consent): the service on a random port, its clock the
+ * self-service, passwords and two-factor login, consent, privacy): the service on a random port, its clock the
  * test's ({@link TestClock}), access tokens that outlive the days a test skips, sweeps that wait for
  * the test. One annotation, so that these classes share one context per storage adapter.
  */
@@ -22,6 +22,11 @@ import org.springframework.context.annotation.Import;
         "healthmed.scheduling.sweep-interval=PT1H",
         "healthmed.notifications.sweep-interval=PT1H",
         "healthmed.notifications.sweep-batch=1", // so that two due reminders are more than one batch
-        "healthmed.web.app-url=https://app.healthmed.example"})
+        "healthmed.web.app-url=https://app.healthmed.example",
+        // every test user books from one address and one User-Agent; HoardingApiTest tests these limits
+        "healthmed.booking-limits.per-network=100000",
+        "healthmed.booking-limits.per-device=100000",
+        "healthmed.booking-limits.per-network-per-doctor=100000",
+        "healthmed.booking-limits.per-device-per-doctor=100000"})
 @Import(TestClock.class)
 public @interface ClockedApiTest {}

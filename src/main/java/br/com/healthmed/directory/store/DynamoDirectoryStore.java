@@ -104,10 +104,46 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         return found;
     }
 
+    /** Marks a doctor taken out of the index ({@link #setListed}). */
+    private static final String WITHDRAWN = "withdrawn";
+
     @Override
     public void save(DoctorProfile profile) {
         String id = profile.doctorId().toString();
         List<String> listed = profile.listedUnder();
+        Map<String, AttributeValue> old;
+        try {
+            old = writeProfile(id, profileUpdate(profile, listed), "attribute_not_exists(" + WITHDRAWN + ")");
+        } catch (ConditionalCheckFailedException outOfTheIndex) {
+            // Withdrawn (setListed false): the profile is saved, and listed nowhere.
+            listed = List.of();
+            old = writeProfile(id, profileUpdate(profile, listed), null);
+        }
+        Rating before = rating(old);
+
+        for (String specialty : listed) {
+            writeListing(profile, specialty, before);
+        }
+        Set<String> unlisted = new LinkedHashSet<>(stringList(old, "listed"));
+        listed.forEach(unlisted::remove);
+        deleteListings(id, unlisted);
+        // A rating added since `before` was read may have found no listing to copy to: copy again.
+        List<String> copiedTo = listed;
+        find(profile.doctorId()).ifPresent(entry -> copyRating(id, copiedTo, entry.rating()));
+    }
+
+    /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
+    private Map<String, AttributeValue> writeProfile(String id, Update update, String condition) {
+        return table.client().updateItem(b -> b.tableName(table.name())
+                .key(Keys.doctorProfile(id))
+                .updateExpression(update.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+    }
+
+    private static Update profileUpdate(DoctorProfile profile, List<String> listed) {
         Update update = new Update();
         update.set("type", s("DOCTOR_PROFILE"));
         update.set("specialties", strings(profile.specialties()));
@@ -124,24 +160,39 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         update.setOrRemove("phone", profile.phone().map(AttributeValue::fromS));
         update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
         update.set("listed", strings(listed));
+        return update;
+    }
+
+    /**
+     * Out of the index: the profile item is marked {@value #WITHDRAWN} with nothing {@code listed} (the
+     * commit point: saves and ratings from then on list nothing), then the listings are deleted. Back:
+     * the mark is removed and the stored profile saved again, which lists it.
+     */
+    @Override
+    public void setListed(AccountId doctorId, boolean listed) {
+        String id = doctorId.toString();
+        if (listed) {
+            Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.doctorProfile(id))
+                    .updateExpression("REMOVE " + WITHDRAWN)
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            if (old != null && old.containsKey(PROFILE_MARKER)) {
+                find(doctorId).flatMap(DirectoryEntry::profile).ifPresent(this::save);
+            }
+            return;
+        }
         Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
                 .key(Keys.doctorProfile(id))
-                .updateExpression(update.expression())
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values())
+                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of())))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
-        Rating before = rating(old);
+        deleteListings(id, old == null ? List.of() : stringList(old, "listed"));
+    }
 
-        for (String specialty : listed) {
-            writeListing(profile, specialty, before);
-        }
-        Set<String> unlisted = new LinkedHashSet<>(stringList(old, "listed"));
-        listed.forEach(unlisted::remove);
-        for (String specialty : unlisted) {
+    private void deleteListings(String id, java.util.Collection<String> specialties) {
+        for (String specialty : specialties) {
             table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.doctorListing(id, specialty)));
         }
-        // A rating added since `before` was read may have found no listing to copy to: copy again.
-        find(profile.doctorId()).ifPresent(entry -> copyRating(id, listed, entry.rating()));
     }
 
     @Override

@@ -47,6 +47,7 @@ class InMemoryDirectoryStore implements DirectoryStore {
     private final LongAdder listingsRead = new LongAdder();
     /** Odd while a save moves index keys, bumped twice per save: tells a search whether it may have met a doctor twice. */
     private final AtomicLong moves = new AtomicLong();
+    private final Set<AccountId> withdrawn = ConcurrentHashMap.newKeySet();
 
     InMemoryDirectoryStore() {
         this(SPLIT_ABOVE);
@@ -82,9 +83,36 @@ class InMemoryDirectoryStore implements DirectoryStore {
                 }));
             }
             DirectoryEntry saved = new DirectoryEntry(id, Optional.of(profile), old == null ? Rating.NONE : old.rating());
-            list(saved);
+            if (!withdrawn.contains(id)) {
+                list(saved);
+            }
             moves.incrementAndGet();
             return saved;
+        });
+    }
+
+    @Override
+    public void setListed(AccountId doctorId, boolean listed) {
+        entries.compute(doctorId, (id, entry) -> {
+            moves.incrementAndGet();
+            if (listed) {
+                withdrawn.remove(id);
+                if (entry != null) {
+                    list(entry);
+                }
+            } else {
+                withdrawn.add(id);
+                if (entry != null) {
+                    entry.profile().ifPresent(profile -> cellKeys(profile).forEach(key -> {
+                        ListingBucket bucket = buckets.get(key);
+                        if (bucket != null) {
+                            bucket.remove(id);
+                        }
+                    }));
+                }
+            }
+            moves.incrementAndGet();
+            return entry;
         });
     }
 
@@ -94,7 +122,9 @@ class InMemoryDirectoryStore implements DirectoryStore {
             DirectoryEntry rated = old == null
                     ? new DirectoryEntry(id, Optional.empty(), Rating.NONE.plus(stars))
                     : new DirectoryEntry(id, old.profile(), old.rating().plus(stars));
-            list(rated);
+            if (!withdrawn.contains(id)) {
+                list(rated);
+            }
             return rated;
         });
     }

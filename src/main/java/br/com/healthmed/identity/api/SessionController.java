@@ -58,6 +58,12 @@ class SessionController {
     }
 
     @MutationMapping
+    Object reactivateAccount(@Argument @Size(max = 254) String login, @Argument @Size(max = 512) String password,
+                                  @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return result(logins.reactivate(login, password, address.value()));
+    }
+
+    @MutationMapping
     AuthPayload refreshSession(@Argument @Size(max = 200) String refreshToken,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return AuthPayload.of(sessions.refresh(refreshToken, Optional.of(address.value())));

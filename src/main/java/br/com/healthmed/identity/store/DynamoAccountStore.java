@@ -68,24 +68,7 @@ class DynamoAccountStore implements AccountStore {
 
     @Override
     public void create(Account account) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.account(account.id().toString()));
-        item.put("type", s("ACCOUNT"));
-        item.put("role", s(account.role().name()));
-        item.put("name", s(account.name()));
-        item.put("passwordHash", s(account.passwordHash()));
-        item.put("createdAt", instant(account.createdAt()));
-        if (account instanceof PatientAccount p) {
-            item.put("email", s(p.email().value()));
-            item.put("cpf", s(p.cpf().digits()));
-            item.put("birthDate", s(p.birthDate().toString()));
-            p.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
-            item.put("emailVerified", bool(p.emailVerified()));
-        } else if (account instanceof DoctorAccount d) {
-            item.put("crm", s(d.crm().value()));
-            item.put("specialties", strings(d.specialties()));
-            d.email().ifPresent(email -> item.put("email", s(email.value())));
-            d.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
-        }
+        Map<String, AttributeValue> item = toItem(account);
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(PK)"));
@@ -134,6 +117,40 @@ class DynamoAccountStore implements AccountStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public void replace(Account account) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(toItem(account))
+                    .conditionExpression("attribute_exists(PK) AND #role = :role")
+                    .expressionAttributeNames(Map.of("#role", "role"))
+                    .expressionAttributeValues(Map.of(":role", s(account.role().name()))));
+        } catch (ConditionalCheckFailedException absent) {
+            // no such account (or one of the other role, which no caller asks for): nothing to replace
+        }
+    }
+
+    private static Map<String, AttributeValue> toItem(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.account(account.id().toString()));
+        item.put("type", s("ACCOUNT"));
+        item.put("role", s(account.role().name()));
+        item.put("name", s(account.name()));
+        item.put("passwordHash", s(account.passwordHash()));
+        item.put("createdAt", instant(account.createdAt()));
+        if (account instanceof PatientAccount p) {
+            item.put("email", s(p.email().value()));
+            item.put("cpf", s(p.cpf().digits()));
+            item.put("birthDate", s(p.birthDate().toString()));
+            p.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
+            item.put("emailVerified", bool(p.emailVerified()));
+        } else if (account instanceof DoctorAccount d) {
+            item.put("crm", s(d.crm().value()));
+            item.put("specialties", strings(d.specialties()));
+            d.email().ifPresent(email -> item.put("email", s(email.value())));
+            d.phone().ifPresent(phone -> item.put("phone", s(phone.e164())));
+        }
+        return item;
     }
 
     @Override

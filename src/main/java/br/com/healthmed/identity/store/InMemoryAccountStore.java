@@ -44,6 +44,16 @@ class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public void replace(Account account) {
+        accounts.computeIfPresent(account.id(), (key, stored) -> {
+            if (stored.role() != account.role()) {
+                throw new IllegalArgumentException("An account keeps its role");
+            }
+            return account;
+        });
+    }
+
+    @Override
     public void updatePasswordHash(AccountId id, String passwordHash) {
         accounts.computeIfPresent(id, (key, account) -> account.withPasswordHash(passwordHash));
     }

@@ -118,6 +118,13 @@ public enum ErrorCode {
     GEOCODING_FAILED(ErrorType.INTERNAL_ERROR, "The geocoding service failed; retry later or give coordinates."),
     GEOCODING_BUSY(ErrorType.INTERNAL_ERROR, "The geocoding service is throttling requests; retry after extensions.retryAfterSeconds or give coordinates."),
 
+    // Privacy (LGPD)
+    ACCOUNT_DEACTIVATED(ErrorType.FORBIDDEN, "The account was deactivated by its owner; within extensions.reactivableUntil the owner may take it back with reactivateAccount."),
+    ACCOUNT_NOT_DEACTIVATED(ErrorType.BAD_REQUEST, "reactivateAccount for an account that is active: log in as usual."),
+    REACTIVATION_PERIOD_ENDED(ErrorType.FORBIDDEN, "The grace period after the deactivation has ended: the account is being anonymised and cannot come back; register again."),
+    DATA_EXPORT_RUNNING(ErrorType.BAD_REQUEST, "A copy of the caller's data is being prepared already; extensions.exportId names it: wait for it."),
+    DATA_EXPORT_EXPIRED(ErrorType.BAD_REQUEST, "This copy of the caller's data has expired (7 days after it was ready) and was deleted; request a new one."),
+
     STORAGE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "Storage did not answer in time or is failing; retry after extensions.retryAfterSeconds (a subscription: with after, to miss nothing)."),
     SERVICE_BUSY(ErrorType.INTERNAL_ERROR, "Too much work in progress to take this request now; extensions.retryAfterSeconds says when to retry."),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "Something failed on our side; extensions.correlationId identifies it in the logs.");

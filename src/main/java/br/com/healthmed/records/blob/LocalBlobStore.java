@@ -90,6 +90,33 @@ class LocalBlobStore implements BlobStore {
         return Files.exists(path(key)) ? ScanStatus.CLEAN : ScanStatus.PENDING_SCAN;
     }
 
+    /** Unlike an upload URL's write-once PUT, replaces what is there (a rebuilt copy). */
+    @Override
+    public void store(ObjectKey key, String contentType, long sizeBytes, InputStream body) {
+        try {
+            Path partial = Files.createTempFile(folder.objects(), key.value(), ".part");
+            try {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial))) {
+                    SealedBlobs.seal(folder.encryptionKey(), key.value(), contentType, sizeBytes, body, out);
+                }
+                Files.move(partial, path(key), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> read(ObjectKey key) {
+        try {
+            return open(key).map(Opened::content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void delete(ObjectKey key) {
         try {

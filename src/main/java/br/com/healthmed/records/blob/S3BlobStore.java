@@ -3,6 +3,7 @@ package br.com.healthmed.records.blob;
 import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.ScanStatus;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -134,6 +136,33 @@ class S3BlobStore implements BlobStore {
             case "UNSUPPORTED" -> ScanStatus.NOT_SCANNABLE;
             default -> ScanStatus.SCAN_FAILED; // ACCESS_DENIED, FAILED, or unknown
         };
+    }
+
+    @Override
+    public void store(ObjectKey key, String contentType, long sizeBytes, InputStream body) {
+        PutObjectRequest.Builder put = PutObjectRequest.builder()
+                .bucket(properties.bucket()).key(PREFIX + key.value())
+                .contentType(contentType).contentLength(sizeBytes)
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                .bucketKeyEnabled(true);
+        if (properties.hasKmsKey()) {
+            put.ssekmsKeyId(properties.kmsKeyId());
+        }
+        s3.putObject(put.build(), RequestBody.fromInputStream(body, sizeBytes));
+    }
+
+    @Override
+    public Optional<InputStream> read(ObjectKey key) {
+        try {
+            return Optional.of(s3.getObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value())));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

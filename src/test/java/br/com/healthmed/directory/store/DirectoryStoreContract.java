@@ -115,6 +115,27 @@ abstract class DirectoryStoreContract {
     }
 
     @Test
+    void aWithdrawnDoctorIsFoundByNoSearchWhateverIsSavedOrRatedUntilListedAgain() {
+        AccountId id = AccountId.random();
+        GeoCircle circle = new GeoCircle(PAULISTA, 5);
+        store().save(at(id, -23.5600, -46.6500, "CARDIOLOGIA"));
+        store().setListed(id, false);
+        store().setListed(id, false); // idempotent
+        assertThat(ids(store().within(circle, "CARDIOLOGIA"))).doesNotContain(id);
+        assertThat(ids(store().within(circle, Listing.ANY_SPECIALTY))).doesNotContain(id);
+
+        store().addRating(id, 4);
+        store().save(at(id, -23.5601, -46.6501, "CARDIOLOGIA", "PEDIATRIA"));
+        assertThat(ids(store().within(circle, "PEDIATRIA"))).doesNotContain(id);
+        assertThat(store().find(id).flatMap(DirectoryEntry::profile).orElseThrow().specialties()).containsExactly("CARDIOLOGIA", "PEDIATRIA");
+
+        store().setListed(id, true);
+        assertThat(ids(store().within(circle, "PEDIATRIA"))).contains(id);
+        assertThat(store().within(circle, "CARDIOLOGIA")).filteredOn(hit -> hit.listing().doctorId().equals(id))
+                .extracting(hit -> hit.listing().rating()).containsExactly(new Rating(1, 4));
+    }
+
+    @Test
     void savingTheProfileKeepsTheRatings() {
         AccountId id = AccountId.random();
         store().save(at(id, -23.5600, -46.6500, "CARDIOLOGIA"));

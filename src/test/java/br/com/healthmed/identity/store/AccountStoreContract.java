@@ -108,6 +108,21 @@ abstract class AccountStoreContract {
     }
 
     @Test
+    void anAccountIsReplacedWholeButNeverCreatedByAReplace() {
+        PatientAccount patient = patient(Optional.of(new Phone("+5511987654321")));
+        store().create(patient);
+        PatientAccount replaced = new PatientAccount(patient.id(), "Titular anonimizado", new Email("x@anonimizado.invalid"), patient.cpf(),
+                LocalDate.of(1990, 1, 1), Optional.empty(), "{argon2}other", patient.createdAt());
+        store().replace(replaced);
+        store().replace(replaced); // idempotent
+        assertThat(store().find(patient.id())).contains(replaced);
+
+        PatientAccount unknown = patient(Optional.empty());
+        store().replace(unknown);
+        assertThat(store().find(unknown.id())).isEmpty();
+    }
+
+    @Test
     void thePasswordHashCanBeReplaced() {
         PatientAccount patient = patient(Optional.empty());
         store().create(patient);

@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * A logged-in user of the records API, as a front-end would be: GraphQL calls with a bearer token,
  * and plain HTTP to the presigned URLs (no token there, as with S3).
  */
-final class RecordClient {
+public final class RecordClient {
 
     final Api api;
     final String id;
@@ -48,6 +48,11 @@ final class RecordClient {
         return new RecordClient(anonymous.as(token), id, name, token);
     }
 
+    /** A user made with the shared test helpers, as a client of the records API. */
+    public static RecordClient of(br.com.healthmed.scheduling.TestUser user) {
+        return new RecordClient(user.api(), user.id(), user.name(), user.accessToken());
+    }
+
     static RecordClient anonymous(Api anonymous) {
         return new RecordClient(anonymous, "", "anonymous", "");
     }
@@ -79,7 +84,7 @@ final class RecordClient {
 
     /** Requests, PUTs and completes an upload; the completed file. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> upload(String fileName, String contentType, byte[] bytes, List<String> groupIds) {
+    public Map<String, Object> upload(String fileName, String contentType, byte[] bytes, List<String> groupIds) {
         Map<String, Object> ticket = requestUpload(fileName, contentType, bytes.length, groupIds);
         HttpResponse<String> put = put(ticket, bytes);
         if (put.statusCode() != 200) {
@@ -92,13 +97,13 @@ final class RecordClient {
         return document("completeFileUpload").variable("fileId", fileId).execute();
     }
 
-    String createGroup(String name) {
+    public String createGroup(String name) {
         return document("recordGroups", "createRecordGroup").variable("name", name).execute()
                 .path("createRecordGroup.id").entity(String.class).get();
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> share(Map<String, Object> input) {
+    public Map<String, Object> share(Map<String, Object> input) {
         return document("shares", "shareRecord").variable("input", input).execute()
                 .path("shareRecord").entity(Map.class).get();
     }
@@ -107,7 +112,7 @@ final class RecordClient {
         return document("recordFiles", "fileDownload").variable("fileId", fileId).execute();
     }
 
-    String downloadUrl(String fileId) {
+    public String downloadUrl(String fileId) {
         return download(fileId).path("fileDownload.url").entity(String.class).get();
     }
 
@@ -123,7 +128,7 @@ final class RecordClient {
         return PlainHttp.put(URI.create(url), Map.of("Content-Type", contentType), body);
     }
 
-    static HttpResponse<byte[]> get(String url) {
+    public static HttpResponse<byte[]> get(String url) {
         return PlainHttp.get(URI.create(url));
     }
 

@@ -7,13 +7,13 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /** File contents that start the way real ones do. */
-final class Samples {
+public final class Samples {
 
     private static final Random RANDOM = new Random(5);
 
     private Samples() {}
 
-    static byte[] pdf(int size) {
+    public static byte[] pdf(int size) {
         return startingWith("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), size);
     }
 
@@ -21,7 +21,7 @@ final class Samples {
         return startingWith(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, size);
     }
 
-    static byte[] png(int size) {
+    public static byte[] png(int size) {
         return startingWith(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, size);
     }
 
@@ -35,7 +35,7 @@ final class Samples {
         return content.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

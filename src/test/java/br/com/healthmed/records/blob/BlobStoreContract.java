@@ -47,6 +47,25 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void bytesTheServiceStoresItselfReadBackIdenticalReplaceWhatWasThereAndDownloadLikeUploads() throws java.io.IOException {
+        ObjectKey key = ObjectKey.random();
+        assertThat(store().read(key)).isEmpty();
+        store().store(key, "application/zip", 3, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+        byte[] bytes = bytes(150_000);
+        store().store(key, "application/zip", bytes.length, new java.io.ByteArrayInputStream(bytes));
+
+        assertThat(store().head(key)).hasValue(new BlobStore.StoredBlob(bytes.length, "application/zip"));
+        try (java.io.InputStream in = store().read(key).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        HttpResponse<byte[]> download = get(store().presignDownload(key, "application/zip", DISPOSITION, Duration.ofSeconds(60)).url());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(bytes);
+        store().delete(key);
+        assertThat(store().read(key)).isEmpty();
+    }
+
+    @Test
     void urlsLiveAsLongAsAsked() {
         ObjectKey key = ObjectKey.random();
         BlobStore.PresignedUpload upload = store().presignUpload(key, "text/plain", 3, Duration.ofMinutes(15));
