@@ -77,6 +77,11 @@ public class TeleconsultationConsent {
         return store.find(patient, current.version()).filter(ConsentAcceptance::inForce);
     }
 
+    /** The patient's stored acceptance of the current version, withdrawn or not (a copy of their data shows both). */
+    public Optional<ConsentAcceptance> acceptanceOfCurrentVersion(AccountId patient) {
+        return store.find(patient, current.version());
+    }
+
     /** Returns if the patient accepted the current version; {@code CONSENT_REQUIRED} otherwise. */
     public void requireCurrent(AccountId patient) {
         if (currentAcceptance(patient).isEmpty()) {

@@ -142,6 +142,10 @@ abstract class PrivacyApiContract {
                 .contains("UPLOAD", "SHARE", "DATA_EXPORT_REQUESTED");
         assertThat(map(data.get("notificationPreferences"))).isEqualTo(Map.of("reminders", Map.of("email", false)));
         assertThat(list(data.get("securityEvents"))).extracting(e -> e.get("kind")).contains("DATA_EXPORT_REQUESTED");
+        // the test patients accept the teleconsultation consent in force (support/Api), and the copy says so
+        assertThat(list(data.get("consents"))).singleElement().satisfies(consent -> assertThat(consent)
+                .containsEntry("kind", "TELECONSULTATION").containsEntry("withdrawnAt", null)
+                .containsKeys("version", "textSha256", "acceptedAt", "clientAddress"));
         assertThat(data).containsEntry("deactivations", List.of());
         assertThat(list(data.get("files"))).extracting(f -> f.get("path"), f -> f.get("sha256"))
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(examPath, Samples.sha256(exam)),
