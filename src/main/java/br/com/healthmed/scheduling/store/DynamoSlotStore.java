@@ -157,7 +157,7 @@ class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<Slot.Hold> replacing) {
+    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":a", s(hold.appointmentId().toString()),
                 ":p", s(hold.patientId().toString()),
@@ -165,8 +165,8 @@ class DynamoSlotStore implements SlotStore {
                 ":t", instant(hold.claimedAt())));
         String condition = "attribute_exists(PK) AND (attribute_not_exists(appointmentId)";
         if (replacing.isPresent()) {
-            values.putAll(exactly(replacing.get(), "r"));
-            condition += " OR " + EXACT_HOLD.replace(":", ":r");
+            values.put(":replacing", s(replacing.get().toString()));
+            condition += " OR appointmentId = :replacing";
         }
         String finalCondition = condition + ")";
         try {
@@ -196,32 +196,12 @@ class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public void release(SlotId id, Slot.Hold hold) {
-        try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
-                    .updateExpression("REMOVE appointmentId, patientId, idemKey, claimedAt")
-                    .conditionExpression(EXACT_HOLD)
-                    .expressionAttributeValues(exactly(hold, "")));
-        } catch (ConditionalCheckFailedException notThatHold) {
-            // released already, or held anew: nothing to do
-        }
-    }
-
-    /** The condition that the slot is held by exactly one hold (appointment, key and claim time). */
-    private static final String EXACT_HOLD = "(appointmentId = :ha AND idemKey = :hk AND claimedAt = :ht)";
-
-    private static Map<String, AttributeValue> exactly(Slot.Hold hold, String prefix) {
-        return Map.of(":" + prefix + "ha", s(hold.appointmentId().toString()), ":" + prefix + "hk", s(hold.idempotencyKey()),
-                ":" + prefix + "ht", instant(hold.claimedAt()));
-    }
-
-    @Override
-    public boolean remove(SlotId id, Optional<Slot.Hold> staleHold) {
+    public boolean remove(SlotId id, Optional<AppointmentId> staleHolder) {
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = "attribute_not_exists(appointmentId)";
-        if (staleHold.isPresent()) {
-            values.putAll(exactly(staleHold.get(), "s"));
-            condition += " OR " + EXACT_HOLD.replace(":", ":s");
+        if (staleHolder.isPresent()) {
+            values.put(":stale", s(staleHolder.get().toString()));
+            condition += " OR appointmentId = :stale";
         }
         String finalCondition = condition;
         Map<String, AttributeValue> old;

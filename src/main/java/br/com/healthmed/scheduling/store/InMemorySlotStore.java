@@ -78,11 +78,12 @@ class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<Slot.Hold> replacing) {
+    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing) {
         Slot[] result = new Slot[1];
         byId.computeIfPresent(id, (key, slot) -> {
             Optional<Slot.Hold> current = slot.hold();
-            if (current.isEmpty() || current.equals(replacing)) {
+            if (current.isEmpty()
+                    || replacing.filter(current.get().appointmentId()::equals).isPresent()) {
                 result[0] = slot.heldBy(hold);
             } else if (current.get().isRequest(hold.patientId(), hold.idempotencyKey())) {
                 result[0] = slot;
@@ -99,12 +100,7 @@ class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public void release(SlotId id, Slot.Hold hold) {
-        byId.computeIfPresent(id, (key, slot) -> slot.hold().filter(hold::equals).isPresent() ? slot.released() : slot);
-    }
-
-    @Override
-    public boolean remove(SlotId id, Optional<Slot.Hold> staleHold) {
+    public boolean remove(SlotId id, Optional<AppointmentId> staleHolder) {
         Slot slot = byId.get(id);
         if (slot == null) {
             return true;
@@ -113,7 +109,8 @@ class InMemorySlotStore implements SlotStore {
         synchronized (agenda) {
             boolean[] removed = {false};
             byId.computeIfPresent(id, (key, current) -> {
-                boolean removable = current.hold().isEmpty() || current.hold().equals(staleHold);
+                boolean removable = current.hold().isEmpty()
+                        || staleHolder.filter(current.hold().get().appointmentId()::equals).isPresent();
                 if (!removable) {
                     return current;
                 }
