@@ -197,7 +197,7 @@ public class Agenda {
             for (Slot slot : found) {
                 Holds.Replaceable replaceable = holds.replaceable(slot);
                 if (slot.start().isAfter(now) && holds.isFree(slot, holders, now) && !replaceable.live()
-                        && slots.remove(slot.id(), replaceable.staleHold())) {
+                        && slots.remove(slot.id(), replaceable.endedHolder())) {
                     removed++;
                 }
             }

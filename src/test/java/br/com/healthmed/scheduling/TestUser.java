@@ -14,9 +14,7 @@ public record TestUser(String id, String name, String accessToken, Api api) {
 
     /** A new patient who has accepted the teleconsultation consent, as booking needs. */
     public static TestUser patient(Api anonymous) {
-        TestUser patient = from(anonymous.registerPatient(Api.newPatient()), anonymous);
-        patient.api().acceptTeleconsultationConsent();
-        return patient;
+        return from(anonymous.registerPatient(Api.newPatient()), anonymous);
     }
 
     @SuppressWarnings("unchecked")

@@ -65,11 +65,18 @@ public final class Api {
     public static final String VERIFICATION_SUBJECT = "Confirme seu e-mail";
 
     /**
-     * Registers a fresh patient and verifies their e-mail as they would, with the code from the e-mail
-     * (read from the embedded mailer's {@code /dev/mailbox}), so the patient may book and share; returns
-     * the {@code AuthPayload} as a map.
+     * Registers a fresh patient as one who may book and share: the e-mail verified as the patient would,
+     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}), and the
+     * teleconsultation consent in force accepted. Returns the {@code AuthPayload} as a map.
      */
     public Map<String, Object> registerPatient(Map<String, Object> input) {
+        Map<String, Object> session = registerPatientWithoutConsent(input);
+        as((String) session.get("accessToken")).acceptTeleconsultationConsent();
+        return session;
+    }
+
+    /** Registers a fresh patient with a verified e-mail who has not accepted the teleconsultation consent (booking refuses them). */
+    public Map<String, Object> registerPatientWithoutConsent(Map<String, Object> input) {
         Map<String, Object> session = registerUnverifiedPatient(input);
         @SuppressWarnings("unchecked")
         String email = (String) ((Map<String, Object>) session.get("account")).get("email");

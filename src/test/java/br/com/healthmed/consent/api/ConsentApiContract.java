@@ -115,7 +115,7 @@ abstract class ConsentApiContract {
     }
 
     private TestUser patientWithoutConsent() {
-        Map<String, Object> session = api.registerPatient(Api.newPatient());
+        Map<String, Object> session = api.registerPatientWithoutConsent(Api.newPatient());
         @SuppressWarnings("unchecked")
         Map<String, Object> account = (Map<String, Object>) session.get("account");
         String token = (String) session.get("accessToken");

@@ -63,7 +63,7 @@ abstract class AccountApiContract {
     @Test
     void logInsLogoutsAndAReusedRefreshTokenAreInTheOwnersLogNewestFirstWithTheirNetwork() {
         Map<String, Object> input = Api.newPatient();
-        String token = (String) api.registerPatient(input).get("accessToken");
+        String token = (String) api.registerPatientWithoutConsent(input).get("accessToken");
         Api fromHome = from("203.0.113.45");
         Map<String, Object> first = login(fromHome, input);
         assertCode(fromHome.document("loginPatient").variable("login", input.get("email")).variable("password", "wrong password 1"),
@@ -89,7 +89,7 @@ abstract class AccountApiContract {
     @Test
     void aWrongPasswordForAnUnknownLoginLeavesNoTraceAndTheSameAnswer() {
         Map<String, Object> input = Api.newPatient();
-        String token = (String) api.registerPatient(input).get("accessToken");
+        String token = (String) api.registerPatientWithoutConsent(input).get("accessToken");
 
         ResponseError unknown = singleError(api.document("loginPatient")
                 .variable("login", "ninguem." + System.nanoTime() + "@example.com").variable("password", "wrong password 1"));
@@ -104,7 +104,7 @@ abstract class AccountApiContract {
     @Test
     void theLogIsReadPageByPageAndOnlyByItsOwner() {
         Map<String, Object> input = Api.newPatient();
-        String token = (String) api.registerPatient(input).get("accessToken");
+        String token = (String) api.registerPatientWithoutConsent(input).get("accessToken");
         for (int i = 0; i < 4; i++) {
             login(api, input);
         }
@@ -158,10 +158,11 @@ abstract class AccountApiContract {
         verify(patient, code.replace("-", " ")).path("verifyEmail.emailVerified").entity(Boolean.class).isEqualTo(true);
 
         patient.tester().document(ME).execute().path("me.emailVerified").entity(Boolean.class).isEqualTo(true);
+        patient.acceptTeleconsultationConsent(); // booking's other rule (ConsentRequired)
         patient.tester().document(BOOK).variable("slotId", slot).variable("key", key).execute()
                 .path("bookAppointment.status").entity(String.class).isEqualTo("REQUESTED");
         patient.tester().document(SHARE).variable("doctor", doctor.id()).execute().path("shareRecord.id").hasValue();
-        assertThat(kinds(token)).containsExactly("EMAIL_VERIFIED");
+        assertThat(kinds(token)).containsExactlyInAnyOrder("EMAIL_VERIFIED", "CONSENT_ACCEPTED");
     }
 
     @Test
@@ -238,7 +239,7 @@ abstract class AccountApiContract {
     @Test
     void anEmailChangesOnlyOnceTheNewAddressConfirmsItAndTheOldOneIsToldAndLetGo() {
         Map<String, Object> input = Api.newPatient();
-        String token = (String) api.registerPatient(input).get("accessToken");
+        String token = (String) api.registerPatientWithoutConsent(input).get("accessToken");
         Api patient = api.as(token);
         String old = email(input);
         String next = "nova." + System.nanoTime() + "@example.com";
@@ -262,7 +263,7 @@ abstract class AccountApiContract {
         login(api, with(input, "email", next));
         assertCode(api.document("loginPatient").variable("login", old).variable("password", Api.PASSWORD), "INVALID_CREDENTIALS");
         assertCode(patient.tester().document(CONFIRM).variable("code", code), "VERIFICATION_CODE_USED");
-        api.registerPatient(with(Api.newPatient(), "email", old)); // the old address is free for anyone again
+        api.registerPatientWithoutConsent(with(Api.newPatient(), "email", old)); // the old address is free for anyone again
         assertThat(kinds(token)).containsExactly("LOGIN_SUCCEEDED", "EMAIL_CHANGED", "LOGIN_SUCCEEDED", "EMAIL_CHANGE_REQUESTED",
                 "EMAIL_VERIFIED");
     }
@@ -270,9 +271,9 @@ abstract class AccountApiContract {
     @Test
     void anAddressAnotherAccountUsesIsTakenAndOfTwoRacingConfirmationsExactlyOneWins() throws Exception {
         Map<String, Object> someone = Api.newPatient();
-        api.registerPatient(someone);
-        Api first = api.as((String) api.registerPatient(Api.newPatient()).get("accessToken"));
-        Api second = api.as((String) api.registerPatient(Api.newPatient()).get("accessToken"));
+        api.registerPatientWithoutConsent(someone);
+        Api first = api.as((String) api.registerPatientWithoutConsent(Api.newPatient()).get("accessToken"));
+        Api second = api.as((String) api.registerPatientWithoutConsent(Api.newPatient()).get("accessToken"));
 
         ResponseError taken = singleError(requestChange(first, email(someone).toUpperCase(), Api.PASSWORD));
         assertThat(taken.getExtensions()).containsEntry("code", "EMAIL_TAKEN").containsEntry("field", "newEmail");
@@ -315,7 +316,7 @@ abstract class AccountApiContract {
     @Test
     void theOwnerCorrectsNamePhoneAndBirthDateWithTheSameRulesAsRegistrationAndTheReasonIsKept() {
         Map<String, Object> input = Api.newPatient();
-        Map<String, Object> session = api.registerPatient(input);
+        Map<String, Object> session = api.registerPatientWithoutConsent(input);
         Api patient = api.as((String) session.get("accessToken"));
 
         patient.tester().document(UPDATE).variable("input", Map.of("name", "  Ana   Souza Lima ", "phone", "(21) 98888-7777",
