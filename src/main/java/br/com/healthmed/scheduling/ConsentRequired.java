@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * ({@code CONSENT_REQUIRED} otherwise). The meeting link asks the same ({@code AppointmentController}).
  */
 @Component
+@Order(2) // after VerifiedEmailRequired
 class ConsentRequired implements BookingEligibility {
 
     private final TeleconsultationConsent consent;

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * to make by the thousand.
  */
 @Component
+@Order(1) // a verified address first: the consent is asked of a patient who can be reached
 class VerifiedEmailRequired implements BookingEligibility {
 
     private final AccountDirectory accounts;
