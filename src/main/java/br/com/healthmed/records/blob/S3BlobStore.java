@@ -50,15 +50,8 @@ class S3BlobStore implements BlobStore {
 
     @Override
     public PresignedUpload presignUpload(ObjectKey key, String contentType, long sizeBytes, Duration validFor) {
-        PutObjectRequest.Builder put = PutObjectRequest.builder()
-                .bucket(properties.bucket()).key(PREFIX + key.value())
-                .contentType(contentType).contentLength(sizeBytes)
-                .serverSideEncryption(ServerSideEncryption.AWS_KMS)
-                .bucketKeyEnabled(true);
-        if (properties.hasKmsKey()) {
-            put.ssekmsKeyId(properties.kmsKeyId());
-        }
-        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put.build()));
+        PutObjectRequest put = encryptedPut(key, contentType, sizeBytes);
+        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put));
         Map<String, String> headers = new TreeMap<>();
         signed.signedHeaders().forEach((name, values) -> {
             String lowerCase = name.toLowerCase(Locale.ROOT);
@@ -140,6 +133,11 @@ class S3BlobStore implements BlobStore {
 
     @Override
     public void store(ObjectKey key, String contentType, long sizeBytes, InputStream body) {
+        s3.putObject(encryptedPut(key, contentType, sizeBytes), RequestBody.fromInputStream(body, sizeBytes));
+    }
+
+    /** A PUT of the object under its key, encrypted with KMS (the configured key, or the bucket's), as every object here is. */
+    private PutObjectRequest encryptedPut(ObjectKey key, String contentType, long sizeBytes) {
         PutObjectRequest.Builder put = PutObjectRequest.builder()
                 .bucket(properties.bucket()).key(PREFIX + key.value())
                 .contentType(contentType).contentLength(sizeBytes)
@@ -148,7 +146,7 @@ class S3BlobStore implements BlobStore {
         if (properties.hasKmsKey()) {
             put.ssekmsKeyId(properties.kmsKeyId());
         }
-        s3.putObject(put.build(), RequestBody.fromInputStream(body, sizeBytes));
+        return put.build();
     }
 
     @Override
