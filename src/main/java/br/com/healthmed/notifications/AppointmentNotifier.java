@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  *   <li>the patient: confirmation (with the calendar invite), rejection, cancellation by the doctor
  *       (with the invite's cancellation), expiry; a cancellation of their own confirmed consultation
  *       (so their calendar drops it);</li>
- *   <li>both: a reschedule (the patient's invite is updated when the consultation is confirmed).</li>
+ *   <li>both: a reschedule (the patient's invite is updated when the consultation is confirmed);</li>
+ *   <li>the patient: a waitlist offer of a freed slot (until when it is theirs), a time the doctor proposed;
+ *       the doctor: the patient declining it.</li>
  * </ul>
  * A confirmation plans the reminders; cancellation, rejection, expiry and the consultation's end drop
  * them, a reschedule moves them. Every e-mail goes through {@link Deliveries} under the event's id, so
@@ -96,6 +98,12 @@ class AppointmentNotifier implements AppointmentEventListener {
                 toPatient(event, pair, templates.rescheduled(pair, facts, false), event.status() == AppointmentStatus.CONFIRMED
                         ? List.of(calendar.attachment(Method.REQUEST, pair, facts, event.at())) : List.of());
             }
+            case WAITLIST_OFFER -> toPatient(event, pair, templates.waitlistOfferToPatient(pair, facts, offeredUntil(event)), List.of());
+            case NEW_TIME_PROPOSED -> toPatient(event, pair, templates.newTimeProposedToPatient(pair, facts), List.of());
+            case NEW_TIME_DECLINED -> toDoctor(event, pair, templates.newTimeDeclinedToDoctor(pair, facts));
+            case OFFER_EXPIRED, OFFER_DECLINED -> {
+                // the waiter let the offer go: nothing to tell anyone
+            }
             case COMPLETED, NO_SHOW -> {
                 // nothing to tell by e-mail: both were there (or the doctor reported the absence in the app)
             }
@@ -119,10 +127,19 @@ class AppointmentNotifier implements AppointmentEventListener {
      */
     private boolean isMoot(AppointmentEvent event) {
         boolean announcesTheFuture = switch (event.kind()) {
-            case REQUESTED, CONFIRMED, RESCHEDULED -> true;
+            case REQUESTED, CONFIRMED, RESCHEDULED, WAITLIST_OFFER, NEW_TIME_PROPOSED -> true;
             default -> false;
         };
         return announcesTheFuture && !clock.instant().isBefore(event.start());
+    }
+
+    /** Until when a waitlist offer is open: the offer's answerBy, read from the appointment (the event does not carry it). */
+    private java.time.Instant offeredUntil(AppointmentEvent event) {
+        try {
+            return appointments.getObject().visibleTo(event.patientId(), event.appointmentId()).answerBy();
+        } catch (DomainException gone) {
+            return event.start();
+        }
     }
 
     /** Whether the patient had a confirmed consultation (and so a calendar invite) before calling it off. */

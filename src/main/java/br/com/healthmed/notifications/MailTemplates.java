@@ -152,6 +152,28 @@ class MailTemplates {
                 toDoctor ? "Confira sua agenda no app." : "Se você recebeu o convite da consulta, o anexo atualiza a sua agenda.");
     }
 
+    Notice waitlistOfferToPatient(Participants.Pair pair, AppointmentFacts facts, Instant until) {
+        return notice("Horário disponível para você: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                "Abriu um horário na agenda de " + pair.doctorDisplay() + " que você aguardava: " + when(facts.start(), pair.zone()) + ".",
+                "Ele fica reservado só para você até " + shortWhen(until, pair.zone())
+                        + ". Aceite ou recuse pelo app; depois disso ele passa para a próxima pessoa da lista de espera.");
+    }
+
+    Notice newTimeProposedToPatient(Participants.Pair pair, AppointmentFacts facts) {
+        String from = facts.previousStart().map(p -> " de " + when(p, pair.zone())).orElse("");
+        return notice("Novo horário proposto: " + shortWhen(facts.start(), pair.zone()), pair.patient(), facts,
+                pair.doctorDisplay() + " propôs mudar sua consulta" + from + " para " + when(facts.start(), pair.zone()) + ".",
+                "O novo horário fica reservado para você por algum tempo. Aceite ou recuse pelo app.");
+    }
+
+    Notice newTimeDeclinedToDoctor(Participants.Pair pair, AppointmentFacts facts) {
+        String at = facts.previousStart().map(p -> when(p, pair.zone())).orElse("");
+        return notice("Novo horário recusado: " + shortWhen(facts.start(), pair.zone()), pair.doctor(), facts,
+                pair.patient().name() + " preferiu manter a consulta de " + at + " em vez do horário proposto ("
+                        + when(facts.start(), pair.zone()) + ").",
+                "O horário proposto voltou a ficar livre na sua agenda.");
+    }
+
     Notice reminder(Participants.Pair pair, AppointmentFacts facts, Duration lead, boolean toDoctor) {
         String with = toDoctor ? pair.patient().name() : pair.doctorDisplay();
         return new Notice("Lembrete: consulta " + leadText(lead) + " (" + shortWhen(facts.start(), pair.zone()) + ")",

@@ -27,6 +27,8 @@ class ReminderPlanner {
             case CONFIRMED, RESCHEDULED -> {
                 if (event.status() == AppointmentStatus.CONFIRMED) {
                     store.plan(event.appointmentId(), remindersOf(event));
+                } else {
+                    store.cancel(event.appointmentId()); // a confirmed consultation moved back to a request
                 }
             }
             case REQUESTED -> {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,6 +48,8 @@ public class Agenda {
     private final Practices practices;
     private final Holds holds;
     private final SchedulingProperties properties;
+    private final DoctorBookingRules rules;
+    private final ObjectProvider<WaitlistOffers> waitlist;
     private final Clock clock;
     private final ExecutorService readers = Executors.newFixedThreadPool(8, r -> {
         Thread thread = new Thread(r, "agenda-reader");
@@ -55,12 +58,14 @@ public class Agenda {
     });
 
     Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, Holds holds, SchedulingProperties properties,
-           Clock clock) {
+           DoctorBookingRules rules, ObjectProvider<WaitlistOffers> waitlist, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.practices = practices;
         this.holds = holds;
         this.properties = properties;
+        this.rules = rules;
+        this.waitlist = waitlist;
         this.clock = clock;
     }
 
@@ -107,7 +112,10 @@ public class Agenda {
             throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to",
                     "Slots can be published up to " + properties.horizon().toDays() + " days ahead (until " + lastDay + ").");
         }
-        WeeklyRule rule = new WeeklyRule(from, to, days, startTime, endTime, terms.consultationDuration(), gap);
+        // the doctor's buffer is the least gap between consultations
+        Duration buffer = rules.of(doctorId).buffer();
+        WeeklyRule rule = new WeeklyRule(from, to, days, startTime, endTime, terms.consultationDuration(),
+                gap.compareTo(buffer) < 0 ? buffer : gap);
         List<Slot> newSlots = rule.expand(terms.timeZone()).stream()
                 .filter(i -> i.start().isAfter(now)) // today's hours already gone are skipped, not refused
                 .map(i -> Slot.free(doctorId, i.start(), i.end()))
@@ -125,7 +133,7 @@ public class Agenda {
     public AgendaSlot move(AccountId doctorId, SlotId slotId, Instant start, Optional<Instant> end) {
         PracticeTerms terms = practices.of(doctorId);
         Slot slot = ownFutureSlot(doctorId, slotId);
-        Optional<AppointmentId> ended = requireNoActiveAppointment(slot);
+        Optional<Slot.Hold> ended = requireNoActiveAppointment(slot);
         Instant newEnd = end.orElse(start.plus(slot.duration()));
         requireOrdered(start, newEnd, "start");
         Slot moved = Slot.free(doctorId, start, newEnd);
@@ -166,12 +174,12 @@ public class Agenda {
         List<Slot> inPeriod = slots.ofDoctor(doctorId, from.minus(properties.maxSlot()), to, MAX_SLOTS_PER_READ).stream()
                 .filter(s -> s.overlaps(from, to) && s.start().isAfter(now))
                 .toList();
-        Map<SlotId, Optional<AppointmentId>> removable = new LinkedHashMap<>();
+        Map<SlotId, Optional<Slot.Hold>> removable = new LinkedHashMap<>();
         for (Slot slot : inPeriod) {
             removable.put(slot.id(), requireNoActiveAppointment(slot));
         }
         int removed = 0;
-        for (Map.Entry<SlotId, Optional<AppointmentId>> entry : removable.entrySet()) {
+        for (Map.Entry<SlotId, Optional<Slot.Hold>> entry : removable.entrySet()) {
             if (!slots.remove(entry.getKey(), entry.getValue())) {
                 throw hasAppointment(); // booked meanwhile: the rest stays as it was
             }
@@ -215,8 +223,9 @@ public class Agenda {
         Instant now = clock.instant();
         List<Slot> found = slots.ofDoctor(doctorId, max(from, now), to, MAX_SLOTS_PER_READ);
         Map<AppointmentId, Appointment> holders = holders(found);
+        BookingRules doctorRules = rules.of(doctorId);
         return found.stream()
-                .filter(s -> s.start().isAfter(now) && holds.isFree(s, holders, now))
+                .filter(s -> s.start().isAfter(now) && holds.isFree(s, holders, now) && DoctorBookingRules.allows(doctorRules, s.start(), now))
                 .map(s -> free(s, terms))
                 .toList();
     }
@@ -230,6 +239,7 @@ public class Agenda {
         Map<AppointmentId, Appointment> holders = holders(found);
         return found.stream().map(s -> {
             Optional<Appointment> appointment = s.hold().map(h -> holders.get(h.appointmentId()))
+                    .filter(a -> a.slotId().equals(s.id())) // not an appointment whose move to this slot is under way
                     .map(a -> a.settledAt(now))
                     .filter(a -> a.status().isActive() || a.status() == AppointmentStatus.COMPLETED
                             || a.status() == AppointmentStatus.NO_SHOW);
@@ -254,12 +264,14 @@ public class Agenda {
     }
 
     private Optional<Slot> earliestFree(AccountId doctorId, Instant after) {
-        Instant from = after;
-        Instant until = after.plus(properties.horizon());
+        BookingRules doctorRules = rules.of(doctorId);
+        Instant from = after.plus(doctorRules.minimumNotice());
+        Instant until = after.plus(doctorRules.maximumAdvance());
         for (int page = 0; page < EARLIEST_PAGES; page++) {
             List<Slot> candidates = slots.ofDoctor(doctorId, from, until, EARLIEST_CANDIDATES);
             Map<AppointmentId, Appointment> holders = holders(candidates);
-            Optional<Slot> free = candidates.stream().filter(s -> s.start().isAfter(after) && holds.isFree(s, holders, after)).findFirst();
+            Optional<Slot> free = candidates.stream().filter(s -> s.start().isAfter(after) && holds.isFree(s, holders, after)
+                    && DoctorBookingRules.allows(doctorRules, s.start(), after)).findFirst();
             if (free.isPresent() || candidates.size() < EARLIEST_CANDIDATES) {
                 return free;
             }
@@ -275,11 +287,47 @@ public class Agenda {
 
     private List<AgendaSlot> add(PracticeTerms terms, List<Slot> newSlots, String field) {
         validate(newSlots, field);
+        requireBuffer(terms.doctorId(), newSlots, field);
         Optional<Slot> conflict = slots.addAll(terms.doctorId(), newSlots);
         if (conflict.isPresent()) {
             throw overlap(conflict.get(), field);
         }
+        WaitlistOffers offers = waitlist.getIfAvailable();
+        if (offers != null) {
+            offers.published(newSlots.stream().map(Slot::id).toList());
+        }
         return newSlots.stream().map(s -> free(s, terms)).toList();
+    }
+
+    /**
+     * The doctor's buffer between consultations: no new slot closer than it to another new one or to
+     * an existing slot ({@code SLOT_WITHIN_BUFFER}). Checked against the slots read before the
+     * publication's commit point: two publications racing each other may end closer than the buffer
+     * (never overlapping: that is the layout's conditional write).
+     */
+    private void requireBuffer(AccountId doctorId, List<Slot> newSlots, String field) {
+        Duration buffer = rules.of(doctorId).buffer();
+        if (buffer.isZero()) {
+            return;
+        }
+        Instant first = newSlots.get(0).start();
+        Instant last = newSlots.get(newSlots.size() - 1).end();
+        List<Slot> around = new ArrayList<>(slots.ofDoctor(doctorId, first.minus(properties.maxSlot()).minus(buffer),
+                last.plus(buffer), MAX_SLOTS_PER_READ));
+        around.addAll(newSlots);
+        around.sort(Comparator.comparing(Slot::start));
+        Set<SlotId> added = newSlots.stream().map(Slot::id).collect(Collectors.toSet());
+        for (int i = 1; i < around.size(); i++) {
+            Slot before = around.get(i - 1);
+            Slot after = around.get(i);
+            boolean involvesNew = added.contains(before.id()) || added.contains(after.id());
+            if (involvesNew && before.end().plus(buffer).isAfter(after.start()) && !before.end().isAfter(after.start())) {
+                Slot existing = added.contains(before.id()) ? after : before;
+                throw new DomainException(ErrorCode.SLOT_WITHIN_BUFFER, "Closer than your " + buffer.toMinutes()
+                        + "-minute buffer to the slot from " + existing.start() + " to " + existing.end() + ".",
+                        Map.of("field", field, "slotId", existing.id().toString(), "bufferMinutes", buffer.toMinutes()));
+            }
+        }
     }
 
     private static AgendaSlot free(Slot slot, PracticeTerms terms) {
@@ -327,12 +375,12 @@ public class Agenda {
     }
 
     /** The ended holder to replace, if any; SLOT_HAS_APPOINTMENT when the slot's appointment is live. */
-    private Optional<AppointmentId> requireNoActiveAppointment(Slot slot) {
+    private Optional<Slot.Hold> requireNoActiveAppointment(Slot slot) {
         Holds.Replaceable replaceable = holds.replaceable(slot);
         if (replaceable.live()) {
             throw hasAppointment();
         }
-        return replaceable.endedHolder();
+        return replaceable.staleHold();
     }
 
     private Map<AppointmentId, Appointment> holders(List<Slot> found) {

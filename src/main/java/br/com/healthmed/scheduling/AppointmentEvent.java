@@ -12,7 +12,8 @@ import java.util.Optional;
  * An appointment changed: recorded with the change, then delivered to its patient, its doctor and every
  * {@link AppointmentEventListener}. {@code id} is the event's stable identity (consumers deduplicate by
  * it). {@code reason} carries a rejection reason or a cancellation justification; {@code previousStart}
- * is set for {@link AppointmentEventKind#RESCHEDULED} only. {@code start} and {@code end} are the
+ * is set for {@link AppointmentEventKind#RESCHEDULED} and the proposals (whose {@code start} and {@code end}
+ * are the proposed time, while the consultation stays where it was). {@code start} and {@code end} are the
  * consultation's times after the change; {@code at} is when the change happened.
  */
 public record AppointmentEvent(String id, AppointmentEventKind kind, AppointmentId appointmentId, AccountId doctorId,
@@ -44,16 +45,46 @@ public record AppointmentEvent(String id, AppointmentEventKind kind, Appointment
     static List<AppointmentEvent> allOf(Appointment appointment) {
         List<AppointmentEvent> events = new ArrayList<>();
         List<Appointment.Transition> history = appointment.history();
+        Instant[][] times = timesAfterEachStep(appointment);
         for (int i = 0; i < history.size(); i++) {
             Appointment.Transition step = history.get(i);
             AppointmentEventKind kind = kindOf(step);
             Optional<String> reason = kind == AppointmentEventKind.REJECTED || kind == AppointmentEventKind.CANCELLED_BY_DOCTOR
                     || kind == AppointmentEventKind.CANCELLED_BY_PATIENT ? appointment.reason() : Optional.empty();
+            Instant start = times[i][0];
+            Instant end = times[i][1];
+            Optional<Instant> previousStart = Optional.empty();
+            if (step.move().isPresent()) {
+                Appointment.Move move = step.move().get();
+                previousStart = Optional.of(move.fromStart());
+                if (move.kind() != Appointment.MoveKind.DONE) { // a proposal: the time proposed, beside the current one
+                    start = move.toStart();
+                    end = move.toEnd();
+                }
+            }
             events.add(new AppointmentEvent(idOf(appointment.id(), i), kind, appointment.id(), appointment.doctorId(),
-                    appointment.patientId(), step.to(), reason, appointment.start(), appointment.end(), Optional.empty(),
-                    step.at()));
+                    appointment.patientId(), step.to(), reason, start, end, previousStart, step.at()));
         }
         return List.copyOf(events);
+    }
+
+    /**
+     * The consultation's start and end in effect after each step: a reschedule step carries both
+     * times, so every event keeps the times it had when it happened, however often it is re-derived.
+     */
+    private static Instant[][] timesAfterEachStep(Appointment appointment) {
+        List<Appointment.Transition> history = appointment.history();
+        Instant[][] times = new Instant[history.size()][];
+        Instant[] current = {appointment.start(), appointment.end()};
+        for (int i = history.size() - 1; i >= 0; i--) {
+            times[i] = current;
+            Optional<Appointment.Move> move = history.get(i).move().filter(m -> m.kind() == Appointment.MoveKind.DONE);
+            if (move.isPresent()) {
+                times[i] = new Instant[] {move.get().toStart(), move.get().toEnd()};
+                current = new Instant[] {move.get().fromStart(), move.get().fromEnd()};
+            }
+        }
+        return times;
     }
 
     /** The id of the {@code index}-th event of an appointment. */
@@ -68,7 +99,18 @@ public record AppointmentEvent(String id, AppointmentEventKind kind, Appointment
 
     /** The kind of change a step of the history is. */
     static AppointmentEventKind kindOf(Appointment.Transition step) {
+        if (step.move().isPresent()) {
+            return switch (step.move().get().kind()) {
+                case DONE -> AppointmentEventKind.RESCHEDULED;
+                case PROPOSED -> AppointmentEventKind.NEW_TIME_PROPOSED;
+                case DECLINED -> AppointmentEventKind.NEW_TIME_DECLINED;
+            };
+        }
+        if (step.from() == AppointmentStatus.OFFERED && (step.to() == AppointmentStatus.EXPIRED || step.to() == AppointmentStatus.CANCELLED)) {
+            return step.to() == AppointmentStatus.EXPIRED ? AppointmentEventKind.OFFER_EXPIRED : AppointmentEventKind.OFFER_DECLINED;
+        }
         return switch (step.to()) {
+            case OFFERED -> AppointmentEventKind.WAITLIST_OFFER;
             case REQUESTED -> AppointmentEventKind.REQUESTED;
             case CONFIRMED -> AppointmentEventKind.CONFIRMED;
             case REJECTED -> AppointmentEventKind.REJECTED;

@@ -19,5 +19,15 @@ public enum AppointmentEventKind {
     /** The doctor reported that the patient did not attend. */
     NO_SHOW,
     /** The consultation moved to another time ({@code previousStart} says from when). */
-    RESCHEDULED
+    RESCHEDULED,
+    /** The doctor proposed another time ({@code start}/{@code end}; {@code previousStart} is the current one); the patient answers. */
+    NEW_TIME_PROPOSED,
+    /** The patient turned the doctor's proposed time down; the consultation stays where it was. */
+    NEW_TIME_DECLINED,
+    /** A freed slot is offered to this waiting patient, for them alone until the offer's answerBy. */
+    WAITLIST_OFFER,
+    /** The waitlist offer was not taken in time; the slot passes to the next in line. */
+    OFFER_EXPIRED,
+    /** The waiting patient turned the offer down; the slot passes to the next in line. */
+    OFFER_DECLINED
 }

@@ -39,12 +39,14 @@ public class AppointmentLifecycle {
     private final ObjectProvider<DoctorRatings> ratings;
     private final TakenSlots takenSlots;
     private final EventRelay relay;
+    private final DoctorBookingRules rules;
+    private final RequestExpiry expiry;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
                          MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
-                         EventRelay relay, BusinessMetrics metrics, Clock clock) {
+                         EventRelay relay, DoctorBookingRules rules, RequestExpiry expiry, BusinessMetrics metrics, Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.activeBookings = activeBookings;
@@ -52,6 +54,8 @@ public class AppointmentLifecycle {
         this.ratings = ratings;
         this.takenSlots = takenSlots;
         this.relay = relay;
+        this.rules = rules;
+        this.expiry = expiry;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -74,12 +78,33 @@ public class AppointmentLifecycle {
         return change(id, doctor, Role.DOCTOR, (a, now) -> a.reject(now, why));
     }
 
-    /** A patient cancels with a justification; a doctor cancels a confirmed consultation with a reason. */
+    /**
+     * A patient cancels with a justification (inside the doctor's late-cancellation notice it is
+     * recorded as late); a doctor cancels a confirmed consultation with a reason.
+     */
     public Appointment cancel(AccountId caller, Role role, AppointmentId id, String justification) {
         String why = Justification.check("justification", justification);
         return role == Role.PATIENT
-                ? change(id, caller, Role.PATIENT, (a, now) -> a.cancelByPatient(now, why))
+                ? change(id, caller, Role.PATIENT,
+                        (a, now) -> a.cancelByPatient(now, why, rules.of(a.doctorId()).lateCancellationNotice()))
                 : change(id, caller, Role.DOCTOR, (a, now) -> a.cancelByDoctor(now, why));
+    }
+
+    /**
+     * The waiting patient takes a waitlist offer: a request answered by the usual deadline, or, when
+     * the doctor books instantly, a confirmed consultation with its room.
+     */
+    Appointment acceptOffer(AccountId patient, AppointmentId id) {
+        return change(id, patient, Role.PATIENT, (a, now) -> {
+            Optional<br.com.healthmed.telehealth.MeetingRoom> room = rules.of(a.doctorId()).instantBooking()
+                    ? Optional.of(meetingRooms.open(a.start(), a.end())) : Optional.empty();
+            return a.acceptOffer(now, expiry.answerBy(now, a.start()), room);
+        });
+    }
+
+    /** The waiting patient turns a waitlist offer down: the slot passes to the next in line. */
+    Appointment declineOffer(AccountId patient, AppointmentId id) {
+        return change(id, patient, Role.PATIENT, (a, now) -> a.declineOffer(now));
     }
 
     public Appointment markNoShow(AccountId doctor, AppointmentId id) {
@@ -227,6 +252,9 @@ public class AppointmentLifecycle {
         } else if (changed.status() == AppointmentStatus.CONFIRMED) {
             bestEffort("schedule the completion of", changed,
                     () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.end())));
+        } else if (changed.status() == AppointmentStatus.REQUESTED && current.status() == AppointmentStatus.OFFERED) {
+            bestEffort("schedule the expiry of", changed,
+                    () -> appointments.scheduleCheck(new AppointmentStore.DueCheck(changed.id(), changed.answerBy())));
         }
         announce(Optional.of(current), changed);
         metrics.increment("healthmed.appointment.changes", "status", changed.status().name());

@@ -1,7 +1,9 @@
 package br.com.healthmed.scheduling;
 
-/** Where an appointment is in its life. Only REQUESTED and CONFIRMED hold the slot. */
+/** Where an appointment is in its life. Only OFFERED, REQUESTED and CONFIRMED hold the slot. */
 public enum AppointmentStatus {
+    /** A freed slot offered to the first patient on the doctor's waitlist, held for them until answerBy. */
+    OFFERED,
     /** Booked by the patient, waiting for the doctor. */
     REQUESTED,
     /** Accepted by the doctor; has a meeting room. */
@@ -19,6 +21,6 @@ public enum AppointmentStatus {
 
     /** Whether an appointment in this status occupies its slot. */
     public boolean isActive() {
-        return this == REQUESTED || this == CONFIRMED;
+        return this == OFFERED || this == REQUESTED || this == CONFIRMED;
     }
 }

@@ -5,6 +5,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
+import br.com.healthmed.telehealth.MeetingRooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,12 +53,16 @@ public class Booking {
     private final RequestExpiry expiry;
     private final List<BookingEligibility> eligibility;
     private final BookingLimits limits;
+    private final DoctorBookingRules rules;
+    private final MeetingRooms meetingRooms;
+    private final ObjectProvider<WaitlistOffers> waitlist;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     Booking(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, Practices practices,
             AppointmentLifecycle lifecycle, SchedulingProperties properties, TakenSlots takenSlots, Holds holds,
-            RequestExpiry expiry, List<BookingEligibility> eligibility, BookingLimits limits, BusinessMetrics metrics, Clock clock) {
+            RequestExpiry expiry, List<BookingEligibility> eligibility, BookingLimits limits, DoctorBookingRules rules,
+            MeetingRooms meetingRooms, ObjectProvider<WaitlistOffers> waitlist, BusinessMetrics metrics, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.activeBookings = activeBookings;
@@ -68,6 +74,9 @@ public class Booking {
         this.expiry = expiry;
         this.eligibility = List.copyOf(eligibility);
         this.limits = limits;
+        this.rules = rules;
+        this.meetingRooms = meetingRooms;
+        this.waitlist = waitlist;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -108,7 +117,9 @@ public class Booking {
         if (!slot.start().isAfter(now)) {
             throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
         }
-        Optional<AppointmentId> replacing = replaceableHolder(slot, patientId, idempotencyKey);
+        BookingRules doctorRules = rules.of(slot.doctorId());
+        DoctorBookingRules.check(doctorRules, slot.start(), now);
+        Optional<Slot.Hold> replacing = replaceableHolder(slot, patientId, idempotencyKey);
         PracticeTerms terms = practices.of(slot.doctorId());
 
         reserve(patientId, new ActiveBookings.Reservation(appointmentId, slotId, slot.doctorId(), slot.start(), now), now);
@@ -122,6 +133,9 @@ public class Booking {
         try {
             Appointment request = Appointment.requested(appointmentId, slot, patientId, terms.consultationPrice(), now,
                     expiry.answerBy(now, slot.start()), origin);
+            if (doctorRules.instantBooking()) {
+                request = request.confirmedInstantly(now, meetingRooms.open(slot.start(), slot.end()));
+            }
             return claimAndStore(slot, request, idempotencyKey, replacing);
         } catch (RuntimeException failed) {
             permit.giveBack();
@@ -132,7 +146,7 @@ public class Booking {
 
     /** The commit point and what follows it; {@code appointment} is the one this request would store. */
     private Appointment claimAndStore(Slot slot, Appointment appointment, String idempotencyKey,
-                                      Optional<AppointmentId> replacing) {
+                                      Optional<Slot.Hold> replacing) {
         AppointmentId id = appointment.id();
         Optional<Slot> claimed = slots.claim(slot.id(),
                 new Slot.Hold(id, appointment.patientId(), idempotencyKey, clock.instant()), replacing);
@@ -144,8 +158,10 @@ public class Booking {
         lifecycle.willStore(Optional.empty(), appointment);
         boolean created = appointments.create(appointment);
         Optional<Appointment> stored = created ? Optional.of(appointment) : appointments.find(id);
-        // idempotent, also after a lost response: at the stored request's own expiry
-        stored.ifPresent(a -> appointments.scheduleCheck(new AppointmentStore.DueCheck(id, a.answerBy())));
+        // idempotent, also after a lost response: at the stored request's own expiry (a consultation
+        // confirmed at once by instant booking: at its end)
+        stored.ifPresent(a -> appointments.scheduleCheck(new AppointmentStore.DueCheck(id,
+                a.status() == AppointmentStatus.CONFIRMED ? a.end() : a.answerBy())));
         if (stored.isEmpty()) {
             // Abandoned: this request stalled so long that another booking took the slot over.
             slots.release(slot.id(), id);
@@ -163,15 +179,20 @@ public class Booking {
         return stored.get().settledAt(clock.instant());
     }
 
+    /** A retry of a booking request: the same slot it booked first (the appointment may have moved since). */
     private Appointment sameRequestAgain(Appointment earlier, SlotId slotId) {
-        if (!earlier.slotId().equals(slotId)) {
+        if (!earlier.bookedSlotId().equals(slotId)) {
             throw keyReused();
         }
         return earlier.settledAt(clock.instant());
     }
 
-    /** The ended holder a slot can be taken over from, or {@code SLOT_UNAVAILABLE} when its hold stands. */
-    private Optional<AppointmentId> replaceableHolder(Slot slot, AccountId patientId, String idempotencyKey) {
+    /**
+     * The stale hold a slot can be taken over from, or {@code SLOT_UNAVAILABLE} when its hold stands.
+     * A slot whose waitlist offer lapsed passes to the next waiter first (the sweep would do it a
+     * little later): only when nobody waits is it free for anyone.
+     */
+    private Optional<Slot.Hold> replaceableHolder(Slot slot, AccountId patientId, String idempotencyKey) {
         if (slot.hold().filter(h -> h.isRequest(patientId, idempotencyKey)).isPresent()) {
             return Optional.empty(); // our own earlier attempt: the claim below is its retry
         }
@@ -180,16 +201,31 @@ public class Booking {
             takenSlots.taken(slot.id(), slot.hold().orElseThrow().appointmentId());
             throw unavailable();
         }
-        return replaceable.endedHolder();
+        if (replaceable.lapsedOffer()) {
+            WaitlistOffers offers = waitlist.getIfAvailable();
+            if (offers != null && offers.offer(slot.id()).isPresent()) {
+                throw unavailable();
+            }
+        }
+        return replaceable.staleHold();
     }
 
-    private void reserve(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
+    /**
+     * Reserves the patient's place for {@code reservation} under the per-account limits, giving back
+     * first the places of appointments that ended without giving theirs back (also for waitlist offers).
+     */
+    ActiveBookings.Result reservePlace(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
         ActiveBookings.Outcome outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
         if (outcome.result() != ActiveBookings.Result.RESERVED && outcome.result() != ActiveBookings.Result.KEY_REUSED
                 && releaseEnded(patientId, outcome.blocking(), now)) {
             outcome = activeBookings.reserve(patientId, reservation, properties.maxActivePerPatient(), now);
         }
-        switch (outcome.result()) {
+        return outcome.result();
+    }
+
+    private void reserve(AccountId patientId, ActiveBookings.Reservation reservation, Instant now) {
+        ActiveBookings.Result result = reservePlace(patientId, reservation, now);
+        switch (result) {
             case RESERVED -> { }
             case KEY_REUSED -> throw keyReused();
             case SAME_DOCTOR -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
@@ -198,7 +234,7 @@ public class Booking {
             case LIMIT_REACHED -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
                     "You already have " + properties.maxActivePerPatient() + " upcoming appointments, the most one patient may hold.",
                     Map.of("limit", "MAX_ACTIVE", "maxActive", properties.maxActivePerPatient()));
-            default -> throw new IllegalStateException("unknown outcome " + outcome.result());
+            default -> throw new IllegalStateException("unknown outcome " + result);
         }
     }
 

@@ -7,5 +7,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Scheduling's settings, and the timer that runs the {@link Sweep}. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({SchedulingProperties.class, BookingLimitsProperties.class})
+@EnableConfigurationProperties({SchedulingProperties.class, BookingLimitsProperties.class, WaitlistProperties.class})
 class SchedulingConfig {}

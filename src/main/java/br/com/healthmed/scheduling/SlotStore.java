@@ -25,19 +25,23 @@ public interface SlotStore {
 
     /**
      * Claims a slot for {@code hold}, atomically: succeeds when the slot is not held, when it is held
-     * by {@code replacing} (an appointment that has ended without releasing it), or when it is already
-     * held for the same request (same patient and idempotency key: a retry). Returns the slot as
-     * stored afterwards — for a retry, with the first request's appointment id — or empty when the
-     * slot is held by someone else (or does not exist).
+     * by exactly {@code replacing} (a hold that no longer stands: same appointment, key and claim time,
+     * so a newer hold of the same appointment is never taken over), or when it is already held for
+     * the same request (same patient and idempotency key: a retry). Returns the slot as stored
+     * afterwards — for a retry, with the first request's hold — or empty when the slot is held by
+     * someone else (or does not exist).
      */
-    Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing);
+    Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<Slot.Hold> replacing);
 
     /** Frees the slot if {@code appointmentId} holds it; does nothing otherwise. */
     void release(SlotId id, AppointmentId appointmentId);
 
+    /** Frees the slot if it is still held by exactly {@code hold}; does nothing otherwise. */
+    void release(SlotId id, Slot.Hold hold);
+
     /**
-     * Removes a slot that is not held (or is held by {@code staleHolder}, an ended appointment).
+     * Removes a slot that is not held (or is held by exactly {@code staleHold}, one that no longer stands).
      * Returns false, changing nothing, when someone else holds it; true also when it did not exist.
      */
-    boolean remove(SlotId id, Optional<AppointmentId> staleHolder);
+    boolean remove(SlotId id, Optional<Slot.Hold> staleHold);
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the moves time makes (an unanswered request expires at its {@code answerBy}, a confirmed consultation
- * completes at its end) so that participants are told and slots and places are released. Reads apply
+ * completes at its end) so that participants are told and slots and places are released, and finishes
+ * or undoes moves to another slot that stalled half-way ({@link Rescheduling#heal}). Reads apply
  * the same rule lazily ({@link Appointment#settledAt}), so the answer never depends on when the sweep
  * last ran. Every instance may sweep: a move is a conditional write, and only one of them lands.
  */
@@ -20,11 +21,13 @@ class Sweep {
 
     private final AppointmentStore appointments;
     private final AppointmentLifecycle lifecycle;
+    private final Rescheduling rescheduling;
     private final Clock clock;
 
-    Sweep(AppointmentStore appointments, AppointmentLifecycle lifecycle, Clock clock) {
+    Sweep(AppointmentStore appointments, AppointmentLifecycle lifecycle, Rescheduling rescheduling, Clock clock) {
         this.appointments = appointments;
         this.lifecycle = lifecycle;
+        this.rescheduling = rescheduling;
         this.clock = clock;
     }
 
@@ -44,6 +47,9 @@ class Sweep {
         for (AppointmentStore.DueCheck check : appointments.dueChecks(clock.instant(), BATCH)) {
             try {
                 if (lifecycle.settle(check.appointmentId())) {
+                    changed++;
+                }
+                if (rescheduling.heal(check.appointmentId())) {
                     changed++;
                 }
                 appointments.clearCheck(check);

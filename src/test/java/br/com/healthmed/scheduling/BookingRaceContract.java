@@ -57,6 +57,12 @@ abstract class BookingRaceContract {
     @Autowired
     AccountStore accounts;
 
+    @Autowired
+    Rescheduling rescheduling;
+
+    @Autowired
+    AppointmentStore appointmentStore;
+
     final Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
 
     /** How often each two-party race is run; each run is a new appointment. */
@@ -121,6 +127,62 @@ abstract class BookingRaceContract {
         for (AccountId patient : patients) {
             assertThat(appointmentsOf(patient, Role.PATIENT)).hasSize(patient.equals(winner.patientId()) ? 1 : 0);
         }
+    }
+
+    @Test
+    void ofTwoHundredConcurrentReschedulesOntoOneSlotOneMovesAndEveryOtherPatientKeepsTheirAppointment() throws Exception {
+        AccountId doctor = doctor();
+        // 201 slots of 10 minutes, 15 minutes apart: all within the window the helpers read
+        List<SlotId> slotIds = agenda.publish(doctor, IntStream.range(0, 201).mapToObj(i -> new Agenda.NewSlot(
+                        day.plus(Duration.ofMinutes(15L * i)), Optional.of(day.plus(Duration.ofMinutes(15L * i + 10)))))
+                .toList()).stream().map(s -> s.slot().id()).toList();
+        SlotId target = slotIds.get(200);
+        // 200 requests, stored as a booking leaves them (its claim and its appointment; Booking's own races are above)
+        Instant now = Instant.now();
+        List<Object> bookings = Concurrently.run(200, i -> () -> {
+            Slot slot = slots.find(slotIds.get(i)).orElseThrow();
+            Appointment request = Appointment.requested(AppointmentId.random(), slot, AccountId.random(), Optional.empty(), now,
+                    now.plus(Duration.ofHours(1)), BookingOrigin.UNKNOWN);
+            slots.claim(slot.id(), new Slot.Hold(request.id(), request.patientId(), "first-" + i, now), Optional.empty());
+            appointmentStore.create(request);
+            return request;
+        });
+        List<Appointment> booked = bookings.stream().map(Appointment.class::cast).toList();
+
+        List<Object> results = Concurrently.run(200, i -> () ->
+                rescheduling.reschedule(booked.get(i).patientId(), booked.get(i).id(), target, "move-" + i));
+
+        List<Appointment> moved = results.stream().filter(Appointment.class::isInstance).map(Appointment.class::cast).toList();
+        assertThat(moved).as("reschedules that won").hasSize(1);
+        assertThat(results.stream().filter(r -> !(r instanceof Appointment)).toList()).hasSize(199)
+                .allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.SLOT_UNAVAILABLE));
+        Appointment winner = moved.get(0);
+        int winnerIndex = results.indexOf(winner);
+        Appointment before = booked.get(winnerIndex);
+        assertThat(winner.id()).isEqualTo(before.id());
+        assertThat(winner.slotId()).isEqualTo(target);
+        assertThat(winner.history()).hasSize(2).last().satisfies(step -> {
+            assertThat(AppointmentEvent.kindOf(step)).isEqualTo(AppointmentEventKind.RESCHEDULED);
+            assertThat(step.move().orElseThrow().fromStart()).isEqualTo(before.start());
+            assertThat(step.move().orElseThrow().toStart()).isEqualTo(winner.start());
+        });
+        assertThat(holder(target)).contains(winner.id());
+        assertThat(holder(before.slotId())).as("the slot the winner left").isEmpty();
+        assertThat(listedFree(doctor, before.slotId())).isTrue();
+        for (int i = 0; i < 200; i++) {
+            if (i == winnerIndex) {
+                continue;
+            }
+            Appointment original = booked.get(i);
+            Appointment stored = appointmentStore.find(original.id()).orElseThrow();
+            assertThat(stored.slotId()).isEqualTo(original.slotId());
+            assertThat(stored.status()).isEqualTo(AppointmentStatus.REQUESTED);
+            assertThat(stored.history()).isEqualTo(original.history());
+            assertThat(stored.pendingMove()).isEmpty();
+            assertThat(holder(original.slotId())).contains(original.id());
+        }
+        assertThat(appointmentStore.ofDoctor(doctor, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(3)), Optional.empty(), 1000)
+                .appointments()).as("no appointment made or lost").hasSize(200);
     }
 
     @Test

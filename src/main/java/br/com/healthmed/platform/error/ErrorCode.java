@@ -73,6 +73,15 @@ public enum ErrorCode {
     RATE_LIMITED(ErrorType.FORBIDDEN, "Too many booking requests from this account, network or device recently; extensions.limit says which, extensions.retryAfterSeconds when to try again."),
     IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "The idempotency key was already used to book another slot; a new booking needs a new key."),
     INVALID_APPOINTMENT_STATE(ErrorType.BAD_REQUEST, "The appointment's current status does not allow this; extensions.currentStatus says what it is."),
+    BOOKING_NOTICE_TOO_SHORT(ErrorType.BAD_REQUEST, "The slot starts sooner than the doctor's minimum notice for bookings and reschedules; extensions.minimumNoticeMinutes says how much."),
+    BOOKING_TOO_FAR_AHEAD(ErrorType.BAD_REQUEST, "The slot starts further ahead than the doctor takes bookings; extensions.maximumAdvanceDays says how far."),
+    SLOT_OF_ANOTHER_DOCTOR(ErrorType.BAD_REQUEST, "An appointment moves only to another slot of its own doctor."),
+    SLOT_WITHIN_BUFFER(ErrorType.BAD_REQUEST, "A new slot would be closer to another slot than the doctor's buffer; extensions.slotId names it, bufferMinutes the buffer."),
+    MOVE_IN_PROGRESS(ErrorType.BAD_REQUEST, "Another change of time of this appointment is under way (or the doctor's proposal awaits an answer); extensions.retryAfterSeconds says when to retry."),
+    NO_PENDING_PROPOSAL(ErrorType.BAD_REQUEST, "The appointment has no proposed time waiting for an answer."),
+    WAITLIST_LIMIT_REACHED(ErrorType.BAD_REQUEST, "The patient already waits for the most doctors allowed; extensions.maxEntries says how many."),
+    WAITLIST_DUPLICATE(ErrorType.BAD_REQUEST, "The patient already waits for this doctor; leave that entry first to wait for another period."),
+    INVALID_WAITLIST_WINDOW(ErrorType.BAD_REQUEST, "A waitlist period that is past, ends before it starts, is too long or reaches past the publishing horizon; extensions.field names it."),
     WRONG_ROLE(ErrorType.FORBIDDEN, "The operation is for the other kind of account (e.g. only doctors publish slots, only patients book)."),
 
     // Records

@@ -123,6 +123,26 @@ public final class Keys {
         return key("ACTIVE#" + patientId, "BOOKINGS");
     }
 
+    /** A doctor's booking rules (minimum notice, buffer, instant booking ...): {@code RULES#<doctor>} / {@code BOOKING}. */
+    public static Map<String, AttributeValue> bookingRules(String doctorId) {
+        return key("RULES#" + doctorId, "BOOKING");
+    }
+
+    /** A patient's waitlist entries, the one item that bounds them: {@code WAITER#<patient>} / {@code ENTRIES}. */
+    public static Map<String, AttributeValue> waiterEntries(String patientId) {
+        return key("WAITER#" + patientId, "ENTRIES");
+    }
+
+    /** The partition of a doctor's waitlist, in join order: {@code WAITLIST#<doctor>}. */
+    public static String waitlist(String doctorId) {
+        return "WAITLIST#" + doctorId;
+    }
+
+    /** One entry of a doctor's waitlist: {@code WAITLIST#<doctor>} / {@code <joined at, 13-digit epoch ms>#<entry>}. */
+    public static Map<String, AttributeValue> waitlistEntry(String doctorId, String joinOrder) {
+        return key(waitlist(doctorId), joinOrder);
+    }
+
     /** An account's appointment-event log: {@code EVENTS#<account>}, sort key {@link #eventPosition}. */
     public static String eventLog(String accountId) {
         return "EVENTS#" + accountId;

@@ -20,6 +20,7 @@ import br.com.healthmed.scheduling.HoldRelease;
 import br.com.healthmed.scheduling.HoldWarning;
 import br.com.healthmed.scheduling.HoldWarnings;
 import br.com.healthmed.scheduling.OriginDigests;
+import br.com.healthmed.scheduling.Rescheduling;
 import br.com.healthmed.scheduling.SlotId;
 import br.com.healthmed.telehealth.MeetingAttendance;
 import br.com.healthmed.telehealth.MeetingParticipant;
@@ -66,12 +67,13 @@ class AppointmentController {
     private final HoldRelease holdRelease;
     private final TeleconsultationConsent consent;
     private final MeetingAttendance attendance;
+    private final Rescheduling rescheduling;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
                           AccountDirectory accounts, MeetingRooms meetingRooms, OriginDigests origins,
                           HoldWarnings holdWarnings, HoldRelease holdRelease, TeleconsultationConsent consent,
-                          MeetingAttendance attendance, Clock clock) {
+                          MeetingAttendance attendance, Rescheduling rescheduling, Clock clock) {
         this.attendance = attendance;
         this.booking = booking;
         this.lifecycle = lifecycle;
@@ -82,6 +84,7 @@ class AppointmentController {
         this.holdWarnings = holdWarnings;
         this.holdRelease = holdRelease;
         this.consent = consent;
+        this.rescheduling = rescheduling;
         this.clock = clock;
     }
 
@@ -94,6 +97,25 @@ class AppointmentController {
                                 @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
                                 @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
         return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey, origins.of(address, device));
+    }
+
+    @MutationMapping
+    Appointment rescheduleAppointment(@Argument UUID appointmentId, @Argument UUID slotId,
+                                      @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
+                                              message = "must be 8 to 100 printable characters (a UUID is a good choice)")
+                                      String idempotencyKey,
+                                      @AuthenticationPrincipal Caller caller) {
+        return rescheduling.reschedule(Callers.patient(caller), new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey);
+    }
+
+    @MutationMapping
+    Appointment proposeNewTime(@Argument UUID appointmentId, @Argument UUID slotId, @AuthenticationPrincipal Caller caller) {
+        return rescheduling.proposeNewTime(Callers.doctor(caller), new AppointmentId(appointmentId), new SlotId(slotId));
+    }
+
+    @MutationMapping
+    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @AuthenticationPrincipal Caller caller) {
+        return rescheduling.respondToProposal(Callers.patient(caller), new AppointmentId(appointmentId), accept);
     }
 
     @MutationMapping
@@ -220,6 +242,42 @@ class AppointmentController {
             }
         });
         return result;
+    }
+
+    @SchemaMapping(typeName = "Appointment", field = "lateCancellation")
+    boolean lateCancellation(Appointment appointment) {
+        return appointment.lateCancellation();
+    }
+
+    /** The doctor's open proposal: its slot and times are on the proposal's own history step (no read needed). */
+    @SchemaMapping(typeName = "Appointment", field = "proposedTime")
+    ProposedTime proposedTime(Appointment appointment) {
+        Optional<Appointment.PendingMove> pending = appointment.pendingMove().filter(Appointment.PendingMove::proposal)
+                .filter(p -> clock.instant().isBefore(p.until()));
+        if (pending.isEmpty()) {
+            return null;
+        }
+        List<Appointment.Transition> history = appointment.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Optional<Appointment.Move> move = history.get(i).move()
+                    .filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.toSlot().equals(pending.get().slot()));
+            if (move.isPresent()) {
+                return new ProposedTime(move.get().toSlot().value(), move.get().toStart(), move.get().toEnd(), pending.get().until());
+            }
+        }
+        return null; // noted, not yet told to the patient
+    }
+
+    record ProposedTime(UUID slotId, Instant start, Instant end, Instant answerBy) {}
+
+    @SchemaMapping(typeName = "AppointmentTransition", field = "previousStart")
+    Instant previousStart(Appointment.Transition step) {
+        return step.move().map(Appointment.Move::fromStart).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "AppointmentTransition", field = "newStart")
+    Instant newStart(Appointment.Transition step) {
+        return step.move().map(Appointment.Move::toStart).orElse(null);
     }
 
     /** Only for the appointment's doctor and only while it waits: null for the patient and for answered appointments. */

@@ -272,8 +272,18 @@ class DynamoAppointmentStore implements AppointmentStore {
                 step.put("from", s(t.from().name()));
             }
             t.by().ifPresent(by -> step.put("by", s(by.name())));
+            t.move().ifPresent(m -> step.put("move", AttributeValue.fromM(Map.of("kind", s(m.kind().name()),
+                    "fromSlot", s(m.fromSlot().toString()), "fromStart", instant(m.fromStart()), "fromEnd", instant(m.fromEnd()),
+                    "toSlot", s(m.toSlot().toString()), "toStart", instant(m.toStart()), "toEnd", instant(m.toEnd()),
+                    "key", s(m.key())))));
+            if (t.late()) {
+                step.put("late", AttributeValue.fromBool(true));
+            }
             return AttributeValue.fromM(step);
         }).toList()));
+        a.pendingMove().ifPresent(m -> item.put("pendingMove", AttributeValue.fromM(Map.of("slot", s(m.slot().toString()),
+                "key", s(m.key()), "holdKey", s(m.holdKey()), "since", instant(m.since()),
+                "proposal", AttributeValue.fromBool(m.proposal()), "until", instant(m.until())))));
         item.put(Keys.GSI1PK, s(Keys.patientAppointments(a.patientId().toString())));
         item.put(Keys.GSI1SK, s(sortKey));
         item.put(Keys.GSI2PK, s(Keys.doctorAppointments(a.doctorId().toString())));
@@ -288,8 +298,13 @@ class DynamoAppointmentStore implements AppointmentStore {
                 .map(m -> new Appointment.Rating(Integer.parseInt(m.get("stars").n()), optionalString(m, "comment"), instant(m, "ratedAt")));
         List<Appointment.Transition> history = item.get("history").l().stream().map(AttributeValue::m)
                 .map(m -> new Appointment.Transition(optionalString(m, "from").map(AppointmentStatus::valueOf).orElse(null),
-                        AppointmentStatus.valueOf(string(m, "to")), instant(m, "at"), optionalString(m, "by").map(Role::valueOf)))
+                        AppointmentStatus.valueOf(string(m, "to")), instant(m, "at"), optionalString(m, "by").map(Role::valueOf),
+                        Optional.ofNullable(m.get("move")).map(AttributeValue::m).map(DynamoAppointmentStore::move),
+                        m.containsKey("late") && m.get("late").bool()))
                 .toList();
+        Optional<Appointment.PendingMove> pendingMove = Optional.ofNullable(item.get("pendingMove")).map(AttributeValue::m)
+                .map(m -> new Appointment.PendingMove(SlotId.of(string(m, "slot")), string(m, "key"), string(m, "holdKey"),
+                        instant(m, "since"), m.get("proposal").bool(), instant(m, "until")));
         return new Appointment(
                 AppointmentId.of(string(item, Keys.PK).substring("APPT#".length())),
                 SlotId.of(string(item, "slotId")),
@@ -307,7 +322,14 @@ class DynamoAppointmentStore implements AppointmentStore {
                 room,
                 rating,
                 history,
-                origin(item));
+                origin(item),
+                pendingMove);
+    }
+
+    private static Appointment.Move move(Map<String, AttributeValue> m) {
+        return new Appointment.Move(Appointment.MoveKind.valueOf(string(m, "kind")), SlotId.of(string(m, "fromSlot")),
+                instant(m, "fromStart"), instant(m, "fromEnd"), SlotId.of(string(m, "toSlot")), instant(m, "toStart"),
+                instant(m, "toEnd"), string(m, "key"));
     }
 
     private static Optional<BookingOrigin> origin(Map<String, AttributeValue> item) {

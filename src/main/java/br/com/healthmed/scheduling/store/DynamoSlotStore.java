@@ -157,7 +157,7 @@ class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing) {
+    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<Slot.Hold> replacing) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":a", s(hold.appointmentId().toString()),
                 ":p", s(hold.patientId().toString()),
@@ -165,8 +165,8 @@ class DynamoSlotStore implements SlotStore {
                 ":t", instant(hold.claimedAt())));
         String condition = "attribute_exists(PK) AND (attribute_not_exists(appointmentId)";
         if (replacing.isPresent()) {
-            values.put(":replacing", s(replacing.get().toString()));
-            condition += " OR appointmentId = :replacing";
+            values.putAll(exactly(replacing.get(), "r"));
+            condition += " OR " + EXACT_HOLD.replace(":", ":r");
         }
         String finalCondition = condition + ")";
         try {
@@ -196,12 +196,32 @@ class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public boolean remove(SlotId id, Optional<AppointmentId> staleHolder) {
+    public void release(SlotId id, Slot.Hold hold) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+                    .updateExpression("REMOVE appointmentId, patientId, idemKey, claimedAt")
+                    .conditionExpression(EXACT_HOLD)
+                    .expressionAttributeValues(exactly(hold, "")));
+        } catch (ConditionalCheckFailedException notThatHold) {
+            // released already, or held anew: nothing to do
+        }
+    }
+
+    /** The condition that the slot is held by exactly one hold (appointment, key and claim time). */
+    private static final String EXACT_HOLD = "(appointmentId = :ha AND idemKey = :hk AND claimedAt = :ht)";
+
+    private static Map<String, AttributeValue> exactly(Slot.Hold hold, String prefix) {
+        return Map.of(":" + prefix + "ha", s(hold.appointmentId().toString()), ":" + prefix + "hk", s(hold.idempotencyKey()),
+                ":" + prefix + "ht", instant(hold.claimedAt()));
+    }
+
+    @Override
+    public boolean remove(SlotId id, Optional<Slot.Hold> staleHold) {
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = "attribute_not_exists(appointmentId)";
-        if (staleHolder.isPresent()) {
-            values.put(":stale", s(staleHolder.get().toString()));
-            condition += " OR appointmentId = :stale";
+        if (staleHold.isPresent()) {
+            values.putAll(exactly(staleHold.get(), "s"));
+            condition += " OR " + EXACT_HOLD.replace(":", ":s");
         }
         String finalCondition = condition;
         Map<String, AttributeValue> old;

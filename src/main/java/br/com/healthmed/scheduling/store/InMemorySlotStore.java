@@ -78,12 +78,11 @@ class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<AppointmentId> replacing) {
+    public Optional<Slot> claim(SlotId id, Slot.Hold hold, Optional<Slot.Hold> replacing) {
         Slot[] result = new Slot[1];
         byId.computeIfPresent(id, (key, slot) -> {
             Optional<Slot.Hold> current = slot.hold();
-            if (current.isEmpty()
-                    || replacing.filter(current.get().appointmentId()::equals).isPresent()) {
+            if (current.isEmpty() || current.equals(replacing)) {
                 result[0] = slot.heldBy(hold);
             } else if (current.get().isRequest(hold.patientId(), hold.idempotencyKey())) {
                 result[0] = slot;
@@ -100,7 +99,12 @@ class InMemorySlotStore implements SlotStore {
     }
 
     @Override
-    public boolean remove(SlotId id, Optional<AppointmentId> staleHolder) {
+    public void release(SlotId id, Slot.Hold hold) {
+        byId.computeIfPresent(id, (key, slot) -> slot.hold().filter(hold::equals).isPresent() ? slot.released() : slot);
+    }
+
+    @Override
+    public boolean remove(SlotId id, Optional<Slot.Hold> staleHold) {
         Slot slot = byId.get(id);
         if (slot == null) {
             return true;
@@ -109,8 +113,7 @@ class InMemorySlotStore implements SlotStore {
         synchronized (agenda) {
             boolean[] removed = {false};
             byId.computeIfPresent(id, (key, current) -> {
-                boolean removable = current.hold().isEmpty()
-                        || staleHolder.filter(current.hold().get().appointmentId()::equals).isPresent();
+                boolean removable = current.hold().isEmpty() || current.hold().equals(staleHold);
                 if (!removable) {
                     return current;
                 }

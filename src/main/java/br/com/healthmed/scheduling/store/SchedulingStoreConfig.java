@@ -6,6 +6,8 @@ import br.com.healthmed.platform.storage.OnMemoryStorage;
 import br.com.healthmed.scheduling.ActiveBookings;
 import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentStore;
+import br.com.healthmed.scheduling.BookingRulesStore;
+import br.com.healthmed.scheduling.WaitlistStore;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import br.com.healthmed.scheduling.SlotStore;
@@ -39,6 +41,16 @@ class SchedulingStoreConfig {
         AppointmentEventStore appointmentEventStore() {
             return new InMemoryAppointmentEventStore();
         }
+
+        @Bean
+        BookingRulesStore bookingRulesStore() {
+            return new InMemoryBookingRulesStore();
+        }
+
+        @Bean
+        WaitlistStore waitlistStore() {
+            return new InMemoryWaitlistStore();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -64,6 +76,16 @@ class SchedulingStoreConfig {
         AppointmentEventStore appointmentEventStore(DynamoTable table,
                                                     @Value("${healthmed.events.retention:P7D}") Duration retention) {
             return new DynamoAppointmentEventStore(table, retention);
+        }
+
+        @Bean
+        BookingRulesStore bookingRulesStore(DynamoTable table) {
+            return new DynamoBookingRulesStore(table);
+        }
+
+        @Bean
+        WaitlistStore waitlistStore(DynamoTable table) {
+            return new DynamoWaitlistStore(table);
         }
     }
 }

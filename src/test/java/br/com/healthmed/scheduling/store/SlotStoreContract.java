@@ -205,17 +205,37 @@ abstract class SlotStoreContract {
     }
 
     @Test
-    void aClaimReplacingTheCurrentHolderTakesOverAndReplacingAnyoneElseIsRefused() {
+    void aClaimReplacingExactlyTheCurrentHoldTakesOverAndReplacingAnyOtherHoldIsRefused() {
         Slot slot = published(at("09:00"));
         Slot.Hold ended = hold(AccountId.random(), "k");
         store().claim(slot.id(), ended, Optional.empty());
         Slot.Hold next = hold(AccountId.random(), "k");
 
-        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(AppointmentId.random()))).isEmpty();
-        assertThat(store().claim(slot.id(), next, Optional.of(ended.appointmentId()))).contains(slot.heldBy(next));
-        // the replaced appointment is no longer the holder: replacing it again takes nothing
-        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(ended.appointmentId()))).isEmpty();
+        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(hold(AccountId.random(), "k")))).isEmpty();
+        // the same appointment under another key or claim time is another hold: not taken over
+        Slot.Hold sameAppointmentOtherKey = new Slot.Hold(ended.appointmentId(), ended.patientId(), "other", ended.claimedAt());
+        Slot.Hold sameAppointmentLater = new Slot.Hold(ended.appointmentId(), ended.patientId(), "k", ended.claimedAt().plusSeconds(1));
+        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(sameAppointmentOtherKey))).isEmpty();
+        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(sameAppointmentLater))).isEmpty();
+        assertThat(store().claim(slot.id(), next, Optional.of(ended))).contains(slot.heldBy(next));
+        // the replaced hold is gone: replacing it again takes nothing
+        assertThat(store().claim(slot.id(), hold(AccountId.random(), "k"), Optional.of(ended))).isEmpty();
         assertThat(store().find(slot.id())).contains(slot.heldBy(next));
+    }
+
+    @Test
+    void releasingAnExactHoldFreesOnlyThatHold() {
+        Slot slot = published(at("09:00"));
+        Slot.Hold first = hold(AccountId.random(), "k");
+        store().claim(slot.id(), first, Optional.empty());
+        Slot.Hold anew = new Slot.Hold(first.appointmentId(), first.patientId(), "move 2", first.claimedAt().plusSeconds(5));
+        assertThat(store().claim(slot.id(), anew, Optional.of(first))).contains(slot.heldBy(anew));
+
+        store().release(slot.id(), first); // the older hold of the same appointment: nothing happens
+        assertThat(store().find(slot.id())).contains(slot.heldBy(anew));
+        store().release(slot.id(), anew);
+        assertThat(store().find(slot.id())).contains(slot);
+        store().release(SlotId.random(), anew);
     }
 
     @Test
@@ -253,7 +273,7 @@ abstract class SlotStoreContract {
         store().claim(held.id(), holder, Optional.empty());
 
         assertThat(store().remove(held.id(), Optional.empty())).isFalse();
-        assertThat(store().remove(held.id(), Optional.of(AppointmentId.random()))).isFalse();
+        assertThat(store().remove(held.id(), Optional.of(hold(AccountId.random(), "k")))).isFalse();
         assertThat(store().find(held.id())).contains(held.heldBy(holder));
 
         assertThat(store().remove(free.id(), Optional.empty())).isTrue();
@@ -273,7 +293,7 @@ abstract class SlotStoreContract {
         Slot.Hold stale = hold(AccountId.random(), "k");
         store().claim(slot.id(), stale, Optional.empty());
 
-        assertThat(store().remove(slot.id(), Optional.of(stale.appointmentId()))).isTrue();
+        assertThat(store().remove(slot.id(), Optional.of(stale))).isTrue();
 
         assertThat(store().find(slot.id())).isEmpty();
         assertThat(wholeDay(doctor)).isEmpty();

@@ -1,0 +1,410 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.telehealth.MeetingRoom;
+import br.com.healthmed.telehealth.MeetingRooms;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moving an appointment to another slot of its doctor: the patient's reschedule, and the doctor's
+ * proposed time that the patient accepts or declines. The appointment keeps its id and its history
+ * (a {@code RESCHEDULED} step records both times).
+ *
+ * <p>The new slot is claimed before the old one is freed, so the patient never holds neither; no
+ * slot is ever held by two appointments. In this order:
+ * <ol>
+ *   <li>the move is noted on the appointment ({@code pendingMove}: the slot and a hold key unique to
+ *       this attempt), one version-guarded write, and the sweep is asked to look at it after the grace;</li>
+ *   <li>the new slot is claimed for the same appointment under that hold key (the commit point for the
+ *       slot: one conditional write). While the appointment's pending move names that hold, the hold
+ *       stands ({@link Holds}); once the move is done or given up, it is a leftover anyone may take over;</li>
+ *   <li>the appointment moves (slot, times, history; the pending move cleared), written only over the
+ *       version that noted the move;</li>
+ *   <li>the old slot is freed, exactly the hold the appointment had on it.</li>
+ * </ol>
+ * A crash between steps leaves at most the two slots held by the same appointment; the sweep then
+ * finishes the move (the new slot is claimed) or undoes it (it is not), each by a version-guarded
+ * write, so a stalled attempt waking up later finds the version changed and can no longer commit.
+ */
+@Service
+public class Rescheduling {
+
+    private static final Logger log = LoggerFactory.getLogger(Rescheduling.class);
+    private static final int ATTEMPTS = 5;
+    /** How long a doctor's proposed time waits for the patient at most (never past either start). */
+    static final Duration PROPOSAL_TTL = Duration.ofHours(24);
+
+    private final AppointmentStore appointments;
+    private final SlotStore slots;
+    private final Holds holds;
+    private final EventRelay relay;
+    private final TakenSlots takenSlots;
+    private final MeetingRooms meetingRooms;
+    private final RequestExpiry expiry;
+    private final DoctorBookingRules rules;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+
+    Rescheduling(AppointmentStore appointments, SlotStore slots, Holds holds, EventRelay relay, TakenSlots takenSlots,
+                 MeetingRooms meetingRooms, RequestExpiry expiry, DoctorBookingRules rules, SchedulingProperties properties,
+                 Clock clock) {
+        this.appointments = appointments;
+        this.slots = slots;
+        this.holds = holds;
+        this.relay = relay;
+        this.takenSlots = takenSlots;
+        this.meetingRooms = meetingRooms;
+        this.expiry = expiry;
+        this.rules = rules;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The patient moves their request or confirmed consultation to another free slot of the same doctor.
+     * A confirmed consultation becomes a request again unless the doctor books instantly (then its
+     * meeting room follows the new time). Sending the same {@code idempotencyKey} again returns the
+     * moved appointment.
+     */
+    public Appointment reschedule(AccountId patientId, AppointmentId id, SlotId target, String idempotencyKey) {
+        Instant now = clock.instant();
+        Appointment current = own(id, patientId, Role.PATIENT);
+        Optional<Appointment.Move> last = current.lastMove();
+        if (last.filter(m -> m.key().equals(idempotencyKey)).isPresent()) {
+            if (last.get().toSlot().equals(target)) {
+                return current.settledAt(now);
+            }
+            throw keyReused();
+        }
+        current.requireMovable(now);
+        Slot slot = targetSlot(current, target, now);
+        DoctorBookingRules.check(rules.of(current.doctorId()), slot.start(), now);
+        if (takenSlots.isTakenByAnother(target, id)) {
+            throw unavailable();
+        }
+        return move(current, slot, idempotencyKey, false, now.plus(properties.staleHoldGrace()));
+    }
+
+    /**
+     * The doctor proposes another of their free slots; it is held for the patient until they answer
+     * (at most a day, and never past either start). The consultation stays where it is until then.
+     */
+    public Appointment proposeNewTime(AccountId doctorId, AppointmentId id, SlotId target) {
+        Instant now = clock.instant();
+        Appointment current = own(id, doctorId, Role.DOCTOR);
+        current.requireMovable(now);
+        Slot slot = targetSlot(current, target, now);
+        Instant until = earliest(now.plus(PROPOSAL_TTL), current.start(), slot.start());
+        Appointment held = claimFor(begin(current, slot, "proposal " + UUID.randomUUID(), true, until), slot);
+        Appointment.PendingMove pending = held.pendingMove().orElseThrow();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Appointment told = held.proposalStep(now, Role.DOCTOR, Appointment.MoveKind.PROPOSED, slot, Optional.of(pending));
+            relay.expect(Optional.of(held), told);
+            if (appointments.update(told, held.version())) {
+                relay.soon(Optional.of(held), told);
+                return told.settledAt(now);
+            }
+            held = appointments.find(id).filter(a -> a.pendingMove().equals(Optional.of(pending)))
+                    .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
+                            Map.of("retryAfterSeconds", 1)));
+        }
+        throw busy();
+    }
+
+    /** The patient answers the doctor's proposed time: accepted, the consultation moves there; declined, it stays. */
+    public Appointment respondToProposal(AccountId patientId, AppointmentId id, boolean accept) {
+        Instant now = clock.instant();
+        Appointment current = own(id, patientId, Role.PATIENT);
+        Appointment.PendingMove pending = current.pendingMove().filter(Appointment.PendingMove::proposal)
+                .filter(p -> now.isBefore(p.until()))
+                .orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "There is no proposed time to answer."));
+        current.requireMovable(now);
+        Slot slot = slots.find(pending.slot()).orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL,
+                "The proposed slot no longer exists."));
+        if (!accept) {
+            Appointment declined = current.proposalStep(now, Role.PATIENT, Appointment.MoveKind.DECLINED, slot, Optional.empty());
+            relay.expect(Optional.of(current), declined);
+            if (!appointments.update(declined, current.version())) {
+                throw busy();
+            }
+            relay.soon(Optional.of(current), declined);
+            releaseHold(pending, id);
+            return declined.settledAt(now);
+        }
+        if (!ownHold(slot, id, pending)) {
+            throw new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "The proposed slot is no longer held for you.");
+        }
+        return commit(current, slot, pending, Role.PATIENT, true);
+    }
+
+    /**
+     * The sweep's step: finishes a move that stalled past the grace with its new slot claimed, undoes
+     * one whose slot is not (or a proposal nobody answered in time), and frees the slot a finished move
+     * left behind if that step was lost. True when something was healed.
+     */
+    boolean heal(AppointmentId id) {
+        Optional<Appointment> found = appointments.find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Appointment current = found.get();
+        Instant now = clock.instant();
+        if (current.pendingMove().isEmpty()) {
+            return freeLeftSlot(current);
+        }
+        Appointment.PendingMove pending = current.pendingMove().get();
+        if (now.isBefore(pending.until()) && current.isActiveAt(now)) {
+            appointments.scheduleCheck(new AppointmentStore.DueCheck(id, pending.until()));
+            return false;
+        }
+        Optional<Slot> slot = slots.find(pending.slot());
+        if (!pending.proposal() && slot.isPresent() && ownHold(slot.get(), id, pending) && current.isActiveAt(now)
+                && slot.get().start().isAfter(now)) {
+            try {
+                commit(current, slot.get(), pending, Role.PATIENT, false);
+                log.info("Finished the move of appointment {} that stalled after claiming its new slot", id);
+                return true;
+            } catch (DomainException refused) {
+                log.info("Could not finish the move of appointment {} ({}); undoing it", id, refused.code());
+            }
+        }
+        undo(id, pending);
+        return true;
+    }
+
+    // --- the steps --------------------------------------------------------------------------------
+
+    private Appointment move(Appointment current, Slot slot, String key, boolean proposal, Instant until) {
+        Appointment intended = claimFor(begin(current, slot, key, proposal, until), slot);
+        return commit(intended, slot, intended.pendingMove().orElseThrow(), Role.PATIENT, false);
+    }
+
+    /** Step 1: notes the move on the appointment (healing a stale one first); returns the appointment as written. */
+    private Appointment begin(Appointment current, Slot slot, String key, boolean proposal, Instant until) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            if (current.pendingMove().isPresent()) {
+                Appointment.PendingMove other = current.pendingMove().get();
+                boolean sameRequest = !other.proposal() && !proposal && other.key().equals(key) && other.slot().equals(slot.id());
+                if (!sameRequest && other.proposal() && now.isBefore(other.until())) {
+                    throw new DomainException(ErrorCode.MOVE_IN_PROGRESS,
+                            "The doctor proposed another time for this appointment; answer that proposal first.",
+                            Map.of("proposal", true, "retryAfterSeconds", Duration.between(now, other.until()).toSeconds() + 1));
+                }
+                if (!sameRequest && now.isBefore(other.until())) {
+                    throw new DomainException(ErrorCode.MOVE_IN_PROGRESS, "This appointment is being moved right now; try again.",
+                            Map.of("proposal", false, "retryAfterSeconds", Duration.between(now, other.until()).toSeconds() + 1));
+                }
+                if (!sameRequest) {
+                    heal(current.id());
+                    current = reread(current.id());
+                    continue;
+                }
+                // the same request again (a retry while the first attempt may still run): this attempt
+                // takes over with a hold key of its own, and the first one can no longer commit
+            }
+            Appointment.PendingMove pending = new Appointment.PendingMove(slot.id(), key,
+                    "move " + UUID.randomUUID(), now, proposal, until);
+            Appointment intended = current.withPendingMove(pending);
+            if (appointments.update(intended, current.version())) {
+                appointments.scheduleCheck(new AppointmentStore.DueCheck(current.id(), until));
+                return intended;
+            }
+            current = reread(current.id());
+            current.requireMovable(now);
+        }
+        throw busy();
+    }
+
+    /** Step 2: claims the slot under the pending move's hold key, or gives the move up and refuses. */
+    private Appointment claimFor(Appointment intended, Slot slot) {
+        Appointment.PendingMove pending = intended.pendingMove().orElseThrow();
+        Optional<Slot> claimed;
+        try {
+            Slot fresh = slots.find(slot.id()).orElseThrow(() -> DomainException.notFound("Slot"));
+            Optional<Slot.Hold> replacing;
+            if (fresh.hold().filter(h -> h.appointmentId().equals(intended.id())).isPresent()) {
+                replacing = fresh.hold(); // this appointment's own: an earlier attempt, or a leftover
+            } else {
+                Holds.Replaceable replaceable = holds.replaceable(fresh);
+                if (replaceable.live()) {
+                    takenSlots.taken(slot.id(), fresh.hold().orElseThrow().appointmentId());
+                    undo(intended.id(), pending);
+                    throw unavailable();
+                }
+                replacing = replaceable.staleHold();
+            }
+            claimed = slots.claim(slot.id(), new Slot.Hold(intended.id(), intended.patientId(), pending.holdKey(), clock.instant()),
+                    replacing);
+        } catch (RuntimeException failed) {
+            if (!(failed instanceof DomainException refused && refused.code() == ErrorCode.SLOT_UNAVAILABLE)) {
+                undo(intended.id(), pending);
+            }
+            throw failed;
+        }
+        if (claimed.flatMap(Slot::hold).filter(h -> h.idempotencyKey().equals(pending.holdKey())).isEmpty()) {
+            undo(intended.id(), pending);
+            throw unavailable();
+        }
+        takenSlots.taken(slot.id(), intended.id());
+        return intended;
+    }
+
+    /**
+     * Step 3 and 4: moves the appointment (only over the version that holds this pending move), then
+     * frees the slot it left. A concurrent change (the doctor accepting, say) is computed again; a move
+     * finished or undone meanwhile by the sweep is answered as it stands.
+     */
+    private Appointment commit(Appointment intended, Slot slot, Appointment.PendingMove pending, Role by, boolean keepStatus) {
+        Optional<Slot.Hold> left = slots.find(intended.slotId()).flatMap(Slot::hold)
+                .filter(h -> h.appointmentId().equals(intended.id()));
+        Appointment current = intended;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Appointment moved;
+            try {
+                moved = current.rescheduledTo(slot, now, by, pending.key(), movedRoom(current, slot, keepStatus),
+                        expiry.answerBy(now, slot.start()));
+            } catch (DomainException ended) {
+                undo(current.id(), pending);
+                throw ended;
+            }
+            relay.expect(Optional.of(current), moved);
+            if (appointments.update(moved, current.version())) {
+                afterMove(current, moved, left, now);
+                return moved.settledAt(now);
+            }
+            Appointment again = reread(current.id());
+            if (again.lastMove().filter(m -> m.key().equals(pending.key()) && m.toSlot().equals(slot.id())).isPresent()) {
+                return again.settledAt(now); // finished by someone else (the sweep, or a copy of this request)
+            }
+            if (!again.pendingMove().equals(Optional.of(pending))) {
+                releaseHold(pending, again.id()); // given up meanwhile: our claim must not linger
+                throw busy();
+            }
+            current = again;
+        }
+        throw busy();
+    }
+
+    private void afterMove(Appointment before, Appointment moved, Optional<Slot.Hold> left, Instant now) {
+        left.ifPresent(hold -> bestEffort("free the slot left by", moved, () -> slots.release(before.slotId(), hold)));
+        takenSlots.freed(before.slotId());
+        AppointmentStore.DueCheck check = moved.status() == AppointmentStatus.CONFIRMED
+                ? new AppointmentStore.DueCheck(moved.id(), moved.end()) : new AppointmentStore.DueCheck(moved.id(), moved.answerBy());
+        bestEffort("schedule the next check of", moved, () -> appointments.scheduleCheck(check));
+        relay.soon(Optional.of(before), moved);
+    }
+
+    /** A confirmed consultation keeps its room, at the new time, when it stays confirmed; none otherwise. */
+    private Optional<MeetingRoom> movedRoom(Appointment current, Slot slot, boolean keepStatus) {
+        if (current.status() != AppointmentStatus.CONFIRMED || !(keepStatus || rules.of(current.doctorId()).instantBooking())) {
+            return Optional.empty();
+        }
+        MeetingRoom opened = meetingRooms.open(slot.start(), slot.end());
+        return Optional.of(current.room().map(r -> new MeetingRoom(r.name(), opened.opensAt(), opened.closesAt())).orElse(opened));
+    }
+
+    /** Gives the move up: clears it on the appointment (if it is still this one), then frees its claim. */
+    private void undo(AppointmentId id, Appointment.PendingMove pending) {
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                Optional<Appointment> current = appointments.find(id);
+                if (current.isEmpty() || !current.get().pendingMove().equals(Optional.of(pending))) {
+                    break;
+                }
+                if (appointments.update(current.get().withoutPendingMove(), current.get().version())) {
+                    break;
+                }
+            }
+            releaseHold(pending, id);
+        } catch (RuntimeException e) {
+            log.warn("Could not undo the move of appointment {}; the sweep will: {}", id, e.toString());
+        }
+    }
+
+    private void releaseHold(Appointment.PendingMove pending, AppointmentId id) {
+        slots.find(pending.slot()).flatMap(Slot::hold)
+                .filter(h -> h.appointmentId().equals(id) && h.idempotencyKey().equals(pending.holdKey()))
+                .ifPresent(h -> slots.release(pending.slot(), h));
+    }
+
+    /** A finished move whose last step (freeing the old slot) was lost: frees it now. */
+    private boolean freeLeftSlot(Appointment current) {
+        Optional<Appointment.Move> last = current.lastMove();
+        if (last.isEmpty() || last.get().fromSlot().equals(current.slotId())) {
+            return false;
+        }
+        Optional<Slot.Hold> leftover = slots.find(last.get().fromSlot()).flatMap(Slot::hold)
+                .filter(h -> h.appointmentId().equals(current.id()));
+        leftover.ifPresent(h -> slots.release(last.get().fromSlot(), h));
+        return leftover.isPresent();
+    }
+
+    private boolean ownHold(Slot slot, AppointmentId id, Appointment.PendingMove pending) {
+        return slot.hold().filter(h -> h.appointmentId().equals(id) && h.idempotencyKey().equals(pending.holdKey())).isPresent();
+    }
+
+    private Appointment own(AppointmentId id, AccountId caller, Role role) {
+        return appointments.find(id)
+                .filter(a -> (role == Role.DOCTOR ? a.doctorId() : a.patientId()).equals(caller))
+                .orElseThrow(() -> DomainException.notFound("Appointment"));
+    }
+
+    private Appointment reread(AppointmentId id) {
+        return appointments.find(id).orElseThrow(() -> DomainException.notFound("Appointment"));
+    }
+
+    private Slot targetSlot(Appointment current, SlotId target, Instant now) {
+        Slot slot = slots.find(target).orElseThrow(() -> DomainException.notFound("Slot"));
+        if (!slot.doctorId().equals(current.doctorId())) {
+            throw DomainException.invalid(ErrorCode.SLOT_OF_ANOTHER_DOCTOR, "slotId",
+                    "An appointment can move only to another slot of the same doctor.");
+        }
+        if (slot.id().equals(current.slotId())) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+        }
+        if (!slot.start().isAfter(now)) {
+            throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
+        }
+        return slot;
+    }
+
+    private static Instant earliest(Instant a, Instant b, Instant c) {
+        Instant min = a.isBefore(b) ? a : b;
+        return min.isBefore(c) ? min : c;
+    }
+
+    private static void bestEffort(String what, Appointment appointment, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not {} appointment {}; the sweep heals it: {}", what, appointment.id(), e.toString());
+        }
+    }
+
+    private static DomainException keyReused() {
+        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                "This idempotency key was already used to move the appointment to another slot; use a new key.");
+    }
+
+    private static DomainException unavailable() {
+        return new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
+    }
+
+    private static DomainException busy() {
+        return new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
+                Map.of("retryAfterSeconds", 1));
+    }
+}

@@ -1,0 +1,195 @@
+package br.com.healthmed.scheduling;
+
+import br.com.healthmed.platform.metrics.BusinessMetrics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Offers freed slots to the doctor's waitlist, first come first served. A slot frees when its
+ * appointment is cancelled, rejected or expires, when an appointment moves away from it, when an
+ * offer lapses or is declined (each learnt as an appointment event: durable, at least once), and when
+ * the doctor publishes it. The first waiter by join time whose period contains the slot, who was not
+ * offered it before and whose limits allow one more appointment, gets it:
+ * <ol>
+ *   <li>their place is reserved ({@link ActiveBookings}, the anti-hoarding limits);</li>
+ *   <li>the slot is claimed for the offer (the commit point: one conditional write, so one offer per
+ *       slot at a time, whichever instances race, and nobody else can book it while it is open);</li>
+ *   <li>the offer is stored as an {@code OFFERED} appointment whose {@code answerBy} is the end of the
+ *       offer, and announced: the waiter gets a {@link AppointmentEventKind#WAITLIST_OFFER} event and an e-mail.</li>
+ * </ol>
+ * The offer's id is derived from the entry and the slot, so two instances offering the same slot to
+ * the same waiter make one offer; a waiter is offered one slot once. An offer nobody takes expires by
+ * time like a request ({@link Appointment#statusAt}), its slot is free again, and the next waiter gets it.
+ */
+@Component
+public class WaitlistOffers implements AppointmentEventListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitlistOffers.class);
+    /** Waiters read per freed slot: those already offered it or at their limits are skipped on the way. */
+    private static final int CANDIDATES = 50;
+    static final String OFFER_KEY = "waitlist offer";
+
+    private final SlotStore slots;
+    private final AppointmentStore appointments;
+    private final ActiveBookings activeBookings;
+    private final WaitlistStore waitlist;
+    private final Holds holds;
+    private final Practices practices;
+    private final DoctorBookingRules rules;
+    /** Looked up when needed: the relay calls this listener (a constructor cycle otherwise). */
+    private final ObjectProvider<EventRelay> relay;
+    /** Looked up when needed: booking passes lapsed offers on through this class. */
+    private final ObjectProvider<Booking> booking;
+    private final TakenSlots takenSlots;
+    private final WaitlistProperties waitlistProperties;
+    private final BusinessMetrics metrics;
+    private final Clock clock;
+    private final ThreadPoolExecutor published = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(1_000), task -> {
+                Thread thread = new Thread(task, "waitlist-published");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    WaitlistOffers(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, WaitlistStore waitlist,
+                   Holds holds, Practices practices, DoctorBookingRules rules, ObjectProvider<EventRelay> relay, ObjectProvider<Booking> booking, TakenSlots takenSlots,
+                   WaitlistProperties waitlistProperties, BusinessMetrics metrics, Clock clock) {
+        this.slots = slots;
+        this.appointments = appointments;
+        this.activeBookings = activeBookings;
+        this.waitlist = waitlist;
+        this.holds = holds;
+        this.practices = practices;
+        this.rules = rules;
+        this.relay = relay;
+        this.booking = booking;
+        this.takenSlots = takenSlots;
+        this.waitlistProperties = waitlistProperties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "waitlist";
+    }
+
+    /** A change that freed a slot offers it; every other event is no concern of the waitlist. */
+    @Override
+    public void on(AppointmentEvent event) {
+        Optional<SlotId> freed = switch (event.kind()) {
+            case CANCELLED_BY_PATIENT, CANCELLED_BY_DOCTOR, REJECTED, EXPIRED, OFFER_EXPIRED, OFFER_DECLINED ->
+                    appointments.find(event.appointmentId()).map(Appointment::slotId);
+            case RESCHEDULED -> appointments.find(event.appointmentId())
+                    .map(a -> a.history().get(event.indexInAppointment()))
+                    .flatMap(Appointment.Transition::move).map(Appointment.Move::fromSlot);
+            default -> Optional.empty();
+        };
+        freed.ifPresent(this::offer);
+    }
+
+    /** Newly published slots: offered soon, without holding up the doctor's request. */
+    void published(List<SlotId> newSlots) {
+        try {
+            published.execute(() -> newSlots.forEach(slot -> {
+                try {
+                    offer(slot);
+                } catch (RuntimeException e) {
+                    log.warn("Could not offer newly published slot {} to the waitlist: {}", slot, e.toString());
+                }
+            }));
+        } catch (RejectedExecutionException busy) {
+            log.info("Too many publications queued; {} new slots stay free for anyone", newSlots.size());
+        }
+    }
+
+    /** Whether every publication handed to {@link #published} has been offered (for tests that wait on it). */
+    boolean publicationsOffered() {
+        return published.getQueue().isEmpty() && published.getActiveCount() == 0;
+    }
+
+    /**
+     * Offers the slot to the first waiter who may have it, if it is free, bookable under the doctor's
+     * rules and someone waits for it. Returns the offer made now or by a concurrent call; empty when
+     * none (the slot is held, or nobody waits).
+     */
+    public Optional<Appointment> offer(SlotId slotId) {
+        Optional<Slot> found = slots.find(slotId);
+        Instant now = clock.instant();
+        if (found.isEmpty() || !found.get().start().isAfter(now)) {
+            return Optional.empty();
+        }
+        Slot slot = found.get();
+        Holds.Replaceable replaceable = holds.replaceable(slot);
+        if (replaceable.live() || !DoctorBookingRules.allows(rules.of(slot.doctorId()), slot.start(), now)) {
+            return Optional.empty();
+        }
+        Instant until = now.plus(waitlistProperties.offerTime());
+        if (until.isAfter(slot.start())) {
+            until = slot.start();
+        }
+        List<WaitlistEntry> waiters = waitlist.waitingFor(slot.doctorId(), slot.start(), CANDIDATES);
+        if (waiters.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<AppointmentId, Appointment> offeredBefore = appointments.findAll(waiters.stream().map(w -> w.offerOf(slotId)).toList());
+        for (WaitlistEntry waiter : waiters) {
+            AppointmentId offerId = waiter.offerOf(slotId);
+            if (offeredBefore.containsKey(offerId)) {
+                continue;
+            }
+            ActiveBookings.Result reserved = booking.getObject().reservePlace(waiter.patientId(),
+                    new ActiveBookings.Reservation(offerId, slotId, slot.doctorId(), slot.start(), now), now);
+            if (reserved != ActiveBookings.Result.RESERVED) {
+                continue; // at their limits (e.g. already booked with this doctor): the next one
+            }
+            Optional<Slot> claimed = slots.claim(slotId, new Slot.Hold(offerId, waiter.patientId(), OFFER_KEY, now),
+                    replaceable.staleHold());
+            if (claimed.flatMap(Slot::hold).filter(h -> h.appointmentId().equals(offerId)).isEmpty()) {
+                activeBookings.release(waiter.patientId(), offerId);
+                return Optional.empty(); // booked (or offered) by someone else meanwhile
+            }
+            takenSlots.taken(slotId, offerId);
+            Optional<Appointment> made = store(Appointment.offered(offerId, slot, waiter.patientId(),
+                    practices.of(slot.doctorId()).consultationPrice(), now, until));
+            if (made.isPresent()) {
+                return made;
+            }
+            // abandoned: an earlier attempt for this waiter died after its claim and the slot was taken
+            // over; it is free for the next one
+            slots.release(slotId, claimed.get().hold().orElseThrow());
+            activeBookings.release(waiter.patientId(), offerId);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Appointment> store(Appointment offer) {
+        relay.getObject().expect(Optional.empty(), offer);
+        boolean created = appointments.create(offer);
+        Optional<Appointment> stored = created ? Optional.of(offer) : appointments.find(offer.id());
+        stored.ifPresent(o -> appointments.scheduleCheck(new AppointmentStore.DueCheck(o.id(), o.answerBy())));
+        if (created) {
+            relay.getObject().soon(Optional.empty(), offer);
+            metrics.increment("healthmed.waitlist.offers");
+            log.info("Slot {} offered to waitlist entry of appointment {} until {}", offer.slotId(), offer.id(), offer.answerBy());
+        }
+        return stored;
+    }
+
+    @Override
+    public void destroy() {
+        published.shutdownNow();
+    }
+}

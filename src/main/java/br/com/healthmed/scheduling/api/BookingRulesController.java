@@ -1,0 +1,55 @@
+package br.com.healthmed.scheduling.api;
+
+import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.scheduling.BookingRules;
+import br.com.healthmed.scheduling.DoctorBookingRules;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/** A doctor's booking rules: set by the doctor, read by anyone deciding when to book. */
+@Controller
+class BookingRulesController {
+
+    private final DoctorBookingRules rules;
+
+    BookingRulesController(DoctorBookingRules rules) {
+        this.rules = rules;
+    }
+
+    @MutationMapping
+    RulesView updateBookingRules(@Argument RulesInput input, @AuthenticationPrincipal Caller caller) {
+        return RulesView.of(rules.update(Callers.doctor(caller), input.minimumNoticeMinutes(), input.maximumAdvanceDays(),
+                input.bufferMinutes(), input.lateCancellationNoticeHours(), input.instantBooking()));
+    }
+
+    @QueryMapping
+    RulesView myBookingRules(@AuthenticationPrincipal Caller caller) {
+        return RulesView.of(rules.of(Callers.doctor(caller)));
+    }
+
+    @BatchMapping(typeName = "Doctor", field = "bookingRules")
+    Map<DoctorAccount, RulesView> bookingRules(List<DoctorAccount> doctors) {
+        Map<br.com.healthmed.identity.AccountId, BookingRules> found = rules.ofAll(doctors.stream().map(DoctorAccount::id).toList());
+        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), d -> RulesView.of(found.get(d.id()))));
+    }
+
+    record RulesInput(int minimumNoticeMinutes, int maximumAdvanceDays, int bufferMinutes, int lateCancellationNoticeHours,
+                      boolean instantBooking) {}
+
+    record RulesView(long minimumNoticeMinutes, long maximumAdvanceDays, long bufferMinutes, long lateCancellationNoticeHours,
+                     boolean instantBooking) {
+        static RulesView of(BookingRules rules) {
+            return new RulesView(rules.minimumNotice().toMinutes(), rules.maximumAdvance().toDays(), rules.buffer().toMinutes(),
+                    rules.lateCancellationNotice().toHours(), rules.instantBooking());
+        }
+    }
+}
