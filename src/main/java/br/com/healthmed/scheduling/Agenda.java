@@ -205,7 +205,7 @@ public class Agenda {
             for (Slot slot : found) {
                 Holds.Replaceable replaceable = holds.replaceable(slot);
                 if (slot.start().isAfter(now) && holds.isFree(slot, holders, now) && !replaceable.live()
-                        && slots.remove(slot.id(), replaceable.endedHolder())) {
+                        && slots.remove(slot.id(), replaceable.staleHold())) {
                     removed++;
                 }
             }

@@ -51,6 +51,9 @@ public class Waitlist {
      */
     public WaitlistEntry join(AccountId patientId, AccountId doctorId, Instant from, Instant to) {
         practices.of(doctorId); // NOT_FOUND unless a doctor
+        // An offer is only worth making to someone who could take it: a waiter who may not book
+        // (e-mail not verified, consent not given) would hold the slot for nothing while others wait.
+        eligibility.forEach(rule -> rule.check(patientId));
         Instant now = clock.instant();
         TimeBounds.check("from", from);
         TimeBounds.check("to", to);

@@ -138,7 +138,7 @@ final class WaitlistModel {
             }
             check(beans.offers.publicationsOffered(), () -> "the publication was not offered within " + WAIT);
             for (int p = 0; p < 5; p++) {
-                patients.add(AccountId.random());
+                patients.add(TestPatients.eligible(beans.accounts, beans.consent));
             }
             for (int step = 1; step <= steps; step++) {
                 step(step);

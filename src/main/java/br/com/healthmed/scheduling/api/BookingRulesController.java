@@ -1,5 +1,7 @@
 package br.com.healthmed.scheduling.api;
 
+import br.com.healthmed.directory.DoctorView;
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.scheduling.BookingRules;
@@ -38,8 +40,18 @@ class BookingRulesController {
 
     @BatchMapping(typeName = "Doctor", field = "bookingRules")
     Map<DoctorAccount, RulesView> bookingRules(List<DoctorAccount> doctors) {
-        Map<br.com.healthmed.identity.AccountId, BookingRules> found = rules.ofAll(doctors.stream().map(DoctorAccount::id).toList());
-        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), d -> RulesView.of(found.get(d.id()))));
+        return rulesOf(doctors, DoctorAccount::id);
+    }
+
+    /** The public profile (doctor(id), search results) shows the rules too: one batched read per request. */
+    @BatchMapping(typeName = "DoctorProfile", field = "bookingRules")
+    Map<DoctorView, RulesView> profileBookingRules(List<DoctorView> doctors) {
+        return rulesOf(doctors, DoctorView::id);
+    }
+
+    private <D> Map<D, RulesView> rulesOf(List<D> doctors, Function<D, AccountId> idOf) {
+        Map<AccountId, BookingRules> found = rules.ofAll(doctors.stream().map(idOf).distinct().toList());
+        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), d -> RulesView.of(found.get(idOf.apply(d)))));
     }
 
     record RulesInput(int minimumNoticeMinutes, int maximumAdvanceDays, int bufferMinutes, int lateCancellationNoticeHours,

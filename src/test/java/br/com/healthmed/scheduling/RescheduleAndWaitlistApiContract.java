@@ -1,0 +1,431 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.ClockedApiTest;
+import br.com.healthmed.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Rescheduling, proposed times, booking rules and the waitlist through the API, as patients and
+ * doctors meet them: a patient moves a consultation, a doctor proposes another time, sets a minimum
+ * notice or instant booking, and a sought-after doctor's freed slot goes to the first waiter, who is
+ * told by e-mail and takes it. Waitlist offers are made by the event relay in the background, so the
+ * tests wait for them (polling with a deadline). The clock runs on from where a test puts it. Run on
+ * both storage adapters.
+ */
+@ClockedApiTest
+abstract class RescheduleAndWaitlistApiContract {
+
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String APPOINTMENT = """
+            id status start end slotId lateCancellation
+            meeting { opensAt closesAt }
+            proposedTime { slotId start answerBy }
+            history { from to by previousStart newStart late }
+            """;
+    private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
+            + APPOINTMENT + " } }";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Sweep sweep;
+
+    Api anonymous;
+
+    @BeforeEach
+    void start() {
+        clock.flowFrom(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        anonymous = Api.at(port);
+    }
+
+    @Test
+    void aPatientMovesAConfirmedConsultationKeepingItsIdAndTheOldSlotFreesForOthers() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        Instant first = inDays(3, 9);
+        Instant second = inDays(4, 14);
+        String from = doctor.publish(first);
+        String to = doctor.publish(second);
+        String id = (String) patient.book(from, key()).get("id");
+        doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")).variable("id", id).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
+
+        String moveKey = key();
+        Map<String, Object> moved = reschedule(patient, id, to, moveKey).path("rescheduleAppointment").entity(Map.class).get();
+        assertThat(moved).containsEntry("id", id).containsEntry("slotId", to).containsEntry("status", "REQUESTED")
+                .containsEntry("start", iso(second));
+        Map<String, Object> step = last(moved);
+        assertThat(step).containsEntry("to", "REQUESTED").containsEntry("by", "PATIENT")
+                .containsEntry("previousStart", iso(first)).containsEntry("newStart", iso(second));
+
+        // the answer was lost: the same request again answers the same appointment, and moves nothing more
+        Map<String, Object> again = reschedule(patient, id, to, moveKey).path("rescheduleAppointment").entity(Map.class).get();
+        assertThat(again).containsEntry("id", id).containsEntry("slotId", to);
+        assertThat((List<?>) again.get("history")).hasSameSizeAs((List<?>) moved.get("history"));
+
+        assertThat(available(doctor, from)).isTrue();
+        assertThat(available(doctor, to)).isFalse();
+        TestUser other = TestUser.patient(anonymous);
+        assertThat(other.book(from, key())).containsEntry("status", "REQUESTED");
+    }
+
+    @Test
+    void withInstantBookingRequestsAreConfirmedAtOnceAndAMoveKeepsTheMeetingOnTheNewTime() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        rules(doctor, 0, 90, 0, 24, true);
+        TestUser patient = TestUser.patient(anonymous);
+        String from = doctor.publish(inDays(2, 10));
+        Instant later = inDays(5, 16);
+        String to = doctor.publish(later);
+        Map<String, Object> booked = patient.book(from, key());
+        assertThat(booked).containsEntry("status", "CONFIRMED");
+
+        Map<String, Object> moved = reschedule(patient, (String) booked.get("id"), to, key()).path("rescheduleAppointment").entity(Map.class).get();
+        assertThat(moved).containsEntry("status", "CONFIRMED").containsEntry("start", iso(later));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meeting = (Map<String, Object>) moved.get("meeting");
+        assertThat(meeting).containsEntry("opensAt", iso(later.minus(Duration.ofMinutes(15))))
+                .containsEntry("closesAt", iso(later.plus(Duration.ofMinutes(50))));
+    }
+
+    @Test
+    void aRefusedMoveLeavesTheAppointmentWhereItWas() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser otherDoctor = TestUser.doctor(anonymous);
+        rules(doctor, 180, 30, 0, 24, false);
+        TestUser patient = TestUser.patient(anonymous);
+        TestUser stranger = TestUser.patient(anonymous);
+        Instant start = inDays(3, 9);
+        String from = doctor.publish(start);
+        String taken = doctor.publish(inDays(3, 11));
+        String soon = doctor.publish(clock.instant().plus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES));
+        String elsewhere = otherDoctor.publish(inDays(3, 15));
+        String id = (String) patient.book(from, key()).get("id");
+        stranger.book(taken, key());
+
+        assertCode(reschedule(patient, id, taken, key()), "SLOT_UNAVAILABLE");
+        assertCode(reschedule(patient, id, elsewhere, key()), "SLOT_OF_ANOTHER_DOCTOR");
+        assertCode(reschedule(patient, id, soon, key()), "BOOKING_NOTICE_TOO_SHORT");
+        assertCode(reschedule(stranger, id, soon, key()), "NOT_FOUND");
+        assertCode(reschedule(patient, id, UUID.randomUUID().toString(), key()), "NOT_FOUND");
+
+        Map<String, Object> unchanged = patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+                .variable("id", id).execute().path("appointment").entity(Map.class).get();
+        assertThat(unchanged).containsEntry("slotId", from).containsEntry("status", "REQUESTED").containsEntry("start", iso(start));
+        assertThat(available(otherDoctor, elsewhere)).isTrue(); // no refused step claimed a slot
+    }
+
+    @Test
+    void bookingRulesAreCheckedShownOnTheProfileAndOnlyTheDoctorSetsThem() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        assertThat(rules(doctor, 120, 14, 10, 48, false)).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14);
+
+        Map<String, Object> shown = anonymous.tester().document("query($id: UUID!) { doctor(id: $id) { bookingRules { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } } }")
+                .variable("id", doctor.id()).execute().path("doctor.bookingRules").entity(Map.class).get();
+        assertThat(shown).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14)
+                .containsEntry("bufferMinutes", 10).containsEntry("lateCancellationNoticeHours", 48).containsEntry("instantBooking", false);
+
+        String tooSoon = doctor.publish(clock.instant().plus(Duration.ofMinutes(60)).truncatedTo(ChronoUnit.MINUTES));
+        String tooFar = doctor.publish(inDays(20, 10));
+        assertCode(book(patient, tooSoon), "BOOKING_NOTICE_TOO_SHORT");
+        assertCode(book(patient, tooFar), "BOOKING_TOO_FAR_AHEAD");
+        // the public agenda shows only slots the rules let patients book
+        assertThat(available(doctor, tooSoon)).isFalse();
+        assertThat(available(doctor, tooFar)).isFalse();
+
+        // the 10-minute buffer applies when publishing: a slot 5 minutes after another's end is refused
+        Instant nine = inDays(2, 9);
+        doctor.publish(nine);
+        GraphQlTester.Response tooClose = doctor.api().document("publishSlots")
+                .variable("slots", List.of(Map.of("start", nine.plus(Duration.ofMinutes(55)).toString()))).execute();
+        assertCode(tooClose, "SLOT_WITHIN_BUFFER");
+
+        assertCode(rulesResponse(doctor, -1, 14, 0, 24, false), "BAD_USER_INPUT");
+        assertCode(rulesResponse(doctor, 120, 91, 0, 24, false), "BAD_USER_INPUT");
+        assertCode(rulesResponse(patient, 0, 14, 0, 24, false), "WRONG_ROLE");
+        assertCode(rulesResponse(anonymous, 0, 14, 0, 24, false), "UNAUTHENTICATED");
+        assertThat(rules(doctor, 120, 14, 10, 48, false)).containsEntry("bufferMinutes", 10); // unchanged by the refusals
+    }
+
+    @Test
+    void aCancellationInsideTheDoctorsNoticeIsRecordedAsLateAndTheDoctorSeesIt() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        rules(doctor, 0, 90, 0, 48, false);
+        TestUser patient = TestUser.patient(anonymous);
+        // one upcoming appointment per doctor: the first is cancelled before the second is booked
+        String soon = (String) patient.book(doctor.publish(inDays(1, 10)), key()).get("id");
+        assertThat(cancel(patient, soon)).containsEntry("lateCancellation", true);
+        String later = (String) patient.book(doctor.publish(inDays(6, 10)), key()).get("id");
+        Map<String, Object> inTime = cancel(patient, later);
+        assertThat(inTime).containsEntry("lateCancellation", false);
+        assertThat(last(inTime)).containsEntry("late", false);
+
+        Map<String, Object> seenByDoctor = doctor.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+                .variable("id", soon).execute().path("appointment").entity(Map.class).get();
+        assertThat(seenByDoctor).containsEntry("status", "CANCELLED").containsEntry("lateCancellation", true);
+        assertThat(last(seenByDoctor)).containsEntry("late", true).containsEntry("by", "PATIENT");
+    }
+
+    @Test
+    void theDoctorProposesANewTimeThePatientIsToldAndAcceptsOrDeclines() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        String email = patientEmail(patient);
+        Instant start = inDays(3, 9);
+        Instant proposed = inDays(3, 15);
+        String id = (String) patient.book(doctor.publish(start), key()).get("id");
+        String proposedSlot = doctor.publish(proposed);
+
+        Map<String, Object> offered = propose(doctor, id, proposedSlot).path("proposeNewTime").entity(Map.class).get();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> proposal = (Map<String, Object>) offered.get("proposedTime");
+        assertThat(proposal).containsEntry("slotId", proposedSlot).containsEntry("start", iso(proposed));
+        assertThat(available(doctor, proposedSlot)).isFalse(); // held for this patient while they decide
+        assertThat(anonymous.mailbox().await(email, "Novo horário proposto").get("text").toString()).doesNotContain("meet.jit.si");
+        assertCode(propose(patient, id, proposedSlot), "WRONG_ROLE");
+
+        Map<String, Object> accepted = respond(patient, id, true);
+        assertThat(accepted).containsEntry("slotId", proposedSlot).containsEntry("start", iso(proposed))
+                .containsEntry("status", "REQUESTED").containsEntry("proposedTime", null);
+
+        // a second proposal, declined: the appointment stays, the proposed slot is free again
+        String another = doctor.publish(inDays(4, 9));
+        propose(doctor, id, another).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(another);
+        Map<String, Object> declined = respond(patient, id, false);
+        assertThat(declined).containsEntry("slotId", proposedSlot).containsEntry("proposedTime", null);
+        assertThat(available(doctor, another)).isTrue();
+        assertCode(patient.api().tester().document("mutation($a: UUID!) { respondToProposedTime(appointmentId: $a, accept: true) { id } }")
+                .variable("a", id).execute(), "NO_PENDING_PROPOSAL");
+    }
+
+    @Test
+    void aFreedSlotGoesToTheFirstWaiterAloneWhoIsEmailedAndTakesIt() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser holder = TestUser.patient(anonymous);
+        TestUser first = TestUser.patient(anonymous);
+        TestUser second = TestUser.patient(anonymous);
+        TestUser latecomer = TestUser.patient(anonymous);
+        Instant start = inDays(5, 10);
+        String slot = doctor.publish(start);
+        String held = (String) holder.book(slot, key()).get("id");
+        join(first, doctor, inDays(4, 0), inDays(7, 0));
+        join(second, doctor, inDays(4, 0), inDays(7, 0));
+        assertThat(waitlist(first)).hasSize(1);
+
+        cancel(holder, held);
+        Map<String, Object> offer = awaitOffer(first);
+        assertThat(offer).containsEntry("slotId", slot).containsEntry("start", iso(start));
+        assertThat(anonymous.mailbox().await(patientEmail(first), "Horário disponível para você").get("text").toString()).contains(doctor.name());
+        assertThat(offers(second)).isEmpty();
+        assertCode(book(latecomer, slot), "SLOT_UNAVAILABLE"); // held for the first waiter while the offer is open
+        assertCode(accept(second, (String) offer.get("id")), "NOT_FOUND");
+
+        Map<String, Object> taken = accept(first, (String) offer.get("id")).path("acceptWaitlistOffer").entity(Map.class).get();
+        assertThat(taken).containsEntry("id", offer.get("id")).containsEntry("status", "REQUESTED");
+        assertThat(waitlist(first)).isEmpty(); // their entry for this doctor ended with the booking
+        assertThat(waitlist(second)).hasSize(1);
+        // the answer was lost: accepting again is a retry, answered with the same request
+        assertThat(accept(first, (String) offer.get("id")).path("acceptWaitlistOffer").entity(Map.class).get())
+                .containsEntry("id", offer.get("id")).containsEntry("status", "REQUESTED");
+    }
+
+    @Test
+    void anUnansweredOfferPassesToTheNextWaiterAndADeclinedLastOneFreesTheSlot() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser holder = TestUser.patient(anonymous);
+        TestUser first = TestUser.patient(anonymous);
+        TestUser second = TestUser.patient(anonymous);
+        String slot = doctor.publish(inDays(5, 11));
+        String held = (String) holder.book(slot, key()).get("id");
+        join(first, doctor, inDays(4, 0), inDays(7, 0));
+        join(second, doctor, inDays(4, 0), inDays(7, 0));
+        cancel(holder, held);
+        Map<String, Object> lapsing = awaitOffer(first);
+
+        clock.advance(Duration.ofMinutes(16)); // the 15-minute offer lapses; the sweep stores that and passes it on
+        sweep.run();
+        Map<String, Object> next = awaitOffer(second);
+        assertThat(next).containsEntry("slotId", slot);
+        assertCode(accept(first, (String) lapsing.get("id")), "INVALID_APPOINTMENT_STATE");
+
+        second.api().tester().document("mutation($a: UUID!) { declineWaitlistOffer(appointmentId: $a) { status } }")
+                .variable("a", next.get("id")).execute().path("declineWaitlistOffer.status").entity(String.class).isNotEqualTo("OFFERED");
+        // nobody else waits: the slot is anyone's again
+        awaitAvailable(doctor, slot);
+        assertThat(TestUser.patient(anonymous).book(slot, key())).containsEntry("status", "REQUESTED");
+    }
+
+    @Test
+    void theWaitlistRefusesBadPeriodsDuplicatesTooManyDoctorsAndPatientsWhoCouldNotBook() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        assertCode(joinResponse(patient, doctor.id(), inDays(5, 0), inDays(4, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, doctor.id(), inDays(-3, 0), inDays(-2, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, doctor.id(), inDays(1, 0), inDays(40, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, UUID.randomUUID().toString(), inDays(1, 0), inDays(2, 0)), "NOT_FOUND");
+        assertCode(joinResponse(doctor, doctor.id(), inDays(1, 0), inDays(2, 0)), "WRONG_ROLE");
+
+        Map<String, Object> entry = join(patient, doctor, inDays(1, 0), inDays(3, 0));
+        assertThat(join(patient, doctor, inDays(1, 0), inDays(3, 0))).containsEntry("id", entry.get("id")); // the same request again
+        assertCode(joinResponse(patient, doctor.id(), inDays(2, 0), inDays(4, 0)), "WAITLIST_DUPLICATE");
+        join(patient, TestUser.doctor(anonymous), inDays(1, 0), inDays(3, 0));
+        join(patient, TestUser.doctor(anonymous), inDays(1, 0), inDays(3, 0));
+        assertCode(joinResponse(patient, TestUser.doctor(anonymous).id(), inDays(1, 0), inDays(3, 0)), "WAITLIST_LIMIT_REACHED");
+        assertThat(waitlist(patient)).hasSize(3);
+        patient.api().tester().document("mutation($d: UUID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
+                .execute().path("leaveWaitlist").entity(Boolean.class).isEqualTo(true);
+        assertThat(waitlist(patient)).hasSize(2);
+
+        // one who may not book would hold an offered slot for nothing: refused at the door
+        Map<String, Object> unverified = anonymous.registerUnverifiedPatient(Api.newPatient());
+        assertCode(joinResponse(new TestUser("", "", (String) unverified.get("accessToken"), anonymous.as((String) unverified.get("accessToken"))),
+                doctor.id(), inDays(1, 0), inDays(3, 0)), "EMAIL_NOT_VERIFIED");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private GraphQlTester.Response reschedule(TestUser patient, String appointment, String slot, String key) {
+        return patient.api().tester().document(RESCHEDULE).variable("a", appointment).variable("s", slot).variable("k", key).execute();
+    }
+
+    private GraphQlTester.Response propose(TestUser who, String appointment, String slot) {
+        return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { " + APPOINTMENT + " } }")
+                .variable("a", appointment).variable("s", slot).execute();
+    }
+
+    private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {
+        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { " + APPOINTMENT + " } }")
+                .variable("a", appointment).variable("y", accept).execute().path("respondToProposedTime").entity(Map.class).get();
+    }
+
+    private GraphQlTester.Response book(TestUser patient, String slot) {
+        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id } }")
+                .variable("s", slot).variable("k", key()).execute();
+    }
+
+    private Map<String, Object> cancel(TestUser who, String appointment) {
+        return who.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { " + APPOINTMENT + " } }")
+                .variable("id", appointment).variable("j", "Tive um imprevisto no trabalho e não poderei ir.").execute()
+                .path("cancelAppointment").entity(Map.class).get();
+    }
+
+    private Map<String, Object> rules(TestUser doctor, int notice, int advance, int buffer, int late, boolean instant) {
+        return rulesResponse(doctor.api(), notice, advance, buffer, late, instant).path("updateBookingRules").entity(Map.class).get();
+    }
+
+    private GraphQlTester.Response rulesResponse(TestUser who, int notice, int advance, int buffer, int late, boolean instant) {
+        return rulesResponse(who.api(), notice, advance, buffer, late, instant);
+    }
+
+    private GraphQlTester.Response rulesResponse(Api api, int notice, int advance, int buffer, int late, boolean instant) {
+        return api.tester().document("mutation($i: BookingRulesInput!) { updateBookingRules(input: $i) { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } }")
+                .variable("i", Map.of("minimumNoticeMinutes", notice, "maximumAdvanceDays", advance, "bufferMinutes", buffer,
+                        "lateCancellationNoticeHours", late, "instantBooking", instant)).execute();
+    }
+
+    private Map<String, Object> join(TestUser patient, TestUser doctor, Instant from, Instant to) {
+        return joinResponse(patient, doctor.id(), from, to).path("joinWaitlist").entity(Map.class).get();
+    }
+
+    private GraphQlTester.Response joinResponse(TestUser patient, String doctorId, Instant from, Instant to) {
+        return patient.api().tester().document("mutation($d: UUID!, $f: DateTime!, $t: DateTime!) { joinWaitlist(doctorId: $d, from: $f, to: $t) { id from to joinedAt } }")
+                .variable("d", doctorId).variable("f", from.toString()).variable("t", to.toString()).execute();
+    }
+
+    private List<?> waitlist(TestUser patient) {
+        return patient.api().tester().document("{ myWaitlist { id } }").execute().path("myWaitlist").entity(List.class).get();
+    }
+
+    private GraphQlTester.Response accept(TestUser patient, String offer) {
+        return patient.api().tester().document("mutation($a: UUID!) { acceptWaitlistOffer(appointmentId: $a) { " + APPOINTMENT + " } }")
+                .variable("a", offer).execute();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> offers(TestUser patient) {
+        List<Map<String, Object>> edges = patient.api().tester().document("{ myAppointments(status: OFFERED) { edges { node { id slotId start status } } } }")
+                .execute().path("myAppointments.edges").entity(List.class).get();
+        return edges.stream().map(edge -> (Map<String, Object>) edge.get("node")).toList();
+    }
+
+    /** The offer the relay makes in the background: polled for, with a deadline. */
+    private Map<String, Object> awaitOffer(TestUser patient) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Optional<Map<String, Object>> offer = offers(patient).stream().findFirst();
+            if (offer.isPresent()) {
+                return offer.get();
+            }
+            assertThat(System.nanoTime()).as("no waitlist offer reached the patient within " + PATIENCE).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // polling, not timing
+        }
+    }
+
+    private void awaitAvailable(TestUser doctor, String slot) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!available(doctor, slot)) {
+            assertThat(System.nanoTime()).as("the slot did not free within " + PATIENCE).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean available(TestUser doctor, String slot) {
+        List<Map<String, Object>> agenda = anonymous.document("doctorAgenda").variable("doctorId", doctor.id())
+                .variable("from", clock.instant().toString()).variable("to", clock.instant().plus(Duration.ofDays(30)).toString())
+                .execute().path("doctorAgenda").entity(List.class).get();
+        return agenda.stream().anyMatch(s -> slot.equals(s.get("id")) && Boolean.TRUE.equals(s.get("available")));
+    }
+
+    private String patientEmail(TestUser patient) {
+        return patient.api().tester().document("{ me { ... on Patient { email } } }").execute().path("me.email").entity(String.class).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> last(Map<String, Object> appointment) {
+        List<Map<String, Object>> history = (List<Map<String, Object>>) appointment.get("history");
+        return history.get(history.size() - 1);
+    }
+
+    private static void assertCode(GraphQlTester.Response response, String code) {
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", code)));
+    }
+
+    /** How the API writes a DateTime (UTC, milliseconds). */
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    private Instant inDays(int days, int hourInSaoPaulo) {
+        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
+    }
+
+    private static String key() {
+        return "key-" + UUID.randomUUID();
+    }
+}
