@@ -136,6 +136,16 @@ abstract class RescheduleAndWaitlistApiContract {
                 .variable("id", id).execute().path("appointment").entity(Map.class).get();
         assertThat(unchanged).containsEntry("slotId", from).containsEntry("status", "REQUESTED").containsEntry("start", iso(start));
         assertThat(available(otherDoctor, elsewhere)).isTrue(); // no refused step claimed a slot
+        assertCode(reschedule(patient, id, from, key()), "BAD_USER_INPUT"); // already there
+
+        // a slot that has started, then an appointment that has ended: refused, nothing moves
+        String past = doctor.publish(clock.instant().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.MINUTES));
+        clock.advance(Duration.ofHours(5));
+        assertCode(reschedule(patient, id, past, key()), "SLOT_UNAVAILABLE");
+        cancel(patient, id);
+        String free = doctor.publish(inDays(4, 9));
+        assertCode(reschedule(patient, id, free, key()), "INVALID_APPOINTMENT_STATE");
+        assertThat(available(doctor, free)).isTrue();
     }
 
     @Test

@@ -351,6 +351,20 @@ abstract class SchedulingApiContract {
                 "BAD_USER_INPUT");
     }
 
+    /** A refused list is null beside its error: an empty page would read as "no appointments". */
+    @Test
+    void aRefusedListOfAppointmentsIsNullNotAnEmptyPage() {
+        publish(doctor, inDays(2, 9));
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of("first", 0, "after", "not-a-cursor").entrySet()) {
+            GraphQlTester.Response response = doctor.api().document("myAppointments").variable(bad.getKey(), bad.getValue()).execute();
+            assertCode(response.errors(), "BAD_USER_INPUT");
+            response.path("myAppointments").valueIsNull();
+        }
+        GraphQlTester.Response anonymousAsk = anonymous.document("myAppointments").execute();
+        assertCode(anonymousAsk.errors(), "UNAUTHENTICATED");
+        anonymousAsk.path("myAppointments").valueIsNull();
+    }
+
     @Test
     void aCompletedConsultationIsRatedOnceAndTheReviewIsListed() {
         Instant start = inDays(1, 17);
