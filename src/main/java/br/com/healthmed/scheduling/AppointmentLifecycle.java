@@ -9,7 +9,9 @@ import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRooms;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,13 +71,17 @@ public class AppointmentLifecycle {
                 .orElseThrow(() -> DomainException.notFound("Appointment"));
     }
 
+    /** The doctor accepts a request; accepting a consultation the doctor confirmed already is a retry and answers it. */
     public Appointment accept(AccountId doctor, AppointmentId id) {
-        return change(id, doctor, Role.DOCTOR, (a, now) -> a.accept(now, meetingRooms.open(a.start(), a.end())));
+        return change(id, doctor, Role.DOCTOR, (a, now) -> a.accept(now, meetingRooms.open(a.start(), a.end())),
+                a -> a.status() == AppointmentStatus.CONFIRMED && lastStepBy(a, AppointmentStatus.CONFIRMED, Role.DOCTOR));
     }
 
+    /** The doctor declines a request with a reason; the same rejection again is a retry and answers it. */
     public Appointment reject(AccountId doctor, AppointmentId id, String reason) {
         String why = Justification.check("reason", reason);
-        return change(id, doctor, Role.DOCTOR, (a, now) -> a.reject(now, why));
+        return change(id, doctor, Role.DOCTOR, (a, now) -> a.reject(now, why),
+                a -> a.status() == AppointmentStatus.REJECTED && a.reason().equals(Optional.of(why)));
     }
 
     /**
@@ -84,10 +90,19 @@ public class AppointmentLifecycle {
      */
     public Appointment cancel(AccountId caller, Role role, AppointmentId id, String justification) {
         String why = Justification.check("justification", justification);
+        // the same cancellation again (its answer was lost) answers the cancelled appointment
+        Predicate<Appointment> retry = a -> a.status() == AppointmentStatus.CANCELLED
+                && a.cancelledBy().equals(Optional.of(role)) && a.reason().equals(Optional.of(why));
         return role == Role.PATIENT
                 ? change(id, caller, Role.PATIENT,
-                        (a, now) -> a.cancelByPatient(now, why, rules.of(a.doctorId()).lateCancellationNotice()))
-                : change(id, caller, Role.DOCTOR, (a, now) -> a.cancelByDoctor(now, why));
+                        (a, now) -> a.cancelByPatient(now, why, rules.of(a.doctorId()).lateCancellationNotice()), retry)
+                : change(id, caller, Role.DOCTOR, (a, now) -> a.cancelByDoctor(now, why), retry);
+    }
+
+    private static boolean lastStepBy(Appointment appointment, AppointmentStatus to, Role by) {
+        List<Appointment.Transition> history = appointment.history();
+        return !history.isEmpty() && history.get(history.size() - 1).to() == to
+                && history.get(history.size() - 1).by().equals(Optional.of(by));
     }
 
     /**
@@ -220,11 +235,25 @@ public class AppointmentLifecycle {
     }
 
     private Appointment change(AppointmentId id, AccountId caller, Role role, Move move) {
+        return change(id, caller, role, move, a -> false);
+    }
+
+    /**
+     * Applies the caller's move to the stored appointment, under its version. {@code done} recognises a
+     * retry of this very move whose answer was lost (the appointment already is where the move takes
+     * it, by this caller): it answers the appointment as it is, so that sending the request again
+     * always resolves an ambiguous answer, and changes nothing.
+     */
+    private Appointment change(AppointmentId id, AccountId caller, Role role, Move move, Predicate<Appointment> done) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Appointment current = appointments.find(id)
                     .filter(a -> (role == Role.DOCTOR ? a.doctorId() : a.patientId()).equals(caller))
                     .orElseThrow(() -> DomainException.notFound("Appointment"));
+            Appointment settled = current.settledAt(now);
+            if (done.test(settled)) {
+                return settled;
+            }
             Appointment changed = move.apply(current, now);
             willStore(Optional.of(current), changed);
             if (appointments.update(changed, current.version())) {

@@ -395,6 +395,13 @@ abstract class BookingModelContract {
                 return;
             }
             AppointmentStatus current = target.statusAt(now);
+            if (move == Move.ACCEPT && current == CONFIRMED) {
+                // the doctor's acceptance again (its answer lost): answered as it stands, nothing changes
+                check(result instanceof Appointment a && a.id().equals(target.id) && a.status() == CONFIRMED,
+                        () -> "accepting a confirmed consultation again must answer it, got " + result);
+                saw("ACCEPT again answered");
+                return;
+            }
             AppointmentStatus next = next(move, target, now);
             if (next == null) {
                 expectError(result, ErrorCode.INVALID_APPOINTMENT_STATE);

@@ -312,6 +312,45 @@ abstract class SchedulingApiContract {
                 .variable("idempotencyKey", "short").execute().errors(), "BAD_USER_INPUT");
     }
 
+    /**
+     * An answer lost on the way (a timeout, a dropped connection) is resolved by sending the same
+     * request again: the appointment as the first call left it, nothing changed twice (issue 14).
+     */
+    @Test
+    void acceptRejectAndCancelSentAgainAnswerTheAppointmentAsTheFirstCallLeftIt() {
+        String accepted = (String) book(patient, publish(doctor, inDays(3, 8)), "k-" + UUID.randomUUID()).get("id");
+        Map<String, Object> once = act(doctor, "acceptAppointment", accepted, null).path("acceptAppointment").entity(Map.class).get();
+        Map<String, Object> twice = act(doctor, "acceptAppointment", accepted, null).path("acceptAppointment").entity(Map.class).get();
+        assertThat(twice).isEqualTo(once);
+
+        String justification = "Tive um imprevisto e não poderei comparecer.";
+        Map<String, Object> cancelled = act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment").entity(Map.class).get();
+        assertThat(act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment").entity(Map.class).get()).isEqualTo(cancelled);
+        // not the same request: another justification, or the other side, is refused as before
+        assertCode(act(patient, "cancelAppointment", accepted, "Outra justificativa qualquer aqui.").errors(), "INVALID_APPOINTMENT_STATE");
+        assertCode(act(doctor, "cancelAppointment", accepted, justification).errors(), "INVALID_APPOINTMENT_STATE");
+
+        TestUser other = newPatient();
+        String rejected = (String) book(other, publish(doctor, inDays(3, 10)), "k-" + UUID.randomUUID()).get("id");
+        String reason = "Agenda indisponível neste horário.";
+        Map<String, Object> declined = act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get();
+        assertThat(act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get()).isEqualTo(declined);
+        assertCode(act(doctor, "acceptAppointment", rejected, null).errors(), "INVALID_APPOINTMENT_STATE");
+        assertCode(act(doctor, "rejectAppointment", rejected, "Um outro motivo, diferente.").errors(), "INVALID_APPOINTMENT_STATE");
+    }
+
+    private GraphQlTester.Response act(TestUser who, String mutation, String id, String text) {
+        String argument = switch (mutation) {
+            case "rejectAppointment" -> ", reason: $text";
+            case "cancelAppointment" -> ", justification: $text";
+            default -> "";
+        };
+        String variables = text == null ? "$id: UUID!" : "$id: UUID!, $text: String!";
+        GraphQlTester.Request<?> request = who.api().tester().document("mutation(" + variables + ") { " + mutation + "(id: $id" + argument
+                + ") { ...appointmentFields } }\n" + doc("appointmentFields")).variable("id", id);
+        return (text == null ? request : request.variable("text", text)).execute();
+    }
+
     @Test
     void aPatientHoldsOneUpcomingAppointmentPerDoctor() {
         String first = publish(doctor, inDays(1, 16));
