@@ -31,6 +31,11 @@ public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl)
         return URI.create(base() + "/conta/seguranca");
     }
 
+    /** The app's login page, which also offers "forgot my password" (requestPasswordReset). */
+    public URI signIn() {
+        return URI.create(base() + "/entrar");
+    }
+
     public URI notificationSettings() {
         return URI.create(base() + "/conta/notificacoes");
     }

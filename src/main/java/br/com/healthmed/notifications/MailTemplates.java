@@ -193,6 +193,33 @@ class MailTemplates {
                 links.accountSecurity(), "Ver a segurança da conta", Topic.ACCOUNT);
     }
 
+    /**
+     * To an address's owner: someone tried to register with it. Nothing of the attempt beyond its time
+     * (no password, no CPF, no name typed), so the e-mail hands nobody anything.
+     */
+    Notice registrationAttempt(String name, Instant attemptedAt) {
+        return new Notice("Tentativa de cadastro com o seu e-mail", name, List.of(
+                "Em " + when(attemptedAt, BRASILIA) + " alguém tentou criar uma conta no Health&Med com este e-mail, "
+                        + "que já é de uma conta. Nenhuma conta nova foi criada.",
+                "Se foi você, entre com seu e-mail e sua senha; se não se lembra da senha, use \"Esqueci minha senha\" na tela de entrada.",
+                "Se não foi você, nada muda na sua conta: pode ignorar este e-mail."),
+                links.signIn(), "Entrar no Health&Med", Topic.ACCOUNT);
+    }
+
+    /**
+     * To an address with no account: its registration could not be completed with the data given (the
+     * CPF has an account). Names neither that account nor its address, and not the CPF.
+     */
+    Notice registrationNotCompleted(String name, Instant attemptedAt) {
+        return new Notice("Não foi possível concluir seu cadastro no Health&Med", name, List.of(
+                "Em " + when(attemptedAt, BRASILIA) + " pedimos a criação de uma conta no Health&Med com este e-mail, "
+                        + "mas não foi possível concluir o cadastro com os dados informados.",
+                "Se você já tem uma conta, entre com ela; se não se lembra da senha, use \"Esqueci minha senha\" na tela de entrada. "
+                        + "Se precisar de ajuda, fale com o nosso atendimento.",
+                "Se você não pediu este cadastro, ignore este e-mail."),
+                links.signIn(), "Entrar no Health&Med", Topic.ACCOUNT);
+    }
+
     /** The password-reset e-mail: the token travels in the link (its fragment), and nothing else in it is secret. */
     Notice passwordReset(String name, URI link, Instant expiresAt) {
         return new Notice("Redefinição de senha do Health&Med", name, List.of(
