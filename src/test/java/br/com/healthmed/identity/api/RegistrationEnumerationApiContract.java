@@ -6,6 +6,8 @@ import static br.com.healthmed.identity.api.IdentityApiContract.singleError;
 import static br.com.healthmed.identity.api.IdentityApiContract.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.Totp;
+import br.com.healthmed.platform.encoding.Base32;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
@@ -148,6 +150,22 @@ abstract class RegistrationEnumerationApiContract {
     }
 
     @Test
+    void aPatientWhoTurnedOnTwoFactorLoginIsAskedForTheSecondFactorAfterTheCode() {
+        Map<String, Object> input = Api.newPatient();
+        Api patient = api.as((String) api.registerUnverifiedPatient(input).get("accessToken"));
+        String secret = patient.document("beginTwoFactorEnrolment").execute().path("beginTwoFactorEnrolment.secret")
+                .entity(String.class).get();
+        patient.document("confirmTwoFactorEnrolment").variable("code", totp(secret)).execute()
+                .path("confirmTwoFactorEnrolment.recoveryCodes").hasValue();
+
+        verify(api, email(input), api.mailbox().code(email(input), Api.VERIFICATION_SUBJECT)).execute()
+                .path("verifyEmailAndLogin.challenge").hasValue()
+                .path("verifyEmailAndLogin.accessToken").pathDoesNotExist();
+        patient.tester().document("{ me { ... on Patient { emailVerified } } }").execute()
+                .path("me.emailVerified").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
     void anAddressWithoutAnAccountOrAnotherPatientsAddressAnswersExactlyAsAWrongCode() {
         Api client = fromOwnNetwork();
         String mine = client.registerAndAwaitCode(Api.newPatient());
@@ -225,6 +243,10 @@ abstract class RegistrationEnumerationApiContract {
     Api fromOwnNetwork() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return Api.at(port).withHeader("X-Forwarded-For", "10." + random.nextInt(256) + "." + random.nextInt(256) + ".7");
+    }
+
+    String totp(String secret) {
+        return Totp.code(Base32.decode(secret).orElseThrow(), Totp.step(clock.instant()));
     }
 
     static String otherThan(String code) {
