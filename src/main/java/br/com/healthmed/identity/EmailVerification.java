@@ -81,8 +81,9 @@ public class EmailVerification {
      * Verifies the patient whose e-mail is {@code typedEmail} with the code sent there, without a
      * session (right after registering). An address without a patient account gets exactly what a
      * wrong code gets ({@code VERIFICATION_CODE_INVALID}), counted against the same per-address budget,
-     * after the same storage reads (a code is looked up for a made-up account): no answer says whether
-     * the address has an account. A malformed address is {@code INVALID_EMAIL} (field {@code email}).
+     * and a code is looked up for a made-up account so that the storage reads differ by one account read
+     * only: no answer says whether the address has an account. A malformed address is
+     * {@code INVALID_EMAIL} (field {@code email}).
      */
     public PatientAccount verifyByAddress(String typedEmail, String typedCode, String clientAddress) {
         Email email = Email.parse(typedEmail, "email");
