@@ -4,11 +4,8 @@ import br.com.healthmed.platform.ratelimit.CounterKeys;
 import br.com.healthmed.platform.ratelimit.RateCounters;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -52,12 +49,7 @@ class RegistrationMailing implements DisposableBean {
         this.counters = counters;
         this.limits = limits;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), work -> {
-            Thread thread = new Thread(work, "registration-mail-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = MailQueues.twoThreads("registration-mail", MAX_QUEUED);
     }
 
     /** The new account's first verification code. */
