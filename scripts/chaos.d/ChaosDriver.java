@@ -70,10 +70,14 @@ public class ChaosDriver {
     // ------------------------------------------------------------------------------------------------
     // GraphQL documents (only the fields the checks need)
 
-    static final String REGISTER_PATIENT = "mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { accessToken account { id } } }";
+    /** Registration opens no session (its answer is the same whether the e-mail was new): the patient then logs in. */
+    static final String REGISTER_PATIENT = "mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { email } }";
     static final String REGISTER_DOCTOR = "mutation($i: RegisterDoctorInput!) { registerDoctor(input: $i) { accessToken account { id } } }";
-    static final String LOGIN_PATIENT = "mutation($l: String!, $p: String!) { loginPatient(login: $l, password: $p) { accessToken account { id } } }";
-    static final String LOGIN_DOCTOR = "mutation($l: String!, $p: String!) { loginDoctor(crm: $l, password: $p) { accessToken account { id } } }";
+    static final String LOGIN_PATIENT = "mutation($l: String!, $p: String!) { loginPatient(login: $l, password: $p) { ... on AuthPayload { accessToken account { id } } } }";
+    static final String LOGIN_DOCTOR = "mutation($l: String!, $p: String!) { loginDoctor(crm: $l, password: $p) { ... on AuthPayload { accessToken account { id } } } }";
+    static final String VERIFY_EMAIL = "mutation($c: String!) { verifyEmail(code: $c) { emailVerified } }";
+    static final String CONSENT_VERSION = "{ teleconsultationConsent { version } }";
+    static final String ACCEPT_CONSENT = "mutation($v: String!) { acceptTeleconsultationConsent(version: $v) { version } }";
     static final String PUBLISH = "mutation($s: [NewSlotInput!]!) { publishSlots(slots: $s) { id start } }";
     static final String REMOVE_SLOT = "mutation($s: UUID!) { removeSlot(slotId: $s) }";
     static final String MY_AGENDA = "query($f: DateTime!, $t: DateTime!) { myAgenda(from: $f, to: $t) { id start available appointment { id status } } }";
@@ -147,17 +151,24 @@ public class ChaosDriver {
     }
 
     /**
-     * Everything a patient needs before booking. One place on purpose: when the service starts to ask
-     * patients to verify their e-mail (the local mailer at /dev/mailbox) or to accept a consent before
-     * booking, those steps belong here.
+     * Everything a patient needs before booking, in one place: register, log in, verify the e-mail with
+     * the code from the local mailer (/dev/mailbox of either instance), accept the consent in force.
      */
     static Participant preparePatient(Api api, int n) {
-        return register(api, "patient", n, () -> {
-            String email = "caos." + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-            Map<String, Object> input = map("name", "Paciente Caos " + n, "email", email,
+        String[] email = new String[1];
+        Participant patient = register(api, "patient", n, () -> {
+            email[0] = "caos." + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            Map<String, Object> input = map("name", "Paciente Caos " + n, "email", email[0],
                     "cpf", cpf(ThreadLocalRandom.current().nextLong(1, 999_999_999)), "password", PASSWORD, "birthDate", "1990-05-17");
-            return new Registration("registerPatient", REGISTER_PATIENT, input, "loginPatient", LOGIN_PATIENT, map("l", email, "p", PASSWORD));
+            return new Registration("registerPatient", REGISTER_PATIENT, input, "loginPatient", LOGIN_PATIENT, map("l", email[0], "p", PASSWORD));
         });
+        String code = api.verificationCode(email[0]);
+        api.call("verifyEmail", patient.token(), VERIFY_EMAIL, map("c", code), n % 2).require("verifyEmail");
+        Map<?, ?> consent = (Map<?, ?>) api.call("teleconsultationConsent", null, CONSENT_VERSION, map(), n % 2)
+                .require("teleconsultationConsent");
+        api.call("acceptTeleconsultationConsent", patient.token(), ACCEPT_CONSENT, map("v", consent.get("version")), n % 2)
+                .require("acceptTeleconsultationConsent");
+        return patient;
     }
 
     static Participant prepareDoctor(Api api, int n) {
@@ -172,10 +183,11 @@ public class ChaosDriver {
                         Map<String, Object> loginVariables) {}
 
     /**
-     * Registers a new account. Registration is not idempotent: when an attempt timed out after the
-     * account was made, the retry answers EMAIL_TAKEN / CPF_TAKEN / CRM_TAKEN, and a client then logs in
-     * with what it registered; when that fails too (the first attempt died half-way), it starts over
-     * with new identifiers.
+     * Registers a new account and gets a session. A patient's registration answers no tokens (and the
+     * same whether its e-mail was new), so the patient always logs in after it. A doctor's is not
+     * idempotent: when an attempt timed out after the account was made, the retry answers CRM_TAKEN, and
+     * the client then logs in with what it registered. When the login fails (the first attempt died
+     * half-way), it starts over with new identifiers.
      */
     static Participant register(Api api, String role, int n, Supplier<Registration> fresh) {
         for (int attempt = 0; ; attempt++) {
@@ -183,7 +195,7 @@ public class ChaosDriver {
             Outcome registered = api.call(r.field, null, r.document, map("i", r.input), n % 2);
             Outcome session = registered;
             String field = r.field;
-            if (registered.code.endsWith("_TAKEN")) {
+            if (registered.code.endsWith("_TAKEN") || (registered.ok() && r.field.equals("registerPatient"))) {
                 session = api.call(r.loginField, null, r.loginDocument, r.loginVariables, n % 2);
                 field = r.loginField;
             }
@@ -1183,6 +1195,40 @@ public class ChaosDriver {
                 }
                 sleep(backoff(outcome, attempt));
             }
+        }
+
+        /**
+         * The verification code e-mailed to {@code email}, from the local mailer's outbox of whichever
+         * instance sent it (GET /dev/mailbox, local profile); the e-mail leaves after registration
+         * answered, so this asks again for a while.
+         */
+        String verificationCode(String email) {
+            java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b(\\d{4}-\\d{4})\\b");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                for (URI instance : config.instances) {
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(instance + "/dev/mailbox?to="
+                                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                                .timeout(Duration.ofMillis(config.attemptTimeoutMs)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200 && Json.parse(response.body()) instanceof List<?> mails) {
+                            for (Object mail : mails) {
+                                java.util.regex.Matcher found = code.matcher(String.valueOf(((Map<?, ?>) mail).get("text")));
+                                if (String.valueOf(((Map<?, ?>) mail).get("subject")).startsWith("Confirme seu e-mail") && found.find()) {
+                                    return found.group(1);
+                                }
+                            }
+                        }
+                    } catch (IOException down) {
+                        // this instance is down or slow (a fault window): ask the other one
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                sleep(200);
+            }
+            throw new IllegalStateException("no verification code for " + email + " at /dev/mailbox within 30 s");
         }
 
         private long backoff(Outcome outcome, int attempt) {

@@ -41,4 +41,18 @@ public interface AccountMessages {
      * effect only once confirmed from there), so an owner whose session was stolen hears of it.
      */
     void sendEmailChangeNotice(String messageId, Recipient currentAddress, Email newAddress, Instant requestedAt);
+
+    /**
+     * Tells an address's owner that someone tried to register a patient account with it (nothing was
+     * created): if it was them, log in or reset the password. Nothing else of the attempt: no password,
+     * no CPF, no name typed.
+     */
+    void sendRegistrationAttempt(String messageId, Recipient owner, Instant attemptedAt);
+
+    /**
+     * Tells an address without an account that a registration with it could not be completed with the
+     * data given (another account has that CPF): log in or reset the password if they already have an
+     * account. Names neither the other account nor its address. {@code name} is the name typed.
+     */
+    void sendRegistrationNotCompleted(String messageId, Email address, String name, Instant attemptedAt);
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits on e-mail codes, counted in {@link RateCounters} (shared by every instance with Redis): code
- * checks per account and per network (every check takes budget before it runs, so parallel guesses
+ * checks per account (or, without a session, per e-mail address typed) and per network (every check takes budget before it runs, so parallel guesses
  * cannot slip past the limit; a right code gives its budget back), and codes sent per account (each
  * one is an e-mail to an address the caller may not own). Refusals are {@code TOO_MANY_ATTEMPTS} with
  * {@code retryAfterSeconds}, as for logins.
@@ -31,8 +31,19 @@ class CodeThrottle {
     record Check(List<RateCounters.Hit> hits) {}
 
     Check check(AccountId account, String address) {
-        RateCounters.Acquisition byAccount = counters.tryAcquire(CounterKeys.of("email-code-checks", account.toString()),
-                limits.maxChecksPerAccount(), limits.checkWindow());
+        return check(CounterKeys.of("email-code-checks", account.toString()), address);
+    }
+
+    /**
+     * Budget for one check of a code typed with an e-mail address and no session: counted per address
+     * typed, whether or not an account has it, so the limit answers alike for every address.
+     */
+    Check check(Email typed, String address) {
+        return check(CounterKeys.of("email-code-checks-for", typed.value()), address);
+    }
+
+    private Check check(String subjectKey, String address) {
+        RateCounters.Acquisition byAccount = counters.tryAcquire(subjectKey, limits.maxChecksPerAccount(), limits.checkWindow());
         LoginThrottle.refuseIf(byAccount.fullUntil(), clock.instant());
         RateCounters.Acquisition byAddress = counters.tryAcquire(CounterKeys.of("email-code-checks-from", Networks.of(address)),
                 limits.maxChecksPerAddress(), limits.checkWindow());

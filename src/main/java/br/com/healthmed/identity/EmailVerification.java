@@ -28,6 +28,7 @@ public class EmailVerification {
     private static final Logger log = LoggerFactory.getLogger(EmailVerification.class);
 
     private final AccountStore accounts;
+    private final LoginClaimStore claims;
     private final EmailCodeStore codes;
     private final AccountMessages messages;
     private final CodeThrottle throttle;
@@ -35,9 +36,10 @@ public class EmailVerification {
     private final EmailCodeProperties properties;
     private final Clock clock;
 
-    EmailVerification(AccountStore accounts, EmailCodeStore codes, AccountMessages messages, CodeThrottle throttle,
-                      SecurityLog securityLog, EmailCodeProperties properties, Clock clock) {
+    EmailVerification(AccountStore accounts, LoginClaimStore claims, EmailCodeStore codes, AccountMessages messages,
+                      CodeThrottle throttle, SecurityLog securityLog, EmailCodeProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.claims = claims;
         this.codes = codes;
         this.messages = messages;
         this.throttle = throttle;
@@ -71,12 +73,35 @@ public class EmailVerification {
     /** Verifies the caller's e-mail with the code sent to it. */
     public PatientAccount verify(AccountId caller, String typedCode, String clientAddress) {
         PatientAccount patient = patient(caller);
-        PendingCode code = redeem(caller, Purpose.VERIFY_EMAIL, typedCode, clientAddress);
-        if (!code.email().equals(patient.email()) || !accounts.markEmailVerified(caller, code.email())) {
+        return verified(patient, redeem(caller, Purpose.VERIFY_EMAIL, typedCode, throttle.check(caller, clientAddress)),
+                clientAddress);
+    }
+
+    /**
+     * Verifies the patient whose e-mail is {@code typedEmail} with the code sent there, without a
+     * session (right after registering). An address without a patient account gets exactly what a
+     * wrong code gets ({@code VERIFICATION_CODE_INVALID}), counted against the same per-address budget,
+     * and a code is looked up for a made-up account so that the storage reads differ by one account read
+     * only: no answer says whether the address has an account. A malformed address is
+     * {@code INVALID_EMAIL} (field {@code email}).
+     */
+    public PatientAccount verifyByAddress(String typedEmail, String typedCode, String clientAddress) {
+        Email email = Email.parse(typedEmail, "email");
+        CodeThrottle.Check check = throttle.check(email, clientAddress);
+        Optional<PatientAccount> patient = claims.holder(LoginClaim.of(email))
+                .flatMap(holder -> accounts.find(holder.owner()))
+                .filter(account -> account.uses(LoginClaim.of(email)))
+                .filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast);
+        PendingCode code = redeem(patient.map(Account::id).orElseGet(AccountId::random), Purpose.VERIFY_EMAIL, typedCode, check);
+        return verified(patient.orElseThrow(EmailVerification::invalidCode), code, clientAddress);
+    }
+
+    private PatientAccount verified(PatientAccount patient, PendingCode code, String clientAddress) {
+        if (!code.email().equals(patient.email()) || !accounts.markEmailVerified(patient.id(), code.email())) {
             // sent to an address the account no longer has
             throw invalidCode();
         }
-        securityLog.record(caller, SecurityEventKind.EMAIL_VERIFIED, Optional.of(clientAddress));
+        securityLog.record(patient.id(), SecurityEventKind.EMAIL_VERIFIED, Optional.of(clientAddress));
         return patient.verified();
     }
 
@@ -96,7 +121,11 @@ public class EmailVerification {
      * Throttled; refused with a code error otherwise.
      */
     PendingCode redeem(AccountId account, Purpose purpose, String typedCode, String clientAddress) {
-        CodeThrottle.Check check = throttle.check(account, clientAddress);
+        return redeem(account, purpose, typedCode, throttle.check(account, clientAddress));
+    }
+
+    /** As above, with the budget already taken ({@code check}). */
+    private PendingCode redeem(AccountId account, Purpose purpose, String typedCode, CodeThrottle.Check check) {
         Optional<PendingCode> pending = VerificationCodes.normalised(typedCode).flatMap(code -> codes.find(account, purpose)
                 .filter(p -> VerificationCodes.matches(VerificationCodes.hash(account, purpose, code), p.codeHash())));
         if (pending.isEmpty()) {

@@ -34,13 +34,15 @@ public class LoginService {
     private final TwoFactorProperties twoFactorProperties;
     private final StoredSecurityLog securityLog;
     private final List<AccountStanding> standings;
+    private final EmailVerification verification;
     private final String dummyHash;
 
     LoginService(LoginClaimStore claims, AccountStore accounts, PasswordHasher passwords,
                  PasswordPolicy passwordPolicy, LoginThrottle throttle, SessionService sessions,
                  TwoFactorService twoFactor, TwoFactorProperties twoFactorProperties, StoredSecurityLog securityLog,
-                 List<AccountStanding> standings) {
+                 List<AccountStanding> standings, EmailVerification verification) {
         this.standings = List.copyOf(standings);
+        this.verification = verification;
         this.claims = claims;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -64,6 +66,18 @@ public class LoginService {
     }
 
     /**
+     * A patient proves the e-mail with the code sent there, without a session (registration opens none):
+     * the e-mail is verified ({@link EmailVerification#verifyByAddress}: the same answer for an address
+     * without an account as for a wrong code) and a session opens as after a login, the second factor
+     * asked first when the patient turned it on (the code proves the address, not the second factor).
+     * The security log says {@code EMAIL_VERIFIED}; a completed second factor adds {@code LOGIN_SUCCEEDED}.
+     */
+    public LoginOutcome verifyEmailAndLogin(String email, String code, String clientAddress) {
+        PatientAccount patient = verification.verifyByAddress(email, code, clientAddress);
+        return admitted(patient, clientAddress, false);
+    }
+
+    /**
      * The owner of a deactivated account takes it back: {@code login} is a patient's e-mail or CPF, or a
      * doctor's CRM. The password is checked (and throttled) exactly as at login; then every
      * {@link AccountStanding} that kept the account out is asked to let it in again, and a session opens.
@@ -80,7 +94,7 @@ public class LoginService {
         if (!restored) {
             throw new DomainException(ErrorCode.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
         }
-        return admitted(account, clientAddress);
+        return admitted(account, clientAddress, true);
     }
 
     /**
@@ -103,7 +117,7 @@ public class LoginService {
     }
 
     private LoginOutcome login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
-        return admitted(authenticated(claim, role, typedPassword, clientAddress), clientAddress);
+        return admitted(authenticated(claim, role, typedPassword, clientAddress), clientAddress, true);
     }
 
     /**
@@ -111,7 +125,7 @@ public class LoginService {
      * or the second-factor challenge when one is due (a reactivation too: the password alone never
      * opens an account that has a second factor).
      */
-    private LoginOutcome admitted(Account known, String clientAddress) {
+    private LoginOutcome admitted(Account known, String clientAddress, boolean logLogin) {
         standings.forEach(standing -> standing.admit(known));
         if (twoFactor.isEnabled(known.id())) {
             return twoFactor.challenge(known);
@@ -120,7 +134,9 @@ public class LoginService {
             throw twoFactor.enrolmentRequired(known);
         }
         Session session = sessions.open(known);
-        securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        if (logLogin) {
+            securityLog.record(session.account().id(), SecurityEventKind.LOGIN_SUCCEEDED, Optional.of(clientAddress));
+        }
         return new LoginOutcome.LoggedIn(session);
     }
 

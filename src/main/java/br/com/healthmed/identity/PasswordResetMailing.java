@@ -4,11 +4,8 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,12 +43,7 @@ class PasswordResetMailing implements DisposableBean {
         this.messages = messages;
         this.properties = properties;
         this.securityLog = securityLog;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.maxQueued()), work -> {
-            Thread thread = new Thread(work, "password-reset-mail-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = MailQueues.twoThreads("password-reset-mail", properties.maxQueued());
     }
 
     /** Queues the e-mail for whoever holds this login, if anyone; {@code SERVICE_BUSY} when the queue is full. */

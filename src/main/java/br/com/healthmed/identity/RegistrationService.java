@@ -22,8 +22,12 @@ import org.springframework.stereotype.Service;
  * an account. Such a claim older than {@link LoginClaims#ABANDONED_AFTER} is taken over by the next
  * registration that needs it, so no identifier is lost for good.
  *
- * <p>A new patient is sent a code to verify the e-mail ({@link EmailVerification}); registration
- * succeeds even when that e-mail cannot go out now (the patient asks for another).
+ * <p>A new patient is sent a code to verify the e-mail ({@link EmailVerification}), off the request's
+ * thread ({@link RegistrationMailing}); registration succeeds even when that e-mail cannot go out now
+ * (the patient logs in with the password and asks for another).
+ *
+ * <p>The API registers patients with {@link #acceptPatientRegistration}, whose answer is the same whether
+ * the e-mail or the CPF already had an account: the address given is told by e-mail what happened.
  */
 @Service
 public class RegistrationService {
@@ -35,12 +39,12 @@ public class RegistrationService {
     private final SpecialtyCatalog specialties;
     private final LoginThrottle throttle;
     private final AccountRules rules;
-    private final EmailVerification verification;
+    private final RegistrationMailing mailing;
     private final Clock clock;
 
     RegistrationService(AccountStore accounts, LoginClaims claims, PasswordPolicy passwordPolicy,
                         PasswordHasher passwords, SpecialtyCatalog specialties, LoginThrottle throttle,
-                        AccountRules rules, EmailVerification verification, Clock clock) {
+                        AccountRules rules, RegistrationMailing mailing, Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.passwordPolicy = passwordPolicy;
@@ -48,12 +52,55 @@ public class RegistrationService {
         this.specialties = specialties;
         this.throttle = throttle;
         this.rules = rules;
-        this.verification = verification;
+        this.mailing = mailing;
         this.clock = clock;
     }
 
-    /** Registers a patient; {@code clientAddress} is counted against mass registration. */
+    /**
+     * Registers a patient, answering the same whatever accounts exist (no account enumeration): returns
+     * the normalised address, and what happened is told to that address by e-mail. A new e-mail and CPF:
+     * the account is created unverified and its code sent. An e-mail that has an account: nothing is
+     * created, and its owner hears that someone tried. A CPF that has an account, with a new e-mail:
+     * nothing is created, and the address given hears that the registration could not be completed.
+     * Malformed input and {@code TOO_MANY_ATTEMPTS} are refused as before: they depend on no account.
+     *
+     * <p>Timing must not tell the cases apart either. The password is hashed in every case (the hash
+     * is most of a registration's time), before any claim is tried, and every case hands its one e-mail
+     * to {@link RegistrationMailing}, which sends it after the answer. What still differs is one to three
+     * conditional writes of small claim items, a few milliseconds beside the hash's own spread.
+     */
+    public Email acceptPatientRegistration(NewPatient input, String clientAddress) {
+        PatientAccount candidate = newPatient(input, clientAddress);
+        try {
+            createPatient(candidate);
+        } catch (DomainException taken) {
+            if (taken.code() == ErrorCode.EMAIL_TAKEN) {
+                mailing.tellOwnerOfAttempt(candidate.email());
+            } else if (taken.code() == ErrorCode.CPF_TAKEN) {
+                mailing.tellRegistrationNotCompleted(candidate.email(), candidate.name());
+            } else {
+                throw taken;
+            }
+            return candidate.email();
+        }
+        mailing.sendVerificationCode(candidate);
+        return candidate.email();
+    }
+
+    /**
+     * Registers a patient, refusing with {@code EMAIL_TAKEN} or {@code CPF_TAKEN} (field {@code input.email} /
+     * {@code input.cpf}) when another account has either. For callers inside the service and tests; the
+     * API answers through {@link #acceptPatientRegistration}, which says nothing of other accounts.
+     */
     public PatientAccount registerPatient(NewPatient input, String clientAddress) {
+        PatientAccount account = newPatient(input, clientAddress);
+        createPatient(account);
+        mailing.sendVerificationCode(account);
+        return account;
+    }
+
+    /** Validates the input, counts the registration against {@code clientAddress}, and hashes the password. */
+    private PatientAccount newPatient(NewPatient input, String clientAddress) {
         String name = AccountRules.name(input.name(), "input.name");
         Email email = Email.parse(input.email(), "input.email");
         Cpf cpf = Cpf.parse(input.cpf(), "input.cpf");
@@ -62,14 +109,14 @@ public class RegistrationService {
         String password = PasswordHasher.normalised(input.password());
         passwordPolicy.check(password, "input.password");
         throttle.registration(clientAddress);
-
-        PatientAccount account = new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone,
+        return new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone,
                 passwords.hash(password), clock.instant());
+    }
+
+    private void createPatient(PatientAccount account) {
         create(account, Map.of(
-                LoginClaim.of(email), ErrorCode.EMAIL_TAKEN,
-                LoginClaim.of(cpf), ErrorCode.CPF_TAKEN));
-        verification.sendAfterRegistration(account);
-        return account;
+                LoginClaim.of(account.email()), ErrorCode.EMAIL_TAKEN,
+                LoginClaim.of(account.cpf()), ErrorCode.CPF_TAKEN));
     }
 
     /** Registers a doctor; {@code clientAddress} is counted against mass registration. */

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Identity's account e-mails ({@link AccountMessages}), in the templates' style, sent through
  * {@link Deliveries}: at most once per message id, behind the mail service's circuit breaker. A message
- * the mail service cannot take now is {@code SERVICE_BUSY}: the caller asks again (a new code).
+ * the mail service cannot take now is {@code SERVICE_BUSY}: the caller asks again (a new code). The
+ * notice to an address without an account has no account to record a delivery for: it goes straight to
+ * the {@link Mailer}, once (identity sends it off the request's thread and does not retry it).
  */
 @Component
 class AccountMailer implements AccountMessages {
@@ -22,10 +24,12 @@ class AccountMailer implements AccountMessages {
 
     private final MailTemplates templates;
     private final Deliveries deliveries;
+    private final Mailer mailer;
 
-    AccountMailer(MailTemplates templates, Deliveries deliveries) {
+    AccountMailer(MailTemplates templates, Deliveries deliveries, Mailer mailer) {
         this.templates = templates;
         this.deliveries = deliveries;
+        this.mailer = mailer;
     }
 
     @Override
@@ -41,6 +45,16 @@ class AccountMailer implements AccountMessages {
     public void sendEmailChangeNotice(String messageId, Recipient currentAddress, Email newAddress, Instant requestedAt) {
         deliver("email-change-notice#" + messageId, currentAddress,
                 templates.emailChangeNotice(currentAddress.name(), newAddress.value(), requestedAt));
+    }
+
+    @Override
+    public void sendRegistrationAttempt(String messageId, Recipient owner, Instant attemptedAt) {
+        deliver("registration-attempt#" + messageId, owner, templates.registrationAttempt(owner.name(), attemptedAt));
+    }
+
+    @Override
+    public void sendRegistrationNotCompleted(String messageId, Email address, String name, Instant attemptedAt) {
+        mailer.send(templates.render(templates.registrationNotCompleted(name, attemptedAt), address.value(), List.of()));
     }
 
     private void deliver(String deliveryId, Recipient to, MailTemplates.Notice notice) {

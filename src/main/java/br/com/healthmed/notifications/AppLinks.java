@@ -16,7 +16,10 @@ public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl)
         return URI.create(base() + "/consultas/" + id);
     }
 
-    /** Where the app verifies the account's e-mail with a code (the logged-in owner confirms it there). */
+    /**
+     * Where the app verifies the account's e-mail with a code: with the address it registered
+     * ({@code verifyEmailAndLogin}, no session needed), or as the logged-in owner ({@code verifyEmail}).
+     */
     public URI emailVerification(String code) {
         return URI.create(base() + "/conta/verificar-email?codigo=" + code);
     }
@@ -29,6 +32,11 @@ public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl)
     /** The account's security settings: sessions, password, security log. */
     public URI accountSecurity() {
         return URI.create(base() + "/conta/seguranca");
+    }
+
+    /** The app's login page, which also offers "forgot my password" (requestPasswordReset). */
+    public URI signIn() {
+        return URI.create(base() + "/entrar");
     }
 
     public URI notificationSettings() {

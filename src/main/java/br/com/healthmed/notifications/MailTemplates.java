@@ -29,6 +29,7 @@ class MailTemplates {
     static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' uuuu, 'às' HH:mm", PT_BR);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM 'às' HH:mm", PT_BR);
+    private static final String FORGOT_PASSWORD = "se não se lembra da senha, use \"Esqueci minha senha\" na tela de entrada.";
 
     private final AppLinks links;
 
@@ -213,6 +214,35 @@ class MailTemplates {
                 "A troca só vale depois de confirmada com o código enviado ao novo endereço; até lá, este continua sendo o e-mail da conta.",
                 "Se não foi você, troque sua senha agora e confira as atividades recentes da conta no app."),
                 links.accountSecurity(), "Ver a segurança da conta", Topic.ACCOUNT);
+    }
+
+    /**
+     * To an address's owner: someone tried to register with it. Nothing of the attempt beyond its time
+     * (no password, no CPF, no name typed), so the e-mail hands nobody anything.
+     */
+    Notice registrationAttempt(String name, Instant attemptedAt) {
+        return signInNotice("Tentativa de cadastro com o seu e-mail", name,
+                "Em " + when(attemptedAt, BRASILIA) + " alguém tentou criar uma conta no Health&Med com este e-mail, "
+                        + "que já é de uma conta. Nenhuma conta nova foi criada.",
+                "Se foi você, entre com seu e-mail e sua senha; " + FORGOT_PASSWORD,
+                "Se não foi você, nada muda na sua conta: pode ignorar este e-mail.");
+    }
+
+    /**
+     * To an address with no account: its registration could not be completed with the data given (the
+     * CPF has an account). Names neither that account nor its address, and not the CPF.
+     */
+    Notice registrationNotCompleted(String name, Instant attemptedAt) {
+        return signInNotice("Não foi possível concluir seu cadastro no Health&Med", name,
+                "Em " + when(attemptedAt, BRASILIA) + " pedimos a criação de uma conta no Health&Med com este e-mail, "
+                        + "mas não foi possível concluir o cadastro com os dados informados.",
+                "Se você já tem uma conta, entre com ela; " + FORGOT_PASSWORD + " Se precisar de ajuda, fale com o nosso atendimento.",
+                "Se você não pediu este cadastro, ignore este e-mail.");
+    }
+
+    /** An account e-mail whose link is the app's login page. */
+    private Notice signInNotice(String subject, String name, String... paragraphs) {
+        return new Notice(subject, name, List.of(paragraphs), links.signIn(), "Entrar no Health&Med", Topic.ACCOUNT);
     }
 
     /** The password-reset e-mail: the token travels in the link (its fragment), and nothing else in it is secret. */

@@ -84,4 +84,21 @@ class MailTemplatesTest {
                 .doesNotContain("ana.nova@").doesNotContainPattern("\\d{4}-\\d{4}");
         assertThat(MailTemplates.masked("jo@example.com")).isEqualTo("j***@example.com");
     }
+
+    @Test
+    void theRegistrationNoticesSayWhenAndWhereToLogInAndNothingElse() {
+        Mail attempt = templates.render(templates.registrationAttempt("Ana Souza", START), "ana@example.com", List.of());
+        Mail notCompleted = templates.render(templates.registrationNotCompleted("Bia", START), "bia@example.com", List.of());
+
+        assertThat(attempt.subject()).isEqualTo("Tentativa de cadastro com o seu e-mail");
+        assertThat(attempt.text()).contains("Olá, Ana Souza!", "quinta-feira, 10 de dezembro de 2026, às 09:00",
+                "alguém tentou criar uma conta", "Nenhuma conta nova foi criada", "Esqueci minha senha",
+                "https://app.healthmed.example/entrar");
+        assertThat(notCompleted.subject()).isEqualTo("Não foi possível concluir seu cadastro no Health&Med");
+        assertThat(notCompleted.text()).contains("Olá, Bia!", "não foi possível concluir o cadastro com os dados informados",
+                "Se você já tem uma conta", "https://app.healthmed.example/entrar");
+        for (Mail mail : List.of(attempt, notCompleted)) {
+            assertThat(mail.text() + mail.html()).doesNotContainPattern("\\d{4}-\\d{4}").doesNotContain("CPF", "senha:");
+        }
+    }
 }

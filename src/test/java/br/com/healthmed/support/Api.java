@@ -3,6 +3,7 @@ package br.com.healthmed.support;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -66,8 +67,9 @@ public final class Api {
 
     /**
      * Registers a fresh patient as one who may book and share: the e-mail verified as the patient would,
-     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}), and the
-     * teleconsultation consent in force accepted. Returns the {@code AuthPayload} as a map.
+     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}) sent to
+     * {@code verifyEmailAndLogin}, and the teleconsultation consent in force accepted. Returns the
+     * {@code AuthPayload} of that verification (tokens and the account) as a map.
      */
     public Map<String, Object> registerPatient(Map<String, Object> input) {
         Map<String, Object> session = registerPatientWithoutConsent(input);
@@ -77,20 +79,46 @@ public final class Api {
 
     /** Registers a fresh patient with a verified e-mail who has not accepted the teleconsultation consent (booking refuses them). */
     public Map<String, Object> registerPatientWithoutConsent(Map<String, Object> input) {
-        Map<String, Object> session = registerUnverifiedPatient(input);
-        @SuppressWarnings("unchecked")
-        String email = (String) ((Map<String, Object>) session.get("account")).get("email");
-        as((String) session.get("accessToken")).tester().document("mutation($code: String!) { verifyEmail(code: $code) { emailVerified } }")
+        String email = registerAndAwaitCode(input);
+        return tester.documentName("verifyEmailAndLogin").variable("email", email)
                 .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).execute()
-                .path("verifyEmail.emailVerified").entity(Boolean.class).isEqualTo(true);
-        return session;
+                .path("verifyEmailAndLogin").entity(Map.class).get();
     }
 
-    /** Registers a fresh patient and leaves the e-mail unverified; returns the {@code AuthPayload} as a map. */
+    /**
+     * Registers a fresh patient and leaves the e-mail unverified; returns an {@code AuthPayload} as a map,
+     * from a login with the password (registration itself opens no session).
+     */
     public Map<String, Object> registerUnverifiedPatient(Map<String, Object> input) {
-        return tester.documentName("registerPatient").variable("input", input).execute()
-                .path("registerPatient").entity(Map.class).get();
+        String email = registerAndAwaitCode(input);
+        return tester.document(LOGIN_SESSION).variable("login", email).variable("password", input.get("password")).execute()
+                .path("loginPatient").entity(Map.class).get();
     }
+
+    /**
+     * {@code registerPatient}, then waits for the new account's verification e-mail (sent after the
+     * answer): when this returns, the account's code is issued, so a resend afterwards replaces it.
+     * Returns the address as the service normalised it.
+     */
+    public String registerAndAwaitCode(Map<String, Object> input) {
+        String typed = ((String) input.get("email")).strip().toLowerCase(Locale.ROOT);
+        int before = (int) mailbox().to(typed).stream()
+                .filter(mail -> ((String) mail.get("subject")).startsWith(VERIFICATION_SUBJECT)).count();
+        String email = tester.documentName("registerPatient").variable("input", input).execute()
+                .path("registerPatient.email").entity(String.class).get();
+        mailbox().awaitCount(email, VERIFICATION_SUBJECT, before + 1);
+        return email;
+    }
+
+    private static final String LOGIN_SESSION = """
+            mutation($login: String!, $password: String!) {
+              loginPatient(login: $login, password: $password) {
+                ... on AuthPayload {
+                  accessToken tokenType expiresAt refreshToken refreshExpiresAt
+                  account { id name role createdAt ... on Patient { email emailVerified cpf birthDate phone } }
+                }
+              }
+            }""";
 
     /** The embedded mailer's outbox of this instance. */
     public Mailbox mailbox() {

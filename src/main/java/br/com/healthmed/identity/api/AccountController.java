@@ -55,11 +55,11 @@ class AccountController {
     }
 
     @MutationMapping
-    AuthPayload registerPatient(@Argument @Valid RegisterPatientInput input,
-                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        PatientAccount account = registration.registerPatient(new NewPatient(input.name(), input.email(), input.cpf(),
+    RegistrationAccepted registerPatient(@Argument @Valid RegisterPatientInput input,
+                                         @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        Email email = registration.acceptPatientRegistration(new NewPatient(input.name(), input.email(), input.cpf(),
                 input.password(), input.birthDate(), Optional.ofNullable(input.phone())), address.value());
-        return AuthPayload.of(sessions.open(account));
+        return RegistrationAccepted.sentTo(email);
     }
 
     @MutationMapping

@@ -50,6 +50,13 @@ class SessionController {
         return AuthPayload.of(twoFactor.completeLogin(challenge, code, address.value()));
     }
 
+    /** Without a session: the e-mailed code and its address verify the patient and log them in (a {@code LoginResult}). */
+    @MutationMapping
+    Object verifyEmailAndLogin(@Argument @Size(max = 254) String email, @Argument @Size(max = 20) String code,
+                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return result(logins.verifyEmailAndLogin(email, code, address.value()));
+    }
+
     private static Object result(LoginOutcome outcome) {
         if (outcome instanceof LoginOutcome.SecondFactorDue due) {
             return SecondFactorRequired.of(due);

@@ -20,6 +20,8 @@ public enum ErrorCode {
     UNKNOWN_SPECIALTY(ErrorType.BAD_REQUEST, "A specialty code that is not in the specialties list."),
 
     // Uniqueness
+    // registerPatient answers neither (its answer is the same for every case, docs/security.md); EMAIL_TAKEN is
+    // requestEmailChange's and confirmEmailChange's, CPF_TAKEN only the service's own registration path.
     EMAIL_TAKEN(ErrorType.BAD_REQUEST, "An account with this e-mail already exists."),
     CPF_TAKEN(ErrorType.BAD_REQUEST, "An account with this CPF already exists."),
     CRM_TAKEN(ErrorType.BAD_REQUEST, "A doctor with this CRM already exists."),

@@ -86,6 +86,22 @@ abstract class RegistrationConcurrencyContract {
     }
 
     @Test
+    void fiftyConcurrentRegistrationsOfOneEmailThroughTheUniformAnswerCreateExactlyOneAccount() throws Exception {
+        String email = "same." + System.nanoTime() + "@example.com";
+        List<NewPatient> attempts = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> patient(email, Api.cpf(i * 17L + 11))).toList();
+
+        List<Object> results = Concurrently.run(50, i -> () -> registration.acceptPatientRegistration(attempts.get(i), "203.0.113." + i));
+
+        assertThat(results).hasSize(50).allSatisfy(answer -> assertThat(answer).isEqualTo(new Email(email)));
+        AccountId winner = claims.holder(LoginClaim.of(new Email(email))).orElseThrow().owner();
+        assertThat(accounts.find(winner)).isPresent();
+        long cpfsHeld = attempts.stream().filter(attempt -> claims.holder(LoginClaim.of(new Cpf(attempt.cpf()))).isPresent()).count();
+        assertThat(cpfsHeld).as("one account's CPF, no loser's").isEqualTo(1);
+        assertThat(loginClaimCount()).isEqualTo(2);
+    }
+
+    @Test
     void aClaimAbandonedByARegistrationThatDiedIsRecoveredAfterTenMinutes() {
         String abandonedEmail = "abandoned." + System.nanoTime() + "@example.com";
         String recentEmail = "recent." + System.nanoTime() + "@example.com";
