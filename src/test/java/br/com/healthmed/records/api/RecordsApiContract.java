@@ -391,6 +391,21 @@ abstract class RecordsApiContract {
         assertThat(RecordClient.get(doctor.downloadUrl(file)).statusCode()).as("allFiles covers later files").isEqualTo(200);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aListThatAnswersAnErrorIsNullBesideItNotAnEmptyList() {
+        // issue 14, finding 2: an error beside {edges: [], hasNextPage: false} is shown as "nothing there"
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        GraphQlTester.Response log = doctor.document("recordAccessLog").variable("first", 20).execute();
+        assertThat(code(log)).isEqualTo("NOT_FOUND");
+        assertThat((Map<String, Object>) log.returnResponse().getData()).as("the field is there, and null")
+                .containsEntry("recordAccessLog", null);
+
+        GraphQlTester.Response files = patient.document("myRecord").variable("groupId", UUID.randomUUID().toString()).execute();
+        assertThat(code(files)).isEqualTo("NOT_FOUND");
+        files.path("myRecord.files").valueIsNull().path("myRecord.quotaBytes").entity(Long.class).isEqualTo(1024L * 1024);
+    }
+
     // --- nobody else sees anything ----------------------------------------------------------------
 
     @Test
