@@ -72,12 +72,7 @@ class DynamoGrantStore implements GrantStore {
             item.put(Keys.GSI1PK, s(Keys.sharesWith(grant.doctor().toString())));
             item.put(Keys.GSI1SK, s(Positions.of(grant.expiresAt(), grant.id().value())));
         }
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return table.putIfAbsent(item);
     }
 
     @Override

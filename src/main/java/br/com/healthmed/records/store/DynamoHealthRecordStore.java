@@ -109,16 +109,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
         item.put(Keys.GSI2PK, s(Keys.pendingUploads(shard(file.id()))));
         item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
-        return putIfAbsent(item);
-    }
-
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return table.putIfAbsent(item);
     }
 
     @Override
@@ -289,7 +280,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put("type", s("RECORD_GROUP"));
         item.put("name", s(group.name()));
         item.put("createdAt", instant(group.createdAt()));
-        return putIfAbsent(item);
+        return table.putIfAbsent(item);
     }
 
     @Override

@@ -3,32 +3,17 @@ package br.com.healthmed.records.api;
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.FileId;
-import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
-import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
-import br.com.healthmed.support.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every records mutation is safe to retry: each test sends a mutation, "loses" its answer (ignores it, as a
@@ -37,15 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * request cut between two steps ({@link CrashingStore}) is finished by its retry or by the sweep. Run once per
  * storage adapter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P1D",
-        "healthmed.records.max-file-size=600KB",
-        "healthmed.records.quota-per-patient=1MB",
-        "healthmed.records.retry-window=PT1H",
-        // the tests sweep when they mean to; a scheduled sweep must not race them
-        "healthmed.records.sweep-interval=P1D"})
-@Import({RecordsApiContract.MovableClock.class, CrashingStore.Installed.class})
-abstract class RetrySafetyApiContract {
+abstract class RetrySafetyApiContract extends RecordsApiHarness {
 
     private static final String UPLOAD = """
             mutation($input: RequestFileUploadInput!) {
@@ -58,39 +35,6 @@ abstract class RetrySafetyApiContract {
     private static final String SHARE = """
             mutation($input: ShareRecordInput!) { shareRecord(input: $input) { id createdAt expiresAt revokedAt active } }""";
     private static final String REVOKE = "mutation($id: UUID!) { revokeShare(shareId: $id) { id revokedAt active } }";
-
-    @DynamicPropertySource
-    static void blobFolder(DynamicPropertyRegistry registry) {
-        registry.add("healthmed.records.local-blobs.directory", () -> {
-            try {
-                return Files.createTempDirectory("healthmed-blobs").toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    HealthRecordStore records;
-
-    @Autowired
-    BlobStore blobs;
-
-    @Autowired
-    UploadSweeper sweeper;
-
-    RecordClient patient;
-
-    @BeforeEach
-    void logIn() {
-        patient = RecordClient.patient(Api.at(port));
-    }
 
     @AfterEach
     void everyArmedCrashHappened() {
@@ -284,10 +228,6 @@ abstract class RetrySafetyApiContract {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private void advance(Duration duration) {
-        ((MutableClock) clock).advance(duration);
-    }
-
     private static Map<String, Object> uploadInput(String fileName, int size, String key) {
         return Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", size, "category", "EXAM",
                 "idempotencyKey", key);
@@ -320,11 +260,5 @@ abstract class RetrySafetyApiContract {
     private List<String> accessLogActions() {
         return patient.document("recordAccessLog").variable("first", 100).execute()
                 .path("recordAccessLog.edges[*].node.action").entityList(String.class).get();
-    }
-
-    private void assertUsage(long used, long reserved) {
-        patient.document("myRecord").execute()
-                .path("myRecord.usedBytes").entity(Long.class).isEqualTo(used)
-                .path("myRecord.reservedBytes").entity(Long.class).isEqualTo(reserved);
     }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.healthmed.platform.storage.StorageGuard;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.FaultyProxy;
+import br.com.healthmed.support.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
@@ -24,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,14 +39,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * signatures: the proxy in between changes the Host header, which a signature covers; {@code
  * S3RecordsApiTest} checks signatures.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-components=always")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class S3OutageApiTest {
 
     private static final String BUCKET = "healthmed-s3-outage";
     private static final URI S3 = startS3();
     private static final FaultyProxy PROXY = FaultyProxy.in(S3);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static URI startS3() {
         try {
@@ -80,10 +75,7 @@ class S3OutageApiTest {
         registry.add("healthmed.s3.bucket", () -> BUCKET);
         registry.add("healthmed.s3.kms-key-id", () -> "alias/healthmed-records");
         registry.add("healthmed.s3.endpoint", () -> PROXY.endpoint().toString());
-        // a smaller breaker window and pause, so that the test opens and closes it quickly
-        registry.add("healthmed.s3.guard.window", () -> "10");
-        registry.add("healthmed.s3.guard.minimum-calls", () -> "5");
-        registry.add("healthmed.s3.guard.open-for", () -> "PT3S");
+        Outages.quickBreaker(registry, "healthmed.s3.guard");
     }
 
     @AfterAll
@@ -139,9 +131,7 @@ class S3OutageApiTest {
             assertRetryable(complete(fileId));
         }
         assertThat(PROXY.received() - reachedS3).as("requests reaching an S3 the breaker has given a rest").isLessThan(3);
-        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(Outages.readiness(port)).isEqualTo(503);
         // what does not need S3 still answers
         patient.document("myRecord").execute().path("myRecord.usedBytes").entity(Long.class).isEqualTo(0L);
 
@@ -166,46 +156,11 @@ class S3OutageApiTest {
     }
 
     private static void assertRetryable(GraphQlTester.Response response) {
-        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
-            assertThat(error.getExtensions()).containsEntry("code", "STORAGE_UNAVAILABLE");
-            assertThat(error.getExtensions().get("retryAfterSeconds")).isInstanceOf(Integer.class);
-            assertThat(error.getMessage()).doesNotContain("Exception", "software.amazon");
-        }));
+        Outages.assertRetryable(response, "STORAGE_UNAVAILABLE");
     }
 
-    /**
-     * The breaker lets probes through after its pause: poll readiness (a HeadBucket, so each poll is a probe:
-     * nothing else calls S3 here) until S3 answers again and the breaker has closed.
-     */
+    /** Readiness runs a HeadBucket: each poll is a probe through S3's breaker. */
     private void awaitS3Back() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!ready() || guard.state() != CircuitBreaker.State.CLOSED) {
-            assertThat(Instant.now()).as(() -> "S3 back within 30 s of healing; breaker " + guard.state() + ", readiness "
-                    + readiness()).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private String readiness() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    private boolean ready() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        Outages.awaitClosed(guard, () -> Outages.readiness(port) == 200);
     }
 }
