@@ -103,7 +103,7 @@ class S3OutageApiTest {
     }
 
     @Test
-    void metadataCallsAreBoundedWellUnderASecondAndTheClientsPoolIsBounded() {
+    void metadataCallsAreBoundedWellUnderASecondAndGoThroughS3sOwnGuard() {
         var configuration = s3.serviceClientConfiguration().overrideConfiguration();
         assertThat(configuration.apiCallTimeout()).hasValue(Duration.ofSeconds(1));
         assertThat(configuration.apiCallAttemptTimeout()).hasValue(Duration.ofMillis(500));
