@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public interface GrantStore {
 
-    void create(Grant grant);
+    /** Stores a new grant; false (and nothing changed) if one with its id exists: a retried share. */
+    boolean create(Grant grant);
 
     /** The patient's grant with this id; empty for another patient's. */
     Optional<Grant> grant(AccountId patient, GrantId id);

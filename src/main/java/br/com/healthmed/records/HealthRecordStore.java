@@ -34,9 +34,13 @@ public interface HealthRecordStore {
         }
     }
 
-    /** Stores a new upload intent. */
-    void createFile(RecordFile file);
+    /**
+     * Stores a new upload intent; false (and nothing changed) if a file with its id exists or existed and is
+     * still remembered: the id of a retried request derived from its idempotency key.
+     */
+    boolean createFile(RecordFile file);
 
+    /** The file, pending or available; empty once deleted ({@link #markDeleted}). */
     Optional<RecordFile> file(FileId id);
 
     /**
@@ -59,14 +63,36 @@ public interface HealthRecordStore {
     /** Puts the file in the group (or takes it out), atomically and leaving its other groups alone; if it still exists. */
     void setInGroup(FileId id, GroupId group, boolean member);
 
-    void deleteFile(FileId id);
+    /**
+     * The first step of deleting an available file: from now on no read sees it ({@link #file}, listings),
+     * and its tombstone (the file as it was) is kept for the steps after this one, whoever finishes them:
+     * the request itself, a retry of it, or the sweep once {@code sweepAt} has come ({@link #deletionsDue}).
+     * False if the file was not available (already deleted, pending, or never there).
+     */
+    boolean markDeleted(FileId id, Instant at, Instant sweepAt);
+
+    /** The tombstone of a file deleted by {@link #markDeleted} and not forgotten yet. */
+    Optional<RecordFile> deletedFile(FileId id);
+
+    /** Tombstones whose {@code sweepAt} is at or before {@code now}, at most {@code limit}. */
+    List<RecordFile> deletionsDue(Instant now, int limit);
+
+    /**
+     * Gives back the bytes of a deleted file ({@link #markDeleted}) and settles a hold its completion left
+     * behind; once per file, however often it is called (a retry, the sweep, both at once).
+     */
+    void releaseDeletedBytes(RecordFile deleted);
+
+    /** The last step of a deletion: the tombstone goes (its bytes must have been released, its object deleted). */
+    void forgetDeletion(RecordFile deleted);
 
     /** Keeps a final scan verdict with the file, if it still exists (so the blob store is not asked again). */
     void keepScanVerdict(FileId id, ScanStatus verdict);
 
     /**
-     * Upload intents that expired before {@code now} without being completed, at most {@code limit}
-     * (the oldest first, within the adapter's partitions).
+     * Uploads whose URL expired before {@code now} and that still need the sweep, at most {@code limit} (the
+     * oldest first, within the adapter's partitions): intents never completed, and completed files whose hold
+     * was never settled (a completion cut between {@link #markAvailable} and {@link #settleUpload}).
      */
     List<RecordFile> expiredUploads(Instant now, int limit);
 
@@ -82,7 +108,8 @@ public interface HealthRecordStore {
     /** All of a patient's available files passing {@code filter}, newest first. */
     List<RecordFile> allAvailableFiles(AccountId owner, FileFilter filter);
 
-    void createGroup(RecordGroup group);
+    /** Stores a new group; false (and nothing changed) if a group with its id exists or was deleted. */
+    boolean createGroup(RecordGroup group);
 
     /** The owner's group with this id; empty for another patient's. */
     Optional<RecordGroup> group(AccountId owner, GroupId id);
@@ -92,7 +119,14 @@ public interface HealthRecordStore {
 
     void updateGroup(RecordGroup group);
 
-    void deleteGroup(AccountId owner, GroupId id);
+    /**
+     * Deletes the owner's group, keeping a tombstone (when it was deleted) that {@link #groupDeletedAt} reads
+     * and that the store may drop after {@code forgetAfter}. No other read sees the group any more.
+     */
+    void deleteGroup(AccountId owner, GroupId id, Instant at, Instant forgetAfter);
+
+    /** When the owner's group was deleted, while its tombstone is kept; empty for another patient's group. */
+    Optional<Instant> groupDeletedAt(AccountId owner, GroupId id);
 
     /** What the patient's record takes: bytes of available files, and the holds of uploads in progress. */
     RecordUsage usage(AccountId owner);
@@ -108,12 +142,12 @@ public interface HealthRecordStore {
      */
     Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending);
 
-    /** The upload was completed: its hold becomes usage. Nothing happens if there is no such hold. */
+    /**
+     * The upload was completed: its hold becomes usage, and the file leaves the sweep's list
+     * ({@link #expiredUploads}). Nothing happens to what was settled before.
+     */
     void settleUpload(AccountId owner, FileId file);
 
     /** The upload will never complete: its hold is given back. Nothing happens if there is no such hold. */
     void releaseUpload(AccountId owner, FileId file, long bytes);
-
-    /** Gives back the bytes of an available file (deleted). */
-    void releaseBytes(AccountId owner, long bytes);
 }

@@ -1,8 +1,11 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +18,19 @@ import org.springframework.stereotype.Service;
 public class HealthRecords {
 
     private final HealthRecordStore store;
-    private final BlobStore blobs;
     private final FileGuard guard;
     private final MalwareScans scans;
+    private final FileDeletions deletions;
+    private final RecordsProperties properties;
     private final Clock clock;
 
-    HealthRecords(HealthRecordStore store, BlobStore blobs, FileGuard guard, MalwareScans scans, Clock clock) {
+    HealthRecords(HealthRecordStore store, FileGuard guard, MalwareScans scans, FileDeletions deletions,
+                  RecordsProperties properties, Clock clock) {
         this.store = store;
-        this.blobs = blobs;
         this.guard = guard;
         this.scans = scans;
+        this.deletions = deletions;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -65,20 +71,55 @@ public class HealthRecords {
     }
 
     /**
-     * Deletes the file and its bytes. The metadata goes first: were the service to stop half-way, what
-     * remains is an unreachable object under a random key, never a listed file without bytes.
+     * Deletes the file and its bytes ({@link FileDeletions}). Safe to retry: the caller's own file deleted
+     * within the retry window answers as deleted again (finishing what a cut request left), while anyone
+     * else's file, or one never there, stays NOT_FOUND.
      */
     public void deleteFile(Requester who, FileId id) {
-        RecordFile file = guard.ownChangeable(who, id);
-        store.deleteFile(file.id());
-        store.releaseBytes(file.owner(), file.sizeBytes());
-        blobs.delete(file.objectKey());
+        Optional<RecordFile> deletedBefore = store.deletedFile(id).filter(file -> who.is(file.owner()));
+        if (deletedBefore.isPresent()) {
+            deletions.finish(deletedBefore.get());
+            return;
+        }
+        deletions.delete(guard.ownChangeable(who, id));
     }
 
     public RecordGroup createGroup(AccountId patient, String name) {
-        RecordGroup group = new RecordGroup(GroupId.random(), patient, FileNames.groupName(name, "name"), clock.instant());
-        store.createGroup(group);
+        return createGroup(patient, name, Optional.empty());
+    }
+
+    /**
+     * Creates a group. With an idempotency key, its id is derived from the patient and the key, so a retry
+     * (even one racing the first attempt) answers the same group; the same key with another name is
+     * {@code IDEMPOTENCY_KEY_REUSED}, and so is a retry of a group deleted since.
+     */
+    public RecordGroup createGroup(AccountId patient, String name, Optional<String> idempotencyKey) {
+        String groupName = FileNames.groupName(name, "name");
+        GroupId id = idempotencyKey.map(key -> new GroupId(IdempotencyKeys.derivedId(patient, "recordGroup", key)))
+                .orElseGet(GroupId::random);
+        if (idempotencyKey.isPresent()) {
+            Optional<RecordGroup> earlier = store.group(patient, id);
+            if (earlier.isPresent()) {
+                return sameGroupAgain(earlier.get(), groupName);
+            }
+        }
+        RecordGroup group = new RecordGroup(id, patient, groupName, clock.instant());
+        if (!store.createGroup(group)) {
+            return sameGroupAgain(store.group(patient, id).orElseThrow(HealthRecords::keyReused), groupName);
+        }
         return group;
+    }
+
+    private static RecordGroup sameGroupAgain(RecordGroup earlier, String name) {
+        if (!earlier.name().equals(name)) {
+            throw keyReused();
+        }
+        return earlier;
+    }
+
+    private static DomainException keyReused() {
+        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                "This idempotency key was already used for another request; use a new key for a new one.");
     }
 
     public RecordGroup renameGroup(Requester who, GroupId id, String name) {
@@ -87,14 +128,25 @@ public class HealthRecords {
         return renamed;
     }
 
-    /** Deletes the group; its files stay in the record (and in their other groups). */
+    /**
+     * Deletes the group; its files stay in the record (and in their other groups). Its files leave it
+     * first, so a share of the group covers nothing even if the group outlived a cut request. Safe to
+     * retry: the caller's own group deleted within the retry window answers as deleted again.
+     */
     public void deleteGroup(Requester who, GroupId id) {
         AccountId patient = patientOf(who);
-        RecordGroup group = ownGroup(patient, id);
+        Optional<RecordGroup> group = store.group(patient, id);
+        if (group.isEmpty()) {
+            Instant now = clock.instant();
+            store.groupDeletedAt(patient, id).filter(at -> at.plus(properties.retryWindow()).isAfter(now))
+                    .orElseThrow(() -> DomainException.notFound("Group"));
+            return;
+        }
         for (RecordFile file : store.allAvailableFiles(patient, new HealthRecordStore.FileFilter(Optional.empty(), Optional.of(id)))) {
             store.setInGroup(file.id(), id, false);
         }
-        store.deleteGroup(patient, group.id());
+        Instant now = clock.instant();
+        store.deleteGroup(patient, id, now, now.plus(properties.retryWindow()));
     }
 
     public RecordGroup addFiles(Requester who, GroupId id, Collection<FileId> fileIds) {

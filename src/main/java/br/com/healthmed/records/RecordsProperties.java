@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  *                            within it are one entry, and a caller's failed look-ups are counted per window
  * @param maxFailedLookups    failed file look-ups (NOT_FOUND) a caller may make per window before being
  *                            answered TOO_MANY_REFUSALS until the window ends
+ * @param retryWindow         how long a deleted file or group is remembered, so that a retried deleteFile or
+ *                            deleteRecordGroup answers true rather than NOT_FOUND; also when the sweep at the
+ *                            latest finishes a deletion the request did not (its bytes and its object)
  */
 @ConfigurationProperties("healthmed.records")
 public record RecordsProperties(
@@ -39,7 +42,8 @@ public record RecordsProperties(
         @DefaultValue("20") int maxPendingUploads,
         @DefaultValue("P7300D") Duration accessLogRetention,
         @DefaultValue("PT10M") Duration refusalWindow,
-        @DefaultValue("20") int maxFailedLookups) {
+        @DefaultValue("20") int maxFailedLookups,
+        @DefaultValue("PT1H") Duration retryWindow) {
 
     static final Duration MAX_UPLOAD_URL_TTL = Duration.ofMinutes(15);
     static final Duration MAX_DOWNLOAD_URL_TTL = Duration.ofSeconds(60);
@@ -57,6 +61,9 @@ public record RecordsProperties(
         if (accessLogRetention.compareTo(MIN_ACCESS_LOG_RETENTION) < 0) {
             throw new IllegalArgumentException("healthmed.records.access-log-retention must be at least "
                     + MIN_ACCESS_LOG_RETENTION.toDays() + " days (6 months: Marco Civil da Internet, art. 15)");
+        }
+        if (retryWindow.isNegative() || retryWindow.isZero()) {
+            throw new IllegalArgumentException("healthmed.records.retry-window must be positive");
         }
         if (refusalWindow.isNegative() || refusalWindow.isZero() || maxFailedLookups < 1) {
             throw new IllegalArgumentException("healthmed.records.refusal-window and max-failed-lookups must be positive");

@@ -3,6 +3,7 @@ package br.com.healthmed.records;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -50,7 +51,21 @@ public class Sharing {
     }
 
     public Grant share(Requester who, NewShare share) {
+        return share(who, share, Optional.empty());
+    }
+
+    /**
+     * Shares. With an idempotency key, the share's id is derived from the patient and the key: a retry with
+     * the same input answers the share the first attempt made (as it is now: revoked, if it was since),
+     * creating and logging nothing again; the same key with other input is {@code IDEMPOTENCY_KEY_REUSED}.
+     */
+    public Grant share(Requester who, NewShare share, Optional<String> idempotencyKey) {
         AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Record"));
+        Optional<GrantId> derived = idempotencyKey.map(key -> new GrantId(IdempotencyKeys.derivedId(patient, "share", key)));
+        Optional<Grant> earlier = derived.flatMap(id -> grants.grant(patient, id));
+        if (earlier.isPresent()) {
+            return sameShareAgain(earlier.get(), share);
+        }
         // a record is shared from a verified address only: whoever shares can be reached about it
         accounts.requireVerifiedPatient(patient);
         if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorAccount)) {
@@ -73,11 +88,34 @@ public class Sharing {
                     "Share at least one file, one group, allFiles, allNotes or one appointment.");
         }
         Instant now = clock.instant();
-        Grant grant = new Grant(GrantId.random(), patient, share.doctor(), scope, note(share.note()), now,
+        Grant grant = new Grant(derived.orElseGet(GrantId::random), patient, share.doctor(), scope, note(share.note()), now,
                 expiry(share, now), Optional.empty());
-        grants.create(grant);
+        if (!grants.create(grant)) {
+            // a twin of this request won the race and logged the share: answer as it did
+            return sameShareAgain(grants.grant(patient, grant.id()).orElseThrow(Sharing::keyReused), share);
+        }
         audit.shared(who, grant, ShareNames.of(scope, groupsOf(patient)));
         return grant;
+    }
+
+    /** A retried share: the earlier attempt's grant, if it was asked for with the same input. */
+    private Grant sameShareAgain(Grant earlier, NewShare share) {
+        ShareScope asked = new ShareScope(share.allFiles(), Set.copyOf(share.files()), Set.copyOf(share.groups()),
+                share.allNotes(), Set.copyOf(share.appointments()));
+        boolean sameExpiry = share.expiresAt().map(earlier.expiresAt()::equals)
+                .or(() -> share.durationHours().map(hours -> Duration.between(earlier.createdAt(), earlier.expiresAt())
+                        .equals(Duration.ofHours(hours))))
+                .orElse(false);
+        if (!earlier.doctor().equals(share.doctor()) || !earlier.scope().equals(asked) || !sameExpiry
+                || !earlier.note().equals(share.note().map(String::strip).filter(text -> !text.isEmpty()))) {
+            throw keyReused();
+        }
+        return earlier;
+    }
+
+    private static DomainException keyReused() {
+        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                "This idempotency key was already used for another share; use a new key for a new one.");
     }
 
     /** Ends a share at once: the doctor's very next request is refused. Revoking twice changes nothing. */

@@ -81,8 +81,10 @@ class UploadQuota {
             Optional<RecordFile> file = store.file(stale.file());
             if (file.isPresent() && !file.get().available() && store.deleteIfPending(stale.file())) {
                 release(file.get());
-            } else if (store.file(stale.file()).filter(RecordFile::available).isPresent()) {
-                store.settleUpload(patient, stale.file()); // completed, but the settle was lost
+            } else if (store.file(stale.file()).filter(RecordFile::available).isPresent()
+                    || store.deletedFile(stale.file()).isPresent()) {
+                // completed, but the settle was lost (a deletion since gives the bytes back itself, once)
+                store.settleUpload(patient, stale.file());
             } else {
                 store.releaseUpload(patient, stale.file(), stale.bytes()); // the intent is gone
             }

@@ -8,25 +8,36 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes what uploads never completed left behind: the intent and any bytes a client PUT without
- * calling {@code completeFileUpload}. Expired intents are invisible already (expiry is checked at
- * read time); this reclaims the storage and gives the quota they held back. An intent completed at
- * the last moment is kept: it is deleted only while still pending, and its bytes and hold only after
- * that.
+ * Finishes what requests left half-done, on every instance at once (each step is conditional or
+ * idempotent, so two sweeps racing each other or a request do each thing once):
+ *
+ * <ul>
+ *   <li>uploads never completed: the intent and any bytes a client PUT without calling {@code
+ *       completeFileUpload}. Expired intents are invisible already (expiry is checked at read time); this
+ *       reclaims the storage and gives the quota they held back. An intent completed at the last moment is
+ *       kept: it is deleted only while still pending, and its bytes and hold only after that;</li>
+ *   <li>completions cut between making the file available and settling its hold: the hold is settled, so
+ *       the quota counts the file as used rather than as an upload in progress;</li>
+ *   <li>deletions ({@link FileDeletions}) whose retry window has passed: their bytes given back and their
+ *       object deleted if the request did not get that far, then the tombstone forgotten.</li>
+ * </ul>
  */
 @Component
 public class UploadSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(UploadSweeper.class);
     private static final int BATCH = 100;
+    private static final int MAX_DELETION_ROUNDS = 20;
 
     private final HealthRecordStore store;
     private final UploadQuota quota;
+    private final FileDeletions deletions;
     private final Clock clock;
 
-    UploadSweeper(HealthRecordStore store, UploadQuota quota, Clock clock) {
+    UploadSweeper(HealthRecordStore store, UploadQuota quota, FileDeletions deletions, Clock clock) {
         this.store = store;
         this.quota = quota;
+        this.deletions = deletions;
         this.clock = clock;
     }
 
@@ -35,15 +46,19 @@ public class UploadSweeper {
         try {
             int swept = sweep();
             if (swept > 0) {
-                log.info("Swept {} expired uploads", swept);
+                log.info("Swept {} expired uploads, unsettled completions and deletions", swept);
             }
         } catch (RuntimeException e) {
             log.warn("Sweeping expired uploads failed; the next sweep tries again", e);
         }
     }
 
-    /** Sweeps every upload that has expired by now; the number swept. */
+    /** Sweeps every upload that has expired by now and every deletion due; the number swept. */
     public int sweep() {
+        return sweepUploads() + sweepDeletions();
+    }
+
+    private int sweepUploads() {
         int swept = 0;
         int sweptNow;
         List<RecordFile> expired;
@@ -51,7 +66,10 @@ public class UploadSweeper {
             sweptNow = 0;
             expired = store.expiredUploads(clock.instant(), BATCH);
             for (RecordFile upload : expired) {
-                if (store.deleteIfPending(upload.id())) {
+                if (upload.available()) {
+                    quota.settle(upload); // completed, but the settle was lost
+                    sweptNow++;
+                } else if (store.deleteIfPending(upload.id())) {
                     quota.release(upload);
                     sweptNow++;
                 }
@@ -59,6 +77,19 @@ public class UploadSweeper {
             swept += sweptNow;
             // A full batch of which nothing could be swept is an index lagging behind: try next time.
         } while (expired.size() == BATCH && sweptNow > 0);
+        return swept;
+    }
+
+    private int sweepDeletions() {
+        int swept = 0;
+        List<RecordFile> due;
+        int rounds = 0;
+        do {
+            due = store.deletionsDue(clock.instant(), BATCH);
+            due.forEach(deletions::sweep);
+            swept += due.size();
+            // bounded: an index lagging behind the forgetting could hand back the same batch again
+        } while (due.size() == BATCH && ++rounds < MAX_DELETION_ROUNDS);
         return swept;
     }
 }

@@ -1,9 +1,11 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
@@ -52,20 +54,56 @@ public class Uploads {
     }
 
     public UploadTicket request(AccountId patient, NewUpload upload) {
+        return request(patient, upload, Optional.empty());
+    }
+
+    /**
+     * Starts an upload. With an idempotency key, the file's id is derived from the patient and the key: a
+     * retry with the same input answers the same file with a URL valid until the same instant, holding the
+     * bytes once ({@link HealthRecordStore#reserveUpload} is per file); the same key with other input, or
+     * once the first URL has expired, is {@code IDEMPOTENCY_KEY_REUSED}.
+     */
+    public UploadTicket request(AccountId patient, NewUpload upload, Optional<String> idempotencyKey) {
         String fileName = FileNames.fileName(upload.fileName(), "input.fileName");
         String contentType = contentType(upload.contentType());
         checkSize(upload.sizeBytes());
+        FileId id = idempotencyKey.map(key -> new FileId(IdempotencyKeys.derivedId(patient, "upload", key))).orElseGet(FileId::random);
+        Optional<RecordFile> earlier = idempotencyKey.flatMap(key -> store.file(id));
+        if (earlier.isPresent()) {
+            return sameUploadAgain(earlier.get(), fileName, contentType, upload);
+        }
         Set<GroupId> groups = new HashSet<>();
         for (GroupId group : upload.groups()) {
             groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
         }
         Instant now = clock.instant();
-        RecordFile intent = new RecordFile(FileId.random(), patient, fileName, contentType, upload.sizeBytes(),
+        RecordFile intent = new RecordFile(id, patient, fileName, contentType, upload.sizeBytes(),
                 upload.category(), ObjectKey.random(), groups, now, now.plus(properties.uploadUrlTtl()), Optional.empty());
         // The hold first: an intent never exists without its bytes held. A hold left without an intent
         // (a failure right after it) is given back once it expires (UploadQuota.reconcile).
         quota.hold(patient, new UploadHold(intent.id(), intent.sizeBytes(), intent.uploadExpiresAt()));
-        return start(intent);
+        if (!store.createFile(intent)) {
+            // a twin of this request won the race (its hold is the same one): answer as it did
+            return sameUploadAgain(store.file(id).orElseThrow(Uploads::keyReused), fileName, contentType, upload);
+        }
+        return ticketFor(intent, properties.uploadUrlTtl());
+    }
+
+    /** A retried request: the earlier attempt's file, if it asked for the same upload and its URL still holds. */
+    private UploadTicket sameUploadAgain(RecordFile earlier, String fileName, String contentType, NewUpload upload) {
+        Duration left = Duration.between(clock.instant(), earlier.uploadExpiresAt());
+        boolean same = earlier.fileName().equals(fileName) && earlier.contentType().equals(contentType)
+                && earlier.sizeBytes() == upload.sizeBytes() && earlier.category() == upload.category()
+                && earlier.groups().equals(Set.copyOf(upload.groups()));
+        if (!same || left.isNegative() || left.isZero()) {
+            throw keyReused();
+        }
+        return ticketFor(earlier, left);
+    }
+
+    private static DomainException keyReused() {
+        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                "This idempotency key was already used for another upload (other input, or its URL has expired); use a new key.");
     }
 
     /**
@@ -85,8 +123,11 @@ public class Uploads {
 
     private UploadTicket start(RecordFile intent) {
         store.createFile(intent);
-        BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), intent.contentType(), intent.sizeBytes(),
-                properties.uploadUrlTtl());
+        return ticketFor(intent, properties.uploadUrlTtl());
+    }
+
+    private UploadTicket ticketFor(RecordFile intent, Duration validFor) {
+        BlobStore.PresignedUpload url = blobs.presignUpload(intent.objectKey(), intent.contentType(), intent.sizeBytes(), validFor);
         return new UploadTicket(intent.id(), url.url(), url.headers(), url.expiresAt());
     }
 
@@ -104,7 +145,10 @@ public class Uploads {
     public RecordFile complete(Requester who, FileId id) {
         RecordFile file = guard.uploadedBy(who, id);
         if (file.available()) {
-            return file; // completed before: a retried call
+            if (!file.isIssued()) {
+                quota.settle(file); // a retried call: settles what a completion cut short left held (else nothing)
+            }
+            return file;
         }
         BlobStore.StoredBlob stored = blobs.head(file.objectKey()).orElseThrow(() -> new DomainException(
                 ErrorCode.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
@@ -115,7 +159,9 @@ public class Uploads {
                     + " file of " + file.sizeBytes() + " bytes; the upload was discarded. Request a new upload.");
         }
         // Available first, then the hold settled: were the service to stop in between, the hold (whose
-        // bytes already count against the quota) is settled by the next reconciliation, never lost.
+        // bytes already count against the quota) is settled by a retry of this call or by the sweep (the
+        // file stays on its list until settled), never lost; the reverse order could count a file that
+        // never became available.
         Instant now = clock.instant();
         RecordFile completed = file.completedAt(now);
         // An issued document's notice (the patient is told) is stored by the completing write itself.

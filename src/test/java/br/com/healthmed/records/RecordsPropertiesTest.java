@@ -20,6 +20,6 @@ class RecordsPropertiesTest {
     private static RecordsProperties properties(Duration accessLogRetention) {
         return new RecordsProperties(List.of("application/pdf"), DataSize.ofMegabytes(50), DataSize.ofGigabytes(2),
                 Duration.ofMinutes(15), Duration.ofSeconds(60), Duration.ofDays(365), 20, accessLogRetention,
-                Duration.ofMinutes(10), 20);
+                Duration.ofMinutes(10), 20, Duration.ofHours(1));
     }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy on a loopback port in front of a test engine (dynalite) that fails requests the way
- * DynamoDB does when it is in trouble: a 500, a throttling answer, or no answer in time. Faults are
+ * An HTTP proxy on a loopback port in front of a test engine (dynalite, s3proxy) that fails requests the way
+ * DynamoDB does when it is in trouble (S3 clients take the 500s and stalls alike): a 500, a throttling answer, or no answer in time. Faults are
  * chosen by the test: for every request, or for the next few only. Counts what reached it, so a test
  * can tell that a circuit breaker stopped calling.
  */
@@ -161,8 +161,12 @@ public final class FaultyProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         response.headers().map().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+            String lowerCase = name.toLowerCase(java.util.Locale.ROOT);
+            // A HEAD's Content-Length is what it answers (S3: the object's size), not a body's framing.
+            boolean headLength = head && lowerCase.equals("content-length");
+            if ((headLength || !HOP_BY_HOP.contains(lowerCase)) && !name.startsWith(":")) {
                 values.forEach(value -> exchange.getResponseHeaders().add(name, value));
             }
         });

@@ -73,7 +73,7 @@ public enum ErrorCode {
     SLOT_UNAVAILABLE(ErrorType.BAD_REQUEST, "The slot was taken by someone else, or has already started; choose another."),
     BOOKING_LIMIT_REACHED(ErrorType.BAD_REQUEST, "The patient already holds an upcoming appointment with this doctor, or the most upcoming appointments allowed; extensions.limit says which."),
     RATE_LIMITED(ErrorType.FORBIDDEN, "Too many booking requests from this account, network or device recently; extensions.limit says which, extensions.retryAfterSeconds when to try again."),
-    IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "The idempotency key was already used to book another slot; a new booking needs a new key."),
+    IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "The idempotency key was already used for another request: a booking of another slot, or a share, upload or group with other input (or an upload whose URL has expired); a new request needs a new key."),
     INVALID_APPOINTMENT_STATE(ErrorType.BAD_REQUEST, "The appointment's current status does not allow this; extensions.currentStatus says what it is."),
     BOOKING_NOTICE_TOO_SHORT(ErrorType.BAD_REQUEST, "The slot starts sooner than the doctor's minimum notice for bookings and reschedules; extensions.minimumNoticeMinutes says how much."),
     BOOKING_TOO_FAR_AHEAD(ErrorType.BAD_REQUEST, "The slot starts further ahead than the doctor takes bookings; extensions.maximumAdvanceDays says how far."),

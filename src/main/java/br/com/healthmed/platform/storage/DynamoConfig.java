@@ -26,9 +26,7 @@ class DynamoConfig {
 
     @Bean
     StorageGuard dynamoDbGuard(DynamoProperties properties) {
-        DynamoProperties.Guard guard = properties.guard();
-        return new StorageGuard("dynamodb", new StorageGuard.Settings(properties.maxConnections(), guard.queueWait(),
-                guard.window(), guard.minimumCalls(), guard.failureRatePercent(), guard.openFor(), guard.probeCalls()));
+        return properties.guard().guard("dynamodb", properties.maxConnections());
     }
 
     @Bean(destroyMethod = "close")
@@ -85,18 +83,6 @@ class DynamoConfig {
             @DefaultValue("200") int maxConnections,
             @DefaultValue("PT1S") Duration apiCallTimeout,
             @DefaultValue("PT0.4S") Duration apiCallAttemptTimeout,
-            @DefaultValue Guard guard) {
-
-        /**
-         * @param queueWait          how long a call may wait for one of the {@code maxConnections} slots
-         * @param window             the breaker looks at this many recent calls
-         * @param minimumCalls       and decides only once it has seen this many
-         * @param failureRatePercent opening when at least this share of them were outages
-         * @param openFor            calls then fail at once for this long
-         * @param probeCalls         before this many probe calls decide whether to close again
-         */
-        record Guard(@DefaultValue("PT0.05S") Duration queueWait, @DefaultValue("50") int window,
-                     @DefaultValue("20") int minimumCalls, @DefaultValue("50") float failureRatePercent,
-                     @DefaultValue("PT5S") Duration openFor, @DefaultValue("5") int probeCalls) {}
+            @DefaultValue GuardProperties guard) {
     }
 }

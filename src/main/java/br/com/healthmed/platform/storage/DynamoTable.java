@@ -60,6 +60,19 @@ public record DynamoTable(DynamoDbClient client, String name) {
     }
 
     /**
+     * Writes {@code item} only if no item has its key yet: false (nothing written) if one does. Where an id
+     * decides which request was first (or that a request is a retry of an earlier one).
+     */
+    public boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            client.putItem(b -> b.tableName(name).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /**
      * Optimistic concurrency for items that carry a {@code version}: writes {@code item} with
      * {@code version = readVersion + 1}, only if the stored item still has {@code readVersion} (0: only if
      * there is none yet). False when another writer came first; the caller reads again and retries.

@@ -223,6 +223,11 @@ public final class Keys {
         return "UPLOADS#PENDING#" + shard;
     }
 
+    /** GSI2 partition of deleted files' tombstones, by when the sweep finishes them; one of 16 shards: {@code FILES#DELETED#<hex digit>}. */
+    public static String deletedFiles(String shard) {
+        return "FILES#DELETED#" + shard;
+    }
+
     /** The partition of a patient's append-only access log (sort key: time and entry id): {@code RECORDLOG#<patient>}. */
     public static String accessLog(String patientId) {
         return "RECORDLOG#" + patientId;

@@ -53,7 +53,7 @@ public final class StorageGuard implements ExecutionInterceptor {
                 .build());
     }
 
-    /** Defaults sized for DynamoDB; see {@code healthmed.dynamodb.guard.*}. */
+    /** Configured by {@link GuardProperties} ({@code healthmed.dynamodb.guard.*}, {@code healthmed.s3.guard.*}). */
     public record Settings(int maxConcurrentCalls, Duration queueWait, int window, int minimumCalls,
                            float failureRatePercent, Duration openFor, int probeCalls) {}
 
@@ -106,7 +106,8 @@ public final class StorageGuard implements ExecutionInterceptor {
         }
     }
 
-    CircuitBreaker.State state() {
+    /** The breaker's state: what readiness and the tests look at. */
+    public CircuitBreaker.State state() {
         return breaker.getState();
     }
 }

@@ -1,6 +1,7 @@
 package br.com.healthmed.records.api;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.CallerAuthentication;
 import br.com.healthmed.platform.web.ClientAddress;
@@ -14,6 +15,7 @@ import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordsProperties;
 import br.com.healthmed.records.ScanStatus;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
@@ -124,8 +126,10 @@ class HealthRecordController {
     }
 
     @MutationMapping
-    RecordGroup createRecordGroup(@Argument @Size(max = 1000) String name, @AuthenticationPrincipal Caller caller) {
-        return records.createGroup(Callers.patient(caller), name);
+    RecordGroup createRecordGroup(@Argument @Size(max = 1000) String name,
+                                  @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey,
+                                  @AuthenticationPrincipal Caller caller) {
+        return records.createGroup(Callers.patient(caller), name, Optional.ofNullable(idempotencyKey));
     }
 
     @MutationMapping

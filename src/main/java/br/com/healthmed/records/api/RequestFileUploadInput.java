@@ -1,7 +1,9 @@
 package br.com.healthmed.records.api;
 
 import br.com.healthmed.records.FileCategory;
+import br.com.healthmed.platform.IdempotencyKeys;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -12,4 +14,5 @@ record RequestFileUploadInput(
         @NotNull @Size(max = 200) String contentType,
         @NotNull Long sizeBytes,
         @NotNull FileCategory category,
-        @Size(max = 50) List<UUID> groupIds) {}
+        @Size(max = 50) List<UUID> groupIds,
+        @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey) {}

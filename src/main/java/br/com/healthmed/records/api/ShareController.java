@@ -69,7 +69,7 @@ class ShareController {
                 Optional.ofNullable(input.note()),
                 Boolean.TRUE.equals(input.allNotes()),
                 input.appointmentIds() == null ? List.of() : input.appointmentIds().stream().map(AppointmentId::new).toList());
-        return sharing.share(Callers.requester(caller, address), share);
+        return sharing.share(Callers.requester(caller, address), share, Optional.ofNullable(input.idempotencyKey()));
     }
 
     @MutationMapping

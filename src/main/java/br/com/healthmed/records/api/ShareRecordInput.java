@@ -1,6 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.platform.IdempotencyKeys;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,4 +18,5 @@ record ShareRecordInput(
         Integer durationHours,
         @Size(max = 2000) String note,
         Boolean allNotes,
-        @Size(max = 50) List<UUID> appointmentIds) {}
+        @Size(max = 50) List<UUID> appointmentIds,
+        @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey) {}

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -45,7 +46,7 @@ class UploadController {
     FileUploadTicket requestFileUpload(@Argument @Valid RequestFileUploadInput input, @AuthenticationPrincipal Caller caller) {
         NewUpload upload = new NewUpload(input.fileName(), input.contentType(), input.sizeBytes(), input.category(),
                 input.groupIds() == null ? List.of() : input.groupIds().stream().map(GroupId::new).toList());
-        return FileUploadTicket.of(uploads.request(Callers.patient(caller), upload));
+        return FileUploadTicket.of(uploads.request(Callers.patient(caller), upload, Optional.ofNullable(input.idempotencyKey())));
     }
 
     @MutationMapping

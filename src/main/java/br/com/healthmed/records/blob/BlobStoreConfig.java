@@ -1,5 +1,6 @@
 package br.com.healthmed.records.blob;
 
+import br.com.healthmed.platform.storage.StorageGuard;
 import br.com.healthmed.records.BlobStore;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,12 +38,24 @@ class BlobStoreConfig {
     @ConditionalOnProperty(name = "healthmed.blob-store", havingValue = "s3")
     static class S3 {
 
+        /** S3's own guard: an S3 outage opens this breaker, not DynamoDB's, and the other way round. */
+        @Bean
+        StorageGuard s3Guard(S3Properties properties) {
+            return properties.guard().guard("s3", properties.maxConnections());
+        }
+
         @Bean(destroyMethod = "close")
-        S3Client s3Client(S3Properties properties) {
+        S3Client s3Client(S3Properties properties, StorageGuard s3Guard) {
             var builder = S3Client.builder()
                     .region(Region.of(properties.region()))
                     .credentialsProvider(credentials(properties))
-                    .httpClientBuilder(ApacheHttpClient.builder());
+                    .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()))
+                    // A slow S3 must not hold a request thread: metadata calls are bounded well under the SDK's
+                    // defaults (none at all for a call), transfers get their own bound per request (S3BlobStore),
+                    // and the guard sheds calls beyond the pool and stops calling a failing S3 for a while.
+                    .overrideConfiguration(o -> o.apiCallTimeout(properties.apiCallTimeout())
+                            .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                            .addExecutionInterceptor(s3Guard));
             if (properties.endpoint() != null) {
                 builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
             }

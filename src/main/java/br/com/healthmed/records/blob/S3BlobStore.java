@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -133,7 +134,8 @@ class S3BlobStore implements BlobStore {
 
     @Override
     public void store(ObjectKey key, String contentType, long sizeBytes, InputStream body) {
-        s3.putObject(encryptedPut(key, contentType, sizeBytes), RequestBody.fromInputStream(body, sizeBytes));
+        s3.putObject(encryptedPut(key, contentType, sizeBytes).toBuilder().overrideConfiguration(this::transfer).build(),
+                RequestBody.fromInputStream(body, sizeBytes));
     }
 
     /** A PUT of the object under its key, encrypted with KMS (the configured key, or the bucket's), as every object here is. */
@@ -152,7 +154,8 @@ class S3BlobStore implements BlobStore {
     @Override
     public Optional<InputStream> read(ObjectKey key) {
         try {
-            return Optional.of(s3.getObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value())));
+            return Optional.of(s3.getObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value())
+                    .overrideConfiguration(this::transfer)));
         } catch (NoSuchKeyException absent) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -161,6 +164,11 @@ class S3BlobStore implements BlobStore {
             }
             throw e;
         }
+    }
+
+    /** A call moving a whole file's bytes: the transfer bound, not the metadata calls' second. */
+    private void transfer(AwsRequestOverrideConfiguration.Builder override) {
+        override.apiCallTimeout(properties.transferTimeout()).apiCallAttemptTimeout(properties.transferTimeout());
     }
 
     @Override

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Notes in DynamoDB: one item per version, {@code CLINICALNOTE#<note>} / {@code V#<version>}, each put
@@ -51,7 +50,7 @@ class DynamoConsultationNoteStore implements ConsultationNoteStore {
         Map<String, AttributeValue> item = item(note, note.versions().get(0), noticeDue);
         item.put(Keys.GSI1PK, s(ClinicalKeys.patientNotes(note.patient().toString())));
         item.put(Keys.GSI1SK, s(Positions.of(note.createdAt(), note.id().value())));
-        return putIfAbsent(item);
+        return table.putIfAbsent(item);
     }
 
     @Override
@@ -59,7 +58,7 @@ class DynamoConsultationNoteStore implements ConsultationNoteStore {
         if (version.version() < 2) {
             throw new IllegalArgumentException("version 1 is the note itself: create it");
         }
-        return putIfAbsent(item(note, version, noticeDue));
+        return table.putIfAbsent(item(note, version, noticeDue));
     }
 
     @Override
@@ -92,15 +91,6 @@ class DynamoConsultationNoteStore implements ConsultationNoteStore {
         }
         return new Page<>(page, found.size() > limit
                 ? Optional.of(string(found.get(limit - 1), Keys.GSI1SK)) : Optional.empty());
-    }
-
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
     }
 
     private static Map<String, AttributeValue> item(ConsultationNote note, NoteVersion version, Instant noticeDue) {

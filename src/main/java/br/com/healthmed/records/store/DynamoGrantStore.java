@@ -45,7 +45,7 @@ class DynamoGrantStore implements GrantStore {
     }
 
     @Override
-    public void create(Grant grant) {
+    public boolean create(Grant grant) {
         Map<String, AttributeValue> item = new HashMap<>(key(grant));
         item.put("type", s("GRANT"));
         item.put("grantId", s(grant.id().toString()));
@@ -72,7 +72,7 @@ class DynamoGrantStore implements GrantStore {
             item.put(Keys.GSI1PK, s(Keys.sharesWith(grant.doctor().toString())));
             item.put(Keys.GSI1SK, s(Positions.of(grant.expiresAt(), grant.id().value())));
         }
-        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        return table.putIfAbsent(item);
     }
 
     @Override

@@ -50,7 +50,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * and {@code GSI1SK = <available at>#<id>}, which lists the patient's files newest first. A pending
  * upload is listed nowhere for the patient; it carries {@code GSI2PK = UPLOADS#PENDING#<first hex digit
  * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
- * {@code ttl} that lets DynamoDB remove it a day later anyway. A final malware-scan verdict is kept in
+ * {@code ttl} that lets DynamoDB remove it a day later anyway. A completed file keeps those GSI2 keys until its
+ * hold is settled, so that the sweep finds a completion cut between the two. A deleted file is a tombstone
+ * ({@code deletedAt}) listed nowhere for the patient, on {@code GSI2PK = FILES#DELETED#<hex digit>} by when
+ * the sweep finishes it; the usage item marks its bytes released with {@code released#<file id>} until the
+ * tombstone goes, so retries and the sweep give them back once. A final malware-scan verdict is kept in
  * {@code scanVerdict}. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
  * partition.
  */
@@ -74,6 +78,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     private static final String CLAIMED = "bytes";
     private static final String PENDING = "pendingUploads";
     private static final String HOLD = "hold#";
+    private static final String RELEASED = "released#";
 
     private final DynamoTable table;
 
@@ -82,7 +87,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void createFile(RecordFile file) {
+    public boolean createFile(RecordFile file) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.recordFile(file.id().toString()));
         item.put("type", s("RECORD_FILE"));
         item.put("owner", s(file.owner().toString()));
@@ -104,13 +109,16 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
         item.put(Keys.GSI2PK, s(Keys.pendingUploads(shard(file.id()))));
         item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
-        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        return table.putIfAbsent(item);
     }
 
     @Override
     public Optional<RecordFile> file(FileId id) {
-        return table.item(Keys.recordFile(id.toString())).map(DynamoHealthRecordStore::toFile);
+        return table.item(Keys.recordFile(id.toString())).filter(item -> !item.containsKey(DELETED_AT))
+                .map(DynamoHealthRecordStore::toFile);
     }
+
+    private static final String DELETED_AT = "deletedAt";
 
     @Override
     public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
@@ -129,7 +137,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             });
             update.append(" REMOVE #ttl");
         } else {
-            update.append(" REMOVE #ttl, GSI2PK, GSI2SK");
+            update.append(" REMOVE #ttl"); // GSI2 keys stay until the hold is settled (settleUpload)
         }
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
@@ -159,8 +167,58 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void deleteFile(FileId id) {
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString())));
+    public boolean markDeleted(FileId id, Instant at, Instant sweepAt) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+                    .updateExpression("SET deletedAt = :at, GSI2PK = :gonePk, GSI2SK = :due REMOVE GSI1PK, GSI1SK")
+                    .conditionExpression("attribute_exists(availableAt) AND attribute_not_exists(deletedAt)")
+                    .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(Keys.deletedFiles(shard(id))),
+                            ":due", s(Positions.of(sweepAt, id.value())))));
+            return true;
+        } catch (ConditionalCheckFailedException notAvailable) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<RecordFile> deletedFile(FileId id) {
+        return table.item(Keys.recordFile(id.toString())).filter(item -> item.containsKey(DELETED_AT))
+                .map(DynamoHealthRecordStore::toFile);
+    }
+
+    @Override
+    public List<RecordFile> deletionsDue(Instant now, int limit) {
+        return dueOnGsi2(Keys::deletedFiles, now, limit);
+    }
+
+    @Override
+    public void releaseDeletedBytes(RecordFile deleted) {
+        settleUpload(deleted.owner(), deleted.id());
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+                    .updateExpression("SET #released = :at ADD #claimed :bytes")
+                    .conditionExpression("attribute_not_exists(#released)")
+                    .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id(), "#claimed", CLAIMED))
+                    .expressionAttributeValues(Map.of(":at", instant(deleted.availableAt().orElseThrow()),
+                            ":bytes", n(-deleted.sizeBytes()))));
+        } catch (ConditionalCheckFailedException releasedBefore) {
+            // a retry, or the sweep after the request: given back once
+        }
+    }
+
+    @Override
+    public void forgetDeletion(RecordFile deleted) {
+        try {
+            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(deleted.id().toString()))
+                    .conditionExpression("attribute_exists(deletedAt)"));
+        } catch (ConditionalCheckFailedException forgottenBefore) {
+            // another sweep got there first; the marker below goes either way
+        }
+        // After the tombstone, not before: were the marker gone first, a sweep could release the bytes again.
+        // A crash between the two leaves only this small marker behind.
+        table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+                .updateExpression("REMOVE #released")
+                .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id())));
     }
 
     @Override
@@ -171,19 +229,24 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public List<RecordFile> expiredUploads(Instant now, int limit) {
-        List<RecordFile> expired = new ArrayList<>();
-        // Expired means expiresAt <= now: every position at now (whatever its id) sorts before now + 1 ns.
+        return dueOnGsi2(Keys::pendingUploads, now, limit);
+    }
+
+    /** The items of the sharded GSI2 partitions whose position is at or before {@code now}. */
+    private List<RecordFile> dueOnGsi2(java.util.function.Function<String, String> partitionOfShard, Instant now, int limit) {
+        List<RecordFile> due = new ArrayList<>();
+        // Due means at <= now: every position at now (whatever its id) sorts before now + 1 ns.
         String before = Positions.instant(now.plusNanos(1));
-        for (int shard = 0; shard < PENDING_SHARDS && expired.size() < limit; shard++) {
-            String partition = Keys.pendingUploads(Integer.toHexString(shard));
-            int wanted = limit - expired.size();
+        for (int shard = 0; shard < PENDING_SHARDS && due.size() < limit; shard++) {
+            String partition = partitionOfShard.apply(Integer.toHexString(shard));
+            int wanted = limit - due.size();
             DynamoQueries.items(table, b -> b.indexName(Keys.GSI2)
                             .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :now")
                             .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(before)))
                             .limit(wanted), wanted)
-                    .stream().map(DynamoHealthRecordStore::toFile).filter(file -> !file.available()).forEach(expired::add);
+                    .stream().map(DynamoHealthRecordStore::toFile).forEach(due::add);
         }
-        return expired;
+        return due;
     }
 
     @Override
@@ -212,17 +275,18 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void createGroup(RecordGroup group) {
+    public boolean createGroup(RecordGroup group) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.recordGroup(group.owner().toString(), group.id().toString()));
         item.put("type", s("RECORD_GROUP"));
         item.put("name", s(group.name()));
         item.put("createdAt", instant(group.createdAt()));
-        table.client().putItem(b -> b.tableName(table.name()).item(item));
+        return table.putIfAbsent(item);
     }
 
     @Override
     public Optional<RecordGroup> group(AccountId owner, GroupId id) {
-        return table.item(Keys.recordGroup(owner.toString(), id.toString())).map(item -> toGroup(owner, item));
+        return table.item(Keys.recordGroup(owner.toString(), id.toString())).filter(item -> !item.containsKey(DELETED_AT))
+                .map(item -> toGroup(owner, item));
     }
 
     @Override
@@ -230,7 +294,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         return DynamoQueries.all(table, b -> b.consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :groups)")
                         .expressionAttributeValues(Map.of(":pk", s(Keys.record(owner.toString())), ":groups", s("GROUP#"))))
-                .stream().map(item -> toGroup(owner, item))
+                .stream().filter(item -> !item.containsKey(DELETED_AT)).map(item -> toGroup(owner, item))
                 .sorted(Comparator.comparing(RecordGroup::name, String.CASE_INSENSITIVE_ORDER).thenComparing(g -> g.id().value()))
                 .toList();
     }
@@ -241,7 +305,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             table.client().updateItem(b -> b.tableName(table.name())
                     .key(Keys.recordGroup(group.owner().toString(), group.id().toString()))
                     .updateExpression("SET #name = :name")
-                    .conditionExpression("attribute_exists(PK)")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeNames(Map.of("#name", "name"))
                     .expressionAttributeValues(Map.of(":name", s(group.name()))));
         } catch (ConditionalCheckFailedException deleted) {
@@ -250,8 +314,23 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void deleteGroup(AccountId owner, GroupId id) {
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString())));
+    public void deleteGroup(AccountId owner, GroupId id, Instant at, Instant forgetAfter) {
+        try {
+            // The tombstone replaces the group: DynamoDB's TTL removes it after forgetAfter.
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString()))
+                    .updateExpression("SET deletedAt = :at, #ttl = :ttl REMOVE #name")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
+                    .expressionAttributeNames(Map.of("#ttl", TTL, "#name", "name"))
+                    .expressionAttributeValues(Map.of(":at", instant(at), ":ttl", epochSeconds(forgetAfter))));
+        } catch (ConditionalCheckFailedException goneOrDeleted) {
+            // nothing to delete
+        }
+    }
+
+    @Override
+    public Optional<Instant> groupDeletedAt(AccountId owner, GroupId id) {
+        return table.item(Keys.recordGroup(owner.toString(), id.toString())).filter(item -> item.containsKey(DELETED_AT))
+                .map(item -> instant(item, DELETED_AT));
     }
 
     @Override
@@ -296,6 +375,16 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void settleUpload(AccountId owner, FileId file) {
         removeHold(owner, file, 0);
+        try {
+            // Off the sweep's list: only a completed file on the pending-upload partition (an issued
+            // document's GSI2 keys are its notice's, and stay).
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(file.toString()))
+                    .updateExpression("REMOVE GSI2PK, GSI2SK")
+                    .conditionExpression("attribute_exists(availableAt) AND GSI2PK = :pending")
+                    .expressionAttributeValues(Map.of(":pending", s(Keys.pendingUploads(shard(file))))));
+        } catch (ConditionalCheckFailedException settledBefore) {
+            // not listed (settled before, deleted, or never completed)
+        }
     }
 
     @Override
@@ -316,13 +405,6 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         }
     }
 
-    @Override
-    public void releaseBytes(AccountId owner, long bytes) {
-        table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
-                .updateExpression("ADD #claimed :bytes")
-                .expressionAttributeNames(Map.of("#claimed", CLAIMED))
-                .expressionAttributeValues(Map.of(":bytes", n(-bytes))));
-    }
 
     private Consumer<QueryRequest.Builder> listing(AccountId owner, FileFilter filter, Optional<String> after, int pageSize) {
         Map<String, AttributeValue> values = new HashMap<>();

@@ -17,10 +17,8 @@ class InMemoryGrantStore implements GrantStore {
     private final Map<GrantId, Grant> grants = new ConcurrentHashMap<>();
 
     @Override
-    public void create(Grant grant) {
-        if (grants.putIfAbsent(grant.id(), grant) != null) {
-            throw new IllegalStateException("Grant " + grant.id() + " exists");
-        }
+    public boolean create(Grant grant) {
+        return grants.putIfAbsent(grant.id(), grant) == null;
     }
 
     @Override

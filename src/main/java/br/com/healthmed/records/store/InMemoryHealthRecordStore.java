@@ -28,6 +28,14 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     private final Map<FileId, RecordFile> files = new ConcurrentHashMap<>();
     private final Map<GroupId, RecordGroup> groups = new ConcurrentHashMap<>();
     private final Map<AccountId, Usage> usages = new ConcurrentHashMap<>();
+    /** Tombstones of deleted files ({@link #markDeleted}), with when the sweep is to finish them. */
+    private final Map<FileId, Tombstone> deletedFiles = new ConcurrentHashMap<>();
+    private final Map<GroupId, RecordGroup> deletedGroups = new ConcurrentHashMap<>();
+    private final Map<GroupId, Instant> groupsDeletedAt = new ConcurrentHashMap<>();
+    /** Completed files whose hold is not settled yet: the sweep's to finish (see expiredUploads). */
+    private final Set<FileId> unsettled = ConcurrentHashMap.newKeySet();
+
+    private record Tombstone(RecordFile file, Instant sweepAt) {}
     private final InMemoryRecordNotices notices;
 
     InMemoryHealthRecordStore() {
@@ -39,10 +47,8 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void createFile(RecordFile file) {
-        if (files.putIfAbsent(file.id(), file) != null) {
-            throw new IllegalStateException("File " + file.id() + " exists");
-        }
+    public synchronized boolean createFile(RecordFile file) {
+        return !deletedFiles.containsKey(file.id()) && files.putIfAbsent(file.id(), file) == null;
     }
 
     @Override
@@ -59,6 +65,9 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
             }
             marked[0] = true;
             notice.ifPresent(notices::add);
+            if (!file.isIssued()) {
+                unsettled.add(file.id()); // until its hold is settled
+            }
             return file.completedAt(at);
         });
         return marked[0];
@@ -83,8 +92,38 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void deleteFile(FileId id) {
+    public synchronized boolean markDeleted(FileId id, Instant at, Instant sweepAt) {
+        RecordFile file = files.get(id);
+        if (file == null || !file.available()) {
+            return false;
+        }
+        deletedFiles.put(id, new Tombstone(file, sweepAt));
         files.remove(id);
+        return true;
+    }
+
+    @Override
+    public Optional<RecordFile> deletedFile(FileId id) {
+        return Optional.ofNullable(deletedFiles.get(id)).map(Tombstone::file);
+    }
+
+    @Override
+    public List<RecordFile> deletionsDue(Instant now, int limit) {
+        return deletedFiles.values().stream().filter(tombstone -> !now.isBefore(tombstone.sweepAt()))
+                .sorted(Comparator.comparing(Tombstone::sweepAt)).limit(limit).map(Tombstone::file).toList();
+    }
+
+    @Override
+    public void releaseDeletedBytes(RecordFile deleted) {
+        settleUpload(deleted.owner(), deleted.id());
+        usages.computeIfPresent(deleted.owner(), (id, usage) -> usage.released().contains(deleted.id()) ? usage
+                : usage.releasing(deleted.id(), deleted.sizeBytes()));
+    }
+
+    @Override
+    public void forgetDeletion(RecordFile deleted) {
+        deletedFiles.remove(deleted.id());
+        usages.computeIfPresent(deleted.owner(), (id, usage) -> usage.forgetting(deleted.id()));
     }
 
     @Override
@@ -94,7 +133,8 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
 
     @Override
     public List<RecordFile> expiredUploads(Instant now, int limit) {
-        return files.values().stream().filter(file -> !file.available() && !now.isBefore(file.uploadExpiresAt()))
+        return files.values().stream().filter(file -> (!file.available() || unsettled.contains(file.id()))
+                        && !now.isBefore(file.uploadExpiresAt()))
                 .sorted(Comparator.comparing(RecordFile::uploadExpiresAt)).limit(limit).toList();
     }
 
@@ -129,8 +169,8 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void createGroup(RecordGroup group) {
-        groups.putIfAbsent(group.id(), group);
+    public synchronized boolean createGroup(RecordGroup group) {
+        return !groupsDeletedAt.containsKey(group.id()) && groups.putIfAbsent(group.id(), group) == null;
     }
 
     @Override
@@ -151,8 +191,19 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     @Override
-    public void deleteGroup(AccountId owner, GroupId id) {
-        groups.computeIfPresent(id, (key, group) -> group.owner().equals(owner) ? null : group);
+    public synchronized void deleteGroup(AccountId owner, GroupId id, Instant at, Instant forgetAfter) {
+        RecordGroup group = groups.get(id);
+        if (group != null && group.owner().equals(owner)) {
+            groups.remove(id);
+            deletedGroups.put(id, group);
+            groupsDeletedAt.put(id, at); // kept: the embedded store lives as long as the process
+        }
+    }
+
+    @Override
+    public Optional<Instant> groupDeletedAt(AccountId owner, GroupId id) {
+        return Optional.ofNullable(deletedGroups.get(id)).filter(group -> group.owner().equals(owner))
+                .map(group -> groupsDeletedAt.get(id));
     }
 
     @Override
@@ -179,14 +230,15 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
             }
             Map<FileId, UploadHold> holds = new HashMap<>(usage.holds());
             holds.put(hold.file(), hold);
-            return new Usage(usage.claimed() + hold.bytes(), holds);
+            return new Usage(usage.claimed() + hold.bytes(), holds, usage.released());
         });
         return outcome[0];
     }
 
     @Override
     public void settleUpload(AccountId owner, FileId file) {
-        usages.computeIfPresent(owner, (id, usage) -> usage.without(file, 0));
+        usages.computeIfPresent(owner, (id, usage) -> usage.holds().containsKey(file) ? usage.without(file, 0) : usage);
+        unsettled.remove(file);
     }
 
     @Override
@@ -194,15 +246,29 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
         usages.computeIfPresent(owner, (id, usage) -> usage.holds().containsKey(file) ? usage.without(file, bytes) : usage);
     }
 
-    @Override
-    public void releaseBytes(AccountId owner, long bytes) {
-        usages.computeIfPresent(owner, (id, usage) -> new Usage(Math.max(0, usage.claimed() - bytes), usage.holds()));
-    }
+    /**
+     * {@code claimed}: the bytes of available files plus every hold, the number the quota is checked against;
+     * {@code released}: deleted files whose bytes were given back, until their tombstone goes.
+     */
+    private record Usage(long claimed, Map<FileId, UploadHold> holds, Set<FileId> released) {
 
-    /** {@code claimed}: the bytes of available files plus every hold, the number the quota is checked against. */
-    private record Usage(long claimed, Map<FileId, UploadHold> holds) {
+        static final Usage NONE = new Usage(0, Map.of(), Set.of());
 
-        static final Usage NONE = new Usage(0, Map.of());
+        Usage(long claimed, Map<FileId, UploadHold> holds) {
+            this(claimed, holds, Set.of());
+        }
+
+        Usage releasing(FileId file, long bytes) {
+            Set<FileId> done = new HashSet<>(released);
+            done.add(file);
+            return new Usage(Math.max(0, claimed - bytes), holds, done);
+        }
+
+        Usage forgetting(FileId file) {
+            Set<FileId> done = new HashSet<>(released);
+            done.remove(file);
+            return new Usage(claimed, holds, done);
+        }
 
         long held() {
             return holds.values().stream().mapToLong(UploadHold::bytes).sum();
@@ -212,7 +278,7 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
         Usage without(FileId file, long released) {
             Map<FileId, UploadHold> rest = new HashMap<>(holds);
             rest.remove(file);
-            return new Usage(claimed - released, rest);
+            return new Usage(claimed - released, rest, this.released);
         }
     }
 

@@ -6,13 +6,8 @@ import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Dynalite;
 import br.com.healthmed.support.DynaliteStorage;
 import br.com.healthmed.support.FaultyProxy;
+import br.com.healthmed.support.Outages;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,15 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class StorageOutageApiTest {
 
     private static final FaultyProxy PROXY = FaultyProxy.in(Dynalite.endpoint());
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void dynamoBehindTheProxy(DynamicPropertyRegistry registry) {
         DynaliteStorage.registerWithProductionTimeouts(registry, PROXY.endpoint());
-        // a smaller breaker window and pause, so that the test opens and closes it quickly
-        registry.add("healthmed.dynamodb.guard.window", () -> "10");
-        registry.add("healthmed.dynamodb.guard.minimum-calls", () -> "5");
-        registry.add("healthmed.dynamodb.guard.open-for", () -> "PT3S");
+        Outages.quickBreaker(registry, "healthmed.dynamodb.guard");
     }
 
     @AfterAll
@@ -85,9 +75,7 @@ class StorageOutageApiTest {
         // when the breaker opened (a background sweep's, retrying) may still arrive
         assertThat(PROXY.received() - reachedDynamo).as("requests reaching a DynamoDB the breaker has given a rest")
                 .isLessThan(3);
-        HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(Outages.readiness(port)).isEqualTo(503);
 
         PROXY.heal();
         awaitStorageBack();
@@ -125,25 +113,11 @@ class StorageOutageApiTest {
     }
 
     private static void assertRetryable(GraphQlTester.Response response, String code) {
-        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies((ResponseError error) -> {
-            assertThat(error.getExtensions()).containsEntry("code", code);
-            assertThat(error.getExtensions().get("retryAfterSeconds")).isInstanceOf(Integer.class);
-            assertThat(error.getMessage()).doesNotContain("Exception", "software.amazon");
-        }));
+        Outages.assertRetryable(response, code);
     }
 
-    /** The breaker lets probes through after its pause: poll until an answer comes from storage again. */
     private void awaitStorageBack() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (guard.state() != CircuitBreaker.State.CLOSED || !answersFromStorage()) {
-            assertThat(Instant.now()).as("storage back within 30 s of DynamoDB healing").isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Outages.awaitClosed(guard, this::answersFromStorage);
     }
 
     private boolean answersFromStorage() {

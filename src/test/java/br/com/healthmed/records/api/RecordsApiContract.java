@@ -4,23 +4,14 @@ import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.records.BlobStore;
 import br.com.healthmed.records.FileCategory;
 import br.com.healthmed.records.FileId;
-import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.UploadHold;
-import br.com.healthmed.records.UploadSweeper;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Concurrently;
-import br.com.healthmed.support.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,18 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The health record through the API, as a patient's and a doctor's front-ends use it, with real bytes
@@ -47,62 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tokens live a day here so that moving it hours ahead tests shares, not logins. Run once per storage
  * adapter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "healthmed.security.jwt.access-token-ttl=P1D",
-        "healthmed.records.max-file-size=600KB",
-        "healthmed.records.quota-per-patient=1MB",
-        // the tests sweep when they mean to; a scheduled sweep must not race them
-        "healthmed.records.sweep-interval=P1D"})
-@Import(RecordsApiContract.MovableClock.class)
-abstract class RecordsApiContract {
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
-
-    @DynamicPropertySource
-    static void blobFolder(DynamicPropertyRegistry registry) {
-        registry.add("healthmed.records.local-blobs.directory", RecordsApiContract::temporaryFolder);
-    }
-
-    private static String temporaryFolder() {
-        try {
-            return Files.createTempDirectory("healthmed-blobs").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    HealthRecordStore records;
-
-    @Autowired
-    BlobStore blobs;
-
-    @Autowired
-    UploadSweeper sweeper;
-
-    RecordClient patient;
-
-    @BeforeEach
-    void logIn() {
-        patient = RecordClient.patient(Api.at(port));
-    }
-
-    void advance(Duration duration) {
-        ((MutableClock) clock).advance(duration);
-    }
+abstract class RecordsApiContract extends RecordsApiHarness {
 
     // --- the journey of the issue -----------------------------------------------------------------
 
@@ -302,12 +228,6 @@ abstract class RecordsApiContract {
                 : String.valueOf(errors[0].get(0).getExtensions().get("code"));
     }
 
-    private void assertUsage(long used, long reserved) {
-        patient.document("myRecord").execute()
-                .path("myRecord.usedBytes").entity(Long.class).isEqualTo(used)
-                .path("myRecord.reservedBytes").entity(Long.class).isEqualTo(reserved);
-    }
-
     // --- the record -------------------------------------------------------------------------------
 
     @Test
@@ -389,6 +309,21 @@ abstract class RecordsApiContract {
         patient.share(Map.of("doctorId", doctor.id, "allFiles", true, "durationHours", 1));
         String file = (String) patient.upload("depois.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id");
         assertThat(RecordClient.get(doctor.downloadUrl(file)).statusCode()).as("allFiles covers later files").isEqualTo(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aListThatAnswersAnErrorIsNullBesideItNotAnEmptyList() {
+        // issue 14, finding 2: an error beside {edges: [], hasNextPage: false} is shown as "nothing there"
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        GraphQlTester.Response log = doctor.document("recordAccessLog").variable("first", 20).execute();
+        assertThat(code(log)).isEqualTo("NOT_FOUND");
+        assertThat((Map<String, Object>) log.returnResponse().getData()).as("the field is there, and null")
+                .containsEntry("recordAccessLog", null);
+
+        GraphQlTester.Response files = patient.document("myRecord").variable("groupId", UUID.randomUUID().toString()).execute();
+        assertThat(code(files)).isEqualTo("NOT_FOUND");
+        files.path("myRecord.files").valueIsNull().path("myRecord.quotaBytes").entity(Long.class).isEqualTo(1024L * 1024);
     }
 
     // --- nobody else sees anything ----------------------------------------------------------------

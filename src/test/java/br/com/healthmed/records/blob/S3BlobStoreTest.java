@@ -36,9 +36,11 @@ class S3BlobStoreTest extends BlobStoreContract {
 
     @BeforeAll
     static void start() {
-        properties = new S3Properties(InProcessS3.bucket(BUCKET), "sa-east-1", "alias/healthmed-records", InProcessS3.endpoint());
+        properties = new S3Properties(InProcessS3.bucket(BUCKET), "sa-east-1", "alias/healthmed-records", InProcessS3.endpoint(),
+                100, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(30),
+                br.com.healthmed.platform.storage.GuardProperties.defaults());
         BlobStoreConfig.S3 config = new BlobStoreConfig.S3();
-        s3 = config.s3Client(properties);
+        s3 = config.s3Client(properties, config.s3Guard(properties));
         presigner = config.s3Presigner(properties);
         store = config.blobStore(s3, presigner, properties);
     }

@@ -23,6 +23,7 @@ import br.com.healthmed.records.ScanStatus;
 import br.com.healthmed.records.UploadHold;
 import br.com.healthmed.support.Concurrently;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,17 +153,33 @@ abstract class HealthRecordStoreContract {
     }
 
     @Test
-    void aDeletedFileIsGoneAndChangesToItDoNothing() {
+    void aDeletedFileIsGoneAndChangesToItDoNothingWhileItsTombstoneWaitsForTheSweep() {
         RecordFile file = pending(patient, FileCategory.EXAM, Set.of());
         store().createFile(file);
         store().markAvailable(file, NOW);
+        RecordFile available = store().file(file.id()).orElseThrow();
+        Instant sweepAt = NOW.plus(Duration.ofHours(1));
 
-        store().deleteFile(file.id());
+        assertThat(store().markDeleted(file.id(), NOW, sweepAt)).isTrue();
+        assertThat(store().markDeleted(file.id(), NOW, sweepAt)).as("deleted before").isFalse();
         store().rename(file.id(), "x.pdf");
         store().setInGroup(file.id(), GroupId.random(), true);
 
         assertThat(store().file(file.id())).isEmpty();
         assertThat(store().allAvailableFiles(patient, FileFilter.ALL)).isEmpty();
+        assertThat(store().createFile(file)).as("its id is not made again").isFalse();
+        assertThat(store().deletedFile(file.id())).hasValueSatisfying(tombstone -> {
+            assertThat(tombstone.objectKey()).isEqualTo(file.objectKey());
+            assertThat(tombstone.sizeBytes()).isEqualTo(file.sizeBytes());
+        });
+        assertThat(store().deletionsDue(sweepAt.minusSeconds(1), 100)).extracting(RecordFile::id).doesNotContain(file.id());
+        assertThat(store().deletionsDue(sweepAt, 100)).extracting(RecordFile::id).contains(file.id());
+
+        store().forgetDeletion(available);
+        assertThat(store().deletedFile(file.id())).isEmpty();
+        assertThat(store().deletionsDue(sweepAt, 100)).extracting(RecordFile::id).doesNotContain(file.id());
+        assertThat(store().markDeleted(FileId.random(), NOW, sweepAt))
+                .as("never there").isFalse();
     }
 
     @Test
@@ -176,12 +193,20 @@ abstract class HealthRecordStoreContract {
         assertThat(store().groups(patient)).containsExactly(cardiologia, exames);
         assertThat(store().group(other, cardiologia.id())).isEmpty();
         store().updateGroup(new RecordGroup(cardiologia.id(), other, "hijacked", NOW));
-        store().deleteGroup(other, cardiologia.id());
+        store().deleteGroup(other, cardiologia.id(), NOW, NOW.plus(Duration.ofHours(1)));
         assertThat(store().group(patient, cardiologia.id())).hasValue(cardiologia);
+        assertThat(store().groupDeletedAt(other, cardiologia.id())).isEmpty();
 
         store().updateGroup(cardiologia.renamed("Cardiologia 2026"));
-        store().deleteGroup(patient, exames.id());
+        store().deleteGroup(patient, exames.id(), NOW, NOW.plus(Duration.ofHours(1)));
         assertThat(store().groups(patient)).containsExactly(cardiologia.renamed("Cardiologia 2026"));
+        assertThat(store().group(patient, exames.id())).isEmpty();
+        assertThat(store().groupDeletedAt(patient, exames.id())).hasValue(NOW);
+        assertThat(store().groupDeletedAt(other, exames.id())).as("someone else's").isEmpty();
+        store().updateGroup(exames.renamed("back"));
+        assertThat(store().group(patient, exames.id())).as("a deleted group is not renamed back").isEmpty();
+        assertThat(store().createGroup(exames)).as("nor made again").isFalse();
+        assertThat(store().createGroup(cardiologia)).as("an existing id").isFalse();
     }
 
     @Test
@@ -222,8 +247,12 @@ abstract class HealthRecordStoreContract {
         assertThat(store().usage(patient)).isEqualTo(new RecordUsage(300, List.of(third)));
         assertThat(store().reserveUpload(patient, hold(401), 1_000, 10)).isEqualTo(Reservation.QUOTA_EXCEEDED);
         assertThat(store().reserveUpload(patient, hold(400), 1_000, 10)).isEqualTo(Reservation.RESERVED);
-        store().releaseBytes(patient, 300); // the completed file deleted
+        RecordFile deleted = new RecordFile(first.file(), patient, "a.pdf", "application/pdf", 300, FileCategory.EXAM,
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.of(NOW));
+        store().releaseDeletedBytes(deleted); // the completed file deleted
+        store().releaseDeletedBytes(deleted); // a retry, or the sweep: given back once
         assertThat(store().usage(patient).usedBytes()).isZero();
+        assertThat(store().usage(patient).holds()).hasSize(2);
         assertThat(store().reserveUpload(patient, hold(300), 1_000, 10)).isEqualTo(Reservation.RESERVED);
     }
 
@@ -243,7 +272,7 @@ abstract class HealthRecordStoreContract {
     }
 
     @Test
-    void expiredUploadsAreThePendingOnesOnlyAndACompletedOneIsNeverDeletedAsPending() {
+    void expiredUploadsAreThePendingOnesAndTheUnsettledCompletionsAndACompletedOneIsNeverDeletedAsPending() {
         RecordFile expired = pending(patient, FileCategory.EXAM, Set.of());
         RecordFile completed = pending(patient, FileCategory.EXAM, Set.of());
         RecordFile stillOpen = new RecordFile(FileId.random(), patient, "b.pdf", "application/pdf", 1, FileCategory.EXAM,
@@ -254,8 +283,10 @@ abstract class HealthRecordStoreContract {
         store().markAvailable(completed, NOW.plusSeconds(1));
 
         java.time.Instant later = NOW.plus(Duration.ofMinutes(20));
-        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).contains(expired.id())
-                .doesNotContain(completed.id(), stillOpen.id());
+        assertThat(store().expiredUploads(later, 100)).extracting(RecordFile::id).contains(expired.id(), completed.id())
+                .doesNotContain(stillOpen.id());
+        store().settleUpload(patient, completed.id());
+        assertThat(store().expiredUploads(later, 100)).as("settled").extracting(RecordFile::id).doesNotContain(completed.id());
 
         assertThat(store().expiredUploads(expired.uploadExpiresAt(), 100)).as("expired at its expiry instant")
                 .extracting(RecordFile::id).contains(expired.id());
