@@ -268,6 +268,17 @@ public record Appointment(
     }
 
     /** The latest completed move, if the appointment was ever rescheduled. */
+    /** The finished move this request ({@code key}) made, if it made one: a reschedule's key is used once. */
+    public Optional<Move> moveByKey(String key) {
+        return history.stream().map(Transition::move).flatMap(Optional::stream)
+                .filter(m -> m.kind() == MoveKind.DONE && m.key().equals(key)).findFirst();
+    }
+
+    /** How many moves (done, proposed or declined) the history holds: bounded, so the item stays small. */
+    public long moveSteps() {
+        return history.stream().filter(t -> t.move().isPresent()).count();
+    }
+
     public Optional<Move> lastMove() {
         Optional<Move> last = Optional.empty();
         for (Transition t : history) {

@@ -44,6 +44,12 @@ public class Rescheduling {
     private static final int ATTEMPTS = 5;
     /** How long a doctor's proposed time waits for the patient at most (never past either start). */
     static final Duration PROPOSAL_TTL = Duration.ofHours(24);
+    /**
+     * Moves (reschedules, proposed times, declines) one appointment may record: each is a history step
+     * inside the appointment's item, which DynamoDB caps at 400 KB (about 800 steps); 20 is far more
+     * than any real consultation needs and keeps every read and event derivation small.
+     */
+    static final int MAX_MOVE_STEPS = 20;
 
     private final AppointmentStore appointments;
     private final SlotStore slots;
@@ -80,14 +86,16 @@ public class Rescheduling {
     public Appointment reschedule(AccountId patientId, AppointmentId id, SlotId target, String idempotencyKey) {
         Instant now = clock.instant();
         Appointment current = own(id, patientId, Role.PATIENT);
-        Optional<Appointment.Move> last = current.lastMove();
-        if (last.filter(m -> m.key().equals(idempotencyKey)).isPresent()) {
-            if (last.get().toSlot().equals(target)) {
+        // any earlier move of this request, not only the last: a late retry must never move it back
+        Optional<Appointment.Move> earlier = current.moveByKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            if (earlier.get().toSlot().equals(target)) {
                 return current.settledAt(now);
             }
             throw keyReused();
         }
         current.requireMovable(now);
+        requireMovesLeft(current);
         Slot slot = targetSlot(current, target, now);
         DoctorBookingRules.check(rules.of(current.doctorId()), slot.start(), now);
         if (takenSlots.isTakenByAnother(target, id)) {
@@ -104,6 +112,7 @@ public class Rescheduling {
         Instant now = clock.instant();
         Appointment current = own(id, doctorId, Role.DOCTOR);
         current.requireMovable(now);
+        requireMovesLeft(current);
         Slot slot = targetSlot(current, target, now);
         Instant until = earliest(now.plus(PROPOSAL_TTL), current.start(), slot.start());
         Appointment held = claimFor(begin(current, slot, "proposal " + UUID.randomUUID(), true, until), slot);
@@ -186,14 +195,40 @@ public class Rescheduling {
     // --- the steps --------------------------------------------------------------------------------
 
     private Appointment move(Appointment current, Slot slot, String key, boolean proposal, Instant until) {
-        Appointment intended = claimFor(begin(current, slot, key, proposal, until), slot);
+        Appointment begun = begin(current, slot, key, proposal, until);
+        if (begun.pendingMove().filter(p -> p.key().equals(key)).isEmpty()) {
+            return begun.settledAt(clock.instant()); // a copy of this request finished it meanwhile
+        }
+        Appointment intended = claimFor(begun, slot);
         return commit(intended, slot, intended.pendingMove().orElseThrow(), Role.PATIENT, false);
+    }
+
+    /**
+     * Never a move onto the slot the appointment has: its hold would be taken for the move's and then
+     * freed as the slot "left", leaving the appointment on a slot anyone could book. Checked again on
+     * every fresh read, since a copy of the request (or the sweep) may have finished the move meanwhile.
+     */
+    private static void requireAnotherSlot(Appointment current, SlotId target) {
+        if (current.slotId().equals(target)) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+        }
+    }
+
+    private void requireMovesLeft(Appointment current) {
+        if (current.moveSteps() >= MAX_MOVE_STEPS) {
+            throw new DomainException(ErrorCode.TOO_MANY_MOVES, "This appointment has been moved or had times proposed "
+                    + MAX_MOVE_STEPS + " times; cancel it and book again.", Map.of("maxMoves", MAX_MOVE_STEPS));
+        }
     }
 
     /** Step 1: notes the move on the appointment (healing a stale one first); returns the appointment as written. */
     private Appointment begin(Appointment current, Slot slot, String key, boolean proposal, Instant until) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
+            if (!proposal && current.moveByKey(key).filter(m -> m.toSlot().equals(slot.id())).isPresent()) {
+                return current; // finished by a copy of this request (or the sweep)
+            }
+            requireAnotherSlot(current, slot.id());
             if (current.pendingMove().isPresent()) {
                 Appointment.PendingMove other = current.pendingMove().get();
                 boolean sameRequest = !other.proposal() && !proposal && other.key().equals(key) && other.slot().equals(slot.id());
@@ -234,8 +269,15 @@ public class Rescheduling {
         try {
             Slot fresh = slots.find(slot.id()).orElseThrow(() -> DomainException.notFound("Slot"));
             Optional<Slot.Hold> replacing;
+            requireAnotherSlot(intended, slot.id());
             if (fresh.hold().filter(h -> h.appointmentId().equals(intended.id())).isPresent()) {
-                replacing = fresh.hold(); // this appointment's own: an earlier attempt, or a leftover
+                // this appointment's own: an earlier attempt, or a leftover — unless a copy of this
+                // request has just moved the appointment there (then that hold is its slot's)
+                if (reread(intended.id()).slotId().equals(slot.id())) {
+                    clearPending(intended.id(), pending);
+                    throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+                }
+                replacing = fresh.hold();
             } else {
                 Holds.Replaceable replaceable = holds.replaceable(fresh);
                 if (replaceable.live()) {
@@ -267,6 +309,10 @@ public class Rescheduling {
      * finished or undone meanwhile by the sweep is answered as it stands.
      */
     private Appointment commit(Appointment intended, Slot slot, Appointment.PendingMove pending, Role by, boolean keepStatus) {
+        if (intended.slotId().equals(slot.id())) {
+            clearPending(intended.id(), pending); // and never release: that hold is the appointment's own slot
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+        }
         Optional<Slot.Hold> left = slots.find(intended.slotId()).flatMap(Slot::hold)
                 .filter(h -> h.appointmentId().equals(intended.id()));
         Appointment current = intended;
@@ -319,18 +365,23 @@ public class Rescheduling {
     /** Gives the move up: clears it on the appointment (if it is still this one), then frees its claim. */
     private void undo(AppointmentId id, Appointment.PendingMove pending) {
         try {
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                Optional<Appointment> current = appointments.find(id);
-                if (current.isEmpty() || !current.get().pendingMove().equals(Optional.of(pending))) {
-                    break;
-                }
-                if (appointments.update(current.get().withoutPendingMove(), current.get().version())) {
-                    break;
-                }
-            }
+            clearPending(id, pending);
             releaseHold(pending, id);
         } catch (RuntimeException e) {
             log.warn("Could not undo the move of appointment {}; the sweep will: {}", id, e.toString());
+        }
+    }
+
+    /** Clears the pending move on the appointment, if it is still this one. */
+    private void clearPending(AppointmentId id, Appointment.PendingMove pending) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Appointment> current = appointments.find(id);
+            if (current.isEmpty() || !current.get().pendingMove().equals(Optional.of(pending))) {
+                return;
+            }
+            if (appointments.update(current.get().withoutPendingMove(), current.get().version())) {
+                return;
+            }
         }
     }
 
@@ -346,8 +397,12 @@ public class Rescheduling {
         if (last.isEmpty() || last.get().fromSlot().equals(current.slotId())) {
             return false;
         }
+        // Only the hold the appointment had before that move: one claimed after it belongs to a newer
+        // move of the appointment back onto that slot (which this sweep must not free under it).
+        Instant movedAt = current.history().stream().filter(t -> t.move().equals(last)).map(Appointment.Transition::at)
+                .reduce((first, second) -> second).orElse(Instant.MIN);
         Optional<Slot.Hold> leftover = slots.find(last.get().fromSlot()).flatMap(Slot::hold)
-                .filter(h -> h.appointmentId().equals(current.id()));
+                .filter(h -> h.appointmentId().equals(current.id()) && h.claimedAt().isBefore(movedAt));
         leftover.ifPresent(h -> slots.release(last.get().fromSlot(), h));
         return leftover.isPresent();
     }

@@ -113,6 +113,10 @@ abstract class BookingModelContract {
     @Autowired
     AppointmentEventStore events;
 
+    /** For the waitlist model: what the relay's sweep does a few seconds later, done now (the clock here stands still). */
+    @Autowired
+    EventRelay relay;
+
     protected abstract int sequences();
 
     protected abstract int steps();

@@ -185,6 +185,48 @@ abstract class BookingRaceContract {
                 .appointments()).as("no appointment made or lost").hasSize(200);
     }
 
+    /**
+     * Copies of one reschedule, other reschedules of the same appointment and the doctor's proposal of
+     * the same slot, all at once: whatever wins, the appointment ends on a slot it holds (a move onto
+     * the slot it already has must never free that slot), nothing else holds for it, and nobody else can
+     * book the slot it is on. Ten rounds, for the interleavings.
+     */
+    @Test
+    void copiesOfOneRescheduleRacingOtherMovesOfTheSameAppointmentLeaveItOnASlotItHolds() throws Exception {
+        for (int n = 0; n < 10; n++) {
+            int round = n;
+            AccountId doctor = doctor();
+            List<SlotId> slotIds = publish(doctor, 3);
+            AccountId patient = TestPatients.eligible(accounts, consent);
+            Appointment booked = booking.book(patient, slotIds.get(0), "first-" + round);
+            SlotId target = slotIds.get(1);
+            SlotId other = slotIds.get(2);
+            String key = "the-move-" + round;
+            List<Object> results = Concurrently.run(12, i -> () -> switch (i % 4) {
+                case 0, 1 -> rescheduling.reschedule(patient, booked.id(), target, key);
+                case 2 -> rescheduling.reschedule(patient, booked.id(), i < 6 ? other : target, "another-" + round + "-" + i);
+                default -> rescheduling.proposeNewTime(doctor, booked.id(), target);
+            });
+            assertThat(results).as("no unexpected failure").allSatisfy(r -> {
+                if (!(r instanceof Appointment)) {
+                    assertThat(code(r)).isIn(ErrorCode.SLOT_UNAVAILABLE, ErrorCode.MOVE_IN_PROGRESS, ErrorCode.SERVICE_BUSY,
+                            ErrorCode.BAD_USER_INPUT, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                }
+            });
+            Appointment stored = appointmentStore.find(booked.id()).orElseThrow();
+            assertThat(holder(stored.slotId())).as("round %d: the slot the appointment is on is held by it", round).contains(booked.id());
+            for (SlotId slot : slotIds) {
+                boolean pendingThere = stored.pendingMove().filter(p -> p.slot().equals(slot)).isPresent();
+                if (!slot.equals(stored.slotId()) && !pendingThere) { // a proposal still waiting holds its slot, rightly
+                    assertThat(holder(slot)).as("round %d: a slot it is neither on nor moving to", round).isEmpty();
+                }
+            }
+            AccountId intruder = TestPatients.eligible(accounts, consent);
+            List<Object> intrusion = Concurrently.run(1, i -> () -> booking.book(intruder, stored.slotId(), "intruder-" + round));
+            assertThat(code(intrusion.get(0))).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
+        }
+    }
+
     @Test
     void theSameRequestSentTwentyTimesAtOnceMakesOneAppointmentAndEveryCopyGetsIt() throws Exception {
         AccountId doctor = doctor();

@@ -255,9 +255,11 @@ abstract class SchedulingApiContract {
         assertThat(cancelled.get("cancelledBy")).isEqualTo("PATIENT");
         assertThat(agenda(anonymous, doctor.id(), clock.instant(), clock.instant().plus(Duration.ofDays(3)))).hasSize(1);
 
-        // cancelling again is an illegal transition, and says where the appointment is
+        // the same cancellation again is a retry, answered as it stands; another one is an illegal
+        // transition, and says where the appointment is
+        assertThat(cancel(patient, booked.get("id"))).isEqualTo(cancelled);
         patient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
-                .variable("justification", JUSTIFICATION).execute().errors()
+                .variable("justification", "Uma outra justificativa, diferente da primeira.").execute().errors()
                 .satisfy(list -> assertThat(list).singleElement().satisfies(e -> assertThat(e.getExtensions())
                         .containsEntry("code", "INVALID_APPOINTMENT_STATE").containsEntry("currentStatus", "CANCELLED")));
     }

@@ -80,6 +80,7 @@ public enum ErrorCode {
     SLOT_OF_ANOTHER_DOCTOR(ErrorType.BAD_REQUEST, "An appointment moves only to another slot of its own doctor."),
     SLOT_WITHIN_BUFFER(ErrorType.BAD_REQUEST, "A new slot would be closer to another slot than the doctor's buffer; extensions.slotId names it, bufferMinutes the buffer."),
     MOVE_IN_PROGRESS(ErrorType.BAD_REQUEST, "Another change of time of this appointment is under way (or the doctor's proposal awaits an answer); extensions.retryAfterSeconds says when to retry."),
+    TOO_MANY_MOVES(ErrorType.BAD_REQUEST, "The appointment has been moved or had times proposed the most times one appointment may (extensions.maxMoves); cancel it and book again."),
     NO_PENDING_PROPOSAL(ErrorType.BAD_REQUEST, "The appointment has no proposed time waiting for an answer."),
     WAITLIST_LIMIT_REACHED(ErrorType.BAD_REQUEST, "The patient already waits for the most doctors allowed; extensions.maxEntries says how many."),
     WAITLIST_DUPLICATE(ErrorType.BAD_REQUEST, "The patient already waits for this doctor; leave that entry first to wait for another period."),
