@@ -17,16 +17,7 @@ public record AppointmentId(UUID value) implements EntityId {
      * appointment at every step without any lookup.
      */
     public static AppointmentId forRequest(br.com.healthmed.identity.AccountId patientId, String idempotencyKey) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (patientId + "\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(digest);
-            long high = (bytes.getLong() & ~0xF000L) | 0x8000L;              // version 8 (custom)
-            long low = (bytes.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-            return new AppointmentId(new UUID(high, low));
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return new AppointmentId(br.com.healthmed.platform.IdempotencyKeys.derivedId(patientId, idempotencyKey));
     }
 
     public static AppointmentId random() {
