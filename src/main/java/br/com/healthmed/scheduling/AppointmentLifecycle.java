@@ -119,7 +119,10 @@ public class AppointmentLifecycle {
 
     /** The waiting patient turns a waitlist offer down: the slot passes to the next in line. */
     Appointment declineOffer(AccountId patient, AppointmentId id) {
-        return change(id, patient, Role.PATIENT, (a, now) -> a.declineOffer(now));
+        // declining again (the answer was lost) answers the declined offer
+        return change(id, patient, Role.PATIENT, (a, now) -> a.declineOffer(now),
+                a -> a.status() == AppointmentStatus.CANCELLED && a.history().size() == 2
+                        && a.history().get(0).to() == AppointmentStatus.OFFERED && lastStepBy(a, AppointmentStatus.CANCELLED, Role.PATIENT));
     }
 
     public Appointment markNoShow(AccountId doctor, AppointmentId id) {

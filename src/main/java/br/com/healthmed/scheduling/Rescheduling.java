@@ -59,12 +59,14 @@ public class Rescheduling {
     private final MeetingRooms meetingRooms;
     private final RequestExpiry expiry;
     private final DoctorBookingRules rules;
+    private final ActiveBookings activeBookings;
     private final SchedulingProperties properties;
     private final Clock clock;
 
     Rescheduling(AppointmentStore appointments, SlotStore slots, Holds holds, EventRelay relay, TakenSlots takenSlots,
-                 MeetingRooms meetingRooms, RequestExpiry expiry, DoctorBookingRules rules, SchedulingProperties properties,
-                 Clock clock) {
+                 MeetingRooms meetingRooms, RequestExpiry expiry, DoctorBookingRules rules, ActiveBookings activeBookings,
+                 SchedulingProperties properties, Clock clock) {
+        this.activeBookings = activeBookings;
         this.appointments = appointments;
         this.slots = slots;
         this.holds = holds;
@@ -350,6 +352,13 @@ public class Rescheduling {
         AppointmentStore.DueCheck check = moved.status() == AppointmentStatus.CONFIRMED
                 ? new AppointmentStore.DueCheck(moved.id(), moved.end()) : new AppointmentStore.DueCheck(moved.id(), moved.answerBy());
         bestEffort("schedule the next check of", moved, () -> appointments.scheduleCheck(check));
+        // The patient's place counts until the appointment's start: carried to the new start, or it
+        // would stop counting at the old one and let the patient book this doctor a second time.
+        bestEffort("carry the booking limit's place of", moved, () -> {
+            activeBookings.release(moved.patientId(), moved.id());
+            activeBookings.reserve(moved.patientId(), new ActiveBookings.Reservation(moved.id(), moved.slotId(), moved.doctorId(),
+                    moved.start(), now), properties.maxActivePerPatient(), now);
+        });
         relay.soon(Optional.of(before), moved);
     }
 

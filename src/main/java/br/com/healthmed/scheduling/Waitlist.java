@@ -111,7 +111,15 @@ public class Waitlist {
         }
         if (offer.status() != AppointmentStatus.OFFERED && offer.history().size() > 1
                 && offer.history().get(0).to() == AppointmentStatus.OFFERED && offer.history().get(1).to() == AppointmentStatus.REQUESTED) {
-            return offer; // accepted already: a retry
+            // a retry: the first call may have stopped before it ended the entry behind the offer — but an
+            // entry joined after the acceptance is a new wish, not that one
+            Instant acceptedAt = offer.history().get(1).at();
+            boolean entryFromBefore = store.ofPatient(patientId, clock.instant()).stream()
+                    .anyMatch(e -> e.doctorId().equals(offer.doctorId()) && e.joinedAt().isBefore(acceptedAt));
+            if (entryFromBefore) {
+                leaveBestEffort(patientId, offer);
+            }
+            return offer; // accepted already
         }
         eligibility.forEach(rule -> rule.check(patientId));
         BookingLimits.Permit permit = offer.status() == AppointmentStatus.OFFERED
@@ -125,12 +133,16 @@ public class Waitlist {
             }
             throw refused;
         }
+        leaveBestEffort(patientId, offer);
+        return accepted;
+    }
+
+    private void leaveBestEffort(AccountId patientId, Appointment offer) {
         try {
             store.leave(patientId, offer.doctorId());
         } catch (RuntimeException e) {
-            log.warn("Could not end the waitlist entry behind accepted offer {}; the patient may leave it: {}", offerId, e.toString());
+            log.warn("Could not end the waitlist entry behind accepted offer {}; the patient may leave it: {}", offer.id(), e.toString());
         }
-        return accepted;
     }
 
     /** The patient declines the offer; the slot passes to the next waiter. */

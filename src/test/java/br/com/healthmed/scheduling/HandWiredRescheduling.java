@@ -23,11 +23,11 @@ final class HandWiredRescheduling {
     private HandWiredRescheduling() {}
 
     static Rescheduling on(AppointmentStore appointments, SlotStore slots, AppointmentEventStore events,
-                           BookingRulesStore rules, EventBus bus, Clock clock) {
+                           BookingRulesStore rules, ActiveBookings activeBookings, EventBus bus, Clock clock) {
         EventRelay relay = new EventRelay(appointments, events, bus, List.of(), clock, Duration.ofDays(7), 2);
         return new Rescheduling(appointments, slots, new Holds(appointments, PROPERTIES, clock), relay,
                 new TakenSlots(clock, PROPERTIES), new NoRooms(), new RequestExpiry(PROPERTIES),
-                new DoctorBookingRules(rules, null, PROPERTIES), PROPERTIES, clock);
+                new DoctorBookingRules(rules, null, PROPERTIES), activeBookings, PROPERTIES, clock);
     }
 
     /** Requests only move here (no instant booking): a room is never opened. */

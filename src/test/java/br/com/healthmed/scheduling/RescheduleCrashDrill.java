@@ -33,7 +33,7 @@ final class RescheduleCrashDrill {
         String where = args[6];
         SlotStore slots = new PausingSlots(TestStores.slots(table), where);
         Rescheduling rescheduling = HandWiredRescheduling.on(TestStores.appointments(table), slots, TestStores.events(table),
-                TestStores.bookingRules(table), new DrillBus(() -> { }), Clock.systemUTC());
+                TestStores.bookingRules(table), TestStores.activeBookings(table), new DrillBus(() -> { }), Clock.systemUTC());
         rescheduling.reschedule(AccountId.of(args[3]), AppointmentId.of(args[2]), SlotId.of(args[4]), args[5]);
         System.out.println("FINISHED"); // the kill point was never reached
         System.out.flush();

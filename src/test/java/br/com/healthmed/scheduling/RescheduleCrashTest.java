@@ -76,7 +76,7 @@ class RescheduleCrashTest {
         assertThat(appointments.dueChecks(later.instant(), 100)).extracting(AppointmentStore.DueCheck::appointmentId)
                 .contains(booked.id());
         Rescheduling sweep = HandWiredRescheduling.on(appointments, slots, TestStores.events(table),
-                TestStores.bookingRules(table), new DrillBus(() -> { }), later);
+                TestStores.bookingRules(table), TestStores.activeBookings(table), new DrillBus(() -> { }), later);
         assertThat(sweep.heal(booked.id())).isTrue();
 
         Appointment healed = appointments.find(booked.id()).orElseThrow();

@@ -435,6 +435,13 @@ final class WaitlistModel {
                 saw("offer accepted again");
                 return;
             }
+            if (!take && target.status == CANCELLED && !target.accepted) {
+                // declined before (an offer is cancelled only so): declining again answers it as it is
+                check(result instanceof Appointment a && a.id().equals(target.id) && a.status() == CANCELLED,
+                        () -> "declining again answers the declined offer, got " + result);
+                saw("offer declined again");
+                return;
+            }
             if (target.statusAt(now) != OFFERED) {
                 expectError(result, ErrorCode.INVALID_APPOINTMENT_STATE);
                 saw("answer to a closed offer refused");

@@ -1,5 +1,6 @@
 package br.com.healthmed.scheduling.store;
 
+import br.com.healthmed.scheduling.ActiveBookings;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentStore;
@@ -26,6 +27,10 @@ public final class TestStores {
 
     public static BookingRulesStore bookingRules(DynamoTable table) {
         return new DynamoBookingRulesStore(table);
+    }
+
+    public static ActiveBookings activeBookings(DynamoTable table) {
+        return new DynamoActiveBookings(table);
     }
 
     public static AppointmentStore inMemoryAppointments() {
