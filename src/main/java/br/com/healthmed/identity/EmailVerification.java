@@ -70,6 +70,24 @@ public class EmailVerification {
         securityLog.record(caller, SecurityEventKind.EMAIL_VERIFICATION_SENT, clientAddress);
     }
 
+    /**
+     * A new code for the patient whose unverified e-mail is {@code email}, if there is one (sent off the
+     * request's thread, {@link RegistrationMailing}); nothing for an address without such an account.
+     * The sends per account are limited as for {@link #resend}; past the limit nothing is sent, in silence.
+     */
+    void resendByAddress(Email email, String clientAddress) {
+        claims.holder(LoginClaim.of(email))
+                .flatMap(holder -> accounts.find(holder.owner()))
+                .filter(account -> account.uses(LoginClaim.of(email)))
+                .filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast)
+                .filter(patient -> !patient.emailVerified())
+                .ifPresent(patient -> {
+                    throttle.send(patient.id());
+                    issue(patient, Purpose.VERIFY_EMAIL, patient.email());
+                    securityLog.record(patient.id(), SecurityEventKind.EMAIL_VERIFICATION_SENT, Optional.of(clientAddress));
+                });
+    }
+
     /** Verifies the caller's e-mail with the code sent to it. */
     public PatientAccount verify(AccountId caller, String typedCode, String clientAddress) {
         PatientAccount patient = patient(caller);

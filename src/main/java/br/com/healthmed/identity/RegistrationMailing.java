@@ -57,6 +57,11 @@ class RegistrationMailing implements DisposableBean {
         later(() -> verification.sendAfterRegistration(account));
     }
 
+    /** A new verification code for the unverified patient who has {@code email}, if there is one. */
+    void resendVerificationCode(Email email, String clientAddress) {
+        later(() -> verification.resendByAddress(email, clientAddress));
+    }
+
     /** Tells whoever holds {@code email} (if anyone uses it) that a registration with it was tried. */
     void tellOwnerOfAttempt(Email email) {
         later(() -> claims.holder(LoginClaim.of(email))
