@@ -73,14 +73,18 @@ public class LoginService {
     }
 
     /**
-     * A patient proves the e-mail with the code sent there, without a session (registration opens none):
-     * the e-mail is verified ({@link EmailVerification#verifyByAddress}: the same answer for an address
-     * without an account as for a wrong code) and a session opens as after a login, the second factor
-     * asked first when the patient turned it on (the code proves the address, not the second factor).
-     * The security log says {@code EMAIL_VERIFIED}; a completed second factor adds {@code LOGIN_SUCCEEDED}.
+     * A patient proves the e-mail with the code sent there and the password registered with, without a
+     * session (registration opens none): the e-mail is verified ({@link EmailVerification#verifyByAddress}:
+     * the same answer for a wrong password and for an address without an account as for a wrong code)
+     * and a session opens as after a login, the second factor asked first when the patient turned it on
+     * (code and password prove mailbox and registrant, not the second factor). Every
+     * {@link AccountStanding} is asked before the code is used up, so a deactivated account's refusal has
+     * no effect. The security log says {@code EMAIL_VERIFIED}; a completed second factor adds
+     * {@code LOGIN_SUCCEEDED}.
      */
-    public LoginOutcome verifyEmailAndLogin(String email, String code, String clientAddress) {
-        PatientAccount patient = verification.verifyByAddress(email, code, clientAddress);
+    public LoginOutcome verifyEmailAndLogin(String email, String code, String password, String clientAddress) {
+        PatientAccount patient = verification.verifyByAddress(email, code, password, clientAddress,
+                found -> standings.forEach(standing -> standing.admit(found)));
         return admitted(patient, clientAddress, false);
     }
 

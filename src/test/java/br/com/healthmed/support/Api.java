@@ -67,8 +67,8 @@ public final class Api {
 
     /**
      * Registers a fresh patient as one who may book and share: the e-mail verified as the patient would,
-     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}) sent to
-     * {@code verifyEmailAndLogin}, and the teleconsultation consent in force accepted. Returns the
+     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}) and the
+     * password sent to {@code verifyEmailAndLogin}, and the teleconsultation consent in force accepted. Returns the
      * {@code AuthPayload} of that verification (tokens and the account) as a map.
      */
     public Map<String, Object> registerPatient(Map<String, Object> input) {
@@ -81,7 +81,7 @@ public final class Api {
     public Map<String, Object> registerPatientWithoutConsent(Map<String, Object> input) {
         String email = registerAndAwaitCode(input);
         return tester.documentName("verifyEmailAndLogin").variable("email", email)
-                .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).execute()
+                .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).variable("password", input.get("password")).execute()
                 .path("verifyEmailAndLogin").entity(Map.class).get();
     }
 
