@@ -80,7 +80,7 @@ public class EmailVerification {
 
     /**
      * A new code for the patient whose unverified e-mail is {@code email}, if there is one (sent off the
-     * request's thread, {@link RegistrationMailing}); nothing for an address without such an account.
+     * request's thread, on the {@link RegistrationQueue}); nothing for an address without such an account.
      * The sends per account are limited as for {@link #resend}; past the limit nothing is sent, in silence.
      */
     void resendByAddress(Email email, String clientAddress) {
