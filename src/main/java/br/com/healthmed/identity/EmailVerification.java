@@ -99,7 +99,8 @@ public class EmailVerification {
     /** Verifies the caller's e-mail with the code sent to it. */
     public PatientAccount verify(AccountId caller, String typedCode, String clientAddress) {
         PatientAccount patient = patient(caller);
-        return verified(patient, redeem(caller, Purpose.VERIFY_EMAIL, typedCode, throttle.check(caller, clientAddress)),
+        // the budget of the address, shared with verifyEmailAndLogin: the two ways to send one code count together
+        return verified(patient, redeem(caller, Purpose.VERIFY_EMAIL, typedCode, throttle.checkVerification(patient.email(), clientAddress)),
                 clientAddress);
     }
 
@@ -121,7 +122,7 @@ public class EmailVerification {
                                           Consumer<PatientAccount> admission) {
         Email email = Email.parse(typedEmail, "email");
         String password = PasswordHasher.normalised(typedPassword);
-        CodeThrottle.Check check = throttle.check(email, clientAddress);
+        CodeThrottle.Check check = throttle.checkVerification(email, clientAddress);
         Optional<PatientAccount> patient;
         boolean rightPassword;
         try {
@@ -133,8 +134,7 @@ public class EmailVerification {
                     && passwords.matches(password, patient.map(Account::passwordHash).orElse(dummyHash))
                     && patient.isPresent();
         } catch (RuntimeException noAnswer) {
-            // nothing was judged (hashing busy, storage down): no guess made, nothing to count
-            throttle.rightCode(check);
+            throttle.abandoned(check);
             throw noAnswer;
         }
         AccountId account = patient.map(Account::id).orElseGet(AccountId::random);
