@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.identity.UnverifiedSessions;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Concurrently;
@@ -382,9 +383,12 @@ abstract class AccountApiContract {
     @Autowired
     AccountStore accounts;
 
-    /** Registers a patient who has not used the verification code (yet); returns their access token. */
+    @Autowired
+    UnverifiedSessions unverifiedSessions;
+
+    /** A logged-in patient who has not used the verification code (yet): their access token ({@link UnverifiedSessions}). */
     String unverified(Map<String, Object> input) {
-        return (String) api.registerUnverifiedPatient(input).get("accessToken");
+        return (String) unverifiedSessions.register(input).get("accessToken");
     }
 
     static String email(Map<String, Object> input) {
