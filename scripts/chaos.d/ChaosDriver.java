@@ -73,9 +73,8 @@ public class ChaosDriver {
     /** Registration opens no session (its answer is the same whether the e-mail was new): the patient then logs in. */
     static final String REGISTER_PATIENT = "mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { email } }";
     static final String REGISTER_DOCTOR = "mutation($i: RegisterDoctorInput!) { registerDoctor(input: $i) { accessToken account { id } } }";
-    static final String LOGIN_PATIENT = "mutation($l: String!, $p: String!) { loginPatient(login: $l, password: $p) { ... on AuthPayload { accessToken account { id } } } }";
     static final String LOGIN_DOCTOR = "mutation($l: String!, $p: String!) { loginDoctor(crm: $l, password: $p) { ... on AuthPayload { accessToken account { id } } } }";
-    static final String VERIFY_EMAIL = "mutation($c: String!) { verifyEmail(code: $c) { emailVerified } }";
+    static final String VERIFY_AND_LOGIN = "mutation($e: String!, $c: String!, $p: String!) { verifyEmailAndLogin(email: $e, code: $c, password: $p) { ... on AuthPayload { accessToken account { id } } } }";
     static final String CONSENT_VERSION = "{ teleconsultationConsent { version } }";
     static final String ACCEPT_CONSENT = "mutation($v: String!) { acceptTeleconsultationConsent(version: $v) { version } }";
     static final String PUBLISH = "mutation($s: [NewSlotInput!]!) { publishSlots(slots: $s) { id start } }";
@@ -151,19 +150,18 @@ public class ChaosDriver {
     }
 
     /**
-     * Everything a patient needs before booking, in one place: register, log in, verify the e-mail with
-     * the code from the local mailer (/dev/mailbox of either instance), accept the consent in force.
+     * Everything a patient needs before booking, in one place: register, verify the e-mail with the code
+     * from the local mailer (/dev/mailbox of either instance) and the password, which opens the first
+     * session (an unverified patient's password opens none), accept the consent in force.
      */
     static Participant preparePatient(Api api, int n) {
-        String[] email = new String[1];
         Participant patient = register(api, "patient", n, () -> {
-            email[0] = "caos." + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-            Map<String, Object> input = map("name", "Paciente Caos " + n, "email", email[0],
+            String email = "caos." + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            Map<String, Object> input = map("name", "Paciente Caos " + n, "email", email,
                     "cpf", cpf(ThreadLocalRandom.current().nextLong(1, 999_999_999)), "password", PASSWORD, "birthDate", "1990-05-17");
-            return new Registration("registerPatient", REGISTER_PATIENT, input, "loginPatient", LOGIN_PATIENT, map("l", email[0], "p", PASSWORD));
+            return new Registration("registerPatient", REGISTER_PATIENT, input, "verifyEmailAndLogin", VERIFY_AND_LOGIN,
+                    () -> map("e", email, "c", api.verificationCodeOrNone(email), "p", PASSWORD));
         });
-        String code = api.verificationCode(email[0]);
-        api.call("verifyEmail", patient.token(), VERIFY_EMAIL, map("c", code), n % 2).require("verifyEmail");
         Map<?, ?> consent = (Map<?, ?>) api.call("teleconsultationConsent", null, CONSENT_VERSION, map(), n % 2)
                 .require("teleconsultationConsent");
         api.call("acceptTeleconsultationConsent", patient.token(), ACCEPT_CONSENT, map("v", consent.get("version")), n % 2)
@@ -175,16 +173,18 @@ public class ChaosDriver {
         return register(api, "doctor", n, () -> {
             String crm = (100000 + ThreadLocalRandom.current().nextInt(900_000_000)) + "/SP";
             Map<String, Object> input = map("name", "Dra. Caos " + n, "crm", crm, "password", PASSWORD, "specialties", List.of("CARDIOLOGIA"));
-            return new Registration("registerDoctor", REGISTER_DOCTOR, input, "loginDoctor", LOGIN_DOCTOR, map("l", crm, "p", PASSWORD));
+            return new Registration("registerDoctor", REGISTER_DOCTOR, input, "loginDoctor", LOGIN_DOCTOR, () -> map("l", crm, "p", PASSWORD));
         });
     }
 
+    /** {@code loginVariables} are asked for after the registration answered (a patient's need the e-mailed code). */
     record Registration(String field, String document, Map<String, Object> input, String loginField, String loginDocument,
-                        Map<String, Object> loginVariables) {}
+                        Supplier<Map<String, Object>> loginVariables) {}
 
     /**
      * Registers a new account and gets a session. A patient's registration answers no tokens (and the
-     * same whether its e-mail was new), so the patient always logs in after it. A doctor's is not
+     * same whether its e-mail was new), so the patient always verifies the e-mailed code after it, with
+     * the password (which alone opens no session until then). A doctor's is not
      * idempotent: when an attempt timed out after the account was made, the retry answers CRM_TAKEN, and
      * the client then logs in with what it registered. When the login fails (the first attempt died
      * half-way), it starts over with new identifiers.
@@ -196,7 +196,7 @@ public class ChaosDriver {
             Outcome session = registered;
             String field = r.field;
             if (registered.code.endsWith("_TAKEN") || (registered.ok() && r.field.equals("registerPatient"))) {
-                session = api.call(r.loginField, null, r.loginDocument, r.loginVariables, n % 2);
+                session = api.call(r.loginField, null, r.loginDocument, r.loginVariables.get(), n % 2);
                 field = r.loginField;
             }
             if (session.ok() || attempt == 2) {
@@ -1202,6 +1202,15 @@ public class ChaosDriver {
          * instance sent it (GET /dev/mailbox, local profile); the e-mail leaves after registration
          * answered, so this asks again for a while.
          */
+        /** The code, or a code that is no code when none came (the registration died half-way: start over). */
+        String verificationCodeOrNone(String email) {
+            try {
+                return verificationCode(email);
+            } catch (IllegalStateException none) {
+                return "0000-0000";
+            }
+        }
+
         String verificationCode(String email) {
             java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b(\\d{4}-\\d{4})\\b");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Moving an account to another e-mail address (a doctor: giving the account its first one). Asked for
- * with the password ({@link #request}): a code goes to the new address and a notice to the current one;
- * nothing changes until the code comes back ({@link #confirm}).
+ * with the password ({@link #request}): a code goes to the new address and a notice to the current one,
+ * whether or not another account has the new address; nothing changes until the code comes back
+ * ({@link #confirm}), which alone may answer {@code EMAIL_TAKEN}: to whoever reads that mailbox.
  *
  * <p>The confirmation's steps, none needing a multi-item transaction: the code is used up (one
  * conditional write: a code confirms once); the new address's login claim is taken (one conditional
@@ -60,9 +61,8 @@ public class EmailChange {
         if (account.loginEmail().filter(to::equals).isPresent()) {
             throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "newEmail", "This is already the account's e-mail address.");
         }
-        if (claims.heldByAnother(LoginClaim.of(to), caller)) {
-            throw taken();
-        }
+        // No EMAIL_TAKEN here: it would tell any logged-in account, before any throttle, whether an address
+        // has an account. Only confirm says it, and confirm needs the code sent to that address's mailbox.
         throttle.send(caller);
         verification.issue(account, Purpose.CHANGE_EMAIL, to);
         account.loginEmail().ifPresent(current -> noticeTo(account, current, to));
@@ -125,9 +125,5 @@ public class EmailChange {
             log.warn("Old e-mail claim of account {} not released now ({}); it is recovered when someone needs it",
                     caller, later.toString());
         }
-    }
-
-    private static DomainException taken() {
-        return DomainException.invalid(ErrorCode.EMAIL_TAKEN, "newEmail", "Another account uses this e-mail address.");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,17 @@ public class EmailVerification {
     private final CodeThrottle throttle;
     private final SecurityLog securityLog;
     private final EmailCodeProperties properties;
+    private final PasswordHasher passwords;
+    private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final String dummyHash;
 
     EmailVerification(AccountStore accounts, LoginClaimStore claims, EmailCodeStore codes, AccountMessages messages,
-                      CodeThrottle throttle, SecurityLog securityLog, EmailCodeProperties properties, Clock clock) {
+                      CodeThrottle throttle, SecurityLog securityLog, EmailCodeProperties properties,
+                      PasswordHasher passwords, PasswordPolicy passwordPolicy, Clock clock) {
+        this.passwords = passwords;
+        this.passwordPolicy = passwordPolicy;
+        this.dummyHash = passwords.hash("dummy password, never matches a verification");
         this.accounts = accounts;
         this.claims = claims;
         this.codes = codes;
@@ -70,30 +78,74 @@ public class EmailVerification {
         securityLog.record(caller, SecurityEventKind.EMAIL_VERIFICATION_SENT, clientAddress);
     }
 
+    /**
+     * A new code for the patient whose unverified e-mail is {@code email}, if there is one (sent off the
+     * request's thread, on the {@link RegistrationQueue}); nothing for an address without such an account.
+     * The sends per account are limited as for {@link #resend}; past the limit nothing is sent, in silence.
+     */
+    void resendByAddress(Email email, String clientAddress) {
+        claims.holder(LoginClaim.of(email))
+                .flatMap(holder -> accounts.find(holder.owner()))
+                .filter(account -> account.uses(LoginClaim.of(email)))
+                .filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast)
+                .filter(patient -> !patient.emailVerified())
+                .ifPresent(patient -> {
+                    throttle.send(patient.id());
+                    issue(patient, Purpose.VERIFY_EMAIL, patient.email());
+                    securityLog.record(patient.id(), SecurityEventKind.EMAIL_VERIFICATION_SENT, Optional.of(clientAddress));
+                });
+    }
+
     /** Verifies the caller's e-mail with the code sent to it. */
     public PatientAccount verify(AccountId caller, String typedCode, String clientAddress) {
         PatientAccount patient = patient(caller);
-        return verified(patient, redeem(caller, Purpose.VERIFY_EMAIL, typedCode, throttle.check(caller, clientAddress)),
+        // the budget of the address, shared with verifyEmailAndLogin: the two ways to send one code count together
+        return verified(patient, redeem(caller, Purpose.VERIFY_EMAIL, typedCode, throttle.checkVerification(patient.email(), clientAddress)),
                 clientAddress);
     }
 
     /**
-     * Verifies the patient whose e-mail is {@code typedEmail} with the code sent there, without a
-     * session (right after registering). An address without a patient account gets exactly what a
-     * wrong code gets ({@code VERIFICATION_CODE_INVALID}), counted against the same per-address budget,
-     * and a code is looked up for a made-up account so that the storage reads differ by one account read
-     * only: no answer says whether the address has an account. A malformed address is
-     * {@code INVALID_EMAIL} (field {@code email}).
+     * Verifies the patient whose e-mail is {@code typedEmail} with the code sent there and the password
+     * registered with, without a session (right after registering). The code proves the mailbox, the
+     * password the registrant: without it, whoever registered someone else's address with a password of
+     * their own would hand the owner, once they verify, an account whose password the registrant knows.
+     *
+     * <p>A wrong password, an address without a patient account and a wrong code all get exactly what a
+     * wrong code gets ({@code VERIFICATION_CODE_INVALID}), counted against the same budget: the password
+     * is checked in every case (against a dummy hash when there is no account) and a code is looked up
+     * for a made-up account, so that the work differs by one account read only and no answer says
+     * whether the address has an account. {@code admission} runs once code and password are proven, before
+     * the code is used up: a deactivated account's refusal leaves the code, the account and the log as
+     * they were. A malformed address is {@code INVALID_EMAIL} (field {@code email}).
      */
-    public PatientAccount verifyByAddress(String typedEmail, String typedCode, String clientAddress) {
+    public PatientAccount verifyByAddress(String typedEmail, String typedCode, String typedPassword, String clientAddress,
+                                          Consumer<PatientAccount> admission) {
         Email email = Email.parse(typedEmail, "email");
-        CodeThrottle.Check check = throttle.check(email, clientAddress);
-        Optional<PatientAccount> patient = claims.holder(LoginClaim.of(email))
-                .flatMap(holder -> accounts.find(holder.owner()))
-                .filter(account -> account.uses(LoginClaim.of(email)))
-                .filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast);
-        PendingCode code = redeem(patient.map(Account::id).orElseGet(AccountId::random), Purpose.VERIFY_EMAIL, typedCode, check);
-        return verified(patient.orElseThrow(EmailVerification::invalidCode), code, clientAddress);
+        String password = PasswordHasher.normalised(typedPassword);
+        CodeThrottle.Check check = throttle.checkVerification(email, clientAddress);
+        Optional<PatientAccount> patient;
+        boolean rightPassword;
+        try {
+            patient = claims.holder(LoginClaim.of(email))
+                    .flatMap(holder -> accounts.find(holder.owner()))
+                    .filter(account -> account.uses(LoginClaim.of(email)))
+                    .filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast);
+            rightPassword = passwordPolicy.hasAllowedLength(password)
+                    && passwords.matches(password, patient.map(Account::passwordHash).orElse(dummyHash))
+                    && patient.isPresent();
+        } catch (RuntimeException noAnswer) {
+            throttle.abandoned(check);
+            throw noAnswer;
+        }
+        AccountId account = patient.map(Account::id).orElseGet(AccountId::random);
+        Optional<PendingCode> pending = matching(account, Purpose.VERIFY_EMAIL, typedCode);
+        if (pending.isEmpty() || !rightPassword) {
+            throw invalidCode();
+        }
+        throttle.rightCode(check);
+        usable(pending.get());
+        admission.accept(patient.get());
+        return verified(patient.get(), use(account, Purpose.VERIFY_EMAIL, pending.get()), clientAddress);
     }
 
     private PatientAccount verified(PatientAccount patient, PendingCode code, String clientAddress) {
@@ -126,21 +178,31 @@ public class EmailVerification {
 
     /** As above, with the budget already taken ({@code check}). */
     private PendingCode redeem(AccountId account, Purpose purpose, String typedCode, CodeThrottle.Check check) {
-        Optional<PendingCode> pending = VerificationCodes.normalised(typedCode).flatMap(code -> codes.find(account, purpose)
-                .filter(p -> VerificationCodes.matches(VerificationCodes.hash(account, purpose, code), p.codeHash())));
-        if (pending.isEmpty()) {
-            throw invalidCode();
-        }
+        PendingCode code = matching(account, purpose, typedCode).orElseThrow(EmailVerification::invalidCode);
         throttle.rightCode(check);
-        PendingCode code = pending.get();
-        Instant now = clock.instant();
+        usable(code);
+        return use(account, purpose, code);
+    }
+
+    /** The account's pending code for the purpose, if {@code typedCode} is it (used or not, expired or not). */
+    private Optional<PendingCode> matching(AccountId account, Purpose purpose, String typedCode) {
+        return VerificationCodes.normalised(typedCode).flatMap(code -> codes.find(account, purpose)
+                .filter(p -> VerificationCodes.matches(VerificationCodes.hash(account, purpose, code), p.codeHash())));
+    }
+
+    /** Refuses the account's own code when it was used or has expired. */
+    private void usable(PendingCode code) {
         if (code.usedAt().isPresent()) {
             throw usedCode();
         }
-        if (!now.isBefore(code.expiresAt())) {
+        if (!clock.instant().isBefore(code.expiresAt())) {
             throw new DomainException(ErrorCode.VERIFICATION_CODE_EXPIRED, "This code has expired; ask for a new one.");
         }
-        if (!codes.markUsed(account, purpose, code.id(), now)) {
+    }
+
+    /** Uses the code up (one conditional write): the first caller only. */
+    private PendingCode use(AccountId account, Purpose purpose, PendingCode code) {
+        if (!codes.markUsed(account, purpose, code.id(), clock.instant())) {
             throw usedCode();
         }
         return code;

@@ -41,15 +41,6 @@ class LoginClaims {
                 .orElse(false);
     }
 
-    /** Whether someone other than {@code owner} holds the claim and uses it (an early answer; {@link #take} decides). */
-    boolean heldByAnother(LoginClaim claim, AccountId owner) {
-        return claims.holder(claim)
-                .filter(holder -> !holder.owner().equals(owner))
-                .flatMap(holder -> accounts.find(holder.owner()))
-                .filter(account -> account.uses(claim))
-                .isPresent();
-    }
-
     /** Gives up a claim held by {@code owner}; does nothing if someone else holds it. */
     void release(LoginClaim claim, AccountId owner) {
         claims.release(claim, owner);

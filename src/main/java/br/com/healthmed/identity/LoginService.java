@@ -15,6 +15,13 @@ import org.springframework.stereotype.Service;
  * whether an account exists. Logins are recorded in the account's security log: a success at once, a
  * failure (only an existing account has a log) after the answer.
  *
+ * <p>A patient whose e-mail is not verified cannot log in (nor reactivate) with the password: the right
+ * password gets the same {@code INVALID_CREDENTIALS} as a wrong one, after the same work (the hash
+ * checked, the attempt counted as a failure). Registration answers alike whether the e-mail and CPF
+ * were new ({@link RegistrationService#acceptPatientRegistration}); were a fresh, unverified account
+ * let in with the password, logging in right after registering would tell the cases apart. Such a
+ * patient's first session comes from {@link #verifyEmailAndLogin}, with the code e-mailed there.
+ *
  * <p>With two-factor login on, the right password gives a challenge instead of a session
  * ({@link TwoFactorService#completeLogin}, which records the login); a doctor without it, when it is
  * mandatory ({@link TwoFactorProperties#mandatoryForDoctors}), gets {@code TWO_FACTOR_ENROLMENT_REQUIRED}.
@@ -66,14 +73,18 @@ public class LoginService {
     }
 
     /**
-     * A patient proves the e-mail with the code sent there, without a session (registration opens none):
-     * the e-mail is verified ({@link EmailVerification#verifyByAddress}: the same answer for an address
-     * without an account as for a wrong code) and a session opens as after a login, the second factor
-     * asked first when the patient turned it on (the code proves the address, not the second factor).
-     * The security log says {@code EMAIL_VERIFIED}; a completed second factor adds {@code LOGIN_SUCCEEDED}.
+     * A patient proves the e-mail with the code sent there and the password registered with, without a
+     * session (registration opens none): the e-mail is verified ({@link EmailVerification#verifyByAddress}:
+     * the same answer for a wrong password and for an address without an account as for a wrong code)
+     * and a session opens as after a login, the second factor asked first when the patient turned it on
+     * (code and password prove mailbox and registrant, not the second factor). Every
+     * {@link AccountStanding} is asked before the code is used up, so a deactivated account's refusal has
+     * no effect. The security log says {@code EMAIL_VERIFIED}; a completed second factor adds
+     * {@code LOGIN_SUCCEEDED}.
      */
-    public LoginOutcome verifyEmailAndLogin(String email, String code, String clientAddress) {
-        PatientAccount patient = verification.verifyByAddress(email, code, clientAddress);
+    public LoginOutcome verifyEmailAndLogin(String email, String code, String password, String clientAddress) {
+        PatientAccount patient = verification.verifyByAddress(email, code, password, clientAddress,
+                found -> standings.forEach(standing -> standing.admit(found)));
         return admitted(patient, clientAddress, false);
     }
 
@@ -86,7 +97,7 @@ public class LoginService {
     public LoginOutcome reactivate(String login, String password, String clientAddress) {
         boolean doctor = login != null && login.contains("/");
         Account account = authenticated(doctor ? LoginClaim.of(Crm.parse(login, "login")) : patientClaim(login),
-                doctor ? Role.DOCTOR : Role.PATIENT, password, clientAddress);
+                doctor ? Role.DOCTOR : Role.PATIENT, password, clientAddress, true);
         boolean restored = false;
         for (AccountStanding standing : standings) {
             restored |= standing.restore(account, clientAddress);
@@ -105,7 +116,8 @@ public class LoginService {
         Account account = accounts.find(id).orElseThrow(() -> DomainException.notFound("Account"));
         LoginClaim claim = account instanceof PatientAccount patient ? LoginClaim.of(patient.email())
                 : LoginClaim.of(((DoctorAccount) account).crm());
-        authenticated(claim, account.role(), password, clientAddress);
+        // the caller holds a session already: an unverified patient from before verification existed may confirm
+        authenticated(claim, account.role(), password, clientAddress, false);
     }
 
     private static LoginClaim patientClaim(String login) {
@@ -117,7 +129,7 @@ public class LoginService {
     }
 
     private LoginOutcome login(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
-        return admitted(authenticated(claim, role, typedPassword, clientAddress), clientAddress, true);
+        return admitted(authenticated(claim, role, typedPassword, clientAddress, true), clientAddress, true);
     }
 
     /**
@@ -140,8 +152,11 @@ public class LoginService {
         return new LoginOutcome.LoggedIn(session);
     }
 
-    /** The account whose password this is, or {@code INVALID_CREDENTIALS} (throttled either way). */
-    private Account authenticated(LoginClaim claim, Role role, String typedPassword, String clientAddress) {
+    /**
+     * The account whose password this is, or {@code INVALID_CREDENTIALS} (throttled either way); with
+     * {@code verifiedOnly}, an unverified patient's right password is refused as a wrong one.
+     */
+    private Account authenticated(LoginClaim claim, Role role, String typedPassword, String clientAddress, boolean verifiedOnly) {
         String password = PasswordHasher.normalised(typedPassword);
         throttle.attempt(claim, clientAddress);
         Optional<Account> account;
@@ -154,7 +169,10 @@ public class LoginService {
                     .filter(a -> a.uses(claim));
             matches = passwordPolicy.hasAllowedLength(password)
                     && passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash))
-                    && account.isPresent();
+                    && account.isPresent()
+                    // Refused as a wrong password, after the same hash check and counted alike (see the class
+                    // comment): otherwise a login right after registering says whether the e-mail and CPF were new.
+                    && !(verifiedOnly && unverifiedPatient(account.get()));
         } catch (RuntimeException noAnswer) {
             // No password was judged (service busy, storage down): no guess was made, nothing to count.
             throttle.abandoned(claim, clientAddress);
@@ -169,6 +187,10 @@ public class LoginService {
         }
         throttle.succeeded(claim, clientAddress);
         return rehashedIfOutdated(account.get(), password);
+    }
+
+    private static boolean unverifiedPatient(Account account) {
+        return account instanceof PatientAccount patient && !patient.emailVerified();
     }
 
     /** Best effort: a login with the right password never fails because the upgrade could not run. */

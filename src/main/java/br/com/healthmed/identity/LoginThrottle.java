@@ -269,6 +269,11 @@ class LoginThrottle {
         REAUTHENTICATION("reauth"),
         /** Asking for a password-reset e-mail, per login identifier: every request counts, so nobody is flooded. */
         PASSWORD_RESET_REQUEST("reset-request"),
+        /**
+         * Asking, without a session, for a new e-mail verification code, per address typed: every request
+         * counts, whether or not an account has the address, so nobody is flooded and the limit says nothing.
+         */
+        VERIFICATION_CODE_REQUEST("verification-request"),
         /** Presenting a password-reset token: wrong tokens count per address. */
         PASSWORD_RESET("reset"),
         /** A TOTP or recovery code, per account. */

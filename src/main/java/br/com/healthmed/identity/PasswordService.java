@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>A reset token is single use (its use is one conditional write), works 30 minutes, and is bound
  * to the password it was issued under: any later change of the password voids every token sent before.
+ * A reset also verifies an unverified patient's e-mail (the link proved the mailbox).
  */
 @Service
 public class PasswordService {
@@ -108,8 +109,23 @@ public class PasswordService {
         }
         sessions.revokeAll(account.id(), SessionEnded.Reason.PASSWORD_CHANGED);
         accounts.updatePasswordHash(account.id(), hash);
+        boolean verifiedNow = verifyEmail(account);
         sessions.revokeAll(account.id(), SessionEnded.Reason.PASSWORD_CHANGED);
         securityLog.record(account.id(), SecurityEventKind.PASSWORD_RESET, Optional.of(address));
+        if (verifiedNow) {
+            securityLog.record(account.id(), SecurityEventKind.EMAIL_VERIFIED, Optional.of(address));
+        }
+    }
+
+    /**
+     * The reset link went to the patient's address, so its use proves the mailbox as a verification code
+     * would: an unverified patient's e-mail becomes verified. This is how the owner of an address that
+     * someone else registered (with a password of their own) takes the account: the reset replaces that
+     * password and ends every session. True if the e-mail was verified now.
+     */
+    private boolean verifyEmail(Account account) {
+        return account instanceof PatientAccount patient && !patient.emailVerified()
+                && accounts.markEmailVerified(patient.id(), patient.email());
     }
 
     /** What ties a reset token to the password it was issued under (a digest, never the hash itself). */

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A patient, who logs in with e-mail or CPF. {@code emailVerified}: the patient proved, with the code
- * sent there, that {@code email} is theirs; until then they may log in and browse, but not book or
+ * sent there, that {@code email} is theirs; until then the password opens no session ({@link LoginService}),
+ * and a session from before verification existed may browse, but not book or
  * share record files.
  */
 public record PatientAccount(

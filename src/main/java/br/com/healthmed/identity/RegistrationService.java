@@ -4,6 +4,7 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,12 +23,13 @@ import org.springframework.stereotype.Service;
  * an account. Such a claim older than {@link LoginClaims#ABANDONED_AFTER} is taken over by the next
  * registration that needs it, so no identifier is lost for good.
  *
- * <p>A new patient is sent a code to verify the e-mail ({@link EmailVerification}), off the request's
- * thread ({@link RegistrationMailing}); registration succeeds even when that e-mail cannot go out now
- * (the patient logs in with the password and asks for another).
+ * <p>A new patient is sent a code to verify the e-mail ({@link EmailVerification}); registration
+ * succeeds even when that e-mail cannot go out now (the patient asks for another without a session,
+ * {@link VerificationCodeRequests}).
  *
  * <p>The API registers patients with {@link #acceptPatientRegistration}, whose answer is the same whether
- * the e-mail or the CPF already had an account: the address given is told by e-mail what happened.
+ * the e-mail or the CPF already had an account: the account is created after the answer, on the
+ * {@link RegistrationQueue}, and the address given is told by e-mail what happened.
  */
 @Service
 public class RegistrationService {
@@ -40,11 +42,13 @@ public class RegistrationService {
     private final LoginThrottle throttle;
     private final AccountRules rules;
     private final RegistrationMailing mailing;
+    private final RegistrationQueue queue;
     private final Clock clock;
 
     RegistrationService(AccountStore accounts, LoginClaims claims, PasswordPolicy passwordPolicy,
                         PasswordHasher passwords, SpecialtyCatalog specialties, LoginThrottle throttle,
-                        AccountRules rules, RegistrationMailing mailing, Clock clock) {
+                        AccountRules rules, RegistrationMailing mailing, RegistrationQueue queue, Clock clock) {
+        this.queue = queue;
         this.accounts = accounts;
         this.claims = claims;
         this.passwordPolicy = passwordPolicy;
@@ -64,13 +68,22 @@ public class RegistrationService {
      * nothing is created, and the address given hears that the registration could not be completed.
      * Malformed input and {@code TOO_MANY_ATTEMPTS} are refused as before: they depend on no account.
      *
-     * <p>Timing must not tell the cases apart either. The password is hashed in every case (the hash
-     * is most of a registration's time), before any claim is tried, and every case hands its one e-mail
-     * to {@link RegistrationMailing}, which sends it after the answer. What still differs is one to three
-     * conditional writes of small claim items, a few milliseconds beside the hash's own spread.
+     * <p>Timing must not tell the cases apart either. On the request's thread every case does the same
+     * work: the validation, the registration counted, the password hashed (here, so that the hashing
+     * limit still pushes back with {@code SERVICE_BUSY}), one task queued. The claims, the account and
+     * the e-mail, whose storage work differs between the cases, run in that task after the answer
+     * ({@link RegistrationQueue}). The claims still decide between racing registrations: of any number
+     * of registrations of one e-mail, exactly one creates an account. A full queue is {@code SERVICE_BUSY}
+     * for every case alike.
      */
     public Email acceptPatientRegistration(NewPatient input, String clientAddress) {
         PatientAccount candidate = newPatient(input, clientAddress);
+        queue.submit(() -> complete(candidate));
+        return candidate.email();
+    }
+
+    /** The queued part of {@link #acceptPatientRegistration}: the account if its e-mail and CPF are free, and the one e-mail. */
+    private void complete(PatientAccount candidate) {
         try {
             createPatient(candidate);
         } catch (DomainException taken) {
@@ -81,16 +94,24 @@ public class RegistrationService {
             } else {
                 throw taken;
             }
-            return candidate.email();
+            return;
         }
         mailing.sendVerificationCode(candidate);
-        return candidate.email();
+    }
+
+    /**
+     * Waits until every queued registration (and session-less code request) has finished, at most
+     * {@code timeout}; true if so. For tests, which count accounts and e-mails only after the work ran.
+     */
+    public boolean awaitQueuedRegistrations(Duration timeout) {
+        return queue.awaitIdle(timeout);
     }
 
     /**
      * Registers a patient, refusing with {@code EMAIL_TAKEN} or {@code CPF_TAKEN} (field {@code input.email} /
      * {@code input.cpf}) when another account has either. For callers inside the service and tests; the
-     * API answers through {@link #acceptPatientRegistration}, which says nothing of other accounts.
+     * API answers through {@link #acceptPatientRegistration}, which says nothing of other accounts. The
+     * account is written, and its code sent, before this returns.
      */
     public PatientAccount registerPatient(NewPatient input, String clientAddress) {
         PatientAccount account = newPatient(input, clientAddress);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * with or without the hyphen or spaces. Stored only as SHA-256 over the account, the purpose and the
  * code, so a copy of the table hands out no code and a code is worth nothing for another account or
  * purpose. What protects a code from guessing is its short life (30 minutes), single use and the limit
- * on wrong attempts ({@link CodeThrottle}): 5 guesses in 10^8.
+ * on wrong attempts ({@link CodeThrottle}): at most 100 guesses in 10^8 per 15 minutes, 5 from one network.
  */
 final class VerificationCodes {
 

@@ -189,10 +189,12 @@ class MailTemplates {
     /** The code that verifies the account's address, and the link to the app that carries it. */
     Notice emailVerificationCode(String name, String code, Instant expiresAt) {
         return new Notice("Confirme seu e-mail no Health&Med", name, List.of(
-                "Para confirmar que este endereço é seu, use o código " + code + " no app, ou abra o link abaixo.",
+                "Para confirmar que este endereço é seu, use o código " + code + " no app, ou abra o link abaixo,"
+                        + " junto com a senha que você escolheu no cadastro.",
                 "O código vale até " + when(expiresAt, BRASILIA) + " e só pode ser usado uma vez.",
-                "Enquanto o e-mail não for confirmado, você pode navegar no app, mas não agendar consultas nem compartilhar seu prontuário.",
-                "Se você não criou uma conta no Health&Med, ignore este e-mail."),
+                "Enquanto o e-mail não for confirmado, não é possível entrar na conta só com a senha.",
+                "Se você não criou uma conta no Health&Med, ignore este e-mail. Se quer usar este endereço, mas não"
+                        + " sabe a senha com que a conta foi criada, use \"Esqueci minha senha\": a nova senha também confirma o e-mail."),
                 links.emailVerification(code.replace("-", "")), "Confirmar e-mail", Topic.ACCOUNT);
     }
 

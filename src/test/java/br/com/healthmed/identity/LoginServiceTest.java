@@ -33,6 +33,9 @@ class LoginServiceTest {
     @Autowired
     RegistrationService registration;
 
+    @Autowired
+    AccountStore accounts;
+
     /** An unknown login costs the same password check as a wrong password: timing does not tell. */
     @Test
     void anUnknownLoginAndAWrongPasswordEachCheckOnePasswordHash() {
@@ -49,11 +52,38 @@ class LoginServiceTest {
         verify(passwords, times(1)).matches(anyString(), anyString());
     }
 
+    /**
+     * An unverified patient's right password is refused exactly as a wrong one, after the same hash
+     * check and counted as a failure: a login right after registering must not say whether the
+     * e-mail and CPF were new.
+     */
+    @Test
+    void anUnverifiedPatientsRightPasswordIsRefusedAsAWrongOneAfterTheSameWork() {
+        String email = "unverified." + System.nanoTime() + "@example.com";
+        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.90");
+
+        clearInvocations(passwords);
+        DomainException right = catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.91"));
+        verify(passwords, times(1)).matches(anyString(), anyString());
+        DomainException wrong = catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, "wrong password!", "203.0.113.91"));
+
+        assertThat(right.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS).isEqualTo(wrong.code());
+        assertThat(right.getMessage()).isEqualTo(wrong.getMessage());
+        assertThat(right.extensions()).isEqualTo(wrong.extensions());
+        // counted as failures: three more (five in all) lock the login, the right password too
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.91"));
+        }
+        assertThat(catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.92")).code())
+                .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+    }
+
     @Test
     void loginsThatFindTheServiceBusyDoNotLockTheAccount() {
         String email = "busy." + System.nanoTime() + "@example.com";
-        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
-                Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.60");
+        verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.60"));
         doThrow(new DomainException(ErrorCode.SERVICE_BUSY, "busy")).when(passwords).matches(anyString(), anyString());
 
         for (int i = 0; i < 10; i++) {
@@ -69,8 +99,8 @@ class LoginServiceTest {
     void theSameAccentedPasswordTypedComposedOrDecomposedIsOnePassword() {
         String email = "nfkc." + System.nanoTime() + "@example.com";
         String decomposed = "Cafe\u0301 com pa\u0303o e mel";
-        registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
-                decomposed, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.70");
+        verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+                decomposed, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.70"));
 
         assertThat(session(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71")).account().id()).isNotNull();
     }
@@ -82,6 +112,10 @@ class LoginServiceTest {
 
         assertThat(catchThrowableOfType(DomainException.class, () -> registration.registerPatient(fullWidth, "203.0.113.80")).code())
                 .isEqualTo(ErrorCode.COMMON_PASSWORD);
+    }
+
+    private void verified(PatientAccount patient) {
+        assertThat(accounts.markEmailVerified(patient.id(), patient.email())).isTrue();
     }
 
     private static Session session(LoginOutcome outcome) {

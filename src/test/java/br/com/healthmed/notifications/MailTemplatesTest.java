@@ -70,7 +70,7 @@ class MailTemplatesTest {
         assertThat(mail.text()).contains("Olá, Ana Souza!", "use o código 1234-5678 no app",
                 "quinta-feira, 10 de dezembro de 2026, às 09:00 (Horário de Brasília)",
                 "Confirmar e-mail: https://app.healthmed.example/conta/verificar-email?codigo=12345678",
-                "nunca pede sua senha nem este código")
+                "nunca pede sua senha nem este código", "com a senha que você escolheu no cadastro", "Esqueci minha senha")
                 .doesNotContain("detalhes clínicos", "Ver a consulta");
         assertThat(mail.html()).contains("<a href=\"https://app.healthmed.example/conta/verificar-email?codigo=12345678\">Confirmar e-mail</a>");
     }

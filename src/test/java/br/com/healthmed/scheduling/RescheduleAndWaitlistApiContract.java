@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.identity.UnverifiedSessions;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
@@ -44,6 +45,9 @@ abstract class RescheduleAndWaitlistApiContract {
             """;
     private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
             + APPOINTMENT + " } }";
+
+    @Autowired
+    UnverifiedSessions unverifiedSessions;
 
     @LocalServerPort
     int port;
@@ -327,7 +331,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(waitlist(patient)).hasSize(2);
 
         // one who may not book would hold an offered slot for nothing: refused at the door
-        Map<String, Object> unverified = anonymous.registerUnverifiedPatient(Api.newPatient());
+        Map<String, Object> unverified = unverifiedSessions.register(Api.newPatient());
         assertCode(joinResponse(new TestUser("", "", (String) unverified.get("accessToken"), anonymous.as((String) unverified.get("accessToken"))),
                 doctor.id(), inDays(1, 0), inDays(3, 0)), "EMAIL_NOT_VERIFIED");
     }

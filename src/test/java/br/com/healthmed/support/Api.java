@@ -26,10 +26,13 @@ public final class Api {
 
     private final HttpGraphQlTester tester;
     private final String baseUrl;
+    /** The headers {@link #withHeader} added, for requests sent around the tester. */
+    private final Map<String, String> headers;
 
-    private Api(String baseUrl, HttpGraphQlTester tester) {
+    private Api(String baseUrl, HttpGraphQlTester tester, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.tester = tester;
+        this.headers = Map.copyOf(headers);
     }
 
     public static Api at(int port) {
@@ -37,7 +40,7 @@ public final class Api {
         // A hang guard, not a speed requirement: WebTestClient's default 5 s fails a registration's
         // password hashing on a loaded machine.
         WebTestClient client = WebTestClient.bindToServer().responseTimeout(HANG_GUARD).baseUrl(baseUrl + "/graphql").build();
-        return new Api(baseUrl, HttpGraphQlTester.create(client));
+        return new Api(baseUrl, HttpGraphQlTester.create(client), Map.of());
     }
 
     public HttpGraphQlTester tester() {
@@ -50,12 +53,19 @@ public final class Api {
 
     /** The same client with {@code Authorization: Bearer <accessToken>}. */
     public Api as(String accessToken) {
-        return new Api(baseUrl, tester.mutate().header("Authorization", "Bearer " + accessToken).build());
+        return new Api(baseUrl, tester.mutate().header("Authorization", "Bearer " + accessToken).build(), headers);
     }
 
     /** The same client sending one more header with every request. */
     public Api withHeader(String name, String value) {
-        return new Api(baseUrl, tester.mutate().header(name, value).build());
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, tester.mutate().header(name, value).build(), more);
+    }
+
+    /** The headers added with {@link #withHeader} (not the bearer token). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public GraphQlTester.Request<?> document(String name) {
@@ -67,8 +77,8 @@ public final class Api {
 
     /**
      * Registers a fresh patient as one who may book and share: the e-mail verified as the patient would,
-     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}) sent to
-     * {@code verifyEmailAndLogin}, and the teleconsultation consent in force accepted. Returns the
+     * with the code from the e-mail (read from the embedded mailer's {@code /dev/mailbox}) and the
+     * password sent to {@code verifyEmailAndLogin}, and the teleconsultation consent in force accepted. Returns the
      * {@code AuthPayload} of that verification (tokens and the account) as a map.
      */
     public Map<String, Object> registerPatient(Map<String, Object> input) {
@@ -81,18 +91,8 @@ public final class Api {
     public Map<String, Object> registerPatientWithoutConsent(Map<String, Object> input) {
         String email = registerAndAwaitCode(input);
         return tester.documentName("verifyEmailAndLogin").variable("email", email)
-                .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).execute()
+                .variable("code", mailbox().code(email, VERIFICATION_SUBJECT)).variable("password", input.get("password")).execute()
                 .path("verifyEmailAndLogin").entity(Map.class).get();
-    }
-
-    /**
-     * Registers a fresh patient and leaves the e-mail unverified; returns an {@code AuthPayload} as a map,
-     * from a login with the password (registration itself opens no session).
-     */
-    public Map<String, Object> registerUnverifiedPatient(Map<String, Object> input) {
-        String email = registerAndAwaitCode(input);
-        return tester.document(LOGIN_SESSION).variable("login", email).variable("password", input.get("password")).execute()
-                .path("loginPatient").entity(Map.class).get();
     }
 
     /**
@@ -109,16 +109,6 @@ public final class Api {
         mailbox().awaitCount(email, VERIFICATION_SUBJECT, before + 1);
         return email;
     }
-
-    private static final String LOGIN_SESSION = """
-            mutation($login: String!, $password: String!) {
-              loginPatient(login: $login, password: $password) {
-                ... on AuthPayload {
-                  accessToken tokenType expiresAt refreshToken refreshExpiresAt
-                  account { id name role createdAt ... on Patient { email emailVerified cpf birthDate phone } }
-                }
-              }
-            }""";
 
     /** The embedded mailer's outbox of this instance. */
     public Mailbox mailbox() {

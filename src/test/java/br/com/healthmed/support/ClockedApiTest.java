@@ -6,12 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import br.com.healthmed.identity.UnverifiedSessions;
 import org.springframework.context.annotation.Import;
 
 /**
  * The context of the API tests that move time and read the mailbox (notifications, account
  * self-service, passwords and two-factor login, consent, privacy): the service on a random port, its clock the
- * test's ({@link TestClock}), access tokens that outlive the days a test skips, sweeps that wait for
+ * test's ({@link TestClock}), sessions of unverified patients at hand ({@link UnverifiedSessions}), access tokens that outlive the days a test skips, sweeps that wait for
  * the test. One annotation, so that these classes share one context per storage adapter.
  */
 @Target(ElementType.TYPE)
@@ -28,5 +29,5 @@ import org.springframework.context.annotation.Import;
         "healthmed.booking-limits.per-device=100000",
         "healthmed.booking-limits.per-network-per-doctor=100000",
         "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(TestClock.class)
+@Import({TestClock.class, UnverifiedSessions.class})
 public @interface ClockedApiTest {}

@@ -6,6 +6,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.EmailChange;
 import br.com.healthmed.identity.EmailVerification;
 import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.VerificationCodeRequests;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.Valid;
@@ -24,9 +25,12 @@ class MyAccountController {
     private final EmailVerification verification;
     private final EmailChange emailChange;
     private final AccountCorrections corrections;
+    private final VerificationCodeRequests codeRequests;
 
-    MyAccountController(EmailVerification verification, EmailChange emailChange, AccountCorrections corrections) {
+    MyAccountController(EmailVerification verification, EmailChange emailChange, AccountCorrections corrections,
+                        VerificationCodeRequests codeRequests) {
         this.verification = verification;
+        this.codeRequests = codeRequests;
         this.emailChange = emailChange;
         this.corrections = corrections;
     }
@@ -41,6 +45,14 @@ class MyAccountController {
     boolean resendVerification(@AuthenticationPrincipal Caller caller,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         verification.resend(account(caller), Optional.of(address.value()));
+        return true;
+    }
+
+    /** Without a session: always true (the answer says nothing about the address). */
+    @MutationMapping
+    boolean resendVerificationCode(@Argument @Size(max = 254) String email,
+                                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        codeRequests.request(email, address.value());
         return true;
     }
 

@@ -10,7 +10,7 @@ import br.com.healthmed.identity.Email;
 record RegistrationAccepted(String email, String message) {
 
     static final String MESSAGE = "We sent an e-mail to this address with the next step. To finish a new registration,"
-            + " send the code in it to verifyEmailAndLogin with this address.";
+            + " send the code in it to verifyEmailAndLogin with this address and the password you chose.";
 
     static RegistrationAccepted sentTo(Email email) {
         return new RegistrationAccepted(email.value(), MESSAGE);

@@ -50,11 +50,12 @@ class SessionController {
         return AuthPayload.of(twoFactor.completeLogin(challenge, code, address.value()));
     }
 
-    /** Without a session: the e-mailed code and its address verify the patient and log them in (a {@code LoginResult}). */
+    /** Without a session: the e-mailed code, its address and the password verify the patient and log them in (a {@code LoginResult}). */
     @MutationMapping
     Object verifyEmailAndLogin(@Argument @Size(max = 254) String email, @Argument @Size(max = 20) String code,
+                               @Argument @Size(max = 512) String password,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return result(logins.verifyEmailAndLogin(email, code, address.value()));
+        return result(logins.verifyEmailAndLogin(email, code, password, address.value()));
     }
 
     private static Object result(LoginOutcome outcome) {

@@ -21,7 +21,7 @@ public enum ErrorCode {
 
     // Uniqueness
     // registerPatient answers neither (its answer is the same for every case, docs/security.md); EMAIL_TAKEN is
-    // requestEmailChange's and confirmEmailChange's, CPF_TAKEN only the service's own registration path.
+    // confirmEmailChange's alone (with the code from the address's mailbox), CPF_TAKEN only the service's own registration path.
     EMAIL_TAKEN(ErrorType.BAD_REQUEST, "An account with this e-mail already exists."),
     CPF_TAKEN(ErrorType.BAD_REQUEST, "An account with this CPF already exists."),
     CRM_TAKEN(ErrorType.BAD_REQUEST, "A doctor with this CRM already exists."),

@@ -94,6 +94,8 @@ abstract class RegistrationConcurrencyContract {
         List<Object> results = Concurrently.run(50, i -> () -> registration.acceptPatientRegistration(attempts.get(i), "203.0.113." + i));
 
         assertThat(results).hasSize(50).allSatisfy(answer -> assertThat(answer).isEqualTo(new Email(email)));
+        // the accounts are made after the answers, on the registration queue
+        assertThat(registration.awaitQueuedRegistrations(Duration.ofSeconds(60))).isTrue();
         AccountId winner = claims.holder(LoginClaim.of(new Email(email))).orElseThrow().owner();
         assertThat(accounts.find(winner)).isPresent();
         long cpfsHeld = attempts.stream().filter(attempt -> claims.holder(LoginClaim.of(new Cpf(attempt.cpf()))).isPresent()).count();

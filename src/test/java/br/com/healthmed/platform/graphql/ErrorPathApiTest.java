@@ -339,8 +339,12 @@ class ErrorPathApiTest {
 
         assertThat(((Map<?, ?>) registered.get("account")).get("birthDate")).isEqualTo("1992-02-29");
         assertThat(literalReply.json()).doesNotContainKey("errors");
-        String token = api.document("loginPatient").variable("login", asLiteral.get("email")).variable("password", Api.PASSWORD)
-                .execute().path("loginPatient.accessToken").entity(String.class).get();
+        // the password opens no session until the e-mail is verified: the code e-mailed, with the password
+        String email = (String) asLiteral.get("email");
+        api.mailbox().await(email, Api.VERIFICATION_SUBJECT);
+        String code = api.mailbox().code(email, Api.VERIFICATION_SUBJECT);
+        String token = api.document("verifyEmailAndLogin").variable("email", email).variable("code", code).variable("password", Api.PASSWORD)
+                .execute().path("verifyEmailAndLogin.accessToken").entity(String.class).get();
         api.as(token).document("me").execute().path("me.birthDate").entity(String.class).isEqualTo("1992-02-29");
     }
 
