@@ -241,21 +241,17 @@ abstract class BookingModelContract {
 
     record Request(AccountId patient, SlotId slot, String key) {}
 
-    final class Sequence {
-        final long seed;
-        final Random random;
+    final class Sequence extends SeededSequence {
         final Instant begin = clock.instant();
         final List<AccountId> doctors = new ArrayList<>();
         final List<AccountId> patients = new ArrayList<>();
         final Map<SlotId, ModelSlot> modelSlots = new LinkedHashMap<>();
         final Map<AppointmentId, ModelAppointment> model = new LinkedHashMap<>();
-        final List<String> log = new ArrayList<>();
         Request last;
         int keys;
 
         Sequence(long seed) {
-            this.seed = seed;
-            this.random = new Random(seed);
+            super("seed", seed, 15, clock);
         }
 
         void run() {
@@ -283,22 +279,6 @@ abstract class BookingModelContract {
                 step(step);
                 verify();
             }
-        }
-
-        String context() {
-            int from = Math.max(0, log.size() - 15);
-            return "seed " + seed + " (rerun with -Dscheduling.model.seed=" + seed + "), now " + clock.instant()
-                    + ", last steps:\n  " + String.join("\n  ", log.subList(from, log.size())) + "\n";
-        }
-
-        void check(boolean condition, Supplier<String> message) {
-            if (!condition) {
-                throw new AssertionError(context() + message.get());
-            }
-        }
-
-        <T> T pick(List<T> from) {
-            return from.get(random.nextInt(from.size()));
         }
 
         void step(int step) {

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -101,9 +100,7 @@ final class WaitlistModel {
         new Sequence(seed).run(steps);
     }
 
-    final class Sequence {
-        final long seed;
-        final Random random;
+    final class Sequence extends SeededSequence {
         final Instant begin = clock.instant();
         AccountId doctor;
         final List<ModelSlot> modelSlots = new ArrayList<>();
@@ -113,12 +110,10 @@ final class WaitlistModel {
         final Set<AppointmentId> offered = new HashSet<>();
         /** Which appointment's hold each slot item carries (not cleared by lazy expiry, only by a release). */
         final Map<SlotId, AppointmentId> holdOf = new HashMap<>();
-        final List<String> log = new ArrayList<>();
         int keys;
 
         Sequence(long seed) {
-            this.seed = seed;
-            this.random = new Random(seed);
+            super("waitlist seed", seed, 40, clock);
         }
 
         void run(int steps) {
@@ -144,22 +139,6 @@ final class WaitlistModel {
                 step(step);
                 verify();
             }
-        }
-
-        String context() {
-            int from = Math.max(0, log.size() - 40);
-            return "waitlist seed " + seed + " (rerun with -Dscheduling.model.seed=" + seed + "), now " + clock.instant()
-                    + ", last steps:\n  " + String.join("\n  ", log.subList(from, log.size())) + "\n";
-        }
-
-        void check(boolean condition, Supplier<String> message) {
-            if (!condition) {
-                throw new AssertionError(context() + message.get());
-            }
-        }
-
-        <T> T pick(List<T> from) {
-            return from.get(random.nextInt(from.size()));
         }
 
         String who(AccountId patient) {
