@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.StaleSweeps;
+import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.support.Api;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -23,6 +28,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * storage adapter.
  */
 abstract class RetrySafetyApiContract extends RecordsApiHarness {
+
+    @Autowired
+    ApplicationContext context;
 
     private static final String UPLOAD = """
             mutation($input: RequestFileUploadInput!) {
@@ -157,6 +165,23 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertThat(code(deleteFile(patient, deleted))).as("after the retry window").isEqualTo("NOT_FOUND");
         assertThat(records.deletedFile(FileId.of(deleted))).isEmpty();
         assertUsage(2_000, 0);
+    }
+
+    @Test
+    void twoSweepsAtOnceAndAStaleTombstoneReplayedAfterTheForgetGiveTheBytesBackOnce() throws Exception {
+        patient.upload("kept.pdf", "application/pdf", Samples.pdf(2_000), List.of());
+        String deleted = (String) patient.upload("deleted.pdf", "application/pdf", Samples.pdf(3_000), List.of()).get("id");
+        deleteFile(patient, deleted).path("deleteFile").entity(Boolean.class).isEqualTo(true);
+        assertUsage(2_000, 0);
+        advance(Duration.ofMinutes(61));
+        RecordFile stale = records.deletedFile(FileId.of(deleted)).orElseThrow(); // as another instance read it
+
+        assertThat(Concurrently.run(2, i -> () -> sweeper.sweep())).doesNotHaveAnyElementsOfTypes(Throwable.class);
+        assertUsage(2_000, 0);
+        StaleSweeps.sweep(context, stale);
+        records.releaseDeletedBytes(stale); // a sweep that re-read the tombstone just before the forget
+        assertUsage(2_000, 0);
+        assertThat(records.deletedFile(FileId.of(deleted))).isEmpty();
     }
 
     // --- half-done steps, healed ---------------------------------------------------------------------
