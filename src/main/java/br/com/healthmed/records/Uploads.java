@@ -145,10 +145,9 @@ public class Uploads {
     public RecordFile complete(Requester who, FileId id) {
         RecordFile file = guard.uploadedBy(who, id);
         if (file.available()) {
-            if (!file.isIssued()) {
-                quota.settle(file); // a retried call: settles what a completion cut short left held (else nothing)
-            }
-            return file;
+            // A retried call: settles what a completion cut short left held, and logs what it did not log
+            // (both once, whoever did them first).
+            return finished(who, file);
         }
         BlobStore.StoredBlob stored = blobs.head(file.objectKey()).orElseThrow(() -> new DomainException(
                 ErrorCode.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
@@ -168,14 +167,23 @@ public class Uploads {
         Optional<RecordNotice> notice = completed.issued().map(by -> new RecordNotice(
                 ClinicalRecordEvent.of(completed, consultations.startOf(by.doctor(), by.appointment())), 0, relay.firstSweepAfter(now)));
         if (!store.markAvailable(file, now, notice)) {
-            // completed by a concurrent call (which settles the hold itself), or expired and swept meanwhile
-            return store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound);
+            // completed by a concurrent call, or expired and swept meanwhile
+            return finished(who, store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound));
         }
+        notice.ifPresent(relay::soon);
+        return finished(who, completed);
+    }
+
+    /**
+     * What follows a completion, safe to repeat: the hold settled into usage and the upload's entry in the
+     * access log (its key derived from the file's, so written once). Done by the completing call, and again by
+     * any call that finds the file completed, since the one that completed it may have stopped before these.
+     */
+    private RecordFile finished(Requester who, RecordFile completed) {
         if (completed.isIssued()) {
             audit.documentIssued(who, completed);
-            notice.ifPresent(relay::soon);
         } else {
-            quota.settle(file);
+            quota.settle(completed);
             audit.uploaded(who, completed);
         }
         return completed;

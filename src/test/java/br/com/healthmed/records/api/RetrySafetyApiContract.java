@@ -251,6 +251,36 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertUsage(0, 0);
     }
 
+    @Test
+    void aShareARevocationAndACompletionWhoseAnswersWereLostAfterTheyWereStoredAreLoggedByTheirRetriesOnce() {
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        Map<String, Object> input = Map.of("doctorId", doctor.id, "allFiles", true, "durationHours", 24,
+                "idempotencyKey", UUID.randomUUID().toString());
+        CrashingStore.after("create");
+        assertThat(code(share(patient, input))).isEqualTo("STORAGE_UNAVAILABLE");
+        String shareId = share(patient, input).path("shareRecord.id").entity(String.class).get();
+        share(patient, input).path("shareRecord.id").entity(String.class).isEqualTo(shareId);
+
+        advance(Duration.ofSeconds(1));
+        CrashingStore.after("revoke");
+        assertThat(code(revoke(patient, shareId))).isEqualTo("STORAGE_UNAVAILABLE");
+        revoke(patient, shareId).path("revokeShare.active").entity(Boolean.class).isEqualTo(false);
+
+        advance(Duration.ofSeconds(1));
+        byte[] bytes = Samples.pdf(1_000);
+        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
+        RecordClient.put(ticket, bytes);
+        String fileId = (String) ticket.get("fileId");
+        CrashingStore.after("markAvailable");
+        assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+
+        assertThat(accessLogActions()).as("each once, though its first attempt stopped before logging it")
+                .containsExactly("UPLOAD", "REVOKE", "SHARE");
+        assertUsage(bytes.length, 0);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------
 
     private static Map<String, Object> uploadInput(String fileName, int size, String key) {
