@@ -145,14 +145,18 @@ public interface HealthRecordStore {
     /** What the patient's record takes: bytes of available files, and the holds of uploads in progress. */
     RecordUsage usage(AccountId owner);
 
-    /** How {@link #reserveUpload} ended. */
-    enum Reservation { RESERVED, QUOTA_EXCEEDED, TOO_MANY_PENDING }
+    /**
+     * How {@link #reserveUpload} ended. {@code SPENT}: the id was a deleted file's whose release is still
+     * remembered (a keyed request sent again after its file was deleted); nothing held.
+     */
+    enum Reservation { RESERVED, QUOTA_EXCEEDED, TOO_MANY_PENDING, SPENT }
 
     /**
      * Holds {@code hold.bytes()} of the patient's quota for an upload, in one atomic step on one item:
      * only if the bytes of available files, plus every hold, plus this one stay within {@code quota},
      * and fewer than {@code maxPending} holds exist. Concurrent requests cannot all squeeze under the
-     * quota. Holding the same file again (a retried request) is {@code RESERVED} and changes nothing.
+     * quota. Holding the same file again (a retried request) is {@code RESERVED} and changes nothing; holding
+     * for the id of a deleted file is {@code SPENT} (its bytes given back already must not be held again).
      */
     Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending);
 

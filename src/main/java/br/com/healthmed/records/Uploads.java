@@ -72,6 +72,9 @@ public class Uploads {
         if (earlier.isPresent()) {
             return sameUploadAgain(earlier.get(), fileName, contentType, upload);
         }
+        if (idempotencyKey.isPresent() && store.deletedFile(id).isPresent()) {
+            throw keyReused(); // its file was completed and deleted since: nothing to hold, nothing to make again
+        }
         Set<GroupId> groups = new HashSet<>();
         for (GroupId group : upload.groups()) {
             groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
@@ -83,8 +86,14 @@ public class Uploads {
         // (a failure right after it) is given back once it expires (UploadQuota.reconcile).
         quota.hold(patient, new UploadHold(intent.id(), intent.sizeBytes(), intent.uploadExpiresAt()));
         if (!store.createFile(intent)) {
+            Optional<RecordFile> twin = store.file(id);
+            if (twin.isEmpty()) {
+                // its file was deleted meanwhile (a tombstone refused the intent): the hold is this request's alone
+                store.releaseUpload(patient, id, intent.sizeBytes());
+                throw keyReused();
+            }
             // a twin of this request won the race (its hold is the same one): answer as it did
-            return sameUploadAgain(store.file(id).orElseThrow(Uploads::keyReused), fileName, contentType, upload);
+            return sameUploadAgain(twin.get(), fileName, contentType, upload);
         }
         return ticketFor(intent, properties.uploadUrlTtl());
     }
@@ -101,9 +110,9 @@ public class Uploads {
         return ticketFor(earlier, left);
     }
 
-    private static DomainException keyReused() {
+    static DomainException keyReused() {
         return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
-                "This idempotency key was already used for another upload (other input, or its URL has expired); use a new key.");
+                "This idempotency key was already used for another upload (other input, its URL has expired, or its file was deleted); use a new key.");
     }
 
     /**

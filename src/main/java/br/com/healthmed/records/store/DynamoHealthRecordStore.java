@@ -396,10 +396,11 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
                     .updateExpression("SET #hold = :hold ADD #claimed :bytes, #pending :one")
-                    .conditionExpression("attribute_not_exists(#hold)"
+                    .conditionExpression("attribute_not_exists(#hold) AND attribute_not_exists(#released)"
                             + " AND (attribute_not_exists(#pending) OR #pending < :maxPending)"
                             + " AND ((attribute_not_exists(#claimed) AND :bytes <= :quota) OR #claimed <= :room)")
-                    .expressionAttributeNames(Map.of("#hold", holdName, "#claimed", CLAIMED, "#pending", PENDING))
+                    .expressionAttributeNames(Map.of("#hold", holdName, "#released", RELEASED + hold.file(),
+                            "#claimed", CLAIMED, "#pending", PENDING))
                     .expressionAttributeValues(Map.of(
                             ":hold", AttributeValue.fromM(Map.of("bytes", n(hold.bytes()), "expiresAt", instant(hold.expiresAt()))),
                             ":bytes", n(hold.bytes()), ":one", n(1), ":maxPending", n(maxPending),
@@ -410,6 +411,9 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
             if (item.containsKey(holdName)) {
                 return Reservation.RESERVED; // this very hold, written by an attempt whose response was lost
+            }
+            if (item.containsKey(RELEASED + hold.file())) {
+                return Reservation.SPENT;
             }
             return number(item, PENDING) >= maxPending ? Reservation.TOO_MANY_PENDING : Reservation.QUOTA_EXCEEDED;
         }

@@ -223,6 +223,10 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
             if (usage.holds().containsKey(hold.file())) {
                 return usage;
             }
+            if (usage.released().containsKey(hold.file())) {
+                outcome[0] = Reservation.SPENT;
+                return usage;
+            }
             if (usage.holds().size() >= maxPending) {
                 outcome[0] = Reservation.TOO_MANY_PENDING;
                 return usage;

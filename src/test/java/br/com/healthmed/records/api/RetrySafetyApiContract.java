@@ -87,6 +87,28 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     }
 
     @Test
+    void aKeyedUploadRequestSentAgainAfterItsFileWasDeletedHoldsNothing() {
+        byte[] bytes = Samples.pdf(1_000);
+        Map<String, Object> input = uploadInput("exame.pdf", bytes.length, UUID.randomUUID().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ticket = upload(patient, input).path("requestFileUpload").entity(Map.class).get();
+        RecordClient.put(ticket, bytes);
+        String fileId = (String) ticket.get("fileId");
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        deleteFile(patient, fileId).path("deleteFile").entity(Boolean.class).isEqualTo(true);
+
+        assertThat(code(upload(patient, input))).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertUsage(0, 0);
+        advance(Duration.ofMinutes(61));
+        sweeper.sweep();
+        assertUsage(0, 0);
+        assertThat(code(upload(patient, input))).as("its tombstone forgotten").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        sweeper.sweep();
+        assertUsage(0, 0);
+        assertThat(records.file(FileId.of(fileId))).isEmpty();
+    }
+
+    @Test
     void aRetriedGroupCreationAnswersTheSameGroupAndARetriedDeletionTrue() {
         String key = UUID.randomUUID().toString();
         String id = createGroup(patient, "cardiologia", key).path("createRecordGroup.id").entity(String.class).get();

@@ -279,6 +279,22 @@ abstract class HealthRecordStoreContract {
         assertThat(store().reserveUpload(patient, hold(1_000), 1_000, 10)).isEqualTo(Reservation.RESERVED);
     }
 
+    @Test
+    void theIdOfADeletedFileIsNotHeldAgainWhileItsReleaseIsRememberedAndItsMarkerGoesADayAfterTheForget() {
+        RecordFile deleted = settledFile(300);
+        store().releaseDeletedBytes(deleted);
+        UploadHold again = new UploadHold(deleted.id(), 300, NOW.plus(Duration.ofMinutes(15)));
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("tombstone there").isEqualTo(Reservation.SPENT);
+        store().forgetDeletion(deleted, NOW);
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("forgotten, release remembered").isEqualTo(Reservation.SPENT);
+        assertThat(store().usage(patient)).isEqualTo(new RecordUsage(0, List.of()));
+
+        RecordFile later = settledFile(100);
+        store().releaseDeletedBytes(later);
+        store().forgetDeletion(later, NOW.plus(HealthRecordStore.RELEASE_REMEMBERED).plusSeconds(1));
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("pruned by a later forget").isEqualTo(Reservation.RESERVED);
+    }
+
     /** An available file of {@code bytes} whose hold was settled into usage. */
     private RecordFile settledFile(long bytes) {
         UploadHold held = hold(bytes);
