@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
  * {@code ttl} that lets DynamoDB remove it a day later anyway. A completed file keeps those GSI2 keys until its
  * hold is settled, so that the sweep finds a completion cut between the two. A deleted file is a tombstone
- * ({@code deletedAt}) listed nowhere for the patient, on {@code GSI2PK = FILES#DELETED#<hex digit>} by when
+ * ({@code deletedAt}; its {@code availableAt} moved to {@code deletedFileAvailableAt}, so that the previous
+ * release, which knows no tombstones, never reads it as available) listed nowhere for the patient, on {@code GSI2PK = FILES#DELETED#<hex digit>} by when
  * the sweep finishes it; the usage item marks its bytes released with {@code released#<file id>}, kept a day
  * after the tombstone goes ({@code {until}}, dropped lazily by later forgets), so retries, the sweep and stale
  * copies of the tombstone give them back once. A final malware-scan verdict is kept in
@@ -128,6 +129,8 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     private static final String DELETED_AT = "deletedAt";
+    /** A tombstone's {@code availableAt}, under a name the previous release does not read. */
+    private static final String TOMBSTONE_AVAILABLE_AT = "deletedFileAvailableAt";
 
     @Override
     public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
@@ -151,7 +154,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
                     .updateExpression(update.toString())
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeNames(Map.of("#ttl", TTL))
                     .expressionAttributeValues(values));
             return true;
@@ -179,7 +182,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public boolean markDeleted(FileId id, Instant at, Instant sweepAt) {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .updateExpression("SET deletedAt = :at, GSI2PK = :gonePk, GSI2SK = :due REMOVE GSI1PK, GSI1SK")
+                    // availableAt moves to another name: the previous release (a rollback, a rolling deploy) knows
+                    // nothing of deletedAt and would read a tombstone with availableAt as an available file.
+                    .updateExpression("SET deletedAt = :at, " + TOMBSTONE_AVAILABLE_AT + " = availableAt,"
+                            + " GSI2PK = :gonePk, GSI2SK = :due REMOVE availableAt, GSI1PK, GSI1SK")
                     .conditionExpression("attribute_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(Keys.deletedFiles(shard(id))),
                             ":due", s(Positions.of(sweepAt, id.value())))));
@@ -296,7 +302,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public boolean deleteIfPending(FileId id) {
         try {
             table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)"));
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)"));
             return true;
         } catch (ConditionalCheckFailedException completedOrGone) {
             return false;
@@ -361,9 +367,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             // The tombstone replaces the group: DynamoDB's TTL removes it after forgetAfter.
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString()))
-                    .updateExpression("SET deletedAt = :at, #ttl = :ttl REMOVE #name")
+                    // name stays: the previous release (a rollback) reads every GROUP# item as a group and needs it
+                    .updateExpression("SET deletedAt = :at, #ttl = :ttl")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
-                    .expressionAttributeNames(Map.of("#ttl", TTL, "#name", "name"))
+                    .expressionAttributeNames(Map.of("#ttl", TTL))
                     .expressionAttributeValues(Map.of(":at", instant(at), ":ttl", epochSeconds(forgetAfter))));
         } catch (ConditionalCheckFailedException goneOrDeleted) {
             // nothing to delete
@@ -523,7 +530,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                 stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
                 instant(item, "requestedAt"),
                 instant(item, "uploadExpiresAt"),
-                optionalInstant(item, "availableAt"),
+                optionalInstant(item, "availableAt").or(() -> optionalInstant(item, TOMBSTONE_AVAILABLE_AT)),
                 optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN),
                 optionalString(item, "issuedBy").map(doctor -> new IssuedBy(AccountId.of(doctor),
                         AppointmentId.of(string(item, "issuedFor")), DocumentKind.valueOf(string(item, "documentKind")))));
