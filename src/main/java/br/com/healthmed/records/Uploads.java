@@ -98,12 +98,19 @@ public class Uploads {
         return ticketFor(intent, properties.uploadUrlTtl());
     }
 
-    /** A retried request: the earlier attempt's file, if it asked for the same upload and its URL still holds. */
+    /**
+     * A retried request: the earlier attempt's file, if it asked for the same upload and its URL still holds.
+     * Never a new PUT URL for a completed file: its bytes were checked, and a PUT now would replace them unchecked.
+     */
     private UploadTicket sameUploadAgain(RecordFile earlier, String fileName, String contentType, NewUpload upload) {
         Duration left = Duration.between(clock.instant(), earlier.uploadExpiresAt());
         boolean same = earlier.fileName().equals(fileName) && earlier.contentType().equals(contentType)
                 && earlier.sizeBytes() == upload.sizeBytes() && earlier.category() == upload.category()
                 && earlier.groups().equals(Set.copyOf(upload.groups()));
+        if (same && earlier.available()) {
+            throw new DomainException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "This upload was completed already; the file is in your record.",
+                    Map.of("fileId", earlier.id().toString()));
+        }
         if (!same || left.isNegative() || left.isZero()) {
             throw keyReused();
         }

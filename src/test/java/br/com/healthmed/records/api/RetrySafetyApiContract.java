@@ -78,11 +78,13 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
         patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
         assertUsage(bytes.length, 0);
-        assertThat(upload(patient, input).path("requestFileUpload.fileId").entity(String.class).get()).isEqualTo(fileId);
+        GraphQlTester.Response afterCompletion = upload(patient, input);
+        assertThat(code(afterCompletion)).as("no new PUT URL for a completed file").isEqualTo("UPLOAD_ALREADY_COMPLETED");
+        afterCompletion.errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("fileId", fileId));
         assertUsage(bytes.length, 0);
 
         advance(Duration.ofMinutes(15));
-        assertThat(code(upload(patient, input))).as("its URL has expired: the key is spent").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(code(upload(patient, input))).as("completed, and its URL expired").isEqualTo("UPLOAD_ALREADY_COMPLETED");
         assertUsage(bytes.length, 0);
     }
 

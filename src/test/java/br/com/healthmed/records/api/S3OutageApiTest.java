@@ -111,6 +111,18 @@ class S3OutageApiTest {
     }
 
     @Test
+    void aHeadAnsweredWithoutItsLengthGetsStorageUnavailableNotAnInternalError() {
+        String fileId = uploaded();
+        PROXY.dropHeadContentLength();
+        try {
+            assertRetryable(complete(fileId));
+        } finally {
+            PROXY.heal();
+        }
+        complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+    }
+
+    @Test
     void anS3ThatDoesNotAnswerGetsStorageUnavailableNotAnInternalError() {
         String fileId = uploaded();
         PROXY.failEvery(FaultyProxy.Fault.STALL);
