@@ -123,12 +123,22 @@ public class AccessAudit {
      * The entry of what happened once to {@code subject} (a file's or a share's id) at {@code at}: its id derived
      * from the subject and the action, so every write of it has the same key.
      */
-    private static AccessLogEntry once(UUID subject, Instant at, AccountId patient, AccessAction action, Requester who,
+    private AccessLogEntry once(UUID subject, Instant at, AccountId patient, AccessAction action, Requester who,
                                        Optional<RecordFile> file, Optional<GrantId> grant, Optional<String> shareName,
                                        Optional<AccountId> sharedWith) {
+        last.accumulateAndGet(at, (previous, written) -> written.isAfter(previous) ? written : previous); // later entries after it
         return new AccessLogEntry(IdempotencyKeys.derivedId(subject, "accessLog", action.name()), patient, at, action,
                 who.account(), who.role(), file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName,
                 sharedWith, who.address());
+    }
+
+    /**
+     * The instant for something that is logged {@link #once} (a share's creation, a revocation, a completion):
+     * taken from this log's sequence, so that its entry, whose instant is that one, lists in the order it happened
+     * among the others even within one clock tick.
+     */
+    Instant nextInstant() {
+        return now();
     }
 
     /**

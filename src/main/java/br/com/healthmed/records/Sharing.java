@@ -87,7 +87,7 @@ public class Sharing {
             throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input",
                     "Share at least one file, one group, allFiles, allNotes or one appointment.");
         }
-        Instant now = clock.instant();
+        Instant now = audit.nextInstant(); // the share's entry is at its creation: in the log's order
         Grant grant = new Grant(derived.orElseGet(GrantId::random), patient, share.doctor(), scope, note(share.note()), now,
                 expiry(share, now), Optional.empty());
         if (!grants.create(grant)) {
@@ -133,7 +133,7 @@ public class Sharing {
         AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Share"));
         Grant grant = grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
         if (grant.revokedAt().isEmpty()) {
-            grants.revoke(patient, id, clock.instant());
+            grants.revoke(patient, id, audit.nextInstant());
             grant = grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
         }
         // Logged on a retry too: the first attempt may have stopped between the revocation and its entry.

@@ -177,7 +177,7 @@ public class Uploads {
         // bytes already count against the quota) is settled by a retry of this call or by the sweep (the
         // file stays on its list until settled), never lost; the reverse order could count a file that
         // never became available.
-        Instant now = clock.instant();
+        Instant now = audit.nextInstant(); // the upload's entry is at its completion: in the log's order
         RecordFile completed = file.completedAt(now);
         // An issued document's notice (the patient is told) is stored by the completing write itself.
         Optional<RecordNotice> notice = completed.issued().map(by -> new RecordNotice(
