@@ -214,9 +214,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     @SuppressWarnings("unchecked")
     void aCompletionCutBeforeItsHoldWasSettledIsHealedByTheSweepAndOneCutBeforeItWasStoredByItsRetry() {
         byte[] bytes = Samples.pdf(4_000);
-        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
-        RecordClient.put(ticket, bytes);
-        String fileId = (String) ticket.get("fileId");
+        String fileId = putNotCompleted(bytes);
 
         CrashingStore.at("settleUpload");
         assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
@@ -292,9 +290,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
 
         advance(Duration.ofSeconds(1));
         byte[] bytes = Samples.pdf(1_000);
-        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
-        RecordClient.put(ticket, bytes);
-        String fileId = (String) ticket.get("fileId");
+        String fileId = putNotCompleted(bytes);
         CrashingStore.after("markAvailable");
         assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
         patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
@@ -306,6 +302,13 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     }
 
     // --- helpers -----------------------------------------------------------------------------------
+
+    /** An upload of {@code bytes} whose bytes were PUT but which was not completed yet; its file id. */
+    private String putNotCompleted(byte[] bytes) {
+        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
+        RecordClient.put(ticket, bytes);
+        return (String) ticket.get("fileId");
+    }
 
     private static Map<String, Object> uploadInput(String fileName, int size, String key) {
         return Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", size, "category", "EXAM",
