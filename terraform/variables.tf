@@ -123,11 +123,11 @@ variable "redis_replicas" {
 
 variable "records_noncurrent_version_days" {
   type        = number
-  description = "Days a deleted or replaced health-record file stays recoverable (noncurrent version) before S3 removes it."
-  default     = 30
+  description = "Days a deleted or replaced health-record file stays recoverable (noncurrent version) before S3 removes it. At least the table's point-in-time recovery window (35 days), so a table restored to any instant it allows finds its files' bytes (docs/reliability.md, Disaster recovery)."
+  default     = 35
   validation {
-    condition     = var.records_noncurrent_version_days >= 1 && var.records_noncurrent_version_days <= 365
-    error_message = "records_noncurrent_version_days must be between 1 and 365."
+    condition     = var.records_noncurrent_version_days >= 35 && var.records_noncurrent_version_days <= 365
+    error_message = "records_noncurrent_version_days must be between 35 (the table's point-in-time recovery window) and 365."
   }
 }
 

@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +34,14 @@ public class AccessAudit {
         this.clock = clock;
     }
 
+    /**
+     * The completed upload's entry. Its id is derived from the file's and its instant is the completion's, so
+     * writing it again (a retried {@code completeFileUpload}, a concurrent one, one whose completion was stored
+     * but whose answer was lost) adds nothing: the store appends an entry only where none has its key.
+     */
     void uploaded(Requester who, RecordFile file) {
-        append(file.owner(), AccessAction.UPLOAD, who, Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty());
+        store.append(once(file.id().value(), file.availableAt().orElseThrow(), file.owner(), AccessAction.UPLOAD, who,
+                Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     void downloadIssued(Requester who, RecordFile file, Optional<Grant> under, Optional<String> shareName) {
@@ -42,19 +49,22 @@ public class AccessAudit {
                 Optional.empty());
     }
 
+    /** The share's entry, once however often it is written (its id derived from the share's; see {@link #uploaded}). */
     void shared(Requester who, Grant grant, String shareName) {
-        append(grant.patient(), AccessAction.SHARE, who, Optional.empty(), Optional.of(grant.id()), Optional.of(shareName),
-                Optional.of(grant.doctor()));
+        store.append(once(grant.id().value(), grant.createdAt(), grant.patient(), AccessAction.SHARE, who, Optional.empty(),
+                Optional.of(grant.id()), Optional.of(shareName), Optional.of(grant.doctor())));
     }
 
+    /** The revocation's entry, once (see {@link #uploaded}); {@code grant} is the revoked share. */
     void revoked(Requester who, Grant grant, String shareName) {
-        append(grant.patient(), AccessAction.REVOKE, who, Optional.empty(), Optional.of(grant.id()), Optional.of(shareName),
-                Optional.of(grant.doctor()));
+        store.append(once(grant.id().value(), grant.revokedAt().orElseThrow(), grant.patient(), AccessAction.REVOKE, who,
+                Optional.empty(), Optional.of(grant.id()), Optional.of(shareName), Optional.of(grant.doctor())));
     }
 
+    /** The issued document's entry, once (see {@link #uploaded}). */
     void documentIssued(Requester who, RecordFile document) {
-        append(document.owner(), AccessAction.DOCUMENT_ISSUED, who, Optional.of(document), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        store.append(once(document.id().value(), document.availableAt().orElseThrow(), document.owner(),
+                AccessAction.DOCUMENT_ISSUED, who, Optional.of(document), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     void noteWritten(Requester who, ConsultationNote note, NoteVersion version) {
@@ -107,6 +117,28 @@ public class AccessAudit {
                                  Optional<GrantId> grant, Optional<String> shareName, Optional<AccountId> sharedWith) {
         return new AccessLogEntry(UUID.randomUUID(), patient, now(), action, who.account(), who.role(),
                 file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName, sharedWith, who.address());
+    }
+
+    /**
+     * The entry of what happened once to {@code subject} (a file's or a share's id) at {@code at}: its id derived
+     * from the subject and the action, so every write of it has the same key.
+     */
+    private AccessLogEntry once(UUID subject, Instant at, AccountId patient, AccessAction action, Requester who,
+                                       Optional<RecordFile> file, Optional<GrantId> grant, Optional<String> shareName,
+                                       Optional<AccountId> sharedWith) {
+        last.accumulateAndGet(at, (previous, written) -> written.isAfter(previous) ? written : previous); // later entries after it
+        return new AccessLogEntry(IdempotencyKeys.derivedId(subject, "accessLog", action.name()), patient, at, action,
+                who.account(), who.role(), file.map(RecordFile::id), file.map(RecordFile::fileName), grant, shareName,
+                sharedWith, who.address());
+    }
+
+    /**
+     * The instant for something that is logged {@link #once} (a share's creation, a revocation, a completion):
+     * taken from this log's sequence, so that its entry, whose instant is that one, lists in the order it happened
+     * among the others even within one clock tick.
+     */
+    Instant nextInstant() {
+        return now();
     }
 
     /**

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  *   <li>its bytes are given back to the quota, once per file (the store remembers it did);</li>
  *   <li>its object is deleted from the blob store (deleting what is gone is nothing);</li>
  *   <li>after the retry window, the sweep forgets the tombstone (until then a retried
- *       {@code deleteFile} finds it and answers true).</li>
+ *       {@code deleteFile} finds it and answers true); that the bytes went back is remembered a day longer,
+ *       for whoever still holds a copy of the tombstone.</li>
  * </ol>
  *
  * The metadata goes first: were the service to stop half-way, what remains is an unreachable object under
@@ -49,9 +50,16 @@ class FileDeletions {
         blobs.delete(tombstone.objectKey());
     }
 
-    /** Steps 2 to 4 for a tombstone whose time has come: the sweep. */
-    void sweep(RecordFile tombstone) {
-        finish(tombstone);
-        store.forgetDeletion(tombstone);
+    /**
+     * Steps 2 to 4 for a tombstone whose time has come: the sweep. The tombstone is read again (consistently)
+     * first: {@code due} comes from an index that lags behind, and another instance may have forgotten it
+     * meanwhile. A forget between that read and the release is harmless too: the store remembers the release
+     * ({@link HealthRecordStore#RELEASE_REMEMBERED}).
+     */
+    void sweep(RecordFile due) {
+        store.deletedFile(due.id()).ifPresent(tombstone -> {
+            finish(tombstone);
+            store.forgetDeletion(tombstone, clock.instant());
+        });
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.AppointmentId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -78,13 +79,26 @@ public interface HealthRecordStore {
     List<RecordFile> deletionsDue(Instant now, int limit);
 
     /**
+     * How long the store still remembers that a deleted file's bytes were given back once its tombstone is
+     * forgotten: a sweep on another instance (or a {@code deleteFile} retry) may still hold the tombstone it
+     * read before the forget, and must not give the bytes back a second time. Far longer than any request.
+     */
+    Duration RELEASE_REMEMBERED = Duration.ofDays(1);
+
+    /**
      * Gives back the bytes of a deleted file ({@link #markDeleted}) and settles a hold its completion left
-     * behind; once per file, however often it is called (a retry, the sweep, both at once).
+     * behind; once per file, however often it is called (a retry, the sweep, both at once, a stale copy of
+     * the tombstone up to {@link #RELEASE_REMEMBERED} after it was forgotten). The bytes counted never go
+     * below zero.
      */
     void releaseDeletedBytes(RecordFile deleted);
 
-    /** The last step of a deletion: the tombstone goes (its bytes must have been released, its object deleted). */
-    void forgetDeletion(RecordFile deleted);
+    /**
+     * The last step of a deletion: the tombstone goes (its bytes must have been released, its object deleted).
+     * That the bytes were released is remembered until {@link #RELEASE_REMEMBERED} after {@code now}; what
+     * earlier forgets remembered past their time may be dropped now.
+     */
+    void forgetDeletion(RecordFile deleted, Instant now);
 
     /** Keeps a final scan verdict with the file, if it still exists (so the blob store is not asked again). */
     void keepScanVerdict(FileId id, ScanStatus verdict);
@@ -131,14 +145,18 @@ public interface HealthRecordStore {
     /** What the patient's record takes: bytes of available files, and the holds of uploads in progress. */
     RecordUsage usage(AccountId owner);
 
-    /** How {@link #reserveUpload} ended. */
-    enum Reservation { RESERVED, QUOTA_EXCEEDED, TOO_MANY_PENDING }
+    /**
+     * How {@link #reserveUpload} ended. {@code SPENT}: the id was a deleted file's whose release is still
+     * remembered (a keyed request sent again after its file was deleted); nothing held.
+     */
+    enum Reservation { RESERVED, QUOTA_EXCEEDED, TOO_MANY_PENDING, SPENT }
 
     /**
      * Holds {@code hold.bytes()} of the patient's quota for an upload, in one atomic step on one item:
      * only if the bytes of available files, plus every hold, plus this one stay within {@code quota},
      * and fewer than {@code maxPending} holds exist. Concurrent requests cannot all squeeze under the
-     * quota. Holding the same file again (a retried request) is {@code RESERVED} and changes nothing.
+     * quota. Holding the same file again (a retried request) is {@code RESERVED} and changes nothing; holding
+     * for the id of a deleted file is {@code SPENT} (its bytes given back already must not be held again).
      */
     Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending);
 

@@ -64,7 +64,7 @@ public class Sharing {
         Optional<GrantId> derived = idempotencyKey.map(key -> new GrantId(IdempotencyKeys.derivedId(patient, "share", key)));
         Optional<Grant> earlier = derived.flatMap(id -> grants.grant(patient, id));
         if (earlier.isPresent()) {
-            return sameShareAgain(earlier.get(), share);
+            return logged(who, sameShareAgain(earlier.get(), share));
         }
         // a record is shared from a verified address only: whoever shares can be reached about it
         accounts.requireVerifiedPatient(patient);
@@ -87,14 +87,24 @@ public class Sharing {
             throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input",
                     "Share at least one file, one group, allFiles, allNotes or one appointment.");
         }
-        Instant now = clock.instant();
+        Instant now = audit.nextInstant(); // the share's entry is at its creation: in the log's order
         Grant grant = new Grant(derived.orElseGet(GrantId::random), patient, share.doctor(), scope, note(share.note()), now,
                 expiry(share, now), Optional.empty());
         if (!grants.create(grant)) {
-            // a twin of this request won the race and logged the share: answer as it did
-            return sameShareAgain(grants.grant(patient, grant.id()).orElseThrow(Sharing::keyReused), share);
+            // A twin of this request won the race, or this very put was written by an attempt whose answer was
+            // lost (retried by the SDK): answer as it stands.
+            return logged(who, sameShareAgain(grants.grant(patient, grant.id()).orElseThrow(Sharing::keyReused), share));
         }
-        audit.shared(who, grant, ShareNames.of(scope, groupsOf(patient)));
+        return logged(who, grant);
+    }
+
+    /**
+     * Logs the share, on every path that answers it: a share must never exist without its entry, and whoever
+     * made it (this request, a twin, an earlier attempt) may have stopped before logging. The entry's key is
+     * derived from the share's, so it is written once ({@link AccessAudit#shared}).
+     */
+    private Grant logged(Requester who, Grant grant) {
+        audit.shared(who, grant, ShareNames.of(grant.scope(), groupsOf(grant.patient())));
         return grant;
     }
 
@@ -122,13 +132,13 @@ public class Sharing {
     public Grant revoke(Requester who, GrantId id) {
         AccountId patient = who.account().orElseThrow(() -> DomainException.notFound("Share"));
         Grant grant = grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
-        if (grant.revokedAt().isPresent()) {
-            return grant;
+        if (grant.revokedAt().isEmpty()) {
+            grants.revoke(patient, id, audit.nextInstant());
+            grant = grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
         }
-        Instant now = clock.instant();
-        grants.revoke(patient, id, now);
+        // Logged on a retry too: the first attempt may have stopped between the revocation and its entry.
         audit.revoked(who, grant, ShareNames.of(grant.scope(), groupsOf(patient)));
-        return grants.grant(patient, id).orElseThrow(() -> DomainException.notFound("Share"));
+        return grant;
     }
 
     /** The patient's shares, newest first; only the active (or only the ended) ones if asked. */

@@ -48,6 +48,7 @@ class UploadQuota {
                     "You have " + properties.maxPendingUploads() + " uploads in progress; complete or cancel one first.",
                     Map.of("maxPendingUploads", properties.maxPendingUploads()));
             case QUOTA_EXCEEDED -> throw quotaExceeded(patient, hold.bytes());
+            case SPENT -> throw Uploads.keyReused();
         }
     }
 

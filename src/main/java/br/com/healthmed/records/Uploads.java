@@ -72,6 +72,9 @@ public class Uploads {
         if (earlier.isPresent()) {
             return sameUploadAgain(earlier.get(), fileName, contentType, upload);
         }
+        if (idempotencyKey.isPresent() && store.deletedFile(id).isPresent()) {
+            throw keyReused(); // its file was completed and deleted since: nothing to hold, nothing to make again
+        }
         Set<GroupId> groups = new HashSet<>();
         for (GroupId group : upload.groups()) {
             groups.add(store.group(patient, group).orElseThrow(() -> DomainException.notFound("Group")).id());
@@ -83,27 +86,40 @@ public class Uploads {
         // (a failure right after it) is given back once it expires (UploadQuota.reconcile).
         quota.hold(patient, new UploadHold(intent.id(), intent.sizeBytes(), intent.uploadExpiresAt()));
         if (!store.createFile(intent)) {
+            Optional<RecordFile> twin = store.file(id);
+            if (twin.isEmpty()) {
+                // its file was deleted meanwhile (a tombstone refused the intent): the hold is this request's alone
+                store.releaseUpload(patient, id, intent.sizeBytes());
+                throw keyReused();
+            }
             // a twin of this request won the race (its hold is the same one): answer as it did
-            return sameUploadAgain(store.file(id).orElseThrow(Uploads::keyReused), fileName, contentType, upload);
+            return sameUploadAgain(twin.get(), fileName, contentType, upload);
         }
         return ticketFor(intent, properties.uploadUrlTtl());
     }
 
-    /** A retried request: the earlier attempt's file, if it asked for the same upload and its URL still holds. */
+    /**
+     * A retried request: the earlier attempt's file, if it asked for the same upload and its URL still holds.
+     * Never a new PUT URL for a completed file: its bytes were checked, and a PUT now would replace them unchecked.
+     */
     private UploadTicket sameUploadAgain(RecordFile earlier, String fileName, String contentType, NewUpload upload) {
         Duration left = Duration.between(clock.instant(), earlier.uploadExpiresAt());
         boolean same = earlier.fileName().equals(fileName) && earlier.contentType().equals(contentType)
                 && earlier.sizeBytes() == upload.sizeBytes() && earlier.category() == upload.category()
                 && earlier.groups().equals(Set.copyOf(upload.groups()));
+        if (same && earlier.available()) {
+            throw new DomainException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "This upload was completed already; the file is in your record.",
+                    Map.of("fileId", earlier.id().toString()));
+        }
         if (!same || left.isNegative() || left.isZero()) {
             throw keyReused();
         }
         return ticketFor(earlier, left);
     }
 
-    private static DomainException keyReused() {
+    static DomainException keyReused() {
         return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
-                "This idempotency key was already used for another upload (other input, or its URL has expired); use a new key.");
+                "This idempotency key was already used for another upload (other input, its URL has expired, or its file was deleted); use a new key.");
     }
 
     /**
@@ -145,10 +161,9 @@ public class Uploads {
     public RecordFile complete(Requester who, FileId id) {
         RecordFile file = guard.uploadedBy(who, id);
         if (file.available()) {
-            if (!file.isIssued()) {
-                quota.settle(file); // a retried call: settles what a completion cut short left held (else nothing)
-            }
-            return file;
+            // A retried call: settles what a completion cut short left held, and logs what it did not log
+            // (both once, whoever did them first).
+            return finished(who, file);
         }
         BlobStore.StoredBlob stored = blobs.head(file.objectKey()).orElseThrow(() -> new DomainException(
                 ErrorCode.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
@@ -162,20 +177,29 @@ public class Uploads {
         // bytes already count against the quota) is settled by a retry of this call or by the sweep (the
         // file stays on its list until settled), never lost; the reverse order could count a file that
         // never became available.
-        Instant now = clock.instant();
+        Instant now = audit.nextInstant(); // the upload's entry is at its completion: in the log's order
         RecordFile completed = file.completedAt(now);
         // An issued document's notice (the patient is told) is stored by the completing write itself.
         Optional<RecordNotice> notice = completed.issued().map(by -> new RecordNotice(
                 ClinicalRecordEvent.of(completed, consultations.startOf(by.doctor(), by.appointment())), 0, relay.firstSweepAfter(now)));
         if (!store.markAvailable(file, now, notice)) {
-            // completed by a concurrent call (which settles the hold itself), or expired and swept meanwhile
-            return store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound);
+            // completed by a concurrent call, or expired and swept meanwhile
+            return finished(who, store.file(id).filter(RecordFile::available).orElseThrow(FileGuard::notFound));
         }
+        notice.ifPresent(relay::soon);
+        return finished(who, completed);
+    }
+
+    /**
+     * What follows a completion, safe to repeat: the hold settled into usage and the upload's entry in the
+     * access log (its key derived from the file's, so written once). Done by the completing call, and again by
+     * any call that finds the file completed, since the one that completed it may have stopped before these.
+     */
+    private RecordFile finished(Requester who, RecordFile completed) {
         if (completed.isIssued()) {
             audit.documentIssued(who, completed);
-            notice.ifPresent(relay::soon);
         } else {
-            quota.settle(file);
+            quota.settle(completed);
             audit.uploaded(who, completed);
         }
         return completed;

@@ -183,6 +183,10 @@ class TerraformPolicyTest {
             assertThat((Object) HelmChartTest.at(rule, "expiration.days")).isNotNull();
         });
         assertThat(rules).anySatisfy(rule -> assertThat((Object) HelmChartTest.at(rule, "noncurrent_version_expiration.noncurrent_days")).isNotNull());
+        // a table restored to any instant of PITR's 35 days must find its files' previous versions still there
+        assertThat(((Number) HelmChartTest.at(config, "variable.records_noncurrent_version_days.default")).intValue())
+                .isGreaterThanOrEqualTo(35);
+        assertThat(source).contains("var.records_noncurrent_version_days >= 35");
 
         Map<String, Object> cors = HelmChartTest.at(resource("aws_s3_bucket_cors_configuration", "records"), "cors_rule");
         assertThat((List<String>) cors.get("allowed_methods")).containsExactlyInAnyOrder("GET", "HEAD", "PUT");

@@ -58,6 +58,7 @@ public final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
     private volatile Fault always;
+    private volatile boolean dropHeadLength;
     private final AtomicInteger nextFaults = new AtomicInteger();
     private volatile Fault nextFault;
 
@@ -96,7 +97,13 @@ public final class FaultyProxy implements AutoCloseable {
         nextFaults.set(count);
     }
 
+    /** From now on (until {@link #heal}), HEAD answers lose their Content-Length, as a broken proxy's would. */
+    public void dropHeadContentLength() {
+        dropHeadLength = true;
+    }
+
     public void heal() {
+        dropHeadLength = false;
         always = null;
         nextFaults.set(0);
     }
@@ -165,7 +172,7 @@ public final class FaultyProxy implements AutoCloseable {
         response.headers().map().forEach((name, values) -> {
             String lowerCase = name.toLowerCase(java.util.Locale.ROOT);
             // A HEAD's Content-Length is what it answers (S3: the object's size), not a body's framing.
-            boolean headLength = head && lowerCase.equals("content-length");
+            boolean headLength = head && lowerCase.equals("content-length") && !dropHeadLength;
             if ((headLength || !HOP_BY_HOP.contains(lowerCase)) && !name.startsWith(":")) {
                 values.forEach(value -> exchange.getResponseHeaders().add(name, value));
             }

@@ -40,8 +40,17 @@ public final class Outages {
 
     /** The HTTP status of {@code /actuator/health/readiness}; 0 when it cannot be reached. */
     public static int readiness(int port) {
+        return status(port, "/actuator/health/readiness");
+    }
+
+    /** The HTTP status of {@code /actuator/health}, every indicator's; 0 when it cannot be reached. */
+    public static int health(int port) {
+        return status(port, "/actuator/health");
+    }
+
+    private static int status(int port, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return 0;

@@ -93,6 +93,7 @@ public enum ErrorCode {
     QUOTA_EXCEEDED(ErrorType.BAD_REQUEST, "The patient's storage quota would be exceeded, counting uploads in progress; extensions.quotaBytes, usedBytes and reservedBytes say by how much."),
     TOO_MANY_PENDING_UPLOADS(ErrorType.BAD_REQUEST, "The patient has the most uploads in progress allowed; complete or cancel one first (extensions.maxPendingUploads)."),
     UPLOAD_INCOMPLETE(ErrorType.BAD_REQUEST, "No bytes have been stored for this upload yet; PUT them to the upload URL, then complete again."),
+    UPLOAD_ALREADY_COMPLETED(ErrorType.BAD_REQUEST, "A requestFileUpload sent again after its upload was completed: the file is in the record (extensions.fileId); no new upload URL is given."),
     UPLOAD_MISMATCH(ErrorType.BAD_REQUEST, "The stored bytes do not match the upload request (size, type or first bytes); the upload was discarded."),
     PENDING_SCAN(ErrorType.BAD_REQUEST, "The file has not been checked for malware yet, so it is not served or shared; retry after extensions.retryAfterSeconds."),
     MALWARE_DETECTED(ErrorType.BAD_REQUEST, "The file was found to contain malware: it is never served or shared (its scanStatus says so)."),

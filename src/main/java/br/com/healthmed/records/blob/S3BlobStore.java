@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -67,6 +68,11 @@ class S3BlobStore implements BlobStore {
     public Optional<StoredBlob> head(ObjectKey key) {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(properties.bucket()).key(PREFIX + key.value()));
+            if (head.contentLength() == null) {
+                // S3 always sends it; a HEAD without it (a proxy in between, a broken answer) is S3 not answering
+                // properly: retryable STORAGE_UNAVAILABLE, not an unboxing NullPointerException (INTERNAL_ERROR).
+                throw SdkClientException.create("S3 answered HEAD of an object without its Content-Length");
+            }
             return Optional.of(new StoredBlob(head.contentLength(), head.contentType()));
         } catch (NoSuchKeyException absent) {
             return Optional.empty();

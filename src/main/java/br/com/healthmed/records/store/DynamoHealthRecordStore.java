@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File metadata, groups and usage in DynamoDB. A file is {@code FILE#<id>} / {@code FILE}, read by id
@@ -52,9 +55,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * of its id>} and {@code GSI2SK = <expires at>#<id>} so that the sweep finds it once expired, and a
  * {@code ttl} that lets DynamoDB remove it a day later anyway. A completed file keeps those GSI2 keys until its
  * hold is settled, so that the sweep finds a completion cut between the two. A deleted file is a tombstone
- * ({@code deletedAt}) listed nowhere for the patient, on {@code GSI2PK = FILES#DELETED#<hex digit>} by when
- * the sweep finishes it; the usage item marks its bytes released with {@code released#<file id>} until the
- * tombstone goes, so retries and the sweep give them back once. A final malware-scan verdict is kept in
+ * ({@code deletedAt}; its {@code availableAt} moved to {@code deletedFileAvailableAt}, so that the previous
+ * release, which knows no tombstones, never reads it as available) listed nowhere for the patient, on {@code GSI2PK = FILES#DELETED#<hex digit>} by when
+ * the sweep finishes it; the usage item marks its bytes released with {@code released#<file id>}, kept a day
+ * after the tombstone goes ({@code {until}}, dropped lazily by later forgets), so retries, the sweep and stale
+ * copies of the tombstone give them back once. A final malware-scan verdict is kept in
  * {@code scanVerdict}. Groups and the usage counter live in the patient's {@code RECORD#<patient>}
  * partition.
  */
@@ -79,6 +84,11 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     private static final String PENDING = "pendingUploads";
     private static final String HOLD = "hold#";
     private static final String RELEASED = "released#";
+    /** In a forgotten deletion's marker: until when it is kept ({@link HealthRecordStore#RELEASE_REMEMBERED}). */
+    private static final String UNTIL = "until";
+    /** Stale markers dropped by one forget at most (one update; the next forget drops more). */
+    private static final int MAX_PRUNED = 50;
+    private static final Logger log = LoggerFactory.getLogger(DynamoHealthRecordStore.class);
 
     private final DynamoTable table;
 
@@ -119,6 +129,8 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     private static final String DELETED_AT = "deletedAt";
+    /** A tombstone's {@code availableAt}, under a name the previous release does not read. */
+    private static final String TOMBSTONE_AVAILABLE_AT = "deletedFileAvailableAt";
 
     @Override
     public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
@@ -142,7 +154,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
                     .updateExpression(update.toString())
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeNames(Map.of("#ttl", TTL))
                     .expressionAttributeValues(values));
             return true;
@@ -170,7 +182,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public boolean markDeleted(FileId id, Instant at, Instant sweepAt) {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .updateExpression("SET deletedAt = :at, GSI2PK = :gonePk, GSI2SK = :due REMOVE GSI1PK, GSI1SK")
+                    // availableAt moves to another name: the previous release (a rollback, a rolling deploy) knows
+                    // nothing of deletedAt and would read a tombstone with availableAt as an available file.
+                    .updateExpression("SET deletedAt = :at, " + TOMBSTONE_AVAILABLE_AT + " = availableAt,"
+                            + " GSI2PK = :gonePk, GSI2SK = :due REMOVE availableAt, GSI1PK, GSI1SK")
                     .conditionExpression("attribute_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(Keys.deletedFiles(shard(id))),
                             ":due", s(Positions.of(sweepAt, id.value())))));
@@ -194,31 +209,65 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void releaseDeletedBytes(RecordFile deleted) {
         settleUpload(deleted.owner(), deleted.id());
+        Map<String, String> names = Map.of("#released", RELEASED + deleted.id(), "#claimed", CLAIMED);
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
                     .updateExpression("SET #released = :at ADD #claimed :bytes")
-                    .conditionExpression("attribute_not_exists(#released)")
-                    .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id(), "#claimed", CLAIMED))
+                    .conditionExpression("attribute_not_exists(#released) AND #claimed >= :size")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":at", instant(deleted.availableAt().orElseThrow()),
-                            ":bytes", n(-deleted.sizeBytes()))));
+                            ":bytes", n(-deleted.sizeBytes()), ":size", n(deleted.sizeBytes()))));
+        } catch (ConditionalCheckFailedException releasedBeforeOrTooFew) {
+            releaseClampedToZero(deleted, names);
+        }
+    }
+
+    /**
+     * The release when fewer bytes are counted than the file has (counts already wrong, or the item absent):
+     * zero, never below it — a negative count would let the patient past the quota. Nothing if released before.
+     */
+    private void releaseClampedToZero(RecordFile deleted, Map<String, String> names) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+                    .updateExpression("SET #released = :at, #claimed = :zero")
+                    .conditionExpression("attribute_not_exists(#released) AND (attribute_not_exists(#claimed) OR #claimed < :size)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":at", instant(deleted.availableAt().orElseThrow()),
+                            ":zero", n(0), ":size", n(deleted.sizeBytes()))));
+            log.warn("Usage of a patient counted fewer bytes than deleted file {} had; set to zero", deleted.id());
         } catch (ConditionalCheckFailedException releasedBefore) {
-            // a retry, or the sweep after the request: given back once
+            // a retry, the sweep, or a stale copy of the tombstone: given back once
         }
     }
 
     @Override
-    public void forgetDeletion(RecordFile deleted) {
+    public void forgetDeletion(RecordFile deleted, Instant now) {
         try {
             table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(deleted.id().toString()))
                     .conditionExpression("attribute_exists(deletedAt)"));
         } catch (ConditionalCheckFailedException forgottenBefore) {
-            // another sweep got there first; the marker below goes either way
+            // another sweep got there first
         }
-        // After the tombstone, not before: were the marker gone first, a sweep could release the bytes again.
-        // A crash between the two leaves only this small marker behind.
-        table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
-                .updateExpression("REMOVE #released")
-                .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id())));
+        // The marker stays, as {until}, for whoever still holds a copy of the tombstone (a sweep on another
+        // instance, a retry racing this one); markers of earlier forgets past their time go now.
+        Map<String, AttributeValue> usage = table.client().updateItem(b -> b.tableName(table.name())
+                .key(Keys.recordUsage(deleted.owner().toString()))
+                .updateExpression("SET #released = :kept")
+                .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id()))
+                .expressionAttributeValues(Map.of(":kept", AttributeValue.fromM(Map.of(UNTIL, instant(now.plus(RELEASE_REMEMBERED))))))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        List<String> stale = usage.entrySet().stream()
+                .filter(attribute -> attribute.getKey().startsWith(RELEASED) && attribute.getValue().hasM()
+                        && attribute.getValue().m().containsKey(UNTIL) && instant(attribute.getValue().m(), UNTIL).isBefore(now))
+                .map(Map.Entry::getKey).limit(MAX_PRUNED).toList();
+        if (!stale.isEmpty()) {
+            Map<String, String> names = new HashMap<>();
+            for (int i = 0; i < stale.size(); i++) {
+                names.put("#m" + i, stale.get(i));
+            }
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+                    .updateExpression("REMOVE " + String.join(", ", names.keySet())).expressionAttributeNames(names));
+        }
     }
 
     @Override
@@ -253,7 +302,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public boolean deleteIfPending(FileId id) {
         try {
             table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt)"));
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)"));
             return true;
         } catch (ConditionalCheckFailedException completedOrGone) {
             return false;
@@ -318,9 +367,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             // The tombstone replaces the group: DynamoDB's TTL removes it after forgetAfter.
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString()))
-                    .updateExpression("SET deletedAt = :at, #ttl = :ttl REMOVE #name")
+                    // name stays: the previous release (a rollback) reads every GROUP# item as a group and needs it
+                    .updateExpression("SET deletedAt = :at, #ttl = :ttl")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
-                    .expressionAttributeNames(Map.of("#ttl", TTL, "#name", "name"))
+                    .expressionAttributeNames(Map.of("#ttl", TTL))
                     .expressionAttributeValues(Map.of(":at", instant(at), ":ttl", epochSeconds(forgetAfter))));
         } catch (ConditionalCheckFailedException goneOrDeleted) {
             // nothing to delete
@@ -353,10 +403,11 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
                     .updateExpression("SET #hold = :hold ADD #claimed :bytes, #pending :one")
-                    .conditionExpression("attribute_not_exists(#hold)"
+                    .conditionExpression("attribute_not_exists(#hold) AND attribute_not_exists(#released)"
                             + " AND (attribute_not_exists(#pending) OR #pending < :maxPending)"
                             + " AND ((attribute_not_exists(#claimed) AND :bytes <= :quota) OR #claimed <= :room)")
-                    .expressionAttributeNames(Map.of("#hold", holdName, "#claimed", CLAIMED, "#pending", PENDING))
+                    .expressionAttributeNames(Map.of("#hold", holdName, "#released", RELEASED + hold.file(),
+                            "#claimed", CLAIMED, "#pending", PENDING))
                     .expressionAttributeValues(Map.of(
                             ":hold", AttributeValue.fromM(Map.of("bytes", n(hold.bytes()), "expiresAt", instant(hold.expiresAt()))),
                             ":bytes", n(hold.bytes()), ":one", n(1), ":maxPending", n(maxPending),
@@ -367,6 +418,9 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
             if (item.containsKey(holdName)) {
                 return Reservation.RESERVED; // this very hold, written by an attempt whose response was lost
+            }
+            if (item.containsKey(RELEASED + hold.file())) {
+                return Reservation.SPENT;
             }
             return number(item, PENDING) >= maxPending ? Reservation.TOO_MANY_PENDING : Reservation.QUOTA_EXCEEDED;
         }
@@ -476,7 +530,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                 stringSet(item, "groups").stream().map(GroupId::of).collect(Collectors.toSet()),
                 instant(item, "requestedAt"),
                 instant(item, "uploadExpiresAt"),
-                optionalInstant(item, "availableAt"),
+                optionalInstant(item, "availableAt").or(() -> optionalInstant(item, TOMBSTONE_AVAILABLE_AT)),
                 optionalString(item, "scanVerdict").map(ScanStatus::valueOf).orElse(ScanStatus.PENDING_SCAN),
                 optionalString(item, "issuedBy").map(doctor -> new IssuedBy(AccountId.of(doctor),
                         AppointmentId.of(string(item, "issuedFor")), DocumentKind.valueOf(string(item, "documentKind")))));

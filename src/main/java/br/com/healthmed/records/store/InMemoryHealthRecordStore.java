@@ -116,14 +116,17 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     @Override
     public void releaseDeletedBytes(RecordFile deleted) {
         settleUpload(deleted.owner(), deleted.id());
-        usages.computeIfPresent(deleted.owner(), (id, usage) -> usage.released().contains(deleted.id()) ? usage
-                : usage.releasing(deleted.id(), deleted.sizeBytes()));
+        usages.compute(deleted.owner(), (id, current) -> {
+            Usage usage = current == null ? Usage.NONE : current;
+            return usage.released().containsKey(deleted.id()) ? usage : usage.releasing(deleted.id(), deleted.sizeBytes());
+        });
     }
 
     @Override
-    public void forgetDeletion(RecordFile deleted) {
+    public void forgetDeletion(RecordFile deleted, Instant now) {
         deletedFiles.remove(deleted.id());
-        usages.computeIfPresent(deleted.owner(), (id, usage) -> usage.forgetting(deleted.id()));
+        usages.compute(deleted.owner(), (id, current) ->
+                (current == null ? Usage.NONE : current).forgetting(deleted.id(), now.plus(RELEASE_REMEMBERED), now));
     }
 
     @Override
@@ -220,6 +223,10 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
             if (usage.holds().containsKey(hold.file())) {
                 return usage;
             }
+            if (usage.released().containsKey(hold.file())) {
+                outcome[0] = Reservation.SPENT;
+                return usage;
+            }
             if (usage.holds().size() >= maxPending) {
                 outcome[0] = Reservation.TOO_MANY_PENDING;
                 return usage;
@@ -248,25 +255,24 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
 
     /**
      * {@code claimed}: the bytes of available files plus every hold, the number the quota is checked against;
-     * {@code released}: deleted files whose bytes were given back, until their tombstone goes.
+     * {@code released}: deleted files whose bytes were given back, each with until when that is remembered
+     * ({@link Instant#MAX} while the tombstone is there; {@link #RELEASE_REMEMBERED} after its forget).
      */
-    private record Usage(long claimed, Map<FileId, UploadHold> holds, Set<FileId> released) {
+    private record Usage(long claimed, Map<FileId, UploadHold> holds, Map<FileId, Instant> released) {
 
-        static final Usage NONE = new Usage(0, Map.of(), Set.of());
-
-        Usage(long claimed, Map<FileId, UploadHold> holds) {
-            this(claimed, holds, Set.of());
-        }
+        static final Usage NONE = new Usage(0, Map.of(), Map.of());
 
         Usage releasing(FileId file, long bytes) {
-            Set<FileId> done = new HashSet<>(released);
-            done.add(file);
+            Map<FileId, Instant> done = new HashMap<>(released);
+            done.put(file, Instant.MAX);
             return new Usage(Math.max(0, claimed - bytes), holds, done);
         }
 
-        Usage forgetting(FileId file) {
-            Set<FileId> done = new HashSet<>(released);
-            done.remove(file);
+        /** Remembers the release of {@code file} until {@code until}; drops what is remembered past its time. */
+        Usage forgetting(FileId file, Instant until, Instant now) {
+            Map<FileId, Instant> done = new HashMap<>(released);
+            done.put(file, until);
+            done.values().removeIf(kept -> kept.isBefore(now));
             return new Usage(claimed, holds, done);
         }
 
@@ -278,7 +284,7 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
         Usage without(FileId file, long released) {
             Map<FileId, UploadHold> rest = new HashMap<>(holds);
             rest.remove(file);
-            return new Usage(claimed - released, rest, this.released);
+            return new Usage(Math.max(0, claimed - released), rest, this.released);
         }
     }
 

@@ -1,5 +1,7 @@
 package br.com.healthmed.platform.storage;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -46,11 +48,11 @@ class S3BucketHealthIndicatorTest {
 
     @Test
     void upWhenTheBucketAnswers() {
-        assertThat(new S3BucketHealthIndicator(s3, "records-bucket").health().getStatus()).isEqualTo(Status.UP);
+        assertThat(new S3BucketHealthIndicator(s3, "records-bucket", () -> CircuitBreaker.State.CLOSED).health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void downWhenItDoesNot() {
-        assertThat(new S3BucketHealthIndicator(s3, "another-bucket").health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(new S3BucketHealthIndicator(s3, "another-bucket", () -> CircuitBreaker.State.CLOSED).health().getStatus()).isEqualTo(Status.DOWN);
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.ObjectKey;
+import br.com.healthmed.records.RecordFile;
+import br.com.healthmed.records.StaleSweeps;
+import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.support.Api;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -23,6 +28,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * storage adapter.
  */
 abstract class RetrySafetyApiContract extends RecordsApiHarness {
+
+    @Autowired
+    ApplicationContext context;
 
     private static final String UPLOAD = """
             mutation($input: RequestFileUploadInput!) {
@@ -70,12 +78,36 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
         patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
         assertUsage(bytes.length, 0);
-        assertThat(upload(patient, input).path("requestFileUpload.fileId").entity(String.class).get()).isEqualTo(fileId);
+        GraphQlTester.Response afterCompletion = upload(patient, input);
+        assertThat(code(afterCompletion)).as("no new PUT URL for a completed file").isEqualTo("UPLOAD_ALREADY_COMPLETED");
+        afterCompletion.errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("fileId", fileId));
         assertUsage(bytes.length, 0);
 
         advance(Duration.ofMinutes(15));
-        assertThat(code(upload(patient, input))).as("its URL has expired: the key is spent").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(code(upload(patient, input))).as("completed, and its URL expired").isEqualTo("UPLOAD_ALREADY_COMPLETED");
         assertUsage(bytes.length, 0);
+    }
+
+    @Test
+    void aKeyedUploadRequestSentAgainAfterItsFileWasDeletedHoldsNothing() {
+        byte[] bytes = Samples.pdf(1_000);
+        Map<String, Object> input = uploadInput("exame.pdf", bytes.length, UUID.randomUUID().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ticket = upload(patient, input).path("requestFileUpload").entity(Map.class).get();
+        RecordClient.put(ticket, bytes);
+        String fileId = (String) ticket.get("fileId");
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        deleteFile(patient, fileId).path("deleteFile").entity(Boolean.class).isEqualTo(true);
+
+        assertThat(code(upload(patient, input))).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertUsage(0, 0);
+        advance(Duration.ofMinutes(61));
+        sweeper.sweep();
+        assertUsage(0, 0);
+        assertThat(code(upload(patient, input))).as("its tombstone forgotten").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        sweeper.sweep();
+        assertUsage(0, 0);
+        assertThat(records.file(FileId.of(fileId))).isEmpty();
     }
 
     @Test
@@ -159,15 +191,30 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertUsage(2_000, 0);
     }
 
+    @Test
+    void twoSweepsAtOnceAndAStaleTombstoneReplayedAfterTheForgetGiveTheBytesBackOnce() throws Exception {
+        patient.upload("kept.pdf", "application/pdf", Samples.pdf(2_000), List.of());
+        String deleted = (String) patient.upload("deleted.pdf", "application/pdf", Samples.pdf(3_000), List.of()).get("id");
+        deleteFile(patient, deleted).path("deleteFile").entity(Boolean.class).isEqualTo(true);
+        assertUsage(2_000, 0);
+        advance(Duration.ofMinutes(61));
+        RecordFile stale = records.deletedFile(FileId.of(deleted)).orElseThrow(); // as another instance read it
+
+        assertThat(Concurrently.run(2, i -> () -> sweeper.sweep())).doesNotHaveAnyElementsOfTypes(Throwable.class);
+        assertUsage(2_000, 0);
+        StaleSweeps.sweep(context, stale);
+        records.releaseDeletedBytes(stale); // a sweep that re-read the tombstone just before the forget
+        assertUsage(2_000, 0);
+        assertThat(records.deletedFile(FileId.of(deleted))).isEmpty();
+    }
+
     // --- half-done steps, healed ---------------------------------------------------------------------
 
     @Test
     @SuppressWarnings("unchecked")
     void aCompletionCutBeforeItsHoldWasSettledIsHealedByTheSweepAndOneCutBeforeItWasStoredByItsRetry() {
         byte[] bytes = Samples.pdf(4_000);
-        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
-        RecordClient.put(ticket, bytes);
-        String fileId = (String) ticket.get("fileId");
+        String fileId = putNotCompleted(bytes);
 
         CrashingStore.at("settleUpload");
         assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
@@ -226,7 +273,42 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertUsage(0, 0);
     }
 
+    @Test
+    void aShareARevocationAndACompletionWhoseAnswersWereLostAfterTheyWereStoredAreLoggedByTheirRetriesOnce() {
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        Map<String, Object> input = Map.of("doctorId", doctor.id, "allFiles", true, "durationHours", 24,
+                "idempotencyKey", UUID.randomUUID().toString());
+        CrashingStore.after("create");
+        assertThat(code(share(patient, input))).isEqualTo("STORAGE_UNAVAILABLE");
+        String shareId = share(patient, input).path("shareRecord.id").entity(String.class).get();
+        share(patient, input).path("shareRecord.id").entity(String.class).isEqualTo(shareId);
+
+        advance(Duration.ofSeconds(1));
+        CrashingStore.after("revoke");
+        assertThat(code(revoke(patient, shareId))).isEqualTo("STORAGE_UNAVAILABLE");
+        revoke(patient, shareId).path("revokeShare.active").entity(Boolean.class).isEqualTo(false);
+
+        advance(Duration.ofSeconds(1));
+        byte[] bytes = Samples.pdf(1_000);
+        String fileId = putNotCompleted(bytes);
+        CrashingStore.after("markAvailable");
+        assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+
+        assertThat(accessLogActions()).as("each once, though its first attempt stopped before logging it")
+                .containsExactly("UPLOAD", "REVOKE", "SHARE");
+        assertUsage(bytes.length, 0);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------
+
+    /** An upload of {@code bytes} whose bytes were PUT but which was not completed yet; its file id. */
+    private String putNotCompleted(byte[] bytes) {
+        Map<String, Object> ticket = patient.requestUpload("exame.pdf", "application/pdf", bytes.length, List.of());
+        RecordClient.put(ticket, bytes);
+        return (String) ticket.get("fileId");
+    }
 
     private static Map<String, Object> uploadInput(String fileName, int size, String key) {
         return Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", size, "category", "EXAM",

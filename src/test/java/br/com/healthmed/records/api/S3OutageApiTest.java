@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 in trouble, as the records' clients meet it: the service runs with {@code healthmed.blob-store=s3}
  * against an in-process s3proxy behind {@link FaultyProxy}, which answers 500s or nothing at all, with the
  * production bounds. A failing or silent S3 gets a coded, retryable {@code STORAGE_UNAVAILABLE} (never
- * INTERNAL_ERROR); after enough failures S3's own breaker stops calling it, readiness says DOWN, and
+ * INTERNAL_ERROR); after enough failures S3's own breaker stops calling it, its health indicator says DOWN (readiness does not), and
  * DynamoDB's breaker is not involved; once S3 heals, so does the service. (This s3proxy does not check
  * signatures: the proxy in between changes the Host header, which a signature covers; {@code
  * S3RecordsApiTest} checks signatures.)
@@ -111,6 +111,18 @@ class S3OutageApiTest {
     }
 
     @Test
+    void aHeadAnsweredWithoutItsLengthGetsStorageUnavailableNotAnInternalError() {
+        String fileId = uploaded();
+        PROXY.dropHeadContentLength();
+        try {
+            assertRetryable(complete(fileId));
+        } finally {
+            PROXY.heal();
+        }
+        complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+    }
+
+    @Test
     void anS3ThatDoesNotAnswerGetsStorageUnavailableNotAnInternalError() {
         String fileId = uploaded();
         PROXY.failEvery(FaultyProxy.Fault.STALL);
@@ -118,7 +130,7 @@ class S3OutageApiTest {
     }
 
     @Test
-    void aFailingS3GetsRetryableAnswersThenNoMoreCallsAndReadinessDownUntilItIsBack() throws Exception {
+    void aFailingS3GetsRetryableAnswersThenNoMoreCallsAndItsHealthDownUntilItIsBackWhileReadinessStaysUp() throws Exception {
         String fileId = uploaded();
         PROXY.failEvery(FaultyProxy.Fault.SERVER_ERROR);
         for (int call = 0; guard.state() != CircuitBreaker.State.OPEN; call++) {
@@ -131,7 +143,8 @@ class S3OutageApiTest {
             assertRetryable(complete(fileId));
         }
         assertThat(PROXY.received() - reachedS3).as("requests reaching an S3 the breaker has given a rest").isLessThan(3);
-        assertThat(Outages.readiness(port)).isEqualTo(503);
+        assertThat(Outages.health(port)).as("the s3 indicator, with the breaker open").isEqualTo(503);
+        assertThat(Outages.readiness(port)).as("S3 is not in readiness: the pod keeps its traffic").isEqualTo(200);
         // what does not need S3 still answers
         patient.document("myRecord").execute().path("myRecord.usedBytes").entity(Long.class).isEqualTo(0L);
 
@@ -159,8 +172,8 @@ class S3OutageApiTest {
         Outages.assertRetryable(response, "STORAGE_UNAVAILABLE");
     }
 
-    /** Readiness runs a HeadBucket: each poll is a probe through S3's breaker. */
+    /** The s3 health indicator runs a HeadBucket: each poll is a probe through S3's breaker. */
     private void awaitS3Back() {
-        Outages.awaitClosed(guard, () -> Outages.readiness(port) == 200);
+        Outages.awaitClosed(guard, () -> Outages.health(port) == 200);
     }
 }

@@ -175,7 +175,7 @@ abstract class HealthRecordStoreContract {
         assertThat(store().deletionsDue(sweepAt.minusSeconds(1), 100)).extracting(RecordFile::id).doesNotContain(file.id());
         assertThat(store().deletionsDue(sweepAt, 100)).extracting(RecordFile::id).contains(file.id());
 
-        store().forgetDeletion(available);
+        store().forgetDeletion(available, NOW);
         assertThat(store().deletedFile(file.id())).isEmpty();
         assertThat(store().deletionsDue(sweepAt, 100)).extracting(RecordFile::id).doesNotContain(file.id());
         assertThat(store().markDeleted(FileId.random(), NOW, sweepAt))
@@ -254,6 +254,54 @@ abstract class HealthRecordStoreContract {
         assertThat(store().usage(patient).usedBytes()).isZero();
         assertThat(store().usage(patient).holds()).hasSize(2);
         assertThat(store().reserveUpload(patient, hold(300), 1_000, 10)).isEqualTo(Reservation.RESERVED);
+    }
+
+    @Test
+    void aDeletedFilesBytesAreGivenBackOnceEvenByAStaleTombstoneAfterItsForgetAndNeverBelowZero() {
+        RecordFile deleted = settledFile(300);
+        settledFile(200);
+        store().releaseDeletedBytes(deleted);
+        store().forgetDeletion(deleted, NOW);
+        assertThat(store().usage(patient).usedBytes()).isEqualTo(200);
+
+        // a sweep on another instance that read the tombstone before the forget, or a retry racing the sweep
+        store().releaseDeletedBytes(deleted);
+        store().forgetDeletion(deleted, NOW);
+        store().releaseDeletedBytes(deleted);
+        assertThat(store().usage(patient).usedBytes()).as("given back once").isEqualTo(200);
+
+        // counts already wrong (fewer bytes than the file has): zero, not below, so the quota still holds
+        RecordFile uncounted = new RecordFile(FileId.random(), patient, "b.pdf", "application/pdf", 900, FileCategory.EXAM,
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.of(NOW));
+        store().releaseDeletedBytes(uncounted);
+        assertThat(store().usage(patient).usedBytes()).isZero();
+        assertThat(store().reserveUpload(patient, hold(1_001), 1_000, 10)).isEqualTo(Reservation.QUOTA_EXCEEDED);
+        assertThat(store().reserveUpload(patient, hold(1_000), 1_000, 10)).isEqualTo(Reservation.RESERVED);
+    }
+
+    @Test
+    void theIdOfADeletedFileIsNotHeldAgainWhileItsReleaseIsRememberedAndItsMarkerGoesADayAfterTheForget() {
+        RecordFile deleted = settledFile(300);
+        store().releaseDeletedBytes(deleted);
+        UploadHold again = new UploadHold(deleted.id(), 300, NOW.plus(Duration.ofMinutes(15)));
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("tombstone there").isEqualTo(Reservation.SPENT);
+        store().forgetDeletion(deleted, NOW);
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("forgotten, release remembered").isEqualTo(Reservation.SPENT);
+        assertThat(store().usage(patient)).isEqualTo(new RecordUsage(0, List.of()));
+
+        RecordFile later = settledFile(100);
+        store().releaseDeletedBytes(later);
+        store().forgetDeletion(later, NOW.plus(HealthRecordStore.RELEASE_REMEMBERED).plusSeconds(1));
+        assertThat(store().reserveUpload(patient, again, 10_000, 10)).as("pruned by a later forget").isEqualTo(Reservation.RESERVED);
+    }
+
+    /** An available file of {@code bytes} whose hold was settled into usage. */
+    private RecordFile settledFile(long bytes) {
+        UploadHold held = hold(bytes);
+        assertThat(store().reserveUpload(patient, held, 10_000, 10)).isEqualTo(Reservation.RESERVED);
+        store().settleUpload(patient, held.file());
+        return new RecordFile(held.file(), patient, "a.pdf", "application/pdf", bytes, FileCategory.EXAM,
+                ObjectKey.random(), Set.of(), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.of(NOW));
     }
 
     @Test
