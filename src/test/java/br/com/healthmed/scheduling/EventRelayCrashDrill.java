@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -46,17 +45,10 @@ final class EventRelayCrashDrill {
         EventRelay relay = new EventRelay(TestStores.appointments(table), TestStores.events(table), bus, List.of(listener),
                 clock, Duration.ofDays(7), 2);
         relay.sweep();
-        System.out.println("FINISHED"); // the kill point was never reached
-        System.out.flush();
+        DrillSignals.finished();
     }
 
     private static void pause() {
-        System.out.println("PAUSED");
-        System.out.flush();
-        try {
-            new CountDownLatch(1).await(); // until killed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DrillSignals.pauseUntilKilled();
     }
 }

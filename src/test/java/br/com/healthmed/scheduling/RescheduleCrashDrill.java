@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -35,18 +34,11 @@ final class RescheduleCrashDrill {
         Rescheduling rescheduling = HandWiredRescheduling.on(TestStores.appointments(table), slots, TestStores.events(table),
                 TestStores.bookingRules(table), TestStores.activeBookings(table), new DrillBus(() -> { }), Clock.systemUTC());
         rescheduling.reschedule(AccountId.of(args[3]), AppointmentId.of(args[2]), SlotId.of(args[4]), args[5]);
-        System.out.println("FINISHED"); // the kill point was never reached
-        System.out.flush();
+        DrillSignals.finished();
     }
 
     private static void pause() {
-        System.out.println("PAUSED");
-        System.out.flush();
-        try {
-            new CountDownLatch(1).await(); // until killed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DrillSignals.pauseUntilKilled();
     }
 
     /** The slot store, stopping for the kill at one step of the move. */
