@@ -268,6 +268,16 @@ public record Appointment(
     }
 
     /** The latest completed move, if the appointment was ever rescheduled. */
+    /** Whether this appointment began as a waitlist offer. */
+    boolean beganAsOffer() {
+        return history.get(0).to() == AppointmentStatus.OFFERED;
+    }
+
+    /** Whether it began as a waitlist offer that the patient took: its second step is their request. */
+    boolean offerTaken() {
+        return beganAsOffer() && history.size() > 1 && history.get(1).to() == AppointmentStatus.REQUESTED;
+    }
+
     /** The finished move this request ({@code key}) made, if it made one: a reschedule's key is used once. */
     public Optional<Move> moveByKey(String key) {
         return history.stream().map(Transition::move).flatMap(Optional::stream)

@@ -121,8 +121,8 @@ public class AppointmentLifecycle {
     Appointment declineOffer(AccountId patient, AppointmentId id) {
         // declining again (the answer was lost) answers the declined offer
         return change(id, patient, Role.PATIENT, (a, now) -> a.declineOffer(now),
-                a -> a.status() == AppointmentStatus.CANCELLED && a.history().size() == 2
-                        && a.history().get(0).to() == AppointmentStatus.OFFERED && lastStepBy(a, AppointmentStatus.CANCELLED, Role.PATIENT));
+                a -> a.status() == AppointmentStatus.CANCELLED && a.beganAsOffer() && !a.offerTaken()
+                        && lastStepBy(a, AppointmentStatus.CANCELLED, Role.PATIENT));
     }
 
     public Appointment markNoShow(AccountId doctor, AppointmentId id) {

@@ -70,8 +70,7 @@ class Holds {
         // an offer nobody took: OFFERED, then at most its stored expiry. An offer that was taken (a
         // REQUESTED step) and then expired unanswered by the doctor is an expired request like any other.
         boolean lapsedOffer = holder.filter(a -> a.slotId().equals(slot.id()) && a.statusAt(now) == AppointmentStatus.EXPIRED
-                && a.history().get(0).to() == AppointmentStatus.OFFERED
-                && a.history().stream().skip(1).allMatch(step -> step.to() == AppointmentStatus.EXPIRED)).isPresent();
+                && a.beganAsOffer() && !a.offerTaken()).isPresent();
         return new Replaceable(Optional.of(hold), false, lapsedOffer);
     }
 

@@ -127,8 +127,7 @@ public class Rescheduling {
                 return told.settledAt(now);
             }
             held = appointments.find(id).filter(a -> a.pendingMove().equals(Optional.of(pending)))
-                    .orElseThrow(() -> new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
-                            Map.of("retryAfterSeconds", 1)));
+                    .orElseThrow(Rescheduling::busy);
         }
         throw busy();
     }
@@ -212,7 +211,7 @@ public class Rescheduling {
      */
     private static void requireAnotherSlot(Appointment current, SlotId target) {
         if (current.slotId().equals(target)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+            throw alreadyOnSlot();
         }
     }
 
@@ -277,7 +276,7 @@ public class Rescheduling {
                 // request has just moved the appointment there (then that hold is its slot's)
                 if (reread(intended.id()).slotId().equals(slot.id())) {
                     clearPending(intended.id(), pending);
-                    throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+                    throw alreadyOnSlot();
                 }
                 replacing = fresh.hold();
             } else {
@@ -313,7 +312,7 @@ public class Rescheduling {
     private Appointment commit(Appointment intended, Slot slot, Appointment.PendingMove pending, Role by, boolean keepStatus) {
         if (intended.slotId().equals(slot.id())) {
             clearPending(intended.id(), pending); // and never release: that hold is the appointment's own slot
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+            throw alreadyOnSlot();
         }
         Optional<Slot.Hold> left = slots.find(intended.slotId()).flatMap(Slot::hold)
                 .filter(h -> h.appointmentId().equals(intended.id()));
@@ -436,9 +435,7 @@ public class Rescheduling {
             throw DomainException.invalid(ErrorCode.SLOT_OF_ANOTHER_DOCTOR, "slotId",
                     "An appointment can move only to another slot of the same doctor.");
         }
-        if (slot.id().equals(current.slotId())) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
-        }
+        requireAnotherSlot(current, slot.id());
         if (!slot.start().isAfter(now)) {
             throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
         }
@@ -461,6 +458,10 @@ public class Rescheduling {
     private static DomainException keyReused() {
         return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used to move the appointment to another slot; use a new key.");
+    }
+
+    private static DomainException alreadyOnSlot() {
+        return DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
     }
 
     private static DomainException unavailable() {

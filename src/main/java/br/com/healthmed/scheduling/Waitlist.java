@@ -109,8 +109,7 @@ public class Waitlist {
         if (!offer.patientId().equals(patientId)) {
             throw DomainException.notFound("Appointment");
         }
-        if (offer.status() != AppointmentStatus.OFFERED && offer.history().size() > 1
-                && offer.history().get(0).to() == AppointmentStatus.OFFERED && offer.history().get(1).to() == AppointmentStatus.REQUESTED) {
+        if (offer.status() != AppointmentStatus.OFFERED && offer.offerTaken()) {
             // a retry: the first call may have stopped before it ended the entry behind the offer — but an
             // entry joined after the acceptance is a new wish, not that one
             Instant acceptedAt = offer.history().get(1).at();

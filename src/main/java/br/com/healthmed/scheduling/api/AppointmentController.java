@@ -5,6 +5,7 @@ import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.Account;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.CallerAuthentication;
 import br.com.healthmed.platform.security.Role;
@@ -90,8 +91,7 @@ class AppointmentController {
 
     @MutationMapping
     Appointment bookAppointment(@Argument UUID slotId,
-                                @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
-                                        message = "must be 8 to 100 printable characters (a UUID is a good choice)")
+                                @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE)
                                 String idempotencyKey,
                                 @AuthenticationPrincipal Caller caller,
                                 @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
@@ -101,8 +101,7 @@ class AppointmentController {
 
     @MutationMapping
     Appointment rescheduleAppointment(@Argument UUID appointmentId, @Argument UUID slotId,
-                                      @Argument @Pattern(regexp = "[\\x21-\\x7E]{8,100}",
-                                              message = "must be 8 to 100 printable characters (a UUID is a good choice)")
+                                      @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE)
                                       String idempotencyKey,
                                       @AuthenticationPrincipal Caller caller) {
         return rescheduling.reschedule(Callers.patient(caller), new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey);
