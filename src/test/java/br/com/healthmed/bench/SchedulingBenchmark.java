@@ -264,7 +264,7 @@ class SchedulingBenchmark {
                      Map<Integer, String> winners) {
 
         long shed() {
-            return SHED.stream().mapToLong(code -> codes.getOrDefault(code, 0L)).sum();
+            return shedCount(codes);
         }
     }
 
@@ -273,6 +273,10 @@ class SchedulingBenchmark {
      * retries them, so they are counted apart, not as errors.
      */
     private static final List<String> SHED = List.of("REQUEST_BUDGET_EXCEEDED", "SERVICE_BUSY");
+
+    private static long shedCount(Map<String, Long> codes) {
+        return SHED.stream().mapToLong(code -> codes.getOrDefault(code, 0L)).sum();
+    }
     private static final Pattern APPOINTMENT_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     private HotResult hotDoctor(URI url, List<String> slots, List<String> tokens) throws Exception {
@@ -310,8 +314,7 @@ class SchedulingBenchmark {
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - started) / 1e9;
         long booked = codes.getOrDefault("BOOKED", 0L);
-        long shed = SHED.stream().mapToLong(code -> codes.getOrDefault(code, 0L)).sum();
-        long others = tokens.size() - booked - codes.getOrDefault("SLOT_UNAVAILABLE", 0L) - shed;
+        long others = tokens.size() - booked - codes.getOrDefault("SLOT_UNAVAILABLE", 0L) - shedCount(codes);
         return new HotResult((int) booked, others, Map.copyOf(codes), seconds, Arrays.stream(micros).sorted().toArray(), Map.copyOf(winners));
     }
 

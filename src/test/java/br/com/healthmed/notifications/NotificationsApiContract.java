@@ -15,7 +15,6 @@ import br.com.healthmed.support.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,7 +76,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void theDoctorHearsOfTheRequestThePatientGetsTheInviteAndThenItsCancellationWithTheSameUid() {
-        Instant start = inDays(3, 9);
+        Instant start = clock.inDays(3, 9);
         String appointment = book(start);
 
         Map<String, Object> request = awaitMail(doctorEmail, "Nova solicitação de consulta");
@@ -114,7 +113,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void aRedeliveredEventSendsNoSecondEmailAndALateOneNone() {
-        Instant start = inDays(2, 10);
+        Instant start = clock.inDays(2, 10);
         String appointment = book(start);
         awaitMail(doctorEmail, "Nova solicitação de consulta");
 
@@ -135,7 +134,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void bothAreRemindedADayAndAnHourBeforeOnceAndOnlyWhileTheyWantReminders() {
-        Instant start = inDays(3, 11);
+        Instant start = clock.inDays(3, 11);
         confirmed(start);
 
         clock.flowFrom(start.minus(Duration.ofHours(24)));
@@ -157,7 +156,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void oneSweepSendsEveryDueReminderEvenWhenThereAreMoreThanOneBatch() {
-        Instant start = inDays(4, 9);
+        Instant start = clock.inDays(4, 9);
         confirmed(start);
         TestUser otherDoctor = TestUser.doctor(anonymous); // one upcoming appointment per patient and doctor
         Instant later = start.plus(Duration.ofHours(1));
@@ -174,7 +173,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void noReminderForACancelledConsultationNorOneWhoseTimeHadComeWhenItWasConfirmed() {
-        Instant cancelledStart = inDays(2, 14);
+        Instant cancelledStart = clock.inDays(2, 14);
         String cancelled = confirmed(cancelledStart);
         patient.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { status } }")
                 .variable("id", cancelled).variable("j", JUSTIFICATION).execute();
@@ -225,7 +224,7 @@ abstract class NotificationsApiContract {
 
     @Test
     void aConfirmedConsultationOffersACalendarFileWithTheInvitesUid() {
-        String appointment = book(inDays(4, 15));
+        String appointment = book(clock.inDays(4, 15));
         String query = "query($id: UUID!) { appointment(id: $id) { calendarFile { fileName contentType content } } }";
         patient.api().tester().document(query).variable("id", appointment).execute().path("appointment.calendarFile").valueIsNull();
 
@@ -261,10 +260,6 @@ abstract class NotificationsApiContract {
     private void accept(String appointment) {
         doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
-    }
-
-    private Instant inDays(int days, int hourInSaoPaulo) {
-        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
     }
 
     private static String local(Instant instant) {

@@ -22,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ClockedApiTest
 abstract class PrivacyApiContract {
 
-    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -101,7 +99,7 @@ abstract class PrivacyApiContract {
         String examId = (String) record.upload("exame de sangue.pdf", "application/pdf", exam, List.of(group)).get("id");
         String xrayId = (String) record.upload("raio-x: tórax.png", "image/png", xray, List.of()).get("id");
         record.share(Map.of("doctorId", doctor.id(), "groupIds", List.of(group), "durationHours", 24));
-        String appointment = confirmed(patient, doctor, inDays(3, 9));
+        String appointment = confirmed(patient, doctor, clock.inDays(3, 9));
         patient.api().tester().document("mutation { updateNotificationPreferences(input: {reminders: {email: false}}) { reminders { email } } }")
                 .execute().path("updateNotificationPreferences.reminders.email").entity(Boolean.class).isEqualTo(false);
 
@@ -216,8 +214,8 @@ abstract class PrivacyApiContract {
         String doctorEmail = profile(doctor, Optional.empty());
         TestUser otherDoctor = TestUser.doctor(anonymous);
         String otherEmail = profile(otherDoctor, Optional.empty());
-        String confirmed = confirmed(patient, doctor, inDays(4, 10));
-        String requested = (String) patient.book(otherDoctor.publish(inDays(5, 11)), "k-" + UUID.randomUUID()).get("id");
+        String confirmed = confirmed(patient, doctor, clock.inDays(4, 10));
+        String requested = (String) patient.book(otherDoctor.publish(clock.inDays(5, 11)), "k-" + UUID.randomUUID()).get("id");
         RecordClient.of(patient).share(Map.of("doctorId", doctor.id(), "allFiles", true, "durationHours", 48));
 
         assertThat(code(deactivate(patient, "wrong password 123", null))).isEqualTo("INVALID_CREDENTIALS");
@@ -274,9 +272,9 @@ abstract class PrivacyApiContract {
         profile(doctor, Optional.of(Map.of("latitude", latitude, "longitude", longitude)));
         TestUser patient = TestUser.patient(anonymous);
         String patientEmail = email(patient);
-        String confirmed = confirmed(patient, doctor, inDays(3, 14));
-        doctor.publish(inDays(6, 9));
-        doctor.publish(inDays(7, 9));
+        String confirmed = confirmed(patient, doctor, clock.inDays(3, 14));
+        doctor.publish(clock.inDays(6, 9));
+        doctor.publish(clock.inDays(7, 9));
         assertThat(found(doctor, latitude, longitude)).isTrue();
         assertThat(freeSlots(doctor)).hasSize(2);
 
@@ -454,10 +452,6 @@ abstract class PrivacyApiContract {
 
     private static List<String> securityKinds(TestUser user) {
         return privacy(user.api(), "securityKinds").execute().path("mySecurityEvents.edges[*].node.kind").entityList(String.class).get();
-    }
-
-    private Instant inDays(int days, int hourInSaoPaulo) {
-        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
     }
 
     /** An operation of graphql-test/privacy.graphql. */

@@ -8,8 +8,6 @@ import br.com.healthmed.support.ClockedApiTest;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +33,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @ClockedApiTest
 abstract class RescheduleAndWaitlistApiContract {
 
-    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String APPOINTMENT = """
             id status start end slotId lateCancellation
@@ -70,8 +67,8 @@ abstract class RescheduleAndWaitlistApiContract {
     void aPatientMovesAConfirmedConsultationKeepingItsIdAndTheOldSlotFreesForOthers() {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser patient = TestUser.patient(anonymous);
-        Instant first = inDays(3, 9);
-        Instant second = inDays(4, 14);
+        Instant first = clock.inDays(3, 9);
+        Instant second = clock.inDays(4, 14);
         String from = doctor.publish(first);
         String to = doctor.publish(second);
         String id = (String) patient.book(from, key()).get("id");
@@ -101,13 +98,13 @@ abstract class RescheduleAndWaitlistApiContract {
     void aMovedAppointmentStillCountsAgainstTheBookingLimitsUntilItsNewStart() {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser patient = TestUser.patient(anonymous);
-        String id = (String) patient.book(doctor.publish(inDays(1, 9)), key()).get("id");
-        reschedule(patient, id, doctor.publish(inDays(5, 9)), key()).path("rescheduleAppointment.id").entity(String.class).isEqualTo(id);
+        String id = (String) patient.book(doctor.publish(clock.inDays(1, 9)), key()).get("id");
+        reschedule(patient, id, doctor.publish(clock.inDays(5, 9)), key()).path("rescheduleAppointment.id").entity(String.class).isEqualTo(id);
         doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")).variable("id", id).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"); // so it does not expire meanwhile
 
         clock.advance(Duration.ofDays(2)); // past the old start, before the new one
-        GraphQlTester.Response second = book(patient, doctor.publish(inDays(6, 9)));
+        GraphQlTester.Response second = book(patient, doctor.publish(clock.inDays(6, 9)));
         second.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(error.getExtensions())
                 .containsEntry("code", "BOOKING_LIMIT_REACHED").containsEntry("limit", "ONE_PER_DOCTOR")));
     }
@@ -117,8 +114,8 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser doctor = TestUser.doctor(anonymous);
         rules(doctor, 0, 90, 0, 24, true);
         TestUser patient = TestUser.patient(anonymous);
-        String from = doctor.publish(inDays(2, 10));
-        Instant later = inDays(5, 16);
+        String from = doctor.publish(clock.inDays(2, 10));
+        Instant later = clock.inDays(5, 16);
         String to = doctor.publish(later);
         Map<String, Object> booked = patient.book(from, key());
         assertThat(booked).containsEntry("status", "CONFIRMED");
@@ -138,11 +135,11 @@ abstract class RescheduleAndWaitlistApiContract {
         rules(doctor, 180, 30, 0, 24, false);
         TestUser patient = TestUser.patient(anonymous);
         TestUser stranger = TestUser.patient(anonymous);
-        Instant start = inDays(3, 9);
+        Instant start = clock.inDays(3, 9);
         String from = doctor.publish(start);
-        String taken = doctor.publish(inDays(3, 11));
+        String taken = doctor.publish(clock.inDays(3, 11));
         String soon = doctor.publish(clock.instant().plus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES));
-        String elsewhere = otherDoctor.publish(inDays(3, 15));
+        String elsewhere = otherDoctor.publish(clock.inDays(3, 15));
         String id = (String) patient.book(from, key()).get("id");
         stranger.book(taken, key());
 
@@ -163,7 +160,7 @@ abstract class RescheduleAndWaitlistApiContract {
         clock.advance(Duration.ofHours(5));
         assertCode(reschedule(patient, id, past, key()), "SLOT_UNAVAILABLE");
         cancel(patient, id);
-        String free = doctor.publish(inDays(4, 9));
+        String free = doctor.publish(clock.inDays(4, 9));
         assertCode(reschedule(patient, id, free, key()), "INVALID_APPOINTMENT_STATE");
         assertThat(available(doctor, free)).isTrue();
     }
@@ -180,7 +177,7 @@ abstract class RescheduleAndWaitlistApiContract {
                 .containsEntry("bufferMinutes", 10).containsEntry("lateCancellationNoticeHours", 48).containsEntry("instantBooking", false);
 
         String tooSoon = doctor.publish(clock.instant().plus(Duration.ofMinutes(60)).truncatedTo(ChronoUnit.MINUTES));
-        String tooFar = doctor.publish(inDays(20, 10));
+        String tooFar = doctor.publish(clock.inDays(20, 10));
         assertCode(book(patient, tooSoon), "BOOKING_NOTICE_TOO_SHORT");
         assertCode(book(patient, tooFar), "BOOKING_TOO_FAR_AHEAD");
         // the public agenda shows only slots the rules let patients book
@@ -188,7 +185,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(available(doctor, tooFar)).isFalse();
 
         // the 10-minute buffer applies when publishing: a slot 5 minutes after another's end is refused
-        Instant nine = inDays(2, 9);
+        Instant nine = clock.inDays(2, 9);
         doctor.publish(nine);
         GraphQlTester.Response tooClose = doctor.api().document("publishSlots")
                 .variable("slots", List.of(Map.of("start", nine.plus(Duration.ofMinutes(55)).toString()))).execute();
@@ -207,9 +204,9 @@ abstract class RescheduleAndWaitlistApiContract {
         rules(doctor, 0, 90, 0, 48, false);
         TestUser patient = TestUser.patient(anonymous);
         // one upcoming appointment per doctor: the first is cancelled before the second is booked
-        String soon = (String) patient.book(doctor.publish(inDays(1, 10)), key()).get("id");
+        String soon = (String) patient.book(doctor.publish(clock.inDays(1, 10)), key()).get("id");
         assertThat(cancel(patient, soon)).containsEntry("lateCancellation", true);
-        String later = (String) patient.book(doctor.publish(inDays(6, 10)), key()).get("id");
+        String later = (String) patient.book(doctor.publish(clock.inDays(6, 10)), key()).get("id");
         Map<String, Object> inTime = cancel(patient, later);
         assertThat(inTime).containsEntry("lateCancellation", false);
         assertThat(last(inTime)).containsEntry("late", false);
@@ -225,8 +222,8 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser patient = TestUser.patient(anonymous);
         String email = patientEmail(patient);
-        Instant start = inDays(3, 9);
-        Instant proposed = inDays(3, 15);
+        Instant start = clock.inDays(3, 9);
+        Instant proposed = clock.inDays(3, 15);
         String id = (String) patient.book(doctor.publish(start), key()).get("id");
         String proposedSlot = doctor.publish(proposed);
 
@@ -243,7 +240,7 @@ abstract class RescheduleAndWaitlistApiContract {
                 .containsEntry("status", "REQUESTED").containsEntry("proposedTime", null);
 
         // a second proposal, declined: the appointment stays, the proposed slot is free again
-        String another = doctor.publish(inDays(4, 9));
+        String another = doctor.publish(clock.inDays(4, 9));
         propose(doctor, id, another).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(another);
         Map<String, Object> declined = respond(patient, id, false);
         assertThat(declined).containsEntry("slotId", proposedSlot).containsEntry("proposedTime", null);
@@ -259,11 +256,11 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser first = TestUser.patient(anonymous);
         TestUser second = TestUser.patient(anonymous);
         TestUser latecomer = TestUser.patient(anonymous);
-        Instant start = inDays(5, 10);
+        Instant start = clock.inDays(5, 10);
         String slot = doctor.publish(start);
         String held = (String) holder.book(slot, key()).get("id");
-        join(first, doctor, inDays(4, 0), inDays(7, 0));
-        join(second, doctor, inDays(4, 0), inDays(7, 0));
+        join(first, doctor, clock.inDays(4, 0), clock.inDays(7, 0));
+        join(second, doctor, clock.inDays(4, 0), clock.inDays(7, 0));
         assertThat(waitlist(first)).hasSize(1);
 
         cancel(holder, held);
@@ -289,10 +286,10 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser holder = TestUser.patient(anonymous);
         TestUser first = TestUser.patient(anonymous);
         TestUser second = TestUser.patient(anonymous);
-        String slot = doctor.publish(inDays(5, 11));
+        String slot = doctor.publish(clock.inDays(5, 11));
         String held = (String) holder.book(slot, key()).get("id");
-        join(first, doctor, inDays(4, 0), inDays(7, 0));
-        join(second, doctor, inDays(4, 0), inDays(7, 0));
+        join(first, doctor, clock.inDays(4, 0), clock.inDays(7, 0));
+        join(second, doctor, clock.inDays(4, 0), clock.inDays(7, 0));
         cancel(holder, held);
         Map<String, Object> lapsing = awaitOffer(first);
 
@@ -313,18 +310,18 @@ abstract class RescheduleAndWaitlistApiContract {
     void theWaitlistRefusesBadPeriodsDuplicatesTooManyDoctorsAndPatientsWhoCouldNotBook() {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser patient = TestUser.patient(anonymous);
-        assertCode(joinResponse(patient, doctor.id(), inDays(5, 0), inDays(4, 0)), "INVALID_WAITLIST_WINDOW");
-        assertCode(joinResponse(patient, doctor.id(), inDays(-3, 0), inDays(-2, 0)), "INVALID_WAITLIST_WINDOW");
-        assertCode(joinResponse(patient, doctor.id(), inDays(1, 0), inDays(40, 0)), "INVALID_WAITLIST_WINDOW");
-        assertCode(joinResponse(patient, UUID.randomUUID().toString(), inDays(1, 0), inDays(2, 0)), "NOT_FOUND");
-        assertCode(joinResponse(doctor, doctor.id(), inDays(1, 0), inDays(2, 0)), "WRONG_ROLE");
+        assertCode(joinResponse(patient, doctor.id(), clock.inDays(5, 0), clock.inDays(4, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, doctor.id(), clock.inDays(-3, 0), clock.inDays(-2, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, doctor.id(), clock.inDays(1, 0), clock.inDays(40, 0)), "INVALID_WAITLIST_WINDOW");
+        assertCode(joinResponse(patient, UUID.randomUUID().toString(), clock.inDays(1, 0), clock.inDays(2, 0)), "NOT_FOUND");
+        assertCode(joinResponse(doctor, doctor.id(), clock.inDays(1, 0), clock.inDays(2, 0)), "WRONG_ROLE");
 
-        Map<String, Object> entry = join(patient, doctor, inDays(1, 0), inDays(3, 0));
-        assertThat(join(patient, doctor, inDays(1, 0), inDays(3, 0))).containsEntry("id", entry.get("id")); // the same request again
-        assertCode(joinResponse(patient, doctor.id(), inDays(2, 0), inDays(4, 0)), "WAITLIST_DUPLICATE");
-        join(patient, TestUser.doctor(anonymous), inDays(1, 0), inDays(3, 0));
-        join(patient, TestUser.doctor(anonymous), inDays(1, 0), inDays(3, 0));
-        assertCode(joinResponse(patient, TestUser.doctor(anonymous).id(), inDays(1, 0), inDays(3, 0)), "WAITLIST_LIMIT_REACHED");
+        Map<String, Object> entry = join(patient, doctor, clock.inDays(1, 0), clock.inDays(3, 0));
+        assertThat(join(patient, doctor, clock.inDays(1, 0), clock.inDays(3, 0))).containsEntry("id", entry.get("id")); // the same request again
+        assertCode(joinResponse(patient, doctor.id(), clock.inDays(2, 0), clock.inDays(4, 0)), "WAITLIST_DUPLICATE");
+        join(patient, TestUser.doctor(anonymous), clock.inDays(1, 0), clock.inDays(3, 0));
+        join(patient, TestUser.doctor(anonymous), clock.inDays(1, 0), clock.inDays(3, 0));
+        assertCode(joinResponse(patient, TestUser.doctor(anonymous).id(), clock.inDays(1, 0), clock.inDays(3, 0)), "WAITLIST_LIMIT_REACHED");
         assertThat(waitlist(patient)).hasSize(3);
         patient.api().tester().document("mutation($d: UUID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
                 .execute().path("leaveWaitlist").entity(Boolean.class).isEqualTo(true);
@@ -333,7 +330,7 @@ abstract class RescheduleAndWaitlistApiContract {
         // one who may not book would hold an offered slot for nothing: refused at the door
         Map<String, Object> unverified = unverifiedSessions.register(Api.newPatient());
         assertCode(joinResponse(new TestUser("", "", (String) unverified.get("accessToken"), anonymous.as((String) unverified.get("accessToken"))),
-                doctor.id(), inDays(1, 0), inDays(3, 0)), "EMAIL_NOT_VERIFIED");
+                doctor.id(), clock.inDays(1, 0), clock.inDays(3, 0)), "EMAIL_NOT_VERIFIED");
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -449,10 +446,6 @@ abstract class RescheduleAndWaitlistApiContract {
     /** How the API writes a DateTime (UTC, milliseconds). */
     private static String iso(Instant instant) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC).format(instant);
-    }
-
-    private Instant inDays(int days, int hourInSaoPaulo) {
-        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
     }
 
     private static String key() {

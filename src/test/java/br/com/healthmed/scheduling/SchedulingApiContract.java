@@ -96,7 +96,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void overlappingSlotsAreRefusedAndNothingOfTheRequestIsPublished() {
-        Instant start = inDays(2, 9);
+        Instant start = clock.inDays(2, 9);
         publish(doctor, start);
         GraphQlTester.Errors errors = doctor.api().document("publishSlots")
                 .variable("slots", List.of(Map.of("start", start.plus(Duration.ofDays(1)).toString()),
@@ -108,45 +108,45 @@ abstract class SchedulingApiContract {
 
     @Test
     void onlyDoctorsPublishAndAgendasAreBoundedTo31Days() {
-        assertCode(patient.api().document("publishSlots").variable("slots", List.of(Map.of("start", inDays(1, 9).toString())))
+        assertCode(patient.api().document("publishSlots").variable("slots", List.of(Map.of("start", clock.inDays(1, 9).toString())))
                 .execute().errors(), "WRONG_ROLE");
-        assertCode(anonymous.document("publishSlots").variable("slots", List.of(Map.of("start", inDays(1, 9).toString())))
+        assertCode(anonymous.document("publishSlots").variable("slots", List.of(Map.of("start", clock.inDays(1, 9).toString())))
                 .execute().errors(), "UNAUTHENTICATED");
         assertCode(anonymous.document("doctorAgenda").variable("doctorId", doctor.id())
                 .variable("from", clock.instant().toString()).variable("to", clock.instant().plus(Duration.ofDays(32)).toString())
                 .execute().errors(), "INVALID_DATE_RANGE");
         assertCode(doctor.api().document("publishSlots").variable("slots", List.of(Map.of("start", clock.instant().minus(Duration.ofHours(1)).toString())))
                 .execute().errors(), "BAD_USER_INPUT");
-        assertCode(doctor.api().document("publishSlots").variable("slots", List.of(Map.of("start", inDays(91, 9).toString())))
+        assertCode(doctor.api().document("publishSlots").variable("slots", List.of(Map.of("start", clock.inDays(91, 9).toString())))
                 .execute().errors(), "INVALID_DATE_RANGE");
     }
 
     @Test
     void aFreeSlotMovesUnderANewIdAndABookedOneStaysPut() {
-        String free = publish(doctor, inDays(1, 9));
+        String free = publish(doctor, clock.inDays(1, 9));
         Map<String, Object> moved = doctor.api().document("moveSlot").variable("slotId", free)
-                .variable("start", inDays(1, 15).toString()).execute().path("moveSlot").entity(Map.class).get();
+                .variable("start", clock.inDays(1, 15).toString()).execute().path("moveSlot").entity(Map.class).get();
         assertThat(moved.get("id")).isNotEqualTo(free);
-        assertThat(Instant.parse((String) moved.get("end"))).isEqualTo(inDays(1, 15).plus(Duration.ofMinutes(50)));
+        assertThat(Instant.parse((String) moved.get("end"))).isEqualTo(clock.inDays(1, 15).plus(Duration.ofMinutes(50)));
         // a patient holding the old id books nothing unknowingly
         assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", free)
                 .variable("idempotencyKey", "old-" + UUID.randomUUID()).execute().errors(), "NOT_FOUND");
 
         book(patient, (String) moved.get("id"), "k-" + UUID.randomUUID());
         assertCode(doctor.api().document("moveSlot").variable("slotId", moved.get("id"))
-                .variable("start", inDays(2, 15).toString()).execute().errors(), "SLOT_HAS_APPOINTMENT");
+                .variable("start", clock.inDays(2, 15).toString()).execute().errors(), "SLOT_HAS_APPOINTMENT");
         assertCode(doctor.api().document("moveSlot").variable("slotId", moved.get("id"))
                 .variable("start", "10000-01-01T00:00:00Z").execute().errors(), "GRAPHQL_VALIDATION_FAILED");
     }
 
     @Test
     void blockingAPeriodRemovesItsFreeSlotsButNotABookedOne() {
-        String booked = publish(doctor, inDays(3, 9));
-        publish(doctor, inDays(3, 10));
-        publish(doctor, inDays(4, 10));
+        String booked = publish(doctor, clock.inDays(3, 9));
+        publish(doctor, clock.inDays(3, 10));
+        publish(doctor, clock.inDays(4, 10));
         Map<String, Object> appointment = book(patient, booked, "k-" + UUID.randomUUID());
-        Instant from = inDays(3, 0);
-        Instant to = inDays(5, 0);
+        Instant from = clock.inDays(3, 0);
+        Instant to = clock.inDays(5, 0);
 
         assertCode(doctor.api().document("blockPeriod").variable("from", from.toString()).variable("to", to.toString())
                 .execute().errors(), "SLOT_HAS_APPOINTMENT");
@@ -167,8 +167,8 @@ abstract class SchedulingApiContract {
                         "consultationPrice", new java.math.BigDecimal("250.00"),
                         "officeLocation", Map.of("latitude", -3.7319, "longitude", -38.5267)))
                 .execute().path("updateDoctorProfile.id").hasValue();
-        String first = publish(doctor, inDays(1, 9));
-        String second = publish(doctor, inDays(1, 10));
+        String first = publish(doctor, clock.inDays(1, 9));
+        String second = publish(doctor, clock.inDays(1, 10));
         Map<String, Object> near = Map.of("near", Map.of("latitude", -3.7319, "longitude", -38.5267), "radiusKm", 0.5);
 
         anonymous.document("searchDoctors").variable("filter", near).execute()
@@ -185,7 +185,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aPatientBooksTheDoctorAcceptsAndBothGetTheirOwnMeetingLinkOnlyInTheWindow() {
-        String slot = publish(doctor, inDays(1, 10));
+        String slot = publish(doctor, clock.inDays(1, 10));
 
         Map<String, Object> booked = book(patient, slot, "key-" + UUID.randomUUID());
         assertThat(booked.get("status")).isEqualTo("REQUESTED");
@@ -221,7 +221,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aRejectedRequestFreesTheSlotForAnotherPatient() {
-        String slot = publish(doctor, inDays(1, 11));
+        String slot = publish(doctor, clock.inDays(1, 11));
         Map<String, Object> first = book(patient, slot, "first-" + UUID.randomUUID());
         Map<String, Object> rejected = doctor.api().tester().document(doc("rejectAppointment"))
                 .variable("id", first.get("id")).variable("reason", "Agenda cheia nesse dia, desculpe.")
@@ -237,7 +237,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aCancellationNeedsAJustificationAndFreesTheSlot() {
-        String slot = publish(doctor, inDays(1, 12));
+        String slot = publish(doctor, clock.inDays(1, 12));
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
 
         for (String tooShort : List.of("", "   ", "no")) {
@@ -266,7 +266,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aRequestTheDoctorDoesNotAnswerExpiresAtTheStartOnReadAndInTheSweep() {
-        Instant start = inDays(1, 13);
+        Instant start = clock.inDays(1, 13);
         String slot = publish(doctor, start);
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
 
@@ -282,7 +282,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void onlyTheAppointmentsPartiesMayActOnItAndEachOnlyInTheirRole() {
-        String slot = publish(doctor, inDays(1, 14));
+        String slot = publish(doctor, clock.inDays(1, 14));
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
         TestUser otherDoctor = newDoctor();
         TestUser otherPatient = newPatient();
@@ -299,13 +299,13 @@ abstract class SchedulingApiContract {
 
     @Test
     void aRetriedBookingReturnsTheSameAppointmentAndAKeyCannotBookTwoSlots() {
-        String slot = publish(doctor, inDays(1, 15));
+        String slot = publish(doctor, clock.inDays(1, 15));
         String key = "retry-" + UUID.randomUUID();
         Map<String, Object> first = book(patient, slot, key);
         Map<String, Object> again = book(patient, slot, key);
         assertThat(again.get("id")).isEqualTo(first.get("id"));
 
-        String otherSlot = publish(newDoctor(), inDays(2, 15));
+        String otherSlot = publish(newDoctor(), clock.inDays(2, 15));
         assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", otherSlot)
                 .variable("idempotencyKey", key).execute().errors(), "IDEMPOTENCY_KEY_REUSED");
         assertCode(newPatient().api().tester().document(doc("bookAppointment")).variable("slotId", slot)
@@ -320,7 +320,7 @@ abstract class SchedulingApiContract {
      */
     @Test
     void acceptRejectAndCancelSentAgainAnswerTheAppointmentAsTheFirstCallLeftIt() {
-        String accepted = (String) book(patient, publish(doctor, inDays(3, 8)), "k-" + UUID.randomUUID()).get("id");
+        String accepted = (String) book(patient, publish(doctor, clock.inDays(3, 8)), "k-" + UUID.randomUUID()).get("id");
         Map<String, Object> once = act(doctor, "acceptAppointment", accepted, null).path("acceptAppointment").entity(Map.class).get();
         Map<String, Object> twice = act(doctor, "acceptAppointment", accepted, null).path("acceptAppointment").entity(Map.class).get();
         assertThat(twice).isEqualTo(once);
@@ -333,7 +333,7 @@ abstract class SchedulingApiContract {
         assertCode(act(doctor, "cancelAppointment", accepted, justification).errors(), "INVALID_APPOINTMENT_STATE");
 
         TestUser other = newPatient();
-        String rejected = (String) book(other, publish(doctor, inDays(3, 10)), "k-" + UUID.randomUUID()).get("id");
+        String rejected = (String) book(other, publish(doctor, clock.inDays(3, 10)), "k-" + UUID.randomUUID()).get("id");
         String reason = "Agenda indisponível neste horário.";
         Map<String, Object> declined = act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get();
         assertThat(act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get()).isEqualTo(declined);
@@ -355,8 +355,8 @@ abstract class SchedulingApiContract {
 
     @Test
     void aPatientHoldsOneUpcomingAppointmentPerDoctor() {
-        String first = publish(doctor, inDays(1, 16));
-        String second = publish(doctor, inDays(2, 16));
+        String first = publish(doctor, clock.inDays(1, 16));
+        String second = publish(doctor, clock.inDays(2, 16));
         Map<String, Object> booked = book(patient, first, "a-" + UUID.randomUUID());
         patient.api().tester().document(doc("bookAppointment")).variable("slotId", second)
                 .variable("idempotencyKey", "b-" + UUID.randomUUID()).execute().errors()
@@ -371,7 +371,7 @@ abstract class SchedulingApiContract {
     void myAppointmentsPagesThroughEveryAppointmentOnceInStartOrder() {
         List<String> booked = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String slot = publish(doctor, inDays(1 + i, 9));
+            String slot = publish(doctor, clock.inDays(1 + i, 9));
             booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
         }
         List<String> seen = new ArrayList<>();
@@ -395,7 +395,7 @@ abstract class SchedulingApiContract {
     /** A refused list is null beside its error: an empty page would read as "no appointments". */
     @Test
     void aRefusedListOfAppointmentsIsNullNotAnEmptyPage() {
-        publish(doctor, inDays(2, 9));
+        publish(doctor, clock.inDays(2, 9));
         for (Map.Entry<String, Object> bad : Map.<String, Object>of("first", 0, "after", "not-a-cursor").entrySet()) {
             GraphQlTester.Response response = doctor.api().document("myAppointments").variable(bad.getKey(), bad.getValue()).execute();
             assertCode(response.errors(), "BAD_USER_INPUT");
@@ -408,7 +408,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aCompletedConsultationIsRatedOnceAndTheReviewIsListed() {
-        Instant start = inDays(1, 17);
+        Instant start = clock.inDays(1, 17);
         String slot = publish(doctor, start);
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
         assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 5)
@@ -446,7 +446,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void aClientThatLostItsSubscriptionResumesAfterItsLastEventWithEveryMissedOneInOrderThenLive() {
-        String slot = publish(doctor, inDays(1, 16));
+        String slot = publish(doctor, clock.inDays(1, 16));
         WebSocketGraphQlTester first = sockets.connect(port, patient.accessToken());
         List<Map<String, Object>> seen = new ArrayList<>();
         String[] appointment = new String[1];
@@ -464,7 +464,7 @@ abstract class SchedulingApiContract {
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         cancel(patient, appointment[0]);
 
-        String otherSlot = publish(newDoctor(), inDays(2, 16));
+        String otherSlot = publish(newDoctor(), clock.inDays(2, 16));
         WebSocketGraphQlTester again = sockets.connect(port, patient.accessToken());
         StepVerifier.create(eventsAfter(again, (String) seen.get(0).get("id")).take(3))
                 .assertNext(e -> assertThat(e).containsEntry("kind", "CONFIRMED").containsEntry("appointmentId", appointment[0]))
@@ -487,7 +487,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void resumingAfterAnIdThatIsNotOneOfTheCallersEventsIsRefusedAndAfterAnExpiredOneSaysSo() {
-        String slot = publish(doctor, inDays(1, 17));
+        String slot = publish(doctor, clock.inDays(1, 17));
         WebSocketGraphQlTester socket = sockets.connect(port, patient.accessToken());
         String[] id = new String[1];
         StepVerifier.create(eventsAfter(socket, null).take(1))
@@ -515,10 +515,6 @@ abstract class SchedulingApiContract {
     }
 
     // --- helpers --------------------------------------------------------------------------------
-
-    private Instant inDays(int days, int hourInSaoPaulo) {
-        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
-    }
 
     private TestUser newDoctor() {
         return TestUser.doctor(anonymous);

@@ -3,6 +3,7 @@ package br.com.healthmed.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -14,6 +15,8 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
 
     /** Read by the service's threads (the event relay's among them) while a test thread moves it. */
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+
     private volatile State state;
     private final ZoneId zone;
 
@@ -45,6 +48,14 @@ public final class MutableClock extends Clock {
     /** Puts the clock at {@code instant} and lets it run on from there in real time. */
     public void flowFrom(Instant instant) {
         state = new State(instant, System.nanoTime(), true);
+    }
+
+    /**
+     * {@code hour}:00 in São Paulo, {@code days} days after the clock's today there: where the API
+     * tests put their consultations, in the zone of their doctors.
+     */
+    public Instant inDays(int days, int hourInSaoPaulo) {
+        return LocalDate.now(withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
     }
 
     @Override

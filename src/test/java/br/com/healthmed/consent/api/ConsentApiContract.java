@@ -9,8 +9,6 @@ import br.com.healthmed.support.Errors;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @ClockedApiTest
 abstract class ConsentApiContract {
 
-    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
     @LocalServerPort
     int port;
@@ -57,7 +54,7 @@ abstract class ConsentApiContract {
                         .contains("Resolução CFM nº 2.314/2022", "192 (SAMU)", "20 anos"))
                 .path("teleconsultationConsent.myAcceptance").valueIsNull()
                 .path("teleconsultationConsent.version").entity(String.class).get();
-        String slot = doctor.publish(inDays(2, 10));
+        String slot = doctor.publish(clock.inDays(2, 10));
 
         ResponseError refused = Errors.single(book(patient, slot));
         assertThat(refused.getExtensions()).containsEntry("code", "CONSENT_REQUIRED").containsEntry("version", version);
@@ -82,7 +79,7 @@ abstract class ConsentApiContract {
     @Test
     void withoutTheConsentInForceThePatientGetsNoMeetingLinkAndCannotBookUntilAcceptingAgain() {
         TestUser patient = TestUser.patient(api); // has accepted the consent
-        Instant start = inDays(2, 10);
+        Instant start = clock.inDays(2, 10);
         String appointment = (String) patient.book(doctor.publish(start), "k-" + UUID.randomUUID()).get("id");
         doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
@@ -105,7 +102,7 @@ abstract class ConsentApiContract {
         consentQuery(doctor, appointment).execute()
                 .path("appointment.meeting.joinUrl").hasValue()
                 .path("appointment.patientConsent").valueIsNull();
-        Errors.assertCode(book(patient, doctor.publish(inDays(3, 10))), "CONSENT_REQUIRED");
+        Errors.assertCode(book(patient, doctor.publish(clock.inDays(3, 10))), "CONSENT_REQUIRED");
 
         String version = patient.api().document("teleconsultationConsent").execute()
                 .path("teleconsultationConsent.version").entity(String.class).get();
@@ -135,7 +132,4 @@ abstract class ConsentApiContract {
                 .variable("s", slot).variable("k", "k-" + UUID.randomUUID());
     }
 
-    private Instant inDays(int days, int hourInSaoPaulo) {
-        return LocalDate.now(clock.withZone(SAO_PAULO)).plusDays(days).atTime(hourInSaoPaulo, 0).atZone(SAO_PAULO).toInstant();
-    }
 }
