@@ -267,7 +267,6 @@ public record Appointment(
                 .findFirst().map(Move::fromSlot).orElse(slotId);
     }
 
-    /** The latest completed move, if the appointment was ever rescheduled. */
     /** Whether this appointment began as a waitlist offer. */
     boolean beganAsOffer() {
         return history.get(0).to() == AppointmentStatus.OFFERED;
@@ -289,6 +288,17 @@ public record Appointment(
         return history.stream().filter(t -> t.move().isPresent()).count();
     }
 
+    /** The latest step about a move (done, proposed or declined), with who took it. */
+    Optional<Transition> lastMoveStep() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).move().isPresent()) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The latest completed move, if the appointment was ever rescheduled. */
     public Optional<Move> lastMove() {
         Optional<Move> last = Optional.empty();
         for (Transition t : history) {

@@ -265,8 +265,7 @@ public class AppointmentLifecycle {
             }
             log.debug("Appointment {} changed concurrently (attempt {}); reading it again", id, attempt);
         }
-        throw new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
-                java.util.Map.of("retryAfterSeconds", 1));
+        throw Contention.changingNow();
     }
 
     /**

@@ -189,8 +189,9 @@ public class Booking {
 
     /**
      * The stale hold a slot can be taken over from, or {@code SLOT_UNAVAILABLE} when its hold stands.
-     * A slot whose waitlist offer lapsed passes to the next waiter first (the sweep would do it a
-     * little later): only when nobody waits is it free for anyone.
+     * A slot whose holder lapsed at its answer deadline (a request nobody answered, an offer nobody
+     * took) passes to the waitlist first, as the sweep's expiry would pass it a little later: only when
+     * nobody waits is it free for anyone.
      */
     private Optional<Slot.Hold> replaceableHolder(Slot slot, AccountId patientId, String idempotencyKey) {
         if (slot.hold().filter(h -> h.isRequest(patientId, idempotencyKey)).isPresent()) {
@@ -201,7 +202,7 @@ public class Booking {
             takenSlots.taken(slot.id(), slot.hold().orElseThrow().appointmentId());
             throw unavailable();
         }
-        if (replaceable.lapsedOffer()) {
+        if (replaceable.lapsed()) {
             WaitlistOffers offers = waitlist.getIfAvailable();
             if (offers != null && offers.offer(slot.id()).isPresent()) {
                 throw unavailable();

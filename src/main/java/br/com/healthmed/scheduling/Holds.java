@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +16,39 @@ import org.springframework.stereotype.Component;
  * anyone's way; to take such a slot over, its never-stored appointment is first abandoned, so the
  * booking that died half-way can never store it later and put two appointments on one slot. Such a
  * slot is taken over only from exactly the hold judged (appointment, key and claim time), so a newer
- * hold of the same appointment is never overwritten.
+ * hold of the same appointment is never overwritten. Likewise a holder that lapsed at its answer
+ * deadline (expiry is lazy: reads apply it, the sweep stores it later) has its expiry stored before
+ * its slot is taken over, so a late answer to it can never land beside the new holder.
  */
 @Component
 class Holds {
 
+    /** Rounds of re-reading a slot whose holder keeps changing under this judgement. */
+    private static final int ATTEMPTS = 4;
+
     private final AppointmentStore appointments;
+    private final SlotStore slots;
     private final SchedulingProperties properties;
+    private final Lapses lapses;
     private final Clock clock;
 
-    Holds(AppointmentStore appointments, SchedulingProperties properties, Clock clock) {
+    /** Stores the expiry of an appointment whose deadline has passed, with its events, under its version. */
+    interface Lapses {
+        void store(AppointmentId id);
+    }
+
+    @Autowired
+    Holds(AppointmentStore appointments, SlotStore slots, SchedulingProperties properties, Clock clock,
+          ObjectProvider<AppointmentLifecycle> lifecycle) {
+        // the life cycle stores the expiry as the sweep does (it needs the relay, which needs the waitlist, which needs us)
+        this(appointments, slots, properties, id -> lifecycle.getObject().settle(id), clock);
+    }
+
+    Holds(AppointmentStore appointments, SlotStore slots, SchedulingProperties properties, Lapses lapses, Clock clock) {
         this.appointments = appointments;
+        this.slots = slots;
         this.properties = properties;
+        this.lapses = lapses;
         this.clock = clock;
     }
 
@@ -49,36 +72,52 @@ class Holds {
                         .isPresent();
     }
 
-    /** For changes: whether the slot's hold stands, or which stale hold the slot may be taken over from. */
+    /**
+     * For changes: whether the slot's hold stands, or which stale hold the slot may be taken over from.
+     * A holder whose deadline has passed is stored as expired first (see the class comment).
+     */
     Replaceable replaceable(Slot slot) {
-        if (slot.hold().isEmpty()) {
-            return Replaceable.NOT_HELD;
-        }
-        Slot.Hold hold = slot.hold().get();
-        Instant now = clock.instant();
-        Optional<Appointment> holder = appointments.find(hold.appointmentId());
-        if (stands(slot, hold, holder, now)) {
-            return Replaceable.LIVE;
-        }
-        if (holder.isEmpty() && !appointments.abandon(hold.appointmentId())) {
-            // stored just now after all: judge it again as it is
-            Optional<Appointment> late = appointments.find(hold.appointmentId());
-            if (stands(slot, hold, late, now)) {
+        Optional<Slot> current = Optional.of(slot);
+        boolean lapsed = false;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (current.flatMap(Slot::hold).isEmpty()) {
+                // free now (or removed meanwhile: the caller's conditional write finds that out)
+                return lapsed ? new Replaceable(Optional.empty(), false, true) : Replaceable.NOT_HELD;
+            }
+            Slot.Hold hold = current.get().hold().get();
+            Instant now = clock.instant();
+            Optional<Appointment> holder = appointments.find(hold.appointmentId());
+            if (stands(current.get(), hold, holder, now)) {
                 return Replaceable.LIVE;
             }
+            if (holder.isEmpty()) {
+                if (appointments.abandon(hold.appointmentId())) {
+                    return new Replaceable(Optional.of(hold), false, lapsed);
+                }
+                continue; // stored just now after all: judge it again as it is
+            }
+            Appointment appointment = holder.get();
+            lapsed |= appointment.slotId().equals(slot.id()) && appointment.statusAt(now) == AppointmentStatus.EXPIRED;
+            if (appointment.settledAt(now) == appointment) {
+                return new Replaceable(Optional.of(hold), false, lapsed);
+            }
+            // The holder lapsed at its deadline but is stored as still waiting for an answer. Its expiry
+            // is stored under its version before anyone takes the slot over: an answer that read it just
+            // before the deadline (the doctor accepting, the patient taking an offer) then fails its
+            // version check instead of landing beside the new holder. If that answer landed first, the
+            // next attempt finds the hold standing. Storing the expiry frees the slot (read again).
+            lapses.store(appointment.id());
+            current = slots.find(slot.id());
         }
-        // an offer nobody took: OFFERED, then at most its stored expiry. An offer that was taken (a
-        // REQUESTED step) and then expired unanswered by the doctor is an expired request like any other.
-        boolean lapsedOffer = holder.filter(a -> a.slotId().equals(slot.id()) && a.statusAt(now) == AppointmentStatus.EXPIRED
-                && a.beganAsOffer() && !a.offerTaken()).isPresent();
-        return new Replaceable(Optional.of(hold), false, lapsedOffer);
+        throw Contention.changingNow();
     }
 
     /**
-     * What stands in a slot's way: nothing, a live hold, or a stale hold to replace ({@code lapsedOffer}
-     * when it is a waitlist offer nobody took in time).
+     * What stands in a slot's way: nothing, a live hold, or a stale hold to replace. {@code lapsed}: the
+     * slot's holder reached its answer deadline unanswered (a request the doctor did not answer, an offer
+     * nobody took), so the slot is free only now, not since a cancellation the waitlist already heard of.
      */
-    record Replaceable(Optional<Slot.Hold> staleHold, boolean live, boolean lapsedOffer) {
+    record Replaceable(Optional<Slot.Hold> staleHold, boolean live, boolean lapsed) {
         static final Replaceable NOT_HELD = new Replaceable(Optional.empty(), false, false);
         static final Replaceable LIVE = new Replaceable(Optional.empty(), true, false);
     }

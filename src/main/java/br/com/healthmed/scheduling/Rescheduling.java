@@ -9,6 +9,7 @@ import br.com.healthmed.telehealth.MeetingRooms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,8 @@ public class Rescheduling {
     private static final int ATTEMPTS = 5;
     /** How long a doctor's proposed time waits for the patient at most (never past either start). */
     static final Duration PROPOSAL_TTL = Duration.ofHours(24);
+    /** How a proposal's move key begins (a patient's reschedule carries the client's own key). */
+    private static final String PROPOSAL_KEY = "proposal ";
     /**
      * Moves (reschedules, proposed times, declines) one appointment may record: each is a history step
      * inside the appointment's item, which DynamoDB caps at 400 KB (about 800 steps); 20 is far more
@@ -109,15 +112,24 @@ public class Rescheduling {
     /**
      * The doctor proposes another of their free slots; it is held for the patient until they answer
      * (at most a day, and never past either start). The consultation stays where it is until then.
+     * Proposing the same slot again while that proposal waits, or once the patient accepted it, is a
+     * retry and answers the appointment as it is; after the patient declined it, it is a new proposal.
      */
     public Appointment proposeNewTime(AccountId doctorId, AppointmentId id, SlotId target) {
         Instant now = clock.instant();
         Appointment current = own(id, doctorId, Role.DOCTOR);
+        boolean waiting = current.pendingMove().filter(p -> p.proposal() && p.slot().equals(target) && now.isBefore(p.until()))
+                .isPresent();
+        boolean accepted = current.slotId().equals(target)
+                && lastAnswerTo(current, Optional.of(target)).filter(Appointment.MoveKind.DONE::equals).isPresent();
+        if (waiting || accepted) {
+            return current.settledAt(now);
+        }
         current.requireMovable(now);
         requireMovesLeft(current);
         Slot slot = targetSlot(current, target, now);
         Instant until = earliest(now.plus(PROPOSAL_TTL), current.start(), slot.start());
-        Appointment held = claimFor(begin(current, slot, "proposal " + UUID.randomUUID(), true, until), slot);
+        Appointment held = claimFor(begin(current, slot, PROPOSAL_KEY + UUID.randomUUID(), true, until), slot);
         Appointment.PendingMove pending = held.pendingMove().orElseThrow();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Appointment told = held.proposalStep(now, Role.DOCTOR, Appointment.MoveKind.PROPOSED, slot, Optional.of(pending));
@@ -127,18 +139,30 @@ public class Rescheduling {
                 return told.settledAt(now);
             }
             held = appointments.find(id).filter(a -> a.pendingMove().equals(Optional.of(pending)))
-                    .orElseThrow(Rescheduling::busy);
+                    .orElseThrow(Contention::changingNow);
         }
-        throw busy();
+        throw Contention.changingNow();
     }
 
-    /** The patient answers the doctor's proposed time: accepted, the consultation moves there; declined, it stays. */
-    public Appointment respondToProposal(AccountId patientId, AppointmentId id, boolean accept) {
+    /**
+     * The patient answers the doctor's proposed time: accepted, the consultation moves there; declined, it
+     * stays. {@code proposedSlot} names the proposal answered (any waiting one when empty), so that an
+     * answer sent again never answers a newer proposal: when that proposal was already answered the same
+     * way, the appointment is answered as it is.
+     */
+    public Appointment respondToProposal(AccountId patientId, AppointmentId id, boolean accept, Optional<SlotId> proposedSlot) {
         Instant now = clock.instant();
         Appointment current = own(id, patientId, Role.PATIENT);
-        Appointment.PendingMove pending = current.pendingMove().filter(Appointment.PendingMove::proposal)
-                .filter(p -> now.isBefore(p.until()))
-                .orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "There is no proposed time to answer."));
+        Optional<Appointment.PendingMove> waiting = current.pendingMove().filter(Appointment.PendingMove::proposal)
+                .filter(p -> now.isBefore(p.until())).filter(p -> proposedSlot.map(p.slot()::equals).orElse(true));
+        if (waiting.isEmpty()) {
+            Appointment.MoveKind same = accept ? Appointment.MoveKind.DONE : Appointment.MoveKind.DECLINED;
+            if (lastAnswerTo(current, proposedSlot).filter(same::equals).isPresent()) {
+                return current.settledAt(now); // answered so already: the first answer was lost
+            }
+            throw new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "There is no proposed time to answer.");
+        }
+        Appointment.PendingMove pending = waiting.get();
         current.requireMovable(now);
         Slot slot = slots.find(pending.slot()).orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL,
                 "The proposed slot no longer exists."));
@@ -146,7 +170,7 @@ public class Rescheduling {
             Appointment declined = current.proposalStep(now, Role.PATIENT, Appointment.MoveKind.DECLINED, slot, Optional.empty());
             relay.expect(Optional.of(current), declined);
             if (!appointments.update(declined, current.version())) {
-                throw busy();
+                throw Contention.changingNow();
             }
             relay.soon(Optional.of(current), declined);
             releaseHold(pending, id);
@@ -191,6 +215,25 @@ public class Rescheduling {
         }
         undo(id, pending);
         return true;
+    }
+
+    /**
+     * How the patient last answered a proposal (of {@code slot}, or any): an accepted one is the move
+     * its acceptance made (DONE, by the patient, under the proposal's key), a declined one DECLINED.
+     */
+    private static Optional<Appointment.MoveKind> lastAnswerTo(Appointment appointment, Optional<SlotId> slot) {
+        List<Appointment.Transition> history = appointment.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Appointment.Transition step = history.get(i);
+            Optional<Appointment.Move> move = step.move();
+            boolean answer = move.isPresent() && step.by().equals(Optional.of(Role.PATIENT))
+                    && (move.get().kind() == Appointment.MoveKind.DECLINED
+                        || move.get().kind() == Appointment.MoveKind.DONE && move.get().key().startsWith(PROPOSAL_KEY));
+            if (answer && slot.map(move.get().toSlot()::equals).orElse(true)) {
+                return Optional.of(move.get().kind());
+            }
+        }
+        return Optional.empty();
     }
 
     // --- the steps --------------------------------------------------------------------------------
@@ -260,7 +303,7 @@ public class Rescheduling {
             current = reread(current.id());
             current.requireMovable(now);
         }
-        throw busy();
+        throw Contention.changingNow();
     }
 
     /** Step 2: claims the slot under the pending move's hold key, or gives the move up and refuses. */
@@ -338,11 +381,11 @@ public class Rescheduling {
             }
             if (!again.pendingMove().equals(Optional.of(pending))) {
                 releaseHold(pending, again.id()); // given up meanwhile: our claim must not linger
-                throw busy();
+                throw Contention.changingNow();
             }
             current = again;
         }
-        throw busy();
+        throw Contention.changingNow();
     }
 
     private void afterMove(Appointment before, Appointment moved, Optional<Slot.Hold> left, Instant now) {
@@ -468,8 +511,4 @@ public class Rescheduling {
         return new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
     }
 
-    private static DomainException busy() {
-        return new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
-                Map.of("retryAfterSeconds", 1));
-    }
 }

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * The offer's id is derived from the entry and the slot, so two instances offering the same slot to
  * the same waiter make one offer; a waiter is offered one slot once. An offer nobody takes expires by
  * time like a request ({@link Appointment#statusAt}), its slot is free again, and the next waiter gets it.
+ * An offer whose instance died between its claim and its store is made again to the next waiter once the
+ * claim's grace is over: the event that freed the slot is delivered again until then.
  */
 @Component
 public class WaitlistOffers implements AppointmentEventListener, DisposableBean {
@@ -97,7 +99,22 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
                     .flatMap(Appointment.Transition::move).map(Appointment.Move::fromSlot);
             default -> Optional.empty();
         };
-        freed.ifPresent(this::offer);
+        freed.ifPresent(slot -> {
+            if (offer(slot).isEmpty() && offerInDoubt(slot)) {
+                // An offer has claimed the slot but is not stored: its instance may have died between the
+                // two writes, and then nobody would offer the slot again. Failing makes the relay retry
+                // this event with backoff; once the claim's grace is over, the slot goes to the next waiter.
+                throw new IllegalStateException("the offer of slot " + slot + " is claimed but not stored yet; retried later");
+            }
+        });
+    }
+
+    /** Whether the slot is held by an offer's claim, not (yet) stored, within the claim's grace. */
+    private boolean offerInDoubt(SlotId slotId) {
+        Optional<Slot> slot = slots.find(slotId);
+        Optional<Slot.Hold> hold = slot.flatMap(Slot::hold).filter(h -> h.idempotencyKey().equals(OFFER_KEY));
+        return hold.isPresent() && appointments.find(hold.get().appointmentId()).isEmpty()
+                && holds.stands(slot.get(), hold.get(), Optional.empty(), clock.instant());
     }
 
     /** Newly published slots: offered soon, without holding up the doctor's request. */
@@ -132,19 +149,25 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             return Optional.empty();
         }
         Slot slot = found.get();
+        if (!DoctorBookingRules.allows(rules.of(slot.doctorId()), slot.start(), now)) {
+            return Optional.empty();
+        }
+        // the waiters first: with nobody waiting, an offer attempt writes nothing (judging the slot's
+        // holder may store a lapsed holder's expiry)
+        List<WaitlistEntry> waiters = waitlist.waitingFor(slot.doctorId(), slot.start(), CANDIDATES);
+        if (waiters.isEmpty()) {
+            return Optional.empty();
+        }
         Holds.Replaceable replaceable = holds.replaceable(slot);
-        if (replaceable.live() || !DoctorBookingRules.allows(rules.of(slot.doctorId()), slot.start(), now)) {
+        if (replaceable.live()) {
             return Optional.empty();
         }
         Instant until = now.plus(waitlistProperties.offerTime());
         if (until.isAfter(slot.start())) {
             until = slot.start();
         }
-        List<WaitlistEntry> waiters = waitlist.waitingFor(slot.doctorId(), slot.start(), CANDIDATES);
-        if (waiters.isEmpty()) {
-            return Optional.empty();
-        }
         Map<AppointmentId, Appointment> offeredBefore = appointments.findAll(waiters.stream().map(w -> w.offerOf(slotId)).toList());
+        Optional<Slot.Hold> replacing = replaceable.staleHold();
         for (WaitlistEntry waiter : waiters) {
             AppointmentId offerId = waiter.offerOf(slotId);
             if (offeredBefore.containsKey(offerId)) {
@@ -155,8 +178,7 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             if (reserved != ActiveBookings.Result.RESERVED) {
                 continue; // at their limits (e.g. already booked with this doctor): the next one
             }
-            Optional<Slot> claimed = slots.claim(slotId, new Slot.Hold(offerId, waiter.patientId(), OFFER_KEY, now),
-                    replaceable.staleHold());
+            Optional<Slot> claimed = slots.claim(slotId, new Slot.Hold(offerId, waiter.patientId(), OFFER_KEY, now), replacing);
             if (claimed.flatMap(Slot::hold).filter(h -> h.appointmentId().equals(offerId)).isEmpty()) {
                 activeBookings.release(waiter.patientId(), offerId);
                 return Optional.empty(); // booked (or offered) by someone else meanwhile
@@ -171,6 +193,7 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             // over; it is free for the next one
             slots.release(slotId, claimed.get().hold().orElseThrow());
             activeBookings.release(waiter.patientId(), offerId);
+            replacing = Optional.empty(); // the slot is free now: the next waiter's claim replaces nothing
         }
         return Optional.empty();
     }

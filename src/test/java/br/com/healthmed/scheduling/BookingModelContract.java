@@ -270,6 +270,7 @@ abstract class BookingModelContract {
                     modelSlots.put(s.id(), new ModelSlot(s.id(), s.doctorId(), s.start(), s.end()));
                 }
             }
+            awaitPublicationsOffered(offers);
             for (int p = 0; p < 4; p++) {
                 patients.add(TestPatients.eligible(accounts, consent));
             }
@@ -334,6 +335,17 @@ abstract class BookingModelContract {
             }
             boolean taken = !slot.start().isAfter(now)
                     || model.values().stream().anyMatch(a -> a.slot.equals(slot) && a.activeAt(now));
+            if (!taken) {
+                // the slot's holder (its latest appointment) lapsed unanswered and is still stored as waiting:
+                // the booking stores its expiry before taking the slot over, whatever the booking's own outcome
+                model.values().stream().filter(a -> a.slot.equals(slot)).reduce((first, second) -> second)
+                        .filter(holder -> holder.status == REQUESTED && holder.statusAt(now) == EXPIRED)
+                        .ifPresent(holder -> {
+                            holder.status = EXPIRED;
+                            holder.version++;
+                            saw("lapsed holder stored expired by a booking");
+                        });
+            }
             boolean holdsAPlace = model.values().stream()
                     .anyMatch(a -> a.patient.equals(request.patient()) && a.activeAt(now) && a.slot.start().isAfter(now));
             if (taken) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
-import br.com.healthmed.identity.Crm;
-import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,11 +68,7 @@ abstract class BookingRaceContract {
     }
 
     AccountId doctor() {
-        DoctorAccount doctor = new DoctorAccount(AccountId.random(), "Dra. Helena Prado",
-                new Crm(Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000)), "SP"),
-                List.of("CARDIOLOGIA"), "{test}not-a-real-hash", Instant.now());
-        accounts.create(doctor);
-        return doctor.id();
+        return TestDoctors.stored(accounts, Instant.now());
     }
 
     List<SlotId> publish(AccountId doctor, int count) {

@@ -25,9 +25,14 @@ final class HandWiredRescheduling {
     static Rescheduling on(AppointmentStore appointments, SlotStore slots, AppointmentEventStore events,
                            BookingRulesStore rules, ActiveBookings activeBookings, EventBus bus, Clock clock) {
         EventRelay relay = new EventRelay(appointments, events, bus, List.of(), clock, Duration.ofDays(7), 2);
-        return new Rescheduling(appointments, slots, new Holds(appointments, PROPERTIES, clock), relay,
+        return new Rescheduling(appointments, slots, new Holds(appointments, slots, PROPERTIES, HandWiredRescheduling::noLapses, clock), relay,
                 new TakenSlots(clock, PROPERTIES), new NoRooms(), new RequestExpiry(PROPERTIES),
                 new DoctorBookingRules(rules, null, PROPERTIES), activeBookings, PROPERTIES, clock);
+    }
+
+    /** The drill's appointments are all within their deadlines: none lapses. */
+    private static void noLapses(AppointmentId id) {
+        throw new IllegalStateException("no appointment lapses in this drill");
     }
 
     /** Requests only move here (no instant booking): a room is never opened. */

@@ -250,6 +250,41 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     @Test
+    void aProposalOrItsAnswerSentAgainAfterALostResponseAnswersAsTheFirstDidAndNeverAnswersANewerProposal() {
+        TestUser doctor = TestUser.doctor(anonymous);
+        TestUser patient = TestUser.patient(anonymous);
+        String email = patientEmail(patient);
+        String id = (String) patient.book(doctor.publish(clock.inDays(3, 9)), key()).get("id");
+        String first = doctor.publish(clock.inDays(3, 15));
+
+        propose(doctor, id, first).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(first);
+        propose(doctor, id, first).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(first);
+        Map<String, Object> accepted = respond(patient, id, true, first);
+        Map<String, Object> acceptedAgain = respond(patient, id, true, first);
+        assertThat(acceptedAgain).containsEntry("slotId", first).containsEntry("proposedTime", null)
+                .containsEntry("status", accepted.get("status"));
+        propose(doctor, id, first).path("proposeNewTime.slotId").entity(String.class).isEqualTo(first);
+        assertThat(anonymous.mailbox().subjects(email).stream().filter(s -> s.startsWith("Novo horário proposto")))
+                .as("one proposal, told once").hasSize(1);
+
+        String second = doctor.publish(clock.inDays(4, 9));
+        propose(doctor, id, second);
+        respond(patient, id, false, second);
+        assertThat(respond(patient, id, false, second)).containsEntry("slotId", first).containsEntry("proposedTime", null);
+
+        // the doctor proposes again; a late copy of the patient's refusal of the second time must not refuse the third
+        String third = doctor.publish(clock.inDays(4, 15));
+        propose(doctor, id, third);
+        Map<String, Object> lateCopy = respond(patient, id, false, second);
+        assertThat(lateCopy).extracting("proposedTime").isNotNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stillWaiting = (Map<String, Object>) lateCopy.get("proposedTime");
+        assertThat(stillWaiting).containsEntry("slotId", third);
+        assertCode(respondTo(patient, id, true, second), "NO_PENDING_PROPOSAL");
+        assertThat(respond(patient, id, true, third)).containsEntry("slotId", third);
+    }
+
+    @Test
     void aFreedSlotGoesToTheFirstWaiterAloneWhoIsEmailedAndTakesIt() {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser holder = TestUser.patient(anonymous);
@@ -342,6 +377,16 @@ abstract class RescheduleAndWaitlistApiContract {
     private GraphQlTester.Response propose(TestUser who, String appointment, String slot) {
         return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { " + APPOINTMENT + " } }")
                 .variable("a", appointment).variable("s", slot).execute();
+    }
+
+    private Map<String, Object> respond(TestUser patient, String appointment, boolean accept, String proposedSlot) {
+        return respondTo(patient, appointment, accept, proposedSlot).path("respondToProposedTime").entity(Map.class).get();
+    }
+
+    private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposedSlot) {
+        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $s: UUID) { respondToProposedTime(appointmentId: $a, accept: $y, slotId: $s) { "
+                        + APPOINTMENT + " } }")
+                .variable("a", appointment).variable("y", accept).variable("s", proposedSlot).execute();
     }
 
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  */
 abstract class SeededSequence {
 
+    private static final java.time.Duration PUBLICATION_WAIT = java.time.Duration.ofSeconds(30);
+
     final long seed;
     final Random random;
     final List<String> log = new ArrayList<>();
@@ -38,6 +40,19 @@ abstract class SeededSequence {
         if (!condition) {
             throw new AssertionError(context() + message.get());
         }
+    }
+
+    /**
+     * Waits until the slots just published have been offered to the waitlist in the background (nobody
+     * waits for them yet): an offer attempt that ran later would judge, and settle, the slots' holders
+     * in the middle of the sequence.
+     */
+    void awaitPublicationsOffered(WaitlistOffers offers) {
+        long deadline = System.nanoTime() + PUBLICATION_WAIT.toNanos();
+        while (!offers.publicationsOffered() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(5).toNanos()); // polling, not timing
+        }
+        check(offers.publicationsOffered(), () -> "the publication was not offered within " + PUBLICATION_WAIT);
     }
 
     <T> T pick(List<T> from) {

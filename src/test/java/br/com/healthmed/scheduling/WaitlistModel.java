@@ -126,12 +126,7 @@ final class WaitlistModel {
                 wanted.add(new Agenda.NewSlot(begin.plus(Duration.ofMinutes(60 + 30L * k)), Optional.of(begin.plus(Duration.ofMinutes(85 + 30L * k)))));
             }
             beans.agenda.publish(doctor, wanted).forEach(s -> modelSlots.add(new ModelSlot(s.slot().id(), s.slot().start(), s.slot().end())));
-            // newly published slots are offered in the background; nobody waits for these yet
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!beans.offers.publicationsOffered() && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling, not timing
-            }
-            check(beans.offers.publicationsOffered(), () -> "the publication was not offered within " + WAIT);
+            awaitPublicationsOffered(beans.offers);
             for (int p = 0; p < 5; p++) {
                 patients.add(TestPatients.eligible(beans.accounts, beans.consent));
             }
@@ -297,8 +292,16 @@ final class WaitlistModel {
             log.add(step + ": " + who(patient) + " books " + slot.start());
             Optional<M> heldBy = activeOn(slot, now);
             M hold = holdOf.containsKey(slot.id()) ? model.get(holdOf.get(slot.id())) : null;
-            boolean lapsedOffer = heldBy.isEmpty() && hold != null && hold.offer && hold.status == OFFERED && slot.start().isAfter(now);
-            Optional<WaitlistEntry> next = lapsedOffer ? firstEligible(slot, now, Set.of()) : Optional.empty();
+            // the holder lapsed unanswered (an offer nobody took, a request the doctor did not answer) and is
+            // still stored as waiting: the booking stores its expiry, then the waitlist gets the slot first
+            boolean lapsed = heldBy.isEmpty() && hold != null && (hold.status == OFFERED || hold.status == REQUESTED)
+                    && slot.start().isAfter(now);
+            if (lapsed) {
+                hold.status = EXPIRED;
+                holdOf.remove(slot.id(), hold.id);
+                saw(hold.offer && !hold.accepted ? "lapsed offer stored expired by a booking" : "lapsed request stored expired by a booking");
+            }
+            Optional<WaitlistEntry> next = lapsed ? firstEligible(slot, now, Set.of()) : Optional.empty();
             Object result = outcome(() -> beans.booking.book(patient, slot.id(), key));
             if (!slot.start().isAfter(now) || heldBy.isPresent()) {
                 expectError(result, ErrorCode.SLOT_UNAVAILABLE);

@@ -113,8 +113,10 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @AuthenticationPrincipal Caller caller) {
-        return rescheduling.respondToProposal(Callers.patient(caller), new AppointmentId(appointmentId), accept);
+    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument UUID slotId,
+                                      @AuthenticationPrincipal Caller caller) {
+        return rescheduling.respondToProposal(Callers.patient(caller), new AppointmentId(appointmentId), accept,
+                Optional.ofNullable(slotId).map(SlotId::new));
     }
 
     @MutationMapping

@@ -1,0 +1,220 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.consent.TeleconsultationConsent;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * An answer that read its appointment just before the answer deadline and stores it just after, while
+ * another request takes the lapsed slot over in between: the doctor's late accept against a new
+ * booking and against the doctor's own removal of the slot, the patient's late acceptance of a
+ * waitlist offer against a new booking. Expiry is lazy, so the store still says "waiting for an
+ * answer" when the take-over reads it; whatever the order, the slot ends with one active appointment
+ * at most, and the late answer learns it came too late. The interleaving is exact: the take-over runs
+ * on the answer's own thread, just before the answer's conditional write reaches the store, with the
+ * clock moved across the deadline.
+ */
+@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.Interleaving.class}, properties = {
+        "healthmed.scheduling.sweep-interval=P1D", // nothing but the take-over stores the expiry
+        "healthmed.booking-limits.per-account=100000"})
+abstract class AnswerDeadlineRaceContract {
+
+    /** What runs before the next conditional write of one appointment (once). */
+    private record Armed(AppointmentId appointment, Runnable takeOver) {}
+
+    private static final AtomicReference<Armed> ARMED = new AtomicReference<>();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Interleaving {
+        @Bean
+        @Primary
+        MutableClock deadlineClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        }
+
+        /** Wraps the appointment store of whichever adapter runs, so the take-over can run inside the answer. */
+        @Bean
+        static BeanPostProcessor takeOverBeforeTheAnswersWrite() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof AppointmentStore)) {
+                        return bean;
+                    }
+                    ProxyFactory proxy = new ProxyFactory(bean);
+                    proxy.addAdvice((MethodInterceptor) call -> {
+                        if (call.getMethod().getName().equals("update")) {
+                            AppointmentId id = ((Appointment) call.getArguments()[0]).id();
+                            Armed armed = ARMED.get();
+                            if (armed != null && armed.appointment().equals(id) && ARMED.compareAndSet(armed, null)) {
+                                armed.takeOver().run();
+                            }
+                        }
+                        return call.proceed();
+                    });
+                    return proxy.getProxy();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentLifecycle lifecycle;
+
+    @Autowired
+    Agenda agenda;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    WaitlistOffers offers;
+
+    @Autowired
+    AppointmentStore appointments;
+
+    @Autowired
+    SlotStore slots;
+
+    @Autowired
+    AccountStore accounts;
+
+    @Autowired
+    TeleconsultationConsent consent;
+
+    @Test
+    void theDoctorAcceptingJustBeforeTheDeadlineWhileAnotherPatientTakesTheLapsedSlotLeavesOneAppointmentOnIt() {
+        AccountId doctor = doctor();
+        SlotId slot = publishOne(doctor);
+        Appointment request = booking.book(patient(), slot, "first");
+        clock.set(request.answerBy().minusSeconds(1));
+
+        AtomicReference<Object> takeOver = new AtomicReference<>();
+        armBeforeTheWriteOf(request.id(), request.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "second"))));
+        Object accepted = attempt(() -> lifecycle.accept(doctor, request.id()));
+
+        assertThat(ARMED.get()).as("the take-over ran inside the accept").isNull();
+        assertOneActiveAppointmentOn(slot, request, accepted, takeOver.get());
+        assertThat(takeOver.get()).as("the lapsed slot was free to book").isInstanceOf(Appointment.class);
+        assertThat(code(accepted)).as("the late accept is told the request expired").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(appointments.find(request.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.EXPIRED);
+    }
+
+    @Test
+    void theDoctorAcceptingJustBeforeTheDeadlineWhileRemovingTheLapsedSlotNeverConfirmsAConsultationOnARemovedSlot() {
+        AccountId doctor = doctor();
+        SlotId slot = publishOne(doctor);
+        Appointment request = booking.book(patient(), slot, "first");
+        clock.set(request.answerBy().minusSeconds(1));
+
+        AtomicReference<Object> removal = new AtomicReference<>();
+        armBeforeTheWriteOf(request.id(), request.answerBy(), () -> removal.set(attempt(() -> {
+            agenda.remove(doctor, slot);
+            return "removed";
+        })));
+        Object accepted = attempt(() -> lifecycle.accept(doctor, request.id()));
+
+        assertThat(ARMED.get()).as("the removal ran inside the accept").isNull();
+        assertThat(removal.get()).as("the lapsed request was not in the way of removing the slot").isEqualTo("removed");
+        assertThat(slots.find(slot)).isEmpty();
+        assertThat(appointments.find(request.id()).orElseThrow().isActiveAt(clock.instant()))
+                .as("no consultation stands on a removed slot").isFalse();
+        assertThat(code(accepted)).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+    }
+
+    @Test
+    void aWaiterTakingTheOfferJustBeforeItLapsesWhileAnotherPatientTakesTheSlotLeavesOneAppointmentOnIt() {
+        AccountId doctor = doctor();
+        SlotId slot = publishOne(doctor);
+        AccountId waiter = patient();
+        Instant start = slots.find(slot).orElseThrow().start();
+        waitlist.join(waiter, doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
+        Appointment offer = offers.offer(slot).orElseThrow();
+        assertThat(offer.status()).isEqualTo(AppointmentStatus.OFFERED);
+        clock.set(offer.answerBy().minusSeconds(1));
+
+        AtomicReference<Object> takeOver = new AtomicReference<>();
+        armBeforeTheWriteOf(offer.id(), offer.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "late"))));
+        Object taken = attempt(() -> waitlist.accept(waiter, offer.id(), BookingOrigin.UNKNOWN));
+
+        assertThat(ARMED.get()).as("the take-over ran inside the acceptance").isNull();
+        assertOneActiveAppointmentOn(slot, offer, taken, takeOver.get());
+        assertThat(takeOver.get()).as("nobody else waits: the lapsed offer's slot was free to book").isInstanceOf(Appointment.class);
+        assertThat(code(taken)).as("the late acceptance is told the offer lapsed").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+    }
+
+    /** Before the answer's write of {@code id}: the clock passes {@code deadline}, then the take-over runs. */
+    private void armBeforeTheWriteOf(AppointmentId id, Instant deadline, Runnable takeOver) {
+        ARMED.set(new Armed(id, () -> {
+            clock.set(deadline.plusSeconds(1));
+            takeOver.run();
+        }));
+    }
+
+    private void assertOneActiveAppointmentOn(SlotId slot, Appointment first, Object firstAnswer, Object takeOver) {
+        Instant now = clock.instant();
+        List<Appointment> onSlot = new java.util.ArrayList<>();
+        onSlot.add(appointments.find(first.id()).orElseThrow());
+        if (takeOver instanceof Appointment other) {
+            onSlot.add(appointments.find(other.id()).orElseThrow());
+        }
+        List<Appointment> active = onSlot.stream().filter(a -> a.slotId().equals(slot) && a.isActiveAt(now)).toList();
+        assertThat(active).as("active appointments on the slot (the first answered %s)", firstAnswer).hasSize(1);
+        assertThat(slots.find(slot).orElseThrow().hold().map(Slot.Hold::appointmentId)).contains(active.get(0).id());
+    }
+
+    private static Object attempt(Supplier<Object> call) {
+        try {
+            return call.get();
+        } catch (DomainException refused) {
+            return refused;
+        }
+    }
+
+    private static ErrorCode code(Object answer) {
+        assertThat(answer).isInstanceOf(DomainException.class);
+        return ((DomainException) answer).code();
+    }
+
+    private AccountId patient() {
+        return TestPatients.eligible(accounts, consent);
+    }
+
+    private AccountId doctor() {
+        return TestDoctors.stored(accounts, clock.instant());
+    }
+
+    /** Three days ahead: the request's deadline (24 h after booking) comes before the start. */
+    private SlotId publishOne(AccountId doctor) {
+        Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
+        return agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot().id();
+    }
+}
