@@ -203,7 +203,7 @@ public class Agenda {
             List<Slot> found = slots.ofDoctor(doctorId, from, until, MAX_SLOTS_PER_READ);
             Map<AppointmentId, Appointment> holders = holders(found);
             for (Slot slot : found) {
-                Holds.Replaceable replaceable = holds.replaceable(slot);
+                Holds.Replaceable replaceable = holds.replaceableByTheDoctor(slot);
                 if (slot.start().isAfter(now) && holds.isFree(slot, holders, now) && !replaceable.live()
                         && slots.remove(slot.id(), replaceable.staleHold())) {
                     removed++;
@@ -376,7 +376,7 @@ public class Agenda {
 
     /** The ended holder to replace, if any; SLOT_HAS_APPOINTMENT when the slot's appointment is live. */
     private Optional<Slot.Hold> requireNoActiveAppointment(Slot slot) {
-        Holds.Replaceable replaceable = holds.replaceable(slot);
+        Holds.Replaceable replaceable = holds.replaceableByTheDoctor(slot);
         if (replaceable.live()) {
             throw hasAppointment();
         }

@@ -43,12 +43,15 @@ public class AppointmentLifecycle {
     private final EventRelay relay;
     private final DoctorBookingRules rules;
     private final RequestExpiry expiry;
+    /** Looked up when needed: offers judge slots through the life cycle (a constructor cycle otherwise). */
+    private final ObjectProvider<WaitlistOffers> waitlist;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
                          MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
-                         EventRelay relay, DoctorBookingRules rules, RequestExpiry expiry, BusinessMetrics metrics, Clock clock) {
+                         EventRelay relay, DoctorBookingRules rules, RequestExpiry expiry, ObjectProvider<WaitlistOffers> waitlist,
+                         BusinessMetrics metrics, Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.activeBookings = activeBookings;
@@ -58,6 +61,7 @@ public class AppointmentLifecycle {
         this.relay = relay;
         this.rules = rules;
         this.expiry = expiry;
+        this.waitlist = waitlist;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -199,6 +203,15 @@ public class AppointmentLifecycle {
      * the stored appointment changed. Losing a race to another change is fine: that change settled it.
      */
     boolean settle(AppointmentId id) {
+        return settle(id, true);
+    }
+
+    /**
+     * As {@link #settle(AppointmentId)}; {@code offerOnward} false keeps a slot it frees out of the
+     * waitlist's reach for now (the doctor is removing or moving that slot: offering it would refuse
+     * the doctor's change; the relay still offers it if it stays).
+     */
+    boolean settle(AppointmentId id, boolean offerOnward) {
         Instant now = clock.instant();
         Optional<Appointment> stored = appointments.find(id);
         if (stored.isEmpty()) {
@@ -213,7 +226,7 @@ public class AppointmentLifecycle {
         if (!appointments.update(settled, current.version())) {
             return false;
         }
-        afterChange(current, settled, now);
+        afterChange(current, settled, now, offerOnward);
         return true;
     }
 
@@ -260,7 +273,7 @@ public class AppointmentLifecycle {
             Appointment changed = move.apply(current, now);
             willStore(Optional.of(current), changed);
             if (appointments.update(changed, current.version())) {
-                afterChange(current, changed, now);
+                afterChange(current, changed, now, true);
                 return changed;
             }
             log.debug("Appointment {} changed concurrently (attempt {}); reading it again", id, attempt);
@@ -273,8 +286,8 @@ public class AppointmentLifecycle {
      * change is stored, and what a failed step leaves behind is healed when next touched (a slot or a
      * place held by an ended appointment counts as free; the sweep re-checks confirmed consultations).
      */
-    private void afterChange(Appointment current, Appointment changed, Instant now) {
-        if (frees(changed.status())) {
+    private void afterChange(Appointment current, Appointment changed, Instant now, boolean offerOnward) {
+        if (frees(changed.status()) && !(offerOnward && offeredOnward(changed))) {
             bestEffort("free the slot of", changed, () -> slots.release(changed.slotId(), changed.id()));
             takenSlots.freed(changed.slotId());
         }
@@ -289,6 +302,25 @@ public class AppointmentLifecycle {
         }
         announce(Optional.of(current), changed);
         metrics.increment("healthmed.appointment.changes", "status", changed.status().name());
+    }
+
+    /**
+     * Offers the slot an ended appointment leaves to the doctor's waitlist at once, taken straight over
+     * from its hold, so the slot is never free for anyone in between; true when an offer now holds it.
+     * Without waiters (or on failure) the slot is released; the relay's delivery of the change offers
+     * it again, durably, should this step be lost.
+     */
+    private boolean offeredOnward(Appointment ended) {
+        WaitlistOffers offers = waitlist.getIfAvailable();
+        if (offers == null || !ended.start().isAfter(clock.instant())) {
+            return false;
+        }
+        try {
+            return offers.offer(ended.slotId()).isPresent();
+        } catch (RuntimeException e) {
+            log.warn("Could not offer the slot of appointment {} to the waitlist now; the relay will: {}", ended.id(), e.toString());
+            return false;
+        }
     }
 
     private static void bestEffort(String what, Appointment appointment, Runnable step) {

@@ -32,16 +32,19 @@ class Holds {
     private final Lapses lapses;
     private final Clock clock;
 
-    /** Stores the expiry of an appointment whose deadline has passed, with its events, under its version. */
+    /**
+     * Stores the expiry of an appointment whose deadline has passed, with its events, under its version;
+     * {@code offerOnward}: the slot it frees may go to the waitlist at once.
+     */
     interface Lapses {
-        void store(AppointmentId id);
+        void store(AppointmentId id, boolean offerOnward);
     }
 
     @Autowired
     Holds(AppointmentStore appointments, SlotStore slots, SchedulingProperties properties, Clock clock,
           ObjectProvider<AppointmentLifecycle> lifecycle) {
         // the life cycle stores the expiry as the sweep does (it needs the relay, which needs the waitlist, which needs us)
-        this(appointments, slots, properties, id -> lifecycle.getObject().settle(id), clock);
+        this(appointments, slots, properties, (id, offerOnward) -> lifecycle.getObject().settle(id, offerOnward), clock);
     }
 
     Holds(AppointmentStore appointments, SlotStore slots, SchedulingProperties properties, Lapses lapses, Clock clock) {
@@ -77,6 +80,19 @@ class Holds {
      * A holder whose deadline has passed is stored as expired first (see the class comment).
      */
     Replaceable replaceable(Slot slot) {
+        return replaceable(slot, true);
+    }
+
+    /**
+     * As {@link #replaceable(Slot)}, for the doctor's own change of the slot (removing, moving, blocking
+     * it): a lapsed holder's expiry is stored without offering the slot to the waitlist first, which
+     * would put a waiter in the way of the doctor's change.
+     */
+    Replaceable replaceableByTheDoctor(Slot slot) {
+        return replaceable(slot, false);
+    }
+
+    private Replaceable replaceable(Slot slot, boolean offerOnward) {
         Optional<Slot> current = Optional.of(slot);
         boolean lapsed = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -106,7 +122,7 @@ class Holds {
             // before the deadline (the doctor accepting, the patient taking an offer) then fails its
             // version check instead of landing beside the new holder. If that answer landed first, the
             // next attempt finds the hold standing. Storing the expiry frees the slot (read again).
-            lapses.store(appointment.id());
+            lapses.store(appointment.id(), offerOnward);
             current = slots.find(slot.id());
         }
         throw Contention.changingNow();

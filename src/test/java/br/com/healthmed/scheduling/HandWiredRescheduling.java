@@ -31,7 +31,7 @@ final class HandWiredRescheduling {
     }
 
     /** The drill's appointments are all within their deadlines: none lapses. */
-    private static void noLapses(AppointmentId id) {
+    private static void noLapses(AppointmentId id, boolean offerOnward) {
         throw new IllegalStateException("no appointment lapses in this drill");
     }
 

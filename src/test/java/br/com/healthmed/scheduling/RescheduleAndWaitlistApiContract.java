@@ -299,6 +299,8 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(waitlist(first)).hasSize(1);
 
         cancel(holder, held);
+        // never free in between: the cancellation itself handed the slot to the first waiter
+        assertCode(book(latecomer, slot), "SLOT_UNAVAILABLE");
         Map<String, Object> offer = awaitOffer(first);
         assertThat(offer).containsEntry("slotId", slot).containsEntry("start", iso(start));
         assertThat(anonymous.mailbox().await(patientEmail(first), "Horário disponível para você").get("text").toString()).contains(doctor.name());
