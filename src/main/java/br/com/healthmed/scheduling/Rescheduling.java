@@ -198,8 +198,9 @@ public class Rescheduling {
             return freeLeftSlot(current);
         }
         Appointment.PendingMove pending = current.pendingMove().get();
-        if (now.isBefore(pending.until()) && current.isActiveAt(now)) {
-            appointments.scheduleCheck(new AppointmentStore.DueCheck(id, pending.until()));
+        Instant healFrom = healFrom(current, pending);
+        if (now.isBefore(healFrom) && current.isActiveAt(now)) {
+            appointments.scheduleCheck(new AppointmentStore.DueCheck(id, healFrom));
             return false;
         }
         Optional<Slot> slot = slots.find(pending.slot());
@@ -234,6 +235,24 @@ public class Rescheduling {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When a pending move stalled: at its end (a move's is the grace after it began; a proposal's is the
+     * patient's time to answer), except that a proposal the patient was never told of (its instance
+     * died between claiming the slot and telling) stalled after the grace too: it is undone then,
+     * rather than holding the slot for a day for nobody.
+     */
+    private Instant healFrom(Appointment current, Appointment.PendingMove pending) {
+        if (!pending.proposal() || told(current, pending)) {
+            return pending.until();
+        }
+        return earliest(pending.since().plus(properties.staleHoldGrace()), pending.until(), pending.until());
+    }
+
+    private static boolean told(Appointment current, Appointment.PendingMove pending) {
+        return current.history().stream().anyMatch(t -> !t.at().isBefore(pending.since())
+                && t.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.toSlot().equals(pending.slot())).isPresent());
     }
 
     // --- the steps --------------------------------------------------------------------------------
@@ -297,7 +316,7 @@ public class Rescheduling {
                     "move " + UUID.randomUUID(), now, proposal, until);
             Appointment intended = current.withPendingMove(pending);
             if (appointments.update(intended, current.version())) {
-                appointments.scheduleCheck(new AppointmentStore.DueCheck(current.id(), until));
+                appointments.scheduleCheck(new AppointmentStore.DueCheck(current.id(), healFrom(intended, pending)));
                 return intended;
             }
             current = reread(current.id());

@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,47 +33,17 @@ import org.springframework.context.annotation.Primary;
  * on the answer's own thread, just before the answer's conditional write reaches the store, with the
  * clock moved across the deadline.
  */
-@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.Interleaving.class}, properties = {
+@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.DeadlineClock.class, AppointmentWrites.class}, properties = {
         "healthmed.scheduling.sweep-interval=P1D", // nothing but the take-over stores the expiry
         "healthmed.booking-limits.per-account=100000"})
 abstract class AnswerDeadlineRaceContract {
 
-    /** What runs before the next conditional write of one appointment (once). */
-    private record Armed(AppointmentId appointment, Runnable takeOver) {}
-
-    private static final AtomicReference<Armed> ARMED = new AtomicReference<>();
-
     @TestConfiguration(proxyBeanMethods = false)
-    static class Interleaving {
+    static class DeadlineClock {
         @Bean
         @Primary
         MutableClock deadlineClock() {
             return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        }
-
-        /** Wraps the appointment store of whichever adapter runs, so the take-over can run inside the answer. */
-        @Bean
-        static BeanPostProcessor takeOverBeforeTheAnswersWrite() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof AppointmentStore)) {
-                        return bean;
-                    }
-                    ProxyFactory proxy = new ProxyFactory(bean);
-                    proxy.addAdvice((MethodInterceptor) call -> {
-                        if (call.getMethod().getName().equals("update")) {
-                            AppointmentId id = ((Appointment) call.getArguments()[0]).id();
-                            Armed armed = ARMED.get();
-                            if (armed != null && armed.appointment().equals(id) && ARMED.compareAndSet(armed, null)) {
-                                armed.takeOver().run();
-                            }
-                        }
-                        return call.proceed();
-                    });
-                    return proxy.getProxy();
-                }
-            };
         }
     }
 
@@ -121,7 +88,7 @@ abstract class AnswerDeadlineRaceContract {
         armBeforeTheWriteOf(request.id(), request.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "second"))));
         Object accepted = attempt(() -> lifecycle.accept(doctor, request.id()));
 
-        assertThat(ARMED.get()).as("the take-over ran inside the accept").isNull();
+        assertThat(AppointmentWrites.ran()).as("the take-over ran inside the accept").isTrue();
         assertOneActiveAppointmentOn(slot, request, accepted, takeOver.get());
         assertThat(takeOver.get()).as("the lapsed slot was free to book").isInstanceOf(Appointment.class);
         assertThat(code(accepted)).as("the late accept is told the request expired").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
@@ -142,7 +109,7 @@ abstract class AnswerDeadlineRaceContract {
         })));
         Object accepted = attempt(() -> lifecycle.accept(doctor, request.id()));
 
-        assertThat(ARMED.get()).as("the removal ran inside the accept").isNull();
+        assertThat(AppointmentWrites.ran()).as("the removal ran inside the accept").isTrue();
         assertThat(removal.get()).as("the lapsed request was not in the way of removing the slot").isEqualTo("removed");
         assertThat(slots.find(slot)).isEmpty();
         assertThat(appointments.find(request.id()).orElseThrow().isActiveAt(clock.instant()))
@@ -165,7 +132,7 @@ abstract class AnswerDeadlineRaceContract {
         armBeforeTheWriteOf(offer.id(), offer.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "late"))));
         Object taken = attempt(() -> waitlist.accept(waiter, offer.id(), BookingOrigin.UNKNOWN));
 
-        assertThat(ARMED.get()).as("the take-over ran inside the acceptance").isNull();
+        assertThat(AppointmentWrites.ran()).as("the take-over ran inside the acceptance").isTrue();
         assertOneActiveAppointmentOn(slot, offer, taken, takeOver.get());
         assertThat(takeOver.get()).as("nobody else waits: the lapsed offer's slot was free to book").isInstanceOf(Appointment.class);
         assertThat(code(taken)).as("the late acceptance is told the offer lapsed").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
@@ -173,10 +140,10 @@ abstract class AnswerDeadlineRaceContract {
 
     /** Before the answer's write of {@code id}: the clock passes {@code deadline}, then the take-over runs. */
     private void armBeforeTheWriteOf(AppointmentId id, Instant deadline, Runnable takeOver) {
-        ARMED.set(new Armed(id, () -> {
+        AppointmentWrites.beforeNextUpdate(a -> a.id().equals(id), () -> {
             clock.set(deadline.plusSeconds(1));
             takeOver.run();
-        }));
+        });
     }
 
     private void assertOneActiveAppointmentOn(SlotId slot, Appointment first, Object firstAnswer, Object takeOver) {

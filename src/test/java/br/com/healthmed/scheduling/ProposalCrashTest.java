@@ -1,0 +1,94 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.consent.TeleconsultationConsent;
+import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.support.MutableClock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The doctor's instance dies inside {@code proposeNewTime} after claiming the proposed slot and before
+ * telling the patient (the write of the {@code NEW_TIME_PROPOSED} step fails as a crash would). The
+ * sweep undoes that proposal once the claim's grace is over — the slot free again, the appointment
+ * where it was, with no proposal nobody was told of — instead of holding the slot for a day.
+ */
+@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.DeadlineClock.class, AppointmentWrites.class},
+        properties = {"healthmed.scheduling.sweep-interval=P1D", "healthmed.booking-limits.per-account=100000"})
+class ProposalCrashTest {
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    Rescheduling rescheduling;
+
+    @Autowired
+    Agenda agenda;
+
+    @Autowired
+    Sweep sweep;
+
+    @Autowired
+    AppointmentStore appointments;
+
+    @Autowired
+    SlotStore slots;
+
+    @Autowired
+    AccountStore accounts;
+
+    @Autowired
+    TeleconsultationConsent consent;
+
+    @Autowired
+    SchedulingProperties properties;
+
+    @Test
+    void aProposalWhoseInstanceDiedBeforeTellingThePatientIsUndoneAfterTheGraceAndItsSlotFreed() {
+        AccountId doctor = TestDoctors.stored(accounts, clock.instant());
+        var day = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
+        List<SlotId> published = agenda.publish(doctor, List.of(new Agenda.NewSlot(day.plus(Duration.ofHours(12)), Optional.empty()),
+                new Agenda.NewSlot(day.plus(Duration.ofHours(15)), Optional.empty()))).stream().map(s -> s.slot().id()).toList();
+        SlotId proposed = published.get(1);
+        Appointment booked = booking.book(TestPatients.eligible(accounts, consent), published.get(0), "the-booking");
+
+        AppointmentWrites.beforeNextUpdate(a -> a.id().equals(booked.id()) && lastStepProposes(a), () -> {
+            throw new IllegalStateException("the instance died");
+        });
+        assertThatThrownBy(() -> rescheduling.proposeNewTime(doctor, booked.id(), proposed)).hasMessageContaining("died");
+        assertThat(slots.find(proposed).orElseThrow().hold()).as("claimed for the proposal").isPresent();
+        assertThat(appointments.find(booked.id()).orElseThrow().pendingMove()).isPresent();
+
+        sweep.run();
+        assertThat(slots.find(proposed).orElseThrow().hold()).as("within the grace the claim stands").isPresent();
+
+        clock.advance(properties.staleHoldGrace().plusSeconds(1));
+        sweep.run();
+
+        assertThat(slots.find(proposed).orElseThrow().hold()).as("the slot is free again").isEmpty();
+        Appointment after = appointments.find(booked.id()).orElseThrow();
+        assertThat(after.pendingMove()).isEmpty();
+        assertThat(after.slotId()).isEqualTo(booked.slotId());
+        assertThat(after.history()).noneMatch(t -> t.move().isPresent());
+        assertThat(rescheduling.proposeNewTime(doctor, booked.id(), proposed).pendingMove())
+                .as("the doctor can propose it again").isPresent();
+    }
+
+    private static boolean lastStepProposes(Appointment appointment) {
+        List<Appointment.Transition> history = appointment.history();
+        return history.get(history.size() - 1).move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED).isPresent();
+    }
+}
