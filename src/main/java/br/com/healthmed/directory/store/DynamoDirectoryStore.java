@@ -57,10 +57,23 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * smaller one, so concurrent copies converge on the latest totals. A save re-copies the totals after
  * writing the listings, so a rating added during a save reaches new listings too. A process that dies
  * between the two steps leaves a listing one rating behind until the next rating or save.
+ *
+ * <p>Saves: the profile write is the commit point and gives the profile its next version
+ * ({@code profileVersion}, an atomic {@code ADD}). The listings are then written with that version, each
+ * on the condition that no newer version wrote it, and every specialty the doctor was ever listed under
+ * ({@code everListed}) but is not now becomes a tombstone of that version rather than being deleted. So
+ * two saves racing each other, whatever order their listing writes land in, leave the listings of the
+ * profile stored last: a stale write finds a newer version (or its tombstone) and changes nothing. A save
+ * cut after its profile write leaves the listings of the version before until the doctor's next save,
+ * which rewrites every one of them.
  */
 class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     private static final String PROFILE_MARKER = "timeZone";
+    /** On the profile item, bumped by every write that changes what is listed; on a listing, the version it shows. */
+    private static final String VERSION = "profileVersion";
+    /** On the profile item: every specialty the doctor was ever listed under (a string set; only grows). */
+    private static final String EVER_LISTED = "everListed";
 
     /** Items one cell read returns at most before the cell is read on as its finer cells. */
     static final int SPLIT_ABOVE = 50;
@@ -119,14 +132,15 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             listed = List.of();
             old = writeProfile(id, profileUpdate(profile, listed), null);
         }
+        long version = versionAfter(old);
         Rating before = rating(old);
 
         for (String specialty : listed) {
-            writeListing(profile, specialty, before);
+            writeListing(profile, specialty, before, version);
         }
-        Set<String> unlisted = new LinkedHashSet<>(stringList(old, "listed"));
+        Set<String> unlisted = everListed(old);
         listed.forEach(unlisted::remove);
-        deleteListings(id, unlisted);
+        unlist(id, unlisted, version);
         // A rating added since `before` was read may have found no listing to copy to: copy again.
         List<String> copiedTo = listed;
         find(profile.doctorId()).ifPresent(entry -> copyRating(id, copiedTo, entry.rating()));
@@ -160,7 +174,28 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         update.setOrRemove("phone", profile.phone().map(AttributeValue::fromS));
         update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
         update.set("listed", strings(listed));
+        update.add(VERSION, AttributeValue.fromN("1"));
+        if (!listed.isEmpty()) {
+            update.add(EVER_LISTED, AttributeValue.fromSs(listed.stream().distinct().toList()));
+        }
         return update;
+    }
+
+    /** The version a profile write gave the profile: one more than the one it replaced (ADD is atomic). */
+    private static long versionAfter(Map<String, AttributeValue> old) {
+        return old == null || !old.containsKey(VERSION) ? 1 : Long.parseLong(old.get(VERSION).n()) + 1;
+    }
+
+    /**
+     * Every specialty a listing item may exist under, from the profile item as it was before a write: what it
+     * listed, and what any save before it listed (which a stale save may still be writing).
+     */
+    private static Set<String> everListed(Map<String, AttributeValue> old) {
+        Set<String> specialties = new LinkedHashSet<>(stringList(old, "listed"));
+        if (old != null && old.containsKey(EVER_LISTED)) {
+            specialties.addAll(old.get(EVER_LISTED).ss());
+        }
+        return specialties;
     }
 
     /**
@@ -183,15 +218,50 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         }
         Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
                 .key(Keys.doctorProfile(id))
-                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none")
-                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of())))
+                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none ADD #version :one")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of()),
+                        ":one", AttributeValue.fromN("1")))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
-        deleteListings(id, old == null ? List.of() : stringList(old, "listed"));
+        unlist(id, everListed(old), versionAfter(old));
     }
 
-    private void deleteListings(String id, java.util.Collection<String> specialties) {
+    /**
+     * Takes the listings under {@code specialties} off the index as of profile {@code version}: each becomes a
+     * tombstone (no GSI1 keys, so no search reads it) carrying that version, unless a newer save owns it. A
+     * tombstone rather than a delete, so that a slower save of an older version cannot create the listing again.
+     */
+    private void unlist(String id, Collection<String> specialties, long version) {
         for (String specialty : specialties) {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.doctorListing(id, specialty)));
+            Update update = new Update();
+            update.set("type", s("DOCTOR_LISTING_GONE"));
+            update.set(VERSION, AttributeValue.fromN(Long.toString(version)));
+            update.remove(Keys.GSI1PK);
+            update.remove(Keys.GSI1SK);
+            update.remove("lat");
+            update.remove("lon");
+            update.remove("price");
+            writeListingItem(id, specialty, update, version);
+        }
+    }
+
+    /**
+     * One listing item, written only if no save of a newer profile version wrote it: whatever order concurrent
+     * saves' steps land in, each listing ends as the newest profile version that touched it made it.
+     */
+    private void writeListingItem(String id, String specialty, Update update, long version) {
+        String versionName = update.name(VERSION);
+        Map<String, AttributeValue> values = new HashMap<>(update.values());
+        values.put(":version", AttributeValue.fromN(Long.toString(version)));
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.doctorListing(id, specialty))
+                    .updateExpression(update.expression())
+                    .conditionExpression("attribute_not_exists(" + versionName + ") OR " + versionName + " <= :version")
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException newerSave) {
+            // a save of a newer profile version has written this listing: it is that version's to say
         }
     }
 
@@ -328,12 +398,13 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         return hits;
     }
 
-    private void writeListing(DoctorProfile profile, String specialty, Rating before) {
+    private void writeListing(DoctorProfile profile, String specialty, Rating before, long version) {
         GeoPoint location = profile.officeLocation().orElseThrow();
         String id = profile.doctorId().toString();
         String hash = Geohash.encode(location, Geohash.STORED_PRECISION);
         Update update = new Update();
         update.set("type", s("DOCTOR_LISTING"));
+        update.set(VERSION, AttributeValue.fromN(Long.toString(version)));
         update.set(Keys.GSI1PK, s(Keys.doctorGeoPartition(specialty, hash.substring(0, Geohash.PARTITION_PRECISION))));
         update.set(Keys.GSI1SK, s(Keys.doctorGeoSort(hash, id)));
         update.set("lat", s(Double.toString(location.latitude())));
@@ -342,11 +413,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         // A listing that exists keeps its totals: addRating keeps them current.
         update.setIfNotExists("ratingCount", AttributeValue.fromN(Long.toString(before.count())));
         update.setIfNotExists("ratingSum", AttributeValue.fromN(Long.toString(before.sum())));
-        table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.doctorListing(id, specialty))
-                .updateExpression(update.expression())
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values()));
+        writeListingItem(id, specialty, update, version);
     }
 
     /** Copies the totals to each listing that exists and has fewer ratings; concurrent copies converge on the largest count. */
@@ -359,11 +426,11 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
                 table.client().updateItem(b -> b.tableName(table.name())
                         .key(Keys.doctorListing(id, specialty))
                         .updateExpression("SET ratingCount = :count, ratingSum = :sum")
-                        .conditionExpression("attribute_exists(PK) AND ratingCount < :count")
+                        .conditionExpression("attribute_exists(" + Keys.GSI1PK + ") AND ratingCount < :count")
                         .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Long.toString(rating.count())),
                                 ":sum", AttributeValue.fromN(Long.toString(rating.sum())))));
             } catch (ConditionalCheckFailedException newerOrGone) {
-                // a later rating got there first, or the doctor is no longer listed under it
+                // a later rating got there first, or the doctor is no longer listed under it (gone or a tombstone)
             }
         }
     }
@@ -429,6 +496,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     private static final class Update {
         private final List<String> sets = new ArrayList<>();
         private final List<String> removes = new ArrayList<>();
+        private final List<String> adds = new ArrayList<>();
         private final Map<String, String> names = new HashMap<>();
         private final Map<String, AttributeValue> values = new HashMap<>();
 
@@ -446,6 +514,18 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             sets.add(n + " = if_not_exists(" + n + ", " + v + ")");
         }
 
+        /** {@code ADD}: to a number, or a set's union. */
+        void add(String attribute, AttributeValue value) {
+            String n = name(attribute);
+            String v = ":v" + values.size();
+            values.put(v, value);
+            adds.add(n + " " + v);
+        }
+
+        void remove(String attribute) {
+            removes.add(name(attribute));
+        }
+
         void setOrRemove(String attribute, Optional<AttributeValue> value) {
             if (value.isPresent()) {
                 set(attribute, value.get());
@@ -454,14 +534,21 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             }
         }
 
-        private String name(String attribute) {
+        /** The placeholder of {@code attribute}, made once. */
+        String name(String attribute) {
+            for (Map.Entry<String, String> named : names.entrySet()) {
+                if (named.getValue().equals(attribute)) {
+                    return named.getKey();
+                }
+            }
             String placeholder = "#n" + names.size();
             names.put(placeholder, attribute);
             return placeholder;
         }
 
         String expression() {
-            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
+                    + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
         }
 
         Map<String, String> names() {
