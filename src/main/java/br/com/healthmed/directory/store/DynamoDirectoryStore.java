@@ -200,7 +200,8 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     /**
      * Out of the index: the profile item is marked {@value #WITHDRAWN} with nothing {@code listed} (the
-     * commit point: saves and ratings from then on list nothing), then the listings are deleted. Back:
+     * commit point, a profile version: saves and ratings from then on list nothing), then every listing the
+     * doctor ever had becomes a tombstone of that version. Back:
      * the mark is removed and the stored profile saved again, which lists it.
      */
     @Override
