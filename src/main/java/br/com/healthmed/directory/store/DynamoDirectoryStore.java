@@ -22,8 +22,10 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -63,9 +66,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * on the condition that no newer version wrote it, and every specialty the doctor was ever listed under
  * ({@code everListed}) but is not now becomes a tombstone of that version rather than being deleted. So
  * two saves racing each other, whatever order their listing writes land in, leave the listings of the
- * profile stored last: a stale write finds a newer version (or its tombstone) and changes nothing. A save
- * cut after its profile write leaves the listings of the version before until the doctor's next save,
- * which rewrites every one of them.
+ * profile stored last: a stale write finds a newer version (or its tombstone) and changes nothing. The
+ * profile write also puts the profile on GSI2 ({@code DIRECTORY#PENDING#<hex digit>} / {@code <begun at>#<id>})
+ * until its listings are written: a save or withdrawal cut in between is finished by {@link #healListings}
+ * (the directory sweep), or by the doctor's next save, which rewrites every listing the doctor ever had.
  */
 class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
@@ -77,6 +81,8 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     /** Items one cell read returns at most before the cell is read on as its finer cells. */
     static final int SPLIT_ABOVE = 50;
+    /** Pending profiles one sweep reads per shard. */
+    private static final int HEAL_BATCH = 100;
     /** Cell queries a DISTANCE page sends at once. */
     static final int PARALLEL_CELL_READS = 8;
 
@@ -132,18 +138,81 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             listed = List.of();
             old = writeProfile(id, profileUpdate(profile, listed), null);
         }
-        long version = versionAfter(old);
-        Rating before = rating(old);
+        writeListings(id, profile, listed, everListed(old), versionAfter(old), rating(old));
+    }
 
+    /**
+     * The listings of profile {@code version}: written under {@code listed}, tombstones under the rest of
+     * {@code everListed}; then the totals copied again (a rating added since {@code before} was read may have
+     * found no listing to copy to), and the profile's pending mark cleared if no newer version came since.
+     */
+    private void writeListings(String id, DoctorProfile profile, List<String> listed, Set<String> everListed, long version,
+                               Rating before) {
         for (String specialty : listed) {
             writeListing(profile, specialty, before, version);
         }
-        Set<String> unlisted = everListed(old);
+        Set<String> unlisted = new LinkedHashSet<>(everListed);
         listed.forEach(unlisted::remove);
         unlist(id, unlisted, version);
-        // A rating added since `before` was read may have found no listing to copy to: copy again.
-        List<String> copiedTo = listed;
-        find(profile.doctorId()).ifPresent(entry -> copyRating(id, copiedTo, entry.rating()));
+        find(profile.doctorId()).ifPresent(entry -> copyRating(id, listed, entry.rating()));
+        listingsWritten(id, version);
+    }
+
+    /** The pending mark of a profile version ({@link #pendingMark}): set by its profile write, cleared once its listings are written. */
+    private static void pendingMark(Update update, String id) {
+        update.set(Keys.GSI2PK, s(Keys.pendingListings(id.substring(0, 1))));
+        update.set(Keys.GSI2SK, s(TimePositions.of(Instant.now(), UUID.fromString(id))));
+    }
+
+    private void listingsWritten(String id, long version) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.doctorProfile(id))
+                    .updateExpression("REMOVE " + Keys.GSI2PK + ", " + Keys.GSI2SK)
+                    .conditionExpression("#version = :version")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version)))));
+        } catch (ConditionalCheckFailedException newerVersion) {
+            // a newer save or withdrawal is under way: its mark stays until it has written its listings
+        }
+    }
+
+    /**
+     * Saves and withdrawals cut between their profile write (the commit point) and the end of their listing
+     * writes, begun before {@code begunBefore}: each doctor's listings are written again from the profile as
+     * stored now, at its version, so a sweep racing a save, another sweep or a retry writes nothing a newer
+     * version would not. Idempotent.
+     */
+    @Override
+    public int healListings(Instant begunBefore) {
+        int healed = 0;
+        for (int shard = 0; shard < 16; shard++) {
+            String partition = Keys.pendingListings(Integer.toHexString(shard));
+            List<Map<String, AttributeValue>> pending = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI2)
+                    .keyConditionExpression(Keys.GSI2PK + " = :pk AND " + Keys.GSI2SK + " < :before")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":before", s(TimePositions.instant(begunBefore))))
+                    .limit(HEAL_BATCH)).items();
+            for (Map<String, AttributeValue> indexed : pending) {
+                String id = indexed.get(Keys.PK).s().substring("DIRECTORY#".length());
+                // the index may lag: act on the profile as it is now
+                Optional<Map<String, AttributeValue>> item = table.item(Keys.doctorProfile(id));
+                if (item.isEmpty() || !item.get().containsKey(Keys.GSI2PK) || !item.get().containsKey(VERSION)) {
+                    continue;
+                }
+                Map<String, AttributeValue> now = item.get();
+                DirectoryEntry entry = toEntry(now);
+                long version = Long.parseLong(now.get(VERSION).n());
+                List<String> listed = entry.profile().isPresent() ? stringList(now, "listed") : List.of();
+                if (entry.profile().isPresent()) {
+                    writeListings(id, entry.profile().get(), listed, everListed(now), version, entry.rating());
+                } else {
+                    unlist(id, everListed(now), version);
+                    listingsWritten(id, version);
+                }
+                healed++;
+            }
+        }
+        return healed;
     }
 
     /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
@@ -175,6 +244,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
         update.set("listed", strings(listed));
         update.add(VERSION, AttributeValue.fromN("1"));
+        pendingMark(update, profile.doctorId().toString());
         if (!listed.isEmpty()) {
             update.add(EVER_LISTED, AttributeValue.fromSs(listed.stream().distinct().toList()));
         }
@@ -219,12 +289,16 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         }
         Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
                 .key(Keys.doctorProfile(id))
-                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none ADD #version :one")
+                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none, " + Keys.GSI2PK + " = :pending, "
+                        + Keys.GSI2SK + " = :since ADD #version :one")
                 .expressionAttributeNames(Map.of("#version", VERSION))
                 .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of()),
-                        ":one", AttributeValue.fromN("1")))
+                        ":one", AttributeValue.fromN("1"), ":pending", s(Keys.pendingListings(id.substring(0, 1))),
+                        ":since", s(TimePositions.of(Instant.now(), doctorId.value()))))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
-        unlist(id, everListed(old), versionAfter(old));
+        long version = versionAfter(old);
+        unlist(id, everListed(old), version);
+        listingsWritten(id, version);
     }
 
     /**

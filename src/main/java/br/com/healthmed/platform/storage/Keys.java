@@ -268,6 +268,14 @@ public final class Keys {
         return key("DIRECTORY#" + doctorId, "PROFILE");
     }
 
+    /**
+     * GSI2 partition of doctor profiles whose listings a save or a withdrawal has not finished writing, by when
+     * it began; one of 16 shards: {@code DIRECTORY#PENDING#<hex digit>}.
+     */
+    public static String pendingListings(String shard) {
+        return "DIRECTORY#PENDING#" + shard;
+    }
+
     /** A doctor's search listing under one specialty code, or {@code *} for any: {@code DIRECTORY#<uuid>} / {@code LISTING#<code>}. */
     public static Map<String, AttributeValue> doctorListing(String doctorId, String specialty) {
         return key("DIRECTORY#" + doctorId, "LISTING#" + specialty);
