@@ -1,6 +1,7 @@
 package br.com.healthmed.directory;
 
 import br.com.healthmed.identity.AccountId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,13 @@ public interface DirectoryStore {
      * doctor is found by no search; the profile itself stays readable. Idempotent.
      */
     void setListed(AccountId doctorId, boolean listed);
+
+    /**
+     * Finishes the saves and withdrawals whose listings were left half written (a process stopped between the
+     * profile and its listings), begun before {@code begunBefore}: the listings then follow the profile as
+     * stored. Idempotent, and safe on every instance at once; the number of doctors healed.
+     */
+    int healListings(Instant begunBefore);
 
     /** Adds one rating of {@code stars} (1 to 5) to the doctor's totals, atomically: concurrent ratings are never lost. */
     void addRating(AccountId doctorId, int stars);

@@ -11,6 +11,7 @@ import br.com.healthmed.scheduling.AppointmentLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,30 +151,40 @@ public class Sharing {
     }
 
     /**
-     * The patients sharing with the doctor now, each with the files their active grants cover at this
-     * moment. The index lists candidate grants; each patient's grants are then read consistently, so a
-     * share revoked a moment ago is not shown while the index catches up.
+     * A page of the patients sharing with the doctor now, in the order of their ids, those after {@code after}
+     * (a patient id, the cursor) and at most {@code first}; each with the files their active grants cover at this
+     * moment. {@code next} is the last patient's id when another patient follows. The index lists the doctor's
+     * candidate grants in one query (small items, no per-patient read); only the patients of the page, and the
+     * one after it, are then read: their grants consistently, so that a share revoked a moment ago is not
+     * shown while the index catches up, and for the page's patients their files and groups. So a page costs
+     * one index query and at most {@code 3 × first + 1} patient reads, however many patients share.
      */
-    public List<SharedRecord> sharedWith(AccountId doctor) {
+    public Page<SharedRecord> sharedWith(AccountId doctor, int first, Optional<AccountId> after) {
         Instant now = clock.instant();
-        Set<AccountId> patients = grants.activeGrantsTo(doctor, now).stream().map(Grant::patient)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        return patients.stream()
-                .map(patient -> {
-                    List<Grant> active = grants.grantsBetween(patient, doctor).stream()
-                            .filter(grant -> grant.activeAt(now))
-                            .sorted(Comparator.comparing(Grant::expiresAt).reversed())
-                            .toList();
-                    List<RecordFile> files = active.isEmpty() ? List.of()
-                            : records.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()
-                                    .filter(file -> active.stream().anyMatch(grant -> grant.lets(doctor, file, now)))
-                                    .toList();
-                    Map<GroupId, String> groupNames = active.isEmpty() ? Map.of() : groupsOf(patient).values().stream()
-                            .collect(Collectors.toMap(RecordGroup::id, RecordGroup::name));
-                    return new SharedRecord(patient, active, files, groupNames);
-                })
-                .filter(shared -> !shared.grants().isEmpty())
+        List<AccountId> candidates = grants.activeGrantsTo(doctor, now).stream().map(Grant::patient).distinct()
+                .filter(patient -> after.map(cursor -> patient.toString().compareTo(cursor.toString()) > 0).orElse(true))
+                .sorted(Comparator.comparing(AccountId::toString))
                 .toList();
+        List<SharedRecord> page = new ArrayList<>();
+        for (AccountId patient : candidates) {
+            List<Grant> active = grants.grantsBetween(patient, doctor).stream()
+                    .filter(grant -> grant.activeAt(now))
+                    .sorted(Comparator.comparing(Grant::expiresAt).reversed())
+                    .toList();
+            if (active.isEmpty()) {
+                continue; // revoked since the index was written: it does not exist for the doctor
+            }
+            if (page.size() == first) {
+                return new Page<>(page, Optional.of(page.get(page.size() - 1).patient().toString()));
+            }
+            List<RecordFile> files = records.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()
+                    .filter(file -> active.stream().anyMatch(grant -> grant.lets(doctor, file, now)))
+                    .toList();
+            Map<GroupId, String> groupNames = groupsOf(patient).values().stream()
+                    .collect(Collectors.toMap(RecordGroup::id, RecordGroup::name));
+            page.add(new SharedRecord(patient, active, files, groupNames));
+        }
+        return new Page<>(page, Optional.empty());
     }
 
     Map<GroupId, RecordGroup> groupsOf(AccountId patient) {

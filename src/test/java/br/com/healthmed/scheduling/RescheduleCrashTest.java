@@ -75,6 +75,9 @@ class RescheduleCrashTest {
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3));
         assertThat(appointments.dueChecks(later.instant(), 100)).extracting(AppointmentStore.DueCheck::appointmentId)
                 .contains(booked.id());
+        // and so it would, had every instance's sweep been down for days (the check has no window to fall out of)
+        assertThat(appointments.dueChecks(later.instant().plus(Duration.ofDays(3)), 100))
+                .extracting(AppointmentStore.DueCheck::appointmentId).contains(booked.id());
         Rescheduling sweep = HandWiredRescheduling.on(appointments, slots, TestStores.events(table),
                 TestStores.bookingRules(table), TestStores.activeBookings(table), new DrillBus(() -> { }), later);
         assertThat(sweep.heal(booked.id())).isTrue();

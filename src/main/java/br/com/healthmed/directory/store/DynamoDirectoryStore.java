@@ -22,8 +22,10 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -57,13 +60,29 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * smaller one, so concurrent copies converge on the latest totals. A save re-copies the totals after
  * writing the listings, so a rating added during a save reaches new listings too. A process that dies
  * between the two steps leaves a listing one rating behind until the next rating or save.
+ *
+ * <p>Saves: the profile write is the commit point and gives the profile its next version
+ * ({@code profileVersion}, an atomic {@code ADD}). The listings are then written with that version, each
+ * on the condition that no newer version wrote it, and every specialty the doctor was ever listed under
+ * ({@code everListed}) but is not now becomes a tombstone of that version rather than being deleted. So
+ * two saves racing each other, whatever order their listing writes land in, leave the listings of the
+ * profile stored last: a stale write finds a newer version (or its tombstone) and changes nothing. The
+ * profile write also puts the profile on GSI2 ({@code DIRECTORY#PENDING#<hex digit>} / {@code <begun at>#<id>})
+ * until its listings are written: a save or withdrawal cut in between is finished by {@link #healListings}
+ * (the directory sweep), or by the doctor's next save, which rewrites every listing the doctor ever had.
  */
 class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     private static final String PROFILE_MARKER = "timeZone";
+    /** On the profile item, bumped by every write that changes what is listed; on a listing, the version it shows. */
+    private static final String VERSION = "profileVersion";
+    /** On the profile item: every specialty the doctor was ever listed under (a string set; only grows). */
+    private static final String EVER_LISTED = "everListed";
 
     /** Items one cell read returns at most before the cell is read on as its finer cells. */
     static final int SPLIT_ABOVE = 50;
+    /** Pending profiles one sweep reads per shard. */
+    private static final int HEAL_BATCH = 100;
     /** Cell queries a DISTANCE page sends at once. */
     static final int PARALLEL_CELL_READS = 8;
 
@@ -119,17 +138,81 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             listed = List.of();
             old = writeProfile(id, profileUpdate(profile, listed), null);
         }
-        Rating before = rating(old);
+        writeListings(id, profile, listed, everListed(old), versionAfter(old), rating(old));
+    }
 
+    /**
+     * The listings of profile {@code version}: written under {@code listed}, tombstones under the rest of
+     * {@code everListed}; then the totals copied again (a rating added since {@code before} was read may have
+     * found no listing to copy to), and the profile's pending mark cleared if no newer version came since.
+     */
+    private void writeListings(String id, DoctorProfile profile, List<String> listed, Set<String> everListed, long version,
+                               Rating before) {
         for (String specialty : listed) {
-            writeListing(profile, specialty, before);
+            writeListing(profile, specialty, before, version);
         }
-        Set<String> unlisted = new LinkedHashSet<>(stringList(old, "listed"));
+        Set<String> unlisted = new LinkedHashSet<>(everListed);
         listed.forEach(unlisted::remove);
-        deleteListings(id, unlisted);
-        // A rating added since `before` was read may have found no listing to copy to: copy again.
-        List<String> copiedTo = listed;
-        find(profile.doctorId()).ifPresent(entry -> copyRating(id, copiedTo, entry.rating()));
+        unlist(id, unlisted, version);
+        find(profile.doctorId()).ifPresent(entry -> copyRating(id, listed, entry.rating()));
+        listingsWritten(id, version);
+    }
+
+    /** The pending mark of a profile version ({@link #pendingMark}): set by its profile write, cleared once its listings are written. */
+    private static void pendingMark(Update update, String id) {
+        update.set(Keys.GSI2PK, s(Keys.pendingListings(id.substring(0, 1))));
+        update.set(Keys.GSI2SK, s(TimePositions.of(Instant.now(), UUID.fromString(id))));
+    }
+
+    private void listingsWritten(String id, long version) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.doctorProfile(id))
+                    .updateExpression("REMOVE " + Keys.GSI2PK + ", " + Keys.GSI2SK)
+                    .conditionExpression("#version = :version")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(version)))));
+        } catch (ConditionalCheckFailedException newerVersion) {
+            // a newer save or withdrawal is under way: its mark stays until it has written its listings
+        }
+    }
+
+    /**
+     * Saves and withdrawals cut between their profile write (the commit point) and the end of their listing
+     * writes, begun before {@code begunBefore}: each doctor's listings are written again from the profile as
+     * stored now, at its version, so a sweep racing a save, another sweep or a retry writes nothing a newer
+     * version would not. Idempotent.
+     */
+    @Override
+    public int healListings(Instant begunBefore) {
+        int healed = 0;
+        for (int shard = 0; shard < 16; shard++) {
+            String partition = Keys.pendingListings(Integer.toHexString(shard));
+            List<Map<String, AttributeValue>> pending = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI2)
+                    .keyConditionExpression(Keys.GSI2PK + " = :pk AND " + Keys.GSI2SK + " < :before")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":before", s(TimePositions.instant(begunBefore))))
+                    .limit(HEAL_BATCH)).items();
+            for (Map<String, AttributeValue> indexed : pending) {
+                String id = indexed.get(Keys.PK).s().substring("DIRECTORY#".length());
+                // the index may lag: act on the profile as it is now
+                Optional<Map<String, AttributeValue>> item = table.item(Keys.doctorProfile(id));
+                if (item.isEmpty() || !item.get().containsKey(Keys.GSI2PK) || !item.get().containsKey(VERSION)) {
+                    continue;
+                }
+                Map<String, AttributeValue> now = item.get();
+                DirectoryEntry entry = toEntry(now);
+                long version = Long.parseLong(now.get(VERSION).n());
+                List<String> listed = entry.profile().isPresent() ? stringList(now, "listed") : List.of();
+                if (entry.profile().isPresent()) {
+                    writeListings(id, entry.profile().get(), listed, everListed(now), version, entry.rating());
+                } else {
+                    unlist(id, everListed(now), version);
+                    listingsWritten(id, version);
+                }
+                healed++;
+            }
+        }
+        return healed;
     }
 
     /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
@@ -160,12 +243,35 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         update.setOrRemove("phone", profile.phone().map(AttributeValue::fromS));
         update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
         update.set("listed", strings(listed));
+        update.add(VERSION, AttributeValue.fromN("1"));
+        pendingMark(update, profile.doctorId().toString());
+        if (!listed.isEmpty()) {
+            update.add(EVER_LISTED, AttributeValue.fromSs(listed.stream().distinct().toList()));
+        }
         return update;
+    }
+
+    /** The version a profile write gave the profile: one more than the one it replaced (ADD is atomic). */
+    private static long versionAfter(Map<String, AttributeValue> old) {
+        return old == null || !old.containsKey(VERSION) ? 1 : Long.parseLong(old.get(VERSION).n()) + 1;
+    }
+
+    /**
+     * Every specialty a listing item may exist under, from the profile item as it was before a write: what it
+     * listed, and what any save before it listed (which a stale save may still be writing).
+     */
+    private static Set<String> everListed(Map<String, AttributeValue> old) {
+        Set<String> specialties = new LinkedHashSet<>(stringList(old, "listed"));
+        if (old != null && old.containsKey(EVER_LISTED)) {
+            specialties.addAll(old.get(EVER_LISTED).ss());
+        }
+        return specialties;
     }
 
     /**
      * Out of the index: the profile item is marked {@value #WITHDRAWN} with nothing {@code listed} (the
-     * commit point: saves and ratings from then on list nothing), then the listings are deleted. Back:
+     * commit point, a profile version: saves and ratings from then on list nothing), then every listing the
+     * doctor ever had becomes a tombstone of that version. Back:
      * the mark is removed and the stored profile saved again, which lists it.
      */
     @Override
@@ -183,15 +289,54 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         }
         Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
                 .key(Keys.doctorProfile(id))
-                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none")
-                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of())))
+                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none, " + Keys.GSI2PK + " = :pending, "
+                        + Keys.GSI2SK + " = :since ADD #version :one")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of()),
+                        ":one", AttributeValue.fromN("1"), ":pending", s(Keys.pendingListings(id.substring(0, 1))),
+                        ":since", s(TimePositions.of(Instant.now(), doctorId.value()))))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
-        deleteListings(id, old == null ? List.of() : stringList(old, "listed"));
+        long version = versionAfter(old);
+        unlist(id, everListed(old), version);
+        listingsWritten(id, version);
     }
 
-    private void deleteListings(String id, java.util.Collection<String> specialties) {
+    /**
+     * Takes the listings under {@code specialties} off the index as of profile {@code version}: each becomes a
+     * tombstone (no GSI1 keys, so no search reads it) carrying that version, unless a newer save owns it. A
+     * tombstone rather than a delete, so that a slower save of an older version cannot create the listing again.
+     */
+    private void unlist(String id, Collection<String> specialties, long version) {
         for (String specialty : specialties) {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.doctorListing(id, specialty)));
+            Update update = new Update();
+            update.set("type", s("DOCTOR_LISTING_GONE"));
+            update.set(VERSION, AttributeValue.fromN(Long.toString(version)));
+            update.remove(Keys.GSI1PK);
+            update.remove(Keys.GSI1SK);
+            update.remove("lat");
+            update.remove("lon");
+            update.remove("price");
+            writeListingItem(id, specialty, update, version);
+        }
+    }
+
+    /**
+     * One listing item, written only if no save of a newer profile version wrote it: whatever order concurrent
+     * saves' steps land in, each listing ends as the newest profile version that touched it made it.
+     */
+    private void writeListingItem(String id, String specialty, Update update, long version) {
+        String versionName = update.name(VERSION);
+        Map<String, AttributeValue> values = new HashMap<>(update.values());
+        values.put(":version", AttributeValue.fromN(Long.toString(version)));
+        try {
+            table.client().updateItem(b -> b.tableName(table.name())
+                    .key(Keys.doctorListing(id, specialty))
+                    .updateExpression(update.expression())
+                    .conditionExpression("attribute_not_exists(" + versionName + ") OR " + versionName + " <= :version")
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException newerSave) {
+            // a save of a newer profile version has written this listing: it is that version's to say
         }
     }
 
@@ -328,12 +473,13 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         return hits;
     }
 
-    private void writeListing(DoctorProfile profile, String specialty, Rating before) {
+    private void writeListing(DoctorProfile profile, String specialty, Rating before, long version) {
         GeoPoint location = profile.officeLocation().orElseThrow();
         String id = profile.doctorId().toString();
         String hash = Geohash.encode(location, Geohash.STORED_PRECISION);
         Update update = new Update();
         update.set("type", s("DOCTOR_LISTING"));
+        update.set(VERSION, AttributeValue.fromN(Long.toString(version)));
         update.set(Keys.GSI1PK, s(Keys.doctorGeoPartition(specialty, hash.substring(0, Geohash.PARTITION_PRECISION))));
         update.set(Keys.GSI1SK, s(Keys.doctorGeoSort(hash, id)));
         update.set("lat", s(Double.toString(location.latitude())));
@@ -342,11 +488,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         // A listing that exists keeps its totals: addRating keeps them current.
         update.setIfNotExists("ratingCount", AttributeValue.fromN(Long.toString(before.count())));
         update.setIfNotExists("ratingSum", AttributeValue.fromN(Long.toString(before.sum())));
-        table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.doctorListing(id, specialty))
-                .updateExpression(update.expression())
-                .expressionAttributeNames(update.names())
-                .expressionAttributeValues(update.values()));
+        writeListingItem(id, specialty, update, version);
     }
 
     /** Copies the totals to each listing that exists and has fewer ratings; concurrent copies converge on the largest count. */
@@ -359,11 +501,11 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
                 table.client().updateItem(b -> b.tableName(table.name())
                         .key(Keys.doctorListing(id, specialty))
                         .updateExpression("SET ratingCount = :count, ratingSum = :sum")
-                        .conditionExpression("attribute_exists(PK) AND ratingCount < :count")
+                        .conditionExpression("attribute_exists(" + Keys.GSI1PK + ") AND ratingCount < :count")
                         .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Long.toString(rating.count())),
                                 ":sum", AttributeValue.fromN(Long.toString(rating.sum())))));
             } catch (ConditionalCheckFailedException newerOrGone) {
-                // a later rating got there first, or the doctor is no longer listed under it
+                // a later rating got there first, or the doctor is no longer listed under it (gone or a tombstone)
             }
         }
     }
@@ -429,6 +571,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     private static final class Update {
         private final List<String> sets = new ArrayList<>();
         private final List<String> removes = new ArrayList<>();
+        private final List<String> adds = new ArrayList<>();
         private final Map<String, String> names = new HashMap<>();
         private final Map<String, AttributeValue> values = new HashMap<>();
 
@@ -446,6 +589,18 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             sets.add(n + " = if_not_exists(" + n + ", " + v + ")");
         }
 
+        /** {@code ADD}: to a number, or a set's union. */
+        void add(String attribute, AttributeValue value) {
+            String n = name(attribute);
+            String v = ":v" + values.size();
+            values.put(v, value);
+            adds.add(n + " " + v);
+        }
+
+        void remove(String attribute) {
+            removes.add(name(attribute));
+        }
+
         void setOrRemove(String attribute, Optional<AttributeValue> value) {
             if (value.isPresent()) {
                 set(attribute, value.get());
@@ -454,14 +609,21 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             }
         }
 
-        private String name(String attribute) {
+        /** The placeholder of {@code attribute}, made once. */
+        String name(String attribute) {
+            for (Map.Entry<String, String> named : names.entrySet()) {
+                if (named.getValue().equals(attribute)) {
+                    return named.getKey();
+                }
+            }
             String placeholder = "#n" + names.size();
             names.put(placeholder, attribute);
             return placeholder;
         }
 
         String expression() {
-            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+            return "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
+                    + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
         }
 
         Map<String, String> names() {

@@ -100,13 +100,28 @@ public final class Keys {
         return "DOCTOR#" + doctorId + "#APPTS";
     }
 
-    /** The sweep's checks due in one UTC hour: {@code DUE#2026-12-01T14} / {@code <at>#<appointment>}. */
+    /**
+     * The sweep's checks as the previous release kept them, one partition per UTC hour:
+     * {@code DUE#2026-12-01T14} / {@code <at>#<appointment>}. Read and cleared, no longer written.
+     */
     public static Map<String, AttributeValue> dueCheck(String hour, String sortKey) {
         return key("DUE#" + hour, sortKey);
     }
 
     public static String dueHour(String hour) {
         return "DUE#" + hour;
+    }
+
+    /**
+     * A check the sweep has still to make, in one of 16 partitions by the appointment id's first hex digit,
+     * whatever its time: {@code DUE#<hex digit>} / {@code <at>#<appointment>}. It stays until the sweep clears it.
+     */
+    public static Map<String, AttributeValue> pendingCheck(String appointmentId, String sortKey) {
+        return key(pendingChecks(appointmentId.substring(0, 1)), sortKey);
+    }
+
+    public static String pendingChecks(String shard) {
+        return "DUE#" + shard;
     }
 
     /** A review of a doctor: {@code REVIEWS#<doctor>} / {@code <ratedAt>#<appointment>}. */
@@ -251,6 +266,14 @@ public final class Keys {
     /** A doctor's directory profile and rating totals: {@code DIRECTORY#<uuid>} / {@code PROFILE}. */
     public static Map<String, AttributeValue> doctorProfile(String doctorId) {
         return key("DIRECTORY#" + doctorId, "PROFILE");
+    }
+
+    /**
+     * GSI2 partition of doctor profiles whose listings a save or a withdrawal has not finished writing, by when
+     * it began; one of 16 shards: {@code DIRECTORY#PENDING#<hex digit>}.
+     */
+    public static String pendingListings(String shard) {
+        return "DIRECTORY#PENDING#" + shard;
     }
 
     /** A doctor's search listing under one specialty code, or {@code *} for any: {@code DIRECTORY#<uuid>} / {@code LISTING#<code>}. */

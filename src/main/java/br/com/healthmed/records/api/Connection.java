@@ -59,6 +59,18 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         }
     }
 
+    /** A cursor of a list in id order (the position is an id): refused, as {@code BAD_USER_INPUT}, unless it is one. */
+    static Optional<java.util.UUID> afterId(String cursor) {
+        if (cursor == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.util.UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException notACursor) {
+            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor from this list.");
+        }
+    }
+
     private static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }

@@ -11,6 +11,7 @@ import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecords;
 import br.com.healthmed.records.NewShare;
+import br.com.healthmed.records.Page;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.SharedRecord;
@@ -37,7 +38,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** Shares: {@code shareRecord}, {@code revokeShare}, {@code myShares} and the doctors' {@code sharedWithMe}. */
+/** Shares: {@code shareRecord}, {@code revokeShare}, {@code myShares} and the doctors' {@code sharedRecords} / {@code sharedWithMe}. */
 @Controller
 class ShareController {
 
@@ -83,9 +84,20 @@ class ShareController {
         return sharing.sharesOf(Callers.patient(caller), Optional.ofNullable(active));
     }
 
+    /** The list of before, now bounded: the first page (by default 100 patients) of {@link #sharedRecords}. */
     @QueryMapping
-    List<SharedRecord> sharedWithMe(@AuthenticationPrincipal Caller caller) {
-        return sharing.sharedWith(Callers.doctor(caller));
+    List<SharedRecord> sharedWithMe(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+        return page(first, after, caller).items();
+    }
+
+    @QueryMapping
+    Connection<SharedRecord> sharedRecords(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+        return Connection.of(page(first, after, caller), shared -> shared.patient().toString());
+    }
+
+    private Page<SharedRecord> page(Integer first, String after, Caller caller) {
+        AccountId doctor = Callers.doctor(caller);
+        return sharing.sharedWith(doctor, Connection.first(first), Connection.afterId(after).map(AccountId::new));
     }
 
     // --- RecordShare (the patient's view of a grant) ---------------------------------------------

@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Appointments in DynamoDB: {@code APPT#<id>} items, listed by patient through GSI1 and by doctor
  * through GSI2 (sort key {@code <start>#<id>}, the clients' cursor). A change is a put conditioned on
- * the version it was computed from. Due checks are small items in hourly partitions; reviews live
+ * the version it was computed from. Due checks are small items in 16 shards, kept until cleared; reviews live
  * under the doctor. Appointments carry no {@code ttl}: they are the medical history.
  */
 class DynamoAppointmentStore implements AppointmentStore {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    /** How far back the sweep looks for due checks; older ones were handled, or settle lazily on read. */
-    private static final Duration CHECKS_LOOK_BACK = Duration.ofHours(24);
+    /** Partitions of the pending checks ({@link Keys#pendingCheck}). */
+    private static final int CHECK_SHARDS = 16;
+    /**
+     * The previous release kept checks in hourly partitions with a {@code ttl} two days after their time: the
+     * sweep reads those two days of hours too, until no instance of that release is left (then this goes).
+     */
+    private static final Duration LEGACY_CHECKS_KEPT = Duration.ofHours(48);
 
     private static final String ABANDONED = "ABANDONED_APPOINTMENT";
 
@@ -161,38 +167,53 @@ class DynamoAppointmentStore implements AppointmentStore {
         return key;
     }
 
+    /**
+     * A check stays in its shard until the sweep clears it, however late that is (every instance down for a
+     * day, a check that keeps failing): no time window to fall out of, and no {@code ttl}, which would let
+     * DynamoDB drop a check nobody made.
+     */
     @Override
     public void scheduleCheck(DueCheck check) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.dueCheck(HOUR.format(check.at()), SortKeys.of(check.at(), check.appointmentId())));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.pendingCheck(check.appointmentId().toString(),
+                SortKeys.of(check.at(), check.appointmentId())));
         item.put("type", s("DUE_CHECK"));
         item.put("appointmentId", s(check.appointmentId().toString()));
         item.put("at", instant(check.at()));
-        item.put(br.com.healthmed.platform.storage.Attributes.TTL,
-                br.com.healthmed.platform.storage.Attributes.epochSeconds(check.at().plus(CHECKS_LOOK_BACK).plus(Duration.ofDays(1))));
         table.client().putItem(b -> b.tableName(table.name()).item(item));
     }
 
+    /** The oldest due checks of the 16 shards together, and of the hourly partitions the previous release wrote. */
     @Override
     public List<DueCheck> dueChecks(Instant now, int limit) {
         List<DueCheck> due = new ArrayList<>();
-        Instant hour = now.minus(CHECKS_LOOK_BACK).truncatedTo(ChronoUnit.HOURS);
-        for (; !hour.isAfter(now) && due.size() < limit; hour = hour.plus(Duration.ofHours(1))) {
-            String partition = Keys.dueHour(HOUR.format(hour));
-            int remaining = limit - due.size();
-            table.client().query(b -> b.tableName(table.name())
-                            .keyConditionExpression("PK = :pk AND SK <= :now")
-                            .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(SortKeys.instant(now) + "#~")))
-                            .limit(remaining))
-                    .items()
-                    .forEach(item -> due.add(new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at"))));
+        for (int shard = 0; shard < CHECK_SHARDS; shard++) {
+            due.addAll(dueIn(Keys.pendingChecks(Integer.toHexString(shard)), now, limit));
         }
-        return due;
+        Instant hour = now.minus(LEGACY_CHECKS_KEPT).truncatedTo(ChronoUnit.HOURS);
+        for (; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
+            due.addAll(dueIn(Keys.dueHour(HOUR.format(hour)), now, limit));
+        }
+        return due.stream().distinct()
+                .sorted(Comparator.comparing(DueCheck::at).thenComparing(check -> check.appointmentId().toString()))
+                .limit(limit).toList();
+    }
+
+    private List<DueCheck> dueIn(String partition, Instant now, int limit) {
+        return table.client().query(b -> b.tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND SK <= :now")
+                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(SortKeys.instant(now) + "#~")))
+                        .limit(limit))
+                .items().stream()
+                .map(item -> new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at")))
+                .toList();
     }
 
     @Override
     public void clearCheck(DueCheck check) {
-        table.client().deleteItem(b -> b.tableName(table.name())
-                .key(Keys.dueCheck(HOUR.format(check.at()), SortKeys.of(check.at(), check.appointmentId()))));
+        String sortKey = SortKeys.of(check.at(), check.appointmentId());
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.pendingCheck(check.appointmentId().toString(), sortKey)));
+        // written by the previous release, if it scheduled this check
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.dueCheck(HOUR.format(check.at()), sortKey)));
     }
 
     @Override

@@ -189,6 +189,51 @@ abstract class DirectoryStoreContract {
         assertThat(ids(store().within(circle, "CARDIOLOGIA"))).containsOnlyOnce(id);
     }
 
+    /** Saves of the same doctor racing each other: the search lists the doctor as the profile stored last, nothing of the others. */
+    @Test
+    void concurrentSavesLeaveTheListingsOfTheProfileStoredLast() throws InterruptedException {
+        for (int round = 0; round < 8; round++) {
+            AccountId id = AccountId.random();
+            store().save(at(id, -23.5600, -46.6500, "GERIATRIA"));
+            int savers = 6;
+
+            List<Object> results = Concurrently.run(savers, i -> () -> {
+                store().save(variant(id, i));
+                return "ok";
+            });
+
+            assertThat(results).containsOnly("ok");
+            assertListingsFollowTheStoredProfile(id);
+        }
+    }
+
+    /** Each its own office, price and specialties: whichever is stored last, a listing of another shows. */
+    private static DoctorProfile variant(AccountId id, int i) {
+        List<List<String>> specialties = List.of(List.of("PEDIATRIA"), List.of("DERMATOLOGIA"), List.of("CARDIOLOGIA", "PEDIATRIA"));
+        return br.com.healthmed.directory.DirectoryFixtures.profile(id, specialties.get(i % specialties.size()),
+                Optional.of(new GeoPoint(-23.5600 - i * 0.01, -46.6500)), Optional.of(new BigDecimal(100 + i)));
+    }
+
+    private static final List<String> RACED_SPECIALTIES = List.of("GERIATRIA", "PEDIATRIA", "DERMATOLOGIA", "CARDIOLOGIA",
+            Listing.ANY_SPECIALTY);
+
+    /** Under each specialty the races used: listed once, where and at the price the stored profile says, or not at all. */
+    void assertListingsFollowTheStoredProfile(AccountId id) {
+        DoctorProfile stored = store().find(id).flatMap(DirectoryEntry::profile).orElseThrow();
+        GeoCircle wide = new GeoCircle(PAULISTA, 50);
+        for (String specialty : RACED_SPECIALTIES) {
+            List<Listing> listed = store().within(wide, specialty).stream().map(SearchHit::listing)
+                    .filter(listing -> listing.doctorId().equals(id)).toList();
+            if (stored.listedUnder().contains(specialty)) {
+                assertThat(listed).as("listing under %s of the stored %s", specialty, stored)
+                        .extracting(Listing::location, Listing::consultationPrice)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(stored.officeLocation().orElseThrow(), stored.consultationPrice()));
+            } else {
+                assertThat(listed).as("listing under %s, which the stored %s does not list", specialty, stored).isEmpty();
+            }
+        }
+    }
+
     @Test
     void findAllReturnsTheExistingOnes() {
         List<AccountId> saved = new ArrayList<>();

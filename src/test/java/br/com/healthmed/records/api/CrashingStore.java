@@ -28,6 +28,8 @@ final class CrashingStore {
     private record Armed(When when, AtomicInteger left) {}
 
     private static final Map<String, Armed> ARMED = new ConcurrentHashMap<>();
+    /** Calls of each store method since {@link #resetCalls}: what a request read, whichever adapter. */
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     private CrashingStore() {}
 
@@ -46,6 +48,15 @@ final class CrashingStore {
         return ARMED.values().stream().anyMatch(armed -> armed.left().get() > 0);
     }
 
+    static void resetCalls() {
+        CALLS.clear();
+    }
+
+    static int calls(String method) {
+        AtomicInteger calls = CALLS.get(method);
+        return calls == null ? 0 : calls.get();
+    }
+
     static void disarm() {
         ARMED.clear();
     }
@@ -53,6 +64,7 @@ final class CrashingStore {
     @SuppressWarnings("unchecked")
     static <T> T wrap(Class<T> type, T store) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            CALLS.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
             Armed armed = ARMED.get(method.getName());
             boolean crash = armed != null && armed.left().getAndDecrement() > 0;
             if (crash && armed.when() == When.BEFORE) {

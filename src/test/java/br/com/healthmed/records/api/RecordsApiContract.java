@@ -30,6 +30,62 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 abstract class RecordsApiContract extends RecordsApiHarness {
 
+    // --- a doctor's shared records, a page at a time ------------------------------------------------
+
+    /**
+     * Seven patients share with one doctor, one of them revoked since and one expired: pages of three list the
+     * five live ones exactly once, in a stable order, and each page reads only its own patients (the per-patient
+     * reads of the store counted through the proxy every store is behind here), however many share.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sharedRecordsArePagedByPatientEachPageReadingOnlyItsOwnAndEndedSharesAreNotThere() {
+        RecordClient doctor = RecordClient.doctor(Api.at(port));
+        RecordClient otherDoctor = RecordClient.doctor(Api.at(port));
+        List<String> live = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            RecordClient sharing = RecordClient.patient(Api.at(port));
+            String group = sharing.createGroup("exames");
+            String share = (String) sharing.share(Map.of("doctorId", doctor.id, "groupIds", List.of(group),
+                    "durationHours", i == 6 ? 1 : 48)).get("id");
+            if (i == 5) {
+                sharing.document("shares", "revokeShare").variable("shareId", share).execute().path("revokeShare.active")
+                        .entity(Boolean.class).isEqualTo(false);
+            } else if (i != 6) {
+                live.add(sharing.id);
+            }
+        }
+        advance(Duration.ofMinutes(61)); // the one-hour share has ended
+
+        List<String> listed = new java.util.ArrayList<>();
+        String after = null;
+        List<Boolean> hasNext = new java.util.ArrayList<>();
+        do {
+            CrashingStore.resetCalls();
+            GraphQlTester.Response page = doctor.document("shares", "sharedRecords").variable("first", 3).variable("after", after).execute();
+            List<String> ids = page.path("sharedRecords.edges[*].node.patient.id").entityList(String.class).get();
+            assertThat(ids).hasSizeLessThanOrEqualTo(3);
+            assertThat(CrashingStore.calls("grantsBetween")).as("grants read for a page of %s", ids).isLessThanOrEqualTo(ids.size() + 1);
+            assertThat(CrashingStore.calls("allAvailableFiles")).as("file lists read for a page of %s", ids).isLessThanOrEqualTo(ids.size());
+            listed.addAll(ids);
+            hasNext.add(page.path("sharedRecords.pageInfo.hasNextPage").entity(Boolean.class).get());
+            after = page.path("sharedRecords.pageInfo.endCursor").entity(String.class).get();
+        } while (hasNext.get(hasNext.size() - 1) && hasNext.size() < 5);
+
+        assertThat(listed).containsExactlyElementsOf(live.stream().sorted().toList());
+        assertThat(hasNext).containsExactly(true, false);
+        // the list field of before: the same patients, bounded by first
+        assertThat(doctor.document("shares", "sharedWithMeFirst").execute().path("sharedWithMe[*].patient.id")
+                .entityList(String.class).get()).containsExactlyElementsOf(listed);
+        assertThat(doctor.document("shares", "sharedWithMeFirst").variable("first", 2).execute().path("sharedWithMe[*].patient.id")
+                .entityList(String.class).get()).containsExactlyElementsOf(listed.subList(0, 2));
+        // nobody else's, and not for a patient; a cursor not from this list is refused
+        otherDoctor.document("shares", "sharedRecords").execute().path("sharedRecords.edges").entityList(Object.class).hasSize(0);
+        assertThat(code(patient.document("shares", "sharedRecords").execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(doctor.document("shares", "sharedRecords").variable("after", "bm90LWEtY3Vyc29y").execute()))
+                .isEqualTo("BAD_USER_INPUT");
+    }
+
     // --- the journey of the issue -----------------------------------------------------------------
 
     @Test

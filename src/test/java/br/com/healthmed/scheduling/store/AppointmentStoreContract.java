@@ -209,7 +209,23 @@ abstract class AppointmentStoreContract {
         assertThat(store().dueChecks(NOW.plusSeconds(1), 10)).containsExactly(threeHoursAgo, aSecondAgo, now, inASecond);
     }
 
-    // --- reviews ----------------------------------------------------------------------------------
+    /** A check no sweep made in time (every instance down for days, a check that kept failing) is still due, oldest first. */
+    @Test
+    void aCheckStaysDueHoweverLongAgoItsTimeWasUntilCleared() {
+        DueCheck aMonthAgo = new DueCheck(AppointmentId.random(), NOW.minus(Duration.ofDays(30)));
+        DueCheck twoDaysAgo = new DueCheck(AppointmentId.random(), NOW.minus(Duration.ofDays(2)).minusSeconds(1));
+        DueCheck anHourAgo = new DueCheck(AppointmentId.random(), NOW.minus(Duration.ofHours(1)));
+        for (DueCheck check : List.of(anHourAgo, twoDaysAgo, aMonthAgo)) {
+            store().scheduleCheck(check);
+        }
+
+        assertThat(store().dueChecks(NOW, 10)).containsExactly(aMonthAgo, twoDaysAgo, anHourAgo);
+        assertThat(store().dueChecks(NOW.plus(Duration.ofDays(365)), 1)).containsExactly(aMonthAgo);
+
+        store().clearCheck(aMonthAgo);
+        assertThat(store().dueChecks(NOW, 10)).containsExactly(twoDaysAgo, anHourAgo);
+    }
+
 
     @Test
     void reviewsAreListedNewestFirstPageByPageAndStoredOncePerAppointment() {
