@@ -23,6 +23,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@link RateCounters} in Redis, shared by every replica: a key is a sorted set of hit ids scored by
@@ -268,6 +269,10 @@ public final class RedisRateCounters implements RateCounters {
      */
     private List<?> reply(RedisScript<?> script, String key, Duration timeout, String... args) {
         List<?> emitted = redis.execute(script, List.of(key), List.of((Object[]) args))
+                // Subscribed on another thread: opening the shared connection (a fresh instance, or after
+                // Redis went away) blocks the subscriber for the connect timeout, which the timeout below
+                // could not cut short on the request's own thread.
+                .subscribeOn(Schedulers.boundedElastic())
                 .collectList()
                 .timeout(timeout, Mono.error(() -> new QueryTimeoutException("Redis did not answer within " + timeout.toMillis() + " ms")))
                 .block();
