@@ -1,6 +1,8 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.StartUpStep;
 import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.security.RevocationsNotKnownException;
 import br.com.healthmed.platform.security.SessionRevocations;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,12 @@ import reactor.util.retry.Retry;
  * working on an instance. At start-up the instance reads every revocation whose access tokens may
  * still be alive, so one started later refuses them too.
  *
+ * <p><b>Until that first read succeeded, no access token is accepted</b>: {@link #isRevoked} throws
+ * {@link RevocationsNotKnownException} (a retryable {@code SERVICE_BUSY}) and the {@code revocations}
+ * health indicator keeps readiness DOWN, so the load balancer sends nothing meanwhile. The read is
+ * tried at start-up and, should storage be slow then, again in the background with growing, jittered
+ * delays ({@link StartUpStep}); before, one timed-out read aborted the start-up.
+ *
  * <p>A session stays listed for the access-token lifetime plus a minute after its revocation (a token
  * issued by a refresh racing the revocation lives that long), then is dropped: its tokens have all
  * expired. So the list holds only the last quarter-hour's revocations.
@@ -58,6 +66,7 @@ class RevokedSessions implements SessionRevocations, SmartInitializingSingleton,
     private final Sinks.Many<String> stopped = Sinks.many().multicast().directBestEffort();
     private volatile Instant readUntil;
     private Disposable subscription;
+    private StartUpStep firstRead;
 
     RevokedSessions(RefreshTokenStore store, EventBus events, TokenProperties tokens, RevocationProperties properties, Clock clock) {
         this.store = store;
@@ -74,10 +83,17 @@ class RevokedSessions implements SessionRevocations, SmartInitializingSingleton,
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(failure -> log.debug("Listening for ended sessions again: {}", failure.failure().toString())))
                 .subscribe(this::learn);
-        Instant now = clock.instant();
-        int count = readBetween(now.minus(remembered), now);
-        readUntil = now;
-        log.info("Revoked sessions: {} on file whose access tokens may still be alive", count);
+        firstRead = StartUpStep.start("read the revoked sessions on file", () -> {
+            Instant now = clock.instant();
+            int count = readBetween(now.minus(remembered), now);
+            readUntil = now;
+            log.info("Revoked sessions: {} on file whose access tokens may still be alive", count);
+        }, StartUpStep.Backoff.DEFAULT);
+    }
+
+    /** Whether the revocations on file have been read: until then no access token is accepted. */
+    boolean known() {
+        return firstRead != null && firstRead.done();
     }
 
     @Override
@@ -85,10 +101,16 @@ class RevokedSessions implements SessionRevocations, SmartInitializingSingleton,
         if (subscription != null) {
             subscription.dispose();
         }
+        if (firstRead != null) {
+            firstRead.close();
+        }
     }
 
     @Override
     public boolean isRevoked(String sessionId) {
+        if (!known()) {
+            throw new RevocationsNotKnownException();
+        }
         Instant until = revoked.get(sessionId);
         return until != null && clock.instant().isBefore(until);
     }
@@ -129,6 +151,9 @@ class RevokedSessions implements SessionRevocations, SmartInitializingSingleton,
     @Scheduled(fixedDelayString = "${healthmed.security.revocation.reload-interval:PT10S}",
             initialDelayString = "${healthmed.security.revocation.reload-interval:PT10S}")
     void reload() {
+        if (!known()) {
+            return; // the first read is being retried; it covers everything up to when it succeeds
+        }
         Instant now = clock.instant();
         try {
             readBetween(readUntil.minus(properties.reloadOverlap()), now);

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Every rule of {@link LoginThrottleTest}, with the counts in a real Redis (keys of this test's own). */
 class RedisLoginThrottleTest extends LoginThrottleTest {
@@ -21,8 +21,8 @@ class RedisLoginThrottleTest extends LoginThrottleTest {
         factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(RedisServer.host(), RedisServer.port()));
         factory.afterPropertiesSet();
         factory.start();
-        return new RedisRateCounters(new StringRedisTemplate(factory), "login-throttle-test-" + UUID.randomUUID() + ":",
-                clock, RedisRateCounters.TimeSource.INJECTED_CLOCK, RedisRateCounters.Breaker.DEFAULT, new SimpleMeterRegistry());
+        return new RedisRateCounters(new ReactiveStringRedisTemplate(factory), "login-throttle-test-" + UUID.randomUUID() + ":",
+                clock, RedisRateCounters.TimeSource.INJECTED_CLOCK, RedisServer.PATIENT_COUNTERS, new SimpleMeterRegistry());
     }
 
     @AfterEach

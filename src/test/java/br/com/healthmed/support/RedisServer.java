@@ -1,5 +1,6 @@
 package br.com.healthmed.support;
 
+import br.com.healthmed.platform.ratelimit.RedisRateCounters;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,6 +26,14 @@ public final class RedisServer {
 
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
+    /**
+     * The rate counters' bounds for tests that are not about them: a loaded two-core machine can keep
+     * Redis's answer past the production 250 ms, which would count a call locally and make a contract
+     * test about the shared budget fail for no fault of the code.
+     */
+    public static final RedisRateCounters.Guard PATIENT_COUNTERS = new RedisRateCounters.Guard(Duration.ofSeconds(10), 16, 5,
+            Duration.ofSeconds(5));
+
     private static int port;
     private static StatefulRedisConnection<String, String> client;
 
@@ -33,9 +42,69 @@ public final class RedisServer {
     /** The port of the running server, starting it on first use. */
     public static synchronized int port() {
         if (port == 0) {
-            port = start();
+            Own shared = startOwn();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            port = shared.port();
         }
         return port;
+    }
+
+    /**
+     * A redis-server of the caller's own, for a test that breaks it ({@link Own#pause}: SIGSTOP, as the
+     * chaos suite does) without breaking the shared one for every other test. Close it when done.
+     */
+    public static Own startOwn() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: run scripts/test, or apt-get install -y redis-server");
+        }
+        int free = freePort();
+        try {
+            Process process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(free), "--bind", host(),
+                    "--save", "", "--appendonly", "no", "--daemonize", "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Own own = new Own(process, free);
+            Runtime.getRuntime().addShutdownHook(new Thread(own::close));
+            waitForPort(free, process);
+            return own;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + BINARY, e);
+        }
+    }
+
+    /** One redis-server process; {@link #pause} stops it as a hung or blackholed Redis: connections stay open, nothing answers. */
+    public record Own(Process process, int port) implements AutoCloseable {
+
+        public void pause() {
+            signal("STOP");
+        }
+
+        public void resume() {
+            signal("CONT");
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                resume(); // a stopped process does not handle SIGTERM until continued
+                process.destroy();
+            }
+        }
+
+        private void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public static String host() {
@@ -60,25 +129,6 @@ public final class RedisServer {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::shutdown));
         }
         return client;
-    }
-
-    private static int start() {
-        if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: run scripts/test, or apt-get install -y redis-server");
-        }
-        int free = freePort();
-        try {
-            Process process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(free), "--bind", host(),
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            waitForPort(free, process);
-            return free;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + BINARY, e);
-        }
     }
 
     private static int freePort() {

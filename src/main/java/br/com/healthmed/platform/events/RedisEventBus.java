@@ -2,9 +2,18 @@ package br.com.healthmed.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +39,18 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p><b>One Redis subscription per topic per instance</b>, shared by all its local subscribers (one
  * GraphQL subscription does not cost a Redis subscription, and all of them share one pub/sub
- * connection). The first local subscriber of a topic subscribes in Redis and its {@code subscribe}
- * returns only once Redis has confirmed, so "subscribe, then read the current state" leaves no gap
- * even across instances; the last one to cancel unsubscribes.
+ * connection). The first local subscriber of a topic has it subscribed in Redis and its
+ * {@code subscribe} returns once Redis has confirmed, so "subscribe, then read the current state"
+ * leaves no gap even across instances; the last one to cancel has it unsubscribed.
+ *
+ * <p><b>Redis never holds nor fails a subscriber.</b> Every SUBSCRIBE and UNSUBSCRIBE is made by one
+ * background thread that brings Redis to the topics wanted (so they reach Redis in the order the bus
+ * decided them); a subscriber waits for the confirmation at most {@code subscribe-wait} (0.5 s) and
+ * then goes on unconfirmed. While Redis does not answer, or cannot be reached, that thread tries again
+ * with growing, jittered delays (1 s … 30 s), one attempt at a time however many subscribers arrive,
+ * and the subscribers hear their topics once it succeeds. Before, each new subscriber tried Redis
+ * itself, under the bus's lock: one after another they waited the 2 s timeout, and the subscription
+ * ended with an error.
  *
  * <p><b>At most once</b>, like Redis pub/sub itself: an instance that is disconnected from Redis
  * misses what is published meanwhile (Lettuce reconnects and resubscribes by itself). Publishing
@@ -56,8 +74,18 @@ final class RedisEventBus implements EventBus, DisposableBean {
 
     /** Topics with local subscribers. Changed only under {@code this}; read by the message listener. */
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
-    /** The one pub/sub connection; subscribed to every channel in {@link #channels}. Guarded by {@code this}. */
+    /** Makes every Redis (un)subscription, one at a time; the fields below are its own. */
+    private final ScheduledExecutorService redisSide = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "redis-event-bus");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The one pub/sub connection; subscribed to every topic in {@link #inRedis}. */
     private RedisConnection subscriber;
+    /** The topics Redis confirmed on {@link #subscriber}. */
+    private final Set<String> inRedis = new HashSet<>();
+    private int failuresInARow;
+    private boolean retryScheduled;
 
     <F extends RedisConnectionFactory & ReactiveRedisConnectionFactory> RedisEventBus(
             F connections, JsonMapper json, RedisEventsProperties properties) {
@@ -119,59 +147,122 @@ final class RedisEventBus implements EventBus, DisposableBean {
     }
 
     /**
-     * Adds a local subscriber to the topic, subscribing in Redis first if it is the topic's first.
-     * The lock is held over that round trip on purpose: SUBSCRIBE and UNSUBSCRIBE of one channel then
-     * reach Redis in the order the bus decided them, so a late UNSUBSCRIBE cannot cancel a newer
-     * subscription. Only a topic's first subscriber pays it (bounded by {@code spring.data.redis.timeout}).
+     * Adds a local subscriber to the topic; the topic's first has it subscribed in Redis, and waits for
+     * the confirmation at most {@code subscribe-wait} (as does anyone joining before it came).
      */
-    private synchronized Channel join(String topic) {
-        Channel channel = channels.get(topic);
-        if (channel == null) {
-            channel = new Channel(topic);
-            channels.put(topic, channel);
-            try {
-                subscribeInRedis(channel.name);
-            } catch (RuntimeException e) {
-                channels.remove(topic);
-                channel.close();
-                throw e;
+    private Channel join(String topic) {
+        Channel channel;
+        boolean first;
+        synchronized (this) {
+            channel = channels.get(topic);
+            first = channel == null;
+            if (first) {
+                channel = new Channel(topic);
+                channels.put(topic, channel);
             }
+            channel.members++;
         }
-        channel.members++;
+        if (first) {
+            bringRedisUpToDate();
+        }
+        channel.awaitConfirmation(properties.subscribeWait());
         return channel;
     }
 
-    private synchronized void leave(Channel channel) {
-        if (--channel.members > 0 || channels.get(channel.topic) != channel) {
-            return;
-        }
-        channels.remove(channel.topic);
-        channel.close();
-        try {
-            if (subscriber != null && subscriber.isSubscribed()) {
-                subscriber.getSubscription().unsubscribe(channel.name);
+    private void leave(Channel channel) {
+        synchronized (this) {
+            if (--channel.members > 0 || channels.get(channel.topic) != channel) {
+                return;
             }
-        } catch (RuntimeException e) {
-            // Redis is away: its end of the subscription goes with the connection, or stays and is ignored.
-            log.debug("Could not unsubscribe from {}: {}", channel.topic, e.toString());
+            channels.remove(channel.topic);
+            channel.close();
+        }
+        bringRedisUpToDate();
+    }
+
+    /** Asks the Redis side to (un)subscribe what changed; while it waits to retry a failure, the retry will. */
+    private void bringRedisUpToDate() {
+        try {
+            redisSide.execute(() -> {
+                if (!retryScheduled) {
+                    reconcile();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            log.debug("The event bus is closing; Redis is not brought up to date");
         }
     }
 
-    /** Returns once Redis confirmed the subscription (Lettuce's subscribe waits for the reply). */
-    private void subscribeInRedis(byte[] name) {
-        if (subscriber != null && subscriber.isSubscribed()) {
-            subscriber.getSubscription().subscribe(name);
-            return;
+    /**
+     * On the Redis side's thread: subscribes in Redis what has local subscribers and is not subscribed,
+     * unsubscribes what is subscribed and has none. Lettuce's subscribe returns once Redis confirmed.
+     * A failure drops the connection (Lettuce would otherwise leave it half-subscribed) and tries again
+     * after a growing, jittered delay.
+     */
+    private void reconcile() {
+        retryScheduled = false;
+        Set<String> wanted;
+        synchronized (this) {
+            wanted = new HashSet<>(channels.keySet());
         }
-        closeSubscriber();
-        RedisConnection connection = connections.getConnection();
         try {
-            connection.subscribe(this::onMessage, name);
+            Set<String> unwanted = new HashSet<>(inRedis);
+            unwanted.removeAll(wanted);
+            if (!unwanted.isEmpty() && subscriber != null && subscriber.isSubscribed()) {
+                subscriber.getSubscription().unsubscribe(names(unwanted));
+            }
+            inRedis.removeAll(unwanted);
+            if (subscriber != null && !subscriber.isSubscribed()) { // its last channel went: Spring closed the subscription
+                closeSubscriber();
+            }
+            Set<String> missing = new HashSet<>(wanted);
+            missing.removeAll(inRedis);
+            if (!missing.isEmpty()) {
+                if (subscriber == null) {
+                    RedisConnection connection = connections.getConnection();
+                    try {
+                        connection.subscribe(this::onMessage, names(missing));
+                    } catch (RuntimeException e) {
+                        connection.close();
+                        throw e;
+                    }
+                    subscriber = connection;
+                } else {
+                    subscriber.getSubscription().subscribe(names(missing));
+                }
+                inRedis.addAll(missing);
+            }
+            if (failuresInARow > 0) {
+                log.info("Redis takes subscriptions again: live updates reach this instance");
+            }
+            failuresInARow = 0;
+            confirmed();
         } catch (RuntimeException e) {
-            connection.close();
-            throw e;
+            closeSubscriber();
+            failuresInARow++;
+            long delay = Math.min(30_000L, 1_000L << Math.min(failuresInARow - 1, 5));
+            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            if (failuresInARow == 1) {
+                log.warn("Redis did not take the subscriptions; subscribers hear nothing from other instances until it does (retrying): {}",
+                        e.toString());
+            } else {
+                log.debug("Redis did not take the subscriptions (failure {}; next try in {} ms): {}", failuresInARow, delay, e.toString());
+            }
+            retryScheduled = true;
+            redisSide.schedule(this::reconcile, delay, TimeUnit.MILLISECONDS);
         }
-        subscriber = connection;
+    }
+
+    private void confirmed() {
+        for (Channel channel : channels.values()) {
+            if (inRedis.contains(channel.topic)) {
+                channel.confirmed.complete(null);
+            }
+        }
+    }
+
+    private byte[][] names(Set<String> topics) {
+        return topics.stream().map(topic -> (properties.channelPrefix() + topic).getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     /** Called by Lettuce on its I/O thread, one message at a time. */
@@ -187,13 +278,24 @@ final class RedisEventBus implements EventBus, DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        channels.values().forEach(Channel::close);
-        channels.clear();
-        closeSubscriber();
+    public void destroy() {
+        synchronized (this) {
+            channels.values().forEach(Channel::close);
+            channels.clear();
+        }
+        try {
+            redisSide.submit(this::closeSubscriber).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Closing the Redis pub/sub connection: {}", e.toString());
+        }
+        redisSide.shutdownNow();
     }
 
+    /** On the Redis side's thread (or once it is stopped). */
     private void closeSubscriber() {
+        inRedis.clear();
         if (subscriber != null) {
             try {
                 subscriber.close();
@@ -208,19 +310,32 @@ final class RedisEventBus implements EventBus, DisposableBean {
     private final class Channel {
 
         final String topic;
-        final byte[] name;
         /** Guarded by the bus. */
         int members;
+        /** Completed once Redis confirmed the topic's subscription. */
+        final CompletableFuture<Void> confirmed = new CompletableFuture<>();
         private final Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
         private final Sinks.Many<Received> outbound = Sinks.many().multicast().directBestEffort();
         private final Disposable worker;
 
         Channel(String topic) {
             this.topic = topic;
-            this.name = (properties.channelPrefix() + topic).getBytes(StandardCharsets.UTF_8);
             this.worker = inbound.asFlux()
                     .publishOn(Schedulers.boundedElastic())
                     .subscribe(message -> parse(message).ifPresent(outbound::tryEmitNext));
+        }
+
+        /** Waits at most {@code wait} for Redis to confirm; an unconfirmed subscriber goes on and hears the topic once it does. */
+        void awaitConfirmation(Duration wait) {
+            try {
+                confirmed.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException notYet) {
+                log.debug("Redis has not confirmed the subscription to {} within {} ms; going on without", topic, wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
         }
 
         void deliver(String message) {

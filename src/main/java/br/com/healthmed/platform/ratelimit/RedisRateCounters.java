@@ -10,13 +10,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@link RateCounters} in Redis, shared by every replica: a key is a sorted set of hit ids scored by
@@ -29,9 +36,15 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code healthmed.ratelimit.fallback}: limits then hold per instance, which is how they held before
  * they were shared (N replicas, N times the budget), rather than either refusing every login and
  * booking while Redis blinks (fail closed) or dropping the limits altogether (fail open). Hits
- * counted locally during an outage are not copied to Redis afterwards. A circuit breaker
- * ({@link Breaker}) stops trying Redis after a few failures, so an outage costs a few timeouts in
- * all rather than some in every call.
+ * counted locally during an outage are not copied to Redis afterwards.
+ *
+ * <p><b>Fail fast</b> ({@link Guard}): each call waits for Redis at most {@code call-timeout} (250 ms,
+ * far under the connection's 2 s command timeout, which stays for the event fan-out); at most
+ * {@code max-waiting} calls wait on Redis at once (a call beyond them waits for its turn at most
+ * {@code call-timeout}, then counts locally); and a circuit breaker stops trying Redis after a few
+ * failures. So a Redis that stops answering (paused, blackholed) costs a burst at most the breaker's
+ * window plus {@code max-waiting} calls that wait on it, not a timeout per call of every request in
+ * flight, and no call waits more than twice {@code call-timeout}.
  */
 public final class RedisRateCounters implements RateCounters {
 
@@ -99,34 +112,68 @@ public final class RedisRateCounters implements RateCounters {
     }
 
     /**
-     * When Redis fails this often the breaker opens and every call counts locally at once, without
-     * trying Redis (and waiting for its timeout) first: a login makes about ten calls in a row, which
-     * against an unreachable Redis would hold the request thread for ten timeouts. After {@code pause}
-     * a few calls try Redis again and close the breaker if they succeed.
+     * How long the counters wait on Redis ({@code healthmed.ratelimit.redis.*}). These calls sit on the
+     * request path of every login and booking (a booking makes up to seven in a row, a login about
+     * ten), and Redis answers them in a millisecond, so:
+     *
+     * @param callTimeout  one call waits at most this, then counts locally (Redis's answer, if it comes
+     *                     later, is ignored)
+     * @param maxWaiting   calls waiting on Redis at once; a call beyond them waits up to {@code callTimeout}
+     *                     for its turn, then counts locally, so a burst against a Redis that stopped
+     *                     answering does not all wait on it. At least the breaker's window (10): the
+     *                     timeouts of one burst then fill the window and open the breaker, so a burst
+     *                     waits on Redis once, not wave after wave. Healthy, 16 calls at once are tens
+     *                     of thousands a second
+     * @param minimumCalls the breaker opens when at least half of the last {@value #BREAKER_WINDOW} calls
+     *                     (and at least this many) failed; then every call counts locally at once,
+     *                     without trying Redis
+     * @param pause        how long it stays open; then two calls try Redis again and close it if they succeed
      */
-    public record Breaker(int minimumCalls, Duration pause) {
-        public static final Breaker DEFAULT = new Breaker(5, Duration.ofSeconds(30));
+    @ConfigurationProperties("healthmed.ratelimit.redis")
+    public record Guard(@DefaultValue("PT0.25S") Duration callTimeout, @DefaultValue("16") int maxWaiting,
+                        @DefaultValue("5") int minimumCalls, @DefaultValue("PT5S") Duration pause) {
+        public static final Guard DEFAULT = new Guard(Duration.ofMillis(250), 16, 5, Duration.ofSeconds(5));
+
+        public Guard {
+            if (maxWaiting < BREAKER_WINDOW || minimumCalls > BREAKER_WINDOW) {
+                throw new IllegalArgumentException("healthmed.ratelimit.redis: max-waiting (" + maxWaiting
+                        + ") must be at least " + BREAKER_WINDOW + " and minimum-calls (" + minimumCalls
+                        + ") at most that: one burst of timeouts must open the breaker");
+            }
+        }
     }
 
-    private final StringRedisTemplate redis;
+    /** The breaker decides on the outcome of this many last calls. */
+    public static final int BREAKER_WINDOW = 10;
+
+    /** Start-up is not the request path: the warm-up may wait as long as the connection's own timeouts. */
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Take back a hit; forget a key. Scripts too, so that every call goes through one {@link #call}. */
+    private static final RedisScript<Long> RELEASE = RedisScript.of("return redis.call('ZREM', KEYS[1], ARGV[1])", Long.class);
+    private static final RedisScript<Long> RESET = RedisScript.of("return redis.call('DEL', KEYS[1])", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
     private final String prefix;
     private final Clock clock;
     private final TimeSource time;
     private final InMemoryRateCounters fallback;
     private final MeterRegistry meters;
     private final CircuitBreaker breaker;
+    private final Duration callTimeout;
+    private final Semaphore waiting;
     private final AtomicReference<Instant> lastWarning = new AtomicReference<>(Instant.EPOCH);
 
     /**
-     * As production has them: hits scored by Redis's clock, the default breaker. {@code prefix} keeps
-     * these keys apart from anything else in the same Redis (e.g. {@code ratelimit:}); {@code clock}
-     * is read only by the per-instance fallback.
+     * As production has them: hits scored by Redis's clock. {@code prefix} keeps these keys apart from
+     * anything else in the same Redis (e.g. {@code ratelimit:}); {@code clock} is read only by the
+     * per-instance fallback.
      */
-    public RedisRateCounters(StringRedisTemplate redis, String prefix, Clock clock, MeterRegistry meters) {
-        this(redis, prefix, clock, TimeSource.REDIS, Breaker.DEFAULT, meters);
+    public RedisRateCounters(ReactiveStringRedisTemplate redis, String prefix, Clock clock, Guard guard, MeterRegistry meters) {
+        this(redis, prefix, clock, TimeSource.REDIS, guard, meters);
     }
 
-    public RedisRateCounters(StringRedisTemplate redis, String prefix, Clock clock, TimeSource time, Breaker breaker,
+    public RedisRateCounters(ReactiveStringRedisTemplate redis, String prefix, Clock clock, TimeSource time, Guard guard,
                              MeterRegistry meters) {
         this.redis = redis;
         this.prefix = prefix;
@@ -134,12 +181,14 @@ public final class RedisRateCounters implements RateCounters {
         this.time = time;
         this.fallback = new InMemoryRateCounters(clock);
         this.meters = meters;
+        this.callTimeout = guard.callTimeout();
+        this.waiting = new Semaphore(guard.maxWaiting());
         this.breaker = CircuitBreaker.of("redis-rate-counters", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(Math.max(10, breaker.minimumCalls()))
-                .minimumNumberOfCalls(breaker.minimumCalls())
+                .slidingWindowSize(BREAKER_WINDOW)
+                .minimumNumberOfCalls(guard.minimumCalls())
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(breaker.pause())
+                .waitDurationInOpenState(guard.pause())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(e -> e instanceof DataAccessException) // only Redis failing counts
                 .build());
@@ -151,19 +200,22 @@ public final class RedisRateCounters implements RateCounters {
      * Without Redis it only logs: the service starts and counts locally.
      */
     public void warmUp() {
-        usage("warm-up", Duration.ofSeconds(1));
-        orLocally("warmUp", () -> {
-            redis.execute(TRY_ACQUIRE, List.of(prefix + "warm-up"), now(), "1", "0", "none");
-            return redis.execute(HIT, List.of(prefix + "warm-up"), now(), "1", "none");
-        }, () -> 0L);
-        reset("warm-up");
+        String key = prefix + "warm-up";
+        try {
+            for (RedisScript<?> script : List.of(TRY_ACQUIRE, HIT, USAGE, RELEASE, RESET)) {
+                // arguments every script reads harmlessly: a window of 1 ms, a limit of 0
+                reply(script, key, WARM_UP_TIMEOUT, now(), "1", "0", "none");
+            }
+        } catch (DataAccessException unreachable) {
+            log.warn("Redis did not answer at start-up ({}); rate limits are counted per instance until it does",
+                    unreachable.getMessage());
+        }
     }
 
     @Override
     public Acquisition tryAcquire(String key, int limit, Duration window, String hitId) {
         return orLocally("tryAcquire", () -> {
-            List<?> result = redis.execute(TRY_ACQUIRE, List.of(prefix + key), now(),
-                    Long.toString(window.toMillis()), Integer.toString(limit), hitId);
+            List<?> result = call(TRY_ACQUIRE, key, now(), Long.toString(window.toMillis()), Integer.toString(limit), hitId);
             if (number(result.get(0)) == 1) {
                 return Acquisition.acquired(new Hit(key, hitId));
             }
@@ -174,17 +226,15 @@ public final class RedisRateCounters implements RateCounters {
     @Override
     public int hit(String key, Duration window) {
         return orLocally("hit", () -> {
-            Long count = redis.execute(HIT, List.of(prefix + key), now(),
-                    Long.toString(window.toMillis()), UUID.randomUUID().toString());
-            return count == null ? 0 : count.intValue();
+            List<?> count = call(HIT, key, now(), Long.toString(window.toMillis()), UUID.randomUUID().toString());
+            return count.isEmpty() ? 0 : (int) number(count.get(0));
         }, () -> fallback.hit(key, window));
     }
 
     @Override
     public Usage usage(String key, Duration window) {
         return orLocally("usage", () -> {
-            List<?> result = redis.execute(USAGE, List.of(prefix + key), now(),
-                    Long.toString(window.toMillis()));
+            List<?> result = call(USAGE, key, now(), Long.toString(window.toMillis()));
             int hits = (int) number(result.get(0));
             return hits == 0 ? Usage.NONE
                     : new Usage(hits, Optional.of(Instant.ofEpochMilli(number(result.get(1))).plus(window)));
@@ -194,30 +244,81 @@ public final class RedisRateCounters implements RateCounters {
     @Override
     public void release(Hit hit) {
         fallback.release(hit); // if it was counted here during an outage
-        orLocally("release", () -> redis.opsForZSet().remove(prefix + hit.key(), hit.id()), () -> 0L);
+        orLocally("release", () -> call(RELEASE, hit.key(), hit.id()), List::of);
     }
 
     @Override
     public void reset(String key) {
         fallback.reset(key);
-        orLocally("reset", () -> redis.delete(prefix + key), () -> false);
+        orLocally("reset", () -> call(RESET, key), List::of);
     }
 
     private String now() {
         return time == TimeSource.REDIS ? "-1" : Long.toString(clock.millis());
     }
 
+    /** One script on one key, waiting at most {@code call-timeout}. */
+    private List<?> call(RedisScript<?> script, String key, String... args) {
+        return reply(script, prefix + key, callTimeout, args);
+    }
+
+    /**
+     * The script's reply as a list (a number is a list of one; a reactive script call emits a list
+     * reply either whole or element by element). A reply later than {@code timeout} is abandoned:
+     * {@link QueryTimeoutException}, a {@link DataAccessException} like every other Redis failure.
+     */
+    private List<?> reply(RedisScript<?> script, String key, Duration timeout, String... args) {
+        List<?> emitted = redis.execute(script, List.of(key), List.of((Object[]) args))
+                // Subscribed on another thread: opening the shared connection (a fresh instance, or after
+                // Redis went away) blocks the subscriber for the connect timeout, which the timeout below
+                // could not cut short on the request's own thread.
+                .subscribeOn(Schedulers.boundedElastic())
+                .collectList()
+                .timeout(timeout, Mono.error(() -> new QueryTimeoutException("Redis did not answer within " + timeout.toMillis() + " ms")))
+                .block();
+        if (emitted == null) {
+            return List.of();
+        }
+        return emitted.size() == 1 && emitted.get(0) instanceof List<?> whole ? whole : emitted;
+    }
+
+    /**
+     * The call in Redis if the breaker lets it through and fewer than {@code max-waiting} calls are
+     * waiting on Redis already; otherwise, or if Redis fails or does not answer in time, in this
+     * instance's memory.
+     */
     private <T> T orLocally(String operation, Supplier<T> inRedis, Supplier<T> locally) {
+        if (!waitForTurn()) {
+            meters.counter("healthmed.ratelimit.fallback", "operation", operation, "reason", "busy").increment();
+            return locally.get();
+        }
         try {
             return breaker.executeSupplier(inRedis);
         } catch (DataAccessException | CallNotPermittedException unreachable) {
-            meters.counter("healthmed.ratelimit.fallback", "operation", operation).increment();
+            meters.counter("healthmed.ratelimit.fallback", "operation", operation,
+                    "reason", unreachable instanceof CallNotPermittedException ? "breaker-open" : "redis-failed").increment();
             Instant now = clock.instant();
             Instant last = lastWarning.get();
             if (now.isAfter(last.plus(WARN_INTERVAL)) && lastWarning.compareAndSet(last, now)) {
                 log.warn("Redis is unreachable ({}); rate limits are counted per instance until it is back", unreachable.getMessage());
             }
             return locally.get();
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /**
+     * A place among the calls waiting on Redis, waiting for one at most {@code call-timeout}. Healthy,
+     * places free in a millisecond, so every call reaches Redis: counting locally whenever many calls
+     * are in flight at once would let twenty parallel guesses of one password past a shared limit of five.
+     */
+    private boolean waitForTurn() {
+        try {
+            return waiting.tryAcquire(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

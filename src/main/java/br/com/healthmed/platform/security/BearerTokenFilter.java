@@ -44,6 +44,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } catch (InvalidAccessTokenException invalid) {
             refuse(response, invalid);
             return;
+        } catch (RevocationsNotKnownException starting) {
+            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.SERVICE_BUSY,
+                    "This instance is starting; retry after extensions.retryAfterSeconds.", RevocationsNotKnownException.RETRY_AFTER_SECONDS);
+            return;
         }
         try {
             chain.doFilter(request, response);

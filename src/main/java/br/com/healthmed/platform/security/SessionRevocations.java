@@ -10,7 +10,11 @@ import reactor.core.publisher.Mono;
  */
 public interface SessionRevocations {
 
-    /** Whether the session has been revoked (answered from memory: cheap enough for every request). */
+    /**
+     * Whether the session has been revoked (answered from memory: cheap enough for every request).
+     *
+     * @throws RevocationsNotKnownException while this instance has not read the revocations yet
+     */
     boolean isRevoked(String sessionId);
 
     /** Emits the session id once the session is revoked (at once if it already is); never otherwise. */

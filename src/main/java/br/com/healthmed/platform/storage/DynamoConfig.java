@@ -1,5 +1,6 @@
 package br.com.healthmed.platform.storage;
 
+import br.com.healthmed.platform.StartUpStep;
 import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -55,9 +56,22 @@ class DynamoConfig {
         DynamoTable table = new DynamoTable(client, properties.tableName());
         if (properties.createTable()) {
             log.info("Creating DynamoDB table '{}' if missing (healthmed.dynamodb.create-table=true)", table.name());
-            table.createIfMissing();
+            // Tried now and, if DynamoDB is slow, again in the background: the application starts
+            // meanwhile, with readiness DOWN (the dynamodb indicator finds no table) and its start-up
+            // reads retried until the table is there, instead of a start-up that fails.
+            tableCreation = StartUpStep.start("create the DynamoDB table '" + table.name() + "' if missing",
+                    table::createIfMissing, StartUpStep.Backoff.DEFAULT);
         }
         return table;
+    }
+
+    private StartUpStep tableCreation;
+
+    @jakarta.annotation.PreDestroy
+    void stopCreatingTheTable() {
+        if (tableCreation != null) {
+            tableCreation.close();
+        }
     }
 
     /** {@code dynamodb} in the readiness group: the table answers {@code DescribeTable}. */

@@ -16,10 +16,22 @@ public final class ErrorResponses {
     private ErrorResponses() {}
 
     public static void write(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
+        write(response, status, code, message, "");
+    }
+
+    /** A retryable refusal: {@code extensions.retryAfterSeconds} and the {@code Retry-After} header. */
+    public static void write(HttpServletResponse response, int status, ErrorCode code, String message, int retryAfterSeconds)
+            throws IOException {
+        response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        write(response, status, code, message, ",\"retryAfterSeconds\":" + retryAfterSeconds);
+    }
+
+    private static void write(HttpServletResponse response, int status, ErrorCode code, String message, String moreExtensions)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"errors\":[{\"message\":\"" + message.replace("\"", "'")
-                + "\",\"extensions\":{\"code\":\"" + code.name() + "\"}}]}");
+                + "\",\"extensions\":{\"code\":\"" + code.name() + "\"" + moreExtensions + "}}]}");
     }
 }

@@ -40,12 +40,16 @@ class RedisEventBusTest extends EventBusContract {
 
     /** A bus as one instance of the service has it: its own connections to the shared Redis. */
     private RedisEventBus newBus(int port) {
+        return newBus(port, Duration.ofSeconds(5));
+    }
+
+    private RedisEventBus newBus(int port, Duration subscribeWait) {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(RedisServer.host(), port));
         factory.afterPropertiesSet();
         factory.start();
         factories.add(factory);
         RedisEventBus created = new RedisEventBus(factory, JsonMapper.builder().build(),
-                new RedisEventsProperties(prefix, Duration.ofSeconds(5)));
+                new RedisEventsProperties(prefix, Duration.ofSeconds(5), subscribeWait));
         buses.add(created);
         return created;
     }
@@ -88,10 +92,10 @@ class RedisEventBusTest extends EventBusContract {
         subscribers.get(0).dispose();
         subscribers.get(1).dispose();
         assertThat(RedisServer.subscribers(channel)).isEqualTo(2);
-        subscribers.get(2).dispose();
-        assertThat(RedisServer.subscribers(channel)).isEqualTo(1);
+        subscribers.get(2).dispose(); // the last: unsubscribed in the background
+        await().atMost(WAIT).untilAsserted(() -> assertThat(RedisServer.subscribers(channel)).isEqualTo(1));
         elsewhere.dispose();
-        assertThat(RedisServer.subscribers(channel)).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(RedisServer.subscribers(channel)).isZero());
     }
 
     @Test
@@ -132,9 +136,55 @@ class RedisEventBusTest extends EventBusContract {
 
         assertThatCode(() -> unreachable.publish("t", new Ping(1))).doesNotThrowAnyException();
         assertThatCode(() -> unreachable.publish("t", new Ping(2))).doesNotThrowAnyException();
-        StepVerifier.create(unreachable.subscribe("t", Ping.class))
-                .expectError()
+        StepVerifier.create(unreachable.subscribe("t", Ping.class)) // a subscriber is not failed either
+                .expectSubscription()
+                .thenCancel()
                 .verify(WAIT);
+    }
+
+    /**
+     * Issue 14: subscribers that arrive while Redis does not answer (SIGSTOP: the connection stays open,
+     * nothing replies) are neither failed nor held for the 2 s command timeout one after another, as
+     * they were when each tried Redis itself under the bus's lock; they hear their topics once Redis is
+     * back, the Redis side having kept trying in the background.
+     */
+    @Test
+    void subscribersArrivingWhileRedisIsPausedAreNotFailedAndHearTheirTopicsOnceItIsBack() throws Exception {
+        try (RedisServer.Own redis = RedisServer.startOwn()) {
+            RedisEventBus paused = newBus(redis.port(), Duration.ofMillis(100));
+            paused.subscribe("warm", Ping.class).subscribe(); // the pub/sub connection is open, as after start-up
+            await().atMost(WAIT).until(() -> ownSubscribers(redis, prefix + "warm") == 1);
+            redis.pause();
+
+            List<String> topics = List.of("a", "b", "c", "d", "e");
+            List<Object> received = new CopyOnWriteArrayList<>();
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            List<Object> subscribed = br.com.healthmed.support.Concurrently.run(topics.size(), i -> () -> {
+                paused.subscribe(topics.get(i), Ping.class).subscribe(received::add, failures::add);
+                return topics.get(i);
+            });
+            assertThat(subscribed).containsExactlyElementsOf(topics); // every subscribe returned
+            assertThat(failures).isEmpty();
+
+            redis.resume();
+            RedisEventBus elsewhere = newBus(redis.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (int i = 0; i < topics.size(); i++) {
+                    elsewhere.publish(topics.get(i), new Ping(i));
+                }
+                assertThat(received).contains(new Ping(0), new Ping(1), new Ping(2), new Ping(3), new Ping(4));
+            });
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    private static long ownSubscribers(RedisServer.Own redis, String channel) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(io.lettuce.core.RedisURI.create(RedisServer.host(), redis.port()));
+        try (var connection = client.connect()) {
+            return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static int closedPort() {

@@ -1,0 +1,79 @@
+package br.com.healthmed.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.healthmed.HealthMedApplication;
+import br.com.healthmed.support.Api;
+import br.com.healthmed.support.RedisServer;
+import br.com.healthmed.support.Sockets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+/**
+ * Issue 14: on an instance started while Redis does not answer (SIGSTOP: it takes connections and never
+ * replies), the first subscriptions used to die: {@code clinicalRecordEvents} with INTERNAL_ERROR
+ * ("Unable to connect to Redis", after the 2 s connection timeout). Now no subscription fails for Redis:
+ * {@code appointmentEvents} reads the durable log, so a booking made meanwhile reaches its patient, and
+ * registration, login and booking work on the per-instance counters.
+ */
+class SubscriptionsWhileRedisIsPausedTest {
+
+    private static final String CLINICAL_EVENTS = "subscription { clinicalRecordEvents { id kind } }";
+
+    @RegisterExtension
+    final Sockets sockets = new Sockets();
+
+    @Test
+    void onAnInstanceStartedWhileRedisIsPausedSubscriptionsAreNotFailedAndABookingReachesItsPatient() {
+        try (RedisServer.Own redis = RedisServer.startOwn()) {
+            redis.pause();
+            ConfigurableApplicationContext instance = start(redis.port());
+            try {
+                int port = instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+                Api anonymous = Api.at(port);
+                TestUser doctor = TestUser.doctor(anonymous);
+                TestUser patient = TestUser.patient(anonymous);
+                String slot = doctor.publish(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES));
+                WebSocketGraphQlTester socket = sockets.connect(port, patient.accessToken());
+
+                List<Throwable> clinicalFailures = new CopyOnWriteArrayList<>();
+                Disposable clinical = socket.document(CLINICAL_EVENTS).executeSubscription()
+                        .toFlux("clinicalRecordEvents", Map.class).subscribe(event -> {}, clinicalFailures::add);
+                StepVerifier.create(SchedulingApiContract.eventsAfter(socket, null).take(1))
+                        .then(() -> AppointmentEventsTest.ready(socket))
+                        .then(() -> patient.book(slot, "k-" + UUID.randomUUID()))
+                        .assertNext(event -> assertThat(event.get("kind")).isEqualTo("REQUESTED"))
+                        .expectComplete()
+                        .verify(Duration.ofSeconds(60));
+                AppointmentEventsTest.ready(socket); // one more round trip: a failed subscription has been told by now
+                assertThat(clinicalFailures).isEmpty();
+                clinical.dispose();
+            } finally {
+                redis.resume();
+                instance.close();
+            }
+        }
+    }
+
+    /** One instance on the in-memory storage with Redis for events and counters; subscriptions poll their log every second. */
+    private static ConfigurableApplicationContext start(int redisPort) {
+        return new SpringApplicationBuilder(HealthMedApplication.class)
+                .registerShutdownHook(false)
+                .run("--server.port=0", "--healthmed.events=redis",
+                        "--healthmed.events.redis.channel-prefix=test-" + UUID.randomUUID() + ":",
+                        "--spring.data.redis.host=" + RedisServer.host(), "--spring.data.redis.port=" + redisPort,
+                        "--healthmed.events.poll-interval=PT1S");
+    }
+}
