@@ -203,9 +203,11 @@ public class Agenda {
             List<Slot> found = slots.ofDoctor(doctorId, from, until, MAX_SLOTS_PER_READ);
             Map<AppointmentId, Appointment> holders = holders(found);
             for (Slot slot : found) {
+                if (!slot.start().isAfter(now) || !holds.isFree(slot, holders, now)) {
+                    continue; // booked or started: kept (the cheap check first, from the holders read in one batch)
+                }
                 Holds.Replaceable replaceable = holds.replaceableByTheDoctor(slot);
-                if (slot.start().isAfter(now) && holds.isFree(slot, holders, now) && !replaceable.live()
-                        && slots.remove(slot.id(), replaceable.staleHold())) {
+                if (!replaceable.live() && slots.remove(slot.id(), replaceable.staleHold())) {
                     removed++;
                 }
             }

@@ -250,13 +250,18 @@ public record Appointment(
                 rating, newHistory, Optional.empty(), Optional.empty());
     }
 
-    /** A step that tells about a proposed time or its refusal; the appointment stays where it is. */
-    public Appointment proposalStep(Instant now, Role by, MoveKind kind, Slot proposed, Optional<PendingMove> pending) {
+    /**
+     * A step that tells about a proposed time or its refusal; the appointment stays where it is. The
+     * step carries the proposal's key ({@code proposalKey}), so its answers are told apart from those to
+     * another proposal of the same slot.
+     */
+    public Appointment proposalStep(Instant now, Role by, MoveKind kind, Slot proposed, String proposalKey,
+                                    Optional<PendingMove> pending) {
         requireMovable(now);
         Appointment current = settledAt(now);
         List<Transition> newHistory = new ArrayList<>(current.history);
         newHistory.add(new Transition(current.status, current.status, now, Optional.of(by),
-                Optional.of(new Move(kind, slotId, start, end, proposed.id(), proposed.start(), proposed.end(), "")), false));
+                Optional.of(new Move(kind, slotId, start, end, proposed.id(), proposed.start(), proposed.end(), proposalKey)), false));
         return new Appointment(id, slotId, doctorId, patientId, start, end, price, current.status, version + 1, requestedAt,
                 answerBy, reason, cancelledBy, room, rating, newHistory, current.origin, pending);
     }
@@ -286,16 +291,6 @@ public record Appointment(
     /** How many moves (done, proposed or declined) the history holds: bounded, so the item stays small. */
     public long moveSteps() {
         return history.stream().filter(t -> t.move().isPresent()).count();
-    }
-
-    /** The latest step about a move (done, proposed or declined), with who took it. */
-    Optional<Transition> lastMoveStep() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).move().isPresent()) {
-                return Optional.of(history.get(i));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The latest completed move, if the appointment was ever rescheduled. */

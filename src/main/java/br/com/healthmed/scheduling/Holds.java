@@ -108,7 +108,8 @@ class Holds {
             }
             if (holder.isEmpty()) {
                 if (appointments.abandon(hold.appointmentId())) {
-                    return new Replaceable(Optional.of(hold), false, lapsed);
+                    // a waitlist offer that died between its claim and its store: the waiters come first
+                    return new Replaceable(Optional.of(hold), false, lapsed || hold.idempotencyKey().equals(WaitlistOffers.OFFER_KEY));
                 }
                 continue; // stored just now after all: judge it again as it is
             }

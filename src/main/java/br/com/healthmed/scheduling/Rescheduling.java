@@ -45,7 +45,7 @@ public class Rescheduling {
     private static final int ATTEMPTS = 5;
     /** How long a doctor's proposed time waits for the patient at most (never past either start). */
     static final Duration PROPOSAL_TTL = Duration.ofHours(24);
-    /** How a proposal's move key begins (a patient's reschedule carries the client's own key). */
+    /** How a proposal's move key begins; the rest is the proposal's id, shown to the patient. */
     private static final String PROPOSAL_KEY = "proposal ";
     /**
      * Moves (reschedules, proposed times, declines) one appointment may record: each is a history step
@@ -113,51 +113,70 @@ public class Rescheduling {
      * The doctor proposes another of their free slots; it is held for the patient until they answer
      * (at most a day, and never past either start). The consultation stays where it is until then.
      * Proposing the same slot again while that proposal waits, or once the patient accepted it, is a
-     * retry and answers the appointment as it is; after the patient declined it, it is a new proposal.
+     * retry: it answers the appointment as it is, after telling the patient if the first call stopped
+     * before that. After the patient declined it, the same slot again is a new proposal.
      */
     public Appointment proposeNewTime(AccountId doctorId, AppointmentId id, SlotId target) {
         Instant now = clock.instant();
         Appointment current = own(id, doctorId, Role.DOCTOR);
-        boolean waiting = current.pendingMove().filter(p -> p.proposal() && p.slot().equals(target) && now.isBefore(p.until()))
-                .isPresent();
-        boolean accepted = current.slotId().equals(target)
-                && lastAnswerTo(current, Optional.of(target)).filter(Appointment.MoveKind.DONE::equals).isPresent();
-        if (waiting || accepted) {
-            return current.settledAt(now);
+        Optional<Appointment.PendingMove> waiting = current.pendingMove()
+                .filter(p -> p.proposal() && p.slot().equals(target) && now.isBefore(p.until()));
+        if (waiting.isPresent()) {
+            return told(current, waiting.get()) ? current.settledAt(now) : tell(current, waiting.get(), now);
+        }
+        if (current.slotId().equals(target) && current.lastMove().filter(m -> isProposal(current, m.key())).isPresent()) {
+            return current.settledAt(now); // the patient accepted this very proposal
         }
         current.requireMovable(now);
         requireMovesLeft(current);
         Slot slot = targetSlot(current, target, now);
         Instant until = earliest(now.plus(PROPOSAL_TTL), current.start(), slot.start());
         Appointment held = claimFor(begin(current, slot, PROPOSAL_KEY + UUID.randomUUID(), true, until), slot);
-        Appointment.PendingMove pending = held.pendingMove().orElseThrow();
+        return tell(held, held.pendingMove().orElseThrow(), now);
+    }
+
+    /** The proposal's last step: the patient is told (event and e-mail); the slot is claimed already. */
+    private Appointment tell(Appointment held, Appointment.PendingMove pending, Instant now) {
+        Slot slot = slots.find(pending.slot()).filter(s -> ownHold(s, held.id(), pending))
+                .orElseThrow(Contention::changingNow); // undone meanwhile (its claim lost): the doctor proposes again
+        Appointment current = held;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Appointment told = held.proposalStep(now, Role.DOCTOR, Appointment.MoveKind.PROPOSED, slot, Optional.of(pending));
-            relay.expect(Optional.of(held), told);
-            if (appointments.update(told, held.version())) {
-                relay.soon(Optional.of(held), told);
+            Appointment told = current.proposalStep(now, Role.DOCTOR, Appointment.MoveKind.PROPOSED, slot, pending.key(),
+                    Optional.of(pending));
+            relay.expect(Optional.of(current), told);
+            if (appointments.update(told, current.version())) {
+                relay.soon(Optional.of(current), told);
                 return told.settledAt(now);
             }
-            held = appointments.find(id).filter(a -> a.pendingMove().equals(Optional.of(pending)))
+            current = appointments.find(held.id()).filter(a -> a.pendingMove().equals(Optional.of(pending)))
                     .orElseThrow(Contention::changingNow);
+            if (told(current, pending)) {
+                return current.settledAt(now); // told by a copy of this request meanwhile
+            }
         }
         throw Contention.changingNow();
     }
 
+    /** The id a pending proposal is answered by ({@code proposedTime.id}). */
+    public static String proposalId(Appointment.PendingMove proposal) {
+        return proposal.key().substring(PROPOSAL_KEY.length());
+    }
+
     /**
      * The patient answers the doctor's proposed time: accepted, the consultation moves there; declined, it
-     * stays. {@code proposedSlot} names the proposal answered (any waiting one when empty), so that an
-     * answer sent again never answers a newer proposal: when that proposal was already answered the same
-     * way, the appointment is answered as it is.
+     * stays. {@code proposalId} ({@code proposedTime.id}) names the proposal answered (any waiting one when
+     * empty), so that an answer sent again never answers a newer proposal: when that proposal was already
+     * answered the same way, the appointment is answered as it is.
      */
-    public Appointment respondToProposal(AccountId patientId, AppointmentId id, boolean accept, Optional<SlotId> proposedSlot) {
+    public Appointment respondToProposal(AccountId patientId, AppointmentId id, boolean accept, Optional<String> proposalId) {
         Instant now = clock.instant();
         Appointment current = own(id, patientId, Role.PATIENT);
+        Optional<String> key = proposalId.map(p -> PROPOSAL_KEY + p);
         Optional<Appointment.PendingMove> waiting = current.pendingMove().filter(Appointment.PendingMove::proposal)
-                .filter(p -> now.isBefore(p.until())).filter(p -> proposedSlot.map(p.slot()::equals).orElse(true));
+                .filter(p -> now.isBefore(p.until())).filter(p -> key.map(p.key()::equals).orElse(true));
         if (waiting.isEmpty()) {
             Appointment.MoveKind same = accept ? Appointment.MoveKind.DONE : Appointment.MoveKind.DECLINED;
-            if (lastAnswerTo(current, proposedSlot).filter(same::equals).isPresent()) {
+            if (lastAnswerTo(current, key).filter(same::equals).isPresent()) {
                 return current.settledAt(now); // answered so already: the first answer was lost
             }
             throw new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "There is no proposed time to answer.");
@@ -167,7 +186,8 @@ public class Rescheduling {
         Slot slot = slots.find(pending.slot()).orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL,
                 "The proposed slot no longer exists."));
         if (!accept) {
-            Appointment declined = current.proposalStep(now, Role.PATIENT, Appointment.MoveKind.DECLINED, slot, Optional.empty());
+            Appointment declined = current.proposalStep(now, Role.PATIENT, Appointment.MoveKind.DECLINED, slot, pending.key(),
+                    Optional.empty());
             relay.expect(Optional.of(current), declined);
             if (!appointments.update(declined, current.version())) {
                 throw Contention.changingNow();
@@ -219,22 +239,27 @@ public class Rescheduling {
     }
 
     /**
-     * How the patient last answered a proposal (of {@code slot}, or any): an accepted one is the move
-     * its acceptance made (DONE, by the patient, under the proposal's key), a declined one DECLINED.
+     * How the patient last answered a proposal (the one of {@code proposalKey}, or any): an accepted one is
+     * the move its acceptance made (DONE under the proposal's key), a declined one DECLINED.
      */
-    private static Optional<Appointment.MoveKind> lastAnswerTo(Appointment appointment, Optional<SlotId> slot) {
+    private static Optional<Appointment.MoveKind> lastAnswerTo(Appointment appointment, Optional<String> proposalKey) {
         List<Appointment.Transition> history = appointment.history();
         for (int i = history.size() - 1; i >= 0; i--) {
             Appointment.Transition step = history.get(i);
-            Optional<Appointment.Move> move = step.move();
-            boolean answer = move.isPresent() && step.by().equals(Optional.of(Role.PATIENT))
-                    && (move.get().kind() == Appointment.MoveKind.DECLINED
-                        || move.get().kind() == Appointment.MoveKind.DONE && move.get().key().startsWith(PROPOSAL_KEY));
-            if (answer && slot.map(move.get().toSlot()::equals).orElse(true)) {
+            Optional<Appointment.Move> move = step.move().filter(m -> step.by().equals(Optional.of(Role.PATIENT))
+                    && (m.kind() == Appointment.MoveKind.DECLINED || m.kind() == Appointment.MoveKind.DONE)
+                    && isProposal(appointment, m.key()));
+            if (move.isPresent() && proposalKey.map(move.get().key()::equals).orElse(true)) {
                 return Optional.of(move.get().kind());
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code key} is a proposal the doctor made to this appointment (its PROPOSED step carries it). */
+    private static boolean isProposal(Appointment appointment, String key) {
+        return key.startsWith(PROPOSAL_KEY) && appointment.history().stream().anyMatch(t -> t.by().equals(Optional.of(Role.DOCTOR))
+                && t.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.key().equals(key)).isPresent());
     }
 
     /**
@@ -251,8 +276,10 @@ public class Rescheduling {
     }
 
     private static boolean told(Appointment current, Appointment.PendingMove pending) {
-        return current.history().stream().anyMatch(t -> !t.at().isBefore(pending.since())
-                && t.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.toSlot().equals(pending.slot())).isPresent());
+        // steps written before proposals carried their key (empty) are matched by slot and time
+        return current.history().stream().anyMatch(t -> t.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED
+                && (m.key().equals(pending.key())
+                    || m.key().isEmpty() && m.toSlot().equals(pending.slot()) && !t.at().isBefore(pending.since()))).isPresent());
     }
 
     // --- the steps --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.platform.metrics.BusinessMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,6 +44,8 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
     /** Waiters read per freed slot: those already offered it or at their limits are skipped on the way. */
     private static final int CANDIDATES = 50;
     static final String OFFER_KEY = "waitlist offer";
+    /** How long a claim not yet stored is given to be stored (a DynamoDB write or two) before the event is redelivered. */
+    private static final Duration IN_DOUBT_PATIENCE = Duration.ofMillis(300);
 
     private final SlotStore slots;
     private final AppointmentStore appointments;
@@ -100,13 +104,29 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             default -> Optional.empty();
         };
         freed.ifPresent(slot -> {
-            if (offer(slot).isEmpty() && offerInDoubt(slot)) {
+            if (offer(slot).isEmpty() && stillInDoubt(slot)) {
                 // An offer has claimed the slot but is not stored: its instance may have died between the
                 // two writes, and then nobody would offer the slot again. Failing makes the relay retry
                 // this event with backoff; once the claim's grace is over, the slot goes to the next waiter.
                 throw new IllegalStateException("the offer of slot " + slot + " is claimed but not stored yet; retried later");
             }
         });
+    }
+
+    /**
+     * Whether the slot stays held by an offer's claim not stored, after waiting a moment: usually the
+     * claim is a live offer (another instance's, or a booking passing a lapsed slot on) a write away from
+     * being stored, and redelivering the event for it would only be noise, late.
+     */
+    private boolean stillInDoubt(SlotId slotId) {
+        long deadline = System.nanoTime() + IN_DOUBT_PATIENCE.toNanos();
+        while (offerInDoubt(slotId)) {
+            if (System.nanoTime() > deadline) {
+                return true;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        return false;
     }
 
     /** Whether the slot is held by an offer's claim, not (yet) stored, within the claim's grace. */

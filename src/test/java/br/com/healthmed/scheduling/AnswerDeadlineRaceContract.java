@@ -96,6 +96,22 @@ abstract class AnswerDeadlineRaceContract {
     }
 
     @Test
+    void anAcceptStoredJustBeforeTheDeadlineKeepsTheSlotFromABookingJustAfter() {
+        AccountId doctor = doctor();
+        SlotId slot = publishOne(doctor);
+        Appointment request = booking.book(patient(), slot, "first");
+        clock.set(request.answerBy().minusSeconds(1));
+        Appointment accepted = lifecycle.accept(doctor, request.id());
+        clock.set(request.answerBy().plusSeconds(1));
+
+        Object late = attempt(() -> booking.book(patient(), slot, "second"));
+
+        assertThat(accepted.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(code(late)).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
+        assertOneActiveAppointmentOn(slot, request, accepted, late);
+    }
+
+    @Test
     void theDoctorAcceptingJustBeforeTheDeadlineWhileRemovingTheLapsedSlotNeverConfirmsAConsultationOnARemovedSlot() {
         AccountId doctor = doctor();
         SlotId slot = publishOne(doctor);

@@ -87,6 +87,34 @@ class ProposalCrashTest {
                 .as("the doctor can propose it again").isPresent();
     }
 
+    @Test
+    void theDoctorSendingTheCutProposalAgainTellsThePatientOnceAndKeepsIt() {
+        AccountId doctor = TestDoctors.stored(accounts, clock.instant());
+        var day = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
+        List<SlotId> published = agenda.publish(doctor, List.of(new Agenda.NewSlot(day.plus(Duration.ofHours(10)), Optional.empty()),
+                new Agenda.NewSlot(day.plus(Duration.ofHours(16)), Optional.empty()))).stream().map(s -> s.slot().id()).toList();
+        SlotId proposed = published.get(1);
+        Appointment booked = booking.book(TestPatients.eligible(accounts, consent), published.get(0), "the-booking");
+        AppointmentWrites.beforeNextUpdate(a -> a.id().equals(booked.id()) && lastStepProposes(a), () -> {
+            throw new IllegalStateException("the instance died");
+        });
+        assertThatThrownBy(() -> rescheduling.proposeNewTime(doctor, booked.id(), proposed)).hasMessageContaining("died");
+
+        Appointment retried = rescheduling.proposeNewTime(doctor, booked.id(), proposed);
+        Appointment again = rescheduling.proposeNewTime(doctor, booked.id(), proposed);
+
+        assertThat(retried.history()).filteredOn(ProposalCrashTest::proposes).as("told once, by the retry").hasSize(1);
+        assertThat(again.history()).filteredOn(ProposalCrashTest::proposes).as("a second copy tells nobody again").hasSize(1);
+        clock.advance(properties.staleHoldGrace().plusSeconds(1));
+        sweep.run();
+        assertThat(appointments.find(booked.id()).orElseThrow().pendingMove()).as("a told proposal waits for the patient").isPresent();
+        assertThat(slots.find(proposed).orElseThrow().hold()).isPresent();
+    }
+
+    private static boolean proposes(Appointment.Transition step) {
+        return step.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED).isPresent();
+    }
+
     private static boolean lastStepProposes(Appointment appointment) {
         List<Appointment.Transition> history = appointment.history();
         return history.get(history.size() - 1).move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED).isPresent();

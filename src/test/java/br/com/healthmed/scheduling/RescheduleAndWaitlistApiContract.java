@@ -37,7 +37,7 @@ abstract class RescheduleAndWaitlistApiContract {
     private static final String APPOINTMENT = """
             id status start end slotId lateCancellation
             meeting { opensAt closesAt }
-            proposedTime { slotId start answerBy }
+            proposedTime { id slotId start answerBy }
             history { from to by previousStart newStart late }
             """;
     private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
@@ -257,31 +257,29 @@ abstract class RescheduleAndWaitlistApiContract {
         String id = (String) patient.book(doctor.publish(clock.inDays(3, 9)), key()).get("id");
         String first = doctor.publish(clock.inDays(3, 15));
 
-        propose(doctor, id, first).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(first);
-        propose(doctor, id, first).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(first);
-        Map<String, Object> accepted = respond(patient, id, true, first);
-        Map<String, Object> acceptedAgain = respond(patient, id, true, first);
+        String firstProposal = propose(doctor, id, first).path("proposeNewTime.proposedTime.id").entity(String.class).get();
+        propose(doctor, id, first).path("proposeNewTime.proposedTime.id").entity(String.class).isEqualTo(firstProposal);
+        Map<String, Object> accepted = respond(patient, id, true, firstProposal);
+        Map<String, Object> acceptedAgain = respond(patient, id, true, firstProposal);
         assertThat(acceptedAgain).containsEntry("slotId", first).containsEntry("proposedTime", null)
                 .containsEntry("status", accepted.get("status"));
         propose(doctor, id, first).path("proposeNewTime.slotId").entity(String.class).isEqualTo(first);
         assertThat(anonymous.mailbox().subjects(email).stream().filter(s -> s.startsWith("Novo horário proposto")))
                 .as("one proposal, told once").hasSize(1);
 
+        // declined, then the same slot proposed again: a late copy of the refusal does not refuse the new proposal
         String second = doctor.publish(clock.inDays(4, 9));
-        propose(doctor, id, second);
-        respond(patient, id, false, second);
-        assertThat(respond(patient, id, false, second)).containsEntry("slotId", first).containsEntry("proposedTime", null);
-
-        // the doctor proposes again; a late copy of the patient's refusal of the second time must not refuse the third
-        String third = doctor.publish(clock.inDays(4, 15));
-        propose(doctor, id, third);
-        Map<String, Object> lateCopy = respond(patient, id, false, second);
-        assertThat(lateCopy).extracting("proposedTime").isNotNull();
+        String declinedProposal = propose(doctor, id, second).path("proposeNewTime.proposedTime.id").entity(String.class).get();
+        respond(patient, id, false, declinedProposal);
+        assertThat(respond(patient, id, false, declinedProposal)).containsEntry("slotId", first).containsEntry("proposedTime", null);
+        String again = propose(doctor, id, second).path("proposeNewTime.proposedTime.id").entity(String.class).get();
+        assertThat(again).as("a new proposal of the same slot").isNotEqualTo(declinedProposal);
+        Map<String, Object> lateCopy = respond(patient, id, false, declinedProposal);
         @SuppressWarnings("unchecked")
         Map<String, Object> stillWaiting = (Map<String, Object>) lateCopy.get("proposedTime");
-        assertThat(stillWaiting).containsEntry("slotId", third);
-        assertCode(respondTo(patient, id, true, second), "NO_PENDING_PROPOSAL");
-        assertThat(respond(patient, id, true, third)).containsEntry("slotId", third);
+        assertThat(stillWaiting).as("the new proposal still waits").containsEntry("id", again).containsEntry("slotId", second);
+        assertCode(respondTo(patient, id, true, declinedProposal), "NO_PENDING_PROPOSAL");
+        assertThat(respond(patient, id, true, again)).containsEntry("slotId", second);
     }
 
     @Test
@@ -381,14 +379,14 @@ abstract class RescheduleAndWaitlistApiContract {
                 .variable("a", appointment).variable("s", slot).execute();
     }
 
-    private Map<String, Object> respond(TestUser patient, String appointment, boolean accept, String proposedSlot) {
-        return respondTo(patient, appointment, accept, proposedSlot).path("respondToProposedTime").entity(Map.class).get();
+    private Map<String, Object> respond(TestUser patient, String appointment, boolean accept, String proposal) {
+        return respondTo(patient, appointment, accept, proposal).path("respondToProposedTime").entity(Map.class).get();
     }
 
-    private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposedSlot) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $s: UUID) { respondToProposedTime(appointmentId: $a, accept: $y, slotId: $s) { "
+    private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposal) {
+        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
                         + APPOINTMENT + " } }")
-                .variable("a", appointment).variable("y", accept).variable("s", proposedSlot).execute();
+                .variable("a", appointment).variable("y", accept).variable("p", proposal).execute();
     }
 
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {

@@ -113,10 +113,10 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument UUID slotId,
+    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument String proposalId,
                                       @AuthenticationPrincipal Caller caller) {
         return rescheduling.respondToProposal(Callers.patient(caller), new AppointmentId(appointmentId), accept,
-                Optional.ofNullable(slotId).map(SlotId::new));
+                Optional.ofNullable(proposalId));
     }
 
     @MutationMapping
@@ -263,13 +263,14 @@ class AppointmentController {
             Optional<Appointment.Move> move = history.get(i).move()
                     .filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.toSlot().equals(pending.get().slot()));
             if (move.isPresent()) {
-                return new ProposedTime(move.get().toSlot().value(), move.get().toStart(), move.get().toEnd(), pending.get().until());
+                return new ProposedTime(Rescheduling.proposalId(pending.get()), move.get().toSlot().value(), move.get().toStart(), move.get().toEnd(), pending.get().until());
             }
         }
         return null; // noted, not yet told to the patient
     }
 
-    record ProposedTime(UUID slotId, Instant start, Instant end, Instant answerBy) {}
+    /** {@code id}: names this proposal when the patient answers it (another proposal of the same slot has another). */
+    record ProposedTime(String id, UUID slotId, Instant start, Instant end, Instant answerBy) {}
 
     @SchemaMapping(typeName = "AppointmentTransition", field = "previousStart")
     Instant previousStart(Appointment.Transition step) {
