@@ -5,7 +5,9 @@
 // the hot paths without a queue building up that the measured phase would inherit; its throughput
 // is reported as the closed-loop capacity. At most MAX_IN_FLIGHT requests are outstanding; a request
 // due beyond that is counted as dropped (an error). Prints one RESULT line for scripts/benchmark-search.
-//   java SearchLoad.java <graphql-url> <rate/s> <warmup-s> <duration-s> <radius-km> <any-specialty-share 0..1>
+//   java SearchLoad.java <graphql-url> <rate/s> <warmup-s> <duration-s> <radius-km> <any-specialty-share 0..1> [typename]
+// With "typename" it sends `{ __typename }` instead of searches: the ceiling of the stack, measured with
+// the same driver. The environment variable TOKEN, when set, goes with every request as a bearer token.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +47,8 @@ public class SearchLoad {
         int duration = Integer.parseInt(args[3]);
         double radius = Double.parseDouble(args[4]);
         double anyShare = Double.parseDouble(args[5]);
+        boolean typename = args.length > 6 && "typename".equals(args[6]);
+        String token = System.getenv("TOKEN");
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,9 +68,7 @@ public class SearchLoad {
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < warmupEnd) {
                     try {
-                        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body(own, radius, anyShare))).build();
+                        HttpRequest request = request(url, token, typename ? TYPENAME : body(own, radius, anyShare));
                         if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                             warmed.incrementAndGet();
                         }
@@ -98,9 +100,7 @@ public class SearchLoad {
                 continue;
             }
             boolean measure = true;
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body(random, radius, anyShare))).build();
+            HttpRequest request = request(url, token, typename ? TYPENAME : body(random, radius, anyShare));
             long dueAt = due;
             inFlight.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
@@ -134,11 +134,22 @@ public class SearchLoad {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double seconds = duration;
-        System.out.printf(Locale.ROOT, "RESULT warmup_capacity_rps=%.1f sent=%d measured=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d dropped=%d unanswered=%d mean_matches=%.0f%n",
+        System.out.printf(Locale.ROOT, "RESULT warmup_capacity_rps=%.1f sent=%d measured=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d dropped=%d unanswered=%d mean_matches=%s%n",
                 capacity, sent, sorted.size(), sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, errors.get() + dropped, dropped, inFlight.get(),
-                sorted.isEmpty() ? 0 : (double) hits.get() / Math.max(1, sorted.size() - errors.get()));
+                typename ? "–" : String.format(Locale.ROOT, "%.0f", sorted.isEmpty() ? 0 : (double) hits.get() / Math.max(1, sorted.size() - errors.get())));
         System.exit(0);
+    }
+
+    static final String TYPENAME = "{\"query\":\"{ __typename }\"}";
+
+    static HttpRequest request(URI url, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        if (token != null && !token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** A search 10 km around a random point of dense São Paulo (within about 8 km of the centre). */

@@ -65,6 +65,7 @@ public enum ErrorCode {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "The query nests deeper than the allowed depth."),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST, "The query selects more fields than allowed, more selections once its fragments are expanded, or more than one password-checking field."),
     REQUEST_BUDGET_EXCEEDED(ErrorType.BAD_REQUEST, "The request ran past its time or processor budget and was stopped; ask for fewer objects or fields, or retry later."),
+    REQUEST_ABANDONED(ErrorType.BAD_REQUEST, "The client closed the connection while the request ran, so it was stopped."),
 
     // Scheduling
     INVALID_DATE_RANGE(ErrorType.BAD_REQUEST, "A period that ends before it starts, is too long for one call, or reaches past the publishing horizon; extensions.field names it."),

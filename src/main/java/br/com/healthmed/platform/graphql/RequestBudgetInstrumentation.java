@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.web.ClientConnection;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -36,12 +37,12 @@ import org.springframework.stereotype.Component;
  * a pooled thread spent on another request between two checks. It is a safety net, not a meter.
  * A subscription's budget starts again with each event it pushes.
  *
- * <p>This budget is also what bounds a request whose client has gone away. Over HTTP a request runs
- * on the servlet thread that read it (the controllers are blocking), and a blocking servlet thread
- * cannot see that its peer closed the connection until it writes the answer; Spring MVC does not
- * cancel the execution when an async response fails either. So an abandoned request costs at most
- * this budget. Over WebSocket, a closed session or a {@code complete} message cancels the
- * subscription and with it the work of its next event.
+ * <p>The same check stops a request whose client has gone away: over HTTP, once its
+ * {@link ClientConnection} is seen closed (docs/reliability.md, "Abandoned requests"), the fields not
+ * yet fetched are not fetched ({@code REQUEST_ABANDONED}, an answer nobody reads). A field fetch in
+ * progress runs to its end; where closed connections cannot be seen, the budget bounds the request.
+ * Over WebSocket, a closed session or a {@code complete} message cancels the subscription and with it
+ * the work of its next event.
  */
 @Component
 class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
@@ -70,7 +71,8 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new Spending(wallClock.getAsLong());
+        ClientConnection connection = parameters.getExecutionInput().getGraphQLContext().get(ClientConnection.CONTEXT_KEY);
+        return new Spending(wallClock.getAsLong(), connection);
     }
 
     /**
@@ -86,11 +88,22 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         return SimpleInstrumentationContext.noOp();
     }
 
+    /**
+     * A mutation is checked only before its first field: once it has started changing things, its
+     * document runs to the end and is answered whole (an abort would replace the whole answer, so a
+     * booking made would be answered {@code REQUEST_BUDGET_EXCEEDED} and its client would believe
+     * nothing happened). Completing its answer is cheap: the objects are at hand.
+     */
     @Override
     public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
                                                           InstrumentationState state) {
         if (state instanceof Spending spending) {
-            spending.check();
+            if (!parameters.getExecutionContext().isMutationOperation()) {
+                spending.check();
+            } else if (!spending.mutationStarted) {
+                spending.check();
+                spending.mutationStarted = true;
+            }
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -109,9 +122,14 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         /** Per thread: its CPU clock when it first fetched for this request, and at its last check. */
         private final Map<Thread, long[]> cpuByThread = new ConcurrentHashMap<>(2);
         private final AtomicInteger fetches = new AtomicInteger();
+        /** Null over WebSocket. */
+        private final ClientConnection connection;
+        /** A mutation's fields are fetched one after another, on one thread at a time. */
+        private volatile boolean mutationStarted;
 
-        Spending(long startedAt) {
+        Spending(long startedAt, ClientConnection connection) {
             this.startedAt = startedAt;
+            this.connection = connection;
         }
 
         void restart(long now) {
@@ -121,6 +139,9 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         }
 
         void check() {
+            if (connection != null && connection.isGone()) {
+                throw QueryLimitsInstrumentation.abort(ErrorCode.REQUEST_ABANDONED, "The client closed the connection; the request was stopped.");
+            }
             long elapsed = wallClock.getAsLong() - startedAt;
             if (elapsed > budget.wallClock().toNanos()) {
                 throw exceeded("The request ran longer than its budget of " + budget.wallClock().toMillis() + " ms.");

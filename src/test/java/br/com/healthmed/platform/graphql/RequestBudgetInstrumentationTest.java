@@ -30,12 +30,14 @@ class RequestBudgetInstrumentationTest {
     private static final String SDL = """
             type Query { items: [Item] }
             type Subscription { batches: [Item] }
+            type Mutation { book: [Item], again: [Item] }
             type Item { name: String }
             """;
 
     private final AtomicLong wallNanos = new AtomicLong();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger mutations = new AtomicInteger();
 
     @Test
     void aRequestWithinItsBudgetRunsToTheEnd() {
@@ -82,6 +84,19 @@ class RequestBudgetInstrumentationTest {
         assertThat(fetches.get()).isEqualTo(40);
     }
 
+    @Test
+    void aMutationThatStartedIsAnsweredWholeThoughItsBudgetRanOutMeanwhile() {
+        // the first mutation spends 2 s against a 1 s budget: it has changed things, so the document
+        // runs to its end and is answered, both mutations with their 40 names each
+        GraphQL graphql = graphQl(Duration.ofSeconds(1), Duration.ofSeconds(60), wallNanos);
+
+        ExecutionResult result = graphql.execute("mutation { book { name } again { name } }");
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(mutations.get()).isEqualTo(2);
+        assertThat(fetches.get()).isEqualTo(80);
+    }
+
     private static void assertOnlyBudgetError(ExecutionResult result) {
         assertThat(result.getErrors()).hasSize(1);
         GraphQLError error = result.getErrors().get(0);
@@ -96,8 +111,14 @@ class RequestBudgetInstrumentationTest {
             clockMovedByFetches.addAndGet(Duration.ofMillis(100).toNanos());
             return "n";
         };
+        DataFetcher<Object> book = env -> {
+            mutations.incrementAndGet();
+            wallNanos.addAndGet(Duration.ofSeconds(2).toNanos());
+            return Collections.nCopies(40, Map.of());
+        };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .type("Query", t -> t.dataFetcher("items", items))
+                .type("Mutation", t -> t.dataFetcher("book", book).dataFetcher("again", book))
                 .type("Subscription", t -> t.dataFetcher("batches",
                         env -> Flux.range(0, 10).map(i -> Collections.nCopies(4, Map.of()))))
                 .type("Item", t -> t.dataFetcher("name", name))
