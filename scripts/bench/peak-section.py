@@ -73,6 +73,10 @@ print("- date: %s" % started)
 print("- machine: %d cores, %s, %d GiB; %s" % (os.cpu_count(), cpu, mem, java))
 print("- load average (1, 5, 15 min) at the start: %s; at the end: %s" % (load_start, load_end))
 print("- command: `%s`" % command)
+kept = [v["name"] for v in variants if v["name"] not in env.get("VARIANTS", "").strip('"').split()]
+if kept:
+    print("- kept from the previous run of the script (`KEEP=1`; the same sizes, at the load average in its CPU row): %s"
+          % ", ".join(label[k] for k in kept))
 print()
 
 if os.environ.get("FAILED_VARIANTS", "").strip():
@@ -156,3 +160,18 @@ for v in variants:
     print("  events %s of %s delivered (%s), p99 %s ms against ≤ 250 ms: %s; mixed workload at %s/s: p99 %s ms against ≤ 100 ms: %s, errors %s: %s."
           % (c["delivered"], c["expected"], met(expected > 0 and c["delivered"] == c["expected"]), c["delivery_p99_ms"], met(float(c["delivery_p99_ms"]) <= 250),
              all_ops["rps"], all_ops["p99_ms"], met(float(all_ops["p99_ms"]) <= 100), all_ops["errors"], met(all_ops["errors"] == "0")))
+print()
+print("Reading the numbers:")
+print("- The load average above is the machine's, shared with other engineers' builds: with it far above 2 (the")
+print("  cores), every figure is a lower bound and latencies measure the run queue as much as the service.")
+print("- Connections: opening one costs the service about 6.5 ms of CPU (the upgrade request through the servlet")
+print("  filters, the subscription's execution, G1 copying the new sockets' buffers; docs/capacity.md,")
+print("  \"Per-connection cost\"), so two shared cores accept a few hundred a second at best; sockets due faster")
+print("  wait in Tomcat's accept backlog, and those not acknowledged within 60 s count as failed (timeouts, resets,")
+print("  4408 = connection_init not processed within 30 s). Memory per 1,000 is per acknowledged socket; sockets")
+print("  refused meanwhile still held server memory, so it overstates.")
+print("- Mixed workload: when the closed-loop capacities (weighted by the shares) are below the open-loop rate,")
+print("  the queue grows and the latency columns measure it; requests beyond 2,000 in flight are dropped by the")
+print("  driver and counted as errors. The appointment changes then queue too (each pair waits for its previous")
+print("  answer), which is the mutation column; event delivery is timed from each answer.")
+print("- The fleet these figures size (pods, Redis, DynamoDB units): docs/capacity.md.")
