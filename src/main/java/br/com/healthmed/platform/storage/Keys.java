@@ -113,6 +113,14 @@ public final class Keys {
     }
 
     /**
+     * How far the move of the previous release's hourly checks into the 16 shards has come:
+     * {@code DUE#MIGRATION} / {@code HOURLY} (no hour nor hex digit spells {@code MIGRATION}).
+     */
+    public static Map<String, AttributeValue> hourlyChecksMigration() {
+        return key("DUE#MIGRATION", "HOURLY");
+    }
+
+    /**
      * A check the sweep has still to make, in one of 16 partitions by the appointment id's first hex digit,
      * whatever its time: {@code DUE#<hex digit>} / {@code <at>#<appointment>}. It stays until the sweep clears it.
      */
