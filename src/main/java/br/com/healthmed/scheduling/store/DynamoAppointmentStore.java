@@ -44,8 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 class DynamoAppointmentStore implements AppointmentStore {
 
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    /** Partitions of the pending checks ({@link Keys#pendingCheck}). */
-    static final int CHECK_SHARDS = 16;
     /**
      * The previous release kept each check in the hourly partition of its time, written up to the publishing
      * horizon ahead, with a {@code ttl} two days after that time. While an instance of it may still write them,
@@ -208,8 +206,8 @@ class DynamoAppointmentStore implements AppointmentStore {
     public List<DueCheck> dueChecks(Instant now, int limit) {
         legacyChecks.moveSome(now);
         List<DueCheck> due = new ArrayList<>();
-        for (int shard = 0; shard < CHECK_SHARDS; shard++) {
-            due.addAll(dueIn(Keys.pendingChecks(Integer.toHexString(shard)), now, limit));
+        for (int shard = 0; shard < Keys.HEX_SHARDS; shard++) {
+            due.addAll(dueIn(Keys.pendingChecks(Keys.hexShard(shard)), now, limit));
         }
         Instant hour = now.minus(LEGACY_CHECKS_KEPT).truncatedTo(ChronoUnit.HOURS);
         for (; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
