@@ -37,7 +37,8 @@ class DirectorySweep {
                 log.info("Finished the listings of {} doctor profiles left half written", healed);
             }
         } catch (RuntimeException e) {
-            log.warn("The directory sweep could not read its pending profiles; the next one tries again", e);
+            // a doctor who fails is logged by the store and skipped: this is a shard's query failing
+            log.warn("The directory sweep stopped before reading every shard of pending profiles; the next one tries again", e);
         }
     }
 }

@@ -157,7 +157,8 @@ public class Sharing {
      * candidate grants in one query (small items, no per-patient read); only the patients of the page, and the
      * one after it, are then read: their grants consistently, so that a share revoked a moment ago is not
      * shown while the index catches up, and for the page's patients their files and groups. So a page costs
-     * one index query and at most {@code 3 × first + 1} patient reads, however many patients share.
+     * at most {@code 3 × first + 1} patient reads, but every page reads all of the doctor's active grants
+     * from the index (small items, one query and its pages): that part grows with the number of patients sharing.
      */
     public Page<SharedRecord> sharedWith(AccountId doctor, int first, Optional<AccountId> after) {
         Instant now = clock.instant();

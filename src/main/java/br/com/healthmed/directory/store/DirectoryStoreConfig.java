@@ -4,6 +4,7 @@ import br.com.healthmed.directory.DirectoryStore;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ class DirectoryStoreConfig {
     @Bean(destroyMethod = "close")
     @OnDynamoStorage
     DirectoryStore dynamoDirectoryStore(DynamoTable table,
-                                        @Value("${healthmed.directory.parallel-queries:32}") int parallelQueries) {
-        return new DynamoDirectoryStore(table, parallelQueries);
+                                        @Value("${healthmed.directory.parallel-queries:32}") int parallelQueries,
+                                        Clock clock) {
+        return new DynamoDirectoryStore(table, parallelQueries, clock);
     }
 }

@@ -24,6 +24,7 @@ import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.platform.storage.TimePositions;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -73,6 +76,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(DynamoDirectoryStore.class);
     private static final String PROFILE_MARKER = "timeZone";
     /** On the profile item, bumped by every write that changes what is listed; on a listing, the version it shows. */
     private static final String VERSION = "profileVersion";
@@ -85,20 +89,25 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     private static final int HEAL_BATCH = 100;
     /** Cell queries a DISTANCE page sends at once. */
     static final int PARALLEL_CELL_READS = 8;
+    /** How often a save retries between its two profile writes when withdrawals and reactivations keep crossing it. */
+    private static final int SAVE_ATTEMPTS = 5;
 
     private final DynamoTable table;
+    /** The time of a pending mark, on the same clock as the sweep's grace ({@code DirectorySweep}). */
+    private final Clock clock;
     private final int splitAbove;
     private final ExecutorService queries;
     private final LongAdder itemsRead = new LongAdder();
     private final LongAdder queriesRun = new LongAdder();
 
-    DynamoDirectoryStore(DynamoTable table, int parallelQueries) {
-        this(table, parallelQueries, SPLIT_ABOVE);
+    DynamoDirectoryStore(DynamoTable table, int parallelQueries, Clock clock) {
+        this(table, parallelQueries, SPLIT_ABOVE, clock);
     }
 
     /** With another split threshold: tests use a small one so that searches split cells often. */
-    DynamoDirectoryStore(DynamoTable table, int parallelQueries, int splitAbove) {
+    DynamoDirectoryStore(DynamoTable table, int parallelQueries, int splitAbove, Clock clock) {
         this.table = table;
+        this.clock = clock;
         this.splitAbove = splitAbove;
         AtomicInteger threads = new AtomicInteger();
         this.queries = Executors.newFixedThreadPool(parallelQueries, runnable -> {
@@ -129,16 +138,27 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     @Override
     public void save(DoctorProfile profile) {
         String id = profile.doctorId().toString();
-        List<String> listed = profile.listedUnder();
-        Map<String, AttributeValue> old;
-        try {
-            old = writeProfile(id, profileUpdate(profile, listed), "attribute_not_exists(" + WITHDRAWN + ")");
-        } catch (ConditionalCheckFailedException outOfTheIndex) {
-            // Withdrawn (setListed false): the profile is saved, and listed nowhere.
-            listed = List.of();
-            old = writeProfile(id, profileUpdate(profile, listed), null);
+        for (int attempt = 1; ; attempt++) {
+            List<String> listed = profile.listedUnder();
+            Map<String, AttributeValue> old;
+            try {
+                old = writeProfile(id, profileUpdate(profile, listed), "attribute_not_exists(" + WITHDRAWN + ")");
+            } catch (ConditionalCheckFailedException outOfTheIndex) {
+                // Withdrawn (setListed false): the profile is saved, and listed nowhere; unless a reactivation
+                // came in between, whose listings this write must not take down: then the first write again.
+                listed = List.of();
+                try {
+                    old = writeProfile(id, profileUpdate(profile, listed), "attribute_exists(" + WITHDRAWN + ")");
+                } catch (ConditionalCheckFailedException reactivated) {
+                    if (attempt == SAVE_ATTEMPTS) {
+                        throw new IllegalStateException("The profile of " + id + " is withdrawn and reactivated faster than it can be saved");
+                    }
+                    continue;
+                }
+            }
+            writeListings(id, profile, listed, everListed(old), versionAfter(old), rating(old));
+            return;
         }
-        writeListings(id, profile, listed, everListed(old), versionAfter(old), rating(old));
     }
 
     /**
@@ -158,10 +178,19 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         listingsWritten(id, version);
     }
 
-    /** The pending mark of a profile version ({@link #pendingMark}): set by its profile write, cleared once its listings are written. */
-    private static void pendingMark(Update update, String id) {
-        update.set(Keys.GSI2PK, s(Keys.pendingListings(id.substring(0, 1))));
-        update.set(Keys.GSI2SK, s(TimePositions.of(Instant.now(), UUID.fromString(id))));
+    /**
+     * The pending mark of a profile version, on GSI2 ({@link Keys#pendingListings}): set by every profile write
+     * that changes what is listed (a save, a withdrawal, a reactivation), cleared once its listings are written.
+     */
+    private Map<String, AttributeValue> pendingMark(String id) {
+        return Map.of(Keys.GSI2PK, s(Keys.pendingListings(Keys.hexShard(id))),
+                Keys.GSI2SK, s(TimePositions.of(clock.instant(), UUID.fromString(id))));
+    }
+
+    /** A profile version's write: the next version and its pending mark. */
+    private void nextVersion(Update update, String id) {
+        update.add(VERSION, AttributeValue.fromN("1"));
+        pendingMark(id).forEach(update::set);
     }
 
     private void listingsWritten(String id, long version) {
@@ -186,33 +215,46 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     @Override
     public int healListings(Instant begunBefore) {
         int healed = 0;
-        for (int shard = 0; shard < 16; shard++) {
-            String partition = Keys.pendingListings(Integer.toHexString(shard));
+        for (int shard = 0; shard < Keys.HEX_SHARDS; shard++) {
+            String partition = Keys.pendingListings(Keys.hexShard(shard));
             List<Map<String, AttributeValue>> pending = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI2)
                     .keyConditionExpression(Keys.GSI2PK + " = :pk AND " + Keys.GSI2SK + " < :before")
                     .expressionAttributeValues(Map.of(":pk", s(partition), ":before", s(TimePositions.instant(begunBefore))))
                     .limit(HEAL_BATCH)).items();
             for (Map<String, AttributeValue> indexed : pending) {
                 String id = indexed.get(Keys.PK).s().substring("DIRECTORY#".length());
-                // the index may lag: act on the profile as it is now
-                Optional<Map<String, AttributeValue>> item = table.item(Keys.doctorProfile(id));
-                if (item.isEmpty() || !item.get().containsKey(Keys.GSI2PK) || !item.get().containsKey(VERSION)) {
-                    continue;
+                try {
+                    if (heal(id)) {
+                        healed++;
+                    }
+                } catch (RuntimeException failed) {
+                    // one doctor's failure must not leave the rest of this shard and the shards after it pending
+                    log.warn("Could not finish the listings of doctor {}; the next sweep tries again", id, failed);
                 }
-                Map<String, AttributeValue> now = item.get();
-                DirectoryEntry entry = toEntry(now);
-                long version = Long.parseLong(now.get(VERSION).n());
-                List<String> listed = entry.profile().isPresent() ? stringList(now, "listed") : List.of();
-                if (entry.profile().isPresent()) {
-                    writeListings(id, entry.profile().get(), listed, everListed(now), version, entry.rating());
-                } else {
-                    unlist(id, everListed(now), version);
-                    listingsWritten(id, version);
-                }
-                healed++;
             }
         }
         return healed;
+    }
+
+    /** One pending doctor's listings, from the profile as stored now; false if nothing was left to do. */
+    private boolean heal(String id) {
+        // the index may lag: act on the profile as it is now
+        Optional<Map<String, AttributeValue>> item = table.item(Keys.doctorProfile(id));
+        if (item.isEmpty() || !item.get().containsKey(Keys.GSI2PK) || !item.get().containsKey(VERSION)) {
+            return false;
+        }
+        Map<String, AttributeValue> now = item.get();
+        DirectoryEntry entry = toEntry(now);
+        long version = Long.parseLong(now.get(VERSION).n());
+        if (entry.profile().isPresent()) {
+            // from the profile, not its stored "listed": a reactivation cut before its save left that empty
+            List<String> listed = now.containsKey(WITHDRAWN) ? List.of() : entry.profile().get().listedUnder();
+            writeListings(id, entry.profile().get(), listed, everListed(now), version, entry.rating());
+        } else {
+            unlist(id, everListed(now), version);
+            listingsWritten(id, version);
+        }
+        return true;
     }
 
     /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
@@ -226,7 +268,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
     }
 
-    private static Update profileUpdate(DoctorProfile profile, List<String> listed) {
+    private Update profileUpdate(DoctorProfile profile, List<String> listed) {
         Update update = new Update();
         update.set("type", s("DOCTOR_PROFILE"));
         update.set("specialties", strings(profile.specialties()));
@@ -243,8 +285,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         update.setOrRemove("phone", profile.phone().map(AttributeValue::fromS));
         update.set("showPhone", AttributeValue.fromBool(profile.showPhone()));
         update.set("listed", strings(listed));
-        update.add(VERSION, AttributeValue.fromN("1"));
-        pendingMark(update, profile.doctorId().toString());
+        nextVersion(update, profile.doctorId().toString());
         if (!listed.isEmpty()) {
             update.add(EVER_LISTED, AttributeValue.fromSs(listed.stream().distinct().toList()));
         }
@@ -271,31 +312,30 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     /**
      * Out of the index: the profile item is marked {@value #WITHDRAWN} with nothing {@code listed} (the
      * commit point, a profile version: saves and ratings from then on list nothing), then every listing the
-     * doctor ever had becomes a tombstone of that version. Back:
-     * the mark is removed and the stored profile saved again, which lists it.
+     * doctor ever had becomes a tombstone of that version. Back: the mark is removed, as a profile version
+     * marked pending (so a reactivation cut before the save that follows is finished by the sweep, from the
+     * profile), and the stored profile saved again, which lists it.
      */
     @Override
     public void setListed(AccountId doctorId, boolean listed) {
         String id = doctorId.toString();
         if (listed) {
-            Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Keys.doctorProfile(id))
-                    .updateExpression("REMOVE " + WITHDRAWN)
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            if (old != null && old.containsKey(PROFILE_MARKER)) {
-                find(doctorId).flatMap(DirectoryEntry::profile).ifPresent(this::save);
+            Update back = new Update();
+            back.remove(WITHDRAWN);
+            nextVersion(back, id);
+            try {
+                writeProfile(id, back, "attribute_exists(" + WITHDRAWN + ")");
+            } catch (ConditionalCheckFailedException notWithdrawn) {
+                // listed already, or no profile yet: the save below (of a stored profile) is all there is to do
             }
+            find(doctorId).flatMap(DirectoryEntry::profile).ifPresent(this::save);
             return;
         }
-        Map<String, AttributeValue> old = table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.doctorProfile(id))
-                .updateExpression("SET " + WITHDRAWN + " = :yes, listed = :none, " + Keys.GSI2PK + " = :pending, "
-                        + Keys.GSI2SK + " = :since ADD #version :one")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":none", strings(List.of()),
-                        ":one", AttributeValue.fromN("1"), ":pending", s(Keys.pendingListings(id.substring(0, 1))),
-                        ":since", s(TimePositions.of(Instant.now(), doctorId.value()))))
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        Update out = new Update();
+        out.set(WITHDRAWN, AttributeValue.fromBool(true));
+        out.set("listed", strings(List.of()));
+        nextVersion(out, id);
+        Map<String, AttributeValue> old = writeProfile(id, out, null);
         long version = versionAfter(old);
         unlist(id, everListed(old), version);
         listingsWritten(id, version);

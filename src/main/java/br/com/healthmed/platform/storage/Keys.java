@@ -113,11 +113,35 @@ public final class Keys {
     }
 
     /**
+     * Partitions spread by the first hex digit of a UUID (pending due checks, pending listings, the outbox): a
+     * busy hour of writes lands on 16 partitions, not one, and a reader queries each.
+     */
+    public static final int HEX_SHARDS = 16;
+
+    /** The shard of {@code uuid}, its first hex digit. */
+    public static String hexShard(String uuid) {
+        return uuid.substring(0, 1);
+    }
+
+    /** Shard number {@code shard} (0 to {@link #HEX_SHARDS} - 1), as its hex digit. */
+    public static String hexShard(int shard) {
+        return Integer.toHexString(shard);
+    }
+
+    /**
+     * How far the move of the previous release's hourly checks into the 16 shards has come:
+     * {@code DUE#MIGRATION} / {@code HOURLY} (no hour nor hex digit spells {@code MIGRATION}).
+     */
+    public static Map<String, AttributeValue> hourlyChecksMigration() {
+        return key("DUE#MIGRATION", "HOURLY");
+    }
+
+    /**
      * A check the sweep has still to make, in one of 16 partitions by the appointment id's first hex digit,
      * whatever its time: {@code DUE#<hex digit>} / {@code <at>#<appointment>}. It stays until the sweep clears it.
      */
     public static Map<String, AttributeValue> pendingCheck(String appointmentId, String sortKey) {
-        return key(pendingChecks(appointmentId.substring(0, 1)), sortKey);
+        return key(pendingChecks(hexShard(appointmentId)), sortKey);
     }
 
     public static String pendingChecks(String shard) {

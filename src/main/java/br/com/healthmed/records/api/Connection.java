@@ -17,6 +17,7 @@ import java.util.function.Function;
 record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     static final int MAX_FIRST = 100;
+    static final int DEFAULT_FIRST = 20;
 
     record Edge<T>(String cursor, T node) {}
 
@@ -40,8 +41,14 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
                 edges.isEmpty() ? null : edges.get(0).cursor(), end));
     }
 
+    /** {@code first} of a connection: 20 if null (the schema's default, or a client sending null). */
     static int first(Integer first) {
-        int n = first == null ? 20 : first;
+        return first(first, DEFAULT_FIRST);
+    }
+
+    /** {@code first}, or {@code byDefault} if null: GraphQL applies the schema's default only when it is omitted. */
+    static int first(Integer first, int byDefault) {
+        int n = first == null ? byDefault : first;
         if (n < 1 || n > MAX_FIRST) {
             throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
         }

@@ -87,17 +87,17 @@ class ShareController {
     /** The list of before, now bounded: the first page (by default 100 patients) of {@link #sharedRecords}. */
     @QueryMapping
     List<SharedRecord> sharedWithMe(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
-        return page(first, after, caller).items();
+        return page(Connection.first(first, Connection.MAX_FIRST), after, caller).items();
     }
 
     @QueryMapping
     Connection<SharedRecord> sharedRecords(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
-        return Connection.of(page(first, after, caller), shared -> shared.patient().toString());
+        return Connection.of(page(Connection.first(first), after, caller), shared -> shared.patient().toString());
     }
 
-    private Page<SharedRecord> page(Integer first, String after, Caller caller) {
+    private Page<SharedRecord> page(int first, String after, Caller caller) {
         AccountId doctor = Callers.doctor(caller);
-        return sharing.sharedWith(doctor, Connection.first(first), Connection.afterId(after).map(AccountId::new));
+        return sharing.sharedWith(doctor, first, Connection.afterId(after).map(AccountId::new));
     }
 
     // --- RecordShare (the patient's view of a grant) ---------------------------------------------

@@ -57,7 +57,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     private static Map<String, AttributeValue> outboxKey(AppointmentId appointment) {
         String id = appointment.toString();
-        return Keys.outboxEntry(id.substring(0, 1), id);
+        return Keys.outboxEntry(Keys.hexShard(id), id);
     }
 
     @Override
@@ -92,9 +92,9 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
     public List<Pending> due(Instant now, int limit) {
         List<Pending> due = new ArrayList<>();
         // from a random shard on: with more due entries than one batch, instances' sweeps start in different places
-        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(16);
-        for (int i = 0; i < 16 && due.size() < limit; i++) {
-            String partition = Keys.outbox(Integer.toHexString((first + i) % 16));
+        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
+        for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
+            String partition = Keys.outbox(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> exclusiveStart = start;

@@ -43,21 +43,28 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 class DynamoAppointmentStore implements AppointmentStore {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    /** Partitions of the pending checks ({@link Keys#pendingCheck}). */
-    private static final int CHECK_SHARDS = 16;
+    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     /**
-     * The previous release kept checks in hourly partitions with a {@code ttl} two days after their time: the
-     * sweep reads those two days of hours too, until no instance of that release is left (then this goes).
+     * The previous release kept each check in the hourly partition of its time, written up to the publishing
+     * horizon ahead, with a {@code ttl} two days after that time. While an instance of it may still write them,
+     * the sweep reads the last two days of those hours too ({@link #dueChecks}); and {@link LegacyChecks} moves
+     * every one of them, from two days back to the horizon and two days past it, into the shards.
      */
-    private static final Duration LEGACY_CHECKS_KEPT = Duration.ofHours(48);
+    static final Duration LEGACY_CHECKS_KEPT = Duration.ofHours(48);
 
     private static final String ABANDONED = "ABANDONED_APPOINTMENT";
 
     private final DynamoTable table;
+    private final LegacyChecks legacyChecks;
 
-    DynamoAppointmentStore(DynamoTable table) {
+    /** @param horizon how far ahead the previous release may have written checks (the publishing horizon) */
+    DynamoAppointmentStore(DynamoTable table, Duration horizon) {
+        this(table, new LegacyChecks(table, horizon, LegacyChecks.HOURS_PER_RUN));
+    }
+
+    DynamoAppointmentStore(DynamoTable table, LegacyChecks legacyChecks) {
         this.table = table;
+        this.legacyChecks = legacyChecks;
     }
 
     @Override
@@ -174,20 +181,33 @@ class DynamoAppointmentStore implements AppointmentStore {
      */
     @Override
     public void scheduleCheck(DueCheck check) {
+        table.client().putItem(b -> b.tableName(table.name()).item(pendingCheck(check)));
+    }
+
+    static Map<String, AttributeValue> pendingCheck(DueCheck check) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.pendingCheck(check.appointmentId().toString(),
                 SortKeys.of(check.at(), check.appointmentId())));
         item.put("type", s("DUE_CHECK"));
         item.put("appointmentId", s(check.appointmentId().toString()));
         item.put("at", instant(check.at()));
-        table.client().putItem(b -> b.tableName(table.name()).item(item));
+        return item;
     }
 
-    /** The oldest due checks of the 16 shards together, and of the hourly partitions the previous release wrote. */
+    static DueCheck dueCheck(Map<String, AttributeValue> item) {
+        return new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at"));
+    }
+
+    /**
+     * The oldest due checks of the 16 shards together, and of the last two days of hourly partitions the
+     * previous release wrote (kept while an instance of it may run: see {@link LegacyChecks}). Each call first
+     * moves a bounded batch of those hourly partitions into the shards, until all are moved.
+     */
     @Override
     public List<DueCheck> dueChecks(Instant now, int limit) {
+        legacyChecks.moveSome(now);
         List<DueCheck> due = new ArrayList<>();
-        for (int shard = 0; shard < CHECK_SHARDS; shard++) {
-            due.addAll(dueIn(Keys.pendingChecks(Integer.toHexString(shard)), now, limit));
+        for (int shard = 0; shard < Keys.HEX_SHARDS; shard++) {
+            due.addAll(dueIn(Keys.pendingChecks(Keys.hexShard(shard)), now, limit));
         }
         Instant hour = now.minus(LEGACY_CHECKS_KEPT).truncatedTo(ChronoUnit.HOURS);
         for (; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
@@ -204,7 +224,7 @@ class DynamoAppointmentStore implements AppointmentStore {
                         .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(SortKeys.instant(now) + "#~")))
                         .limit(limit))
                 .items().stream()
-                .map(item -> new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at")))
+                .map(DynamoAppointmentStore::dueCheck)
                 .toList();
     }
 

@@ -63,8 +63,9 @@ class SchedulingStoreConfig {
         }
 
         @Bean
-        AppointmentStore appointmentStore(DynamoTable table) {
-            return new DynamoAppointmentStore(table);
+        AppointmentStore appointmentStore(DynamoTable table,
+                                          @Value("${healthmed.scheduling.horizon:P90D}") Duration horizon) {
+            return new DynamoAppointmentStore(table, horizon);
         }
 
         @Bean

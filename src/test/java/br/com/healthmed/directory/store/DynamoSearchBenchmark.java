@@ -40,7 +40,7 @@ class DynamoSearchBenchmark {
         int doctors = Integer.getInteger("directory.benchmark.doctors", 100_000);
         int searches = Integer.getInteger("directory.benchmark.searches", 300);
         double radius = Double.parseDouble(System.getProperty("directory.benchmark.radius", "10"));
-        DynamoDirectoryStore store = new DynamoDirectoryStore(Dynalite.newTable(), 16);
+        DynamoDirectoryStore store = new DynamoDirectoryStore(Dynalite.newTable(), 16, java.time.Clock.systemUTC());
 
         long loadStart = System.nanoTime();
         DemoDoctors generator = new DemoDoctors(new Random(2026));

@@ -12,7 +12,7 @@ class DynamoSearchPropertyTest extends SearchPropertyContract {
 
     @Override
     protected DirectoryStore newStore() {
-        return new DynamoDirectoryStore(Dynalite.newTable(), 8, 4);
+        return new DynamoDirectoryStore(Dynalite.newTable(), 8, 4, java.time.Clock.systemUTC());
     }
 
     @Override

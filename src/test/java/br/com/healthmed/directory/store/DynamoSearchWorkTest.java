@@ -11,7 +11,7 @@ class DynamoSearchWorkTest extends SearchWorkContract {
 
     @Override
     protected DirectoryStore newStore() {
-        return new DynamoDirectoryStore(Dynalite.newTable(), 8);
+        return new DynamoDirectoryStore(Dynalite.newTable(), 8, java.time.Clock.systemUTC());
     }
 
     @Override

@@ -54,6 +54,18 @@ final class SteppedDynamoClient {
         return request -> request.key().get("SK").s().startsWith("LISTING#");
     }
 
+    /** A save's profile write (it alone sets the time zone). */
+    static Predicate<UpdateItemRequest> profileSave() {
+        return request -> request.key().get("SK").s().equals("PROFILE") && request.hasExpressionAttributeNames()
+                && request.expressionAttributeNames().containsValue("timeZone");
+    }
+
+    /** The profile write a save sends after finding the doctor withdrawn (listed nowhere). */
+    static Predicate<UpdateItemRequest> withdrawnProfileSave() {
+        return profileSave().and(request -> request.conditionExpression() == null
+                || !request.conditionExpression().contains("attribute_not_exists"));
+    }
+
     @SuppressWarnings("unchecked")
     DynamoDbClient client() {
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},

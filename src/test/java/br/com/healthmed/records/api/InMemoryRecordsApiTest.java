@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 /** The records API on the embedded adapters: in-memory metadata, the local blob store and its URLs. */
 class InMemoryRecordsApiTest extends RecordsApiContract {
 
+    /** The deprecated list keeps its documented bound of 100 when first is omitted or null, not the connection's 20. */
+    @Test
+    void sharedWithMeListsUpTo100PatientsWhenFirstIsOmittedOrNull() {
+        RecordClient doctor = RecordClient.doctor(br.com.healthmed.support.Api.at(port));
+        for (int i = 0; i < 21; i++) {
+            RecordClient sharing = RecordClient.patient(br.com.healthmed.support.Api.at(port));
+            sharing.share(Map.of("doctorId", doctor.id, "groupIds", List.of(sharing.createGroup("exames")), "durationHours", 48));
+        }
+
+        doctor.document("shares", "sharedWithMeFirst").execute().path("sharedWithMe").entityList(Object.class).hasSize(21);
+        doctor.document("shares", "sharedWithMeFirst").variable("first", null).execute().path("sharedWithMe")
+                .entityList(Object.class).hasSize(21);
+    }
+
     @Test
     void theEmbeddedStoreHasNoMalwareScannerSoFilesAreCleanOnceCompleted() {
         patient.complete((String) patient.upload("exame.pdf", "application/pdf", Samples.pdf(1_000), List.of()).get("id"))

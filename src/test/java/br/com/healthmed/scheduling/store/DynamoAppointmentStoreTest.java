@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoAppointmentStoreTest extends AppointmentStoreContract {
 
     private final DynamoTable table = Dynalite.newTable();
-    private final AppointmentStore store = new DynamoAppointmentStore(table);
+    private final AppointmentStore store = new DynamoAppointmentStore(table, Duration.ofDays(90));
 
     @Override
     protected AppointmentStore store() {
@@ -54,5 +54,35 @@ class DynamoAppointmentStoreTest extends AppointmentStoreContract {
         assertThat(store.dueChecks(NOW, 10)).containsExactly(check);
         store.clearCheck(check);
         assertThat(store.dueChecks(NOW, 10)).isEmpty();
+    }
+
+    /**
+     * The previous release wrote a check in the hour of its time, up to the horizon ahead: the sweep moves it into
+     * its shard (a bounded batch of hours a run, resumed where the last run stopped), so the hourly read can go.
+     */
+    @Test
+    void aCheckThePreviousReleaseWroteAMonthAheadIsMovedIntoItsShard() {
+        DueCheck check = new DueCheck(AppointmentId.random(), NOW.plus(Duration.ofDays(30)));
+        String hour = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC).format(check.at());
+        Map<String, AttributeValue> legacyKey = Keys.dueCheck(hour, SortKeys.of(check.at(), check.appointmentId()));
+        Map<String, AttributeValue> item = new HashMap<>(legacyKey);
+        item.put("type", AttributeValue.fromS("DUE_CHECK"));
+        item.put("appointmentId", AttributeValue.fromS(check.appointmentId().toString()));
+        item.put("at", Attributes.instant(check.at()));
+        item.put(Attributes.TTL, Attributes.epochSeconds(check.at().plus(Duration.ofDays(2))));
+        table.client().putItem(b -> b.tableName(table.name()).item(item));
+        Map<String, AttributeValue> shardKey = Keys.pendingCheck(check.appointmentId().toString(),
+                SortKeys.of(check.at(), check.appointmentId()));
+        // 31 days ahead and two on either side: 840 hours, in two runs of 500
+        AppointmentStore moving = new DynamoAppointmentStore(table, new LegacyChecks(table, Duration.ofDays(31), 500));
+
+        assertThat(moving.dueChecks(NOW, 10)).isEmpty();
+        assertThat(table.item(legacyKey)).as("30 days ahead is past the first run's 500 hours").isPresent();
+        assertThat(moving.dueChecks(NOW, 10)).isEmpty();
+
+        assertThat(table.item(legacyKey)).isEmpty();
+        assertThat(table.item(shardKey)).hasValueSatisfying(moved -> assertThat(moved).doesNotContainKey(Attributes.TTL));
+        assertThat(table.item(Keys.hourlyChecksMigration()).map(p -> Attributes.bool(p, "done"))).contains(true);
+        assertThat(moving.dueChecks(check.at(), 10)).containsExactly(check);
     }
 }

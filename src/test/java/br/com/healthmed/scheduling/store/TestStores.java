@@ -14,7 +14,7 @@ public final class TestStores {
     private TestStores() {}
 
     public static AppointmentStore appointments(DynamoTable table) {
-        return new DynamoAppointmentStore(table);
+        return new DynamoAppointmentStore(table, Duration.ofDays(90));
     }
 
     public static AppointmentEventStore events(DynamoTable table) {
