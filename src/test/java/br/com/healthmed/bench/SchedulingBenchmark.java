@@ -567,9 +567,9 @@ class SchedulingBenchmark {
                 "  before TakenSlots), and dynalite is one single-threaded process. A booking that has run is always",
                 "  answered (the request budget is checked only before a mutation starts); requests past their 5 s budget",
                 "  before starting are shed with `REQUEST_BUDGET_EXCEEDED` (retryable), counted in the outcomes.",
-                "- Waitlist: an offer is made by the event relay after the cancellation is stored (durably, at least once),",
-                "  so the figure is the relay's latency plus one conditional claim of the slot and one appointment write;",
-                "  it includes up to 5 ms of the driver's polling.",
+                "- Waitlist: the cancellation itself offers the slot before it answers (taken straight over from the",
+                "  cancelled hold: one waitlist read, one conditional claim, one appointment write; the relay's event is the",
+                "  durable backstop), so the figure is mostly the waiter's read; it includes up to 5 ms of the driver's polling.",
                 "");
     }
 
