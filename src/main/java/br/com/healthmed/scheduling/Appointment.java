@@ -293,6 +293,22 @@ public record Appointment(
         return history.stream().filter(t -> t.move().isPresent()).count();
     }
 
+    /**
+     * The step that told the patient of {@code proposal}, if it was told: the PROPOSED step carrying its
+     * key (steps written before proposals carried their key, empty, are matched by slot and time).
+     */
+    public Optional<Move> toldOf(PendingMove proposal) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Transition step = history.get(i);
+            Optional<Move> told = step.move().filter(m -> m.kind() == MoveKind.PROPOSED && (m.key().equals(proposal.key())
+                    || m.key().isEmpty() && m.toSlot().equals(proposal.slot()) && !step.at().isBefore(proposal.since())));
+            if (told.isPresent()) {
+                return told;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The latest completed move, if the appointment was ever rescheduled. */
     public Optional<Move> lastMove() {
         Optional<Move> last = Optional.empty();

@@ -276,10 +276,7 @@ public class Rescheduling {
     }
 
     private static boolean told(Appointment current, Appointment.PendingMove pending) {
-        // steps written before proposals carried their key (empty) are matched by slot and time
-        return current.history().stream().anyMatch(t -> t.move().filter(m -> m.kind() == Appointment.MoveKind.PROPOSED
-                && (m.key().equals(pending.key())
-                    || m.key().isEmpty() && m.toSlot().equals(pending.slot()) && !t.at().isBefore(pending.since()))).isPresent());
+        return current.toldOf(pending).isPresent();
     }
 
     // --- the steps --------------------------------------------------------------------------------

@@ -258,15 +258,10 @@ class AppointmentController {
         if (pending.isEmpty()) {
             return null;
         }
-        List<Appointment.Transition> history = appointment.history();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            Optional<Appointment.Move> move = history.get(i).move()
-                    .filter(m -> m.kind() == Appointment.MoveKind.PROPOSED && m.toSlot().equals(pending.get().slot()));
-            if (move.isPresent()) {
-                return new ProposedTime(Rescheduling.proposalId(pending.get()), move.get().toSlot().value(), move.get().toStart(), move.get().toEnd(), pending.get().until());
-            }
-        }
-        return null; // noted, not yet told to the patient
+        return appointment.toldOf(pending.get())
+                .map(move -> new ProposedTime(Rescheduling.proposalId(pending.get()), move.toSlot().value(), move.toStart(),
+                        move.toEnd(), pending.get().until()))
+                .orElse(null); // noted, not yet told to the patient
     }
 
     /** {@code id}: names this proposal when the patient answers it (another proposal of the same slot has another). */
