@@ -95,10 +95,11 @@ class Holds {
     private Replaceable replaceable(Slot slot, boolean offerOnward) {
         Optional<Slot> current = Optional.of(slot);
         boolean lapsed = false;
+        boolean waitlistAsked = false; // storing the expiry with offerOnward gave the waitlist its turn
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (current.flatMap(Slot::hold).isEmpty()) {
                 // free now (or removed meanwhile: the caller's conditional write finds that out)
-                return lapsed ? new Replaceable(Optional.empty(), false, true) : Replaceable.NOT_HELD;
+                return lapsed && !waitlistAsked ? new Replaceable(Optional.empty(), false, true) : Replaceable.NOT_HELD;
             }
             Slot.Hold hold = current.get().hold().get();
             Instant now = clock.instant();
@@ -116,7 +117,7 @@ class Holds {
             Appointment appointment = holder.get();
             lapsed |= appointment.slotId().equals(slot.id()) && appointment.statusAt(now) == AppointmentStatus.EXPIRED;
             if (appointment.settledAt(now) == appointment) {
-                return new Replaceable(Optional.of(hold), false, lapsed);
+                return new Replaceable(Optional.of(hold), false, lapsed && !waitlistAsked);
             }
             // The holder lapsed at its deadline but is stored as still waiting for an answer. Its expiry
             // is stored under its version before anyone takes the slot over: an answer that read it just
@@ -124,6 +125,7 @@ class Holds {
             // version check instead of landing beside the new holder. If that answer landed first, the
             // next attempt finds the hold standing. Storing the expiry frees the slot (read again).
             lapses.store(appointment.id(), offerOnward);
+            waitlistAsked |= offerOnward;
             current = slots.find(slot.id());
         }
         throw Contention.changingNow();
@@ -132,7 +134,8 @@ class Holds {
     /**
      * What stands in a slot's way: nothing, a live hold, or a stale hold to replace. {@code lapsed}: the
      * slot's holder reached its answer deadline unanswered (a request the doctor did not answer, an offer
-     * nobody took), so the slot is free only now, not since a cancellation the waitlist already heard of.
+     * nobody took), so the slot is free only now, not since a cancellation the waitlist already heard of,
+     * and the waitlist is still owed its turn (false once storing the expiry here has offered the slot on).
      */
     record Replaceable(Optional<Slot.Hold> staleHold, boolean live, boolean lapsed) {
         static final Replaceable NOT_HELD = new Replaceable(Optional.empty(), false, false);
