@@ -7,9 +7,15 @@ import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Dynalite;
 import br.com.healthmed.support.FaultyProxy;
 import br.com.healthmed.support.TwoInstances;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +45,7 @@ class StartWhileStorageIsSlowTest {
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void anInstanceStartedWhileDynamoDbStallsIsNotReadyAcceptsNoTokenAndBecomesReadyKnowingTheRevocations() {
+    void anInstanceStartedWhileDynamoDbStallsIsNotReadyAcceptsNoTokenAndBecomesReadyKnowingTheRevocations() throws Exception {
         Api a = instances.a().api();
         Map<String, Object> live = a.registerPatient(Api.newPatient());
         Map<String, Object> ended = a.registerPatient(Api.newPatient());
@@ -59,12 +65,35 @@ class StartWhileStorageIsSlowTest {
         Map<?, ?> extensions = (Map<?, ?>) ((Map<?, ?>) ((List<?>) refused.getResponseBody().get("errors")).get(0)).get("extensions");
         assertThat(extensions.get("code")).isEqualTo("SERVICE_BUSY");
         assertThat(extensions.get("retryAfterSeconds")).isEqualTo(1);
+        // graphql-ws: a retryable close (1013 Try Again Later), not 4401, which clients take as a bad token
+        assertThat(closeOfConnectionInit(restarted, live.get("accessToken"))).startsWith("1013 SERVICE_BUSY");
 
         storage.heal();
         await().atMost(Duration.ofSeconds(90)).until(() -> readiness(restarted) == 200);
         Api api = restarted.api();
         assertThat(api.meAnswer(live.get("accessToken"))).isEqualTo("OK");
         assertThat(api.meAnswer(ended.get("accessToken"))).isEqualTo("SESSION_REVOKED"); // learned from storage
+    }
+
+    /** Opens a graphql-ws connection with the token; "code reason" of its close, or what came instead. */
+    private static String closeOfConnectionInit(TwoInstances.Instance instance, Object accessToken) throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(instance.api().baseUrl().replaceFirst("^http", "ws") + "/graphql"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        answer.complete("message " + data);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        answer.complete(statusCode + " " + reason);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + accessToken + "\"}}", true);
+        return answer.get(10, TimeUnit.SECONDS);
     }
 
     private static int readiness(TwoInstances.Instance instance) {

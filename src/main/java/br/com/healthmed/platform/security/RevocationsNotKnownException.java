@@ -9,6 +9,11 @@ package br.com.healthmed.platform.security;
 public class RevocationsNotKnownException extends RuntimeException {
 
     public static final int RETRY_AFTER_SECONDS = 1;
+    /**
+     * Set (to {@code true}) in a graphql-ws session's attributes when its {@code connection_init} was
+     * refused for this reason, so the connection is closed as "try again later", not as "unauthorized".
+     */
+    public static final String REFUSED_SESSION_ATTRIBUTE = RevocationsNotKnownException.class.getName() + ".refused";
 
     public RevocationsNotKnownException() {
         super("revoked sessions not read yet", null, false, false);

@@ -13,6 +13,7 @@ import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
@@ -27,7 +28,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  * connections would be cut when the server stops, or held until the shutdown timeout.
  *
  * <p>Sessions are tracked by a decorator around Spring for GraphQL's handler, put into the WebSocket
- * handler mapping when that mapping is created.
+ * handler mapping when that mapping is created; the same decorator hands the handler each message's
+ * session as {@link TryAgainLaterClose}, for connections refused while the instance is starting.
  */
 @Component
 class WebSocketDrain implements InstantiationAwareBeanPostProcessor, SmartLifecycle {
@@ -110,6 +112,11 @@ class WebSocketDrain implements InstantiationAwareBeanPostProcessor, SmartLifecy
             if (stopping) {
                 closeForShutdown(session); // opened while shutting down
             }
+        }
+
+        @Override
+        public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+            super.handleMessage(TryAgainLaterClose.around(session), message);
         }
 
         @Override
