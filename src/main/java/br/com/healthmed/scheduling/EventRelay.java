@@ -40,6 +40,7 @@ class EventRelay implements DisposableBean {
     static final String LOGS = "logs";
     private static final int SWEEP_BATCH = 100;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     private final AppointmentStore appointments;
     private final AppointmentEventStore store;
@@ -232,8 +233,16 @@ class EventRelay implements DisposableBean {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
+    /**
+     * At shutdown (after the web server drained its requests), the relays under way and queued get a
+     * few seconds to finish: cut, their events would wait for another instance's sweep (at least the 10 s
+     * grace), and a rolling restart would delay every change made in its last moments.
+     */
     @Override
-    public void destroy() {
-        executor.shutdownNow();
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }
