@@ -86,6 +86,7 @@ public class ChaosDriver {
     static final String CANCEL = "mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { id status } }";
     static final String MY_APPOINTMENTS = "query($after: String) { myAppointments(first: 100, after: $after) { edges { node { "
             + "id slotId status requestedAt doctor { id } patient { id } history { from to by } } } pageInfo { hasNextPage endCursor } } }";
+    static final String EVENTS_CURSOR = "{ appointmentEventsCursor }";
     static final String EVENTS = "subscription($after: ID) { appointmentEvents(after: $after) { id kind appointmentId status } }";
 
     static final String PASSWORD = "Caos-Controlado-2026";
@@ -106,7 +107,7 @@ public class ChaosDriver {
         List<Participant> subscribed = new ArrayList<>(doctors);
         subscribed.addAll(patients.subList(0, Math.min(config.subscribed, patients.size())));
         Events events = new Events(config);
-        events.subscribeAll(subscribed);
+        events.subscribeAll(api, subscribed);
         log("%d event subscriptions live", subscribed.size());
 
         Ledger ledger = new Ledger();
@@ -806,9 +807,13 @@ public class ChaosDriver {
             this.config = config;
         }
 
-        void subscribeAll(List<Participant> who) throws InterruptedException {
+        void subscribeAll(Api api, List<Participant> who) throws InterruptedException {
             for (Participant p : who) {
-                Stream stream = new Stream(p, null, p.number % 2, true);
+                // as a client should: subscribe after the log's cursor, so a break before the first event
+                // resumes from it (without after, the changes between the break and the resubscription are lost)
+                String cursor = (String) api.call("appointmentEventsCursor", p.token, EVENTS_CURSOR, map(), rnd(2))
+                        .require("appointmentEventsCursor");
+                Stream stream = new Stream(p, cursor, p.number % 2, true);
                 streams.add(stream);
                 stream.connect();
             }

@@ -173,11 +173,29 @@ public class AppointmentEventFeed implements DisposableBean {
         return deliveries;
     }
 
+    /**
+     * Where the account's log ends now, as an id for {@code after}: the last event's id, or, while the
+     * log is empty, a cursor before its first position. A client that subscribes with it, rather than
+     * without {@code after}, can resume without a gap even when its connection breaks before its first
+     * event (with no event received it would have no id to resume from; found by the chaos suite:
+     * a patient's first change lost in the reconnect).
+     */
+    public String cursor(AccountId account) {
+        long last = store.last(account);
+        Optional<AppointmentEventStore.Logged> end = last == 0 ? Optional.empty() : store.at(account, last);
+        return end.map(EventCursor::of)
+                .orElseGet(() -> EventCursor.beforeEverything(account, clock.instant())) // empty, or its end just expired
+                .encoded();
+    }
+
     private long positionOf(AccountId account, String id) {
         EventCursor cursor = EventCursor.parse(id).filter(c -> c.account().equals(account)).orElseThrow(AppointmentEventFeed::unknown);
         if (cursor.appendedAt().isBefore(clock.instant().minus(retention))) {
             throw new DomainException(ErrorCode.EVENTS_EXPIRED,
                     "That event is older than the events kept; read your appointments again and subscribe without after.");
+        }
+        if (cursor.isBeforeEverything()) {
+            return 0;
         }
         return store.at(account, cursor.position()).filter(cursor::names).map(AppointmentEventStore.Logged::position)
                 .orElseThrow(AppointmentEventFeed::unknown);

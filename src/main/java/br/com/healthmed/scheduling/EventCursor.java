@@ -20,6 +20,18 @@ record EventCursor(AccountId account, long position, long appendedAtMillis) {
         return new EventCursor(logged.account(), logged.position(), logged.appendedAt().toEpochMilli());
     }
 
+    /**
+     * A cursor before every position the account's log can have (positions start at a day number times
+     * 10⁹), made when the log was empty: after it comes the whole log. It expires like an event's id.
+     */
+    static EventCursor beforeEverything(AccountId account, Instant now) {
+        return new EventCursor(account, 0, now.toEpochMilli());
+    }
+
+    boolean isBeforeEverything() {
+        return position == 0;
+    }
+
     String encoded() {
         String plain = VERSION + ":" + account + ":" + position + ":" + appendedAtMillis;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));

@@ -486,6 +486,44 @@ abstract class SchedulingApiContract {
     }
 
     @Test
+    void aClientWhoseConnectionBrokeBeforeItsFirstEventResumesFromTheCursorItSubscribedWith() {
+        TestUser fresh = newPatient();
+        String emptyLog = eventsCursor(fresh);
+        // subscribed with after: emptyLog, then the connection broke; meanwhile the first change
+        String first = (String) book(fresh, publish(doctor, clock.inDays(3, 16)), "k-" + UUID.randomUUID()).get("id");
+        WebSocketGraphQlTester socket = sockets.connect(port, fresh.accessToken());
+        StepVerifier.create(eventsAfter(socket, emptyLog).take(1))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "REQUESTED").containsEntry("appointmentId", first))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+
+        // a cursor taken once the log has events stands after them
+        String later = eventsCursor(fresh);
+        String second = (String) book(fresh, publish(newDoctor(), clock.inDays(4, 16)), "k-" + UUID.randomUUID()).get("id");
+        StepVerifier.create(eventsAfter(socket, later).take(1))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "REQUESTED").containsEntry("appointmentId", second))
+                .expectComplete()
+                .verify(AppointmentEventsTest.WAIT);
+
+        // a cursor is its account's only, and expires like an event's id
+        WebSocketGraphQlTester someoneElse = sockets.connect(port, patient.accessToken());
+        StepVerifier.create(eventsAfter(someoneElse, emptyLog))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT")))
+                .verify(AppointmentEventsTest.WAIT);
+        clock.advance(Duration.ofDays(8));
+        StepVerifier.create(eventsAfter(socket, emptyLog))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "EVENTS_EXPIRED")))
+                .verify(AppointmentEventsTest.WAIT);
+    }
+
+    private static String eventsCursor(TestUser who) {
+        return who.api().tester().document("{ appointmentEventsCursor }").execute()
+                .path("appointmentEventsCursor").entity(String.class).get();
+    }
+
+    @Test
     void resumingAfterAnIdThatIsNotOneOfTheCallersEventsIsRefusedAndAfterAnExpiredOneSaysSo() {
         String slot = publish(doctor, clock.inDays(1, 17));
         WebSocketGraphQlTester socket = sockets.connect(port, patient.accessToken());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -67,6 +68,11 @@ class AppointmentEventsController {
         public Instant at() {
             return event.at();
         }
+    }
+
+    @QueryMapping
+    String appointmentEventsCursor(@AuthenticationPrincipal Caller caller) {
+        return feed.cursor(Callers.any(caller));
     }
 
     @SubscriptionMapping
