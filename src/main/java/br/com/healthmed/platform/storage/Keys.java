@@ -4,7 +4,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every key shape of the single table, in one place; the README's access-pattern table mirrors it.
+ * Every key shape of the single table, in one place; docs/dynamodb.md lists them (DynamoDbDocumentationTest checks it).
  * Values inside keys are already normalised by their value objects (lower-case e-mail, CPF digits,
  * CRM as {@code 123456/SP}).
  */
