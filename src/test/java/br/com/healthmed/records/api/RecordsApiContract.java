@@ -345,7 +345,10 @@ abstract class RecordsApiContract extends RecordsApiHarness {
                 .path("addFilesToGroup.name").entity(String.class).isEqualTo("cardiologia");
         assertThat(RecordClient.get(doctor.downloadUrl(later)).statusCode()).isEqualTo(200);
 
-        patient.document("recordGroups", "removeFilesFromGroup").variable("groupId", group).variable("fileIds", List.of(later)).execute();
+        patient.document("recordGroups", "removeFilesFromGroup").variable("groupId", group).variable("fileIds", List.of(later)).execute()
+                .errors().verify()
+                .path("removeFilesFromGroup.id").entity(String.class).isEqualTo(group)
+                .path("removeFilesFromGroup.name").entity(String.class).isEqualTo("cardiologia");
         assertThat(code(doctor.download(later))).isEqualTo("NOT_FOUND");
     }
 
