@@ -82,7 +82,7 @@ class LoginServiceTest {
     @Test
     void loginsThatFindTheServiceBusyDoNotLockTheAccount() {
         String email = "busy." + System.nanoTime() + "@example.com";
-        verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+        PatientAccount ana = verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
                 Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.60"));
         doThrow(new DomainException(ErrorCode.SERVICE_BUSY, "busy")).when(passwords).matches(anyString(), anyString());
 
@@ -92,17 +92,17 @@ class LoginServiceTest {
         }
         reset(passwords);
 
-        assertThat(session(logins.loginPatient(email, Api.PASSWORD, "203.0.113.61")).account().id()).isNotNull();
+        assertThat(session(logins.loginPatient(email, Api.PASSWORD, "203.0.113.61")).account().id()).isEqualTo(ana.id()); // not locked
     }
 
     @Test
     void theSameAccentedPasswordTypedComposedOrDecomposedIsOnePassword() {
         String email = "nfkc." + System.nanoTime() + "@example.com";
         String decomposed = "Cafe\u0301 com pa\u0303o e mel";
-        verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
+        PatientAccount ana = verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
                 decomposed, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.70"));
 
-        assertThat(session(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71")).account().id()).isNotNull();
+        assertThat(session(logins.loginPatient(email, "Caf\u00e9 com p\u00e3o e mel", "203.0.113.71")).account().id()).isEqualTo(ana.id());
     }
 
     @Test
@@ -114,8 +114,9 @@ class LoginServiceTest {
                 .isEqualTo(ErrorCode.COMMON_PASSWORD);
     }
 
-    private void verified(PatientAccount patient) {
+    private PatientAccount verified(PatientAccount patient) {
         assertThat(accounts.markEmailVerified(patient.id(), patient.email())).isTrue();
+        return patient;
     }
 
     private static Session session(LoginOutcome outcome) {
