@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
  * the modules' {@link WarmUpStep}s (identity: the ES256 check of a forged access token). It runs on the
  * starting thread in the phase just before the web server starts (so nothing is routed here, load
  * balancer or not, until it is done), stops at its time budget, and a failure only ends it early.
+ * None of them reaches storage or a rate counter (the anonymous ones stop at the caller check); they
+ * do show in the GraphQL request metrics of the first seconds (4 per round, as {@code WarmUp} operations).
  * {@code healthmed.warm-up.rounds=0} turns it off (tests do).
  */
 @Component
@@ -90,7 +92,7 @@ class WarmUp implements SmartLifecycle {
                 for (String document : DOCUMENTS) {
                     ContextSnapshot snapshot = graphQl.contextSnapshotFactory().captureAll();
                     count(graphQl.handleRequest(request(document.formatted(round), round))
-                            .contextWrite(snapshot::updateContext).block(budget));
+                            .contextWrite(snapshot::updateContext).block(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
                 }
                 for (WarmUpStep step : steps) {
                     step.run(round);
