@@ -2,9 +2,11 @@ package br.com.healthmed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.modules.PublishedApis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -18,6 +20,13 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         modules.verify();
+    }
+
+    /** Only what a module publishes (@NamedInterface("api")) is used by the others; see {@link PublishedApis}. */
+    @Test
+    void modulesUseOnlyEachOthersPublishedApis() {
+        List<String> reachIns = PublishedApis.reachIns(modules);
+        assertThat(reachIns).as("%d reach-ins:%n%s", reachIns.size(), String.join(System.lineSeparator(), reachIns)).isEmpty();
     }
 
     /** The module diagrams (target/spring-modulith-docs): one per module, and every module in the overview. */

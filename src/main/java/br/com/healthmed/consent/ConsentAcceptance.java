@@ -4,12 +4,14 @@ import br.com.healthmed.identity.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient accepted a version of the teleconsultation consent: when, from which client address (as
  * the load balancer reported it), and which exact text (its SHA-256); and, if the patient withdrew it
  * since (LGPD art. 8 §5), when. A withdrawn acceptance counts as none.
  */
+@NamedInterface("api")
 public record ConsentAcceptance(AccountId patient, String version, String textSha256, Instant acceptedAt,
                                 Optional<String> clientAddress, Optional<Instant> withdrawnAt) {
 

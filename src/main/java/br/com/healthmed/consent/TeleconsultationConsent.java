@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * a doctor that the patient consented.
  */
 @Service
+@NamedInterface("api")
 public class TeleconsultationConsent {
 
     private final ConsentStore store;

@@ -7,5 +7,5 @@
  * <p>A module of its own so that scheduling can depend on it without a cycle: it depends only on
  * identity's account ids and platform.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consent")
+@org.springframework.modulith.ApplicationModule(displayName = "Consent", allowedDependencies = {"identity :: api", "platform"})
 package br.com.healthmed.consent;

@@ -2,6 +2,7 @@ package br.com.healthmed.directory;
 
 import br.com.healthmed.identity.AccountId;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
  * anonymised): out of every search at once, the profile kept until it is erased.
  */
 @Service
+@NamedInterface("api")
 public class DirectoryWithdrawal {
 
     private final DirectoryStore store;

@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a doctor publishes in the directory, already validated. {@code email} and {@code phone} are
  * shown to others only when {@code showEmail} / {@code showPhone}; the doctor always sees them.
  */
+@NamedInterface("api")
 public record DoctorProfile(
         AccountId doctorId,
         List<String> specialties,

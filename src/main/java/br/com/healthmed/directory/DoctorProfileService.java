@@ -1,9 +1,9 @@
 package br.com.healthmed.directory;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Caller;
@@ -12,10 +12,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** Doctors' public profiles: a doctor edits their own; anyone reads them. */
 @Service
+@NamedInterface("api")
 public class DoctorProfileService {
 
     private final DirectoryStore store;
@@ -39,7 +41,7 @@ public class DoctorProfileService {
         if (known.role() != Role.DOCTOR) {
             throw new DomainException(ErrorCode.WRONG_ROLE, "Only doctors have a directory profile.");
         }
-        DoctorAccount account = doctor(AccountId.of(known.accountId()))
+        DoctorSummary account = doctor(AccountId.of(known.accountId()))
                 .orElseThrow(() -> DomainException.notFound("Doctor"));
         DoctorProfile profile = rules.validate(account.id(), input);
         if (profile.officeLocation().isEmpty() && profile.officeAddress().isPresent() && geocoder.available()) {
@@ -61,16 +63,16 @@ public class DoctorProfileService {
         Map<AccountId, DirectoryEntry> entries = store.findAll(ids);
         Map<AccountId, DoctorView> views = new HashMap<>();
         accounts.findAll(ids).forEach((id, account) -> {
-            if (account instanceof DoctorAccount doctor) {
+            if (account instanceof DoctorSummary doctor) {
                 views.put(id, DoctorView.of(doctor, Optional.ofNullable(entries.get(id))));
             }
         });
         return views;
     }
 
-    private Optional<DoctorAccount> doctor(AccountId id) {
-        Optional<Account> account = accounts.find(id);
-        return account.filter(DoctorAccount.class::isInstance).map(DoctorAccount.class::cast);
+    private Optional<DoctorSummary> doctor(AccountId id) {
+        Optional<AccountSummary> account = accounts.find(id);
+        return account.filter(DoctorSummary.class::isInstance).map(DoctorSummary.class::cast);
     }
 
     private static DoctorProfile withLocation(DoctorProfile p, GeoPoint location) {

@@ -1,18 +1,20 @@
 package br.com.healthmed.directory;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A doctor's public profile: the account's name and CRM with the directory's profile and rating.
  * Never the password hash; e-mail and phone only through {@link #email(boolean)} / {@link #phone(boolean)}.
  */
+@NamedInterface("api")
 public record DoctorView(AccountId id, String name, String crm, DoctorProfile profile, Rating rating) {
 
-    static DoctorView of(DoctorAccount account, Optional<DirectoryEntry> entry) {
+    static DoctorView of(DoctorSummary account, Optional<DirectoryEntry> entry) {
         DoctorProfile profile = entry.flatMap(DirectoryEntry::profile)
                 .orElseGet(() -> DoctorProfile.initial(account.id(), account.specialties()));
         return new DoctorView(account.id(), account.name(), account.crm().value(), profile,

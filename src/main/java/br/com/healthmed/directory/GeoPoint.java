@@ -2,8 +2,10 @@ package br.com.healthmed.directory;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import org.springframework.modulith.NamedInterface;
 
 /** A place on Earth in decimal degrees (WGS 84): latitude −90..90, longitude −180..180. */
+@NamedInterface("api")
 public record GeoPoint(double latitude, double longitude) {
 
     /** The mean Earth radius (IUGG), in km: the sphere every distance of the directory is measured on. */

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What scheduling needs to know of a doctor's practice: the price of one consultation in BRL (absent
  * until the doctor sets it), the time zone of their working hours and the length of a consultation.
  */
+@NamedInterface("api")
 public record PracticeTerms(
         AccountId doctorId,
         Optional<BigDecimal> consultationPrice,

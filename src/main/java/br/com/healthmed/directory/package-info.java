@@ -6,5 +6,5 @@
  * of a doctor's practice (price, time zone, consultation length) and
  * {@link br.com.healthmed.directory.DoctorRatings} to add the rating of a completed consultation.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Directory")
+@org.springframework.modulith.ApplicationModule(displayName = "Directory", allowedDependencies = {"identity :: api", "platform", "specialty :: api"})
 package br.com.healthmed.directory;

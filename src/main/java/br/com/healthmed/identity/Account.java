@@ -26,6 +26,9 @@ public sealed interface Account permits PatientAccount, DoctorAccount {
     /** A phone number the owner gave (at registration, or with a correction). */
     Optional<Phone> phone();
 
+    /** What other modules may know of this account: everything but how it logs in. */
+    AccountSummary summary();
+
     /** The same account with another password hash (after a rehash with stronger parameters). */
     Account withPasswordHash(String passwordHash);
 

@@ -3,12 +3,15 @@ package br.com.healthmed.identity;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
-/** Read access to accounts for other modules and the API (batched for DataLoaders). */
+/** Read access to accounts, as {@link AccountSummary} (no credentials), for other modules and the API (batched for DataLoaders). */
 @Service
+@NamedInterface("api")
 public class AccountDirectory {
 
     private final AccountStore accounts;
@@ -17,12 +20,20 @@ public class AccountDirectory {
         this.accounts = accounts;
     }
 
-    public Optional<Account> find(AccountId id) {
-        return accounts.find(id);
+    public Optional<AccountSummary> find(AccountId id) {
+        return accounts.find(id).map(Account::summary);
     }
 
-    public Map<AccountId, Account> findAll(Collection<AccountId> ids) {
-        return accounts.findAll(ids);
+    /** The doctor with this id; empty for a patient's id or an unknown one. */
+    public Optional<DoctorSummary> findDoctor(AccountId id) {
+        return find(id).filter(DoctorSummary.class::isInstance).map(DoctorSummary.class::cast);
+    }
+
+    /** The accounts found among {@code ids} (unknown ones are left out). */
+    public Map<AccountId, AccountSummary> findAll(Collection<AccountId> ids) {
+        Map<AccountId, AccountSummary> found = new HashMap<>();
+        accounts.findAll(ids).forEach((id, account) -> found.put(id, account.summary()));
+        return found;
     }
 
     /**

@@ -3,6 +3,7 @@ package br.com.healthmed.identity;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
  * account.
  */
 @Service
+@NamedInterface("api")
 public class AccountErasure {
 
     /** The domain of anonymised e-mail placeholders: {@code .invalid} never resolves (RFC 2606). */

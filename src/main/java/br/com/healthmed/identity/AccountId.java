@@ -3,8 +3,10 @@ package br.com.healthmed.identity;
 import br.com.healthmed.platform.EntityId;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** An account's id: random, carries no personal data. */
+@NamedInterface("api")
 public record AccountId(UUID value) implements EntityId {
 
     public AccountId {

@@ -2,6 +2,7 @@ package br.com.healthmed.identity;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The e-mails identity sends about an account itself, implemented by the notifications module (which
@@ -12,6 +13,7 @@ import java.util.Objects;
  * service cannot take it now, the call throws a {@code DomainException} with {@code SERVICE_BUSY} and
  * {@code retryAfterSeconds}; an address the mail service refuses for good is dropped (and logged by id).
  */
+@NamedInterface("api")
 public interface AccountMessages {
 
     /** Whom a message goes to: the account (for the delivery record), the greeting's name, the address. */

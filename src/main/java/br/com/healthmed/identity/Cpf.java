@@ -3,12 +3,14 @@ package br.com.healthmed.identity;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A CPF (Cadastro de Pessoas Físicas), kept as its 11 digits. Accepts the digits with or without the
  * usual punctuation ({@code 123.456.789-09}); rejects wrong check digits and all-equal digits
  * ({@code 111.111.111-11}), which pass the check-digit arithmetic but are not issued.
  */
+@NamedInterface("api")
 public record Cpf(String digits) {
 
     public Cpf {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A doctor's registration with a Regional Council of Medicine: 4 to 10 digits and the state (UF)
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * {@code CRM/SP 123456} and {@code CRM-SP 123456} as people write them. Leading zeros are padding,
  * not part of the number: {@code 012345/SP} is {@code 12345/SP} (and one doctor, not two).
  */
+@NamedInterface("api")
 public record Crm(String number, String uf) {
 
     /** The 26 states and the Federal District. */

@@ -48,6 +48,11 @@ public record DoctorAccount(
     }
 
     @Override
+    public DoctorSummary summary() {
+        return new DoctorSummary(id, name, crm, specialties, createdAt, email, phone);
+    }
+
+    @Override
     public DoctorAccount withPasswordHash(String passwordHash) {
         return new DoctorAccount(id, name, crm, specialties, passwordHash, createdAt, email, phone);
     }

@@ -5,12 +5,14 @@ import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An e-mail address, normalised (trimmed, lower-case) so that {@code Ana@X.com} and {@code ana@x.com}
  * are one login. Syntax: the practical subset of RFC 5322 that mail providers accept (a dotted domain
  * with a top-level label, no spaces, no quoted local parts).
  */
+@NamedInterface("api")
 public record Email(String value) {
 
     private static final Pattern SYNTAX = Pattern.compile(

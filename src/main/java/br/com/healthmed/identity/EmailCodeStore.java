@@ -3,6 +3,7 @@ package br.com.healthmed.identity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The e-mail codes an account is waiting on: at most one per purpose, stored as a hash
@@ -12,6 +13,7 @@ import java.util.Optional;
 public interface EmailCodeStore {
 
     /** What a code is for: confirming the address an account has, or the one it wants to move to. */
+    @NamedInterface("api")
     enum Purpose { VERIFY_EMAIL, CHANGE_EMAIL }
 
     /** A code sent to {@code email}; {@code id} tells one issue from the next. */

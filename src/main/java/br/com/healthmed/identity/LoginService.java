@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * mandatory ({@link TwoFactorProperties#mandatoryForDoctors}), gets {@code TWO_FACTOR_ENROLMENT_REQUIRED}.
  */
 @Service
-public class LoginService {
+public class LoginService implements PasswordProof {
 
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
@@ -84,7 +84,7 @@ public class LoginService {
      */
     public LoginOutcome verifyEmailAndLogin(String email, String code, String password, String clientAddress) {
         PatientAccount patient = verification.verifyByAddress(email, code, password, clientAddress,
-                found -> standings.forEach(standing -> standing.admit(found)));
+                found -> standings.forEach(standing -> standing.admit(found.summary())));
         return admitted(patient, clientAddress, false);
     }
 
@@ -100,7 +100,7 @@ public class LoginService {
                 doctor ? Role.DOCTOR : Role.PATIENT, password, clientAddress, true);
         boolean restored = false;
         for (AccountStanding standing : standings) {
-            restored |= standing.restore(account, clientAddress);
+            restored |= standing.restore(account.summary(), clientAddress);
         }
         if (!restored) {
             throw new DomainException(ErrorCode.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
@@ -112,6 +112,7 @@ public class LoginService {
      * A logged-in owner confirms a sensitive step with the password (e.g. deactivating the account):
      * counted against the account's login identifier like a login, {@code INVALID_CREDENTIALS} if wrong.
      */
+    @Override
     public void confirmPassword(AccountId id, String password, String clientAddress) {
         Account account = accounts.find(id).orElseThrow(() -> DomainException.notFound("Account"));
         LoginClaim claim = account instanceof PatientAccount patient ? LoginClaim.of(patient.email())
@@ -138,7 +139,7 @@ public class LoginService {
      * opens an account that has a second factor).
      */
     private LoginOutcome admitted(Account known, String clientAddress, boolean logLogin) {
-        standings.forEach(standing -> standing.admit(known));
+        standings.forEach(standing -> standing.admit(known.summary()));
         if (twoFactor.isEnabled(known.id())) {
             return twoFactor.challenge(known);
         }

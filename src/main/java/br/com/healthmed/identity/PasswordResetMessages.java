@@ -2,11 +2,13 @@ package br.com.healthmed.identity;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The port through which a password-reset e-mail leaves this module; the notifications module
  * implements it (identity does not depend on notifications). The token is the e-mail's only secret.
  */
+@NamedInterface("api")
 public interface PasswordResetMessages {
 
     /** Sends the e-mail now; throws if the mail service did not take it. */

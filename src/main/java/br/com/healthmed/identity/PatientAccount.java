@@ -60,6 +60,11 @@ public record PatientAccount(
         return new PatientAccount(id, name, email, cpf, birthDate, phone, passwordHash, createdAt, true);
     }
 
+    @Override
+    public PatientSummary summary() {
+        return new PatientSummary(id, name, email, cpf, birthDate, phone, createdAt, emailVerified);
+    }
+
     public PatientAccount verified() {
         return new PatientAccount(id, name, email, cpf, birthDate, phone, passwordHash, createdAt, true);
     }

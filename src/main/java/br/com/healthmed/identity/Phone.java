@@ -2,11 +2,13 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A phone number in E.164 ({@code +5511987654321}). A Brazilian number may be typed without the
  * country code, with area code and 8 or 9 digits, in any punctuation: {@code (11) 98765-4321}.
  */
+@NamedInterface("api")
 public record Phone(String e164) {
 
     public Phone {

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One entry of an account's security log: what happened, when, and from which network address
  * (absent when the action had no client, e.g. a sweep). Never anything else: no user agent, no
  * e-mail, no token.
  */
+@NamedInterface("api")
 public record SecurityEvent(UUID id, AccountId account, SecurityEventKind kind, Instant at, Optional<String> clientAddress) {
 
     public SecurityEvent {

@@ -1,9 +1,12 @@
 package br.com.healthmed.identity;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What happened to an account, as its owner reads it in the security log. Names are part of the API
  * (the GraphQL enum of the same name): a constant is added, never renamed.
  */
+@NamedInterface("api")
 public enum SecurityEventKind {
     LOGIN_SUCCEEDED,
     LOGIN_FAILED,

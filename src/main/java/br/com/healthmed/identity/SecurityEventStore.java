@@ -3,6 +3,7 @@ package br.com.healthmed.identity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where security-log entries live. Implementations must pass {@code SecurityEventStoreContract}.
@@ -22,6 +23,7 @@ public interface SecurityEventStore {
     Page page(AccountId account, Instant since, int limit, Optional<String> after);
 
     /** One page of entries; {@code next} is the position of the last one, present when more may follow. */
+    @NamedInterface("api")
     record Page(List<SecurityEvent> items, Optional<String> next) {
         public Page {
             items = List.copyOf(items);

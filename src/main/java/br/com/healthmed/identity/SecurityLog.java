@@ -1,6 +1,7 @@
 package br.com.healthmed.identity;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An account's security log, for its owner ({@code mySecurityEvents}): logins, logouts, revoked
@@ -10,6 +11,7 @@ import java.util.Optional;
  * <p>Entries are append-only and kept for {@code healthmed.security-log.retention} (two years by
  * default, docs/account.md), then dropped.
  */
+@NamedInterface("api")
 public interface SecurityLog {
 
     /**

@@ -1,12 +1,15 @@
 package br.com.healthmed.identity;
 
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /** A login session ended before its expiry: clients on it should return to the login screen. */
 public record SessionEnded(String sessionId, Reason reason, Instant at) {
 
     /** The event-bus topic every instance hears ended sessions on. */
     static final String TOPIC = "identity.session-ended";
+
+    @NamedInterface("api")
 
     public enum Reason {
         /** {@code logout} was called with one of the session's refresh tokens. */

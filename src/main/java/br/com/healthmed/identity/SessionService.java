@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  * not a guessable password.)
  */
 @Service
-public class SessionService {
+public class SessionService implements SessionRevocation {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -127,6 +127,7 @@ public class SessionService {
      * (call it before the new password takes effect, and open a new session for the caller afterwards)
      * or a deactivation.
      */
+    @Override
     public void revokeAll(AccountId account, SessionEnded.Reason reason) {
         revokeOthers(account, Optional.empty(), reason);
     }

@@ -11,5 +11,5 @@
  * needs go through {@link br.com.healthmed.identity.AccountMessages}, which the notifications module
  * implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "specialty :: api"})
 package br.com.healthmed.identity;

@@ -2,10 +2,12 @@ package br.com.healthmed.notifications;
 
 import br.com.healthmed.identity.AccountId;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** Each person's choice of reminders; the e-mails about a change of their appointments are always sent. */
 @Service
+@NamedInterface("api")
 public class NotificationPreferencesService {
 
     private final PreferenceStore store;

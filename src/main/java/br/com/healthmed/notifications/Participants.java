@@ -2,10 +2,10 @@ package br.com.healthmed.notifications;
 
 import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorView;
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.ZoneId;
@@ -45,9 +45,9 @@ class Participants {
 
     /** Empty when either account no longer exists (nobody to write to). */
     Optional<Pair> of(AccountId doctorId, AccountId patientId) {
-        Map<AccountId, Account> found = accounts.findAll(Set.of(patientId));
+        Map<AccountId, AccountSummary> found = accounts.findAll(Set.of(patientId));
         Optional<DoctorView> doctor = doctors.find(doctorId);
-        if (!(found.get(patientId) instanceof PatientAccount patient) || doctor.isEmpty()) {
+        if (!(found.get(patientId) instanceof PatientSummary patient) || doctor.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(pair(doctor.get(), patient));
@@ -55,19 +55,19 @@ class Participants {
 
     /** The pairs of many appointments in two batched reads (for a GraphQL response); absent when an account is gone. */
     Map<AppointmentId, Pair> ofAll(Collection<Appointment> appointments) {
-        Map<AccountId, Account> patients = accounts.findAll(appointments.stream().map(Appointment::patientId).collect(Collectors.toSet()));
+        Map<AccountId, AccountSummary> patients = accounts.findAll(appointments.stream().map(Appointment::patientId).collect(Collectors.toSet()));
         Map<AccountId, DoctorView> doctorViews = doctors.findAll(appointments.stream().map(Appointment::doctorId).collect(Collectors.toSet()));
         Map<AppointmentId, Pair> pairs = new HashMap<>();
         for (Appointment appointment : appointments) {
             DoctorView doctor = doctorViews.get(appointment.doctorId());
-            if (patients.get(appointment.patientId()) instanceof PatientAccount patient && doctor != null) {
+            if (patients.get(appointment.patientId()) instanceof PatientSummary patient && doctor != null) {
                 pairs.put(appointment.id(), pair(doctor, patient));
             }
         }
         return pairs;
     }
 
-    private static Pair pair(DoctorView doctor, PatientAccount patient) {
+    private static Pair pair(DoctorView doctor, PatientSummary patient) {
         return new Pair(new Person(doctor.id(), doctor.name(), doctor.email(true)),
                 new Person(patient.id(), patient.name(), Optional.of(patient.email().value())),
                 doctorDisplay(doctor.name(), doctor.crm()), doctor.profile().timeZone());

@@ -9,5 +9,5 @@
  * production, an in-memory outbox locally) after a conditional "sent" marker per event and recipient,
  * so a redelivered event never sends a second e-mail. No clinical detail ever reaches an e-mail.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"directory :: api", "identity :: api", "platform", "records :: api", "scheduling :: api"})
 package br.com.healthmed.notifications;

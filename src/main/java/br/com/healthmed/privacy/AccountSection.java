@@ -4,10 +4,10 @@ import static br.com.healthmed.privacy.Json.object;
 
 import br.com.healthmed.directory.DirectoryWithdrawal;
 import br.com.healthmed.directory.DoctorProfile;
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
-import br.com.healthmed.identity.DoctorAccount;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.DoctorSummary;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.Phone;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +37,13 @@ class AccountSection implements PersonalDataSection {
         return accounts.find(subject.account()).map(this::describe);
     }
 
-    private Object describe(Account account) {
+    private Object describe(AccountSummary account) {
         Map<String, Object> described = object("id", account.id().toString(), "role", account.role(), "name", account.name(),
                 "createdAt", account.createdAt());
-        if (account instanceof PatientAccount patient) {
+        if (account instanceof PatientSummary patient) {
             described.putAll(object("email", patient.email().value(), "cpf", patient.cpf().digits(),
                     "birthDate", patient.birthDate(), "phone", patient.phone().map(Phone::e164)));
-        } else if (account instanceof DoctorAccount doctor) {
+        } else if (account instanceof DoctorSummary doctor) {
             described.putAll(object("crm", doctor.crm().value(), "specialties", doctor.specialties(),
                     "directoryProfile", directory.profileOf(doctor.id()).map(AccountSection::profile)));
         }

@@ -1,7 +1,7 @@
 package br.com.healthmed.privacy;
 
 import br.com.healthmed.directory.DirectoryWithdrawal;
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountStanding;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
@@ -37,7 +37,7 @@ class DeactivationStanding implements AccountStanding {
 
     /** Login of a deactivated account: {@code ACCOUNT_DEACTIVATED}, saying until when it may come back. */
     @Override
-    public void admit(Account account) {
+    public void admit(AccountSummary account) {
         Optional<AccountState> state = store.state(account.id()).filter(s -> s.status() != AccountStatus.ACTIVE);
         if (state.isPresent()) {
             Instant until = state.get().graceEndsAt().orElseThrow();
@@ -49,7 +49,7 @@ class DeactivationStanding implements AccountStanding {
 
     /** {@code reactivateAccount} within the grace: the account is active again and a doctor listed again. */
     @Override
-    public boolean restore(Account account, String clientAddress) {
+    public boolean restore(AccountSummary account, String clientAddress) {
         for (int attempt = 0; attempt < Deactivations.ATTEMPTS; attempt++) {
             Optional<AccountState> found = store.state(account.id());
             if (found.isEmpty() || found.get().status() == AccountStatus.ACTIVE) {

@@ -1,7 +1,7 @@
 package br.com.healthmed.privacy;
 
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.LoginService;
+import br.com.healthmed.identity.PasswordProof;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
@@ -32,12 +32,12 @@ public class Deactivations {
 
     private final DeactivationStore store;
     private final DeactivationCascade cascade;
-    private final LoginService logins;
+    private final PasswordProof logins;
     private final SecurityLog securityLog;
     private final PrivacyProperties properties;
     private final Clock clock;
 
-    Deactivations(DeactivationStore store, DeactivationCascade cascade, LoginService logins, SecurityLog securityLog,
+    Deactivations(DeactivationStore store, DeactivationCascade cascade, PasswordProof logins, SecurityLog securityLog,
                   PrivacyProperties properties, Clock clock) {
         this.store = store;
         this.cascade = cascade;

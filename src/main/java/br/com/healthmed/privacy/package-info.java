@@ -10,5 +10,5 @@
  * <p>This module uses the published APIs of the others and nothing depends on it: login learns of a
  * deactivation through identity's {@link br.com.healthmed.identity.AccountStanding} rule.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(displayName = "Privacy", allowedDependencies = {"consent :: api", "directory :: api", "identity :: api", "notifications :: api", "platform", "records :: api", "scheduling :: api"})
 package br.com.healthmed.privacy;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One entry of a patient's append-only access log: who did what to which file, under which share,
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param lastAt     when it last happened; {@code at} for a single occurrence
  * @param note       the consultation note read, written or refused (its name at the time is in {@code fileName})
  */
+@NamedInterface("api")
 public record AccessLogEntry(
         UUID id,
         AccountId patient,

@@ -1,6 +1,6 @@
 package br.com.healthmed.records;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Role;
@@ -48,11 +48,11 @@ public class AccessLogReader {
             }
             entry.sharedWith().ifPresent(doctors::add);
         }
-        Map<AccountId, Account> named = doctors.isEmpty() ? Map.of() : accounts.findAll(doctors);
+        Map<AccountId, AccountSummary> named = doctors.isEmpty() ? Map.of() : accounts.findAll(doctors);
         return new Page<>(page.items().stream().map(entry -> readable(entry, named)).toList(), page.next());
     }
 
-    private static ReadableEntry readable(AccessLogEntry entry, Map<AccountId, Account> named) {
+    private static ReadableEntry readable(AccessLogEntry entry, Map<AccountId, AccountSummary> named) {
         Optional<String> actorName = entry.actorRole().filter(Role.DOCTOR::equals)
                 .flatMap(doctor -> entry.actor()).map(id -> nameOf(id, named));
         String who = entry.actor().filter(entry.patient()::equals).isPresent() ? "You"
@@ -81,7 +81,7 @@ public class AccessLogReader {
                 actorName);
     }
 
-    private static String nameOf(AccountId id, Map<AccountId, Account> named) {
-        return Optional.ofNullable(named.get(id)).map(Account::name).orElse("a former doctor");
+    private static String nameOf(AccountId id, Map<AccountId, AccountSummary> named) {
+        return Optional.ofNullable(named.get(id)).map(AccountSummary::name).orElse("a former doctor");
     }
 }

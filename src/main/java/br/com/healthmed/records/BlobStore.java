@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where file bytes live, encrypted at rest. Clients move the bytes themselves with presigned URLs;
  * the service only signs, inspects and deletes. Implementations must pass {@code BlobStoreContract}.
  */
+@NamedInterface("api")
 public interface BlobStore {
 
     /**

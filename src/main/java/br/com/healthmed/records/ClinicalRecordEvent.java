@@ -5,6 +5,7 @@ import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A doctor added to a patient's record: a consultation note (or an amendment of one) or an issued
@@ -12,6 +13,7 @@ import java.util.UUID;
  * identity ({@code note:<note>:<version>} or {@code document:<file>}): every redelivery carries the same,
  * and consumers deduplicate by it. {@code subject} is the note's or the document's id.
  */
+@NamedInterface("api")
 public record ClinicalRecordEvent(String id, Kind kind, AccountId patient, AccountId doctor, AppointmentId appointment,
                                   Instant appointmentStart, UUID subject, int version, Instant at) {
 

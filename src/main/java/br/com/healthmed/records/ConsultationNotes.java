@@ -2,7 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
@@ -58,7 +58,7 @@ public class ConsultationNotes {
     public ConsultationNote write(Requester who, AccountId doctor, AppointmentId appointmentId, NewNote input) {
         Appointment appointment = consultations.writableBy(doctor, appointmentId);
         NoteContent content = content(input);
-        DoctorAccount author = author(doctor);
+        DoctorSummary author = author(doctor);
         Instant now = clock.instant();
         NoteVersion first = new NoteVersion(1, content, Optional.empty(), doctor, author.name(), author.crm().value(), now);
         ConsultationNote note = new ConsultationNote(NoteId.of(appointmentId), appointmentId, appointment.patientId(), doctor,
@@ -96,7 +96,7 @@ public class ConsultationNotes {
             }
             throw conflict(note);
         }
-        DoctorAccount author = author(doctor);
+        DoctorSummary author = author(doctor);
         Instant now = clock.instant();
         NoteVersion next = new NoteVersion(baseVersion + 1, content, reason, doctor, author.name(), author.crm().value(), now);
         if (!store.append(note, next, relay.firstSweepAfter(now))) {
@@ -165,8 +165,8 @@ public class ConsultationNotes {
                 ClinicalTexts.optional(input.plan(), "input.plan", max));
     }
 
-    private DoctorAccount author(AccountId doctor) {
-        if (accounts.find(doctor).orElse(null) instanceof DoctorAccount account) {
+    private DoctorSummary author(AccountId doctor) {
+        if (accounts.find(doctor).orElse(null) instanceof DoctorSummary account) {
             return account;
         }
         throw DomainException.notFound("Doctor");

@@ -1,12 +1,14 @@
 package br.com.healthmed.records;
 
 import java.nio.charset.StandardCharsets;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code Content-Disposition: attachment} with the original file name, safe in any browser: an ASCII
  * {@code filename} fallback (RFC 6266) and the exact name as {@code filename*} in UTF-8 (RFC 5987).
  * The download is always an attachment, never shown inline, so a stored file cannot run as a page.
  */
+@NamedInterface("api")
 public final class ContentDispositions {
 
     private ContentDispositions() {}

@@ -4,11 +4,13 @@ import br.com.healthmed.identity.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A patient's share of (part of) their record with one doctor until {@link #expiresAt()}, unless
  * revoked before. Checked at every access: an expired or revoked grant gives nothing.
  */
+@NamedInterface("api")
 public record Grant(
         GrantId id,
         AccountId patient,

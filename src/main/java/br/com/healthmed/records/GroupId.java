@@ -3,8 +3,10 @@ package br.com.healthmed.records;
 import br.com.healthmed.platform.EntityId;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** A group of files' id: random, carries no personal data. */
+@NamedInterface("api")
 public record GroupId(UUID value) implements EntityId {
 
     public GroupId {

@@ -4,11 +4,13 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where a file's bytes live in the {@link BlobStore}: 128 random bits in hex, nothing else — no
  * patient id, no file name — so neither a bucket listing nor a leaked URL tells whose file it is.
  */
+@NamedInterface("api")
 public record ObjectKey(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{32}");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A file of a patient's health record. It exists from {@code requestFileUpload} on, but only as an
@@ -18,6 +19,7 @@ import java.util.Set;
  *               which consultation, what it is; empty for the patient's own files. Issued documents are
  *               part of the clinical record: the patient can neither rename nor delete them
  */
+@NamedInterface("api")
 public record RecordFile(
         FileId id,
         AccountId owner,

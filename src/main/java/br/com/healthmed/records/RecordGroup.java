@@ -3,8 +3,10 @@ package br.com.healthmed.records;
 import br.com.healthmed.identity.AccountId;
 import java.time.Instant;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /** A patient's named group of files ("exames de 2025", "cardiologia"); a file may be in several. */
+@NamedInterface("api")
 public record RecordGroup(GroupId id, AccountId owner, String name, Instant createdAt) {
 
     public RecordGroup {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
  * entries of the access log, like any other access to the record.
  */
 @Service
+@NamedInterface("api")
 public class RecordPortability {
 
     private static final int PAGE = 100;

@@ -5,8 +5,10 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.Role;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** Who is asking, as the access log records it: an account (or nobody) and a network address. */
+@NamedInterface("api")
 public record Requester(Optional<AccountId> account, Optional<Role> role, String address) {
 
     public Requester {

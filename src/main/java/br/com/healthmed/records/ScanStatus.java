@@ -1,11 +1,14 @@
 package br.com.healthmed.records;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where a file stands with the malware scan. Only {@link #CLEAN} files are served (download URLs) or
  * shared file by file. In AWS the scanner is GuardDuty Malware Protection for S3, which tags each
  * uploaded object with {@code GuardDutyMalwareScanStatus}; the embedded store has no scanner and
  * reports every stored file clean.
  */
+@NamedInterface("api")
 public enum ScanStatus {
     /** Not scanned yet (no tag yet): retry in a little while. */
     PENDING_SCAN,

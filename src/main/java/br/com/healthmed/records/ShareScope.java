@@ -2,6 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.scheduling.AppointmentId;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a share covers: the whole record's files, chosen files, chosen groups, every consultation note,
@@ -10,6 +11,7 @@ import java.util.Set;
  * issued are files of the record: {@code allFiles}, a group holding one, or its id in {@code files}
  * covers it, and so does its consultation in {@code appointments}.
  */
+@NamedInterface("api")
 public record ShareScope(boolean allFiles, Set<FileId> files, Set<GroupId> groups, boolean allNotes,
                          Set<AppointmentId> appointments) {
 

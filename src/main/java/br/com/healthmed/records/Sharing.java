@@ -2,7 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
@@ -69,7 +69,7 @@ public class Sharing {
         }
         // a record is shared from a verified address only: whoever shares can be reached about it
         accounts.requireVerifiedPatient(patient);
-        if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorAccount)) {
+        if (!(accounts.find(share.doctor()).orElse(null) instanceof DoctorSummary)) {
             throw DomainException.notFound("Doctor");
         }
         // Files named one by one must be clean of malware. Groups and the whole record are shared as

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
  * blocking them, and reading agendas. A slot with an active appointment is never changed.
  */
 @Service
+@NamedInterface("api")
 public class Agenda {
 
     /** The most slots one call may publish (a weekly rule over 90 days stays far below). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A consultation booked on a slot, and the only place its life-cycle rules live. Every change returns
@@ -23,6 +24,7 @@ import java.util.Optional;
  * {@code answerBy} (at the latest the start), a confirmed consultation is {@code COMPLETED} from the end. {@link #settledAt} applies those
  * moves; reads and the periodic sweep both use it, so they always agree.
  */
+@NamedInterface("api")
 public record Appointment(
         AppointmentId id,
         SlotId slotId,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An appointment changed: recorded with the change, then delivered to its patient, its doctor and every
@@ -16,6 +17,7 @@ import java.util.Optional;
  * are the proposed time, while the consultation stays where it was). {@code start} and {@code end} are the
  * consultation's times after the change; {@code at} is when the change happened.
  */
+@NamedInterface("api")
 public record AppointmentEvent(String id, AppointmentEventKind kind, AppointmentId appointmentId, AccountId doctorId,
                                AccountId patientId, AppointmentStatus status, Optional<String> reason, Instant start,
                                Instant end, Optional<Instant> previousStart, Instant at) {

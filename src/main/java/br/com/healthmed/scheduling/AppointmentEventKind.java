@@ -1,6 +1,9 @@
 package br.com.healthmed.scheduling;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Kinds of appointment change a consumer can tell apart. */
+@NamedInterface("api")
 public enum AppointmentEventKind {
     /** A patient booked a slot; the doctor has to answer. */
     REQUESTED,

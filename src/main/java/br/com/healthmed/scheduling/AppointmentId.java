@@ -3,8 +3,10 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.platform.EntityId;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** An appointment's id: carries no personal data (see {@link #forRequest}). */
+@NamedInterface("api")
 public record AppointmentId(UUID value) implements EntityId {
 
     public AppointmentId {

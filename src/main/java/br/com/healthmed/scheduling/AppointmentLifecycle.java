@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * change landed first, it is computed again from the new state (which may now refuse it).
  */
 @Service
+@NamedInterface("api")
 public class AppointmentLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentLifecycle.class);
@@ -38,7 +40,7 @@ public class AppointmentLifecycle {
     private final SlotStore slots;
     private final ActiveBookings activeBookings;
     private final MeetingRooms meetingRooms;
-    private final ObjectProvider<DoctorRatings> ratings;
+    private final DoctorRatings ratings;
     private final TakenSlots takenSlots;
     private final EventRelay relay;
     private final DoctorBookingRules rules;
@@ -49,7 +51,7 @@ public class AppointmentLifecycle {
     private final Clock clock;
 
     AppointmentLifecycle(AppointmentStore appointments, SlotStore slots, ActiveBookings activeBookings,
-                         MeetingRooms meetingRooms, ObjectProvider<DoctorRatings> ratings, TakenSlots takenSlots,
+                         MeetingRooms meetingRooms, DoctorRatings ratings, TakenSlots takenSlots,
                          EventRelay relay, DoctorBookingRules rules, RequestExpiry expiry, ObjectProvider<WaitlistOffers> waitlist,
                          BusinessMetrics metrics, Clock clock) {
         this.appointments = appointments;
@@ -147,10 +149,7 @@ public class AppointmentLifecycle {
         Appointment.Rating rating = rated.rating().orElseThrow();
         // The review is stored once per appointment; only the call that stored it counts the stars.
         if (appointments.addReview(new AppointmentStore.Review(rated.id(), rated.doctorId(), stars, text, rating.ratedAt()))) {
-            DoctorRatings doctorRatings = ratings.getIfAvailable();
-            if (doctorRatings != null) {
-                doctorRatings.addRating(rated.doctorId(), stars);
-            }
+            ratings.addRating(rated.doctorId(), stars);
         }
         return rated;
     }

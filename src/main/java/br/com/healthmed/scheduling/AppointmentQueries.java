@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
  * a request whose start passed shows as EXPIRED whether or not the sweep got to it.
  */
 @Service
+@NamedInterface("api")
 public class AppointmentQueries {
 
     public static final int MAX_PAGE = 100;

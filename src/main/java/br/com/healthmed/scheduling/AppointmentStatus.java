@@ -1,6 +1,9 @@
 package br.com.healthmed.scheduling;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where an appointment is in its life. Only OFFERED, REQUESTED and CONFIRMED hold the slot. */
+@NamedInterface("api")
 public enum AppointmentStatus {
     /** A freed slot offered to the first patient on the doctor's waitlist, held for them until answerBy. */
     OFFERED,

@@ -1,6 +1,6 @@
 package br.com.healthmed.scheduling;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public class HoldWarnings {
         Map<String, Long> byNetwork = count(waiting, BookingOrigin::network);
         Map<String, Long> byWideNetwork = count(waiting, BookingOrigin::wideNetwork);
         Map<String, Long> byDevice = count(waiting, BookingOrigin::device);
-        Map<AccountId, Account> patients = accounts.findAll(asked.stream().map(Appointment::patientId).collect(Collectors.toSet()));
+        Map<AccountId, AccountSummary> patients = accounts.findAll(asked.stream().map(Appointment::patientId).collect(Collectors.toSet()));
         Map<AppointmentId, Set<HoldWarning>> warnings = new HashMap<>();
         for (Appointment request : asked) {
             Set<HoldWarning> flags = EnumSet.noneOf(HoldWarning.class);
@@ -74,7 +74,7 @@ public class HoldWarnings {
             if (shared(request, BookingOrigin::device, byDevice)) {
                 flags.add(HoldWarning.SAME_DEVICE);
             }
-            Account patient = patients.get(request.patientId());
+            AccountSummary patient = patients.get(request.patientId());
             if (patient != null && patient.createdAt().isAfter(request.requestedAt().minus(limits.newAccountAge()))) {
                 flags.add(HoldWarning.NEW_ACCOUNT);
             }

@@ -4,13 +4,12 @@ import br.com.healthmed.directory.DoctorPractices;
 import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +19,21 @@ import org.springframework.stereotype.Component;
 @Component
 class Practices {
 
-    private final ObjectProvider<DoctorPractices> directory;
+    private final DoctorPractices directory;
     private final AccountDirectory accounts;
 
-    Practices(ObjectProvider<DoctorPractices> directory, AccountDirectory accounts) {
+    Practices(DoctorPractices directory, AccountDirectory accounts) {
         this.directory = directory;
         this.accounts = accounts;
     }
 
     /** The terms of a doctor; NOT_FOUND when the id is not a doctor's. */
     PracticeTerms of(AccountId doctorId) {
-        DoctorPractices practices = directory.getIfAvailable();
-        Optional<PracticeTerms> terms = practices == null ? Optional.empty() : practices.find(doctorId);
+        Optional<PracticeTerms> terms = directory.find(doctorId);
         if (terms.isPresent()) {
             return terms.get();
         }
-        if (!(accounts.find(doctorId).orElse(null) instanceof DoctorAccount)) {
+        if (!(accounts.find(doctorId).orElse(null) instanceof DoctorSummary)) {
             throw DomainException.notFound("Doctor");
         }
         return defaults(doctorId);
@@ -43,13 +41,7 @@ class Practices {
 
     /** The terms of each id that is a doctor's. */
     Map<AccountId, PracticeTerms> ofAll(Collection<AccountId> doctorIds) {
-        DoctorPractices practices = directory.getIfAvailable();
-        if (practices != null) {
-            return practices.findAll(doctorIds);
-        }
-        return accounts.findAll(doctorIds).values().stream()
-                .filter(DoctorAccount.class::isInstance)
-                .collect(Collectors.toMap(a -> a.id(), a -> defaults(a.id())));
+        return directory.findAll(doctorIds);
     }
 
     private static PracticeTerms defaults(AccountId doctorId) {

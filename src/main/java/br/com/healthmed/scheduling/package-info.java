@@ -9,5 +9,5 @@
  * commit point is ordered so that a crash leaves nothing wrong visible, and stale leftovers are
  * healed when next touched (see {@link br.com.healthmed.scheduling.Booking}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Scheduling")
+@org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {"consent :: api", "directory :: api", "identity :: api", "platform", "telehealth :: api"})
 package br.com.healthmed.scheduling;

@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** The CFM specialties, read once from {@code specialty/cfm-specialties.csv}. */
 @Service
+@NamedInterface("api")
 public class SpecialtyCatalog {
 
     private static final String RESOURCE = "/specialty/cfm-specialties.csv";

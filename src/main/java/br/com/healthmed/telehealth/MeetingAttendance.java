@@ -4,10 +4,12 @@ import br.com.healthmed.identity.AccountId;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** Records, for the consultation record, when each participant obtained their join link, and tells it to both. */
 @Service
+@NamedInterface("api")
 public class MeetingAttendance {
 
     private final MeetingAttendanceStore store;

@@ -543,7 +543,7 @@ class EventsBenchmark {
         }
 
         private String token(AccountId id) {
-            return sessions.open(directory.find(id).orElseThrow()).accessToken();
+            return sessions.open(accounts.find(id).orElseThrow()).accessToken();
         }
     }
 

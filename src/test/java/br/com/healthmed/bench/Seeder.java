@@ -96,6 +96,6 @@ final class Seeder {
                 Cpf.parse(Api.cpf(90_000_000L + n), "cpf"), LocalDate.of(1990, 1, 1), Optional.empty(), "{noop}unused",
                 Instant.now(), true)); // seeded as having verified the e-mail, so they may book
         consent.accept(id, consent.current().version(), Optional.empty()); // and accepted the consent
-        return sessions.open(directory.find(id).orElseThrow()).accessToken();
+        return sessions.open(accounts.find(id).orElseThrow()).accessToken();
     }
 }

@@ -2,7 +2,8 @@ package br.com.healthmed.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.PatientAccount;
@@ -314,8 +315,8 @@ abstract class PrivacyApiContract {
         assertThat(sweep.run()).isGreaterThanOrEqualTo(2);
         sweep.run(); // again: nothing changes
 
-        Account anonymised = accounts.find(AccountId.of(patientId)).orElseThrow();
-        assertThat(anonymised).isInstanceOfSatisfying(PatientAccount.class, p -> {
+        AccountSummary anonymised = accounts.find(AccountId.of(patientId)).orElseThrow();
+        assertThat(anonymised).isInstanceOfSatisfying(PatientSummary.class, p -> {
             assertThat(p.name()).isEqualTo("Titular anonimizado");
             assertThat(p.email().value()).endsWith("@anonimizado.invalid").doesNotContain((String) input.get("email"));
             assertThat(p.phone()).isEmpty();

@@ -3,7 +3,7 @@ package br.com.healthmed.directory.api;
 import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.specialty.Specialty;
@@ -45,8 +45,8 @@ class DoctorProfileController {
     }
 
     @BatchMapping(typeName = "Doctor", field = "profile")
-    Map<DoctorAccount, DoctorView> profile(List<DoctorAccount> doctors) {
-        Map<AccountId, DoctorView> views = profiles.findAll(doctors.stream().map(DoctorAccount::id).toList());
+    Map<DoctorSummary, DoctorView> profile(List<DoctorSummary> doctors) {
+        Map<AccountId, DoctorView> views = profiles.findAll(doctors.stream().map(DoctorSummary::id).toList());
         return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> views.get(doctor.id())));
     }
 

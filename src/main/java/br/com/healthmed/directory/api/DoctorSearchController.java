@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,12 +22,12 @@ class DoctorSearchController {
 
     private final DoctorSearchService search;
     private final DoctorProfileService profiles;
-    private final ObjectProvider<NextFreeSlots> nextFreeSlots;
+    private final NextFreeSlots nextFreeSlots;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
     DoctorSearchController(DoctorSearchService search, DoctorProfileService profiles,
-                           ObjectProvider<NextFreeSlots> nextFreeSlots, BusinessMetrics metrics, Clock clock) {
+                           NextFreeSlots nextFreeSlots, BusinessMetrics metrics, Clock clock) {
         this.search = search;
         this.profiles = profiles;
         this.nextFreeSlots = nextFreeSlots;
@@ -57,14 +56,10 @@ class DoctorSearchController {
         return byEdge;
     }
 
-    /** Null for every edge until a module (scheduling) provides {@link NextFreeSlots}. */
+    /** The earliest free slot of each doctor found, from the module that keeps agendas (scheduling implements {@link NextFreeSlots}). */
     @BatchMapping(typeName = "DoctorSearchEdge", field = "nextAvailableSlot")
     Map<DoctorSearchConnection.Edge, NextFreeSlots.FreeSlot> nextAvailableSlot(List<DoctorSearchConnection.Edge> edges) {
-        NextFreeSlots slots = nextFreeSlots.getIfAvailable();
-        if (slots == null) {
-            return Map.of();
-        }
-        Map<AccountId, NextFreeSlots.FreeSlot> earliest = slots.earliestFreeSlots(
+        Map<AccountId, NextFreeSlots.FreeSlot> earliest = nextFreeSlots.earliestFreeSlots(
                 edges.stream().map(DoctorSearchConnection.Edge::doctorId).distinct().toList(), clock.instant());
         Map<DoctorSearchConnection.Edge, NextFreeSlots.FreeSlot> byEdge = new HashMap<>();
         edges.forEach(edge -> {

@@ -1,13 +1,14 @@
 package br.com.healthmed.identity.api;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.NewDoctor;
 import br.com.healthmed.identity.NewPatient;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.Phone;
 import br.com.healthmed.identity.RegistrationService;
 import br.com.healthmed.identity.SessionService;
@@ -71,7 +72,7 @@ class AccountController {
     }
 
     @QueryMapping
-    Account me(@AuthenticationPrincipal Caller caller) {
+    AccountSummary me(@AuthenticationPrincipal Caller caller) {
         Caller known = Caller.required(caller);
         return accounts.find(AccountId.of(known.accountId()))
                 .orElseThrow(() -> DomainException.notFound("Account"));
@@ -83,49 +84,49 @@ class AccountController {
 
     /** The account in an AuthPayload belongs to whoever holds the tokens beside it. */
     @SchemaMapping(typeName = "AuthPayload", field = "account")
-    DataFetcherResult<Account> authenticatedAccount(AuthPayload payload) {
-        return DataFetcherResult.<Account>newResult()
+    DataFetcherResult<AccountSummary> authenticatedAccount(AuthPayload payload) {
+        return DataFetcherResult.<AccountSummary>newResult()
                 .data(payload.account())
                 .localContext(GraphQLContext.of(Map.of(AUTHENTICATED_ACCOUNT, payload.account().id().toString())))
                 .build();
     }
 
     @SchemaMapping(typeName = "Patient", field = "email")
-    String email(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    String email(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).email().value();
     }
 
     @SchemaMapping(typeName = "Patient", field = "emailVerified")
-    boolean emailVerified(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    boolean emailVerified(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).emailVerified();
     }
 
     @SchemaMapping(typeName = "Patient", field = "cpf")
-    String cpf(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    String cpf(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).cpf().formatted();
     }
 
     @SchemaMapping(typeName = "Patient", field = "birthDate")
-    LocalDate birthDate(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    LocalDate birthDate(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).birthDate();
     }
 
     @SchemaMapping(typeName = "Patient", field = "phone")
-    String phone(PatientAccount patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    String phone(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).phone().map(Phone::e164).orElse(null);
     }
 
     @SchemaMapping(typeName = "Doctor", field = "accountEmail")
-    String doctorEmail(DoctorAccount doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    String doctorEmail(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(doctor, caller, env).email().map(Email::value).orElse(null);
     }
 
     @SchemaMapping(typeName = "Doctor", field = "phone")
-    String doctorPhone(DoctorAccount doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    String doctorPhone(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(doctor, caller, env).phone().map(Phone::e164).orElse(null);
     }
 
-    private static <A extends Account> A ownAccount(A patient, Caller caller, DataFetchingEnvironment env) {
+    private static <A extends AccountSummary> A ownAccount(A patient, Caller caller, DataFetchingEnvironment env) {
         String id = patient.id().toString();
         boolean isCaller = caller != null && caller.accountId().equals(id);
         boolean justAuthenticated = env.getLocalContext() instanceof GraphQLContext local
@@ -137,7 +138,7 @@ class AccountController {
     }
 
     @BatchMapping(typeName = "Doctor", field = "specialties")
-    Map<DoctorAccount, List<Specialty>> specialties(List<DoctorAccount> doctors) {
+    Map<DoctorSummary, List<Specialty>> specialties(List<DoctorSummary> doctors) {
         return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> doctor.specialties().stream()
                 .map(specialties::byCode)
                 .flatMap(Optional::stream)

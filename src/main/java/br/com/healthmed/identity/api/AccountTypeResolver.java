@@ -1,13 +1,13 @@
 package br.com.healthmed.identity.api;
 
-import br.com.healthmed.identity.DoctorAccount;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.DoctorSummary;
+import br.com.healthmed.identity.PatientSummary;
 import graphql.schema.GraphQLObjectType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Tells GraphQL which object type an {@code Account} (and a {@code LoginResult}) is. */
+/** Tells GraphQL which object type an {@code AccountSummary} (and a {@code LoginResult}) is. */
 @Configuration(proxyBeanMethods = false)
 class AccountTypeResolver {
 
@@ -15,7 +15,7 @@ class AccountTypeResolver {
     RuntimeWiringConfigurer accountTypes() {
         return wiring -> wiring.type("Account", type -> type.typeResolver(env -> {
             Object account = env.getObject();
-            String name = account instanceof PatientAccount ? "Patient" : account instanceof DoctorAccount ? "Doctor" : null;
+            String name = account instanceof PatientSummary ? "Patient" : account instanceof DoctorSummary ? "Doctor" : null;
             return name == null ? null : (GraphQLObjectType) env.getSchema().getType(name);
         }));
     }

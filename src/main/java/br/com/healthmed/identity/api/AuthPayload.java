@@ -1,6 +1,6 @@
 package br.com.healthmed.identity.api;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.Session;
 import java.time.Instant;
 
@@ -11,10 +11,10 @@ record AuthPayload(
         Instant expiresAt,
         String refreshToken,
         Instant refreshExpiresAt,
-        Account account) {
+        AccountSummary account) {
 
     static AuthPayload of(Session session) {
         return new AuthPayload(session.accessToken(), "Bearer", session.accessTokenExpiresAt(),
-                session.refreshToken(), session.refreshTokenExpiresAt(), session.account());
+                session.refreshToken(), session.refreshTokenExpiresAt(), session.account().summary());
     }
 }

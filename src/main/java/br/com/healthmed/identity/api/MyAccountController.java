@@ -1,11 +1,11 @@
 package br.com.healthmed.identity.api;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountCorrections;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.EmailChange;
 import br.com.healthmed.identity.EmailVerification;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.VerificationCodeRequests;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
@@ -36,9 +36,9 @@ class MyAccountController {
     }
 
     @MutationMapping
-    PatientAccount verifyEmail(@Argument @Size(max = 20) String code, @AuthenticationPrincipal Caller caller,
+    PatientSummary verifyEmail(@Argument @Size(max = 20) String code, @AuthenticationPrincipal Caller caller,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return verification.verify(account(caller), code, address.value());
+        return verification.verify(account(caller), code, address.value()).summary();
     }
 
     @MutationMapping
@@ -65,16 +65,16 @@ class MyAccountController {
     }
 
     @MutationMapping
-    Account confirmEmailChange(@Argument @Size(max = 20) String code, @AuthenticationPrincipal Caller caller,
+    AccountSummary confirmEmailChange(@Argument @Size(max = 20) String code, @AuthenticationPrincipal Caller caller,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return emailChange.confirm(account(caller), code, address.value());
+        return emailChange.confirm(account(caller), code, address.value()).summary();
     }
 
     @MutationMapping
-    Account updateMyAccount(@Argument @Valid UpdateMyAccountInput input, @AuthenticationPrincipal Caller caller,
+    AccountSummary updateMyAccount(@Argument @Valid UpdateMyAccountInput input, @AuthenticationPrincipal Caller caller,
                             @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return corrections.update(account(caller), new AccountCorrections.Input(input.name(), input.phone(), input.birthDate(),
-                input.birthDateReason()), Optional.of(address.value()));
+                input.birthDateReason()), Optional.of(address.value())).summary();
     }
 
     private static AccountId account(Caller caller) {

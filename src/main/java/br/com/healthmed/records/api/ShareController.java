@@ -1,6 +1,6 @@
 package br.com.healthmed.records.api;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
@@ -137,8 +137,8 @@ class ShareController {
     }
 
     @BatchMapping(typeName = "RecordShare")
-    Map<Grant, Account> doctor(List<Grant> grants) {
-        Map<AccountId, Account> doctors = accounts.findAll(grants.stream().map(Grant::doctor).collect(Collectors.toSet()));
+    Map<Grant, AccountSummary> doctor(List<Grant> grants) {
+        Map<AccountId, AccountSummary> doctors = accounts.findAll(grants.stream().map(Grant::doctor).collect(Collectors.toSet()));
         return grants.stream().distinct().filter(grant -> doctors.containsKey(grant.doctor()))
                 .collect(Collectors.toMap(Function.identity(), grant -> doctors.get(grant.doctor())));
     }
@@ -166,8 +166,8 @@ class ShareController {
     // --- SharedRecord (the doctor's view) ----------------------------------------------------------
 
     @BatchMapping(typeName = "SharedRecord")
-    Map<SharedRecord, Account> patient(List<SharedRecord> shared) {
-        Map<AccountId, Account> patients = accounts.findAll(shared.stream().map(SharedRecord::patient).collect(Collectors.toSet()));
+    Map<SharedRecord, AccountSummary> patient(List<SharedRecord> shared) {
+        Map<AccountId, AccountSummary> patients = accounts.findAll(shared.stream().map(SharedRecord::patient).collect(Collectors.toSet()));
         return shared.stream().distinct().filter(record -> patients.containsKey(record.patient()))
                 .collect(Collectors.toMap(Function.identity(), record -> patients.get(record.patient())));
     }

@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.consent.ConsentAcceptance;
 import br.com.healthmed.consent.TeleconsultationConsent;
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
@@ -170,12 +170,12 @@ class AppointmentController {
     }
 
     @BatchMapping(typeName = "Appointment", field = "doctor")
-    Map<Appointment, Account> doctor(List<Appointment> appointments) {
+    Map<Appointment, AccountSummary> doctor(List<Appointment> appointments) {
         return participants(appointments, Appointment::doctorId);
     }
 
     @BatchMapping(typeName = "Appointment", field = "patient")
-    Map<Appointment, Account> patient(List<Appointment> appointments) {
+    Map<Appointment, AccountSummary> patient(List<Appointment> appointments) {
         return participants(appointments, Appointment::patientId);
     }
 
@@ -189,7 +189,7 @@ class AppointmentController {
     Map<Appointment, Meeting> meeting(List<Appointment> appointments, Principal principal) {
         Optional<Caller> caller = principal instanceof CallerAuthentication auth ? Optional.of(auth.getPrincipal()) : Optional.empty();
         Instant now = clock.instant();
-        Optional<Account> callerAccount = caller.flatMap(c -> appointments.stream().anyMatch(a -> a.room().isPresent()
+        Optional<AccountSummary> callerAccount = caller.flatMap(c -> appointments.stream().anyMatch(a -> a.room().isPresent()
                 && a.room().get().isOpenAt(now)) ? accounts.find(AccountId.of(c.accountId())) : Optional.empty());
         // Read only when some room is open (callerAccount is empty otherwise) and the caller is a patient.
         boolean patientConsented = callerAccount.filter(account -> account.role() == Role.PATIENT)
@@ -294,12 +294,12 @@ class AppointmentController {
         return result;
     }
 
-    private Map<Appointment, Account> participants(List<Appointment> appointments,
+    private Map<Appointment, AccountSummary> participants(List<Appointment> appointments,
                                                    java.util.function.Function<Appointment, AccountId> party) {
-        Map<AccountId, Account> byId = accounts.findAll(appointments.stream().map(party).collect(Collectors.toSet()));
-        Map<Appointment, Account> result = new HashMap<>();
+        Map<AccountId, AccountSummary> byId = accounts.findAll(appointments.stream().map(party).collect(Collectors.toSet()));
+        Map<Appointment, AccountSummary> result = new HashMap<>();
         appointments.forEach(a -> {
-            Account account = byId.get(party.apply(a));
+            AccountSummary account = byId.get(party.apply(a));
             if (account != null) {
                 result.put(a, account);
             }

@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.scheduling.BookingRules;
 import br.com.healthmed.scheduling.DoctorBookingRules;
@@ -39,8 +39,8 @@ class BookingRulesController {
     }
 
     @BatchMapping(typeName = "Doctor", field = "bookingRules")
-    Map<DoctorAccount, RulesView> bookingRules(List<DoctorAccount> doctors) {
-        return rulesOf(doctors, DoctorAccount::id);
+    Map<DoctorSummary, RulesView> bookingRules(List<DoctorSummary> doctors) {
+        return rulesOf(doctors, DoctorSummary::id);
     }
 
     /** The public profile (doctor(id), search results) shows the rules too: one batched read per request. */

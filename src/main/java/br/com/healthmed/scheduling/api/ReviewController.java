@@ -1,6 +1,6 @@
 package br.com.healthmed.scheduling.api;
 
-import br.com.healthmed.identity.DoctorAccount;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStore;
 import java.util.Optional;
@@ -19,7 +19,7 @@ class ReviewController {
     }
 
     @SchemaMapping(typeName = "Doctor", field = "reviews")
-    Connection<AppointmentStore.Review> reviews(DoctorAccount doctor, @Argument Integer first, @Argument String after) {
+    Connection<AppointmentStore.Review> reviews(DoctorSummary doctor, @Argument Integer first, @Argument String after) {
         AppointmentStore.ReviewPage page = queries.reviews(doctor.id(), first == null ? 20 : first, Optional.ofNullable(after));
         return Connection.of(page.reviews(), page.cursors(), page.hasMore());
     }

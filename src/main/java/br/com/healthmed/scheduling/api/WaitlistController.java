@@ -1,6 +1,6 @@
 package br.com.healthmed.scheduling.api;
 
-import br.com.healthmed.identity.Account;
+import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
@@ -68,11 +68,11 @@ class WaitlistController {
     }
 
     @BatchMapping(typeName = "WaitlistEntry", field = "doctor")
-    Map<WaitlistEntry, Account> doctor(List<WaitlistEntry> entries) {
-        Map<AccountId, Account> byId = accounts.findAll(entries.stream().map(WaitlistEntry::doctorId).collect(Collectors.toSet()));
-        Map<WaitlistEntry, Account> result = new HashMap<>();
+    Map<WaitlistEntry, AccountSummary> doctor(List<WaitlistEntry> entries) {
+        Map<AccountId, AccountSummary> byId = accounts.findAll(entries.stream().map(WaitlistEntry::doctorId).collect(Collectors.toSet()));
+        Map<WaitlistEntry, AccountSummary> result = new HashMap<>();
         entries.forEach(e -> {
-            Account doctor = byId.get(e.doctorId());
+            AccountSummary doctor = byId.get(e.doctorId());
             if (doctor != null) {
                 result.put(e, doctor);
             }

@@ -7,7 +7,7 @@ import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Listing;
 import br.com.healthmed.directory.SearchRequest;
 import br.com.healthmed.directory.SearchSort;
-import br.com.healthmed.directory.demo.DemoDoctors;
+import br.com.healthmed.demo.DemoDoctors;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import br.com.healthmed.support.Dynalite;

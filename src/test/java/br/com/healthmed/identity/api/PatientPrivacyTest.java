@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.Cpf;
 import br.com.healthmed.identity.Email;
-import br.com.healthmed.identity.PatientAccount;
+import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.Phone;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class PatientPrivacyTest {
 
     private final AccountController controller = new AccountController(null, null, null, null);
-    private final PatientAccount ana = new PatientAccount(AccountId.random(), "Ana", new Email("ana@example.com"),
-            new Cpf("52998224725"), LocalDate.of(1990, 5, 17), Optional.of(new Phone("+5511987654321")), "{argon2}x", Instant.now());
+    private final PatientSummary ana = new PatientSummary(AccountId.random(), "Ana", new Email("ana@example.com"),
+            new Cpf("52998224725"), LocalDate.of(1990, 5, 17), Optional.of(new Phone("+5511987654321")), Instant.now(), false);
     private final DataFetchingEnvironment plain = DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build();
 
     private static Caller caller(String accountId, Role role) {

@@ -1,6 +1,5 @@
-package br.com.healthmed.scheduling.demo;
+package br.com.healthmed.demo;
 
-import br.com.healthmed.directory.DemoDoctorsCreated;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.scheduling.Agenda;
@@ -18,17 +17,16 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the demo doctors an agenda: weekday mornings (08:00–12:00, 10 minutes between consultations)
  * for the next two weeks, so a newcomer can see next available slots in search, book and accept
- * right away. Runs only when the directory has created demo doctors (the local profile). At most
+ * right away. {@link DemoData} calls it once the demo doctors exist (the local profile). At most
  * {@code healthmed.demo-agendas.max-doctors} (1,000) doctors get one: 40 slots each, so the 100,000
  * demo doctors of the search benchmark would otherwise hold four million slots in a 1 GiB heap.
  *
- * <p>The demo doctor (the first of the event's doctors) also gets one consultation that starts 10 to 15
+ * <p>The demo doctor (the first of the doctors) also gets one consultation that starts 10 to 15
  * minutes after start-up, whatever the day and hour: the README's tour books it, the doctor accepts it,
  * and its meeting is already open (a room opens 15 minutes before the start), so the tour shows the join
  * link at any time of day. That slot takes the place of the free morning slots it would overlap.
@@ -54,12 +52,12 @@ class DemoAgendas {
         this.maxDoctors = maxDoctors;
     }
 
-    @EventListener
-    void on(DemoDoctorsCreated created) {
+    /** Agendas for these doctors, the first being the demo doctor who also gets the soon consultation. */
+    void publishFor(List<AccountId> doctorIds) {
         LocalDate today = LocalDate.now(clock.withZone(SAO_PAULO));
         int slots = 0;
         int doctors = 0;
-        for (AccountId doctor : created.doctorIds().stream().limit(maxDoctors).toList()) {
+        for (AccountId doctor : doctorIds.stream().limit(maxDoctors).toList()) {
             doctors++;
             try {
                 slots += agenda.publishWeekly(doctor, today, today.plusDays(13), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
@@ -68,8 +66,8 @@ class DemoAgendas {
                 // e.g. started on a Friday afternoon: this rule makes no slot for the doctor; skip it
             }
         }
-        created.doctorIds().stream().findFirst().ifPresent(this::publishSoonSlot);
-        log.info("Demo agendas: {} slots for {} of {} doctors", slots, doctors, created.doctorIds().size());
+        doctorIds.stream().findFirst().ifPresent(this::publishSoonSlot);
+        log.info("Demo agendas: {} slots for {} of {} doctors", slots, doctors, doctorIds.size());
     }
 
     /** One consultation starting 10 to 15 minutes from now; the free slots it overlaps make room for it. */

@@ -1,4 +1,4 @@
-package br.com.healthmed.directory.demo;
+package br.com.healthmed.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

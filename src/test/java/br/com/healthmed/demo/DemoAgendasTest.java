@@ -1,11 +1,12 @@
-package br.com.healthmed.scheduling.demo;
+package br.com.healthmed.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.healthmed.directory.DemoDoctorsCreated;
 import br.com.healthmed.directory.DoctorPractices;
 import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.identity.LoginClaim;
+import br.com.healthmed.identity.LoginClaimStore;
 import br.com.healthmed.scheduling.Agenda;
 import br.com.healthmed.support.MutableClock;
 import br.com.healthmed.support.TestClock;
@@ -18,13 +19,11 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 
 /**
  * The demo agenda the README's tour relies on, whatever the day and hour the service starts: every demo doctor
@@ -33,7 +32,7 @@ import org.springframework.context.event.EventListener;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"healthmed.demo-data=true", "healthmed.demo-doctors=1"})
-@Import({TestClock.class, DemoAgendasTest.CreatedDoctors.class})
+@Import(TestClock.class)
 class DemoAgendasTest {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
@@ -45,15 +44,14 @@ class DemoAgendasTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    CreatedDoctors created;
+    LoginClaimStore logins;
     @Autowired
     DoctorPractices practices;
 
     @Test
     void theDemoDoctorHasAConsultationSoonAtAnyHourAndEveryDemoDoctorHasTheMornings() {
-        DemoDoctorsCreated event = created.events.get(0);
-        AccountId demoDoctor = event.doctorIds().get(0);
-        AccountId otherDoctor = event.doctorIds().get(1);
+        AccountId demoDoctor = doctorWith(DemoData.DOCTOR_CRM);
+        AccountId otherDoctor = doctorWith(new DemoDoctors(new Random(2026)).next(0).crm()); // the seed's first, as DemoData makes it
         // four weeks on, past the agendas made at start-up; latest first, so each round's slots are all in the future
         // of the next round's start and removed by it
         LocalDate monday = LocalDate.now(SAO_PAULO).plusWeeks(4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -69,7 +67,7 @@ class DemoAgendasTest {
             agenda.removeFreeSlots(demoDoctor);
             agenda.removeFreeSlots(otherDoctor);
 
-            demoAgendas.on(event);
+            demoAgendas.publishFor(List.of(demoDoctor, otherDoctor));
 
             assertThat(slots(otherDoctor, now)).as("another demo doctor's agenda from %s", now)
                     .isEqualTo(mornings(now, practices.find(otherDoctor).orElseThrow()));
@@ -128,14 +126,7 @@ class DemoAgendasTest {
         }
     }
 
-    /** The demo doctors DemoData created, as scheduling was told of them. */
-    @TestConfiguration
-    static class CreatedDoctors {
-        final List<DemoDoctorsCreated> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(DemoDoctorsCreated event) {
-            events.add(event);
-        }
+    private AccountId doctorWith(br.com.healthmed.identity.Crm crm) {
+        return logins.holder(LoginClaim.of(crm)).orElseThrow().owner();
     }
 }

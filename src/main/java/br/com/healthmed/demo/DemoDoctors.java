@@ -1,4 +1,4 @@
-package br.com.healthmed.directory.demo;
+package br.com.healthmed.demo;
 
 import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.directory.GeoPoint;

@@ -1,0 +1,81 @@
+package br.com.healthmed.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accounts made by the service itself rather than by their owners: the demo data of a local run. Each
+ * comes verified (its published address receives no code) and takes its login claims, so nobody can
+ * register the same e-mail, CPF or CRM again. One {@link Batch} hashes its shared password once: Argon2id
+ * is deliberately slow, and hundreds of hashes would delay start-up by minutes.
+ *
+ * <p>Registration ({@link RegistrationService}) is the way for everyone else; this skips its e-mail
+ * verification and rate limits, so only code that decided it runs on a developer's machine calls it.
+ */
+@Service
+@NamedInterface("api")
+public class AccountSeeding {
+
+    private final AccountStore accounts;
+    private final LoginClaimStore claims;
+    private final PasswordHasher passwords;
+    private final Clock clock;
+
+    AccountSeeding(AccountStore accounts, LoginClaimStore claims, PasswordHasher passwords, Clock clock) {
+        this.accounts = accounts;
+        this.claims = claims;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Whether a doctor with this CRM exists already (seeded on an earlier start, or registered). */
+    public boolean exists(Crm crm) {
+        return claims.holder(LoginClaim.of(crm)).isPresent();
+    }
+
+    /** Accounts that will all log in with {@code password}. */
+    public Batch batch(String password) {
+        return new Batch(passwords.hash(password));
+    }
+
+    /** Seeded accounts sharing one password hash. */
+    public final class Batch {
+
+        private final String passwordHash;
+
+        private Batch(String passwordHash) {
+            this.passwordHash = passwordHash;
+        }
+
+        /** A verified patient; empty when the e-mail or CPF is someone's already (nothing is created then). */
+        public Optional<AccountId> patient(String name, Email email, Cpf cpf, LocalDate birthDate, Optional<Phone> phone) {
+            Instant now = clock.instant();
+            PatientAccount patient = new PatientAccount(AccountId.random(), name, email, cpf, birthDate, phone, passwordHash, now, true);
+            if (!claims.claim(LoginClaim.of(email), patient.id(), now)) {
+                return Optional.empty();
+            }
+            if (!claims.claim(LoginClaim.of(cpf), patient.id(), now)) {
+                claims.release(LoginClaim.of(email), patient.id());
+                return Optional.empty();
+            }
+            accounts.create(patient);
+            return Optional.of(patient.id());
+        }
+
+        /** A doctor who logs in with the CRM; empty when the CRM is someone's already (nothing is created then). */
+        public Optional<AccountId> doctor(String name, Crm crm, List<String> specialties) {
+            Instant now = clock.instant();
+            DoctorAccount doctor = new DoctorAccount(AccountId.random(), name, crm, specialties, passwordHash, now);
+            if (!claims.claim(LoginClaim.of(crm), doctor.id(), now)) {
+                return Optional.empty();
+            }
+            accounts.create(doctor);
+            return Optional.of(doctor.id());
+        }
+    }
+}
