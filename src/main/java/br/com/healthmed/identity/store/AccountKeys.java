@@ -8,35 +8,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The key shapes of accounts, login claims, sessions, tickets and second factors in the single table. The strings are stored in DynamoDB:
  * StoredKeyShapesTest pins each one, and docs/dynamodb.md lists them (DynamoDbDocumentationTest checks it).
  */
-public final class AccountKeys {
+final class AccountKeys {
 
     /** The prefix of an account. */
-    public static final String ACCOUNT = "ACCOUNT#";
+    static final String ACCOUNT = "ACCOUNT#";
 
     private AccountKeys() {}
 
     /** An account (patient or doctor): {@code ACCOUNT#<uuid>} / {@code PROFILE}. */
-    public static Map<String, AttributeValue> account(String accountId) {
+    static Map<String, AttributeValue> account(String accountId) {
         return Keys.key(ACCOUNT + accountId, "PROFILE");
     }
 
     /** A login claim, unique per kind and value: {@code LOGIN#EMAIL#ana@x.com} / {@code CLAIM}. */
-    public static Map<String, AttributeValue> loginClaim(String kind, String value) {
+    static Map<String, AttributeValue> loginClaim(String kind, String value) {
         return Keys.key("LOGIN#" + kind + "#" + value, "CLAIM");
     }
 
     /** A refresh token, by the SHA-256 of its value: {@code REFRESH#<hex>} / {@code TOKEN}. */
-    public static Map<String, AttributeValue> refreshToken(String tokenHash) {
+    static Map<String, AttributeValue> refreshToken(String tokenHash) {
         return Keys.key("REFRESH#" + tokenHash, "TOKEN");
     }
 
     /** A refresh-token family (one login session): {@code SESSION#<uuid>} / {@code FAMILY}. */
-    public static Map<String, AttributeValue> tokenFamily(String familyId) {
+    static Map<String, AttributeValue> tokenFamily(String familyId) {
         return Keys.key("SESSION#" + familyId, "FAMILY");
     }
 
     /** GSI2 partition of an account's login sessions (refresh-token families): {@code SESSIONS#<account>}; sort key the session id. */
-    public static String accountSessions(String accountId) {
+    static String accountSessions(String accountId) {
         return "SESSIONS#" + accountId;
     }
 
@@ -44,22 +44,22 @@ public final class AccountKeys {
      * GSI1 partition of the sessions revoked in one UTC hour: {@code REVOKED#2026-12-02T01}; sort key
      * {@code <epoch millis, 20 digits>#<session>}. Set on the family item by the write that revokes it.
      */
-    public static String revokedSessionsHour(String hour) {
+    static String revokedSessionsHour(String hour) {
         return "REVOKED#" + hour;
     }
 
     /** A single-use ticket (password reset, login challenge, enrolment), by the SHA-256 of its secret: {@code TICKET#<hex>} / {@code TICKET}. */
-    public static Map<String, AttributeValue> oneTimeTicket(String ticketHash) {
+    static Map<String, AttributeValue> oneTimeTicket(String ticketHash) {
         return Keys.key("TICKET#" + ticketHash, "TICKET");
     }
 
     /** An account's TOTP second factor: {@code ACCOUNT#<uuid>} / {@code TOTP}. */
-    public static Map<String, AttributeValue> twoFactor(String accountId) {
+    static Map<String, AttributeValue> twoFactor(String accountId) {
         return Keys.key("ACCOUNT#" + accountId, "TOTP");
     }
 
     /** The id in an account's key, {@code ACCOUNT#<id>}; any other shape is refused. */
-    public static String accountIdOf(String key) {
+    static String accountIdOf(String key) {
         return Keys.idAfter(ACCOUNT, key);
     }
 }

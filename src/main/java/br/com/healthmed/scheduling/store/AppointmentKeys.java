@@ -8,25 +8,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The key shapes of appointments, their due checks, reviews, a patient's live bookings and a doctor's booking rules. The strings are stored in DynamoDB:
  * StoredKeyShapesTest pins each one, and docs/dynamodb.md lists them (DynamoDbDocumentationTest checks it).
  */
-public final class AppointmentKeys {
+final class AppointmentKeys {
 
     /** The prefix of an appointment. */
-    public static final String APPOINTMENT = "APPT#";
+    static final String APPOINTMENT = "APPT#";
 
     private AppointmentKeys() {}
 
     /** An appointment: {@code APPT#<uuid>} / {@code APPT}. */
-    public static Map<String, AttributeValue> appointment(String appointmentId) {
+    static Map<String, AttributeValue> appointment(String appointmentId) {
         return Keys.key(APPOINTMENT + appointmentId, "APPT");
     }
 
     /** GSI1 partition of a patient's appointments, sort key {@code <start>#<appointment>}. */
-    public static String patientAppointments(String patientId) {
+    static String patientAppointments(String patientId) {
         return "PATIENT#" + patientId + "#APPTS";
     }
 
     /** GSI2 partition of a doctor's appointments, sort key {@code <start>#<appointment>}. */
-    public static String doctorAppointments(String doctorId) {
+    static String doctorAppointments(String doctorId) {
         return "DOCTOR#" + doctorId + "#APPTS";
     }
 
@@ -34,11 +34,11 @@ public final class AppointmentKeys {
      * The sweep's checks as the previous release kept them, one partition per UTC hour:
      * {@code DUE#2026-12-01T14} / {@code <at>#<appointment>}. Read and cleared, no longer written.
      */
-    public static Map<String, AttributeValue> dueCheck(String hour, String sortKey) {
+    static Map<String, AttributeValue> dueCheck(String hour, String sortKey) {
         return Keys.key("DUE#" + hour, sortKey);
     }
 
-    public static String dueHour(String hour) {
+    static String dueHour(String hour) {
         return "DUE#" + hour;
     }
 
@@ -46,7 +46,7 @@ public final class AppointmentKeys {
      * How far the move of the previous release's hourly checks into the 16 shards has come:
      * {@code DUE#MIGRATION} / {@code HOURLY} (no hour nor hex digit spells {@code MIGRATION}).
      */
-    public static Map<String, AttributeValue> hourlyChecksMigration() {
+    static Map<String, AttributeValue> hourlyChecksMigration() {
         return Keys.key("DUE#MIGRATION", "HOURLY");
     }
 
@@ -54,35 +54,35 @@ public final class AppointmentKeys {
      * A check the sweep has still to make, in one of 16 partitions by the appointment id's first hex digit,
      * whatever its time: {@code DUE#<hex digit>} / {@code <at>#<appointment>}. It stays until the sweep clears it.
      */
-    public static Map<String, AttributeValue> pendingCheck(String appointmentId, String sortKey) {
+    static Map<String, AttributeValue> pendingCheck(String appointmentId, String sortKey) {
         return Keys.key(pendingChecks(Keys.hexShard(appointmentId)), sortKey);
     }
 
-    public static String pendingChecks(String shard) {
+    static String pendingChecks(String shard) {
         return "DUE#" + shard;
     }
 
     /** A review of a doctor: {@code REVIEWS#<doctor>} / {@code <ratedAt>#<appointment>}. */
-    public static Map<String, AttributeValue> review(String doctorId, String sortKey) {
+    static Map<String, AttributeValue> review(String doctorId, String sortKey) {
         return Keys.key(doctorReviews(doctorId), sortKey);
     }
 
-    public static String doctorReviews(String doctorId) {
+    static String doctorReviews(String doctorId) {
         return "REVIEWS#" + doctorId;
     }
 
     /** A patient's live reservations (anti-hoarding): {@code ACTIVE#<patient>} / {@code BOOKINGS}. */
-    public static Map<String, AttributeValue> activeBookings(String patientId) {
+    static Map<String, AttributeValue> activeBookings(String patientId) {
         return Keys.key("ACTIVE#" + patientId, "BOOKINGS");
     }
 
     /** A doctor's booking rules (minimum notice, buffer, instant booking ...): {@code RULES#<doctor>} / {@code BOOKING}. */
-    public static Map<String, AttributeValue> bookingRules(String doctorId) {
+    static Map<String, AttributeValue> bookingRules(String doctorId) {
         return Keys.key("RULES#" + doctorId, "BOOKING");
     }
 
     /** The id in an appointment's key, {@code APPT#<id>}; any other shape is refused. */
-    public static String appointmentIdOf(String key) {
+    static String appointmentIdOf(String key) {
         return Keys.idAfter(APPOINTMENT, key);
     }
 }

@@ -8,17 +8,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The key shapes of an account's appointment-event log and the outbox. The strings are stored in DynamoDB:
  * StoredKeyShapesTest pins each one, and docs/dynamodb.md lists them (DynamoDbDocumentationTest checks it).
  */
-public final class EventLogKeys {
+final class EventLogKeys {
 
     private EventLogKeys() {}
 
     /** An account's appointment-event log: {@code EVENTS#<account>}, sort key {@link #eventPosition}. */
-    public static String eventLog(String accountId) {
+    static String eventLog(String accountId) {
         return "EVENTS#" + accountId;
     }
 
     /** One event in an account's log: {@code EVENTS#<account>} / {@code E#<19-digit position>}. */
-    public static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
+    static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
         return Keys.key(eventLog(accountId), eventPosition(position));
     }
 
@@ -26,20 +26,20 @@ public final class EventLogKeys {
      * The head of an account's event log, outside the log's partition so log queries never meet it:
      * {@code EVENTHEAD#<account>} / {@code HEAD}.
      */
-    public static Map<String, AttributeValue> eventLogHead(String accountId) {
+    static Map<String, AttributeValue> eventLogHead(String accountId) {
         return Keys.key("EVENTHEAD#" + accountId, "HEAD");
     }
 
-    public static String eventPosition(long position) {
+    static String eventPosition(long position) {
         return String.format("E#%019d", position);
     }
 
     /** An appointment whose events await delivery, in one of 16 shards: {@code OUTBOX#<hex digit>} / {@code APPT#<uuid>}. */
-    public static Map<String, AttributeValue> outboxEntry(String shard, String appointmentId) {
+    static Map<String, AttributeValue> outboxEntry(String shard, String appointmentId) {
         return Keys.key(outbox(shard), "APPT#" + appointmentId);
     }
 
-    public static String outbox(String shard) {
+    static String outbox(String shard) {
         return "OUTBOX#" + shard;
     }
 }

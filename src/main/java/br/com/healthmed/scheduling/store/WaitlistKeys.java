@@ -8,22 +8,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The key shapes of the waitlist. The strings are stored in DynamoDB:
  * StoredKeyShapesTest pins each one, and docs/dynamodb.md lists them (DynamoDbDocumentationTest checks it).
  */
-public final class WaitlistKeys {
+final class WaitlistKeys {
 
     private WaitlistKeys() {}
 
     /** A patient's waitlist entries, the one item that bounds them: {@code WAITER#<patient>} / {@code ENTRIES}. */
-    public static Map<String, AttributeValue> waiterEntries(String patientId) {
+    static Map<String, AttributeValue> waiterEntries(String patientId) {
         return Keys.key("WAITER#" + patientId, "ENTRIES");
     }
 
     /** The partition of a doctor's waitlist, in join order: {@code WAITLIST#<doctor>}. */
-    public static String waitlist(String doctorId) {
+    static String waitlist(String doctorId) {
         return "WAITLIST#" + doctorId;
     }
 
     /** One entry of a doctor's waitlist: {@code WAITLIST#<doctor>} / {@code <joined at, 13-digit epoch ms>#<entry>}. */
-    public static Map<String, AttributeValue> waitlistEntry(String doctorId, String joinOrder) {
+    static Map<String, AttributeValue> waitlistEntry(String doctorId, String joinOrder) {
         return Keys.key(waitlist(doctorId), joinOrder);
     }
 }
