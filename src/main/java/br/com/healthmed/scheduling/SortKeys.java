@@ -1,9 +1,8 @@
 package br.com.healthmed.scheduling;
 
 import br.com.healthmed.platform.EntityId;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The order of listed appointments and reviews: {@code <instant>#<id>}, with the instant in a fixed
@@ -11,8 +10,6 @@ import java.time.format.DateTimeFormatter;
  * same strings are the cursors clients page with.
  */
 public final class SortKeys {
-
-    private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private static final java.util.regex.Pattern WELL_FORMED =
             java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[0-9a-f\\-]{36}");
@@ -29,6 +26,6 @@ public final class SortKeys {
     }
 
     public static String instant(Instant instant) {
-        return FIXED.format(instant);
+        return TimePositions.wholeSeconds(instant);
     }
 }

@@ -1,5 +1,6 @@
 package br.com.healthmed.consent.store;
 
+import br.com.healthmed.platform.storage.Keys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -10,6 +11,6 @@ final class ConsentKeys {
 
     /** A patient's acceptance of one version of the teleconsultation consent: {@code CONSENT#<patient>} / {@code TCLE#<version>}. */
     static Map<String, AttributeValue> teleconsultation(String patientId, String version) {
-        return Map.of("PK", AttributeValue.fromS("CONSENT#" + patientId), "SK", AttributeValue.fromS("TCLE#" + version));
+        return Keys.key("CONSENT#" + patientId, "TCLE#" + version);
     }
 }

@@ -119,13 +119,13 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
 
     @Override
     public Optional<DirectoryEntry> find(AccountId doctorId) {
-        return table.item(Keys.doctorProfile(doctorId.toString())).map(DynamoDirectoryStore::toEntry);
+        return table.item(DirectoryKeys.doctorProfile(doctorId.toString())).map(DynamoDirectoryStore::toEntry);
     }
 
     @Override
     public Map<AccountId, DirectoryEntry> findAll(Collection<AccountId> doctorIds) {
         Map<AccountId, DirectoryEntry> found = new HashMap<>();
-        BatchReads.items(table, doctorIds.stream().map(id -> Keys.doctorProfile(id.toString())).toList()).forEach(item -> {
+        BatchReads.items(table, doctorIds.stream().map(id -> DirectoryKeys.doctorProfile(id.toString())).toList()).forEach(item -> {
             DirectoryEntry entry = toEntry(item);
             found.put(entry.doctorId(), entry);
         });
@@ -183,7 +183,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
      * that changes what is listed (a save, a withdrawal, a reactivation), cleared once its listings are written.
      */
     private Map<String, AttributeValue> pendingMark(String id) {
-        return Map.of(Keys.GSI2PK, s(Keys.pendingListings(Keys.hexShard(id))),
+        return Map.of(Keys.GSI2PK, s(DirectoryKeys.pendingListings(Keys.hexShard(id))),
                 Keys.GSI2SK, s(TimePositions.of(clock.instant(), UUID.fromString(id))));
     }
 
@@ -196,7 +196,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     private void listingsWritten(String id, long version) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Keys.doctorProfile(id))
+                    .key(DirectoryKeys.doctorProfile(id))
                     .updateExpression("REMOVE " + Keys.GSI2PK + ", " + Keys.GSI2SK)
                     .conditionExpression("#version = :version")
                     .expressionAttributeNames(Map.of("#version", VERSION))
@@ -216,13 +216,13 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     public int healListings(Instant begunBefore) {
         int healed = 0;
         for (int shard = 0; shard < Keys.HEX_SHARDS; shard++) {
-            String partition = Keys.pendingListings(Keys.hexShard(shard));
+            String partition = DirectoryKeys.pendingListings(Keys.hexShard(shard));
             List<Map<String, AttributeValue>> pending = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI2)
                     .keyConditionExpression(Keys.GSI2PK + " = :pk AND " + Keys.GSI2SK + " < :before")
                     .expressionAttributeValues(Map.of(":pk", s(partition), ":before", s(TimePositions.instant(begunBefore))))
                     .limit(HEAL_BATCH)).items();
             for (Map<String, AttributeValue> indexed : pending) {
-                String id = indexed.get(Keys.PK).s().substring("DIRECTORY#".length());
+                String id = DirectoryKeys.doctorIdOf(indexed.get(Keys.PK).s());
                 try {
                     if (heal(id)) {
                         healed++;
@@ -239,7 +239,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     /** One pending doctor's listings, from the profile as stored now; false if nothing was left to do. */
     private boolean heal(String id) {
         // the index may lag: act on the profile as it is now
-        Optional<Map<String, AttributeValue>> item = table.item(Keys.doctorProfile(id));
+        Optional<Map<String, AttributeValue>> item = table.item(DirectoryKeys.doctorProfile(id));
         if (item.isEmpty() || !item.get().containsKey(Keys.GSI2PK) || !item.get().containsKey(VERSION)) {
             return false;
         }
@@ -260,7 +260,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
     private Map<String, AttributeValue> writeProfile(String id, Update update, String condition) {
         return table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.doctorProfile(id))
+                .key(DirectoryKeys.doctorProfile(id))
                 .updateExpression(update.expression())
                 .conditionExpression(condition)
                 .expressionAttributeNames(update.names())
@@ -370,7 +370,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         values.put(":version", AttributeValue.fromN(Long.toString(version)));
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Keys.doctorListing(id, specialty))
+                    .key(DirectoryKeys.doctorListing(id, specialty))
                     .updateExpression(update.expression())
                     .conditionExpression("attribute_not_exists(" + versionName + ") OR " + versionName + " <= :version")
                     .expressionAttributeNames(update.names())
@@ -384,7 +384,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     public void addRating(AccountId doctorId, int stars) {
         String id = doctorId.toString();
         Map<String, AttributeValue> now = table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.doctorProfile(id))
+                .key(DirectoryKeys.doctorProfile(id))
                 .updateExpression("ADD ratingCount :one, ratingSum :stars")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":stars", AttributeValue.fromN(Integer.toString(stars))))
@@ -450,7 +450,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
             return CellReader.CellRead.nothingYet(cell);
         }
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(Keys.doctorGeoPartition(specialty, cell.substring(0, Geohash.PARTITION_PRECISION))));
+        values.put(":pk", s(DirectoryKeys.doctorGeoPartition(specialty, cell.substring(0, Geohash.PARTITION_PRECISION))));
         String condition = Keys.GSI1PK + " = :pk";
         if (cell.length() > Geohash.PARTITION_PRECISION) {
             values.put(":cell", s(cell));
@@ -520,8 +520,8 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         Update update = new Update();
         update.set("type", s("DOCTOR_LISTING"));
         update.set(VERSION, AttributeValue.fromN(Long.toString(version)));
-        update.set(Keys.GSI1PK, s(Keys.doctorGeoPartition(specialty, hash.substring(0, Geohash.PARTITION_PRECISION))));
-        update.set(Keys.GSI1SK, s(Keys.doctorGeoSort(hash, id)));
+        update.set(Keys.GSI1PK, s(DirectoryKeys.doctorGeoPartition(specialty, hash.substring(0, Geohash.PARTITION_PRECISION))));
+        update.set(Keys.GSI1SK, s(DirectoryKeys.doctorGeoSort(hash, id)));
         update.set("lat", s(Double.toString(location.latitude())));
         update.set("lon", s(Double.toString(location.longitude())));
         update.setOrRemove("price", profile.consultationPrice().map(p -> s(p.toPlainString())));
@@ -539,7 +539,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         for (String specialty : listed) {
             try {
                 table.client().updateItem(b -> b.tableName(table.name())
-                        .key(Keys.doctorListing(id, specialty))
+                        .key(DirectoryKeys.doctorListing(id, specialty))
                         .updateExpression("SET ratingCount = :count, ratingSum = :sum")
                         .conditionExpression("attribute_exists(" + Keys.GSI1PK + ") AND ratingCount < :count")
                         .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Long.toString(rating.count())),
@@ -551,7 +551,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     }
 
     private static DirectoryEntry toEntry(Map<String, AttributeValue> item) {
-        AccountId id = AccountId.of(item.get(Keys.PK).s().substring("DIRECTORY#".length()));
+        AccountId id = AccountId.of(DirectoryKeys.doctorIdOf(item.get(Keys.PK).s()));
         Optional<DoctorProfile> profile = Optional.empty();
         if (item.containsKey(PROFILE_MARKER)) {
             Optional<GeoPoint> location = item.containsKey("lat")
@@ -575,7 +575,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     }
 
     private static Listing toListing(Map<String, AttributeValue> item) {
-        AccountId id = AccountId.of(item.get(Keys.PK).s().substring("DIRECTORY#".length()));
+        AccountId id = AccountId.of(DirectoryKeys.doctorIdOf(item.get(Keys.PK).s()));
         return new Listing(id,
                 new GeoPoint(Double.parseDouble(item.get("lat").s()), Double.parseDouble(item.get("lon").s())),
                 optional(item, "price").map(BigDecimal::new),

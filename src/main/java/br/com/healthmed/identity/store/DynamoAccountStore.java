@@ -83,7 +83,7 @@ class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(AccountId id) {
-        return table.item(Keys.account(id.toString())).map(DynamoAccountStore::toAccount);
+        return table.item(AccountKeys.account(id.toString())).map(DynamoAccountStore::toAccount);
     }
 
     @Override
@@ -92,7 +92,7 @@ class DynamoAccountStore implements AccountStore {
         List<AccountId> distinct = ids.stream().distinct().toList();
         for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(id -> Keys.account(id.toString())).toList();
+                    .stream().map(id -> AccountKeys.account(id.toString())).toList();
             Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
             Duration pause = FIRST_PAUSE;
             for (int round = 1; !request.isEmpty(); round++) {
@@ -132,7 +132,7 @@ class DynamoAccountStore implements AccountStore {
     }
 
     private static Map<String, AttributeValue> toItem(Account account) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.account(account.id().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.account(account.id().toString()));
         item.put("type", s("ACCOUNT"));
         item.put("role", s(account.role().name()));
         item.put("name", s(account.name()));
@@ -156,7 +156,7 @@ class DynamoAccountStore implements AccountStore {
     @Override
     public void updatePasswordHash(AccountId id, String passwordHash) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(AccountKeys.account(id.toString()))
                     .updateExpression("SET passwordHash = :hash")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeValues(Map.of(":hash", s(passwordHash))));
@@ -171,7 +171,7 @@ class DynamoAccountStore implements AccountStore {
         from.ifPresent(email -> values.put(":from", s(email.value())));
         // emailVerified is set on doctors too (their e-mail is verified by being there), so a repeated
         // change is recognised alike for both
-        return conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+        return conditionally(b -> b.tableName(table.name()).key(AccountKeys.account(id.toString()))
                 .updateExpression("SET email = :to, emailVerified = :yes")
                 .conditionExpression("attribute_exists(PK) AND (" + (from.isPresent() ? "email = :from" : "attribute_not_exists(email)")
                         + " OR (email = :to AND emailVerified = :yes))")
@@ -180,7 +180,7 @@ class DynamoAccountStore implements AccountStore {
 
     @Override
     public boolean markEmailVerified(AccountId id, Email email) {
-        return conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+        return conditionally(b -> b.tableName(table.name()).key(AccountKeys.account(id.toString()))
                 .updateExpression("SET emailVerified = :yes")
                 .conditionExpression("attribute_exists(PK) AND #role = :patient AND email = :email")
                 .expressionAttributeNames(Map.of("#role", "role"))
@@ -215,7 +215,7 @@ class DynamoAccountStore implements AccountStore {
         });
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets)) + (correction.removePhone() ? " REMOVE phone" : "");
         Map<String, String> names = correction.name().isPresent() ? Map.of("#name", "name") : Map.of();
-        conditionally(b -> b.tableName(table.name()).key(Keys.account(id.toString()))
+        conditionally(b -> b.tableName(table.name()).key(AccountKeys.account(id.toString()))
                 .updateExpression(update.strip())
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeNames(names.isEmpty() ? null : names)
@@ -224,7 +224,7 @@ class DynamoAccountStore implements AccountStore {
 
     @Override
     public List<BirthDateCorrection> birthDateCorrections(AccountId id) {
-        return table.item(Keys.account(id.toString()))
+        return table.item(AccountKeys.account(id.toString()))
                 .map(item -> item.get("birthDateCorrections"))
                 .filter(AttributeValue::hasL)
                 .map(list -> list.l().stream().map(AttributeValue::m).map(m -> new BirthDateCorrection(
@@ -253,7 +253,7 @@ class DynamoAccountStore implements AccountStore {
     }
 
     private static Account toAccount(Map<String, AttributeValue> item) {
-        AccountId id = AccountId.of(string(item, Keys.PK).substring("ACCOUNT#".length()));
+        AccountId id = AccountId.of(AccountKeys.accountIdOf(string(item, Keys.PK)));
         Role role = Role.valueOf(string(item, "role"));
         return switch (role) {
             case PATIENT -> new PatientAccount(id, string(item, "name"),

@@ -83,6 +83,6 @@ class DynamoLoginClaimStore implements LoginClaimStore {
     }
 
     private static Map<String, AttributeValue> key(LoginClaim claim) {
-        return Keys.loginClaim(claim.kind().name(), claim.value());
+        return AccountKeys.loginClaim(claim.kind().name(), claim.value());
     }
 }

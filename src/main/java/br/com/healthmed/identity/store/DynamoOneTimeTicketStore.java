@@ -41,7 +41,7 @@ class DynamoOneTimeTicketStore implements OneTimeTicketStore {
 
     @Override
     public void save(OneTimeTicket ticket) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.oneTimeTicket(ticket.hash()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.oneTimeTicket(ticket.hash()));
         item.put("type", s("TICKET"));
         item.put("purpose", s(ticket.purpose().name()));
         item.put("account", s(ticket.account().toString()));
@@ -56,7 +56,7 @@ class DynamoOneTimeTicketStore implements OneTimeTicketStore {
 
     @Override
     public Optional<OneTimeTicket> find(String hash) {
-        return table.item(Keys.oneTimeTicket(hash)).map(item -> new OneTimeTicket(hash,
+        return table.item(AccountKeys.oneTimeTicket(hash)).map(item -> new OneTimeTicket(hash,
                 OneTimeTicket.Purpose.valueOf(string(item, "purpose")),
                 AccountId.of(string(item, "account")),
                 instant(item, "issuedAt"),
@@ -68,7 +68,7 @@ class DynamoOneTimeTicketStore implements OneTimeTicketStore {
     @Override
     public boolean use(String hash, Instant now) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.oneTimeTicket(hash))
+            table.client().updateItem(b -> b.tableName(table.name()).key(AccountKeys.oneTimeTicket(hash))
                     .updateExpression("SET usedAt = :now")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAtMillis > :nowMillis")
                     .expressionAttributeValues(Map.of(

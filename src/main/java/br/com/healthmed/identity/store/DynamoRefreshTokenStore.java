@@ -49,13 +49,13 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public void createFamily(Family family) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.tokenFamily(family.id()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.tokenFamily(family.id()));
         item.put("type", s("TOKEN_FAMILY"));
         item.put("account", s(family.account().toString()));
         item.put("createdAt", instant(family.createdAt()));
         item.put("expiresAt", instant(family.expiresAt()));
         item.put("revoked", bool(family.revoked()));
-        item.put(Keys.GSI2PK, s(Keys.accountSessions(family.account().toString())));
+        item.put(Keys.GSI2PK, s(AccountKeys.accountSessions(family.account().toString())));
         item.put(Keys.GSI2SK, s(family.id()));
         item.put(TTL, epochSeconds(family.expiresAt()));
         try {
@@ -67,7 +67,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<Family> family(String familyId) {
-        return table.item(Keys.tokenFamily(familyId)).map(item -> family(familyId, item));
+        return table.item(AccountKeys.tokenFamily(familyId)).map(item -> family(familyId, item));
     }
 
     private static Family family(String familyId, Map<String, AttributeValue> item) {
@@ -81,7 +81,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
         table.client().queryPaginator(b -> b.tableName(table.name()).indexName(Keys.GSI2)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK))
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.accountSessions(account.toString())))))
+                        .expressionAttributeValues(Map.of(":pk", s(AccountKeys.accountSessions(account.toString())))))
                 .items()
                 .forEach(item -> found.add(family(string(item, Keys.GSI2SK), item)));
         return found;
@@ -94,7 +94,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
     @Override
     public void revokeFamily(Revocation revocation) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.tokenFamily(revocation.sessionId()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(AccountKeys.tokenFamily(revocation.sessionId()))
                     .updateExpression("SET revoked = :true, sessionId = :sid, revokedAt = :at, revokedReason = :reason, "
                             + "#gsiPk = :hour, #gsiSk = :sk")
                     .conditionExpression("attribute_exists(PK) AND revoked = :false")
@@ -102,7 +102,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
                     .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
                             ":sid", s(revocation.sessionId()), ":at", instant(revocation.at()),
                             ":reason", s(revocation.reason().name()),
-                            ":hour", s(Keys.revokedSessionsHour(HOUR.format(revocation.at()))),
+                            ":hour", s(AccountKeys.revokedSessionsHour(HOUR.format(revocation.at()))),
                             ":sk", s(sortKey(revocation.at()) + "#" + revocation.sessionId()))));
         } catch (ConditionalCheckFailedException absentOrRevoked) {
             // no such family, or revoked already: nothing to do
@@ -119,7 +119,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
         String low = sortKey(from) + "#";
         String high = sortKey(until.minusMillis(1)) + "#~";
         for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(until); hour = hour.plus(Duration.ofHours(1))) {
-            String partition = Keys.revokedSessionsHour(HOUR.format(hour));
+            String partition = AccountKeys.revokedSessionsHour(HOUR.format(hour));
             table.client().queryPaginator(b -> b.tableName(table.name()).indexName(Keys.GSI1)
                             .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
                             .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
@@ -138,7 +138,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public void saveToken(Token token) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.refreshToken(token.hash()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.refreshToken(token.hash()));
         item.put("type", s("REFRESH_TOKEN"));
         item.put("familyId", s(token.familyId()));
         item.put("issuedAt", instant(token.issuedAt()));
@@ -150,7 +150,7 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<Token> token(String hash) {
-        return table.item(Keys.refreshToken(hash)).map(item -> new Token(hash,
+        return table.item(AccountKeys.refreshToken(hash)).map(item -> new Token(hash,
                 string(item, "familyId"),
                 instant(item, "issuedAt"),
                 instant(item, "expiresAt"),
@@ -166,13 +166,13 @@ class DynamoRefreshTokenStore implements RefreshTokenStore {
     public boolean markUsed(String hash, Instant at) {
         String nonce = UUID.randomUUID().toString();
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.refreshToken(hash))
+            table.client().updateItem(b -> b.tableName(table.name()).key(AccountKeys.refreshToken(hash))
                     .updateExpression("SET usedAt = :at, usedBy = :nonce")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(usedAt)")
                     .expressionAttributeValues(Map.of(":at", instant(at), ":nonce", s(nonce))));
             return true;
         } catch (ConditionalCheckFailedException usedOrAbsent) {
-            return table.item(Keys.refreshToken(hash))
+            return table.item(AccountKeys.refreshToken(hash))
                     .flatMap(item -> optionalString(item, "usedBy"))
                     .filter(nonce::equals)
                     .isPresent();

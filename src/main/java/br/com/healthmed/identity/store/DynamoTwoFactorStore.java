@@ -101,6 +101,6 @@ class DynamoTwoFactorStore implements TwoFactorStore {
     }
 
     private static Map<String, AttributeValue> key(AccountId account) {
-        return Keys.twoFactor(account.toString());
+        return AccountKeys.twoFactor(account.toString());
     }
 }

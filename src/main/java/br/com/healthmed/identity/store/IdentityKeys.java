@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The key shapes of the identity module's newer items in the single table (accounts, login claims and
- * sessions are in {@link Keys}); the access-pattern table in docs/account.md mirrors it.
+ * sessions are in {@link AccountKeys}); the access-pattern table in docs/account.md mirrors it.
  */
 final class IdentityKeys {
 
@@ -28,6 +28,6 @@ final class IdentityKeys {
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+        return Keys.key(pk, sk);
     }
 }

@@ -11,8 +11,8 @@ import br.com.healthmed.notifications.ReminderStore;
 import br.com.healthmed.platform.storage.Attributes;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.scheduling.AppointmentId;
-import br.com.healthmed.scheduling.SortKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,7 +66,7 @@ class DynamoReminderStore implements ReminderStore {
             item.put("start", instant(reminder.start()));
             item.put("state", s("PENDING"));
             item.put(Keys.GSI1PK, s(NotificationKeys.remindersDue(HOUR.format(reminder.dueAt()))));
-            item.put(Keys.GSI1SK, s(SortKeys.instant(reminder.dueAt()) + "#" + appointmentId + "#" + reminder.lead().toSeconds()));
+            item.put(Keys.GSI1SK, s(TimePositions.wholeSeconds(reminder.dueAt()) + "#" + appointmentId + "#" + reminder.lead().toSeconds()));
             item.put(Attributes.TTL, epochSeconds(reminder.start().plus(KEEP)));
             try {
                 table.client().putItem(b -> b.tableName(table.name()).item(item)
@@ -87,8 +87,8 @@ class DynamoReminderStore implements ReminderStore {
     @Override
     public List<Reminder> due(Instant now, Instant notBefore, int limit) {
         List<Reminder> due = new ArrayList<>();
-        String upper = SortKeys.instant(now) + "#~";
-        String lower = SortKeys.instant(notBefore);
+        String upper = TimePositions.wholeSeconds(now) + "#~";
+        String lower = TimePositions.wholeSeconds(notBefore);
         for (Instant hour = notBefore.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now) && due.size() < limit;
              hour = hour.plus(Duration.ofHours(1))) {
             String partition = NotificationKeys.remindersDue(HOUR.format(hour));
@@ -111,8 +111,8 @@ class DynamoReminderStore implements ReminderStore {
                     .conditionExpression("#start = :start AND (#state = :pending OR (#state = :claimed AND leaseUntil < :now))")
                     .expressionAttributeNames(Map.of("#state", "state", "#start", "start"))
                     .expressionAttributeValues(Map.of(":claimed", s("CLAIMED"), ":pending", s("PENDING"),
-                            ":start", instant(reminder.start()), ":now", s(SortKeys.instant(now)),
-                            ":lease", s(SortKeys.instant(now.plus(lease))))));
+                            ":start", instant(reminder.start()), ":now", s(TimePositions.wholeSeconds(now)),
+                            ":lease", s(TimePositions.wholeSeconds(now.plus(lease))))));
             return true;
         } catch (ConditionalCheckFailedException takenDoneOrMoved) {
             return false;

@@ -8,7 +8,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.notifications.SentMarkers;
 import br.com.healthmed.platform.storage.Attributes;
 import br.com.healthmed.platform.storage.DynamoTable;
-import br.com.healthmed.scheduling.SortKeys;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,13 +37,13 @@ class DynamoSentMarkers implements SentMarkers {
         Map<String, AttributeValue> item = new HashMap<>(NotificationKeys.sentMarker(deliveryId, recipient.toString()));
         item.put("type", s("SENT_MARKER"));
         item.put("state", s("CLAIMED"));
-        item.put("leaseUntil", s(SortKeys.instant(now.plus(lease))));
+        item.put("leaseUntil", s(TimePositions.wholeSeconds(now.plus(lease))));
         item.put(Attributes.TTL, epochSeconds(now.plus(KEEP)));
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(PK) OR (#state = :claimed AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":claimed", s("CLAIMED"), ":now", s(SortKeys.instant(now)))));
+                    .expressionAttributeValues(Map.of(":claimed", s("CLAIMED"), ":now", s(TimePositions.wholeSeconds(now)))));
             return Claim.GRANTED;
         } catch (ConditionalCheckFailedException taken) {
             return table.item(NotificationKeys.sentMarker(deliveryId, recipient.toString()))

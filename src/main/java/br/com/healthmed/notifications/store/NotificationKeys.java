@@ -38,6 +38,6 @@ final class NotificationKeys {
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+        return Keys.key(pk, sk);
     }
 }

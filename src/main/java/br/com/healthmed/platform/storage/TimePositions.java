@@ -15,6 +15,8 @@ public final class TimePositions {
 
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Pattern SHAPE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -27,6 +29,14 @@ public final class TimePositions {
     /** An instant as fixed-width text; compares as text exactly as in time. */
     public static String instant(Instant at) {
         return FIXED.format(at);
+    }
+
+    /**
+     * An instant as fixed-width text to the whole second, for keys that were stored that way (scheduling's
+     * {@code <start>#<id>}, notifications' reminders): compares as text exactly as in time, to the second.
+     */
+    public static String wholeSeconds(Instant at) {
+        return WHOLE_SECONDS.format(at);
     }
 
     /** The id part of a position. */

@@ -174,7 +174,7 @@ class DynamoDataExportStore implements DataExportStore {
     }
 
     private static DataExport toExport(Map<String, AttributeValue> item) {
-        return new DataExport(UUID.fromString(string(item, Keys.PK).substring("DATAEXPORT#".length())),
+        return new DataExport(UUID.fromString(PrivacyKeys.exportIdOf(string(item, Keys.PK))),
                 AccountId.of(string(item, "account")), Role.valueOf(string(item, "role")),
                 DataExportStatus.valueOf(string(item, "status")), instant(item, "requestedAt"),
                 optionalInstant(item, "readyAt"), optionalInstant(item, "expiresAt"), new ObjectKey(string(item, "objectKey")),

@@ -34,7 +34,15 @@ final class PrivacyKeys {
 
     /** One copy: {@code DATAEXPORT#<id>} / {@code EXPORT}. */
     static Map<String, AttributeValue> export(String exportId) {
-        return key("DATAEXPORT#" + exportId, "EXPORT");
+        return key(EXPORT + exportId, "EXPORT");
+    }
+
+    /** The prefix of a copy's partition key. */
+    static final String EXPORT = "DATAEXPORT#";
+
+    /** The id in a copy's partition key, {@code DATAEXPORT#<id>}; any other shape is refused. */
+    static String exportIdOf(String key) {
+        return Keys.idAfter(EXPORT, key);
     }
 
     /** An account's deactivation state: {@code INATIVACAO#<account>} / {@code STATE}. */
@@ -61,6 +69,6 @@ final class PrivacyKeys {
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+        return Keys.key(pk, sk);
     }
 }

@@ -17,7 +17,7 @@ final class ClinicalKeys {
 
     /** One version of a note: {@code CLINICALNOTE#<note>} / {@code V#<10-digit version>}. */
     static Map<String, AttributeValue> noteVersion(String noteId, int version) {
-        return Map.of(Keys.PK, AttributeValue.fromS(note(noteId)), Keys.SK, AttributeValue.fromS(version(version)));
+        return Keys.key(note(noteId), version(version));
     }
 
     static String note(String noteId) {

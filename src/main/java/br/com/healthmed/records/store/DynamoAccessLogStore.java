@@ -62,7 +62,7 @@ class DynamoAccessLogStore implements AccessLogStore {
     public void appendOrCountRepeat(AccessLogEntry entry, String repeatKey, Duration window) {
         Optional<Map<String, AttributeValue>> latest = DynamoQueries.items(table, b -> b.consistentRead(true)
                 .keyConditionExpression("PK = :pk").scanIndexForward(false).limit(1)
-                .expressionAttributeValues(Map.of(":pk", s(Keys.accessLog(entry.patient().toString())))), 1).stream().findFirst();
+                .expressionAttributeValues(Map.of(":pk", s(RecordKeys.accessLog(entry.patient().toString())))), 1).stream().findFirst();
         if (latest.isPresent() && optionalString(latest.get(), "repeatKey").filter(repeatKey::equals).isPresent()
                 && entry.at().isBefore(instant(latest.get(), "at").plus(window))) {
             try {
@@ -83,7 +83,7 @@ class DynamoAccessLogStore implements AccessLogStore {
     @Override
     public long countFailedLookup(String caller, Instant windowStart, Duration window) {
         UpdateItemResponse counted = table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.recordRefusals(caller, Positions.instant(windowStart)))
+                .key(RecordKeys.recordRefusals(caller, Positions.instant(windowStart)))
                 .updateExpression("ADD #count :one SET #ttl = :ttl")
                 .expressionAttributeNames(Map.of("#count", "count", "#ttl", TTL))
                 .expressionAttributeValues(Map.of(":one", n(1), ":ttl", epochSeconds(windowStart.plus(window).plus(COUNTER_CLEAN_UP))))
@@ -93,7 +93,7 @@ class DynamoAccessLogStore implements AccessLogStore {
 
     private void put(AccessLogEntry entry, Optional<String> repeatKey) {
         Map<String, AttributeValue> item = new HashMap<>(
-                Keys.accessLogEntry(entry.patient().toString(), Positions.of(entry.at(), entry.id())));
+                RecordKeys.accessLogEntry(entry.patient().toString(), Positions.of(entry.at(), entry.id())));
         item.put("type", s("ACCESS_LOG"));
         item.put("at", instant(entry.at()));
         item.put("action", s(entry.action().name()));
@@ -120,7 +120,7 @@ class DynamoAccessLogStore implements AccessLogStore {
     @Override
     public Page<AccessLogEntry> entries(AccountId patient, Instant since, int limit, Optional<String> after) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(Keys.accessLog(patient.toString())));
+        values.put(":pk", s(RecordKeys.accessLog(patient.toString())));
         after.ifPresent(position -> values.put(":after", s(position)));
         String condition = after.isPresent() ? "PK = :pk AND SK < :after" : "PK = :pk";
         // Newest first: the entries older than the retention, if any, come last; leave them out.

@@ -69,7 +69,7 @@ class DynamoGrantStore implements GrantStore {
         item.put("expiresAt", instant(grant.expiresAt()));
         grant.revokedAt().ifPresent(at -> item.put("revokedAt", instant(at)));
         if (grant.revokedAt().isEmpty()) {
-            item.put(Keys.GSI1PK, s(Keys.sharesWith(grant.doctor().toString())));
+            item.put(Keys.GSI1PK, s(RecordKeys.sharesWith(grant.doctor().toString())));
             item.put(Keys.GSI1SK, s(Positions.of(grant.expiresAt(), grant.id().value())));
         }
         return table.putIfAbsent(item);
@@ -83,21 +83,21 @@ class DynamoGrantStore implements GrantStore {
 
     @Override
     public List<Grant> grantsOf(AccountId patient) {
-        return query(patient, Keys.GRANTS).stream()
+        return query(patient, RecordKeys.GRANTS).stream()
                 .sorted(Comparator.comparing(Grant::createdAt).reversed().thenComparing(grant -> grant.id().value()))
                 .toList();
     }
 
     @Override
     public List<Grant> grantsBetween(AccountId patient, AccountId doctor) {
-        return query(patient, Keys.grantsTo(doctor.toString()));
+        return query(patient, RecordKeys.grantsTo(doctor.toString()));
     }
 
     @Override
     public List<Grant> activeGrantsTo(AccountId doctor, Instant now) {
         return DynamoQueries.all(table, b -> b.indexName(Keys.GSI1)
                         .keyConditionExpression("GSI1PK = :pk AND GSI1SK > :now")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.sharesWith(doctor.toString())),
+                        .expressionAttributeValues(Map.of(":pk", s(RecordKeys.sharesWith(doctor.toString())),
                                 ":now", s(Positions.instant(now)))))
                 .stream().map(DynamoGrantStore::toGrant)
                 .filter(grant -> grant.activeAt(now))
@@ -124,12 +124,12 @@ class DynamoGrantStore implements GrantStore {
     private List<Grant> query(AccountId patient, String sortKeyPrefix) {
         return DynamoQueries.all(table, b -> b.consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.record(patient.toString())), ":prefix", s(sortKeyPrefix))))
+                        .expressionAttributeValues(Map.of(":pk", s(RecordKeys.record(patient.toString())), ":prefix", s(sortKeyPrefix))))
                 .stream().map(DynamoGrantStore::toGrant).toList();
     }
 
     private static Map<String, AttributeValue> key(Grant grant) {
-        return Keys.grant(grant.patient().toString(), grant.doctor().toString(), grant.id().toString());
+        return RecordKeys.grant(grant.patient().toString(), grant.doctor().toString(), grant.id().toString());
     }
 
     private static Grant toGrant(Map<String, AttributeValue> item) {

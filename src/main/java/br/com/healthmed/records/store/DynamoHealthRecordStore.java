@@ -98,7 +98,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public boolean createFile(RecordFile file) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.recordFile(file.id().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(RecordKeys.recordFile(file.id().toString()));
         item.put("type", s("RECORD_FILE"));
         item.put("owner", s(file.owner().toString()));
         item.put("fileName", s(file.fileName()));
@@ -117,14 +117,14 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put("requestedAt", instant(file.requestedAt()));
         item.put("uploadExpiresAt", instant(file.uploadExpiresAt()));
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
-        item.put(Keys.GSI2PK, s(Keys.pendingUploads(shard(file.id()))));
+        item.put(Keys.GSI2PK, s(RecordKeys.pendingUploads(shard(file.id()))));
         item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
         return table.putIfAbsent(item);
     }
 
     @Override
     public Optional<RecordFile> file(FileId id) {
-        return table.item(Keys.recordFile(id.toString())).filter(item -> !item.containsKey(DELETED_AT))
+        return table.item(RecordKeys.recordFile(id.toString())).filter(item -> !item.containsKey(DELETED_AT))
                 .map(DynamoHealthRecordStore::toFile);
     }
 
@@ -136,7 +136,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public boolean markAvailable(RecordFile pending, Instant at, Optional<RecordNotice> notice) {
         FileId id = pending.id();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", instant(at),
-                ":listPk", s(Keys.recordFiles(pending.owner().toString())),
+                ":listPk", s(RecordKeys.recordFiles(pending.owner().toString())),
                 ":listSk", s(Positions.of(at, id.value()))));
         StringBuilder update = new StringBuilder("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk");
         if (notice.isPresent()) {
@@ -152,7 +152,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             update.append(" REMOVE #ttl"); // GSI2 keys stay until the hold is settled (settleUpload)
         }
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordFile(id.toString()))
                     .updateExpression(update.toString())
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeNames(Map.of("#ttl", TTL))
@@ -181,13 +181,13 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public boolean markDeleted(FileId id, Instant at, Instant sweepAt) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordFile(id.toString()))
                     // availableAt moves to another name: the previous release (a rollback, a rolling deploy) knows
                     // nothing of deletedAt and would read a tombstone with availableAt as an available file.
                     .updateExpression("SET deletedAt = :at, " + TOMBSTONE_AVAILABLE_AT + " = availableAt,"
                             + " GSI2PK = :gonePk, GSI2SK = :due REMOVE availableAt, GSI1PK, GSI1SK")
                     .conditionExpression("attribute_exists(availableAt) AND attribute_not_exists(deletedAt)")
-                    .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(Keys.deletedFiles(shard(id))),
+                    .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(RecordKeys.deletedFiles(shard(id))),
                             ":due", s(Positions.of(sweepAt, id.value())))));
             return true;
         } catch (ConditionalCheckFailedException notAvailable) {
@@ -197,13 +197,13 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public Optional<RecordFile> deletedFile(FileId id) {
-        return table.item(Keys.recordFile(id.toString())).filter(item -> item.containsKey(DELETED_AT))
+        return table.item(RecordKeys.recordFile(id.toString())).filter(item -> item.containsKey(DELETED_AT))
                 .map(DynamoHealthRecordStore::toFile);
     }
 
     @Override
     public List<RecordFile> deletionsDue(Instant now, int limit) {
-        return dueOnGsi2(Keys::deletedFiles, now, limit);
+        return dueOnGsi2(RecordKeys::deletedFiles, now, limit);
     }
 
     @Override
@@ -211,7 +211,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         settleUpload(deleted.owner(), deleted.id());
         Map<String, String> names = Map.of("#released", RELEASED + deleted.id(), "#claimed", CLAIMED);
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordUsage(deleted.owner().toString()))
                     .updateExpression("SET #released = :at ADD #claimed :bytes")
                     .conditionExpression("attribute_not_exists(#released) AND #claimed >= :size")
                     .expressionAttributeNames(names)
@@ -228,7 +228,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
      */
     private void releaseClampedToZero(RecordFile deleted, Map<String, String> names) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordUsage(deleted.owner().toString()))
                     .updateExpression("SET #released = :at, #claimed = :zero")
                     .conditionExpression("attribute_not_exists(#released) AND (attribute_not_exists(#claimed) OR #claimed < :size)")
                     .expressionAttributeNames(names)
@@ -243,7 +243,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public void forgetDeletion(RecordFile deleted, Instant now) {
         try {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(deleted.id().toString()))
+            table.client().deleteItem(b -> b.tableName(table.name()).key(RecordKeys.recordFile(deleted.id().toString()))
                     .conditionExpression("attribute_exists(deletedAt)"));
         } catch (ConditionalCheckFailedException forgottenBefore) {
             // another sweep got there first
@@ -251,7 +251,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         // The marker stays, as {until}, for whoever still holds a copy of the tombstone (a sweep on another
         // instance, a retry racing this one); markers of earlier forgets past their time go now.
         Map<String, AttributeValue> usage = table.client().updateItem(b -> b.tableName(table.name())
-                .key(Keys.recordUsage(deleted.owner().toString()))
+                .key(RecordKeys.recordUsage(deleted.owner().toString()))
                 .updateExpression("SET #released = :kept")
                 .expressionAttributeNames(Map.of("#released", RELEASED + deleted.id()))
                 .expressionAttributeValues(Map.of(":kept", AttributeValue.fromM(Map.of(UNTIL, instant(now.plus(RELEASE_REMEMBERED))))))
@@ -265,7 +265,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             for (int i = 0; i < stale.size(); i++) {
                 names.put("#m" + i, stale.get(i));
             }
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(deleted.owner().toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordUsage(deleted.owner().toString()))
                     .updateExpression("REMOVE " + String.join(", ", names.keySet())).expressionAttributeNames(names));
         }
     }
@@ -278,7 +278,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public List<RecordFile> expiredUploads(Instant now, int limit) {
-        return dueOnGsi2(Keys::pendingUploads, now, limit);
+        return dueOnGsi2(RecordKeys::pendingUploads, now, limit);
     }
 
     /** The items of the sharded GSI2 partitions whose position is at or before {@code now}. */
@@ -301,7 +301,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     @Override
     public boolean deleteIfPending(FileId id) {
         try {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.recordFile(id.toString()))
+            table.client().deleteItem(b -> b.tableName(table.name()).key(RecordKeys.recordFile(id.toString()))
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(availableAt) AND attribute_not_exists(deletedAt)"));
             return true;
         } catch (ConditionalCheckFailedException completedOrGone) {
@@ -325,7 +325,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public boolean createGroup(RecordGroup group) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.recordGroup(group.owner().toString(), group.id().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(RecordKeys.recordGroup(group.owner().toString(), group.id().toString()));
         item.put("type", s("RECORD_GROUP"));
         item.put("name", s(group.name()));
         item.put("createdAt", instant(group.createdAt()));
@@ -334,7 +334,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public Optional<RecordGroup> group(AccountId owner, GroupId id) {
-        return table.item(Keys.recordGroup(owner.toString(), id.toString())).filter(item -> !item.containsKey(DELETED_AT))
+        return table.item(RecordKeys.recordGroup(owner.toString(), id.toString())).filter(item -> !item.containsKey(DELETED_AT))
                 .map(item -> toGroup(owner, item));
     }
 
@@ -342,7 +342,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public List<RecordGroup> groups(AccountId owner) {
         return DynamoQueries.all(table, b -> b.consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :groups)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.record(owner.toString())), ":groups", s("GROUP#"))))
+                        .expressionAttributeValues(Map.of(":pk", s(RecordKeys.record(owner.toString())), ":groups", s("GROUP#"))))
                 .stream().filter(item -> !item.containsKey(DELETED_AT)).map(item -> toGroup(owner, item))
                 .sorted(Comparator.comparing(RecordGroup::name, String.CASE_INSENSITIVE_ORDER).thenComparing(g -> g.id().value()))
                 .toList();
@@ -352,7 +352,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public void updateGroup(RecordGroup group) {
         try {
             table.client().updateItem(b -> b.tableName(table.name())
-                    .key(Keys.recordGroup(group.owner().toString(), group.id().toString()))
+                    .key(RecordKeys.recordGroup(group.owner().toString(), group.id().toString()))
                     .updateExpression("SET #name = :name")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeNames(Map.of("#name", "name"))
@@ -366,7 +366,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public void deleteGroup(AccountId owner, GroupId id, Instant at, Instant forgetAfter) {
         try {
             // The tombstone replaces the group: DynamoDB's TTL removes it after forgetAfter.
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordGroup(owner.toString(), id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordGroup(owner.toString(), id.toString()))
                     // name stays: the previous release (a rollback) reads every GROUP# item as a group and needs it
                     .updateExpression("SET deletedAt = :at, #ttl = :ttl")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(deletedAt)")
@@ -379,13 +379,13 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     @Override
     public Optional<Instant> groupDeletedAt(AccountId owner, GroupId id) {
-        return table.item(Keys.recordGroup(owner.toString(), id.toString())).filter(item -> item.containsKey(DELETED_AT))
+        return table.item(RecordKeys.recordGroup(owner.toString(), id.toString())).filter(item -> item.containsKey(DELETED_AT))
                 .map(item -> instant(item, DELETED_AT));
     }
 
     @Override
     public RecordUsage usage(AccountId owner) {
-        Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
+        Map<String, AttributeValue> item = table.item(RecordKeys.recordUsage(owner.toString())).orElse(Map.of());
         List<UploadHold> holds = new ArrayList<>();
         item.forEach((name, value) -> {
             if (name.startsWith(HOLD)) {
@@ -401,7 +401,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     public Reservation reserveUpload(AccountId owner, UploadHold hold, long quota, int maxPending) {
         String holdName = HOLD + hold.file();
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordUsage(owner.toString()))
                     .updateExpression("SET #hold = :hold ADD #claimed :bytes, #pending :one")
                     .conditionExpression("attribute_not_exists(#hold) AND attribute_not_exists(#released)"
                             + " AND (attribute_not_exists(#pending) OR #pending < :maxPending)"
@@ -415,7 +415,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
             return Reservation.RESERVED;
         } catch (ConditionalCheckFailedException refused) {
             // Which part of the condition failed: read the item as it is now.
-            Map<String, AttributeValue> item = table.item(Keys.recordUsage(owner.toString())).orElse(Map.of());
+            Map<String, AttributeValue> item = table.item(RecordKeys.recordUsage(owner.toString())).orElse(Map.of());
             if (item.containsKey(holdName)) {
                 return Reservation.RESERVED; // this very hold, written by an attempt whose response was lost
             }
@@ -432,10 +432,10 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         try {
             // Off the sweep's list: only a completed file on the pending-upload partition (an issued
             // document's GSI2 keys are its notice's, and stay).
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordFile(file.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordFile(file.toString()))
                     .updateExpression("REMOVE GSI2PK, GSI2SK")
                     .conditionExpression("attribute_exists(availableAt) AND GSI2PK = :pending")
-                    .expressionAttributeValues(Map.of(":pending", s(Keys.pendingUploads(shard(file))))));
+                    .expressionAttributeValues(Map.of(":pending", s(RecordKeys.pendingUploads(shard(file))))));
         } catch (ConditionalCheckFailedException settledBefore) {
             // not listed (settled before, deleted, or never completed)
         }
@@ -449,7 +449,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     /** Removes the hold, giving {@code released} bytes back; only if the hold is still there (once). */
     private void removeHold(AccountId owner, FileId file, long released) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.recordUsage(owner.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(RecordKeys.recordUsage(owner.toString()))
                     .updateExpression("REMOVE #hold ADD #claimed :released, #pending :minusOne")
                     .conditionExpression("attribute_exists(#hold)")
                     .expressionAttributeNames(Map.of("#hold", HOLD + file, "#claimed", CLAIMED, "#pending", PENDING))
@@ -462,7 +462,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     private Consumer<QueryRequest.Builder> listing(AccountId owner, FileFilter filter, Optional<String> after, int pageSize) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(Keys.recordFiles(owner.toString())));
+        values.put(":pk", s(RecordKeys.recordFiles(owner.toString())));
         String keyCondition = "GSI1PK = :pk";
         if (after.isPresent()) {
             keyCondition += " AND GSI1SK < :after";
@@ -502,7 +502,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     private void updateIfExists(FileId id, Consumer<software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder> update) {
         try {
             table.client().updateItem(b -> {
-                b.tableName(table.name()).key(Keys.recordFile(id.toString())).conditionExpression("attribute_exists(PK)");
+                b.tableName(table.name()).key(RecordKeys.recordFile(id.toString())).conditionExpression("attribute_exists(PK)");
                 update.accept(b);
             });
         } catch (ConditionalCheckFailedException deleted) {
@@ -520,7 +520,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
 
     private static RecordFile toFile(Map<String, AttributeValue> item) {
         return new RecordFile(
-                FileId.of(string(item, Keys.PK).substring("FILE#".length())),
+                FileId.of(RecordKeys.fileIdOf(string(item, Keys.PK))),
                 AccountId.of(string(item, "owner")),
                 string(item, "fileName"),
                 string(item, "contentType"),
@@ -537,7 +537,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     private static RecordGroup toGroup(AccountId owner, Map<String, AttributeValue> item) {
-        return new RecordGroup(GroupId.of(string(item, Keys.SK).substring("GROUP#".length())), owner,
+        return new RecordGroup(GroupId.of(RecordKeys.groupIdOf(string(item, Keys.SK))), owner,
                 string(item, "name"), instant(item, "createdAt"));
     }
 }

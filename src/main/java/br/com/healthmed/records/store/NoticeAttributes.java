@@ -65,7 +65,7 @@ final class NoticeAttributes {
 
     /** The item that carries the notice of {@code event}. */
     static Map<String, AttributeValue> itemKey(ClinicalRecordEvent event) {
-        return event.kind() == ClinicalRecordEvent.Kind.DOCUMENT_ISSUED ? Keys.recordFile(event.subject().toString())
+        return event.kind() == ClinicalRecordEvent.Kind.DOCUMENT_ISSUED ? RecordKeys.recordFile(event.subject().toString())
                 : ClinicalKeys.noteVersion(event.subject().toString(), event.version());
     }
 }

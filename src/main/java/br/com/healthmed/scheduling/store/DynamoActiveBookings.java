@@ -36,7 +36,7 @@ class DynamoActiveBookings implements ActiveBookings {
     @Override
     public Outcome reserve(AccountId patientId, Reservation reservation, int maxActive, Instant now) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> item = table.item(Keys.activeBookings(patientId.toString())).orElse(Map.of());
+            Map<String, AttributeValue> item = table.item(AppointmentKeys.activeBookings(patientId.toString())).orElse(Map.of());
             long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
             Map<AppointmentId, Reservation> live = new HashMap<>();
             AttributeValue stored = item.get("reservations");
@@ -68,7 +68,7 @@ class DynamoActiveBookings implements ActiveBookings {
         live.values().forEach(r -> reservations.put(r.appointmentId().toString(), AttributeValue.fromM(Map.of(
                 "slotId", s(r.slotId().toString()), "doctorId", s(r.doctorId().toString()), "start", s(r.start().toString()),
                 "reservedAt", s(r.reservedAt().toString())))));
-        Map<String, AttributeValue> item = new HashMap<>(Keys.activeBookings(patientId.toString()));
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.activeBookings(patientId.toString()));
         item.put("type", s("ACTIVE_BOOKINGS"));
         item.put("reservations", AttributeValue.fromM(reservations));
         return table.putOverVersion(item, readVersion);
@@ -77,7 +77,7 @@ class DynamoActiveBookings implements ActiveBookings {
     @Override
     public void release(AccountId patientId, AppointmentId appointmentId) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.activeBookings(patientId.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(AppointmentKeys.activeBookings(patientId.toString()))
                     .updateExpression("REMOVE reservations.#a ADD version :one")
                     .conditionExpression("attribute_exists(reservations.#a)")
                     .expressionAttributeNames(Map.of("#a", appointmentId.toString()))

@@ -57,7 +57,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     private static Map<String, AttributeValue> outboxKey(AppointmentId appointment) {
         String id = appointment.toString();
-        return Keys.outboxEntry(Keys.hexShard(id), id);
+        return EventLogKeys.outboxEntry(Keys.hexShard(id), id);
     }
 
     @Override
@@ -94,7 +94,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
         // from a random shard on: with more due entries than one batch, instances' sweeps start in different places
         int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
         for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
-            String partition = Keys.outbox(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
+            String partition = EventLogKeys.outbox(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> exclusiveStart = start;
@@ -194,7 +194,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
      * base, and the second goes at base + 1.
      */
     private long base(AccountId account, Instant now) {
-        Map<String, AttributeValue> key = Keys.eventLogHead(account.toString());
+        Map<String, AttributeValue> key = EventLogKeys.eventLogHead(account.toString());
         long candidate = AppointmentEventStore.firstPosition(now);
         try {
             table.client().updateItem(b -> b.tableName(table.name()).key(key)
@@ -226,7 +226,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
             Map<String, AttributeValue> exclusiveStart = start;
             QueryResponse page = table.client().query(b -> b.tableName(table.name())
                     .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.eventLog(account.toString()))))
+                    .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString()))))
                     .scanIndexForward(false)
                     .consistentRead(true)
                     .limit(TAIL_PAGE)
@@ -254,8 +254,8 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
     public List<Logged> after(AccountId account, long position, int limit) {
         QueryResponse page = table.client().query(b -> b.tableName(table.name())
                 .keyConditionExpression("PK = :pk AND SK > :after")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.eventLog(account.toString())),
-                        ":after", s(Keys.eventPosition(position))))
+                .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString())),
+                        ":after", s(EventLogKeys.eventPosition(position))))
                 .consistentRead(true)
                 .limit(limit));
         return page.items().stream().map(item -> logged(account, item)).toList();
@@ -265,7 +265,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
     public long last(AccountId account) {
         QueryResponse page = table.client().query(b -> b.tableName(table.name())
                 .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.eventLog(account.toString()))))
+                .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString()))))
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(1));
@@ -274,12 +274,12 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     @Override
     public Optional<Logged> at(AccountId account, long position) {
-        return table.item(Keys.eventLogEntry(account.toString(), position)).map(item -> logged(account, item));
+        return table.item(EventLogKeys.eventLogEntry(account.toString(), position)).map(item -> logged(account, item));
     }
 
     private Map<String, AttributeValue> item(Logged logged) {
         AppointmentEvent e = logged.event();
-        Map<String, AttributeValue> item = new HashMap<>(Keys.eventLogEntry(logged.account().toString(), logged.position()));
+        Map<String, AttributeValue> item = new HashMap<>(EventLogKeys.eventLogEntry(logged.account().toString(), logged.position()));
         item.put("type", s("APPOINTMENT_EVENT"));
         item.put("eventId", s(e.id()));
         item.put("kind", s(e.kind().name()));

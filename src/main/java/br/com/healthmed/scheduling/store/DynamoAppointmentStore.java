@@ -80,19 +80,19 @@ class DynamoAppointmentStore implements AppointmentStore {
 
     @Override
     public Optional<Appointment> find(AppointmentId id) {
-        return table.item(Keys.appointment(id.toString())).filter(DynamoAppointmentStore::isAppointment)
+        return table.item(AppointmentKeys.appointment(id.toString())).filter(DynamoAppointmentStore::isAppointment)
                 .map(DynamoAppointmentStore::appointment);
     }
 
     @Override
     public boolean abandon(AppointmentId id) {
-        Map<String, AttributeValue> tombstone = new HashMap<>(Keys.appointment(id.toString()));
+        Map<String, AttributeValue> tombstone = new HashMap<>(AppointmentKeys.appointment(id.toString()));
         tombstone.put("type", s(ABANDONED));
         try {
             table.client().putItem(b -> b.tableName(table.name()).item(tombstone).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
-            return table.item(Keys.appointment(id.toString())).filter(item -> !isAppointment(item)).isPresent();
+            return table.item(AppointmentKeys.appointment(id.toString())).filter(item -> !isAppointment(item)).isPresent();
         }
     }
 
@@ -104,7 +104,7 @@ class DynamoAppointmentStore implements AppointmentStore {
     @Override
     public Map<AppointmentId, Appointment> findAll(Collection<AppointmentId> ids) {
         Map<AppointmentId, Appointment> found = new HashMap<>();
-        BatchReads.consistentItems(table, ids.stream().map(id -> Keys.appointment(id.toString())).toList()).stream()
+        BatchReads.consistentItems(table, ids.stream().map(id -> AppointmentKeys.appointment(id.toString())).toList()).stream()
                 .filter(DynamoAppointmentStore::isAppointment)
                 .map(DynamoAppointmentStore::appointment)
                 .forEach(a -> found.put(a.id(), a));
@@ -126,12 +126,12 @@ class DynamoAppointmentStore implements AppointmentStore {
 
     @Override
     public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK, Keys.patientAppointments(patientId.toString()), from, to, after, limit);
+        return page(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK, AppointmentKeys.patientAppointments(patientId.toString()), from, to, after, limit);
     }
 
     @Override
     public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK, Keys.doctorAppointments(doctorId.toString()), from, to, after, limit);
+        return page(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK, AppointmentKeys.doctorAppointments(doctorId.toString()), from, to, after, limit);
     }
 
     private Page page(String index, String pkName, String skName, String partition, Instant from, Instant to,
@@ -168,7 +168,7 @@ class DynamoAppointmentStore implements AppointmentStore {
     /** The index position just after the cursor {@code <start>#<id>}: table key plus index key. */
     private static Map<String, AttributeValue> exclusiveStart(String pkName, String skName, String partition, String cursor) {
         String appointmentId = cursor.substring(cursor.indexOf('#') + 1);
-        Map<String, AttributeValue> key = new HashMap<>(Keys.appointment(appointmentId));
+        Map<String, AttributeValue> key = new HashMap<>(AppointmentKeys.appointment(appointmentId));
         key.put(pkName, s(partition));
         key.put(skName, s(cursor));
         return key;
@@ -185,7 +185,7 @@ class DynamoAppointmentStore implements AppointmentStore {
     }
 
     static Map<String, AttributeValue> pendingCheck(DueCheck check) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.pendingCheck(check.appointmentId().toString(),
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.pendingCheck(check.appointmentId().toString(),
                 SortKeys.of(check.at(), check.appointmentId())));
         item.put("type", s("DUE_CHECK"));
         item.put("appointmentId", s(check.appointmentId().toString()));
@@ -207,11 +207,11 @@ class DynamoAppointmentStore implements AppointmentStore {
         legacyChecks.moveSome(now);
         List<DueCheck> due = new ArrayList<>();
         for (int shard = 0; shard < Keys.HEX_SHARDS; shard++) {
-            due.addAll(dueIn(Keys.pendingChecks(Keys.hexShard(shard)), now, limit));
+            due.addAll(dueIn(AppointmentKeys.pendingChecks(Keys.hexShard(shard)), now, limit));
         }
         Instant hour = now.minus(LEGACY_CHECKS_KEPT).truncatedTo(ChronoUnit.HOURS);
         for (; !hour.isAfter(now); hour = hour.plus(Duration.ofHours(1))) {
-            due.addAll(dueIn(Keys.dueHour(HOUR.format(hour)), now, limit));
+            due.addAll(dueIn(AppointmentKeys.dueHour(HOUR.format(hour)), now, limit));
         }
         return due.stream().distinct()
                 .sorted(Comparator.comparing(DueCheck::at).thenComparing(check -> check.appointmentId().toString()))
@@ -231,14 +231,14 @@ class DynamoAppointmentStore implements AppointmentStore {
     @Override
     public void clearCheck(DueCheck check) {
         String sortKey = SortKeys.of(check.at(), check.appointmentId());
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.pendingCheck(check.appointmentId().toString(), sortKey)));
+        table.client().deleteItem(b -> b.tableName(table.name()).key(AppointmentKeys.pendingCheck(check.appointmentId().toString(), sortKey)));
         // written by the previous release, if it scheduled this check
-        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.dueCheck(HOUR.format(check.at()), sortKey)));
+        table.client().deleteItem(b -> b.tableName(table.name()).key(AppointmentKeys.dueCheck(HOUR.format(check.at()), sortKey)));
     }
 
     @Override
     public boolean addReview(Review review) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.review(review.doctorId().toString(),
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.review(review.doctorId().toString(),
                 SortKeys.of(review.ratedAt(), review.appointmentId())));
         item.put("type", s("REVIEW"));
         item.put("appointmentId", s(review.appointmentId().toString()));
@@ -255,13 +255,13 @@ class DynamoAppointmentStore implements AppointmentStore {
 
     @Override
     public ReviewPage reviewsOf(AccountId doctorId, Optional<String> after, int limit) {
-        String partition = Keys.doctorReviews(doctorId.toString());
+        String partition = AppointmentKeys.doctorReviews(doctorId.toString());
         QueryResponse response = table.client().query(b -> b.tableName(table.name())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(partition)))
                 .scanIndexForward(false)
                 .limit(limit + 1)
-                .exclusiveStartKey(after.map(a -> Keys.review(doctorId.toString(), a)).orElse(null)));
+                .exclusiveStartKey(after.map(a -> AppointmentKeys.review(doctorId.toString(), a)).orElse(null)));
         List<Review> reviews = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
@@ -279,7 +279,7 @@ class DynamoAppointmentStore implements AppointmentStore {
     // --- items ----------------------------------------------------------------------------------
 
     private static Map<String, AttributeValue> item(Appointment a) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.appointment(a.id().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.appointment(a.id().toString()));
         String sortKey = SortKeys.of(a.start(), a.id());
         item.put("type", s("APPOINTMENT"));
         item.put("slotId", s(a.slotId().toString()));
@@ -325,9 +325,9 @@ class DynamoAppointmentStore implements AppointmentStore {
         a.pendingMove().ifPresent(m -> item.put("pendingMove", AttributeValue.fromM(Map.of("slot", s(m.slot().toString()),
                 "key", s(m.key()), "holdKey", s(m.holdKey()), "since", instant(m.since()),
                 "proposal", AttributeValue.fromBool(m.proposal()), "until", instant(m.until())))));
-        item.put(Keys.GSI1PK, s(Keys.patientAppointments(a.patientId().toString())));
+        item.put(Keys.GSI1PK, s(AppointmentKeys.patientAppointments(a.patientId().toString())));
         item.put(Keys.GSI1SK, s(sortKey));
-        item.put(Keys.GSI2PK, s(Keys.doctorAppointments(a.doctorId().toString())));
+        item.put(Keys.GSI2PK, s(AppointmentKeys.doctorAppointments(a.doctorId().toString())));
         item.put(Keys.GSI2SK, s(sortKey));
         return item;
     }
@@ -347,7 +347,7 @@ class DynamoAppointmentStore implements AppointmentStore {
                 .map(m -> new Appointment.PendingMove(SlotId.of(string(m, "slot")), string(m, "key"), string(m, "holdKey"),
                         instant(m, "since"), m.get("proposal").bool(), instant(m, "until")));
         return new Appointment(
-                AppointmentId.of(string(item, Keys.PK).substring("APPT#".length())),
+                AppointmentId.of(AppointmentKeys.appointmentIdOf(string(item, Keys.PK))),
                 SlotId.of(string(item, "slotId")),
                 AccountId.of(string(item, "doctorId")),
                 AccountId.of(string(item, "patientId")),

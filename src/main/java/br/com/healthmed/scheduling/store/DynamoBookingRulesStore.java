@@ -27,20 +27,20 @@ class DynamoBookingRulesStore implements BookingRulesStore {
 
     @Override
     public Optional<BookingRules> find(AccountId doctorId) {
-        return table.item(Keys.bookingRules(doctorId.toString())).map(DynamoBookingRulesStore::rules);
+        return table.item(AppointmentKeys.bookingRules(doctorId.toString())).map(DynamoBookingRulesStore::rules);
     }
 
     @Override
     public Map<AccountId, BookingRules> findAll(Collection<AccountId> doctorIds) {
         Map<AccountId, BookingRules> found = new HashMap<>();
-        BatchReads.consistentItems(table, doctorIds.stream().map(id -> Keys.bookingRules(id.toString())).toList())
+        BatchReads.consistentItems(table, doctorIds.stream().map(id -> AppointmentKeys.bookingRules(id.toString())).toList())
                 .forEach(item -> found.put(AccountId.of(string(item, "doctorId")), rules(item)));
         return found;
     }
 
     @Override
     public void put(AccountId doctorId, BookingRules rules) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.bookingRules(doctorId.toString()));
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.bookingRules(doctorId.toString()));
         item.put("type", s("BOOKING_RULES"));
         item.put("doctorId", s(doctorId.toString()));
         item.put("minimumNotice", s(rules.minimumNotice().toString()));

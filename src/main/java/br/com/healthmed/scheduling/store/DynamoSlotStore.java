@@ -118,7 +118,7 @@ class DynamoSlotStore implements SlotStore {
 
     @Override
     public Optional<Slot> find(SlotId id) {
-        return table.item(Keys.slot(id.toString())).map(DynamoSlotStore::slot);
+        return table.item(SlotKeys.slot(id.toString())).map(DynamoSlotStore::slot);
     }
 
     @Override
@@ -129,7 +129,7 @@ class DynamoSlotStore implements SlotStore {
         }
         YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
         for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC)); !month.isAfter(last); month = month.plusMonths(1)) {
-            String partition = Keys.doctorAgendaMonth(doctorId.toString(), month.toString());
+            String partition = SlotKeys.doctorAgendaMonth(doctorId.toString(), month.toString());
             Map<String, AttributeValue> startKey = null;
             do {
                 Map<String, AttributeValue> exclusiveStart = startKey;
@@ -170,7 +170,7 @@ class DynamoSlotStore implements SlotStore {
         }
         String finalCondition = condition + ")";
         try {
-            UpdateItemResponse response = table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+            UpdateItemResponse response = table.client().updateItem(b -> b.tableName(table.name()).key(SlotKeys.slot(id.toString()))
                     .updateExpression("SET appointmentId = :a, patientId = :p, idemKey = :k, claimedAt = :t")
                     .conditionExpression(finalCondition)
                     .expressionAttributeValues(values)
@@ -186,7 +186,7 @@ class DynamoSlotStore implements SlotStore {
     @Override
     public void release(SlotId id, AppointmentId appointmentId) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(SlotKeys.slot(id.toString()))
                     .updateExpression("REMOVE appointmentId, patientId, idemKey, claimedAt")
                     .conditionExpression("appointmentId = :a")
                     .expressionAttributeValues(Map.of(":a", s(appointmentId.toString()))));
@@ -198,7 +198,7 @@ class DynamoSlotStore implements SlotStore {
     @Override
     public void release(SlotId id, Slot.Hold hold) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+            table.client().updateItem(b -> b.tableName(table.name()).key(SlotKeys.slot(id.toString()))
                     .updateExpression("REMOVE appointmentId, patientId, idemKey, claimedAt")
                     .conditionExpression(EXACT_HOLD)
                     .expressionAttributeValues(exactly(hold, "")));
@@ -226,7 +226,7 @@ class DynamoSlotStore implements SlotStore {
         String finalCondition = condition;
         Map<String, AttributeValue> old;
         try {
-            old = table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.slot(id.toString()))
+            old = table.client().deleteItem(b -> b.tableName(table.name()).key(SlotKeys.slot(id.toString()))
                     .conditionExpression(finalCondition)
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
@@ -241,7 +241,7 @@ class DynamoSlotStore implements SlotStore {
 
     private void removeInterval(String doctorId, String slotId) {
         try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.slotLayout(doctorId))
+            table.client().updateItem(b -> b.tableName(table.name()).key(SlotKeys.slotLayout(doctorId))
                     .updateExpression("REMOVE intervals.#slot ADD version :one")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#slot", slotId))
@@ -269,7 +269,7 @@ class DynamoSlotStore implements SlotStore {
     private record Layout(long version, Map<String, Interval> intervals) {}
 
     private Layout readLayout(AccountId doctorId) {
-        return table.item(Keys.slotLayout(doctorId.toString())).map(item -> {
+        return table.item(SlotKeys.slotLayout(doctorId.toString())).map(item -> {
             Map<String, Interval> intervals = new HashMap<>();
             AttributeValue stored = item.get("intervals");
             if (stored != null && stored.hasM()) {
@@ -280,7 +280,7 @@ class DynamoSlotStore implements SlotStore {
     }
 
     private boolean writeLayout(AccountId doctorId, long readVersion, Map<String, Interval> intervals) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.slotLayout(doctorId.toString()));
+        Map<String, AttributeValue> item = new HashMap<>(SlotKeys.slotLayout(doctorId.toString()));
         Map<String, AttributeValue> encoded = new HashMap<>();
         intervals.forEach((slot, interval) -> encoded.put(slot, s(interval.encoded())));
         item.put("type", s("SLOT_LAYOUT"));
@@ -329,12 +329,12 @@ class DynamoSlotStore implements SlotStore {
     }
 
     private static Map<String, AttributeValue> item(Slot slot) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.slot(slot.id().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(SlotKeys.slot(slot.id().toString()));
         item.put("type", s("SLOT"));
         item.put("doctorId", s(slot.doctorId().toString()));
         item.put("start", instant(slot.start()));
         item.put("end", instant(slot.end()));
-        item.put(Keys.GSI1PK, s(Keys.doctorAgendaMonth(slot.doctorId().toString(),
+        item.put(Keys.GSI1PK, s(SlotKeys.doctorAgendaMonth(slot.doctorId().toString(),
                 YearMonth.from(slot.start().atOffset(ZoneOffset.UTC)).toString())));
         item.put(Keys.GSI1SK, s(SortKeys.of(slot.start(), slot.id())));
         item.put(TTL, epochSeconds(slot.end().plus(SLOT_ITEM_LIFETIME)));
@@ -345,7 +345,7 @@ class DynamoSlotStore implements SlotStore {
         Optional<String> appointment = optionalString(item, "appointmentId");
         Optional<Slot.Hold> hold = appointment.map(a -> new Slot.Hold(AppointmentId.of(a),
                 AccountId.of(string(item, "patientId")), string(item, "idemKey"), instant(item, "claimedAt")));
-        return new Slot(SlotId.of(string(item, Keys.PK).substring("SLOT#".length())), AccountId.of(string(item, "doctorId")),
+        return new Slot(SlotId.of(SlotKeys.slotIdOf(string(item, Keys.PK))), AccountId.of(string(item, "doctorId")),
                 instant(item, "start"), instant(item, "end"), hold);
     }
 }

@@ -78,7 +78,7 @@ class DynamoWaitlistStore implements WaitlistStore {
             if (existing == null) {
                 return Optional.empty();
             }
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.waitlistEntry(doctorId.toString(), existing.joinOrder())));
+            table.client().deleteItem(b -> b.tableName(table.name()).key(WaitlistKeys.waitlistEntry(doctorId.toString(), existing.joinOrder())));
             Map<String, WaitlistEntry> rest = new HashMap<>(entries.byDoctor());
             rest.remove(doctorId.toString());
             if (write(patientId, entries.version(), rest)) {
@@ -103,7 +103,7 @@ class DynamoWaitlistStore implements WaitlistStore {
             Map<String, AttributeValue> exclusiveStart = startKey;
             QueryResponse page = table.client().query(b -> b.tableName(table.name())
                     .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.waitlist(doctorId.toString()))))
+                    .expressionAttributeValues(Map.of(":pk", s(WaitlistKeys.waitlist(doctorId.toString()))))
                     .consistentRead(true)
                     .limit(200)
                     .exclusiveStartKey(exclusiveStart));
@@ -123,7 +123,7 @@ class DynamoWaitlistStore implements WaitlistStore {
     }
 
     private Entries read(AccountId patientId) {
-        return table.item(Keys.waiterEntries(patientId.toString())).map(item -> {
+        return table.item(WaitlistKeys.waiterEntries(patientId.toString())).map(item -> {
             Map<String, WaitlistEntry> entries = new HashMap<>();
             AttributeValue stored = item.get("entries");
             if (stored != null && stored.hasM()) {
@@ -136,14 +136,14 @@ class DynamoWaitlistStore implements WaitlistStore {
     private boolean write(AccountId patientId, long readVersion, Map<String, WaitlistEntry> entries) {
         Map<String, AttributeValue> encoded = new HashMap<>();
         entries.forEach((doctor, e) -> encoded.put(doctor, AttributeValue.fromM(attributes(e))));
-        Map<String, AttributeValue> item = new HashMap<>(Keys.waiterEntries(patientId.toString()));
+        Map<String, AttributeValue> item = new HashMap<>(WaitlistKeys.waiterEntries(patientId.toString()));
         item.put("type", s("WAITER_ENTRIES"));
         item.put("entries", AttributeValue.fromM(encoded));
         return table.putOverVersion(item, readVersion);
     }
 
     private void putListing(WaitlistEntry entry) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.waitlistEntry(entry.doctorId().toString(), entry.joinOrder()));
+        Map<String, AttributeValue> item = new HashMap<>(WaitlistKeys.waitlistEntry(entry.doctorId().toString(), entry.joinOrder()));
         item.putAll(attributes(entry));
         item.put("type", s("WAITLIST_ENTRY"));
         item.put(TTL, epochSeconds(entry.to().plus(Duration.ofDays(1))));

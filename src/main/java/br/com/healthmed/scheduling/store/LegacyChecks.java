@@ -46,7 +46,7 @@ final class LegacyChecks {
 
     /** Moves the next hours, unless all are moved; true once the move is done. */
     boolean moveSome(Instant now) {
-        Map<String, AttributeValue> progress = table.item(Keys.hourlyChecksMigration()).orElse(null);
+        Map<String, AttributeValue> progress = table.item(AppointmentKeys.hourlyChecksMigration()).orElse(null);
         if (progress != null && Attributes.bool(progress, "done")) {
             return true;
         }
@@ -61,7 +61,7 @@ final class LegacyChecks {
             moveHour(hour);
         }
         boolean done = hour.isAfter(last);
-        Map<String, AttributeValue> item = new HashMap<>(Keys.hourlyChecksMigration());
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.hourlyChecksMigration());
         item.put("type", s("DUE_CHECKS_MIGRATION"));
         item.put("began", instant(began));
         item.put("last", instant(last));
@@ -72,7 +72,7 @@ final class LegacyChecks {
     }
 
     private void moveHour(Instant hour) {
-        String partition = Keys.dueHour(DynamoAppointmentStore.HOUR.format(hour));
+        String partition = AppointmentKeys.dueHour(DynamoAppointmentStore.HOUR.format(hour));
         Map<String, AttributeValue> startKey = null;
         do {
             Map<String, AttributeValue> exclusiveStart = startKey;

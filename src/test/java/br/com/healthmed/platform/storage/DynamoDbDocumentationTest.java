@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * docs/dynamodb.md is the map of the single table: every key prefix the main code spells must be on it, and every
  * prefix on it must be one the code spells. Prefixes are read from every string literal of the main sources that
  * starts with upper-case words each ended by {@code #} ({@code "ACCOUNT#"}, {@code "UPLOADS#PENDING#"},
- * {@code "E#%019d"}), and the {@code "#APPTS"}-like suffixes, wherever they are declared: Keys or a module's own
- * key class.
+ * {@code "E#%019d"}), and the {@code "#APPTS"}-like suffixes, wherever they are declared (a module's key class in
+ * its store package, mostly). The page also names every key class, and platform's Keys spells no prefix: it keeps
+ * only the table mechanics.
  */
 class DynamoDbDocumentationTest {
 
@@ -49,6 +50,24 @@ class DynamoDbDocumentationTest {
         assertThat(onThePage).as("prefixes on docs/dynamodb.md").isNotEmpty();
         assertThat(onThePage.stream().filter(prefix -> !prefixes.contains(prefix) && !firstWords.contains(firstWord(prefix))).toList())
                 .as("prefixes on docs/dynamodb.md that the code builds nowhere (nor starts a key with)").isEmpty();
+    }
+
+    @Test
+    void thePageNamesEveryModulesKeyClassAndPlatformSpellsNoPrefix() throws IOException {
+        Set<String> keyClasses;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            keyClasses = files.filter(f -> f.getParent().endsWith("store") && f.getFileName().toString().endsWith("Keys.java"))
+                    .map(f -> f.getParent().getParent().getFileName() + ".store." + f.getFileName().toString().replace(".java", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(keyClasses).as("the modules' key classes").contains("scheduling.store.SlotKeys", "identity.store.AccountKeys");
+        String spans = codeSpans(Files.readString(Path.of("docs/dynamodb.md")));
+        assertThat(keyClasses.stream().filter(c -> !spans.contains(c)).toList())
+                .as("key classes docs/dynamodb.md does not name").isEmpty();
+
+        String platformKeys = Files.readString(Path.of("src/main/java/br/com/healthmed/platform/storage/Keys.java"));
+        assertThat(STRING_LITERAL.matcher(platformKeys).results().map(m -> m.group(1)).filter(l -> PREFIX.matcher(l).find()).toList())
+                .as("key prefixes spelled in platform's Keys").isEmpty();
     }
 
     @Test

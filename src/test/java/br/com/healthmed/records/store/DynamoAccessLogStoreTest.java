@@ -36,7 +36,7 @@ class DynamoAccessLogStoreTest extends AccessLogStoreContract {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.7");
         store.append(entry);
 
-        var item = table.item(Keys.accessLogEntry(patient.toString(), Positions.of(entry.at(), entry.id()))).orElseThrow();
+        var item = table.item(RecordKeys.accessLogEntry(patient.toString(), Positions.of(entry.at(), entry.id()))).orElseThrow();
         assertThat(Long.parseLong(item.get("ttl").n())).isEqualTo(NOW.plus(RETENTION).getEpochSecond());
     }
 }

@@ -46,14 +46,14 @@ class DynamoHealthRecordStoreTest extends HealthRecordStoreContract {
         store.createGroup(group);
         store.deleteGroup(patient, group.id(), NOW, NOW.plus(Duration.ofHours(1)));
 
-        Map<String, AttributeValue> fileTombstone = table.item(Keys.recordFile(file.id().toString())).orElseThrow();
+        Map<String, AttributeValue> fileTombstone = table.item(RecordKeys.recordFile(file.id().toString())).orElseThrow();
         assertThat(fileTombstone).doesNotContainKeys("availableAt", Keys.GSI1PK);
         assertThat(store.deletedFile(file.id()).orElseThrow().availableAt()).as("the new release still reads it").hasValue(NOW);
         assertThat(store.markAvailable(file, NOW.plusSeconds(1))).as("nor is it completed again").isFalse();
         assertThat(store.deleteIfPending(file.id())).as("nor taken for a pending upload").isFalse();
         assertThat(store.deletedFile(file.id())).isPresent();
 
-        Map<String, AttributeValue> groupTombstone = table.item(Keys.recordGroup(patient.toString(), group.id().toString())).orElseThrow();
+        Map<String, AttributeValue> groupTombstone = table.item(RecordKeys.recordGroup(patient.toString(), group.id().toString())).orElseThrow();
         assertThat(groupTombstone).containsKeys("name", "createdAt");
         assertThat(store.groups(patient)).isEmpty();
     }

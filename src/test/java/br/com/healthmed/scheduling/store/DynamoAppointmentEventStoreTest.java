@@ -32,7 +32,7 @@ class DynamoAppointmentEventStoreTest extends AppointmentEventStoreContract {
         Logged older = store.append(account, event(AppointmentId.random(), 0, AccountId.random(), account, NOW), NOW);
         // the ttl removes the events (DynamoDB does so some time after their ttl)
         for (Logged logged : java.util.List.of(old, older)) {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.eventLogEntry(account.toString(), logged.position())));
+            table.client().deleteItem(b -> b.tableName(table.name()).key(EventLogKeys.eventLogEntry(account.toString(), logged.position())));
         }
         Instant later = NOW.plus(RETENTION).plus(Duration.ofDays(2));
 

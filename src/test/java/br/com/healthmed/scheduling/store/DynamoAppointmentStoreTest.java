@@ -35,7 +35,7 @@ class DynamoAppointmentStoreTest extends AppointmentStoreContract {
         DueCheck check = new DueCheck(AppointmentId.random(), NOW.minus(Duration.ofDays(3)));
         store.scheduleCheck(check);
 
-        Map<String, AttributeValue> item = table.item(Keys.pendingCheck(check.appointmentId().toString(),
+        Map<String, AttributeValue> item = table.item(AppointmentKeys.pendingCheck(check.appointmentId().toString(),
                 SortKeys.of(check.at(), check.appointmentId()))).orElseThrow();
         assertThat(item).doesNotContainKey(Attributes.TTL);
     }
@@ -45,7 +45,7 @@ class DynamoAppointmentStoreTest extends AppointmentStoreContract {
     void aCheckThePreviousReleaseWroteInItsHourlyPartitionIsDueAndCleared() {
         DueCheck check = new DueCheck(AppointmentId.random(), NOW.minus(Duration.ofHours(30)));
         String hour = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC).format(check.at());
-        Map<String, AttributeValue> item = new HashMap<>(Keys.dueCheck(hour, SortKeys.of(check.at(), check.appointmentId())));
+        Map<String, AttributeValue> item = new HashMap<>(AppointmentKeys.dueCheck(hour, SortKeys.of(check.at(), check.appointmentId())));
         item.put("type", AttributeValue.fromS("DUE_CHECK"));
         item.put("appointmentId", AttributeValue.fromS(check.appointmentId().toString()));
         item.put("at", Attributes.instant(check.at()));
@@ -64,14 +64,14 @@ class DynamoAppointmentStoreTest extends AppointmentStoreContract {
     void aCheckThePreviousReleaseWroteAMonthAheadIsMovedIntoItsShard() {
         DueCheck check = new DueCheck(AppointmentId.random(), NOW.plus(Duration.ofDays(30)));
         String hour = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC).format(check.at());
-        Map<String, AttributeValue> legacyKey = Keys.dueCheck(hour, SortKeys.of(check.at(), check.appointmentId()));
+        Map<String, AttributeValue> legacyKey = AppointmentKeys.dueCheck(hour, SortKeys.of(check.at(), check.appointmentId()));
         Map<String, AttributeValue> item = new HashMap<>(legacyKey);
         item.put("type", AttributeValue.fromS("DUE_CHECK"));
         item.put("appointmentId", AttributeValue.fromS(check.appointmentId().toString()));
         item.put("at", Attributes.instant(check.at()));
         item.put(Attributes.TTL, Attributes.epochSeconds(check.at().plus(Duration.ofDays(2))));
         table.client().putItem(b -> b.tableName(table.name()).item(item));
-        Map<String, AttributeValue> shardKey = Keys.pendingCheck(check.appointmentId().toString(),
+        Map<String, AttributeValue> shardKey = AppointmentKeys.pendingCheck(check.appointmentId().toString(),
                 SortKeys.of(check.at(), check.appointmentId()));
         // 31 days ahead and two on either side: 840 hours, in two runs of 500
         AppointmentStore moving = new DynamoAppointmentStore(table, new LegacyChecks(table, Duration.ofDays(31), 500));
@@ -82,7 +82,7 @@ class DynamoAppointmentStoreTest extends AppointmentStoreContract {
 
         assertThat(table.item(legacyKey)).isEmpty();
         assertThat(table.item(shardKey)).hasValueSatisfying(moved -> assertThat(moved).doesNotContainKey(Attributes.TTL));
-        assertThat(table.item(Keys.hourlyChecksMigration()).map(p -> Attributes.bool(p, "done"))).contains(true);
+        assertThat(table.item(AppointmentKeys.hourlyChecksMigration()).map(p -> Attributes.bool(p, "done"))).contains(true);
         assertThat(moving.dueChecks(check.at(), 10)).containsExactly(check);
     }
 }
