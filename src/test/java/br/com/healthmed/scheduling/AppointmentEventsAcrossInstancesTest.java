@@ -47,7 +47,7 @@ class AppointmentEventsAcrossInstancesTest {
 
         StepVerifier.create(AppointmentEventsTest.events(patientOnA).take(1))
                 .then(() -> AppointmentEventsTest.ready(patientOnA))
-                .then(() -> doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")) // on B
+                .then(() -> doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS) // on B
                         .variable("id", appointment[0]).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"))
                 .assertNext(e -> assertThat(e).containsEntry("status", "CONFIRMED"))
                 .expectComplete()
@@ -71,7 +71,7 @@ class AppointmentEventsAcrossInstancesTest {
         onB.stop().block(AppointmentEventsTest.WAIT);
 
         // away: two changes on A
-        doctor.api().tester().document(SchedulingApiContract.doc("rejectAppointment")).variable("id", seen[1])
+        doctor.api().tester().documentName("rejectAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", seen[1])
                 .variable("reason", "Agenda cheia nesse dia, desculpe.").execute()
                 .path("rejectAppointment.status").entity(String.class).isEqualTo("REJECTED");
         String second = (String) patient.book(otherSlot, "k-" + UUID.randomUUID()).get("id");
@@ -81,7 +81,7 @@ class AppointmentEventsAcrossInstancesTest {
                 .assertNext(e -> assertThat(e).containsEntry("kind", "REJECTED").containsEntry("appointmentId", seen[1])
                         .containsEntry("reason", "Agenda cheia nesse dia, desculpe."))
                 .assertNext(e -> assertThat(e).containsEntry("kind", "REQUESTED").containsEntry("appointmentId", second))
-                .then(() -> doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")) // on A, live
+                .then(() -> doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS) // on A, live
                         .variable("id", second).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"))
                 .assertNext(e -> assertThat(e).containsEntry("kind", "CONFIRMED").containsEntry("appointmentId", second))
                 .expectComplete()
@@ -104,7 +104,7 @@ class AppointmentEventsAcrossInstancesTest {
                 .then(() -> {
                     for (String slot : slots) { // book and call off, as fast as the API answers
                         String id = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id");
-                        patient.api().tester().document(SchedulingApiContract.doc("cancelAppointment")).variable("id", id)
+                        patient.api().tester().documentName("cancelAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id)
                                 .variable("justification", "Precisei viajar de última hora.").execute()
                                 .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
                     }

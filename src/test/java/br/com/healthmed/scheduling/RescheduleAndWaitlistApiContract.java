@@ -72,7 +72,7 @@ abstract class RescheduleAndWaitlistApiContract {
         String from = doctor.publish(first);
         String to = doctor.publish(second);
         String id = (String) patient.book(from, key()).get("id");
-        doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")).variable("id", id).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
+        doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
 
         String moveKey = key();
         Map<String, Object> moved = reschedule(patient, id, to, moveKey).path("rescheduleAppointment").entity(Map.class).get();
@@ -100,7 +100,7 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser patient = TestUser.patient(anonymous);
         String id = (String) patient.book(doctor.publish(clock.inDays(1, 9)), key()).get("id");
         reschedule(patient, id, doctor.publish(clock.inDays(5, 9)), key()).path("rescheduleAppointment.id").entity(String.class).isEqualTo(id);
-        doctor.api().tester().document(SchedulingApiContract.doc("acceptAppointment")).variable("id", id).execute()
+        doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"); // so it does not expire meanwhile
 
         clock.advance(Duration.ofDays(2)); // past the old start, before the new one

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
 import br.com.healthmed.support.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -53,6 +50,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 abstract class SchedulingApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    /**
+     * The appointment fields every scheduling document spreads, in {@code graphql-test/appointmentFields.graphql};
+     * the tester appends it to the document as {@code fragmentName} (one fragment, one place to change).
+     */
+    static final String APPOINTMENT_FIELDS = "appointmentFields";
     private static final String JUSTIFICATION = "Tenho um compromisso de trabalho inadiável.";
 
     @LocalServerPort
@@ -129,7 +131,7 @@ abstract class SchedulingApiContract {
         assertThat(moved.get("id")).isNotEqualTo(free);
         assertThat(Instant.parse((String) moved.get("end"))).isEqualTo(clock.inDays(1, 15).plus(Duration.ofMinutes(50)));
         // a patient holding the old id books nothing unknowingly
-        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", free)
+        assertCode(patient.api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", free)
                 .variable("idempotencyKey", "old-" + UUID.randomUUID()).execute().errors(), "NOT_FOUND");
 
         book(patient, (String) moved.get("id"), "k-" + UUID.randomUUID());
@@ -193,7 +195,7 @@ abstract class SchedulingApiContract {
         List<Map<String, Object>> mine = myAgenda(doctor);
         assertThat(mine).singleElement().satisfies(s -> assertThat(s.get("available")).isEqualTo(false));
 
-        Map<String, Object> accepted = doctor.api().tester().document(doc("acceptAppointment"))
+        Map<String, Object> accepted = doctor.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS)
                 .variable("id", booked.get("id")).execute().path("acceptAppointment").entity(Map.class).get();
         assertThat(accepted.get("status")).isEqualTo("CONFIRMED");
         Map<String, Object> meeting = map(accepted.get("meeting"));
@@ -211,7 +213,7 @@ abstract class SchedulingApiContract {
         assertThat(patientLink.substring(0, patientLink.indexOf('#'))).isEqualTo(doctorLink.substring(0, doctorLink.indexOf('#')));
 
         TestUser stranger = newPatient();
-        assertCode(stranger.api().tester().document(doc("appointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
+        assertCode(stranger.api().tester().documentName("appointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
 
         clock.set(start.plus(Duration.ofMinutes(50)));
         Map<String, Object> after = appointment(patient, booked.get("id"));
@@ -223,7 +225,7 @@ abstract class SchedulingApiContract {
     void aRejectedRequestFreesTheSlotForAnotherPatient() {
         String slot = publish(doctor, clock.inDays(1, 11));
         Map<String, Object> first = book(patient, slot, "first-" + UUID.randomUUID());
-        Map<String, Object> rejected = doctor.api().tester().document(doc("rejectAppointment"))
+        Map<String, Object> rejected = doctor.api().tester().documentName("rejectAppointment").fragmentName(APPOINTMENT_FIELDS)
                 .variable("id", first.get("id")).variable("reason", "Agenda cheia nesse dia, desculpe.")
                 .execute().path("rejectAppointment").entity(Map.class).get();
         assertThat(rejected.get("status")).isEqualTo("REJECTED");
@@ -241,7 +243,7 @@ abstract class SchedulingApiContract {
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
 
         for (String tooShort : List.of("", "   ", "no")) {
-            GraphQlTester.Errors errors = patient.api().tester().document(doc("cancelAppointment"))
+            GraphQlTester.Errors errors = patient.api().tester().documentName("cancelAppointment").fragmentName(APPOINTMENT_FIELDS)
                     .variable("id", booked.get("id")).variable("justification", tooShort).execute().errors();
             errors.satisfy(list -> assertThat(list).singleElement().satisfies(e -> {
                 assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "justification");
@@ -258,7 +260,7 @@ abstract class SchedulingApiContract {
         // the same cancellation again is a retry, answered as it stands; another one is an illegal
         // transition, and says where the appointment is
         assertThat(cancel(patient, booked.get("id"))).isEqualTo(cancelled);
-        patient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
+        patient.api().tester().documentName("cancelAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id"))
                 .variable("justification", "Uma outra justificativa, diferente da primeira.").execute().errors()
                 .satisfy(list -> assertThat(list).singleElement().satisfies(e -> assertThat(e.getExtensions())
                         .containsEntry("code", "INVALID_APPOINTMENT_STATE").containsEntry("currentStatus", "CANCELLED")));
@@ -276,7 +278,7 @@ abstract class SchedulingApiContract {
         Map<String, Object> swept = appointment(doctor, booked.get("id"));
         assertThat(swept.get("status")).isEqualTo("EXPIRED");
         assertThat(swept.get("history").toString()).contains("to=EXPIRED");
-        assertCode(doctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(),
+        assertCode(doctor.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().errors(),
                 "INVALID_APPOINTMENT_STATE");
     }
 
@@ -287,14 +289,14 @@ abstract class SchedulingApiContract {
         TestUser otherDoctor = newDoctor();
         TestUser otherPatient = newPatient();
 
-        assertCode(otherDoctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
-        assertCode(otherPatient.api().tester().document(doc("cancelAppointment")).variable("id", booked.get("id"))
+        assertCode(otherDoctor.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().errors(), "NOT_FOUND");
+        assertCode(otherPatient.api().tester().documentName("cancelAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id"))
                 .variable("justification", JUSTIFICATION).execute().errors(), "NOT_FOUND");
-        assertCode(patient.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().errors(), "WRONG_ROLE");
-        assertCode(anonymous.tester().document(doc("appointment")).variable("id", booked.get("id")).execute().errors(), "UNAUTHENTICATED");
-        assertCode(doctor.api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+        assertCode(patient.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().errors(), "WRONG_ROLE");
+        assertCode(anonymous.tester().documentName("appointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().errors(), "UNAUTHENTICATED");
+        assertCode(doctor.api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", slot)
                 .variable("idempotencyKey", "doctor-books-" + UUID.randomUUID()).execute().errors(), "WRONG_ROLE");
-        assertCode(patient.api().tester().document(doc("appointment")).variable("id", UUID.randomUUID()).execute().errors(), "NOT_FOUND");
+        assertCode(patient.api().tester().documentName("appointment").fragmentName(APPOINTMENT_FIELDS).variable("id", UUID.randomUUID()).execute().errors(), "NOT_FOUND");
     }
 
     @Test
@@ -306,11 +308,11 @@ abstract class SchedulingApiContract {
         assertThat(again.get("id")).isEqualTo(first.get("id"));
 
         String otherSlot = publish(newDoctor(), clock.inDays(2, 15));
-        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", otherSlot)
+        assertCode(patient.api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", otherSlot)
                 .variable("idempotencyKey", key).execute().errors(), "IDEMPOTENCY_KEY_REUSED");
-        assertCode(newPatient().api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+        assertCode(newPatient().api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", slot)
                 .variable("idempotencyKey", "other-" + UUID.randomUUID()).execute().errors(), "SLOT_UNAVAILABLE");
-        assertCode(patient.api().tester().document(doc("bookAppointment")).variable("slotId", slot)
+        assertCode(patient.api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", slot)
                 .variable("idempotencyKey", "short").execute().errors(), "BAD_USER_INPUT");
     }
 
@@ -349,7 +351,7 @@ abstract class SchedulingApiContract {
         };
         String variables = text == null ? "$id: UUID!" : "$id: UUID!, $text: String!";
         GraphQlTester.Request<?> request = who.api().tester().document("mutation(" + variables + ") { " + mutation + "(id: $id" + argument
-                + ") { ...appointmentFields } }\n" + doc("appointmentFields")).variable("id", id);
+                + ") { ...appointmentFields } }").fragmentName(APPOINTMENT_FIELDS).variable("id", id);
         return (text == null ? request : request.variable("text", text)).execute();
     }
 
@@ -358,7 +360,7 @@ abstract class SchedulingApiContract {
         String first = publish(doctor, clock.inDays(1, 16));
         String second = publish(doctor, clock.inDays(2, 16));
         Map<String, Object> booked = book(patient, first, "a-" + UUID.randomUUID());
-        patient.api().tester().document(doc("bookAppointment")).variable("slotId", second)
+        patient.api().tester().documentName("bookAppointment").fragmentName(APPOINTMENT_FIELDS).variable("slotId", second)
                 .variable("idempotencyKey", "b-" + UUID.randomUUID()).execute().errors()
                 .satisfy(list -> assertThat(list).singleElement().satisfies(e -> assertThat(e.getExtensions())
                         .containsEntry("code", "BOOKING_LIMIT_REACHED").containsEntry("limit", "ONE_PER_DOCTOR")));
@@ -411,19 +413,19 @@ abstract class SchedulingApiContract {
         Instant start = clock.inDays(1, 17);
         String slot = publish(doctor, start);
         Map<String, Object> booked = book(patient, slot, "k-" + UUID.randomUUID());
-        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 5)
+        assertCode(patient.api().tester().documentName("rateAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).variable("stars", 5)
                 .execute().errors(), "INVALID_APPOINTMENT_STATE");
-        doctor.api().tester().document(doc("acceptAppointment")).variable("id", booked.get("id")).execute().path("acceptAppointment.status")
+        doctor.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).execute().path("acceptAppointment.status")
                 .entity(String.class).isEqualTo("CONFIRMED");
 
         clock.set(start.plus(Duration.ofHours(1)));
-        Map<String, Object> rated = patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id"))
+        Map<String, Object> rated = patient.api().tester().documentName("rateAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id"))
                 .variable("stars", 4).variable("comment", "Muito atenciosa.").execute().path("rateAppointment").entity(Map.class).get();
         assertThat(rated.get("status")).isEqualTo("COMPLETED");
         assertThat(map(rated.get("rating")).get("stars")).isEqualTo(4);
-        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 5)
+        assertCode(patient.api().tester().documentName("rateAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).variable("stars", 5)
                 .execute().errors(), "INVALID_APPOINTMENT_STATE");
-        assertCode(patient.api().tester().document(doc("rateAppointment")).variable("id", booked.get("id")).variable("stars", 6)
+        assertCode(patient.api().tester().documentName("rateAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).variable("stars", 6)
                 .execute().errors(), "BAD_USER_INPUT");
 
         patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { doctor { ... on Doctor { reviews(first: 5) { edges { node { stars comment } } } } } } }")
@@ -460,7 +462,7 @@ abstract class SchedulingApiContract {
         first.stop().block(AppointmentEventsTest.WAIT);
 
         // while the app is away: the doctor accepts, then the patient cancels (from the web, say)
-        doctor.api().tester().document(doc("acceptAppointment")).variable("id", appointment[0]).execute()
+        doctor.api().tester().documentName("acceptAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", appointment[0]).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         cancel(patient, appointment[0]);
 
@@ -593,26 +595,12 @@ abstract class SchedulingApiContract {
     }
 
     private Map<String, Object> cancel(TestUser who, Object id) {
-        return who.api().tester().document(doc("cancelAppointment")).variable("id", id).variable("justification", JUSTIFICATION)
+        return who.api().tester().documentName("cancelAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", id).variable("justification", JUSTIFICATION)
                 .execute().path("cancelAppointment").entity(Map.class).get();
     }
 
     private Map<String, Object> appointment(TestUser who, Object id) {
-        return who.api().tester().document(doc("appointment")).variable("id", id).execute().path("appointment").entity(Map.class).get();
-    }
-
-    /** A test document with the fragments it spreads appended. */
-    static String doc(String name) {
-        String text = read(name);
-        return text.contains("...appointmentFields") ? text + "\n" + read("appointmentFields") : text;
-    }
-
-    private static String read(String name) {
-        try {
-            return new ClassPathResource("graphql-test/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return who.api().tester().documentName("appointment").fragmentName(APPOINTMENT_FIELDS).variable("id", id).execute().path("appointment").entity(Map.class).get();
     }
 
     static void assertCode(GraphQlTester.Errors errors, String code) {

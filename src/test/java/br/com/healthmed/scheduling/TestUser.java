@@ -35,7 +35,7 @@ public record TestUser(String id, String name, String accessToken, Api api) {
     /** Books a slot (as a patient); returns the appointment's fields. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> book(String slotId, String idempotencyKey) {
-        return api.tester().document(SchedulingApiContract.doc("bookAppointment")).variable("slotId", slotId)
+        return api.tester().documentName("bookAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("slotId", slotId)
                 .variable("idempotencyKey", idempotencyKey).execute().path("bookAppointment").entity(Map.class).get();
     }
 }

@@ -3,14 +3,9 @@ package br.com.healthmed.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,20 +33,13 @@ final class NpmEngines {
     static URI start(String name, List<String> args) {
         Path binary = binary(name);
         installIfMissing(binary);
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1"));
-        command.addAll(args);
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            waitForPort(name, port, process);
-            return URI.create("http://127.0.0.1:" + port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name + " at " + binary, e);
-        }
+        EngineProcess engine = EngineProcess.start(name, port -> {
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--host",
+                    EngineProcess.HOST));
+            command.addAll(args);
+            return command;
+        });
+        return URI.create("http://" + EngineProcess.HOST + ":" + engine.port());
     }
 
     private static void installIfMissing(Path binary) {
@@ -72,34 +60,5 @@ final class NpmEngines {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void waitForPort(String name, int port, Process process) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(name + " did not open port " + port + " within 30 s");
     }
 }

@@ -6,14 +6,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,9 +38,7 @@ public final class RedisServer {
     /** The port of the running server, starting it on first use. */
     public static synchronized int port() {
         if (port == 0) {
-            Own shared = startOwn();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-            port = shared.port();
+            port = startOwn().port();
         }
         return port;
     }
@@ -57,20 +51,12 @@ public final class RedisServer {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: run scripts/test, or apt-get install -y redis-server");
         }
-        int free = freePort();
-        try {
-            Process process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(free), "--bind", host(),
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Own own = new Own(process, free);
-            Runtime.getRuntime().addShutdownHook(new Thread(own::close));
-            waitForPort(free, process);
-            return own;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + BINARY, e);
-        }
+        EngineProcess engine = EngineProcess.start("redis-server", free -> List.of(BINARY.toString(), "--port",
+                Integer.toString(free), "--bind", host(), "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        Own own = new Own(engine.process(), engine.port());
+        // a test may leave it paused, and a stopped process ignores the plain destroy until continued
+        Runtime.getRuntime().addShutdownHook(new Thread(own::close));
+        return own;
     }
 
     /** One redis-server process; {@link #pause} stops it as a hung or blackholed Redis: connections stay open, nothing answers. */
@@ -108,7 +94,7 @@ public final class RedisServer {
     }
 
     public static String host() {
-        return "127.0.0.1";
+        return EngineProcess.HOST;
     }
 
     /** How many connections are subscribed to this channel (PUBSUB NUMSUB). */
@@ -129,34 +115,5 @@ public final class RedisServer {
             Runtime.getRuntime().addShutdownHook(new Thread(redis::shutdown));
         }
         return client;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void waitForPort(int port, Process process) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException("redis-server did not open port " + port + " within 30 s");
     }
 }
