@@ -5,7 +5,7 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.Role;
 import java.util.Collection;
@@ -37,14 +37,14 @@ public class DoctorProfileService {
     public DoctorView update(Caller caller, ProfileUpdate input) {
         Caller known = Caller.required(caller);
         if (known.role() != Role.DOCTOR) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, "Only doctors have a directory profile.");
+            throw new DomainException(PlatformErrors.WRONG_ROLE, "Only doctors have a directory profile.");
         }
         DoctorAccount account = doctor(AccountId.of(known.accountId()))
                 .orElseThrow(() -> DomainException.notFound("Doctor"));
         DoctorProfile profile = rules.validate(account.id(), input);
         if (profile.officeLocation().isEmpty() && profile.officeAddress().isPresent() && geocoder.available()) {
             GeoPoint located = geocoder.locate(profile.officeAddress().get())
-                    .orElseThrow(() -> DomainException.invalid(ErrorCode.ADDRESS_NOT_FOUND, "input.officeAddress",
+                    .orElseThrow(() -> DomainException.invalid(DirectoryErrors.ADDRESS_NOT_FOUND, "input.officeAddress",
                             "No place in Brazil matches this address; check it or give the coordinates."));
             profile = withLocation(profile, located);
         }

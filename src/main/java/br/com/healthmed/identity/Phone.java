@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 
 /**
  * A phone number in E.164 ({@code +5511987654321}). A Brazilian number may be typed without the
@@ -39,7 +38,7 @@ public record Phone(String e164) {
     }
 
     private static DomainException invalid(String field) {
-        return DomainException.invalid(ErrorCode.INVALID_PHONE, field,
+        return DomainException.invalid(IdentityErrors.INVALID_PHONE, field,
                 "Not a valid phone number: use +55 11 98765-4321 or (11) 98765-4321.");
     }
 

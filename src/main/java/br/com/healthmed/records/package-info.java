@@ -11,5 +11,5 @@
  * <p>Whoever is not entitled to a file, group or grant is told {@code NOT_FOUND}, exactly as for an
  * id that never existed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Records", allowedDependencies = {"identity", "platform", "scheduling"})
+@org.springframework.modulith.ApplicationModule(displayName = "Records", allowedDependencies = {"identity", "platform", "scheduling", "scheduling :: api"})
 package br.com.healthmed.records;

@@ -5,7 +5,7 @@ import br.com.healthmed.consent.ConsentText;
 import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.web.ClientAddress;
@@ -61,7 +61,7 @@ class ConsentController {
 
     private static AccountId patient(Caller caller) {
         if (Caller.required(caller).role() != Role.PATIENT) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, "Only patients accept or withdraw the teleconsultation consent.");
+            throw new DomainException(PlatformErrors.WRONG_ROLE, "Only patients accept or withdraw the teleconsultation consent.");
         }
         return AccountId.of(caller.accountId());
     }

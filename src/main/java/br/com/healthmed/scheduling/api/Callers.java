@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.Role;
 
@@ -25,7 +25,7 @@ final class Callers {
 
     private static AccountId as(Caller caller, Role role, String message) {
         if (Caller.required(caller).role() != role) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, message);
+            throw new DomainException(PlatformErrors.WRONG_ROLE, message);
         }
         return AccountId.of(caller.accountId());
     }
