@@ -5,9 +5,6 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.PlatformErrors;
-import br.com.healthmed.platform.security.Caller;
-import br.com.healthmed.platform.security.Role;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,15 +28,11 @@ public class DoctorProfileService {
     }
 
     /**
-     * Replaces the caller's profile. Only a doctor has one. Without coordinates, the office address
+     * Replaces the doctor's profile (the controller's role gate made sure the caller is one). Without coordinates, the office address
      * is geocoded when a geocoder is configured; otherwise the doctor is not found by distance.
      */
-    public DoctorView update(Caller caller, ProfileUpdate input) {
-        Caller known = Caller.required(caller);
-        if (known.role() != Role.DOCTOR) {
-            throw new DomainException(PlatformErrors.WRONG_ROLE, "Only doctors have a directory profile.");
-        }
-        DoctorAccount account = doctor(AccountId.of(known.accountId()))
+    public DoctorView update(AccountId doctorId, ProfileUpdate input) {
+        DoctorAccount account = doctor(doctorId)
                 .orElseThrow(() -> DomainException.notFound("Doctor"));
         DoctorProfile profile = rules.validate(account.id(), input);
         if (profile.officeLocation().isEmpty() && profile.officeAddress().isPresent() && geocoder.available()) {
