@@ -4,7 +4,6 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ public class TeleconsultationConsent {
      */
     public ConsentAcceptance accept(AccountId patient, String version, Optional<String> clientAddress) {
         if (!current.version().equals(version)) {
-            throw new DomainException(ErrorCode.CONSENT_VERSION_OUTDATED,
+            throw new DomainException(ConsentErrors.CONSENT_VERSION_OUTDATED,
                     "This is not the current version of the consent; read it again.",
                     Map.of("field", "version", "currentVersion", current.version()));
         }
@@ -92,7 +91,7 @@ public class TeleconsultationConsent {
     }
 
     public DomainException consentRequired() {
-        return new DomainException(ErrorCode.CONSENT_REQUIRED,
+        return new DomainException(ConsentErrors.CONSENT_REQUIRED,
                 "Accept the teleconsultation consent (teleconsultationConsent) first.",
                 Map.of("version", current.version()));
     }

@@ -5,9 +5,6 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
-import br.com.healthmed.platform.security.Caller;
-import br.com.healthmed.platform.security.Role;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,20 +30,16 @@ public class DoctorProfileService {
     }
 
     /**
-     * Replaces the caller's profile. Only a doctor has one. Without coordinates, the office address
+     * Replaces the doctor's profile (the controller's role gate made sure the caller is one). Without coordinates, the office address
      * is geocoded when a geocoder is configured; otherwise the doctor is not found by distance.
      */
-    public DoctorView update(Caller caller, ProfileUpdate input) {
-        Caller known = Caller.required(caller);
-        if (known.role() != Role.DOCTOR) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, "Only doctors have a directory profile.");
-        }
-        DoctorSummary account = doctor(AccountId.of(known.accountId()))
+    public DoctorView update(AccountId doctorId, ProfileUpdate input) {
+        DoctorSummary account = doctor(doctorId)
                 .orElseThrow(() -> DomainException.notFound("Doctor"));
         DoctorProfile profile = rules.validate(account.id(), input);
         if (profile.officeLocation().isEmpty() && profile.officeAddress().isPresent() && geocoder.available()) {
             GeoPoint located = geocoder.locate(profile.officeAddress().get())
-                    .orElseThrow(() -> DomainException.invalid(ErrorCode.ADDRESS_NOT_FOUND, "input.officeAddress",
+                    .orElseThrow(() -> DomainException.invalid(DirectoryErrors.ADDRESS_NOT_FOUND, "input.officeAddress",
                             "No place in Brazil matches this address; check it or give the coordinates."));
             profile = withLocation(profile, located);
         }

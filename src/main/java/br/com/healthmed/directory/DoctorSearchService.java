@@ -1,7 +1,8 @@
 package br.com.healthmed.directory;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.specialty.SpecialtyErrors;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,22 +63,22 @@ public class DoctorSearchService {
         boolean hasCoordinates = request.latitude() != null || request.longitude() != null;
         boolean hasAddress = request.address() != null && !request.address().isBlank();
         if (hasCoordinates == hasAddress) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.near",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "filter.near",
                     "Give either latitude and longitude or an address, not both.");
         }
         if (hasCoordinates) {
             return GeoPoint.of(request.latitude(), request.longitude(), "filter.near");
         }
         if (!geocoder.available()) {
-            throw DomainException.invalid(ErrorCode.GEOCODING_UNAVAILABLE, "filter.near.address",
+            throw DomainException.invalid(DirectoryErrors.GEOCODING_UNAVAILABLE, "filter.near.address",
                     "Searching by address is not available here; give latitude and longitude instead.");
         }
         if (request.address().length() > ProfileRules.MAX_ADDRESS) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.near.address",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "filter.near.address",
                     "An address has at most " + ProfileRules.MAX_ADDRESS + " characters.");
         }
         return geocoder.locate(request.address().strip())
-                .orElseThrow(() -> DomainException.invalid(ErrorCode.ADDRESS_NOT_FOUND, "filter.near.address",
+                .orElseThrow(() -> DomainException.invalid(DirectoryErrors.ADDRESS_NOT_FOUND, "filter.near.address",
                         "No place in Brazil matches this address; check it or give latitude and longitude."));
     }
 
@@ -86,7 +87,7 @@ public class DoctorSearchService {
             return Listing.ANY_SPECIALTY;
         }
         if (specialties.byCode(code).isEmpty()) {
-            throw DomainException.invalid(ErrorCode.UNKNOWN_SPECIALTY, "filter.specialty",
+            throw DomainException.invalid(SpecialtyErrors.UNKNOWN_SPECIALTY, "filter.specialty",
                     "Unknown specialty code " + code + "; use a code from the specialties query.");
         }
         return code;
@@ -95,7 +96,7 @@ public class DoctorSearchService {
     private static double radius(Double radiusKm) {
         double radius = radiusKm == null ? DEFAULT_RADIUS_KM : radiusKm;
         if (!(radius > 0) || radius > MAX_RADIUS_KM) {
-            throw DomainException.invalid(ErrorCode.INVALID_RADIUS, "filter.radiusKm",
+            throw DomainException.invalid(DirectoryErrors.INVALID_RADIUS, "filter.radiusKm",
                     "The radius must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km.");
         }
         return radius;
@@ -106,7 +107,7 @@ public class DoctorSearchService {
             return Optional.empty();
         }
         if (!Double.isFinite(minRating) || minRating < 1 || minRating > 5) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "filter.minRating",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "filter.minRating",
                     "The minimum rating is 1 to 5 stars.");
         }
         return Optional.of(BigDecimal.valueOf(minRating));
@@ -115,7 +116,7 @@ public class DoctorSearchService {
     private static int pageSize(Integer first) {
         int size = first == null ? DEFAULT_PAGE_SIZE : first;
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first",
                     "Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
         }
         return size;

@@ -4,7 +4,8 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.Phone;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.specialty.SpecialtyErrors;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class ProfileRules {
     static BigDecimal price(BigDecimal price, String field) {
         BigDecimal normalised = price.stripTrailingZeros();
         if (price.signum() <= 0 || normalised.scale() > 2 || price.compareTo(new BigDecimal("100000")) > 0) {
-            throw DomainException.invalid(ErrorCode.INVALID_PRICE, field,
+            throw DomainException.invalid(DirectoryErrors.INVALID_PRICE, field,
                     "A price in BRL must be more than 0 and at most 100000.00, with at most 2 decimal places.");
         }
         return price.setScale(2);
@@ -65,12 +66,12 @@ class ProfileRules {
     private List<String> specialties(List<String> codes) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(codes == null ? List.of() : codes));
         if (distinct.isEmpty() || distinct.size() > MAX_SPECIALTIES) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.specialties",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.specialties",
                     "Give 1 to " + MAX_SPECIALTIES + " specialties (codes from the specialties query).");
         }
         List<String> unknown = catalog.unknown(distinct);
         if (!unknown.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.UNKNOWN_SPECIALTY, "input.specialties",
+            throw DomainException.invalid(SpecialtyErrors.UNKNOWN_SPECIALTY, "input.specialties",
                     "Unknown specialty codes " + unknown + "; use codes from the specialties query.");
         }
         return distinct;
@@ -81,7 +82,7 @@ class ProfileRules {
                 .map(code -> code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
                 .distinct().toList();
         if (distinct.size() > MAX_LANGUAGES || !LANGUAGES.containsAll(distinct)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.languages",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.languages",
                     "Give at most " + MAX_LANGUAGES + " languages as ISO 639-1 codes, e.g. pt, en, es.");
         }
         return distinct;
@@ -96,7 +97,7 @@ class ProfileRules {
         boolean forbidden = text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL && !(multiline && c == '\n'))
                 || Character.getType(c) == Character.FORMAT);
         if (text.length() > maxLength || forbidden) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field,
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field,
                     "At most " + maxLength + " characters, without control or invisible characters.");
         }
         return Optional.of(text);
@@ -108,7 +109,7 @@ class ProfileRules {
         }
         // Region ids only (America/Manaus): fixed offsets would ignore daylight-saving rules.
         if (!ZoneId.getAvailableZoneIds().contains(id.strip()) || !id.contains("/")) {
-            throw DomainException.invalid(ErrorCode.INVALID_TIME_ZONE, "input.timeZone",
+            throw DomainException.invalid(DirectoryErrors.INVALID_TIME_ZONE, "input.timeZone",
                     "Not an IANA time zone id such as America/Sao_Paulo or America/Manaus.");
         }
         return ZoneId.of(id.strip());
@@ -120,7 +121,7 @@ class ProfileRules {
         }
         Duration duration = Duration.ofMinutes(minutes);
         if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-            throw DomainException.invalid(ErrorCode.INVALID_CONSULTATION_DURATION, "input.consultationDurationMinutes",
+            throw DomainException.invalid(DirectoryErrors.INVALID_CONSULTATION_DURATION, "input.consultationDurationMinutes",
                     "A consultation lasts 10 to 240 minutes.");
         }
         return duration;

@@ -2,7 +2,6 @@ package br.com.healthmed.directory;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -46,7 +45,7 @@ final class SearchCursor {
     }
 
     private static DomainException invalid() {
-        return DomainException.invalid(ErrorCode.INVALID_CURSOR, "after",
+        return DomainException.invalid(DirectoryErrors.INVALID_CURSOR, "after",
                 "This cursor does not belong to this search; search again without 'after'.");
     }
 }

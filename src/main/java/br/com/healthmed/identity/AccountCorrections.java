@@ -2,7 +2,7 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.identity.AccountCorrection.BirthDateCorrection;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -56,12 +56,12 @@ public class AccountCorrections {
     private Optional<BirthDateCorrection> birthDate(Account account, Input input) {
         if (input.birthDate() == null) {
             if (input.birthDateReason() != null) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.birthDateReason", "A reason goes with a new birth date.");
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.birthDateReason", "A reason goes with a new birth date.");
             }
             return Optional.empty();
         }
         if (!(account instanceof PatientAccount patient)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.birthDate", "Doctor accounts have no birth date.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.birthDate", "Doctor accounts have no birth date.");
         }
         LocalDate corrected = rules.birthDate(input.birthDate(), "input.birthDate");
         String reason = AccountRules.reason(input.birthDateReason(), "input.birthDateReason");
@@ -69,7 +69,7 @@ public class AccountCorrections {
             return Optional.empty();
         }
         if (accounts.birthDateCorrections(patient.id()).size() >= MAX_BIRTH_DATE_CORRECTIONS) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.birthDate",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.birthDate",
                     "This birth date has been corrected too often; ask support to correct it.");
         }
         return Optional.of(new BirthDateCorrection(patient.birthDate(), corrected, reason, clock.instant()));

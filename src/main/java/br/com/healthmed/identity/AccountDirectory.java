@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ public class AccountDirectory {
     /** Refuses with {@code EMAIL_NOT_VERIFIED} unless {@link #isVerifiedPatient}: one answer for every gate. */
     public void requireVerifiedPatient(AccountId id) {
         if (!isVerifiedPatient(id)) {
-            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
+            throw new DomainException(IdentityErrors.EMAIL_NOT_VERIFIED,
                     "Verify your e-mail address first: use the code we sent you, or ask for a new one.");
         }
     }

@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +24,7 @@ class AccountRules {
     static String name(String input, String field) {
         String name = input == null ? "" : input.strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > 120) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Name must have 1 to 120 characters.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Name must have 1 to 120 characters.");
         }
         refuseInvisible(name, field, "Name");
         return name;
@@ -33,7 +33,7 @@ class AccountRules {
     LocalDate birthDate(LocalDate birthDate, String field) {
         LocalDate today = LocalDate.now(clock.withZone(BRAZIL));
         if (birthDate == null || !birthDate.isBefore(today) || birthDate.isBefore(today.minusYears(130))) {
-            throw DomainException.invalid(ErrorCode.INVALID_BIRTH_DATE, field,
+            throw DomainException.invalid(IdentityErrors.INVALID_BIRTH_DATE, field,
                     "Birth date must be in the past and at most 130 years ago.");
         }
         return birthDate;
@@ -43,7 +43,7 @@ class AccountRules {
     static String reason(String input, String field) {
         String reason = input == null ? "" : input.strip();
         if (reason.length() < MIN_REASON || reason.length() > MAX_REASON) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field,
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field,
                     "Give a reason of " + MIN_REASON + " to " + MAX_REASON + " characters.");
         }
         refuseInvisible(reason.replaceAll("[\\r\\n\\t]", " "), field, "The reason");
@@ -56,7 +56,7 @@ class AccountRules {
      */
     private static void refuseInvisible(String text, String field, String what) {
         if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, what + " contains characters that are not allowed.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, what + " contains characters that are not allowed.");
         }
     }
 }

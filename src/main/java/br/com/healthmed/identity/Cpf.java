@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Optional;
 import org.springframework.modulith.NamedInterface;
 
@@ -21,7 +20,7 @@ public record Cpf(String digits) {
 
     /** Parses what a person typed; {@code INVALID_CPF} naming {@code field} when it is not a CPF. */
     public static Cpf parse(String input, String field) {
-        return tryParse(input).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_CPF, field,
+        return tryParse(input).orElseThrow(() -> DomainException.invalid(IdentityErrors.INVALID_CPF, field,
                 "Not a valid CPF: it must have 11 digits with correct check digits, e.g. 123.456.789-09."));
     }
 

@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +32,7 @@ public record Crm(String number, String uf) {
     }
 
     public static Crm parse(String input, String field) {
-        return tryParse(input).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_CRM, field,
+        return tryParse(input).orElseThrow(() -> DomainException.invalid(IdentityErrors.INVALID_CRM, field,
                 "Not a valid CRM: 4 to 10 digits, then '/', then the state, e.g. 123456/SP."));
     }
 

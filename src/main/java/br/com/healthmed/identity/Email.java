@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ public record Email(String value) {
     }
 
     public static Email parse(String input, String field) {
-        return tryParse(input).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_EMAIL, field,
+        return tryParse(input).orElseThrow(() -> DomainException.invalid(IdentityErrors.INVALID_EMAIL, field,
                 "Not a valid e-mail address."));
     }
 

@@ -3,7 +3,7 @@ package br.com.healthmed.identity;
 import br.com.healthmed.identity.EmailCodeStore.PendingCode;
 import br.com.healthmed.identity.EmailCodeStore.Purpose;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +59,7 @@ public class EmailChange {
         Email to = Email.parse(newEmail, "newEmail");
         password.confirm(account, typedPassword, clientAddress, "password");
         if (account.loginEmail().filter(to::equals).isPresent()) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "newEmail", "This is already the account's e-mail address.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "newEmail", "This is already the account's e-mail address.");
         }
         // No EMAIL_TAKEN here: it would tell any logged-in account, before any throttle, whether an address
         // has an account. Only confirm says it, and confirm needs the code sent to that address's mailbox.
@@ -77,7 +77,7 @@ public class EmailChange {
         Optional<Email> from = account.loginEmail();
         LoginClaim newClaim = LoginClaim.of(to);
         if (!claims.take(newClaim, caller)) {
-            throw new DomainException(ErrorCode.EMAIL_TAKEN, "Another account uses this e-mail address now; ask again with another one.");
+            throw new DomainException(IdentityErrors.EMAIL_TAKEN, "Another account uses this e-mail address now; ask again with another one.");
         }
         boolean moved;
         try {

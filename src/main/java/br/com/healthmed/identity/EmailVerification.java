@@ -3,7 +3,7 @@ package br.com.healthmed.identity;
 import br.com.healthmed.identity.EmailCodeStore.PendingCode;
 import br.com.healthmed.identity.EmailCodeStore.Purpose;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public class EmailVerification {
     public void resend(AccountId caller, Optional<String> clientAddress) {
         PatientAccount patient = patient(caller);
         if (patient.emailVerified()) {
-            throw new DomainException(ErrorCode.EMAIL_ALREADY_VERIFIED, "Your e-mail address is already verified.");
+            throw new DomainException(IdentityErrors.EMAIL_ALREADY_VERIFIED, "Your e-mail address is already verified.");
         }
         throttle.send(caller);
         issue(patient, Purpose.VERIFY_EMAIL, patient.email());
@@ -196,7 +196,7 @@ public class EmailVerification {
             throw usedCode();
         }
         if (!clock.instant().isBefore(code.expiresAt())) {
-            throw new DomainException(ErrorCode.VERIFICATION_CODE_EXPIRED, "This code has expired; ask for a new one.");
+            throw new DomainException(IdentityErrors.VERIFICATION_CODE_EXPIRED, "This code has expired; ask for a new one.");
         }
     }
 
@@ -211,17 +211,17 @@ public class EmailVerification {
     private PatientAccount patient(AccountId caller) {
         Account account = accounts.find(caller).orElseThrow(() -> DomainException.notFound("Account"));
         if (!(account instanceof PatientAccount patient)) {
-            throw new DomainException(ErrorCode.WRONG_ROLE,
+            throw new DomainException(PlatformErrors.WRONG_ROLE,
                     "Doctors have no e-mail to verify; set the account's e-mail with requestEmailChange.");
         }
         return patient;
     }
 
     static DomainException invalidCode() {
-        return DomainException.invalid(ErrorCode.VERIFICATION_CODE_INVALID, "code", "This code is not valid.");
+        return DomainException.invalid(IdentityErrors.VERIFICATION_CODE_INVALID, "code", "This code is not valid.");
     }
 
     private static DomainException usedCode() {
-        return new DomainException(ErrorCode.VERIFICATION_CODE_USED, "This code has already been used.");
+        return new DomainException(IdentityErrors.VERIFICATION_CODE_USED, "This code has already been used.");
     }
 }

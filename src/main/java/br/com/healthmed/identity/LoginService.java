@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +103,7 @@ public class LoginService implements PasswordProof {
             restored |= standing.restore(account.summary(), clientAddress);
         }
         if (!restored) {
-            throw new DomainException(ErrorCode.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
+            throw new DomainException(IdentityErrors.ACCOUNT_NOT_DEACTIVATED, "This account is active: log in as usual.");
         }
         return admitted(account, clientAddress, true);
     }
@@ -125,7 +125,7 @@ public class LoginService implements PasswordProof {
         Optional<LoginClaim> claim = login != null && login.contains("@")
                 ? Email.tryParse(login).map(LoginClaim::of)
                 : Cpf.tryParse(login).map(LoginClaim::of);
-        return claim.orElseThrow(() -> DomainException.invalid(ErrorCode.BAD_USER_INPUT, "login",
+        return claim.orElseThrow(() -> DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "login",
                 "Log in with your e-mail or your CPF (11 digits, with or without punctuation)."));
     }
 
@@ -184,7 +184,7 @@ public class LoginService implements PasswordProof {
             // After the answer: writing it now would make a wrong password for an existing account slower
             // to refuse than one for an unknown login.
             account.ifPresent(a -> securityLog.recordLater(a.id(), SecurityEventKind.LOGIN_FAILED, Optional.of(clientAddress)));
-            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
+            throw new DomainException(IdentityErrors.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         throttle.succeeded(claim, clientAddress);
         return rehashedIfOutdated(account.get(), password);

@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.ratelimit.CounterKeys;
 import br.com.healthmed.platform.ratelimit.Networks;
 import br.com.healthmed.platform.ratelimit.RateCounters;
@@ -227,7 +226,7 @@ class LoginThrottle {
     static void refuseIf(Optional<Instant> refusedUntil, Instant now) {
         if (refusedUntil.isPresent()) {
             long seconds = Math.max(1, Duration.between(now, refusedUntil.get()).toSeconds());
-            throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
+            throw new DomainException(IdentityErrors.TOO_MANY_ATTEMPTS,
                     "Too many attempts; try again in " + seconds + " seconds.",
                     Map.of("retryAfterSeconds", seconds));
         }

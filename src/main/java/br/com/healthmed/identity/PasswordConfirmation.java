@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ class PasswordConfirmation {
         }
         if (!matches) {
             throttle.failed(subject, clientAddress);
-            throw DomainException.invalid(ErrorCode.INVALID_CREDENTIALS, field, "The password is wrong.");
+            throw DomainException.invalid(IdentityErrors.INVALID_CREDENTIALS, field, "The password is wrong.");
         }
         throttle.succeeded(subject, clientAddress);
     }

@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Map;
@@ -66,7 +66,7 @@ public class PasswordHasher {
             acquired = false;
         }
         if (!acquired) {
-            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many password checks in progress; try again in a moment.",
+            throw new DomainException(PlatformErrors.SERVICE_BUSY, "Too many password checks in progress; try again in a moment.",
                     Map.of("retryAfterSeconds", 1L));
         }
         try {

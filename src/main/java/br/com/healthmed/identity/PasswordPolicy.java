@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +32,11 @@ public class PasswordPolicy {
 
     public void check(String password, String field) {
         if (!hasAllowedLength(password)) {
-            throw DomainException.invalid(ErrorCode.INVALID_PASSWORD, field,
+            throw DomainException.invalid(IdentityErrors.INVALID_PASSWORD, field,
                     "Password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters.");
         }
         if (common.contains(password.toLowerCase(Locale.ROOT))) {
-            throw DomainException.invalid(ErrorCode.COMMON_PASSWORD, field,
+            throw DomainException.invalid(IdentityErrors.COMMON_PASSWORD, field,
                     "This password is among the most common ones and easy to guess; choose another.");
         }
     }

@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,7 +52,7 @@ class PasswordResetMailing implements DisposableBean {
             executor.execute(() -> send(login, clientAddress));
         } catch (RejectedExecutionException full) {
             // The queue's length says nothing about any account: the same answer for all.
-            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many requests in progress; try again in a moment.",
+            throw new DomainException(PlatformErrors.SERVICE_BUSY, "Too many requests in progress; try again in a moment.",
                     Map.of("retryAfterSeconds", 5L));
         }
     }

@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -88,7 +88,7 @@ public class PasswordService {
         }
         if (found.isEmpty()) {
             throttle.failed(LoginThrottle.Check.PASSWORD_RESET, guess, address);
-            throw new DomainException(ErrorCode.INVALID_RESET_TOKEN, "This is not a valid password-reset token.");
+            throw new DomainException(IdentityErrors.INVALID_RESET_TOKEN, "This is not a valid password-reset token.");
         }
         throttle.succeeded(LoginThrottle.Check.PASSWORD_RESET, guess, address);
         OneTimeTicket ticket = found.get();
@@ -96,10 +96,10 @@ public class PasswordService {
             throw used();
         }
         if (ticket.isExpiredAt(clock.instant())) {
-            throw new DomainException(ErrorCode.RESET_TOKEN_EXPIRED, "This password-reset token has expired; ask for a new e-mail.");
+            throw new DomainException(IdentityErrors.RESET_TOKEN_EXPIRED, "This password-reset token has expired; ask for a new e-mail.");
         }
         Account account = accounts.find(ticket.account())
-                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_RESET_TOKEN, "This is not a valid password-reset token."));
+                .orElseThrow(() -> new DomainException(IdentityErrors.INVALID_RESET_TOKEN, "This is not a valid password-reset token."));
         if (!ticket.binding().equals(Optional.of(binding(account)))) {
             throw used();
         }
@@ -146,12 +146,12 @@ public class PasswordService {
     }
 
     private static DomainException badLogin() {
-        return DomainException.invalid(ErrorCode.BAD_USER_INPUT, "login",
+        return DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "login",
                 "Give the e-mail or CPF you log in with, or your CRM (e.g. 123456/SP).");
     }
 
     private static DomainException used() {
-        return new DomainException(ErrorCode.RESET_TOKEN_USED,
+        return new DomainException(IdentityErrors.RESET_TOKEN_USED,
                 "This password-reset token was already used, or the password changed since; ask for a new e-mail.");
     }
 }

@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -41,7 +40,7 @@ public record Phone(String e164) {
     }
 
     private static DomainException invalid(String field) {
-        return DomainException.invalid(ErrorCode.INVALID_PHONE, field,
+        return DomainException.invalid(IdentityErrors.INVALID_PHONE, field,
                 "Not a valid phone number: use +55 11 98765-4321 or (11) 98765-4321.");
     }
 

@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +39,7 @@ class Reauthentication {
         }
         if (!matches) {
             throttle.failed(LoginThrottle.Check.REAUTHENTICATION, subject, address);
-            throw DomainException.invalid(ErrorCode.INVALID_CREDENTIALS, field, "The password is wrong.");
+            throw DomainException.invalid(IdentityErrors.INVALID_CREDENTIALS, field, "The password is wrong.");
         }
         throttle.succeeded(LoginThrottle.Check.REAUTHENTICATION, subject, address);
         return account;

@@ -1,7 +1,7 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -52,7 +52,7 @@ class RegistrationQueue implements DisposableBean {
             });
         } catch (RejectedExecutionException full) {
             unfinished.decrementAndGet();
-            throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many requests in progress; try again in a moment.",
+            throw new DomainException(PlatformErrors.SERVICE_BUSY, "Too many requests in progress; try again in a moment.",
                     Map.of("retryAfterSeconds", 5L));
         }
     }

@@ -2,6 +2,8 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.specialty.SpecialtyErrors;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,9 +89,9 @@ public class RegistrationService {
         try {
             createPatient(candidate);
         } catch (DomainException taken) {
-            if (taken.code() == ErrorCode.EMAIL_TAKEN) {
+            if (taken.code() == IdentityErrors.EMAIL_TAKEN) {
                 mailing.tellOwnerOfAttempt(candidate.email());
-            } else if (taken.code() == ErrorCode.CPF_TAKEN) {
+            } else if (taken.code() == IdentityErrors.CPF_TAKEN) {
                 mailing.tellRegistrationNotCompleted(candidate.email(), candidate.name());
             } else {
                 throw taken;
@@ -136,8 +138,8 @@ public class RegistrationService {
 
     private void createPatient(PatientAccount account) {
         create(account, Map.of(
-                LoginClaim.of(account.email()), ErrorCode.EMAIL_TAKEN,
-                LoginClaim.of(account.cpf()), ErrorCode.CPF_TAKEN));
+                LoginClaim.of(account.email()), IdentityErrors.EMAIL_TAKEN,
+                LoginClaim.of(account.cpf()), IdentityErrors.CPF_TAKEN));
     }
 
     /** Registers a doctor; {@code clientAddress} is counted against mass registration. */
@@ -151,7 +153,7 @@ public class RegistrationService {
 
         DoctorAccount account = new DoctorAccount(AccountId.random(), name, crm, codes,
                 passwords.hash(password), clock.instant());
-        create(account, Map.of(LoginClaim.of(crm), ErrorCode.CRM_TAKEN));
+        create(account, Map.of(LoginClaim.of(crm), IdentityErrors.CRM_TAKEN));
         return account;
     }
 
@@ -202,12 +204,12 @@ public class RegistrationService {
     private List<String> specialtyCodes(List<String> codes) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(codes == null ? List.of() : codes));
         if (distinct.isEmpty() || distinct.size() > 5) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.specialties",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.specialties",
                     "Give 1 to 5 specialties (codes from the specialties query).");
         }
         List<String> unknown = specialties.unknown(distinct);
         if (!unknown.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.UNKNOWN_SPECIALTY, "input.specialties",
+            throw DomainException.invalid(SpecialtyErrors.UNKNOWN_SPECIALTY, "input.specialties",
                     "Unknown specialty codes " + unknown + "; use codes from the specialties query.");
         }
         return distinct;

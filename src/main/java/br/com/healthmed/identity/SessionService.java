@@ -1,7 +1,6 @@
 package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.events.EventBus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -201,7 +200,7 @@ public class SessionService implements SessionRevocation {
     }
 
     private static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
+        return new DomainException(IdentityErrors.INVALID_REFRESH_TOKEN,
                 "This refresh token is not valid any more; log in again.");
     }
 }

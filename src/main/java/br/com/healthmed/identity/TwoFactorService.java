@@ -2,7 +2,6 @@ package br.com.healthmed.identity;
 
 import br.com.healthmed.platform.encoding.Base32;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -119,7 +118,7 @@ public class TwoFactorService {
     public void disable(AccountId id, String password, String code, String address) {
         reauthentication.verify(id, password, "password", address);
         if (!isEnabled(id)) {
-            throw new DomainException(ErrorCode.TWO_FACTOR_NOT_ENABLED, "Two-factor login is not on for this account.");
+            throw new DomainException(IdentityErrors.TWO_FACTOR_NOT_ENABLED, "Two-factor login is not on for this account.");
         }
         verify(id, code, address);
         store.remove(id);
@@ -137,7 +136,7 @@ public class TwoFactorService {
     DomainException enrolmentRequired(Account account) {
         OneTimeTickets.Issued issued = tickets.issue(OneTimeTicket.Purpose.TWO_FACTOR_ENROLMENT, account.id(),
                 properties.enrolmentTicketTtl(), Optional.empty());
-        return new DomainException(ErrorCode.TWO_FACTOR_ENROLMENT_REQUIRED,
+        return new DomainException(IdentityErrors.TWO_FACTOR_ENROLMENT_REQUIRED,
                 "Doctors must use two-factor login: enrol an authenticator app to log in.",
                 Map.of("enrolmentTicket", issued.secret(), "expiresAt", issued.expiresAt().toString()));
     }
@@ -149,7 +148,7 @@ public class TwoFactorService {
         try {
             verify(ticket.account(), code, address);
         } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.INVALID_TWO_FACTOR_CODE) {
+            if (refused.code() == IdentityErrors.INVALID_TWO_FACTOR_CODE) {
                 // the password was right: the owner should know someone has it
                 securityLog.record(ticket.account(), SecurityEventKind.LOGIN_FAILED, Optional.of(address));
             }
@@ -231,7 +230,7 @@ public class TwoFactorService {
         }
         Optional<Long> fresh = matchingStep(state.secret(), code, state.lastUsedStep());
         if (fresh.isEmpty() || !store.useStep(state.account(), fresh.get())) {
-            throw new DomainException(ErrorCode.TWO_FACTOR_CODE_USED,
+            throw new DomainException(IdentityErrors.TWO_FACTOR_CODE_USED,
                     "This code was already used; wait for the next one.");
         }
         return true;
@@ -274,18 +273,18 @@ public class TwoFactorService {
     }
 
     private static DomainException wrongCode() {
-        return new DomainException(ErrorCode.INVALID_TWO_FACTOR_CODE, "The code is wrong.");
+        return new DomainException(IdentityErrors.INVALID_TWO_FACTOR_CODE, "The code is wrong.");
     }
 
     private static DomainException alreadyEnabled() {
-        return new DomainException(ErrorCode.TWO_FACTOR_ALREADY_ENABLED, "Two-factor login is already on for this account.");
+        return new DomainException(IdentityErrors.TWO_FACTOR_ALREADY_ENABLED, "Two-factor login is already on for this account.");
     }
 
     private static DomainException notStarted() {
-        return new DomainException(ErrorCode.TWO_FACTOR_ENROLMENT_NOT_STARTED, "Start the enrolment first (beginTwoFactorEnrolment).");
+        return new DomainException(IdentityErrors.TWO_FACTOR_ENROLMENT_NOT_STARTED, "Start the enrolment first (beginTwoFactorEnrolment).");
     }
 
     static DomainException invalidChallenge() {
-        return new DomainException(ErrorCode.INVALID_CHALLENGE, "This challenge is not valid any more; log in again.");
+        return new DomainException(IdentityErrors.INVALID_CHALLENGE, "This challenge is not valid any more; log in again.");
     }
 }

@@ -4,7 +4,7 @@ import br.com.healthmed.identity.AccountMessages;
 import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.EmailCodeStore;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ class AccountMailer implements AccountMessages {
         try {
             deliveries.deliver(deliveryId, to.account(), templates.render(notice, to.email().value(), List.of()));
         } catch (Deliveries.NotDeliveredYet notNow) {
-            throw new DomainException(ErrorCode.SERVICE_BUSY, "The e-mail could not be sent now; try again in a moment.",
+            throw new DomainException(PlatformErrors.SERVICE_BUSY, "The e-mail could not be sent now; try again in a moment.",
                     Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
         }
     }

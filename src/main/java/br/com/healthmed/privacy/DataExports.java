@@ -4,7 +4,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.ratelimit.CounterKeys;
 import br.com.healthmed.platform.ratelimit.RateCounters;
 import br.com.healthmed.platform.security.Role;
@@ -66,7 +66,7 @@ public class DataExports {
                 properties.exportsPerWindow(), properties.exportWindow(), export.id().toString());
         if (!hit.acquired()) {
             long retryAfter = Math.max(1, Duration.between(now, hit.fullUntil().orElseThrow()).toSeconds());
-            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many copies of your data were requested recently; try again later.",
+            throw new DomainException(PlatformErrors.RATE_LIMITED, "Too many copies of your data were requested recently; try again later.",
                     Map.of("limit", "PER_ACCOUNT", "retryAfterSeconds", retryAfter));
         }
         if (!store.claim(account, export.id(), stale, now)) {
@@ -95,7 +95,7 @@ public class DataExports {
     public Optional<URI> downloadUrl(DataExport export, String clientAddress) {
         DataExportStatus status = export.statusAt(clock.instant());
         if (status == DataExportStatus.EXPIRED) {
-            throw new DomainException(ErrorCode.DATA_EXPORT_EXPIRED, "This copy of your data has expired; request a new one.");
+            throw new DomainException(PrivacyErrors.DATA_EXPORT_EXPIRED, "This copy of your data has expired; request a new one.");
         }
         if (status != DataExportStatus.READY) {
             return Optional.empty();
@@ -130,7 +130,7 @@ public class DataExports {
     }
 
     private static DomainException running(Optional<UUID> exportId) {
-        return new DomainException(ErrorCode.DATA_EXPORT_RUNNING, "A copy of your data is being prepared; wait for it to be ready.",
+        return new DomainException(PrivacyErrors.DATA_EXPORT_RUNNING, "A copy of your data is being prepared; wait for it to be ready.",
                 exportId.<Map<String, Object>>map(id -> Map.of("exportId", id.toString())).orElse(Map.of()));
     }
 

@@ -6,7 +6,7 @@ import br.com.healthmed.identity.AccountStanding;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ class DeactivationStanding implements AccountStanding {
         Optional<AccountState> state = store.state(account.id()).filter(s -> s.status() != AccountStatus.ACTIVE);
         if (state.isPresent()) {
             Instant until = state.get().graceEndsAt().orElseThrow();
-            throw new DomainException(ErrorCode.ACCOUNT_DEACTIVATED,
+            throw new DomainException(PrivacyErrors.ACCOUNT_DEACTIVATED,
                     "This account was deactivated by its owner. Within the grace period, take it back with reactivateAccount.",
                     Map.of("reactivableUntil", until.toString(), "reactivable", state.get().withinGraceAt(clock.instant())));
         }
@@ -57,7 +57,7 @@ class DeactivationStanding implements AccountStanding {
             }
             AccountState current = found.get();
             if (!current.withinGraceAt(clock.instant())) {
-                throw new DomainException(ErrorCode.REACTIVATION_PERIOD_ENDED,
+                throw new DomainException(PrivacyErrors.REACTIVATION_PERIOD_ENDED,
                         "The period to take this account back has ended; you may register again.");
             }
             if (store.save(current.reactivated(), current.version())) {
@@ -70,7 +70,7 @@ class DeactivationStanding implements AccountStanding {
                 return true;
             }
         }
-        throw new DomainException(ErrorCode.SERVICE_BUSY, "Your account is changing right now; try again.", Map.of("retryAfterSeconds", 1));
+        throw new DomainException(PlatformErrors.SERVICE_BUSY, "Your account is changing right now; try again.", Map.of("retryAfterSeconds", 1));
     }
 
 }

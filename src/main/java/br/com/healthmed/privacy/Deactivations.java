@@ -5,7 +5,7 @@ import br.com.healthmed.identity.PasswordProof;
 import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public class Deactivations {
                 return cascade.run(stored, clientAddress);
             }
         }
-        throw new DomainException(ErrorCode.SERVICE_BUSY, "Your account is changing right now; try again.", Map.of("retryAfterSeconds", 1));
+        throw new DomainException(PlatformErrors.SERVICE_BUSY, "Your account is changing right now; try again.", Map.of("retryAfterSeconds", 1));
     }
 
     private static Optional<String> reason(Optional<String> reason) {
@@ -76,7 +76,7 @@ public class Deactivations {
             if (text.codePointCount(0, text.length()) > MAX_REASON_LENGTH
                     || text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n'
                             || Character.getType(c) == Character.FORMAT)) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "reason",
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "reason",
                         "reason must have at most " + MAX_REASON_LENGTH + " characters, without control characters.");
             }
         }

@@ -1,7 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.text.Normalizer;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ final class ClinicalTexts {
     private ClinicalTexts() {}
 
     static String required(String raw, String field, int max) {
-        return optional(raw, field, max).orElseThrow(() -> DomainException.invalid(ErrorCode.BAD_USER_INPUT, field,
+        return optional(raw, field, max).orElseThrow(() -> DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field,
                 "This field cannot be empty."));
     }
 
@@ -38,6 +38,6 @@ final class ClinicalTexts {
     }
 
     private static DomainException tooLong(String field, int max) {
-        return DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "At most " + max + " characters.");
+        return DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "At most " + max + " characters.");
     }
 }

@@ -2,7 +2,7 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.scheduling.SchedulingErrors;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
@@ -37,13 +37,13 @@ class ConsultationAccess {
             throw DomainException.notFound("Appointment");
         }
         if (appointment.status() != AppointmentStatus.CONFIRMED && appointment.status() != AppointmentStatus.COMPLETED) {
-            throw new DomainException(ErrorCode.INVALID_APPOINTMENT_STATE, "Only a confirmed or completed consultation has a "
+            throw new DomainException(SchedulingErrors.INVALID_APPOINTMENT_STATE, "Only a confirmed or completed consultation has a "
                     + "record to write; this one is " + appointment.status() + ".", Map.of("currentStatus", appointment.status().name()));
         }
         Instant now = clock.instant();
         Instant closes = appointment.end().plus(properties.writeWindow());
         if (now.isBefore(appointment.start()) || !now.isBefore(closes)) {
-            throw new DomainException(ErrorCode.CLINICAL_WRITE_WINDOW_CLOSED, now.isBefore(appointment.start())
+            throw new DomainException(RecordsErrors.CLINICAL_WRITE_WINDOW_CLOSED, now.isBefore(appointment.start())
                     ? "The consultation has not started yet; its record opens at its start."
                     : "The consultation's record closed " + properties.writeWindow().toDays() + " days after its end.",
                     Map.of("opensAt", appointment.start().toString(), "closesAt", closes.toString()));

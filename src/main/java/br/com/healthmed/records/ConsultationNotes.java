@@ -4,7 +4,7 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -68,7 +68,7 @@ public class ConsultationNotes {
             if (existing.versions().size() == 1 && existing.latest().sameAs(content, Optional.empty(), doctor)) {
                 return existing; // this very write, retried
             }
-            throw new DomainException(ErrorCode.CONSULTATION_NOTE_EXISTS, "This consultation already has a note; amend it.",
+            throw new DomainException(RecordsErrors.CONSULTATION_NOTE_EXISTS, "This consultation already has a note; amend it.",
                     Map.of("noteId", note.id().toString(), "currentVersion", existing.latest().version()));
         }
         audit.noteWritten(who, note, first);
@@ -88,7 +88,7 @@ public class ConsultationNotes {
         NoteContent content = content(input);
         Optional<String> reason = Optional.of(ClinicalTexts.required(rawReason, "reason", ClinicalRecordProperties.MAX_SHORT_TEXT));
         if (baseVersion < 1 || baseVersion > note.latest().version()) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "baseVersion", "No such version of this note.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "baseVersion", "No such version of this note.");
         }
         if (baseVersion < note.latest().version()) {
             if (baseVersion + 1 == note.latest().version() && note.latest().sameAs(content, reason, doctor)) {
@@ -173,7 +173,7 @@ public class ConsultationNotes {
     }
 
     private static DomainException conflict(ConsultationNote note) {
-        return new DomainException(ErrorCode.NOTE_VERSION_CONFLICT, "The note was amended meanwhile (it is at version "
+        return new DomainException(RecordsErrors.NOTE_VERSION_CONFLICT, "The note was amended meanwhile (it is at version "
                 + note.latest().version() + "); read it again and amend that version.",
                 Map.of("currentVersion", note.latest().version()));
     }

@@ -2,7 +2,6 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ class FailedLookups {
         Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
         if (store.countFailedLookup(key(who), windowStart, window) > properties.maxFailedLookups()) {
             long retryAfter = Math.max(1, Duration.between(now, windowStart.plus(window)).toSeconds());
-            throw new DomainException(ErrorCode.TOO_MANY_REFUSALS, "Too many requests for files that are not yours or do not"
+            throw new DomainException(RecordsErrors.TOO_MANY_REFUSALS, "Too many requests for files that are not yours or do not"
                     + " exist; try again in " + retryAfter + " seconds.", Map.of("retryAfterSeconds", retryAfter));
         }
     }

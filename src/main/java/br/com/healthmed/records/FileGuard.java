@@ -1,7 +1,6 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,7 +38,7 @@ class FileGuard {
     RecordFile ownChangeable(Requester who, FileId id) {
         RecordFile file = own(who, id);
         if (file.isIssued()) {
-            throw new DomainException(ErrorCode.CLINICAL_RECORD_READ_ONLY, "'" + file.fileName() + "' was issued by a doctor: "
+            throw new DomainException(RecordsErrors.CLINICAL_RECORD_READ_ONLY, "'" + file.fileName() + "' was issued by a doctor: "
                     + "it stays in your record as issued (you can still put it in your groups and share it).");
         }
         return file;

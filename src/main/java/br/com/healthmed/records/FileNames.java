@@ -1,7 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.text.Normalizer;
 
 /** File and group names as people type them, made safe to show and to put in a header. */
@@ -21,10 +21,10 @@ final class FileNames {
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1).strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A file name is needed.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A file name is needed.");
         }
         if (name.length() > MAX_LENGTH) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A file name has at most " + MAX_LENGTH + " characters.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A file name has at most " + MAX_LENGTH + " characters.");
         }
         return name;
     }
@@ -32,7 +32,7 @@ final class FileNames {
     static String groupName(String raw, String field) {
         String name = clean(raw == null ? "" : raw).strip();
         if (name.isEmpty() || name.length() > 80) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A group name has 1 to 80 characters.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A group name has 1 to 80 characters.");
         }
         return name;
     }

@@ -3,7 +3,7 @@ package br.com.healthmed.records;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -118,7 +118,7 @@ public class HealthRecords {
     }
 
     private static DomainException keyReused() {
-        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+        return DomainException.invalid(PlatformErrors.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used for another request; use a new key for a new one.");
     }
 

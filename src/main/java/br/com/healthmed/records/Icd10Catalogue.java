@@ -1,7 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ public class Icd10Catalogue {
      */
     public List<Icd10Code> check(List<String> raw, String field) {
         if (raw.size() > MAX_CODES) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "At most " + MAX_CODES + " CID-10 codes per note.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "At most " + MAX_CODES + " CID-10 codes per note.");
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Icd10Code> codes = new ArrayList<>(raw.size());
@@ -59,7 +59,7 @@ public class Icd10Catalogue {
             String description = shape.matches() ? categories.get(shape.group(1)) : null;
             if (description == null) {
                 String shown = text.length() > 12 ? text.substring(0, 12) + "…" : text;
-                throw new DomainException(ErrorCode.UNKNOWN_ICD10_CODE, "'" + shown + "' is not a CID-10 code of the list.",
+                throw new DomainException(RecordsErrors.UNKNOWN_ICD10_CODE, "'" + shown + "' is not a CID-10 code of the list.",
                         Map.of("field", field, "icd10Code", shown));
             }
             String code = shape.group(2) == null ? shape.group(1) : shape.group(1) + "." + shape.group(2);

@@ -2,7 +2,6 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.util.List;
@@ -38,13 +37,13 @@ public class IssuedDocuments {
         Appointment appointment = consultations.writableBy(doctor, appointmentId);
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(Uploads.ISSUED_TYPE)) {
-            throw new DomainException(ErrorCode.UNSUPPORTED_FILE_TYPE, "Documents a doctor issues are PDF files.",
+            throw new DomainException(RecordsErrors.UNSUPPORTED_FILE_TYPE, "Documents a doctor issues are PDF files.",
                     Map.of("field", "input.contentType", "allowed", List.of(Uploads.ISSUED_TYPE)));
         }
         HealthRecordStore.FileFilter ofConsultation = new HealthRecordStore.FileFilter(Optional.empty(), Optional.empty(),
                 Optional.of(true), Optional.of(appointmentId));
         if (records.availableFiles(appointment.patientId(), ofConsultation, MAX_PER_CONSULTATION - 1, Optional.empty()).next().isPresent()) {
-            throw new DomainException(ErrorCode.TOO_MANY_DOCUMENTS, "A consultation has at most " + MAX_PER_CONSULTATION
+            throw new DomainException(RecordsErrors.TOO_MANY_DOCUMENTS, "A consultation has at most " + MAX_PER_CONSULTATION
                     + " issued documents.", Map.of("maxDocuments", MAX_PER_CONSULTATION));
         }
         return uploads.requestIssued(appointment.patientId(), new IssuedBy(doctor, appointmentId, kind), fileName, sizeBytes);

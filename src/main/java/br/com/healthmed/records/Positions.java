@@ -1,7 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,7 +31,7 @@ public final class Positions {
     /** A position from a client (a decoded cursor): refused unless it has the shape of one. */
     public static String checked(String position, String field) {
         if (!TimePositions.isPosition(position)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Not a cursor from this list.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Not a cursor from this list.");
         }
         return position;
     }

@@ -5,7 +5,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import java.time.Clock;
@@ -85,7 +85,7 @@ public class Sharing {
         share.appointments().forEach(id -> appointments.add(appointmentsOf.visibleTo(patient, id).id()));
         ShareScope scope = new ShareScope(share.allFiles(), files, groups, share.allNotes(), appointments);
         if (scope.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input",
+            throw DomainException.invalid(RecordsErrors.INVALID_SHARE, "input",
                     "Share at least one file, one group, allFiles, allNotes or one appointment.");
         }
         Instant now = audit.nextInstant(); // the share's entry is at its creation: in the log's order
@@ -125,7 +125,7 @@ public class Sharing {
     }
 
     private static DomainException keyReused() {
-        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+        return DomainException.invalid(PlatformErrors.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used for another share; use a new key for a new one.");
     }
 
@@ -194,11 +194,11 @@ public class Sharing {
 
     private Instant expiry(NewShare share, Instant now) {
         if (share.expiresAt().isPresent() == share.durationHours().isPresent()) {
-            throw DomainException.invalid(ErrorCode.INVALID_SHARE, "input.expiresAt", "Give either expiresAt or durationHours.");
+            throw DomainException.invalid(RecordsErrors.INVALID_SHARE, "input.expiresAt", "Give either expiresAt or durationHours.");
         }
         Instant expiresAt = share.expiresAt().orElseGet(() -> now.plus(Duration.ofHours(share.durationHours().orElseThrow())));
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxShareDuration()))) {
-            throw DomainException.invalid(ErrorCode.INVALID_SHARE, share.expiresAt().isPresent() ? "input.expiresAt" : "input.durationHours",
+            throw DomainException.invalid(RecordsErrors.INVALID_SHARE, share.expiresAt().isPresent() ? "input.expiresAt" : "input.durationHours",
                     "A share must end in the future and within " + properties.maxShareDuration().toDays() + " days.");
         }
         return expiresAt;
@@ -207,7 +207,7 @@ public class Sharing {
     private static Optional<String> note(Optional<String> note) {
         Optional<String> cleaned = note.map(String::strip).filter(text -> !text.isEmpty());
         if (cleaned.filter(text -> text.length() > MAX_NOTE_LENGTH).isPresent()) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.note", "A note has at most " + MAX_NOTE_LENGTH + " characters.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.note", "A note has at most " + MAX_NOTE_LENGTH + " characters.");
         }
         return cleaned;
     }

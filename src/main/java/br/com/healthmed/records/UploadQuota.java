@@ -2,7 +2,6 @@ package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -44,7 +43,7 @@ class UploadQuota {
         }
         switch (outcome) {
             case RESERVED -> { }
-            case TOO_MANY_PENDING -> throw new DomainException(ErrorCode.TOO_MANY_PENDING_UPLOADS,
+            case TOO_MANY_PENDING -> throw new DomainException(RecordsErrors.TOO_MANY_PENDING_UPLOADS,
                     "You have " + properties.maxPendingUploads() + " uploads in progress; complete or cancel one first.",
                     Map.of("maxPendingUploads", properties.maxPendingUploads()));
             case QUOTA_EXCEEDED -> throw quotaExceeded(patient, hold.bytes());
@@ -101,7 +100,7 @@ class UploadQuota {
     private DomainException quotaExceeded(AccountId patient, long sizeBytes) {
         long quota = properties.quotaPerPatient().toBytes();
         RecordUsage usage = store.usage(patient);
-        return new DomainException(ErrorCode.QUOTA_EXCEEDED, "This file (" + sizeBytes + " bytes) does not fit in the "
+        return new DomainException(RecordsErrors.QUOTA_EXCEEDED, "This file (" + sizeBytes + " bytes) does not fit in the "
                 + quota + "-byte quota of your health record, counting uploads in progress; delete files or cancel uploads to make room.",
                 Map.of("quotaBytes", quota, "usedBytes", usage.usedBytes(), "reservedBytes", usage.reservedBytesAt(clock.instant())));
     }

@@ -3,7 +3,7 @@ package br.com.healthmed.records;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +108,7 @@ public class Uploads {
                 && earlier.sizeBytes() == upload.sizeBytes() && earlier.category() == upload.category()
                 && earlier.groups().equals(Set.copyOf(upload.groups()));
         if (same && earlier.available()) {
-            throw new DomainException(ErrorCode.UPLOAD_ALREADY_COMPLETED, "This upload was completed already; the file is in your record.",
+            throw new DomainException(RecordsErrors.UPLOAD_ALREADY_COMPLETED, "This upload was completed already; the file is in your record.",
                     Map.of("fileId", earlier.id().toString()));
         }
         if (!same || left.isNegative() || left.isZero()) {
@@ -118,7 +118,7 @@ public class Uploads {
     }
 
     static DomainException keyReused() {
-        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+        return DomainException.invalid(PlatformErrors.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used for another upload (other input, its URL has expired, or its file was deleted); use a new key.");
     }
 
@@ -150,10 +150,10 @@ public class Uploads {
     private void checkSize(long sizeBytes) {
         long maxBytes = properties.maxFileSize().toBytes();
         if (sizeBytes < 1) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.sizeBytes", "A file has at least 1 byte.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.sizeBytes", "A file has at least 1 byte.");
         }
         if (sizeBytes > maxBytes) {
-            throw new DomainException(ErrorCode.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
+            throw new DomainException(RecordsErrors.FILE_TOO_LARGE, "A file may have at most " + maxBytes + " bytes.",
                     Map.of("field", "input.sizeBytes", "maxBytes", maxBytes));
         }
     }
@@ -166,11 +166,11 @@ public class Uploads {
             return finished(who, file);
         }
         BlobStore.StoredBlob stored = blobs.head(file.objectKey()).orElseThrow(() -> new DomainException(
-                ErrorCode.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
+                RecordsErrors.UPLOAD_INCOMPLETE, "Nothing has been uploaded for this file yet: PUT the bytes to the upload URL first."));
         if (stored.sizeBytes() != file.sizeBytes() || !sameType(stored.contentType(), file.contentType())
                 || !FileSignatures.matches(file.contentType(), blobs.firstBytes(file.objectKey(), FileSignatures.BYTES_NEEDED))) {
             discard(file);
-            throw new DomainException(ErrorCode.UPLOAD_MISMATCH, "The uploaded bytes are not a " + file.contentType()
+            throw new DomainException(RecordsErrors.UPLOAD_MISMATCH, "The uploaded bytes are not a " + file.contentType()
                     + " file of " + file.sizeBytes() + " bytes; the upload was discarded. Request a new upload.");
         }
         // Available first, then the hold settled: were the service to stop in between, the hold (whose
@@ -226,7 +226,7 @@ public class Uploads {
     private String contentType(String raw) {
         String type = raw == null ? "" : raw.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!properties.allowedContentTypes().contains(type)) {
-            throw new DomainException(ErrorCode.UNSUPPORTED_FILE_TYPE, "Files of type '" + truncated(type)
+            throw new DomainException(RecordsErrors.UNSUPPORTED_FILE_TYPE, "Files of type '" + truncated(type)
                     + "' are not accepted; allowed: " + String.join(", ", properties.allowedContentTypes()) + ".",
                     Map.of("field", "input.contentType", "allowed", properties.allowedContentTypes()));
         }

@@ -3,7 +3,7 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -94,24 +94,24 @@ public class Agenda {
                                     LocalTime startTime, LocalTime endTime, Duration gap) {
         PracticeTerms terms = practices.of(doctorId);
         if (to.isBefore(from)) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to", "to must not be before from");
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "input.to", "to must not be before from");
         }
         if (!endTime.isAfter(startTime)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.endTime", "endTime must be after startTime");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.endTime", "endTime must be after startTime");
         }
         if (gap.isNegative() || gap.compareTo(Duration.ofHours(4)) > 0) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.gapMinutes", "gapMinutes must be 0 to 240");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.gapMinutes", "gapMinutes must be 0 to 240");
         }
         if (days.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.days", "choose at least one weekday");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.days", "choose at least one weekday");
         }
         Instant now = clock.instant();
         if (from.isBefore(now.atZone(terms.timeZone()).toLocalDate())) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.from", "from must be today or later");
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "input.from", "from must be today or later");
         }
         LocalDate lastDay = now.plus(properties.horizon()).atZone(terms.timeZone()).toLocalDate();
         if (to.isAfter(lastDay)) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "input.to",
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "input.to",
                     "Slots can be published up to " + properties.horizon().toDays() + " days ahead (until " + lastDay + ").");
         }
         // the doctor's buffer is the least gap between consultations
@@ -123,7 +123,7 @@ public class Agenda {
                 .map(i -> Slot.free(doctorId, i.start(), i.end()))
                 .toList();
         if (newSlots.isEmpty()) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input", "This rule makes no future slot.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input", "This rule makes no future slot.");
         }
         return add(terms, newSlots, "input");
     }
@@ -327,7 +327,7 @@ public class Agenda {
             boolean involvesNew = added.contains(before.id()) || added.contains(after.id());
             if (involvesNew && before.end().plus(buffer).isAfter(after.start()) && !before.end().isAfter(after.start())) {
                 Slot existing = added.contains(before.id()) ? after : before;
-                throw new DomainException(ErrorCode.SLOT_WITHIN_BUFFER, "Closer than your " + buffer.toMinutes()
+                throw new DomainException(SchedulingErrors.SLOT_WITHIN_BUFFER, "Closer than your " + buffer.toMinutes()
                         + "-minute buffer to the slot from " + existing.start() + " to " + existing.end() + ".",
                         Map.of("field", field, "slotId", existing.id().toString(), "bufferMinutes", buffer.toMinutes()));
             }
@@ -340,25 +340,25 @@ public class Agenda {
 
     private void validate(List<Slot> newSlots, String field) {
         if (newSlots.isEmpty() || newSlots.size() > MAX_SLOTS_PER_CALL) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Publish 1 to " + MAX_SLOTS_PER_CALL + " slots at a time.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Publish 1 to " + MAX_SLOTS_PER_CALL + " slots at a time.");
         }
         Instant now = clock.instant();
         Instant horizon = now.plus(properties.horizon());
         Slot previous = null;
         for (Slot slot : newSlots) {
             if (slot.start().getNano() != 0 || slot.end().getNano() != 0) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "Slot times are whole seconds (" + slot.start() + ").");
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Slot times are whole seconds (" + slot.start() + ").");
             }
             if (!slot.start().isAfter(now)) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot must start in the future (" + slot.start() + ").");
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A slot must start in the future (" + slot.start() + ").");
             }
             if (slot.start().isAfter(horizon)) {
-                throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, field,
+                throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, field,
                         "Slots can be published up to " + properties.horizon().toDays() + " days ahead.");
             }
             Duration length = slot.duration();
             if (length.compareTo(properties.minSlot()) < 0 || length.compareTo(properties.maxSlot()) > 0) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot lasts " + properties.minSlot().toMinutes()
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A slot lasts " + properties.minSlot().toMinutes()
                         + " to " + properties.maxSlot().toMinutes() + " minutes.");
             }
             if (previous != null && previous.overlaps(slot.start(), slot.end())) {
@@ -373,7 +373,7 @@ public class Agenda {
         Slot slot = slots.find(slotId).filter(s -> s.doctorId().equals(doctorId))
                 .orElseThrow(() -> DomainException.notFound("Slot"));
         if (!slot.start().isAfter(clock.instant())) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "This slot has started; past slots are kept as they were.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "slotId", "This slot has started; past slots are kept as they were.");
         }
         return slot;
     }
@@ -397,10 +397,10 @@ public class Agenda {
         TimeBounds.check("from", from);
         TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "to", "to must be after from");
         }
         if (Duration.between(from, to).compareTo(longest) > 0) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to",
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "to",
                     "A period covers at most " + longest.toDays() + " days per call.");
         }
     }
@@ -409,7 +409,7 @@ public class Agenda {
         TimeBounds.check(field, start);
         TimeBounds.check(field, end);
         if (!end.isAfter(start)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, "A slot must end after it starts (" + start + ").");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "A slot must end after it starts (" + start + ").");
         }
     }
 
@@ -418,13 +418,13 @@ public class Agenda {
     }
 
     private static DomainException overlap(Slot existing, String field) {
-        return new DomainException(ErrorCode.SLOT_OVERLAP, "Overlaps the slot from " + existing.start() + " to " + existing.end() + ".",
+        return new DomainException(SchedulingErrors.SLOT_OVERLAP, "Overlaps the slot from " + existing.start() + " to " + existing.end() + ".",
                 Map.of("field", field, "slotId", existing.id().toString(), "start", existing.start().toString(),
                         "end", existing.end().toString()));
     }
 
     private static DomainException hasAppointment() {
-        return new DomainException(ErrorCode.SLOT_HAS_APPOINTMENT,
+        return new DomainException(SchedulingErrors.SLOT_HAS_APPOINTMENT,
                 "This slot has an active appointment; reject or cancel it first.");
     }
 }

@@ -2,7 +2,6 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRoom;
 import java.math.BigDecimal;
@@ -344,7 +343,7 @@ public record Appointment(
     }
 
     private static DomainException invalidState(AppointmentStatus current, String message) {
-        return new DomainException(ErrorCode.INVALID_APPOINTMENT_STATE, message, Map.of("currentStatus", current.name()));
+        return new DomainException(SchedulingErrors.INVALID_APPOINTMENT_STATE, message, Map.of("currentStatus", current.name()));
     }
 
     /**

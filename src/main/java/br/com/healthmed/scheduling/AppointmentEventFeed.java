@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.events.EventBus;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,7 +141,7 @@ public class AppointmentEventFeed implements DisposableBean {
     private DomainException storageUnavailable(AccountId account, Throwable failure) {
         log.error("Ending a subscription to the events of {}: its log could not be read {} times in a row: {}",
                 account, readAttempts, failure.toString());
-        return new DomainException(ErrorCode.STORAGE_UNAVAILABLE,
+        return new DomainException(PlatformErrors.STORAGE_UNAVAILABLE,
                 "Your appointment events cannot be read right now; subscribe again with after: the last id you received.",
                 Map.of("retryAfterSeconds", 5));
     }
@@ -191,7 +191,7 @@ public class AppointmentEventFeed implements DisposableBean {
     private long positionOf(AccountId account, String id) {
         EventCursor cursor = EventCursor.parse(id).filter(c -> c.account().equals(account)).orElseThrow(AppointmentEventFeed::unknown);
         if (cursor.appendedAt().isBefore(clock.instant().minus(retention))) {
-            throw new DomainException(ErrorCode.EVENTS_EXPIRED,
+            throw new DomainException(SchedulingErrors.EVENTS_EXPIRED,
                     "That event is older than the events kept; read your appointments again and subscribe without after.");
         }
         if (cursor.isBeforeEverything()) {
@@ -202,7 +202,7 @@ public class AppointmentEventFeed implements DisposableBean {
     }
 
     private static DomainException unknown() {
-        return DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "after must be the id of one of your appointment events");
+        return DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "after must be the id of one of your appointment events");
     }
 
     @Override

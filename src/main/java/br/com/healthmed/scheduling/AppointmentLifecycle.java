@@ -3,7 +3,7 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.directory.DoctorRatings;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRooms;
@@ -138,11 +138,11 @@ public class AppointmentLifecycle {
     /** The patient rates a completed consultation, once; the doctor's totals count it. */
     public Appointment rate(AccountId patient, AppointmentId id, int stars, Optional<String> comment) {
         if (stars < 1 || stars > 5) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "stars", "stars must be 1 to 5");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "stars", "stars must be 1 to 5");
         }
         Optional<String> text = comment.map(String::strip).filter(c -> !c.isEmpty());
         if (text.isPresent() && text.get().codePointCount(0, text.get().length()) > 1000) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "comment", "comment must have at most 1000 characters");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "comment", "comment must have at most 1000 characters");
         }
         Appointment rated = change(id, patient, Role.PATIENT,
                 (a, now) -> a.rate(now, new Appointment.Rating(stars, text, now)));
@@ -190,7 +190,7 @@ public class AppointmentLifecycle {
                     : change(id, account, Role.DOCTOR, (a, now) -> a.statusAt(now) == AppointmentStatus.REQUESTED
                             ? a.reject(now, why) : a.cancelByDoctor(now, why)));
         } catch (DomainException endedMeanwhile) {
-            if (endedMeanwhile.code() != ErrorCode.INVALID_APPOINTMENT_STATE) {
+            if (endedMeanwhile.code() != SchedulingErrors.INVALID_APPOINTMENT_STATE) {
                 throw endedMeanwhile;
             }
             return Optional.empty(); // answered, cancelled or started meanwhile: nothing left to end
@@ -346,7 +346,7 @@ public class AppointmentLifecycle {
             String stripped = text == null ? "" : text.strip();
             int length = stripped.codePointCount(0, stripped.length());
             if (length < 10 || length > 500) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field, field + " must have 10 to 500 characters");
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, field + " must have 10 to 500 characters");
             }
             return stripped;
         }

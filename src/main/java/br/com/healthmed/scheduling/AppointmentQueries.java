@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public class AppointmentQueries {
         TimeBounds.check("from", from);
         TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, "to", "to must be after from");
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "to", "to must be after from");
         }
         after.ifPresent(AppointmentQueries::checkCursor);
         Instant now = clock.instant();
@@ -108,14 +108,14 @@ public class AppointmentQueries {
 
     private static void checkFirst(int first) {
         if (first < 1 || first > MAX_PAGE) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be 1 to " + MAX_PAGE);
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be 1 to " + MAX_PAGE);
         }
     }
 
     /** Cursors are {@link SortKeys} ({@code <instant>#<id>}); anything else is refused. */
     private static void checkCursor(String cursor) {
         if (!SortKeys.isWellFormed(cursor)) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor this list returned.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "Not a cursor this list returned.");
         }
     }
 }

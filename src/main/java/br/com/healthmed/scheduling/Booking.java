@@ -3,7 +3,7 @@ package br.com.healthmed.scheduling;
 import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
 import br.com.healthmed.telehealth.MeetingRooms;
 import java.time.Clock;
@@ -115,7 +115,7 @@ public class Booking {
         Slot slot = slots.find(slotId).orElseThrow(() -> DomainException.notFound("Slot"));
         Instant now = clock.instant();
         if (!slot.start().isAfter(now)) {
-            throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
+            throw new DomainException(SchedulingErrors.SLOT_UNAVAILABLE, "This slot has already started.");
         }
         BookingRules doctorRules = rules.of(slot.doctorId());
         DoctorBookingRules.check(doctorRules, slot.start(), now);
@@ -229,10 +229,10 @@ public class Booking {
         switch (result) {
             case RESERVED -> { }
             case KEY_REUSED -> throw keyReused();
-            case SAME_DOCTOR -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
+            case SAME_DOCTOR -> throw new DomainException(SchedulingErrors.BOOKING_LIMIT_REACHED,
                     "You already have an upcoming appointment with this doctor; cancel it or wait until it has happened.",
                     Map.of("limit", "ONE_PER_DOCTOR"));
-            case LIMIT_REACHED -> throw new DomainException(ErrorCode.BOOKING_LIMIT_REACHED,
+            case LIMIT_REACHED -> throw new DomainException(SchedulingErrors.BOOKING_LIMIT_REACHED,
                     "You already have " + properties.maxActivePerPatient() + " upcoming appointments, the most one patient may hold.",
                     Map.of("limit", "MAX_ACTIVE", "maxActive", properties.maxActivePerPatient()));
             default -> throw new IllegalStateException("unknown outcome " + result);
@@ -277,11 +277,11 @@ public class Booking {
     }
 
     private static DomainException keyReused() {
-        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+        return DomainException.invalid(PlatformErrors.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used to book another slot; use a new key for a new booking.");
     }
 
     private static DomainException unavailable() {
-        return new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
+        return new DomainException(SchedulingErrors.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
     }
 }

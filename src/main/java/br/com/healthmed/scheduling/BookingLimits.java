@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.ratelimit.CounterKeys;
 import br.com.healthmed.platform.ratelimit.RateCounters;
 import java.time.Clock;
@@ -89,7 +89,7 @@ class BookingLimits {
             case PER_NETWORK_PER_DOCTOR, PER_WIDE_NETWORK_PER_DOCTOR, PER_DEVICE_PER_DOCTOR ->
                     "Too many requests for this doctor have come from this network or device recently.";
         };
-        return new DomainException(ErrorCode.RATE_LIMITED, why + " Try again in " + seconds + " seconds.",
+        return new DomainException(PlatformErrors.RATE_LIMITED, why + " Try again in " + seconds + " seconds.",
                 Map.of("limit", limit.name(), "retryAfterSeconds", seconds));
     }
 

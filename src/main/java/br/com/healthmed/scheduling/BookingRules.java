@@ -1,7 +1,7 @@
 package br.com.healthmed.scheduling;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -42,7 +42,7 @@ public record BookingRules(Duration minimumNotice, Duration maximumAdvance, Dura
         Duration late = within("input.lateCancellationNoticeHours", Duration.ofHours(lateCancellationNoticeHours), Duration.ZERO,
                 MAX_NOTICE);
         if (notice.compareTo(advance) >= 0) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.minimumNoticeMinutes",
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.minimumNoticeMinutes",
                     "The minimum notice must be shorter than how far ahead patients may book.");
         }
         return new BookingRules(notice, advance, buffer, late, instantBooking);
@@ -50,7 +50,7 @@ public record BookingRules(Duration minimumNotice, Duration maximumAdvance, Dura
 
     private static Duration within(String field, Duration value, Duration least, Duration most) {
         if (value.compareTo(least) < 0 || value.compareTo(most) > 0) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, field,
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field,
                     field.substring("input.".length()) + " must be between " + describe(least) + " and " + describe(most));
         }
         return value;

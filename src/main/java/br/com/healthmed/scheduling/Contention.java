@@ -1,7 +1,7 @@
 package br.com.healthmed.scheduling;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ final class Contention {
     private Contention() {}
 
     static DomainException changingNow() {
-        return new DomainException(ErrorCode.SERVICE_BUSY, "This appointment is changing right now; try again.",
+        return new DomainException(PlatformErrors.SERVICE_BUSY, "This appointment is changing right now; try again.",
                 Map.of("retryAfterSeconds", 1));
     }
 }

@@ -2,7 +2,6 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -57,12 +56,12 @@ public class DoctorBookingRules {
     /** {@code BOOKING_NOTICE_TOO_SHORT} or {@code BOOKING_TOO_FAR_AHEAD} unless the rules allow booking {@code start} now. */
     static void check(BookingRules rules, Instant start, Instant now) {
         if (start.isBefore(now.plus(rules.minimumNotice()))) {
-            throw new DomainException(ErrorCode.BOOKING_NOTICE_TOO_SHORT,
+            throw new DomainException(SchedulingErrors.BOOKING_NOTICE_TOO_SHORT,
                     "This doctor takes bookings at least " + minutes(rules.minimumNotice()) + " minutes before the start.",
                     Map.of("minimumNoticeMinutes", minutes(rules.minimumNotice())));
         }
         if (start.isAfter(now.plus(rules.maximumAdvance()))) {
-            throw new DomainException(ErrorCode.BOOKING_TOO_FAR_AHEAD,
+            throw new DomainException(SchedulingErrors.BOOKING_TOO_FAR_AHEAD,
                     "This doctor takes bookings at most " + rules.maximumAdvance().toDays() + " days ahead.",
                     Map.of("maximumAdvanceDays", rules.maximumAdvance().toDays()));
         }

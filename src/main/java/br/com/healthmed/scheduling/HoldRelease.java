@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public class HoldRelease {
      */
     public List<Appointment> release(AccountId doctor, List<AppointmentId> ids) {
         if (ids.isEmpty() || ids.size() > MAX_IDS) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "ids", "give 1 to " + MAX_IDS + " appointment ids");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "ids", "give 1 to " + MAX_IDS + " appointment ids");
         }
         List<AppointmentId> distinct = List.copyOf(new LinkedHashSet<>(ids));
         Map<AppointmentId, Appointment> found = appointments.findAll(distinct);
@@ -64,7 +64,7 @@ public class HoldRelease {
         try {
             return lifecycle.reject(doctor, id, NEUTRAL_REASON);
         } catch (DomainException changed) {
-            if (changed.code() != ErrorCode.INVALID_APPOINTMENT_STATE) {
+            if (changed.code() != SchedulingErrors.INVALID_APPOINTMENT_STATE) {
                 throw changed;
             }
             return lifecycle.visibleTo(doctor, id);

@@ -2,7 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.telehealth.MeetingRoom;
 import br.com.healthmed.telehealth.MeetingRooms;
@@ -179,11 +179,11 @@ public class Rescheduling {
             if (lastAnswerTo(current, key).filter(same::equals).isPresent()) {
                 return current.settledAt(now); // answered so already: the first answer was lost
             }
-            throw new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "There is no proposed time to answer.");
+            throw new DomainException(SchedulingErrors.NO_PENDING_PROPOSAL, "There is no proposed time to answer.");
         }
         Appointment.PendingMove pending = waiting.get();
         current.requireMovable(now);
-        Slot slot = slots.find(pending.slot()).orElseThrow(() -> new DomainException(ErrorCode.NO_PENDING_PROPOSAL,
+        Slot slot = slots.find(pending.slot()).orElseThrow(() -> new DomainException(SchedulingErrors.NO_PENDING_PROPOSAL,
                 "The proposed slot no longer exists."));
         if (!accept) {
             Appointment declined = current.proposalStep(now, Role.PATIENT, Appointment.MoveKind.DECLINED, slot, pending.key(),
@@ -197,7 +197,7 @@ public class Rescheduling {
             return declined.settledAt(now);
         }
         if (!ownHold(slot, id, pending)) {
-            throw new DomainException(ErrorCode.NO_PENDING_PROPOSAL, "The proposed slot is no longer held for you.");
+            throw new DomainException(SchedulingErrors.NO_PENDING_PROPOSAL, "The proposed slot is no longer held for you.");
         }
         return commit(current, slot, pending, Role.PATIENT, true);
     }
@@ -303,7 +303,7 @@ public class Rescheduling {
 
     private void requireMovesLeft(Appointment current) {
         if (current.moveSteps() >= MAX_MOVE_STEPS) {
-            throw new DomainException(ErrorCode.TOO_MANY_MOVES, "This appointment has been moved or had times proposed "
+            throw new DomainException(SchedulingErrors.TOO_MANY_MOVES, "This appointment has been moved or had times proposed "
                     + MAX_MOVE_STEPS + " times; cancel it and book again.", Map.of("maxMoves", MAX_MOVE_STEPS));
         }
     }
@@ -320,12 +320,12 @@ public class Rescheduling {
                 Appointment.PendingMove other = current.pendingMove().get();
                 boolean sameRequest = !other.proposal() && !proposal && other.key().equals(key) && other.slot().equals(slot.id());
                 if (!sameRequest && other.proposal() && now.isBefore(other.until())) {
-                    throw new DomainException(ErrorCode.MOVE_IN_PROGRESS,
+                    throw new DomainException(SchedulingErrors.MOVE_IN_PROGRESS,
                             "The doctor proposed another time for this appointment; answer that proposal first.",
                             Map.of("proposal", true, "retryAfterSeconds", Duration.between(now, other.until()).toSeconds() + 1));
                 }
                 if (!sameRequest && now.isBefore(other.until())) {
-                    throw new DomainException(ErrorCode.MOVE_IN_PROGRESS, "This appointment is being moved right now; try again.",
+                    throw new DomainException(SchedulingErrors.MOVE_IN_PROGRESS, "This appointment is being moved right now; try again.",
                             Map.of("proposal", false, "retryAfterSeconds", Duration.between(now, other.until()).toSeconds() + 1));
                 }
                 if (!sameRequest) {
@@ -377,7 +377,7 @@ public class Rescheduling {
             claimed = slots.claim(slot.id(), new Slot.Hold(intended.id(), intended.patientId(), pending.holdKey(), clock.instant()),
                     replacing);
         } catch (RuntimeException failed) {
-            if (!(failed instanceof DomainException refused && refused.code() == ErrorCode.SLOT_UNAVAILABLE)) {
+            if (!(failed instanceof DomainException refused && refused.code() == SchedulingErrors.SLOT_UNAVAILABLE)) {
                 undo(intended.id(), pending);
             }
             throw failed;
@@ -518,12 +518,12 @@ public class Rescheduling {
     private Slot targetSlot(Appointment current, SlotId target, Instant now) {
         Slot slot = slots.find(target).orElseThrow(() -> DomainException.notFound("Slot"));
         if (!slot.doctorId().equals(current.doctorId())) {
-            throw DomainException.invalid(ErrorCode.SLOT_OF_ANOTHER_DOCTOR, "slotId",
+            throw DomainException.invalid(SchedulingErrors.SLOT_OF_ANOTHER_DOCTOR, "slotId",
                     "An appointment can move only to another slot of the same doctor.");
         }
         requireAnotherSlot(current, slot.id());
         if (!slot.start().isAfter(now)) {
-            throw new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has already started.");
+            throw new DomainException(SchedulingErrors.SLOT_UNAVAILABLE, "This slot has already started.");
         }
         return slot;
     }
@@ -542,16 +542,16 @@ public class Rescheduling {
     }
 
     private static DomainException keyReused() {
-        return DomainException.invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+        return DomainException.invalid(PlatformErrors.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                 "This idempotency key was already used to move the appointment to another slot; use a new key.");
     }
 
     private static DomainException alreadyOnSlot() {
-        return DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
+        return DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "slotId", "The appointment is already on this slot.");
     }
 
     private static DomainException unavailable() {
-        return new DomainException(ErrorCode.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
+        return new DomainException(SchedulingErrors.SLOT_UNAVAILABLE, "This slot has just been taken; choose another one.");
     }
 
 }

@@ -1,7 +1,6 @@
 package br.com.healthmed.scheduling;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Instant;
 
 /**
@@ -17,7 +16,7 @@ final class TimeBounds {
 
     static Instant check(String field, Instant instant) {
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw DomainException.invalid(ErrorCode.INVALID_DATE_RANGE, field, field + " must be in the years 2000 to 2099");
+            throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, field, field + " must be in the years 2000 to 2099");
         }
         return instant;
     }

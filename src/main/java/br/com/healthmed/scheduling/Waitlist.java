@@ -2,7 +2,6 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,18 +57,18 @@ public class Waitlist {
         TimeBounds.check("from", from);
         TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
-            throw DomainException.invalid(ErrorCode.INVALID_WAITLIST_WINDOW, "to", "to must be after from.");
+            throw DomainException.invalid(SchedulingErrors.INVALID_WAITLIST_WINDOW, "to", "to must be after from.");
         }
         if (!to.isAfter(now)) {
-            throw DomainException.invalid(ErrorCode.INVALID_WAITLIST_WINDOW, "to", "This period has already passed.");
+            throw DomainException.invalid(SchedulingErrors.INVALID_WAITLIST_WINDOW, "to", "This period has already passed.");
         }
         Instant start = from.isAfter(now) ? from : now;
         if (Duration.between(start, to).compareTo(waitlistProperties.maxWindow()) > 0) {
-            throw DomainException.invalid(ErrorCode.INVALID_WAITLIST_WINDOW, "to",
+            throw DomainException.invalid(SchedulingErrors.INVALID_WAITLIST_WINDOW, "to",
                     "A waitlist period covers at most " + waitlistProperties.maxWindow().toDays() + " days.");
         }
         if (to.isAfter(now.plus(properties.horizon()))) {
-            throw DomainException.invalid(ErrorCode.INVALID_WAITLIST_WINDOW, "to",
+            throw DomainException.invalid(SchedulingErrors.INVALID_WAITLIST_WINDOW, "to",
                     "Slots are published at most " + properties.horizon().toDays() + " days ahead.");
         }
         WaitlistEntry entry = new WaitlistEntry(UUID.randomUUID(), patientId, doctorId, from, to, now);
@@ -81,11 +80,11 @@ public class Waitlist {
                 if (existing.from().equals(from) && existing.to().equals(to)) {
                     yield existing; // the same request again
                 }
-                throw new DomainException(ErrorCode.WAITLIST_DUPLICATE,
+                throw new DomainException(SchedulingErrors.WAITLIST_DUPLICATE,
                         "You already wait for this doctor; leave that waitlist entry first.",
                         Map.of("from", existing.from().toString(), "to", existing.to().toString()));
             }
-            case LIMIT_REACHED -> throw new DomainException(ErrorCode.WAITLIST_LIMIT_REACHED,
+            case LIMIT_REACHED -> throw new DomainException(SchedulingErrors.WAITLIST_LIMIT_REACHED,
                     "You already wait for " + waitlistProperties.maxPerPatient() + " doctors, the most at once.",
                     Map.of("maxEntries", waitlistProperties.maxPerPatient()));
         };

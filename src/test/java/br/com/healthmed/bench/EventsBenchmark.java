@@ -17,8 +17,6 @@ import br.com.healthmed.identity.PatientAccount;
 import br.com.healthmed.identity.SessionService;
 import br.com.healthmed.notifications.Mail;
 import br.com.healthmed.notifications.mail.InMemoryMailer;
-import br.com.healthmed.platform.security.Caller;
-import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.scheduling.Agenda;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.TwoInstances;
@@ -522,7 +520,7 @@ class EventsBenchmark {
                     List.of("CARDIOLOGIA"), "{noop}unused", Instant.now()));
             // doctors register without an e-mail: only one given in the profile gets the request e-mails
             String doctorEmail = "medica" + n + "-" + doctorId + "@example.com";
-            profiles.update(new Caller(doctorId.toString(), Role.DOCTOR, "bench", Instant.now().plus(Duration.ofDays(1))),
+            profiles.update(doctorId,
                     new ProfileUpdate(List.of("CARDIOLOGIA"), null, null, null, null, null, null, null, null, doctorEmail, false, null, null));
             // hourly 50-minute consultations from next Monday 08:00 on, for as long as needed
             Instant first = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(LocalTime.of(8, 0)).atZone(ZONE).toInstant();

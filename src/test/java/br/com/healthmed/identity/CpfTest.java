@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -74,7 +73,7 @@ class CpfTest {
     void parseThrowsInvalidCpfNamingTheField() {
         assertThatThrownBy(() -> Cpf.parse("529.982.247-26", "input.cpf"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CPF);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.INVALID_CPF);
                     assertThat(e.extensions())
                             .containsEntry("code", "INVALID_CPF")
                             .containsEntry("field", "input.cpf");

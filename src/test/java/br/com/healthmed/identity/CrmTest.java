@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +68,7 @@ class CrmTest {
         assertThat(Crm.tryParse(input)).isEmpty();
         assertThatThrownBy(() -> Crm.parse(input, "input.crm"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CRM);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.INVALID_CRM);
                     assertThat(e.extensions()).containsEntry("code", "INVALID_CRM").containsEntry("field", "input.crm");
                 });
     }
@@ -79,7 +78,7 @@ class CrmTest {
     void rejectsNullAndEmpty(String input) {
         assertThat(Crm.tryParse(input)).isEmpty();
         assertThatThrownBy(() -> Crm.parse(input, "crm"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CRM));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(IdentityErrors.INVALID_CRM));
     }
 
     static Stream<String> allUfs() {

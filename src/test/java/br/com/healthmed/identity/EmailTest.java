@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -102,7 +101,7 @@ class EmailTest {
         assertThat(Email.tryParse(input)).isEmpty();
         assertThatThrownBy(() -> Email.parse(input, "input.email"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EMAIL);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.INVALID_EMAIL);
                     assertThat(e.extensions()).containsEntry("code", "INVALID_EMAIL").containsEntry("field", "input.email");
                 });
     }

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.support.Api;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -68,7 +68,7 @@ class LoginServiceTest {
         verify(passwords, times(1)).matches(anyString(), anyString());
         DomainException wrong = catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, "wrong password!", "203.0.113.91"));
 
-        assertThat(right.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS).isEqualTo(wrong.code());
+        assertThat(right.code()).isEqualTo(IdentityErrors.INVALID_CREDENTIALS).isEqualTo(wrong.code());
         assertThat(right.getMessage()).isEqualTo(wrong.getMessage());
         assertThat(right.extensions()).isEqualTo(wrong.extensions());
         // counted as failures: three more (five in all) lock the login, the right password too
@@ -76,7 +76,7 @@ class LoginServiceTest {
             assertThatThrownBy(() -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.91"));
         }
         assertThat(catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.92")).code())
-                .isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                .isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS);
     }
 
     @Test
@@ -84,11 +84,11 @@ class LoginServiceTest {
         String email = "busy." + System.nanoTime() + "@example.com";
         PatientAccount ana = verified(registration.registerPatient(new NewPatient("Ana", email, Api.cpf(System.nanoTime() % 1_000_000),
                 Api.PASSWORD, LocalDate.of(1990, 1, 1), Optional.empty()), "203.0.113.60"));
-        doThrow(new DomainException(ErrorCode.SERVICE_BUSY, "busy")).when(passwords).matches(anyString(), anyString());
+        doThrow(new DomainException(PlatformErrors.SERVICE_BUSY, "busy")).when(passwords).matches(anyString(), anyString());
 
         for (int i = 0; i < 10; i++) {
             assertThat(catchThrowableOfType(DomainException.class, () -> logins.loginPatient(email, Api.PASSWORD, "203.0.113.61")).code())
-                    .isEqualTo(ErrorCode.SERVICE_BUSY);
+                    .isEqualTo(PlatformErrors.SERVICE_BUSY);
         }
         reset(passwords);
 
@@ -111,7 +111,7 @@ class LoginServiceTest {
                 "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", LocalDate.of(1990, 1, 1), Optional.empty());
 
         assertThat(catchThrowableOfType(DomainException.class, () -> registration.registerPatient(fullWidth, "203.0.113.80")).code())
-                .isEqualTo(ErrorCode.COMMON_PASSWORD);
+                .isEqualTo(IdentityErrors.COMMON_PASSWORD);
     }
 
     private PatientAccount verified(PatientAccount patient) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.ratelimit.InMemoryRateCounters;
 import br.com.healthmed.platform.ratelimit.Networks;
 import br.com.healthmed.platform.ratelimit.RateCounters;
@@ -60,7 +59,7 @@ class LoginThrottleTest {
 
         assertThatThrownBy(() -> throttle.checkAllowed(ana, ADDRESS))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS);
                     assertThat(e.extensions()).containsEntry("code", "TOO_MANY_ATTEMPTS");
                     assertThat(e.extensions().get("retryAfterSeconds"))
                             .isInstanceOfSatisfying(Long.class, seconds -> assertThat(seconds).isPositive().isEqualTo(900L));
@@ -171,7 +170,7 @@ class LoginThrottleTest {
         LoginClaim fresh = LoginClaim.of(Email.parse("someone.new@example.com", "login"));
         assertThatThrownBy(() -> throttle.checkAllowed(fresh, ADDRESS))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS);
                     assertThat((Long) e.extensions().get("retryAfterSeconds")).isPositive();
                 });
         // The same new login from another address is fine: the lock is the address's.
@@ -253,7 +252,7 @@ class LoginThrottleTest {
 
         assertThat(results).filteredOn("checked"::equals).hasSize(5);
         assertThat(results).filteredOn(DomainException.class::isInstance)
-                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS))
+                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS))
                 .hasSize(15);
     }
 
@@ -286,7 +285,7 @@ class LoginThrottleTest {
         throttle.registration(ADDRESS); // the 30th is still taken, and locks
 
         assertThatThrownBy(() -> throttle.registration(ADDRESS))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS));
         assertAllowed(ana, ADDRESS);
         throttle.registration("198.51.100.1");
         clock.advance(FIFTEEN_MINUTES);
@@ -357,14 +356,14 @@ class LoginThrottleTest {
 
     private void assertLocked(LoginClaim login, String address) {
         assertThatThrownBy(() -> throttle.checkAllowed(login, address))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS));
     }
 
     private long retryAfterSeconds(LoginClaim login, String address) {
         try {
             throttle.checkAllowed(login, address);
         } catch (DomainException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+            assertThat(e.code()).isEqualTo(IdentityErrors.TOO_MANY_ATTEMPTS);
             return (Long) e.extensions().get("retryAfterSeconds");
         }
         throw new AssertionError("expected " + login + " from " + address + " to be locked");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +45,7 @@ class PasswordHasherTest {
 
         DomainException busy = catchThrowableOfType(DomainException.class, () -> hasher.matches("second", "{plain}second"));
 
-        assertThat(busy.code()).isEqualTo(ErrorCode.SERVICE_BUSY);
+        assertThat(busy.code()).isEqualTo(PlatformErrors.SERVICE_BUSY);
         assertThat(busy.extensions()).containsKey("retryAfterSeconds");
         encoder.hold.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("{plain}first password");

@@ -25,7 +25,7 @@ class PasswordPolicyTest {
 
     @Test
     void sevenCharactersAreTooFew() {
-        assertRejected("xK9#mQ2", ErrorCode.INVALID_PASSWORD);
+        assertRejected("xK9#mQ2", IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
@@ -40,31 +40,31 @@ class PasswordPolicyTest {
 
     @Test
     void oneHundredTwentyNineCharactersAreTooMany() {
-        assertRejected("xK9#mQ2v".repeat(16) + "z", ErrorCode.INVALID_PASSWORD);
+        assertRejected("xK9#mQ2v".repeat(16) + "z", IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
     void nullAndEmptyAreRejected() {
-        assertRejected(null, ErrorCode.INVALID_PASSWORD);
-        assertRejected("", ErrorCode.INVALID_PASSWORD);
+        assertRejected(null, IdentityErrors.INVALID_PASSWORD);
+        assertRejected("", IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
     void emojiCountOnce() {
         // 4 emoji are 8 UTF-16 chars but 4 characters: too short.
         assertThat(EMOJI.repeat(4)).hasSize(8);
-        assertRejected(EMOJI.repeat(4), ErrorCode.INVALID_PASSWORD);
+        assertRejected(EMOJI.repeat(4), IdentityErrors.INVALID_PASSWORD);
         // 7 emoji and one letter: 8 characters.
         assertAccepted(EMOJI.repeat(7) + "a");
         // 128 emoji are 256 UTF-16 chars but 128 characters: accepted.
         assertAccepted(EMOJI.repeat(128));
-        assertRejected(EMOJI.repeat(129), ErrorCode.INVALID_PASSWORD);
+        assertRejected(EMOJI.repeat(129), IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
     void accentedLettersCountOnce() {
         assertAccepted("çãéíõüñà");
-        assertRejected("çãéíõüñ", ErrorCode.INVALID_PASSWORD);
+        assertRejected("çãéíõüñ", IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
@@ -81,13 +81,13 @@ class PasswordPolicyTest {
     @ValueSource(strings = {"12345678", "iloveyou", "ILoveYou", "ILOVEYOU", "sunshine", "SunShine", "football",
             "qwertyuiop", "QWERTYUIOP", "password", "PassWord", "password1", "trustno1", "1qaz2wsx", "Princess"})
     void commonPasswordsAreRejectedWhateverTheCase(String password) {
-        assertRejected(password, ErrorCode.COMMON_PASSWORD);
+        assertRejected(password, IdentityErrors.COMMON_PASSWORD);
     }
 
     @Test
     void theLengthRuleComesFirst() {
         // "123456" is the most common password of all, but too short: the length message is the useful one.
-        assertRejected("123456", ErrorCode.INVALID_PASSWORD);
+        assertRejected("123456", IdentityErrors.INVALID_PASSWORD);
     }
 
     @Test
@@ -98,10 +98,10 @@ class PasswordPolicyTest {
         for (String password : checkable) {
             assertThatThrownBy(() -> policy.check(password, "password"))
                     .as(password)
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMON_PASSWORD));
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(IdentityErrors.COMMON_PASSWORD));
             assertThatThrownBy(() -> policy.check(password.toUpperCase(Locale.ROOT), "password"))
                     .as(password.toUpperCase(Locale.ROOT))
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMON_PASSWORD));
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(IdentityErrors.COMMON_PASSWORD));
         }
     }
 

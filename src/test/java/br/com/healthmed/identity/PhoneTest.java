@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,7 +77,7 @@ class PhoneTest {
     private static void assertInvalid(String input) {
         assertThatThrownBy(() -> Phone.parse(input, "input.phone"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PHONE);
+                    assertThat(e.code()).isEqualTo(IdentityErrors.INVALID_PHONE);
                     assertThat(e.extensions()).containsEntry("code", "INVALID_PHONE").containsEntry("field", "input.phone");
                 });
     }

@@ -91,7 +91,7 @@ abstract class AnswerDeadlineRaceContract {
         assertThat(AppointmentWrites.ran()).as("the take-over ran inside the accept").isTrue();
         assertOneActiveAppointmentOn(slot, request, accepted, takeOver.get());
         assertThat(takeOver.get()).as("the lapsed slot was free to book").isInstanceOf(Appointment.class);
-        assertThat(code(accepted)).as("the late accept is told the request expired").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(code(accepted)).as("the late accept is told the request expired").isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
         assertThat(appointments.find(request.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.EXPIRED);
     }
 
@@ -107,7 +107,7 @@ abstract class AnswerDeadlineRaceContract {
         Object late = attempt(() -> booking.book(patient(), slot, "second"));
 
         assertThat(accepted.status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(code(late)).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
+        assertThat(code(late)).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE);
         assertOneActiveAppointmentOn(slot, request, accepted, late);
     }
 
@@ -130,7 +130,7 @@ abstract class AnswerDeadlineRaceContract {
         assertThat(slots.find(slot)).isEmpty();
         assertThat(appointments.find(request.id()).orElseThrow().isActiveAt(clock.instant()))
                 .as("no consultation stands on a removed slot").isFalse();
-        assertThat(code(accepted)).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(code(accepted)).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
     }
 
     @Test
@@ -151,7 +151,7 @@ abstract class AnswerDeadlineRaceContract {
         assertThat(AppointmentWrites.ran()).as("the take-over ran inside the acceptance").isTrue();
         assertOneActiveAppointmentOn(slot, offer, taken, takeOver.get());
         assertThat(takeOver.get()).as("nobody else waits: the lapsed offer's slot was free to book").isInstanceOf(Appointment.class);
-        assertThat(code(taken)).as("the late acceptance is told the offer lapsed").isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(code(taken)).as("the late acceptance is told the offer lapsed").isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
     }
 
     /** Before the answer's write of {@code id}: the clock passes {@code deadline}, then the take-over runs. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.scheduling.store.TestStores;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class AppointmentEventFeedTest {
         awaitUntil(() -> ended.get() != null);
 
         assertThat(ended.get()).isInstanceOfSatisfying(DomainException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+            assertThat(e.code()).isEqualTo(PlatformErrors.STORAGE_UNAVAILABLE);
             assertThat(e.extensions()).containsKey("retryAfterSeconds");
         });
     }

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.scheduling.Appointment.Transition;
 import br.com.healthmed.telehealth.MeetingRoom;
@@ -93,7 +92,7 @@ class AppointmentTest {
                 } else {
                     DomainException refused = catchThrowableOfType(DomainException.class, () -> apply(in.appointment(), move, in.now()));
                     assertThat(refused).as("%s from %s must be refused", move, status).isNotNull();
-                    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+                    assertThat(refused.code()).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
                     assertThat(refused.extensions()).as("%s from %s", move, status).containsEntry("currentStatus", status.name());
                 }
             }
@@ -105,7 +104,7 @@ class AppointmentTest {
         Appointment confirmed = requested().accept(BEFORE, ROOM);
 
         DomainException tooEarly = catchThrowableOfType(DomainException.class, () -> confirmed.markNoShow(START.minusSeconds(1)));
-        assertThat(tooEarly.code()).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(tooEarly.code()).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
         assertThat(tooEarly.extensions()).containsEntry("currentStatus", "CONFIRMED");
         assertThat(confirmed.markNoShow(START).status()).isEqualTo(NO_SHOW);
 
@@ -114,7 +113,7 @@ class AppointmentTest {
         assertThat(afterRating.extensions()).containsEntry("currentStatus", "COMPLETED");
         DomainException ratedTwice = catchThrowableOfType(DomainException.class,
                 () -> rated.rate(AFTER, new Appointment.Rating(1, Optional.empty(), AFTER)));
-        assertThat(ratedTwice.code()).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+        assertThat(ratedTwice.code()).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
         assertThat(rated.rating().orElseThrow().stars()).isEqualTo(5);
     }
 

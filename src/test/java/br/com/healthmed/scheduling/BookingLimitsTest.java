@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.ratelimit.InMemoryRateCounters;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
@@ -126,7 +126,7 @@ class BookingLimitsTest {
     private DomainException refusal(AccountId patient, AccountId doctor, BookingOrigin origin) {
         DomainException refused = catchThrowableOfType(DomainException.class, () -> limits.acquire(AppointmentId.random(), patient, doctor, origin));
         assertThat(refused).isNotNull();
-        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refused.code()).isEqualTo(PlatformErrors.RATE_LIMITED);
         return refused;
     }
 

@@ -16,6 +16,7 @@ import br.com.healthmed.identity.Crm;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
@@ -324,7 +325,7 @@ abstract class BookingModelContract {
             ModelAppointment earlier = model.get(id);
             if (earlier != null) {
                 if (!earlier.slot.id().equals(request.slot())) {
-                    expectError(result, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                    expectError(result, PlatformErrors.IDEMPOTENCY_KEY_REUSED);
                     saw("book IDEMPOTENCY_KEY_REUSED");
                     return;
                 }
@@ -349,10 +350,10 @@ abstract class BookingModelContract {
             boolean holdsAPlace = model.values().stream()
                     .anyMatch(a -> a.patient.equals(request.patient()) && a.activeAt(now) && a.slot.start().isAfter(now));
             if (taken) {
-                expectError(result, ErrorCode.SLOT_UNAVAILABLE);
+                expectError(result, SchedulingErrors.SLOT_UNAVAILABLE);
                 saw("book SLOT_UNAVAILABLE");
             } else if (holdsAPlace) {
-                expectError(result, ErrorCode.BOOKING_LIMIT_REACHED);
+                expectError(result, SchedulingErrors.BOOKING_LIMIT_REACHED);
                 saw("book BOOKING_LIMIT_REACHED");
             } else {
                 check(result instanceof Appointment a && a.id().equals(id) && a.status() == REQUESTED
@@ -386,7 +387,7 @@ abstract class BookingModelContract {
                 case RATE -> lifecycle.rate(caller, target.id, 1 + random.nextInt(5), Optional.of("rated at step " + step));
             });
             if (stranger) {
-                expectError(result, ErrorCode.NOT_FOUND);
+                expectError(result, PlatformErrors.NOT_FOUND);
                 saw("NOT_FOUND");
                 return;
             }
@@ -400,7 +401,7 @@ abstract class BookingModelContract {
             }
             AppointmentStatus next = next(move, target, now);
             if (next == null) {
-                expectError(result, ErrorCode.INVALID_APPOINTMENT_STATE);
+                expectError(result, SchedulingErrors.INVALID_APPOINTMENT_STATE);
                 Map<String, Object> extensions = ((DomainException) result).extensions();
                 check(current.name().equals(extensions.get("currentStatus")),
                         () -> "the refusal must say the current status " + current + ": " + extensions);

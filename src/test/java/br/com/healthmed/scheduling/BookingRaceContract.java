@@ -8,6 +8,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.support.Concurrently;
 import java.time.Duration;
@@ -111,7 +112,7 @@ abstract class BookingRaceContract {
         List<Appointment> made = results.stream().filter(Appointment.class::isInstance).map(Appointment.class::cast).toList();
         assertThat(made).as("appointments made").hasSize(1);
         List<Object> refused = results.stream().filter(r -> !(r instanceof Appointment)).toList();
-        assertThat(refused).hasSize(199).allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.SLOT_UNAVAILABLE));
+        assertThat(refused).hasSize(199).allSatisfy(r -> assertThat(code(r)).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE));
         Appointment winner = made.get(0);
         assertThat(winner.status()).isEqualTo(AppointmentStatus.REQUESTED);
         assertThat(appointmentsOf(doctor, Role.DOCTOR)).containsExactly(winner);
@@ -148,7 +149,7 @@ abstract class BookingRaceContract {
         List<Appointment> moved = results.stream().filter(Appointment.class::isInstance).map(Appointment.class::cast).toList();
         assertThat(moved).as("reschedules that won").hasSize(1);
         assertThat(results.stream().filter(r -> !(r instanceof Appointment)).toList()).hasSize(199)
-                .allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.SLOT_UNAVAILABLE));
+                .allSatisfy(r -> assertThat(code(r)).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE));
         Appointment winner = moved.get(0);
         int winnerIndex = results.indexOf(winner);
         Appointment before = booked.get(winnerIndex);
@@ -202,8 +203,8 @@ abstract class BookingRaceContract {
             });
             assertThat(results).as("no unexpected failure").allSatisfy(r -> {
                 if (!(r instanceof Appointment)) {
-                    assertThat(code(r)).isIn(ErrorCode.SLOT_UNAVAILABLE, ErrorCode.MOVE_IN_PROGRESS, ErrorCode.SERVICE_BUSY,
-                            ErrorCode.BAD_USER_INPUT, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                    assertThat(code(r)).isIn(SchedulingErrors.SLOT_UNAVAILABLE, SchedulingErrors.MOVE_IN_PROGRESS, PlatformErrors.SERVICE_BUSY,
+                            PlatformErrors.BAD_USER_INPUT, PlatformErrors.IDEMPOTENCY_KEY_REUSED);
                 }
             });
             Appointment stored = appointmentStore.find(booked.id()).orElseThrow();
@@ -216,7 +217,7 @@ abstract class BookingRaceContract {
             }
             AccountId intruder = TestPatients.eligible(accounts, consent);
             List<Object> intrusion = Concurrently.run(1, i -> () -> booking.book(intruder, stored.slotId(), "intruder-" + round));
-            assertThat(code(intrusion.get(0))).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
+            assertThat(code(intrusion.get(0))).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE);
         }
     }
 
@@ -256,7 +257,7 @@ abstract class BookingRaceContract {
                 assertThat(stored.history()).extracting(Appointment.Transition::to).containsExactly(
                         AppointmentStatus.REQUESTED, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED);
             } else {
-                assertThat(code(results.get(0))).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+                assertThat(code(results.get(0))).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
                 assertThat(((DomainException) results.get(0)).extensions()).containsEntry("currentStatus", "CANCELLED");
                 assertThat(stored.history()).extracting(Appointment.Transition::to).containsExactly(
                         AppointmentStatus.REQUESTED, AppointmentStatus.CANCELLED);
@@ -278,7 +279,7 @@ abstract class BookingRaceContract {
 
             assertThat(results).as("results").filteredOn(Appointment.class::isInstance).hasSize(1);
             Object loser = results.stream().filter(r -> !(r instanceof Appointment)).findFirst().orElseThrow();
-            assertThat(code(loser)).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+            assertThat(code(loser)).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
             Appointment stored = lifecycle.visibleTo(doctor, booked.id());
             assertThat(((DomainException) loser).extensions()).containsEntry("currentStatus", stored.status().name());
             assertThat(stored.history()).hasSize(2);
@@ -306,7 +307,7 @@ abstract class BookingRaceContract {
 
             assertThat(results).as("results").filteredOn(Appointment.class::isInstance).hasSize(1);
             Object loser = results.stream().filter(r -> !(r instanceof Appointment)).findFirst().orElseThrow();
-            assertThat(code(loser)).isEqualTo(ErrorCode.INVALID_APPOINTMENT_STATE);
+            assertThat(code(loser)).isEqualTo(SchedulingErrors.INVALID_APPOINTMENT_STATE);
             Appointment stored = lifecycle.visibleTo(patient, booked.id());
             assertThat(stored.status()).isIn(AppointmentStatus.REJECTED, AppointmentStatus.CANCELLED);
             assertThat(holder(slot)).isEmpty();
@@ -330,12 +331,12 @@ abstract class BookingRaceContract {
             });
 
             if (results.get(1) instanceof Appointment booked) {
-                assertThat(code(results.get(0))).as("results %s", results).isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+                assertThat(code(results.get(0))).as("results %s", results).isEqualTo(SchedulingErrors.SLOT_HAS_APPOINTMENT);
                 assertThat(holder(slot)).contains(booked.id());
                 lifecycle.cancel(patient, Role.PATIENT, booked.id(), JUSTIFICATION);
             } else {
                 assertThat(results.get(0)).as("results %s", results).isEqualTo("removed");
-                assertThat(code(results.get(1))).isIn(ErrorCode.SLOT_UNAVAILABLE, ErrorCode.NOT_FOUND);
+                assertThat(code(results.get(1))).isIn(SchedulingErrors.SLOT_UNAVAILABLE, PlatformErrors.NOT_FOUND);
                 assertThat(slots.find(slot)).isEmpty();
                 assertThat(appointmentsOf(patient, Role.PATIENT)).isEmpty();
             }
@@ -356,12 +357,12 @@ abstract class BookingRaceContract {
 
         assertThat(catchThrowableOfType(DomainException.class,
                 () -> agenda.move(doctor, booked, day.plus(Duration.ofHours(5)), Optional.empty())).code())
-                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+                .isEqualTo(SchedulingErrors.SLOT_HAS_APPOINTMENT);
         assertThat(catchThrowableOfType(DomainException.class, () -> agenda.remove(doctor, booked)).code())
-                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+                .isEqualTo(SchedulingErrors.SLOT_HAS_APPOINTMENT);
         assertThat(catchThrowableOfType(DomainException.class,
                 () -> agenda.block(doctor, day.minus(Duration.ofHours(1)), day.plus(Duration.ofHours(3)))).code())
-                .isEqualTo(ErrorCode.SLOT_HAS_APPOINTMENT);
+                .isEqualTo(SchedulingErrors.SLOT_HAS_APPOINTMENT);
         assertThat(slots.find(booked).orElseThrow().start()).isEqualTo(day);
         assertThat(holder(booked)).contains(appointment.id());
         assertThat(slots.find(free)).as("a refused block removes nothing").isPresent();
@@ -381,7 +382,7 @@ abstract class BookingRaceContract {
 
         DomainException overlap = catchThrowableOfType(DomainException.class,
                 () -> agenda.move(doctor, first, day.plus(Duration.ofMinutes(40)), Optional.empty()));
-        assertThat(overlap.code()).isEqualTo(ErrorCode.SLOT_OVERLAP);
+        assertThat(overlap.code()).isEqualTo(SchedulingErrors.SLOT_OVERLAP);
         assertThat(slots.find(first).orElseThrow().start()).isEqualTo(day);
 
         SlotId moved = agenda.move(doctor, first, day.plus(Duration.ofHours(6)), Optional.empty()).slot().id();
@@ -410,7 +411,7 @@ abstract class BookingRaceContract {
                 monday.plusDays(6), weekdays, java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0), Duration.ZERO));
 
         assertThat(week).hasSize(20);
-        assertThat(again.code()).isEqualTo(ErrorCode.SLOT_OVERLAP);
+        assertThat(again.code()).isEqualTo(SchedulingErrors.SLOT_OVERLAP);
         assertThat(agenda.freeSlots(doctor, from, to)).extracting(s -> s.slot().id())
                 .containsExactlyElementsOf(week.stream().map(s -> s.slot().id()).toList());
     }
@@ -423,7 +424,7 @@ abstract class BookingRaceContract {
         AccountId second = TestPatients.eligible(accounts, consent);
         Appointment rejected = booking.book(first, slot, "k1");
         DomainException whileHeld = catchThrowableOfType(DomainException.class, () -> booking.book(second, slot, "k2"));
-        assertThat(whileHeld.code()).isEqualTo(ErrorCode.SLOT_UNAVAILABLE);
+        assertThat(whileHeld.code()).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE);
 
         lifecycle.reject(doctor, rejected.id(), "I will be away that day");
         Appointment rebooked = booking.book(second, slot, "k2");
@@ -466,7 +467,7 @@ abstract class BookingRaceContract {
 
         DomainException second = catchThrowableOfType(DomainException.class, () -> booking.book(patient, two.get(1), "k2"));
 
-        assertThat(second.code()).isEqualTo(ErrorCode.BOOKING_LIMIT_REACHED);
+        assertThat(second.code()).isEqualTo(SchedulingErrors.BOOKING_LIMIT_REACHED);
         assertThat(second.extensions()).containsEntry("limit", "ONE_PER_DOCTOR");
         assertThat(holder(two.get(1))).isEmpty();
         assertThat(listedFree(doctor, two.get(1))).isTrue();
@@ -484,7 +485,7 @@ abstract class BookingRaceContract {
 
         DomainException refused = catchThrowableOfType(DomainException.class, () -> booking.book(patient, sixth, "k5"));
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.BOOKING_LIMIT_REACHED);
+        assertThat(refused.code()).isEqualTo(SchedulingErrors.BOOKING_LIMIT_REACHED);
         assertThat(refused.extensions()).containsEntry("limit", "MAX_ACTIVE");
         assertThat(holder(sixth)).isEmpty();
         lifecycle.reject(five.get(2).doctorId(), five.get(2).id(), "I will be away that day");
@@ -500,7 +501,7 @@ abstract class BookingRaceContract {
 
         assertThat(results).as("results").filteredOn(Appointment.class::isInstance).hasSize(5);
         assertThat(results).filteredOn(r -> !(r instanceof Appointment))
-                .allSatisfy(r -> assertThat(code(r)).isEqualTo(ErrorCode.BOOKING_LIMIT_REACHED));
+                .allSatisfy(r -> assertThat(code(r)).isEqualTo(SchedulingErrors.BOOKING_LIMIT_REACHED));
         assertThat(appointmentsOf(bot, Role.PATIENT)).hasSize(5);
         assertThat(wanted.stream().filter(s -> holder(s).isPresent())).hasSize(5);
     }

@@ -14,6 +14,7 @@ import br.com.healthmed.identity.Crm;
 import br.com.healthmed.identity.DoctorAccount;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
@@ -316,14 +317,14 @@ final class WaitlistModel {
                 awaitWaitlistCaughtUp();
             }
             if (!slot.start().isAfter(now) || heldBy.isPresent()) {
-                expectError(result, ErrorCode.SLOT_UNAVAILABLE);
+                expectError(result, SchedulingErrors.SLOT_UNAVAILABLE);
                 saw(heldBy.filter(m -> m.offer).isPresent() ? "book refused: offer open" : "book SLOT_UNAVAILABLE");
             } else if (next.isPresent()) {
-                expectError(result, ErrorCode.SLOT_UNAVAILABLE);
+                expectError(result, SchedulingErrors.SLOT_UNAVAILABLE);
                 recordOffer(slot, next.get());
                 saw("lapsed offer passed on at booking");
             } else if (holdsAPlace(patient, now, Set.of())) {
-                expectError(result, ErrorCode.BOOKING_LIMIT_REACHED);
+                expectError(result, SchedulingErrors.BOOKING_LIMIT_REACHED);
                 saw("book BOOKING_LIMIT_REACHED");
             } else {
                 check(result instanceof Appointment a && a.status() == REQUESTED && a.slotId().equals(slot.id()),
@@ -345,10 +346,10 @@ final class WaitlistModel {
             Object result = outcome(() -> beans.waitlist.join(patient, doctor, from, to));
             WaitlistEntry existing = Optional.ofNullable(entries.get(patient)).filter(e -> e.to().isAfter(now)).orElse(null);
             if (!to.isAfter(now)) {
-                expectError(result, ErrorCode.INVALID_WAITLIST_WINDOW);
+                expectError(result, SchedulingErrors.INVALID_WAITLIST_WINDOW);
                 saw("join INVALID_WAITLIST_WINDOW");
             } else if (existing != null && !(existing.from().equals(from) && existing.to().equals(to))) {
-                expectError(result, ErrorCode.WAITLIST_DUPLICATE);
+                expectError(result, SchedulingErrors.WAITLIST_DUPLICATE);
                 saw("join WAITLIST_DUPLICATE");
             } else if (existing != null) {
                 check(existing.equals(result), () -> "joining again returns the entry " + existing + ", got " + result);
@@ -420,7 +421,7 @@ final class WaitlistModel {
             Object result = outcome(() -> take ? beans.waitlist.accept(caller, target.id, BookingOrigin.UNKNOWN)
                     : beans.waitlist.decline(caller, target.id));
             if (stranger) {
-                expectError(result, ErrorCode.NOT_FOUND);
+                expectError(result, PlatformErrors.NOT_FOUND);
                 return;
             }
             if (take && target.accepted) {
@@ -437,7 +438,7 @@ final class WaitlistModel {
                 return;
             }
             if (target.statusAt(now) != OFFERED) {
-                expectError(result, ErrorCode.INVALID_APPOINTMENT_STATE);
+                expectError(result, SchedulingErrors.INVALID_APPOINTMENT_STATE);
                 saw("answer to a closed offer refused");
                 return;
             }

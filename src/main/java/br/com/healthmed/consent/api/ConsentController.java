@@ -4,9 +4,8 @@ import br.com.healthmed.consent.ConsentAcceptance;
 import br.com.healthmed.consent.ConsentText;
 import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
@@ -45,24 +44,18 @@ class ConsentController {
     @MutationMapping
     boolean withdrawTeleconsultationConsent(@AuthenticationPrincipal Caller caller,
                                             @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
-        return consent.withdraw(patient(caller), known(address));
+        return consent.withdraw(AccountId.of(RoleGate.patient(caller)), known(address));
     }
 
     @MutationMapping
     ConsentAcceptance acceptTeleconsultationConsent(@Argument @Size(max = 40) String version,
                                                     @AuthenticationPrincipal Caller caller,
                                                     @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address) {
-        return consent.accept(patient(caller), version, known(address));
+        return consent.accept(AccountId.of(RoleGate.patient(caller)), version, known(address));
     }
 
     private static Optional<String> known(ClientAddress address) {
         return Optional.ofNullable(address).map(ClientAddress::value).filter(value -> !value.equals(ClientAddress.UNKNOWN.value()));
     }
 
-    private static AccountId patient(Caller caller) {
-        if (Caller.required(caller).role() != Role.PATIENT) {
-            throw new DomainException(ErrorCode.WRONG_ROLE, "Only patients accept or withdraw the teleconsultation consent.");
-        }
-        return AccountId.of(caller.accountId());
-    }
 }

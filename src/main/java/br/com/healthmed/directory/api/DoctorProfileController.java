@@ -6,6 +6,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.util.List;
@@ -41,7 +42,7 @@ class DoctorProfileController {
 
     @MutationMapping
     DoctorView updateDoctorProfile(@Argument DoctorProfileInput input, @AuthenticationPrincipal Caller caller) {
-        return profiles.update(caller, input.toUpdate());
+        return profiles.update(AccountId.of(RoleGate.doctor(caller)), input.toUpdate());
     }
 
     @BatchMapping(typeName = "Doctor", field = "profile")

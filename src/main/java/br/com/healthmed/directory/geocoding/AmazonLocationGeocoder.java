@@ -3,7 +3,7 @@ package br.com.healthmed.directory.geocoding;
 import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.directory.Geocoder;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.directory.DirectoryErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +49,11 @@ class AmazonLocationGeocoder implements Geocoder {
                     .maxResults(1));
         } catch (ThrottlingException throttled) {
             log.warn("Amazon Location throttled a geocoding request (place index {})", placeIndex);
-            throw new DomainException(ErrorCode.GEOCODING_BUSY, "The geocoding service is busy; retry in a moment or give coordinates.",
+            throw new DomainException(DirectoryErrors.GEOCODING_BUSY, "The geocoding service is busy; retry in a moment or give coordinates.",
                     Map.of("retryAfterSeconds", 1L));
         } catch (SdkException failed) {
             log.warn("Amazon Location geocoding failed (place index {}): {}", placeIndex, failed.getClass().getSimpleName());
-            throw new DomainException(ErrorCode.GEOCODING_FAILED, "The geocoding service failed; retry later or give coordinates.");
+            throw new DomainException(DirectoryErrors.GEOCODING_FAILED, "The geocoding service failed; retry later or give coordinates.");
         }
         return response.results().stream()
                 .map(SearchForTextResult::place)

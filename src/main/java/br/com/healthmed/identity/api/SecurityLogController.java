@@ -6,7 +6,7 @@ import br.com.healthmed.identity.SecurityEvent;
 import br.com.healthmed.identity.SecurityEventStore;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -54,7 +54,7 @@ class SecurityLogController {
     private static int first(Integer first) {
         int n = first == null ? 20 : first;
         if (n < 1 || n > MAX_FIRST) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
         }
         return n;
     }
@@ -71,7 +71,7 @@ class SecurityLogController {
         } catch (IllegalArgumentException notBase64) {
             // refused below
         }
-        throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor from this list.");
+        throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "Not a cursor from this list.");
     }
 
     private static String cursor(String position) {

@@ -4,7 +4,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.notifications.NotificationPreferences;
 import br.com.healthmed.notifications.NotificationPreferencesService;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +40,11 @@ class NotificationPreferencesController {
         Optional<Boolean> emailReminders = Optional.empty();
         if (input.containsKey("reminders")) {
             if (!(input.get("reminders") instanceof Map<?, ?> reminders)) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.reminders", "reminders must be an object, not null.");
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.reminders", "reminders must be an object, not null.");
             }
             if (reminders.containsKey("email")) {
                 if (!(reminders.get("email") instanceof Boolean email)) {
-                    throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "input.reminders.email", "email must be true or false.");
+                    throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.reminders.email", "email must be true or false.");
                 }
                 emailReminders = Optional.of(email);
             }

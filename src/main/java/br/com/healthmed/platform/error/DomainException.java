@@ -28,7 +28,7 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException notFound(String what) {
-        return new DomainException(ErrorCode.NOT_FOUND, what + " not found");
+        return new DomainException(PlatformErrors.NOT_FOUND, what + " not found");
     }
 
     public ErrorCode code() {

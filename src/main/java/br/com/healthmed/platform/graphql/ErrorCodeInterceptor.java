@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -100,23 +101,23 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     private static ErrorCode codeFor(ErrorClassification classification) {
         if (classification instanceof graphql.ErrorType type) {
             return switch (type) {
-                case InvalidSyntax -> ErrorCode.GRAPHQL_PARSE_FAILED;
-                case ValidationError, OperationNotSupported -> ErrorCode.GRAPHQL_VALIDATION_FAILED;
-                default -> ErrorCode.INTERNAL_ERROR; // DataFetchingException, NullValueInNonNullableField, ...
+                case InvalidSyntax -> PlatformErrors.GRAPHQL_PARSE_FAILED;
+                case ValidationError, OperationNotSupported -> PlatformErrors.GRAPHQL_VALIDATION_FAILED;
+                default -> PlatformErrors.INTERNAL_ERROR; // DataFetchingException, NullValueInNonNullableField, ...
             };
         }
         if (classification instanceof ErrorType type) {
             return switch (type) {
-                case BAD_REQUEST -> ErrorCode.BAD_USER_INPUT;
-                case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
+                case BAD_REQUEST -> PlatformErrors.BAD_USER_INPUT;
+                case UNAUTHORIZED -> PlatformErrors.UNAUTHENTICATED;
                 // What a caller may not see does not exist for them.
-                case FORBIDDEN, NOT_FOUND -> ErrorCode.NOT_FOUND;
-                default -> ErrorCode.INTERNAL_ERROR;
+                case FORBIDDEN, NOT_FOUND -> PlatformErrors.NOT_FOUND;
+                default -> PlatformErrors.INTERNAL_ERROR;
             };
         }
         if (classification != null && REQUEST_PROBLEM.matcher(String.valueOf(classification)).find()) {
-            return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+            return PlatformErrors.GRAPHQL_VALIDATION_FAILED;
         }
-        return ErrorCode.INTERNAL_ERROR;
+        return PlatformErrors.INTERNAL_ERROR;
     }
 }

@@ -1,7 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.StorageFailures;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -28,9 +28,9 @@ final class ErrorShapes {
     }
 
     static GraphQLError internal(GraphqlErrorBuilder<?> error, String correlationId) {
-        return error.errorType(ErrorCode.INTERNAL_ERROR.errorType())
+        return error.errorType(PlatformErrors.INTERNAL_ERROR.errorType())
                 .message("Internal error; quote correlation id " + correlationId + " to support.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name(), "correlationId", correlationId))
+                .extensions(Map.of("code", PlatformErrors.INTERNAL_ERROR.name(), "correlationId", correlationId))
                 .build();
     }
 }

@@ -1,7 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.web.CorrelationId;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -41,9 +41,9 @@ class GraphQlErrors {
                 .map(violation -> {
                     String field = fieldName(violation);
                     return GraphqlErrorBuilder.newError(env)
-                            .errorType(ErrorCode.BAD_USER_INPUT.errorType())
+                            .errorType(PlatformErrors.BAD_USER_INPUT.errorType())
                             .message(field + " " + violation.getMessage())
-                            .extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name(), "field", field))
+                            .extensions(Map.of("code", PlatformErrors.BAD_USER_INPUT.name(), "field", field))
                             .build();
                 })
                 .toList();

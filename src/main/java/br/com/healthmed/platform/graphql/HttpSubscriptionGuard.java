@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import graphql.GraphqlErrorBuilder;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class HttpSubscriptionGuard implements WebGraphQlInterceptor {
             if (!(response.getExecutionResult().getData() instanceof Publisher<?>)) {
                 return response;
             }
-            ErrorCode code = ErrorCode.MALFORMED_REQUEST;
+            ErrorCode code = PlatformErrors.MALFORMED_REQUEST;
             return response.transform(builder -> builder.data(null).errors(List.of(GraphqlErrorBuilder.newError()
                     .errorType(code.errorType())
                     .message(MESSAGE)

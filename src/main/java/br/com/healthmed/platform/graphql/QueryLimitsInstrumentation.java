@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -81,21 +82,21 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             int exclusive = measurer.exclusiveRootFields(operation.getSelectionSet(), rootType(schema, operation));
             if (exclusive > 1) {
-                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "An operation may select only one field that checks a password "
+                throw abort(PlatformErrors.QUERY_TOO_COMPLEX, "An operation may select only one field that checks a password "
                         + "(registration or login); this one selects " + exclusive + ".");
             }
             Size size = measurer.measure(operation.getSelectionSet());
             if (size.depth() > limits.maxDepth()) {
-                throw abort(ErrorCode.QUERY_TOO_DEEP,
+                throw abort(PlatformErrors.QUERY_TOO_DEEP,
                         "Query depth " + size.depth() + " exceeds the limit of " + limits.maxDepth() + ".");
             }
             if (size.fields() > limits.maxFields()) {
-                throw abort(ErrorCode.QUERY_TOO_COMPLEX,
+                throw abort(PlatformErrors.QUERY_TOO_COMPLEX,
                         "Query selects " + size.fields() + " fields, more than the limit of " + limits.maxFields() + ".");
             }
             selections = Size.saturatedAdd(selections, size.selections());
             if (selections > limits.maxSelections()) {
-                throw abort(ErrorCode.QUERY_TOO_COMPLEX, "The document has more than " + limits.maxSelections()
+                throw abort(PlatformErrors.QUERY_TOO_COMPLEX, "The document has more than " + limits.maxSelections()
                         + " selections once its fragments are expanded.");
             }
         }
@@ -115,13 +116,13 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     private Map<String, FragmentDefinition> fragmentsOf(Document document) {
         List<FragmentDefinition> definitions = document.getDefinitionsOfType(FragmentDefinition.class);
         if (definitions.size() > limits.maxFragments()) {
-            throw abort(ErrorCode.QUERY_TOO_COMPLEX, "The document defines " + definitions.size()
+            throw abort(PlatformErrors.QUERY_TOO_COMPLEX, "The document defines " + definitions.size()
                     + " fragments, more than the limit of " + limits.maxFragments() + ".");
         }
         Map<String, FragmentDefinition> fragments = new HashMap<>();
         for (FragmentDefinition fragment : definitions) {
             if (fragments.putIfAbsent(fragment.getName(), fragment) != null) {
-                throw abort(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                throw abort(PlatformErrors.GRAPHQL_VALIDATION_FAILED,
                         "Fragment " + shortened(fragment.getName()) + " is defined more than once.");
             }
         }

@@ -1,6 +1,6 @@
 package br.com.healthmed.platform.graphql;
 
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.web.ClientConnection;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
@@ -140,7 +140,7 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
 
         void check() {
             if (connection != null && connection.isGone()) {
-                throw QueryLimitsInstrumentation.abort(ErrorCode.REQUEST_ABANDONED, "The client closed the connection; the request was stopped.");
+                throw QueryLimitsInstrumentation.abort(PlatformErrors.REQUEST_ABANDONED, "The client closed the connection; the request was stopped.");
             }
             long elapsed = wallClock.getAsLong() - startedAt;
             if (elapsed > budget.wallClock().toNanos()) {
@@ -163,7 +163,7 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         }
 
         private AbortExecutionException exceeded(String message) {
-            return QueryLimitsInstrumentation.abort(ErrorCode.REQUEST_BUDGET_EXCEEDED,
+            return QueryLimitsInstrumentation.abort(PlatformErrors.REQUEST_BUDGET_EXCEEDED,
                     message + " Ask for fewer objects or fields, or retry later.");
         }
     }

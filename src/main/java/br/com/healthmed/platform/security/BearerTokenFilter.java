@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.security;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             refuse(response, invalid);
             return;
         } catch (RevocationsNotKnownException starting) {
-            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCode.SERVICE_BUSY,
+            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, PlatformErrors.SERVICE_BUSY,
                     "This instance is starting; retry after extensions.retryAfterSeconds.", RevocationsNotKnownException.RETRY_AFTER_SECONDS);
             return;
         }
@@ -57,8 +58,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, InvalidAccessTokenException invalid) throws IOException {
-        ErrorCode code = invalid.revoked() ? ErrorCode.SESSION_REVOKED
-                : invalid.expired() ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED;
+        ErrorCode code = invalid.revoked() ? PlatformErrors.SESSION_REVOKED
+                : invalid.expired() ? PlatformErrors.TOKEN_EXPIRED : PlatformErrors.UNAUTHENTICATED;
         String message = invalid.revoked() ? SESSION_REVOKED_MESSAGE
                 : invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

@@ -1,7 +1,7 @@
 package br.com.healthmed.platform.security;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,7 +25,7 @@ public record Caller(String accountId, Role role, String sessionId, Instant expi
     /** The caller of an operation that needs one; {@code UNAUTHENTICATED} when there is none. */
     public static Caller required(Caller caller) {
         if (caller == null) {
-            throw new DomainException(ErrorCode.UNAUTHENTICATED, "Log in first: this operation needs an access token.");
+            throw new DomainException(PlatformErrors.UNAUTHENTICATED, "Log in first: this operation needs an access token.");
         }
         return caller;
     }

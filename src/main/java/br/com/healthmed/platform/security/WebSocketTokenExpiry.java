@@ -1,6 +1,6 @@
 package br.com.healthmed.platform.security;
 
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import java.time.Clock;
@@ -96,7 +96,7 @@ class WebSocketTokenExpiry implements WebGraphQlInterceptor {
     }
 
     private static ExecutionResult revoked() {
-        return error(BearerTokenFilter.SESSION_REVOKED_MESSAGE, ErrorCode.SESSION_REVOKED.name());
+        return error(BearerTokenFilter.SESSION_REVOKED_MESSAGE, PlatformErrors.SESSION_REVOKED.name());
     }
 
     private static ExecutionResult error(String message, String code) {

@@ -1,7 +1,7 @@
 package br.com.healthmed.platform.storage;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -37,7 +37,7 @@ public final class StorageFailures {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
             if (current instanceof StorageBusyException) {
-                return Optional.of(new DomainException(ErrorCode.SERVICE_BUSY,
+                return Optional.of(new DomainException(PlatformErrors.SERVICE_BUSY,
                         "The service is taking as much work as it can; retry after extensions.retryAfterSeconds.",
                         Map.of("retryAfterSeconds", 1)));
             }
@@ -52,7 +52,7 @@ public final class StorageFailures {
     }
 
     private static DomainException unavailable(int retryAfterSeconds) {
-        return new DomainException(ErrorCode.STORAGE_UNAVAILABLE,
+        return new DomainException(PlatformErrors.STORAGE_UNAVAILABLE,
                 "Storage did not answer in time; retry after extensions.retryAfterSeconds.",
                 Map.of("retryAfterSeconds", retryAfterSeconds));
     }

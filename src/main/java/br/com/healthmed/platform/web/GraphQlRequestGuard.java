@@ -1,6 +1,6 @@
 package br.com.healthmed.platform.web;
 
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +40,7 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
         }
         if (HttpMethod.POST.matches(request.getMethod()) && wantsEventStream(request.getHeader(HttpHeaders.ACCEPT))) {
             // Written here: the error page cannot answer a client that accepts only text/event-stream.
-            ErrorResponses.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, ErrorCode.MALFORMED_REQUEST,
+            ErrorResponses.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, PlatformErrors.MALFORMED_REQUEST,
                     "Subscriptions are served over WebSocket (graphql-ws at /graphql), not Server-Sent Events.");
             return;
         }

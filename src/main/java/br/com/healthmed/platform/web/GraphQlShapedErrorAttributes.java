@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.web;
 
 import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -30,12 +31,12 @@ class GraphQlShapedErrorAttributes extends DefaultErrorAttributes {
 
     private static ErrorCode codeFor(int status) {
         if (status == 401) {
-            return ErrorCode.UNAUTHENTICATED;
+            return PlatformErrors.UNAUTHENTICATED;
         }
         if (status == 404) {
-            return ErrorCode.NOT_FOUND;
+            return PlatformErrors.NOT_FOUND;
         }
-        return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
+        return status >= 500 ? PlatformErrors.INTERNAL_ERROR : PlatformErrors.MALFORMED_REQUEST;
     }
 
     private static String messageFor(int status) {

@@ -1,6 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.records.AccessLogReader;
 import br.com.healthmed.records.FileId;
@@ -28,7 +30,7 @@ class AccessLogController {
 
     @QueryMapping
     Connection<ReadableEntry> recordAccessLog(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
-        return Connection.of(log.entries(Callers.patient(caller), Connection.first(first), Connection.after(after)),
+        return Connection.of(log.entries(AccountId.of(RoleGate.patient(caller)), Connection.first(first), Connection.after(after)),
                 readable -> Positions.of(readable.entry().at(), readable.entry().id()));
     }
 

@@ -3,6 +3,7 @@ package br.com.healthmed.records.api;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.events.EventBus;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.records.ClinicalRecordEvent;
 import br.com.healthmed.records.ConsultationNote;
@@ -96,7 +97,7 @@ class ClinicalRecordController {
     @QueryMapping
     NoteView consultationNote(@Argument UUID id, @AuthenticationPrincipal Caller caller,
                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        Requester who = Callers.requester(Caller.required(caller), address);
+        Requester who = Requesters.of(Caller.required(caller), address);
         ConsultationNotes.NoteRead read = notes.read(who, new NoteId(id));
         return new NoteView(read.note(), who, read.under(), true);
     }
@@ -105,8 +106,8 @@ class ClinicalRecordController {
     NoteView writeConsultationNote(@Argument UUID appointmentId, @Argument @Valid ConsultationNoteInput input,
                                    @AuthenticationPrincipal Caller caller,
                                    @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        AccountId doctor = Callers.doctor(caller);
-        Requester who = Callers.requester(caller, address);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
+        Requester who = Requesters.of(caller, address);
         return new NoteView(notes.write(who, doctor, new AppointmentId(appointmentId), input.toNewNote()), who, Optional.empty(), true);
     }
 
@@ -114,8 +115,8 @@ class ClinicalRecordController {
     NoteView amendConsultationNote(@Argument UUID noteId, @Argument int baseVersion, @Argument @Size(max = 2000) String reason,
                                    @Argument @Valid ConsultationNoteInput input, @AuthenticationPrincipal Caller caller,
                                    @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        AccountId doctor = Callers.doctor(caller);
-        Requester who = Callers.requester(caller, address);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
+        Requester who = Requesters.of(caller, address);
         return new NoteView(notes.amend(who, doctor, new NoteId(noteId), baseVersion, input.toNewNote(), reason), who,
                 Optional.empty(), true);
     }
@@ -124,7 +125,7 @@ class ClinicalRecordController {
     UploadController.FileUploadTicket requestDocumentUpload(@Argument UUID appointmentId,
                                                             @Argument @Valid RequestDocumentUploadInput input,
                                                             @AuthenticationPrincipal Caller caller) {
-        return UploadController.FileUploadTicket.of(documents.request(Callers.doctor(caller), new AppointmentId(appointmentId),
+        return UploadController.FileUploadTicket.of(documents.request(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(appointmentId),
                 input.fileName(), input.contentType(), input.sizeBytes(), input.kind()));
     }
 
@@ -133,7 +134,7 @@ class ClinicalRecordController {
                                       @Argument UUID appointmentId, @Argument Integer first, @Argument String after,
                                       @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        Requester who = Callers.requester(caller, address);
+        Requester who = Requesters.of(caller, address);
         Page<TimelineEntry> page = timelines.ofPatient(record.patient(), filter(kind, appointmentId), Connection.first(first),
                 Connection.after(after));
         return nodes(page, entry -> Optional.empty(), who);
@@ -143,8 +144,8 @@ class ClinicalRecordController {
     Connection<TimelineNode> timeline(SharedRecord shared, @Argument TimelineKind kind, @Argument UUID appointmentId,
                                       @Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        AccountId doctor = Callers.doctor(caller);
-        Requester who = Callers.requester(caller, address);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
+        Requester who = Requesters.of(caller, address);
         Page<TimelineEntry> page = timelines.asSharedWith(shared, doctor, filter(kind, appointmentId), Connection.first(first),
                 Connection.after(after));
         Instant now = clock.instant();
@@ -222,7 +223,7 @@ class ClinicalRecordController {
 
     @SubscriptionMapping
     Flux<EventNode> clinicalRecordEvents(@AuthenticationPrincipal Caller caller) {
-        AccountId patient = Callers.patient(caller);
+        AccountId patient = AccountId.of(RoleGate.patient(caller));
         return bus.subscribe(ClinicalRecordEvent.TOPIC, ClinicalRecordEvent.class)
                 .filter(event -> event.patient().equals(patient))
                 .map(EventNode::of);

@@ -1,7 +1,7 @@
 package br.com.healthmed.records.api;
 
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     static int first(Integer first, int byDefault) {
         int n = first == null ? byDefault : first;
         if (n < 1 || n > MAX_FIRST) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
         }
         return n;
     }
@@ -62,7 +62,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         try {
             return Optional.of(Positions.checked(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), "after"));
         } catch (IllegalArgumentException notBase64) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor from this list.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "Not a cursor from this list.");
         }
     }
 
@@ -74,7 +74,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         try {
             return Optional.of(java.util.UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException notACursor) {
-            throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "after", "Not a cursor from this list.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "Not a cursor from this list.");
         }
     }
 

@@ -25,6 +25,6 @@ class DownloadController {
     @QueryMapping
     DownloadLink fileDownload(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return downloads.download(Callers.requester(caller, address), new FileId(fileId));
+        return downloads.download(Requesters.of(caller, address), new FileId(fileId));
     }
 }

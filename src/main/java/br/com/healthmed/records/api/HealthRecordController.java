@@ -3,6 +3,7 @@ package br.com.healthmed.records.api;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.security.CallerAuthentication;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.records.FileCategory;
@@ -53,7 +54,7 @@ class HealthRecordController {
 
     @QueryMapping
     MyRecord myRecord(@AuthenticationPrincipal Caller caller) {
-        return new MyRecord(Callers.patient(caller));
+        return new MyRecord(AccountId.of(RoleGate.patient(caller)));
     }
 
     @SchemaMapping(typeName = "HealthRecord")
@@ -115,13 +116,13 @@ class HealthRecordController {
     @MutationMapping
     RecordFile renameFile(@Argument UUID fileId, @Argument @Size(max = 1000) String fileName,
                           @AuthenticationPrincipal Caller caller, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return records.renameFile(Callers.requester(caller, address), new FileId(fileId), fileName);
+        return records.renameFile(Requesters.of(caller, address), new FileId(fileId), fileName);
     }
 
     @MutationMapping
     boolean deleteFile(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
                        @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        records.deleteFile(Callers.requester(caller, address), new FileId(fileId));
+        records.deleteFile(Requesters.of(caller, address), new FileId(fileId));
         return true;
     }
 
@@ -129,31 +130,31 @@ class HealthRecordController {
     RecordGroup createRecordGroup(@Argument @Size(max = 1000) String name,
                                   @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey,
                                   @AuthenticationPrincipal Caller caller) {
-        return records.createGroup(Callers.patient(caller), name, Optional.ofNullable(idempotencyKey));
+        return records.createGroup(AccountId.of(RoleGate.patient(caller)), name, Optional.ofNullable(idempotencyKey));
     }
 
     @MutationMapping
     RecordGroup renameRecordGroup(@Argument UUID groupId, @Argument @Size(max = 1000) String name,
                                   @AuthenticationPrincipal Caller caller, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return records.renameGroup(Callers.requester(caller, address), new GroupId(groupId), name);
+        return records.renameGroup(Requesters.of(caller, address), new GroupId(groupId), name);
     }
 
     @MutationMapping
     boolean deleteRecordGroup(@Argument UUID groupId, @AuthenticationPrincipal Caller caller,
                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        records.deleteGroup(Callers.requester(caller, address), new GroupId(groupId));
+        records.deleteGroup(Requesters.of(caller, address), new GroupId(groupId));
         return true;
     }
 
     @MutationMapping
     RecordGroup addFilesToGroup(@Argument UUID groupId, @Argument @Size(max = 100) List<UUID> fileIds,
                                 @AuthenticationPrincipal Caller caller, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return records.addFiles(Callers.requester(caller, address), new GroupId(groupId), fileIds.stream().map(FileId::new).toList());
+        return records.addFiles(Requesters.of(caller, address), new GroupId(groupId), fileIds.stream().map(FileId::new).toList());
     }
 
     @MutationMapping
     RecordGroup removeFilesFromGroup(@Argument UUID groupId, @Argument @Size(max = 100) List<UUID> fileIds,
                                      @AuthenticationPrincipal Caller caller, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return records.removeFiles(Callers.requester(caller, address), new GroupId(groupId), fileIds.stream().map(FileId::new).toList());
+        return records.removeFiles(Requesters.of(caller, address), new GroupId(groupId), fileIds.stream().map(FileId::new).toList());
     }
 }

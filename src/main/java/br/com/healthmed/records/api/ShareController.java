@@ -4,6 +4,7 @@ import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.Grant;
@@ -60,7 +61,7 @@ class ShareController {
     @MutationMapping
     Grant shareRecord(@Argument @Valid ShareRecordInput input, @AuthenticationPrincipal Caller caller,
                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        Callers.patient(caller);
+        AccountId.of(RoleGate.patient(caller));
         NewShare share = new NewShare(new AccountId(input.doctorId()),
                 input.fileIds() == null ? List.of() : input.fileIds().stream().map(FileId::new).toList(),
                 input.groupIds() == null ? List.of() : input.groupIds().stream().map(GroupId::new).toList(),
@@ -70,18 +71,18 @@ class ShareController {
                 Optional.ofNullable(input.note()),
                 Boolean.TRUE.equals(input.allNotes()),
                 input.appointmentIds() == null ? List.of() : input.appointmentIds().stream().map(AppointmentId::new).toList());
-        return sharing.share(Callers.requester(caller, address), share, Optional.ofNullable(input.idempotencyKey()));
+        return sharing.share(Requesters.of(caller, address), share, Optional.ofNullable(input.idempotencyKey()));
     }
 
     @MutationMapping
     Grant revokeShare(@Argument UUID shareId, @AuthenticationPrincipal Caller caller,
                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return sharing.revoke(Callers.requester(caller, address), new GrantId(shareId));
+        return sharing.revoke(Requesters.of(caller, address), new GrantId(shareId));
     }
 
     @QueryMapping
     List<Grant> myShares(@Argument Boolean active, @AuthenticationPrincipal Caller caller) {
-        return sharing.sharesOf(Callers.patient(caller), Optional.ofNullable(active));
+        return sharing.sharesOf(AccountId.of(RoleGate.patient(caller)), Optional.ofNullable(active));
     }
 
     /** The list of before, now bounded: the first page (by default 100 patients) of {@link #sharedRecords}. */
@@ -96,7 +97,7 @@ class ShareController {
     }
 
     private Page<SharedRecord> page(int first, String after, Caller caller) {
-        AccountId doctor = Callers.doctor(caller);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         return sharing.sharedWith(doctor, first, Connection.afterId(after).map(AccountId::new));
     }
 

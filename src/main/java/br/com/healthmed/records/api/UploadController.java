@@ -1,6 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GroupId;
@@ -46,18 +48,18 @@ class UploadController {
     FileUploadTicket requestFileUpload(@Argument @Valid RequestFileUploadInput input, @AuthenticationPrincipal Caller caller) {
         NewUpload upload = new NewUpload(input.fileName(), input.contentType(), input.sizeBytes(), input.category(),
                 input.groupIds() == null ? List.of() : input.groupIds().stream().map(GroupId::new).toList());
-        return FileUploadTicket.of(uploads.request(Callers.patient(caller), upload, Optional.ofNullable(input.idempotencyKey())));
+        return FileUploadTicket.of(uploads.request(AccountId.of(RoleGate.patient(caller)), upload, Optional.ofNullable(input.idempotencyKey())));
     }
 
     @MutationMapping
     RecordFile completeFileUpload(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
                                   @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return uploads.complete(Callers.requester(caller, address), new FileId(fileId));
+        return uploads.complete(Requesters.of(caller, address), new FileId(fileId));
     }
 
     @MutationMapping
     boolean cancelFileUpload(@Argument UUID fileId, @AuthenticationPrincipal Caller caller,
                              @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
-        return uploads.cancel(Callers.requester(caller, address), new FileId(fileId));
+        return uploads.cancel(Requesters.of(caller, address), new FileId(fileId));
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.scheduling.Agenda;
 import br.com.healthmed.scheduling.SlotId;
 import graphql.schema.DataFetchingEnvironment;
@@ -61,13 +62,13 @@ class AgendaController {
     @QueryMapping
     List<SlotView> myAgenda(@Argument OffsetDateTime from, @Argument OffsetDateTime to,
                                      @AuthenticationPrincipal Caller caller) {
-        return SlotView.of(agenda.ownSlots(Callers.doctor(caller), from.toInstant(), to.toInstant()));
+        return SlotView.of(agenda.ownSlots(AccountId.of(RoleGate.doctor(caller)), from.toInstant(), to.toInstant()));
     }
 
     @MutationMapping
     List<SlotView> publishSlots(@Argument @Valid @Size(min = 1, max = 2000) List<NewSlotInput> slots,
                             @AuthenticationPrincipal Caller caller) {
-        AccountId doctor = Callers.doctor(caller);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         return SlotView.of(agenda.publish(doctor, slots.stream()
                 .map(s -> new Agenda.NewSlot(s.start().toInstant(), Optional.ofNullable(s.end()).map(OffsetDateTime::toInstant)))
                 .toList()));
@@ -75,7 +76,7 @@ class AgendaController {
 
     @MutationMapping
     List<SlotView> publishWeeklyAvailability(@Argument @Valid WeeklyAvailabilityInput input, @AuthenticationPrincipal Caller caller) {
-        AccountId doctor = Callers.doctor(caller);
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         int gap = input.gapMinutes() == null ? 0 : input.gapMinutes();
         return SlotView.of(agenda.publishWeekly(doctor, input.from(), input.to(), input.days(), input.startTime(),
                 input.endTime(), Duration.ofMinutes(gap)));
@@ -84,19 +85,19 @@ class AgendaController {
     @MutationMapping
     SlotView moveSlot(@Argument UUID slotId, @Argument OffsetDateTime start, @Argument OffsetDateTime end,
                   @AuthenticationPrincipal Caller caller) {
-        return SlotView.of(agenda.move(Callers.doctor(caller), new SlotId(slotId), start.toInstant(),
+        return SlotView.of(agenda.move(AccountId.of(RoleGate.doctor(caller)), new SlotId(slotId), start.toInstant(),
                 Optional.ofNullable(end).map(OffsetDateTime::toInstant)));
     }
 
     @MutationMapping
     boolean removeSlot(@Argument UUID slotId, @AuthenticationPrincipal Caller caller) {
-        agenda.remove(Callers.doctor(caller), new SlotId(slotId));
+        agenda.remove(AccountId.of(RoleGate.doctor(caller)), new SlotId(slotId));
         return true;
     }
 
     @MutationMapping
     int blockPeriod(@Argument OffsetDateTime from, @Argument OffsetDateTime to, @AuthenticationPrincipal Caller caller) {
-        return agenda.block(Callers.doctor(caller), from.toInstant(), to.toInstant());
+        return agenda.block(AccountId.of(RoleGate.doctor(caller)), from.toInstant(), to.toInstant());
     }
 
     /**

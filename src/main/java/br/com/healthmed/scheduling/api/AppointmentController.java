@@ -7,6 +7,7 @@ import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.security.CallerAuthentication;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.web.ClientAddress;
@@ -96,7 +97,7 @@ class AppointmentController {
                                 @AuthenticationPrincipal Caller caller,
                                 @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
                                 @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
-        return booking.book(Callers.patient(caller), new SlotId(slotId), idempotencyKey, origins.of(address, device));
+        return booking.book(AccountId.of(RoleGate.patient(caller)), new SlotId(slotId), idempotencyKey, origins.of(address, device));
     }
 
     @MutationMapping
@@ -104,63 +105,63 @@ class AppointmentController {
                                       @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE)
                                       String idempotencyKey,
                                       @AuthenticationPrincipal Caller caller) {
-        return rescheduling.reschedule(Callers.patient(caller), new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey);
+        return rescheduling.reschedule(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey);
     }
 
     @MutationMapping
     Appointment proposeNewTime(@Argument UUID appointmentId, @Argument UUID slotId, @AuthenticationPrincipal Caller caller) {
-        return rescheduling.proposeNewTime(Callers.doctor(caller), new AppointmentId(appointmentId), new SlotId(slotId));
+        return rescheduling.proposeNewTime(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(appointmentId), new SlotId(slotId));
     }
 
     @MutationMapping
     Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument String proposalId,
                                       @AuthenticationPrincipal Caller caller) {
-        return rescheduling.respondToProposal(Callers.patient(caller), new AppointmentId(appointmentId), accept,
+        return rescheduling.respondToProposal(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), accept,
                 Optional.ofNullable(proposalId));
     }
 
     @MutationMapping
     Appointment acceptAppointment(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
-        return lifecycle.accept(Callers.doctor(caller), new AppointmentId(id));
+        return lifecycle.accept(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(id));
     }
 
     @MutationMapping
     Appointment rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
-        return lifecycle.reject(Callers.doctor(caller), new AppointmentId(id), reason);
+        return lifecycle.reject(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(id), reason);
     }
 
     @MutationMapping
     List<Appointment> releaseHolds(@Argument List<UUID> ids, @AuthenticationPrincipal Caller caller) {
-        return holdRelease.release(Callers.doctor(caller), ids.stream().map(AppointmentId::new).toList());
+        return holdRelease.release(AccountId.of(RoleGate.doctor(caller)), ids.stream().map(AppointmentId::new).toList());
     }
 
     @MutationMapping
     Appointment cancelAppointment(@Argument UUID id, @Argument String justification, @AuthenticationPrincipal Caller caller) {
-        AccountId account = Callers.any(caller);
+        AccountId account = AccountId.of(RoleGate.any(caller));
         return lifecycle.cancel(account, caller.role(), new AppointmentId(id), justification);
     }
 
     @MutationMapping
     Appointment markNoShow(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
-        return lifecycle.markNoShow(Callers.doctor(caller), new AppointmentId(id));
+        return lifecycle.markNoShow(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(id));
     }
 
     @MutationMapping
     Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument String comment,
                                 @AuthenticationPrincipal Caller caller) {
-        return lifecycle.rate(Callers.patient(caller), new AppointmentId(id), stars, Optional.ofNullable(comment));
+        return lifecycle.rate(AccountId.of(RoleGate.patient(caller)), new AppointmentId(id), stars, Optional.ofNullable(comment));
     }
 
     @QueryMapping
     Appointment appointment(@Argument UUID id, @AuthenticationPrincipal Caller caller) {
-        return lifecycle.visibleTo(Callers.any(caller), new AppointmentId(id));
+        return lifecycle.visibleTo(AccountId.of(RoleGate.any(caller)), new AppointmentId(id));
     }
 
     @QueryMapping
     Connection<Appointment> myAppointments(@Argument AppointmentStatus status, @Argument OffsetDateTime from,
                                            @Argument OffsetDateTime to, @Argument Integer first, @Argument String after,
                                            @AuthenticationPrincipal Caller caller) {
-        AccountId account = Callers.any(caller);
+        AccountId account = AccountId.of(RoleGate.any(caller));
         Instant now = clock.instant();
         AppointmentQueries.Page page = queries.of(account, caller.role(), Optional.ofNullable(status),
                 from == null ? now.minus(DEFAULT_PAST) : from.toInstant(),

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.scheduling.Appointment;
 import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventFeed;
@@ -72,12 +73,12 @@ class AppointmentEventsController {
 
     @QueryMapping
     String appointmentEventsCursor(@AuthenticationPrincipal Caller caller) {
-        return feed.cursor(Callers.any(caller));
+        return feed.cursor(AccountId.of(RoleGate.any(caller)));
     }
 
     @SubscriptionMapping
     Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument String after) {
-        AccountId subscriber = Callers.any(caller);
+        AccountId subscriber = AccountId.of(RoleGate.any(caller));
         return feed.follow(subscriber, Optional.ofNullable(after)).map(delivery -> new Delivered(delivery.id(), delivery.event(), subscriber));
     }
 

@@ -4,6 +4,7 @@ import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.scheduling.BookingRules;
 import br.com.healthmed.scheduling.DoctorBookingRules;
 import java.util.List;
@@ -29,13 +30,13 @@ class BookingRulesController {
 
     @MutationMapping
     RulesView updateBookingRules(@Argument RulesInput input, @AuthenticationPrincipal Caller caller) {
-        return RulesView.of(rules.update(Callers.doctor(caller), input.minimumNoticeMinutes(), input.maximumAdvanceDays(),
+        return RulesView.of(rules.update(AccountId.of(RoleGate.doctor(caller)), input.minimumNoticeMinutes(), input.maximumAdvanceDays(),
                 input.bufferMinutes(), input.lateCancellationNoticeHours(), input.instantBooking()));
     }
 
     @QueryMapping
     RulesView myBookingRules(@AuthenticationPrincipal Caller caller) {
-        return RulesView.of(rules.of(Callers.doctor(caller)));
+        return RulesView.of(rules.of(AccountId.of(RoleGate.doctor(caller))));
     }
 
     @BatchMapping(typeName = "Doctor", field = "bookingRules")

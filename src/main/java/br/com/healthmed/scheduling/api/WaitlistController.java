@@ -4,6 +4,7 @@ import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
+import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.platform.web.ClientDevice;
 import br.com.healthmed.scheduling.Appointment;
@@ -42,29 +43,29 @@ class WaitlistController {
     @MutationMapping
     WaitlistEntry joinWaitlist(@Argument UUID doctorId, @Argument OffsetDateTime from, @Argument OffsetDateTime to,
                                @AuthenticationPrincipal Caller caller) {
-        return waitlist.join(Callers.patient(caller), new AccountId(doctorId), from.toInstant(), to.toInstant());
+        return waitlist.join(AccountId.of(RoleGate.patient(caller)), new AccountId(doctorId), from.toInstant(), to.toInstant());
     }
 
     @MutationMapping
     boolean leaveWaitlist(@Argument UUID doctorId, @AuthenticationPrincipal Caller caller) {
-        return waitlist.leave(Callers.patient(caller), new AccountId(doctorId));
+        return waitlist.leave(AccountId.of(RoleGate.patient(caller)), new AccountId(doctorId));
     }
 
     @QueryMapping
     List<WaitlistEntry> myWaitlist(@AuthenticationPrincipal Caller caller) {
-        return waitlist.of(Callers.patient(caller));
+        return waitlist.of(AccountId.of(RoleGate.patient(caller)));
     }
 
     @MutationMapping
     Appointment acceptWaitlistOffer(@Argument UUID appointmentId, @AuthenticationPrincipal Caller caller,
                                     @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
                                     @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
-        return waitlist.accept(Callers.patient(caller), new AppointmentId(appointmentId), origins.of(address, device));
+        return waitlist.accept(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), origins.of(address, device));
     }
 
     @MutationMapping
     Appointment declineWaitlistOffer(@Argument UUID appointmentId, @AuthenticationPrincipal Caller caller) {
-        return waitlist.decline(Callers.patient(caller), new AppointmentId(appointmentId));
+        return waitlist.decline(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId));
     }
 
     @BatchMapping(typeName = "WaitlistEntry", field = "doctor")

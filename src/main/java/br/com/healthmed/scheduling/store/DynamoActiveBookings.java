@@ -8,7 +8,7 @@ import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.ActiveBookings;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.SlotId;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class DynamoActiveBookings implements ActiveBookings {
                 return outcome;
             }
         }
-        throw new DomainException(ErrorCode.SERVICE_BUSY, "Too many bookings of this patient at once; try again.",
+        throw new DomainException(PlatformErrors.SERVICE_BUSY, "Too many bookings of this patient at once; try again.",
                 Map.of("retryAfterSeconds", 1));
     }
 

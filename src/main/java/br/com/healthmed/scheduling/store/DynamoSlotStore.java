@@ -9,7 +9,7 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -80,7 +80,7 @@ class DynamoSlotStore implements SlotStore {
                 }
             }
             if (intervals.size() + slots.size() > MAX_LIVE_SLOTS) {
-                throw DomainException.invalid(ErrorCode.BAD_USER_INPUT, "slots", "A doctor can have at most " + MAX_LIVE_SLOTS
+                throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "slots", "A doctor can have at most " + MAX_LIVE_SLOTS
                         + " upcoming slots; publish fewer or further apart.");
             }
             for (Slot slot : slots) {
@@ -91,7 +91,7 @@ class DynamoSlotStore implements SlotStore {
                 return Optional.empty();
             }
         }
-        throw new DomainException(ErrorCode.SERVICE_BUSY, "This agenda is being changed by another request; try again.",
+        throw new DomainException(PlatformErrors.SERVICE_BUSY, "This agenda is being changed by another request; try again.",
                 Map.of("retryAfterSeconds", 1));
     }
 

@@ -8,7 +8,7 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.WaitlistEntry;
@@ -162,7 +162,7 @@ class DynamoWaitlistStore implements WaitlistStore {
     }
 
     private static DomainException busy() {
-        return new DomainException(ErrorCode.SERVICE_BUSY, "This waitlist is changing right now; try again.",
+        return new DomainException(PlatformErrors.SERVICE_BUSY, "This waitlist is changing right now; try again.",
                 Map.of("retryAfterSeconds", 1));
     }
 }

@@ -12,7 +12,7 @@ import br.com.healthmed.identity.SecurityEventKind;
 import br.com.healthmed.identity.SecurityEventStore;
 import br.com.healthmed.identity.SecurityLog;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.consent.ConsentErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,16 +93,16 @@ abstract class ConsentStoreContract {
 
         TeleconsultationConsent second = consent("2", "Termo, segunda versão.");
         assertThat(catchThrowableOfType(DomainException.class, () -> second.requireCurrent(patient)).code())
-                .isEqualTo(ErrorCode.CONSENT_REQUIRED);
+                .isEqualTo(ConsentErrors.CONSENT_REQUIRED);
         DomainException outdated = catchThrowableOfType(DomainException.class, () -> second.accept(patient, "1", Optional.empty()));
-        assertThat(outdated.code()).isEqualTo(ErrorCode.CONSENT_VERSION_OUTDATED);
+        assertThat(outdated.code()).isEqualTo(ConsentErrors.CONSENT_VERSION_OUTDATED);
         assertThat(outdated.extensions()).containsEntry("currentVersion", "2");
 
         ConsentAcceptance again = second.accept(patient, "2", Optional.empty());
         second.requireCurrent(patient);
         assertThat(second.withdraw(patient, Optional.empty())).isTrue();
         assertThat(catchThrowableOfType(DomainException.class, () -> second.requireCurrent(patient)).code())
-                .isEqualTo(ErrorCode.CONSENT_REQUIRED);
+                .isEqualTo(ConsentErrors.CONSENT_REQUIRED);
         assertThat(logged).containsExactly(SecurityEventKind.CONSENT_ACCEPTED, SecurityEventKind.CONSENT_ACCEPTED,
                 SecurityEventKind.CONSENT_WITHDRAWN);
         assertThat(again.textSha256()).isNotEqualTo(store().find(patient, "1").orElseThrow().textSha256());

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.directory.GeoPoint;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.directory.DirectoryErrors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
@@ -73,7 +73,7 @@ class AmazonLocationGeocoderTest {
 
         assertThatThrownBy(() -> geocoder.locate("Av. Paulista, 1578"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.GEOCODING_BUSY);
+                    assertThat(e.code()).isEqualTo(DirectoryErrors.GEOCODING_BUSY);
                     assertThat(e.extensions()).containsEntry("retryAfterSeconds", 1L);
                 });
         // The SDK retried before giving up (standard retry mode: 3 attempts).
@@ -98,7 +98,7 @@ class AmazonLocationGeocoderTest {
             stub.stubFor(LocationStub.search().willReturn(LocationStub.error((int) failure[0], (String) failure[1])));
 
             assertThatThrownBy(() -> geocoder.locate("Av. Paulista, 1578")).as("%s", failure[1])
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.GEOCODING_FAILED));
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(DirectoryErrors.GEOCODING_FAILED));
         }
     }
 

@@ -9,7 +9,7 @@ import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.Phone;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.Role;
 import graphql.GraphQLContext;
@@ -48,13 +48,13 @@ class PatientPrivacyTest {
         for (Caller other : new Caller[] {caller(AccountId.random().toString(), Role.PATIENT),
                 caller(AccountId.random().toString(), Role.DOCTOR), null}) {
             assertThat(catchThrowableOfType(DomainException.class, () -> controller.cpf(ana, other, plain)).code())
-                    .isEqualTo(ErrorCode.NOT_FOUND);
+                    .isEqualTo(PlatformErrors.NOT_FOUND);
             assertThat(catchThrowableOfType(DomainException.class, () -> controller.email(ana, other, plain)).code())
-                    .isEqualTo(ErrorCode.NOT_FOUND);
+                    .isEqualTo(PlatformErrors.NOT_FOUND);
             assertThat(catchThrowableOfType(DomainException.class, () -> controller.birthDate(ana, other, plain)).code())
-                    .isEqualTo(ErrorCode.NOT_FOUND);
+                    .isEqualTo(PlatformErrors.NOT_FOUND);
             assertThat(catchThrowableOfType(DomainException.class, () -> controller.phone(ana, other, plain)).code())
-                    .isEqualTo(ErrorCode.NOT_FOUND);
+                    .isEqualTo(PlatformErrors.NOT_FOUND);
         }
     }
 
@@ -69,7 +69,7 @@ class PatientPrivacyTest {
         DataFetchingEnvironment someoneElses = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
                 .localContext(GraphQLContext.of(Map.of("authenticatedAccount", AccountId.random().toString()))).build();
         assertThat(catchThrowableOfType(DomainException.class, () -> controller.cpf(ana, null, someoneElses)).code())
-                .isEqualTo(ErrorCode.NOT_FOUND);
+                .isEqualTo(PlatformErrors.NOT_FOUND);
     }
 
     @Test

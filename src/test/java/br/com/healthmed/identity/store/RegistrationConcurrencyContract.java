@@ -12,7 +12,7 @@ import br.com.healthmed.identity.NewPatient;
 import br.com.healthmed.identity.PatientAccount;
 import br.com.healthmed.identity.RegistrationService;
 import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.ErrorCode;
+import br.com.healthmed.identity.IdentityErrors;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Concurrently;
 import java.time.Duration;
@@ -59,7 +59,7 @@ abstract class RegistrationConcurrencyContract {
         List<PatientAccount> created = results.stream().filter(PatientAccount.class::isInstance).map(PatientAccount.class::cast).toList();
         assertThat(created).hasSize(1);
         assertThat(results).filteredOn(DomainException.class::isInstance).hasSize(49)
-                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.CPF_TAKEN));
+                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(IdentityErrors.CPF_TAKEN));
         PatientAccount winner = created.get(0);
         assertThat(accounts.find(winner.id())).contains(winner);
         assertThat(claims.holder(LoginClaim.of(new Cpf(cpf))).orElseThrow().owner()).isEqualTo(winner.id());
@@ -81,7 +81,7 @@ abstract class RegistrationConcurrencyContract {
 
         assertThat(results).filteredOn(PatientAccount.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(DomainException.class::isInstance).hasSize(49)
-                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.EMAIL_TAKEN));
+                .allSatisfy(e -> assertThat(((DomainException) e).code()).isEqualTo(IdentityErrors.EMAIL_TAKEN));
         assertThat(loginClaimCount()).isEqualTo(2);
     }
 
@@ -116,7 +116,7 @@ abstract class RegistrationConcurrencyContract {
         assertThat(claims.holder(LoginClaim.of(new Email(abandonedEmail))).orElseThrow().owner()).isEqualTo(account.id());
         DomainException stillInProgress = org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
                 () -> registration.registerPatient(patient(recentEmail, Api.cpf(434343)), "203.0.113.1"));
-        assertThat(stillInProgress.code()).isEqualTo(ErrorCode.EMAIL_TAKEN);
+        assertThat(stillInProgress.code()).isEqualTo(IdentityErrors.EMAIL_TAKEN);
     }
 
     private static NewPatient patient(String email, String cpf) {

@@ -13,11 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Front-end developers handle errors by code from the table in docs/api.md: it must list every code of
- * {@link ErrorCode} once, no other, and say of each what {@link ErrorCode#description()} says (the cell with its
- * Markdown taken out: code spans and links read as their text).
+ * every {@link ErrorCode} enum (platform's and each module's, found on the classpath) once, no other, and
+ * say of each what {@link ErrorCode#description()} says (the cell with its Markdown taken out: code spans
+ * and links read as their text). Two enums declaring the same name would make one client code mean two
+ * things, so that fails too.
  */
 class ErrorCodeDocumentationTest {
 
@@ -31,11 +36,22 @@ class ErrorCodeDocumentationTest {
         List<String> documented = rows.stream().map(row -> row[0]).toList();
 
         assertThat(documented).as("codes in docs/api.md").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(allCodes().stream().map(ErrorCode::name).toList());
         Map<String, String> described = rows.stream().collect(Collectors.toMap(row -> row[0], row -> plain(row[1])));
-        Map<String, String> descriptions = Arrays.stream(ErrorCode.values())
-                .collect(Collectors.toMap(Enum::name, ErrorCode::description, (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> descriptions = allCodes().stream()
+                .collect(Collectors.toMap(ErrorCode::name, ErrorCode::description, (a, b) -> a, LinkedHashMap::new));
         assertThat(described).as("the table's 'when' column against ErrorCode.description()").isEqualTo(descriptions);
+    }
+
+    @Test
+    void noTwoEnumsDeclareTheSameCode() {
+        Map<String, List<String>> declaredBy = allCodes().stream().collect(Collectors.groupingBy(ErrorCode::name,
+                Collectors.mapping(code -> code.getClass().getSimpleName(), Collectors.toList())));
+        assertThat(declaredBy).as("codes declared by more than one enum")
+                .allSatisfy((code, enums) -> assertThat(enums).as(code).hasSize(1));
+        assertThat(enumsOnTheClasspath()).as("every module's enum is found")
+                .contains(PlatformErrors.class.getName(), "br.com.healthmed.scheduling.SchedulingErrors",
+                        "br.com.healthmed.records.RecordsErrors", "br.com.healthmed.identity.IdentityErrors");
     }
 
     @Test
@@ -44,6 +60,24 @@ class ErrorCodeDocumentationTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)[0]).isEqualTo("A_CODE");
         assertThat(plain(rows.get(0)[1])).isEqualTo("x fails, see docs/events.md.");
+    }
+
+    /** Every constant of every enum under br.com.healthmed that implements {@link ErrorCode}. */
+    static List<ErrorCode> allCodes() {
+        return enumsOnTheClasspath().stream().flatMap(name -> {
+            try {
+                return Arrays.stream((ErrorCode[]) Class.forName(name).getEnumConstants());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<String> enumsOnTheClasspath() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ErrorCode.class));
+        return scanner.findCandidateComponents("br.com.healthmed").stream()
+                .map(BeanDefinition::getBeanClassName).sorted().toList();
     }
 
     private static List<String[]> rows(String markdown) {

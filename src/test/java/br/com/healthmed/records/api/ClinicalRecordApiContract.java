@@ -237,10 +237,10 @@ abstract class ClinicalRecordApiContract {
                 .expectComplete()
                 .verify(Duration.ofSeconds(15));
 
-        // Doctors have nothing to subscribe to here.
+        // Doctors have nothing to subscribe to here: a role gate.
         StepVerifier.create(events(sockets.connect(port, doctor.accessToken)))
                 .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
-                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")))
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "WRONG_ROLE")))
                 .verify(Duration.ofSeconds(15));
     }
 
@@ -365,14 +365,16 @@ abstract class ClinicalRecordApiContract {
         String neverExisted = UUID.randomUUID().toString();
 
         for (RecordClient stranger : List.of(otherPatient, otherDoctor, expired, revoked)) {
+            // writing is for doctors: a patient meets the role gate (the same answer for every id), a doctor NOT_FOUND
+            String writeRefusal = stranger == otherPatient ? "WRONG_ROLE" : "NOT_FOUND";
             for (String id : List.of(noteId, neverExisted)) {
                 assertThat(code(stranger.document("clinical", "consultationNote").variable("id", id).execute()))
                         .as("consultationNote by " + stranger.name).isEqualTo("NOT_FOUND");
-                assertThat(code(amend(stranger, id))).as("amend by " + stranger.name).isEqualTo("NOT_FOUND");
+                assertThat(code(amend(stranger, id))).as("amend by " + stranger.name).isEqualTo(writeRefusal);
             }
             for (String id : List.of(appointment, neverExisted)) {
-                assertThat(code(writeNote(stranger, id, note("x", List.of())))).as("write by " + stranger.name).isEqualTo("NOT_FOUND");
-                assertThat(code(requestDocument(stranger, id, "x.pdf", "application/pdf", 10))).isEqualTo("NOT_FOUND");
+                assertThat(code(writeNote(stranger, id, note("x", List.of())))).as("write by " + stranger.name).isEqualTo(writeRefusal);
+                assertThat(code(requestDocument(stranger, id, "x.pdf", "application/pdf", 10))).isEqualTo(writeRefusal);
             }
             assertThat(code(stranger.download(document))).isEqualTo("NOT_FOUND");
             assertThat(code(stranger.complete(pendingId))).isEqualTo("NOT_FOUND");
@@ -381,10 +383,11 @@ abstract class ClinicalRecordApiContract {
         for (RecordClient doctorWithoutShare : List.of(otherDoctor, expired, revoked)) {
             doctorWithoutShare.document("clinical", "sharedTimeline").execute().path("sharedWithMe").entityList(Object.class).hasSize(0);
         }
-        // The patient cannot write, complete or cancel what the doctor issues, nor rename or delete an issued document.
-        assertThat(code(writeNote(patient, appointment, note("x", List.of())))).isEqualTo("NOT_FOUND");
-        assertThat(code(amend(patient, noteId))).isEqualTo("NOT_FOUND");
-        assertThat(code(requestDocument(patient, appointment, "x.pdf", "application/pdf", 10))).isEqualTo("NOT_FOUND");
+        // The patient cannot write or amend what the doctor issues (a role gate: WRONG_ROLE), nor complete or cancel
+        // it (an object not theirs: NOT_FOUND), nor rename or delete an issued document.
+        assertThat(code(writeNote(patient, appointment, note("x", List.of())))).isEqualTo("WRONG_ROLE");
+        assertThat(code(amend(patient, noteId))).isEqualTo("WRONG_ROLE");
+        assertThat(code(requestDocument(patient, appointment, "x.pdf", "application/pdf", 10))).isEqualTo("WRONG_ROLE");
         assertThat(code(patient.complete(pendingId))).isEqualTo("NOT_FOUND");
         assertThat(code(patient.document("recordFiles", "renameFile").variable("fileId", document).variable("fileName", "x.pdf")
                 .execute())).isEqualTo("CLINICAL_RECORD_READ_ONLY");

@@ -79,9 +79,9 @@ abstract class RecordsApiContract extends RecordsApiHarness {
                 .entityList(String.class).get()).containsExactlyElementsOf(listed);
         assertThat(doctor.document("shares", "sharedWithMeFirst").variable("first", 2).execute().path("sharedWithMe[*].patient.id")
                 .entityList(String.class).get()).containsExactlyElementsOf(listed.subList(0, 2));
-        // nobody else's, and not for a patient; a cursor not from this list is refused
+        // nobody else's, and not for a patient (a role gate: WRONG_ROLE); a cursor not from this list is refused
         otherDoctor.document("shares", "sharedRecords").execute().path("sharedRecords.edges").entityList(Object.class).hasSize(0);
-        assertThat(code(patient.document("shares", "sharedRecords").execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(patient.document("shares", "sharedRecords").execute())).isEqualTo("WRONG_ROLE");
         assertThat(code(doctor.document("shares", "sharedRecords").variable("after", "bm90LWEtY3Vyc29y").execute()))
                 .isEqualTo("BAD_USER_INPUT");
     }
@@ -376,7 +376,7 @@ abstract class RecordsApiContract extends RecordsApiHarness {
         // issue 14, finding 2: an error beside {edges: [], hasNextPage: false} is shown as "nothing there"
         RecordClient doctor = RecordClient.doctor(Api.at(port));
         GraphQlTester.Response log = doctor.document("recordAccessLog").variable("first", 20).execute();
-        assertThat(code(log)).isEqualTo("NOT_FOUND");
+        assertThat(code(log)).isEqualTo("WRONG_ROLE");
         assertThat((Map<String, Object>) log.returnResponse().getData()).as("the field is there, and null")
                 .containsEntry("recordAccessLog", null);
 
@@ -419,7 +419,7 @@ abstract class RecordsApiContract extends RecordsApiHarness {
         assertThat(message(intruder.download(file))).isEqualTo(message(intruder.download(neverExisted)));
         assertThat(code(intruder.document("shares", "shareRecord").variable("input", Map.of("doctorId", doctor.id,
                 "fileIds", List.of(file), "durationHours", 1)).execute())).isEqualTo("NOT_FOUND");
-        assertThat(code(doctor.document("myRecord").execute())).isEqualTo("NOT_FOUND");
+        assertThat(code(doctor.document("myRecord").execute())).isEqualTo("WRONG_ROLE");
         assertThat(code(anonymous.document("myRecord").execute())).isEqualTo("UNAUTHENTICATED");
 
         // The owner still has everything, unchanged.
