@@ -3,5 +3,5 @@
  * each with a stable code and its Portuguese name. Doctors' accounts and the directory refer to
  * specialties only by code, validated here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Specialties", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Specialties", allowedDependencies = {"platform"})
 package br.com.healthmed.specialty;
