@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code healthmed.demo-agendas.max-doctors} (1,000) doctors get one: 40 slots each, so the 100,000
  * demo doctors of the search benchmark would otherwise hold four million slots in a 1 GiB heap.
  *
- * <p>The demo doctor (the first of the doctors) also gets one consultation that starts 10 to 15
+ * <p>The demo doctor also gets one consultation that starts 10 to 15
  * minutes after start-up, whatever the day and hour: the README's tour books it, the doctor accepts it,
  * and its meeting is already open (a room opens 15 minutes before the start), so the tour shows the join
  * link at any time of day. That slot takes the place of the free morning slots it would overlap.
@@ -52,8 +52,8 @@ class DemoAgendas {
         this.maxDoctors = maxDoctors;
     }
 
-    /** Agendas for these doctors, the first being the demo doctor who also gets the soon consultation. */
-    void publishFor(List<AccountId> doctorIds) {
+    /** Agendas for these doctors; the demo doctor (when created) also gets the soon consultation. */
+    void publishFor(List<AccountId> doctorIds, Optional<AccountId> demoDoctor) {
         LocalDate today = LocalDate.now(clock.withZone(SAO_PAULO));
         int slots = 0;
         int doctors = 0;
@@ -66,7 +66,7 @@ class DemoAgendas {
                 // e.g. started on a Friday afternoon: this rule makes no slot for the doctor; skip it
             }
         }
-        doctorIds.stream().findFirst().ifPresent(this::publishSoonSlot);
+        demoDoctor.ifPresent(this::publishSoonSlot);
         log.info("Demo agendas: {} slots for {} of {} doctors", slots, doctors, doctorIds.size());
     }
 

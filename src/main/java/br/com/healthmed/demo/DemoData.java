@@ -91,14 +91,16 @@ class DemoData implements ApplicationRunner {
         AccountSeeding.Batch seeded = accounts.batch(PASSWORD);
 
         // Verified from the start, so the demo can book at once: its published address receives no code.
-        seeded.patient("Paciente Demo", new Email(PATIENT_EMAIL), new Cpf(PATIENT_CPF), LocalDate.of(1990, 5, 17),
-                        Optional.of(new Phone("+5511987654321")))
-                // The demo patient can book and join at once: as if they had read and accepted the consent in the app.
-                .ifPresent(patient -> consent.accept(patient, consent.current().version(), Optional.empty()));
+        Optional<AccountId> patient = seeded.patient("Paciente Demo", new Email(PATIENT_EMAIL), new Cpf(PATIENT_CPF),
+                LocalDate.of(1990, 5, 17), Optional.of(new Phone("+5511987654321")));
+        // The demo patient can book and join at once: as if they had read and accepted the consent in the app.
+        patient.ifPresentOrElse(id -> consent.accept(id, consent.current().version(), Optional.empty()),
+                () -> log.warn("Demo patient NOT created: {} or CPF {} belongs to another account", PATIENT_EMAIL, PATIENT_CPF));
 
         List<String> specialties = List.of("CARDIOLOGIA", "CLINICA_MEDICA");
         List<AccountId> created = new ArrayList<>();
-        seeded.doctor("Dra. Helena Demo", DOCTOR_CRM, specialties).ifPresent(doctor -> {
+        Optional<AccountId> demoDoctor = seeded.doctor("Dra. Helena Demo", DOCTOR_CRM, specialties);
+        demoDoctor.ifPresent(doctor -> {
             directory.profile(new DoctorProfile(doctor, specialties, Optional.of(new BigDecimal("350.00")),
                     Optional.of("Cardiologista com 15 anos de experiência em prevenção e insuficiência cardíaca."),
                     List.of("pt", "en"), Optional.of("Av. Paulista, 1578 - Bela Vista, São Paulo - SP"),
@@ -117,7 +119,7 @@ class DemoData implements ApplicationRunner {
                 created.add(doctor);
             });
         }
-        agendas.publishFor(created);
+        agendas.publishFor(created, demoDoctor);
         log.info("Demo data: patient {} / doctor CRM {} (password '{}'), {} more doctors, in {} ms",
                 PATIENT_EMAIL, DOCTOR_CRM, PASSWORD, doctors, (System.nanoTime() - started) / 1_000_000);
     }

@@ -7,5 +7,5 @@
  * ({@code AccountSeeding}, {@code DirectorySeeding}, {@code TeleconsultationConsent}, {@code Agenda}), so
  * no rule of theirs is bypassed except the ones those services say they skip.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {"consent :: api", "directory :: api", "identity :: api", "platform", "scheduling :: api"})
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {"consent :: api", "directory :: api", "directory :: seeding", "identity :: api", "identity :: seeding", "platform", "scheduling :: api"})
 package br.com.healthmed.demo;

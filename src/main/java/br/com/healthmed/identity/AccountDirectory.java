@@ -23,11 +23,6 @@ public class AccountDirectory {
         return accounts.find(id).map(Account::summary);
     }
 
-    /** The doctor with this id; empty for a patient's id or an unknown one. */
-    public Optional<DoctorSummary> findDoctor(AccountId id) {
-        return find(id).filter(DoctorSummary.class::isInstance).map(DoctorSummary.class::cast);
-    }
-
     /** The accounts found among {@code ids} (unknown ones are left out). */
     public Map<AccountId, AccountSummary> findAll(Collection<AccountId> ids) {
         Map<AccountId, AccountSummary> found = new HashMap<>();

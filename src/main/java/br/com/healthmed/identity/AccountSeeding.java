@@ -15,10 +15,11 @@ import org.springframework.stereotype.Service;
  * is deliberately slow, and hundreds of hashes would delay start-up by minutes.
  *
  * <p>Registration ({@link RegistrationService}) is the way for everyone else; this skips its e-mail
- * verification and rate limits, so only code that decided it runs on a developer's machine calls it.
+ * verification and rate limits, so it is a named interface of its own ({@code identity :: seeding}) that
+ * only the demo module may use, and only after deciding it runs on a developer's machine.
  */
 @Service
-@NamedInterface("api")
+@NamedInterface("seeding")
 public class AccountSeeding {
 
     private final AccountStore accounts;
@@ -33,9 +34,9 @@ public class AccountSeeding {
         this.clock = clock;
     }
 
-    /** Whether a doctor with this CRM exists already (seeded on an earlier start, or registered). */
+    /** Whether a doctor with this CRM exists already (seeded on an earlier start, or registered): its claim and its account. */
     public boolean exists(Crm crm) {
-        return claims.holder(LoginClaim.of(crm)).isPresent();
+        return claims.holder(LoginClaim.of(crm)).flatMap(holder -> accounts.find(holder.owner())).isPresent();
     }
 
     /** Accounts that will all log in with {@code password}. */
@@ -63,7 +64,7 @@ public class AccountSeeding {
                 claims.release(LoginClaim.of(email), patient.id());
                 return Optional.empty();
             }
-            accounts.create(patient);
+            createOrRelease(patient, LoginClaim.of(email), LoginClaim.of(cpf));
             return Optional.of(patient.id());
         }
 
@@ -74,8 +75,20 @@ public class AccountSeeding {
             if (!claims.claim(LoginClaim.of(crm), doctor.id(), now)) {
                 return Optional.empty();
             }
-            accounts.create(doctor);
+            createOrRelease(doctor, LoginClaim.of(crm));
             return Optional.of(doctor.id());
+        }
+
+        /** An account that could not be stored leaves no claim behind, so the next start seeds it again. */
+        private void createOrRelease(Account account, LoginClaim... taken) {
+            try {
+                accounts.create(account);
+            } catch (RuntimeException notStored) {
+                for (LoginClaim claim : taken) {
+                    claims.release(claim, account.id());
+                }
+                throw notStored;
+            }
         }
     }
 }

@@ -10,7 +10,6 @@ public record SessionEnded(String sessionId, Reason reason, Instant at) {
     static final String TOPIC = "identity.session-ended";
 
     @NamedInterface("api")
-
     public enum Reason {
         /** {@code logout} was called with one of the session's refresh tokens. */
         LOGGED_OUT,

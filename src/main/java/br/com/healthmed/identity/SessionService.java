@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * not a guessable password.)
  */
 @Service
-public class SessionService implements SessionRevocation {
+public class SessionService implements SessionTermination {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     private static final SecureRandom RANDOM = new SecureRandom();

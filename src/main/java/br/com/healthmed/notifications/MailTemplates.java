@@ -25,7 +25,7 @@ import org.springframework.web.util.HtmlUtils;
 class MailTemplates {
 
     static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
-    /** AccountSummary e-mails are about no consultation, so no doctor's zone: times in Brasília's. */
+    /** Account e-mails are about no consultation, so no doctor's zone: times in Brasília's. */
     static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' uuuu, 'às' HH:mm", PT_BR);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM 'às' HH:mm", PT_BR);

@@ -7,6 +7,7 @@ import br.com.healthmed.directory.DoctorProfile;
 import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.DoctorSummary;
+import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.PatientSummary;
 import br.com.healthmed.identity.Phone;
 import java.util.Map;
@@ -45,6 +46,7 @@ class AccountSection implements PersonalDataSection {
                     "birthDate", patient.birthDate(), "phone", patient.phone().map(Phone::e164)));
         } else if (account instanceof DoctorSummary doctor) {
             described.putAll(object("crm", doctor.crm().value(), "specialties", doctor.specialties(),
+                    "email", doctor.email().map(Email::value), "phone", doctor.phone().map(Phone::e164),
                     "directoryProfile", directory.profileOf(doctor.id()).map(AccountSection::profile)));
         }
         return described;

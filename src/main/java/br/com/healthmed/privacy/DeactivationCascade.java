@@ -2,7 +2,7 @@ package br.com.healthmed.privacy;
 
 import br.com.healthmed.directory.DirectoryWithdrawal;
 import br.com.healthmed.identity.SessionEnded;
-import br.com.healthmed.identity.SessionRevocation;
+import br.com.healthmed.identity.SessionTermination;
 import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.records.RecordPortability;
 import br.com.healthmed.records.Requester;
@@ -27,7 +27,7 @@ class DeactivationCascade {
     /** What the other participant reads as the reason (the owner's own reason stays private). */
     static final String REASON = "A conta foi inativada pelo titular; a consulta foi cancelada.";
 
-    private final SessionRevocation sessions;
+    private final SessionTermination sessions;
     private final DirectoryWithdrawal directory;
     private final Agenda agenda;
     private final AppointmentLifecycle appointments;
@@ -35,7 +35,7 @@ class DeactivationCascade {
     private final DeactivationStore store;
     private final Clock clock;
 
-    DeactivationCascade(SessionRevocation sessions, DirectoryWithdrawal directory, Agenda agenda, AppointmentLifecycle appointments,
+    DeactivationCascade(SessionTermination sessions, DirectoryWithdrawal directory, Agenda agenda, AppointmentLifecycle appointments,
                         RecordPortability records, DeactivationStore store, Clock clock) {
         this.sessions = sessions;
         this.directory = directory;

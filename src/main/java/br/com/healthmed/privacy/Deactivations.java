@@ -32,16 +32,16 @@ public class Deactivations {
 
     private final DeactivationStore store;
     private final DeactivationCascade cascade;
-    private final PasswordProof logins;
+    private final PasswordProof passwords;
     private final SecurityLog securityLog;
     private final PrivacyProperties properties;
     private final Clock clock;
 
-    Deactivations(DeactivationStore store, DeactivationCascade cascade, PasswordProof logins, SecurityLog securityLog,
+    Deactivations(DeactivationStore store, DeactivationCascade cascade, PasswordProof passwords, SecurityLog securityLog,
                   PrivacyProperties properties, Clock clock) {
         this.store = store;
         this.cascade = cascade;
-        this.logins = logins;
+        this.passwords = passwords;
         this.securityLog = securityLog;
         this.properties = properties;
         this.clock = clock;
@@ -50,7 +50,7 @@ public class Deactivations {
     /** Deactivates the caller's account (see the class comment); returns its state afterwards. */
     public AccountState deactivate(AccountId account, Role role, String password, Optional<String> reason, String clientAddress) {
         Optional<String> why = reason(reason);
-        logins.confirmPassword(account, password, clientAddress);
+        passwords.confirmPassword(account, password, clientAddress);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             AccountState current = store.state(account).orElse(AccountState.active(account, role));
             if (current.status() != AccountStatus.ACTIVE) {

@@ -9,7 +9,6 @@ import br.com.healthmed.platform.error.DomainException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**

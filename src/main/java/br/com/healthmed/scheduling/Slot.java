@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A period of a doctor's time that one patient can book. {@code hold} is set while an appointment
  * claims it; the holding appointment may meanwhile have ended (a release that never happened), which
  * {@link Booking} treats as free.
  */
+@NamedInterface("api")
 public record Slot(SlotId id, AccountId doctorId, Instant start, Instant end, Optional<Hold> hold) {
 
     public Slot {

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +68,7 @@ class DemoAgendasTest {
             agenda.removeFreeSlots(demoDoctor);
             agenda.removeFreeSlots(otherDoctor);
 
-            demoAgendas.publishFor(List.of(demoDoctor, otherDoctor));
+            demoAgendas.publishFor(List.of(demoDoctor, otherDoctor), Optional.of(demoDoctor));
 
             assertThat(slots(otherDoctor, now)).as("another demo doctor's agenda from %s", now)
                     .isEqualTo(mornings(now, practices.find(otherDoctor).orElseThrow()));

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The rule Spring Modulith's own {@code verify()} leaves out: a type in another module's base package
- * is not for everyone just because it is public there. A module publishes what others may use by
- * annotating those types {@code @NamedInterface("api")}; every other type is internal, wherever it
- * sits. Open modules (platform) are exempt: they are plumbing every module may use.
- *
- * <p>It walks ArchUnit's direct dependencies (fields, signatures, calls, annotations, generics), not
- * only the ones Modulith's model keeps, so a reference in a method body counts too.
+ * A module publishes what others may use by annotating those types {@code @NamedInterface(...)}; every
+ * other type is internal, wherever it sits. Spring Modulith's {@code verify()} enforces that only for a
+ * module that lists {@code "x :: api"} in its {@code allowedDependencies}, and it also counts as published
+ * every type a published type's public signatures mention (named-interface propagation), so a public
+ * constructor taking a store would publish the store. This rule is stricter and needs no declaration:
+ * a type of another module may be used only if it, or a type it is nested in, carries the annotation
+ * itself. Open modules (platform) are exempt: they are plumbing every module may use.
  */
 public final class PublishedApis {
 
@@ -30,7 +31,7 @@ public final class PublishedApis {
                 for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     Optional<ApplicationModule> owner = modules.getModuleByType(target);
-                    if (owner.isEmpty() || owner.get().equals(module) || owner.get().isOpen() || published(owner.get(), target)) {
+                    if (owner.isEmpty() || owner.get().equals(module) || owner.get().isOpen() || published(target)) {
                         continue;
                     }
                     found.add(module.getIdentifier() + " uses " + target.getName() + " (" + owner.get().getIdentifier()
@@ -41,10 +42,10 @@ public final class PublishedApis {
         return List.copyOf(found);
     }
 
-    /** Published: in an explicit named interface, or nested in a type that is (its records and enums). */
-    private static boolean published(ApplicationModule owner, JavaClass type) {
+    /** Published: annotated itself, or nested in a type that is (its records and enums). */
+    private static boolean published(JavaClass type) {
         for (JavaClass candidate = type; candidate != null; candidate = candidate.getEnclosingClass().orElse(null)) {
-            if (owner.getNamedInterfaces().containsInExplicitInterface(candidate)) {
+            if (candidate.isAnnotatedWith(NamedInterface.class)) {
                 return true;
             }
         }

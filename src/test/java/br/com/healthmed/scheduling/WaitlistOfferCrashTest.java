@@ -74,6 +74,9 @@ class WaitlistOfferCrashTest {
         Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
         Slot published = agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot();
         SlotId slot = published.id();
+        // a new slot is offered from a background queue: let that find nobody waiting before the waiters join,
+        // or on a busy machine it offers this slot to the first waiter before the test's "dead instance" can claim it
+        awaitPublicationsOffered();
         WaitlistEntry first = waitlist.join(patient(), doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
         WaitlistEntry second = waitlist.join(patient(), doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
 
@@ -116,5 +119,13 @@ class WaitlistOfferCrashTest {
 
     private AccountId doctor() {
         return TestDoctors.stored(accounts, clock.instant());
+    }
+
+    private void awaitPublicationsOffered() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!offers.publicationsOffered() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling, not timing
+        }
+        assertThat(offers.publicationsOffered()).as("the publication queue drained").isTrue();
     }
 }

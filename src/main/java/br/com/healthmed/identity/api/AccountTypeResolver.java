@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Tells GraphQL which object type an {@code AccountSummary} (and a {@code LoginResult}) is. */
+/** Tells GraphQL which object type an {@code Account} (a PatientSummary or DoctorSummary) and a {@code LoginResult} are. */
 @Configuration(proxyBeanMethods = false)
 class AccountTypeResolver {
 

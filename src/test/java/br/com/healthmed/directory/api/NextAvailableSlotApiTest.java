@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * With a {@link NextFreeSlots} present (scheduling provides it), each search edge shows its doctor's
+ * Through {@link NextFreeSlots} (directory declares it, scheduling implements it), each search edge shows its doctor's
  * earliest free slot, loaded for the whole page in one call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -7,7 +7,7 @@ import org.springframework.modulith.NamedInterface;
  * sessions, refreshing and the rest of {@link SessionService} stay inside this module.
  */
 @NamedInterface("api")
-public interface SessionRevocation {
+public interface SessionTermination {
 
     /** Ends every open session of the account, on every instance; the holders learn {@code reason}. */
     void revokeAll(AccountId account, SessionEnded.Reason reason);
