@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Building the export JSON: objects keep their keys in the documented order; absent values are null. */
 final class Json {
@@ -19,7 +20,7 @@ final class Json {
         return object;
     }
 
-    private static Object value(Object value) {
+    private static @Nullable Object value(Object value) {
         if (value instanceof Optional<?> optional) {
             return optional.map(Json::value).orElse(null);
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,7 +33,7 @@ class SecurityLogController {
 
     record Edge(String cursor, SecurityEvent node) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
 
     record SecurityEventConnection(List<Edge> edges, PageInfo pageInfo) {}
 
@@ -47,7 +48,7 @@ class SecurityLogController {
     }
 
     @SchemaMapping(typeName = "SecurityEvent", field = "clientNetwork")
-    String clientNetwork(SecurityEvent event) {
+    @Nullable String clientNetwork(SecurityEvent event) {
         return event.clientAddress().flatMap(ClientNetworks::masked).orElse(null);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reminders in memory; every operation holds the store's lock, so claims are atomic. */
 class InMemoryReminderStore implements ReminderStore {
@@ -62,7 +63,7 @@ class InMemoryReminderStore implements ReminderStore {
     }
 
     /** The entry planned for exactly this reminder (same start), if any. */
-    private Entry entryOf(Reminder reminder) {
+    private @Nullable Entry entryOf(Reminder reminder) {
         Map<Duration, Entry> planned = byAppointment.get(reminder.appointmentId());
         Entry entry = planned == null ? null : planned.get(reminder.lead());
         return entry != null && Objects.equals(entry.reminder(), reminder) ? entry : null;

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -81,7 +82,7 @@ final class RedisEventBus implements EventBus, DisposableBean {
         return thread;
     });
     /** The one pub/sub connection; subscribed to every topic in {@link #inRedis}. */
-    private RedisConnection subscriber;
+    private @Nullable RedisConnection subscriber;
     /** The topics Redis confirmed on {@link #subscriber}. */
     private final Set<String> inRedis = new HashSet<>();
     private int failuresInARow;

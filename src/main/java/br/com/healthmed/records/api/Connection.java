@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Relay cursor connection. Cursors are opaque to clients: base64url of a position in the list
@@ -21,7 +22,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     record Edge<T>(String cursor, T node) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
 
     static <T> Connection<T> of(Page<T> page, Function<T, String> position) {
         return of(page.items(), page.items().stream().map(position).toList(), page.next());

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -123,12 +124,12 @@ class ShareController {
     }
 
     @SchemaMapping(typeName = "RecordShare")
-    String note(Grant grant) {
+    @Nullable String note(Grant grant) {
         return grant.note().orElse(null);
     }
 
     @SchemaMapping(typeName = "RecordShare")
-    Instant revokedAt(Grant grant) {
+    @Nullable Instant revokedAt(Grant grant) {
         return grant.revokedAt().orElse(null);
     }
 
@@ -188,7 +189,7 @@ class ShareController {
     }
 
     @SchemaMapping(typeName = "ReceivedShare")
-    String note(ReceivedShare share) {
+    @Nullable String note(ReceivedShare share) {
         return share.note().orElse(null);
     }
 }
