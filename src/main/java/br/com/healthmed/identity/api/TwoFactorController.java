@@ -6,6 +6,7 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -23,7 +24,7 @@ class TwoFactorController {
         this.twoFactor = twoFactor;
     }
 
-    record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft) {}
+    record Status(boolean enabled, @Nullable Instant enabledAt, int recoveryCodesLeft) {}
 
     @QueryMapping
     Status myTwoFactor(@AuthenticationPrincipal Caller caller) {

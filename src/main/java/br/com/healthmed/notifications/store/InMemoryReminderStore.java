@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 class InMemoryReminderStore implements ReminderStore {
 
     /** {@code leaseUntil}: absent while pending; {@code done}: never due again. */
-    private record Entry(Reminder reminder, Instant leaseUntil, boolean done) {}
+    private record Entry(Reminder reminder, @Nullable Instant leaseUntil, boolean done) {}
 
     private final Map<AppointmentId, Map<Duration, Entry>> byAppointment = new HashMap<>();
 

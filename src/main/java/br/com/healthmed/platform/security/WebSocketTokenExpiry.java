@@ -106,7 +106,7 @@ class WebSocketTokenExpiry implements WebGraphQlInterceptor {
                 .build();
     }
 
-    private static @Nullable Caller callerOf(Authentication authentication) {
+    private static @Nullable Caller callerOf(@Nullable Authentication authentication) {
         return authentication instanceof CallerAuthentication known ? known.getPrincipal() : null;
     }
 }
