@@ -38,7 +38,7 @@ class SecurityLogController {
     record SecurityEventConnection(List<Edge> edges, PageInfo pageInfo) {}
 
     @QueryMapping
-    SecurityEventConnection mySecurityEvents(@Argument Integer first, @Argument String after,
+    SecurityEventConnection mySecurityEvents(@Argument @Nullable Integer first, @Argument @Nullable String after,
                                              @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(Caller.required(caller).accountId());
         SecurityEventStore.Page page = securityLog.events(account, first(first), position(after));
@@ -52,7 +52,7 @@ class SecurityLogController {
         return event.clientAddress().flatMap(ClientNetworks::masked).orElse(null);
     }
 
-    private static int first(Integer first) {
+    private static int first(@Nullable Integer first) {
         int n = first == null ? 20 : first;
         if (n < 1 || n > MAX_FIRST) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
@@ -60,7 +60,7 @@ class SecurityLogController {
         return n;
     }
 
-    private static Optional<String> position(String cursor) {
+    private static Optional<String> position(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }

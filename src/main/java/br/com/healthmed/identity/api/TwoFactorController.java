@@ -33,14 +33,14 @@ class TwoFactorController {
     }
 
     @MutationMapping
-    TwoFactorService.Enrolment beginTwoFactorEnrolment(@Argument @Size(max = 200) String enrolmentTicket,
+    TwoFactorService.Enrolment beginTwoFactorEnrolment(@Argument @Size(max = 200) @Nullable String enrolmentTicket,
                                                        @AuthenticationPrincipal Caller caller) {
         return enrolmentTicket != null ? twoFactor.beginWithTicket(enrolmentTicket) : twoFactor.begin(account(caller));
     }
 
     @MutationMapping
     TwoFactorConfirmation confirmTwoFactorEnrolment(@Argument @Size(max = 40) String code,
-                                                    @Argument @Size(max = 200) String enrolmentTicket,
+                                                    @Argument @Size(max = 200) @Nullable String enrolmentTicket,
                                                     @AuthenticationPrincipal Caller caller,
                                                     @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return TwoFactorConfirmation.of(enrolmentTicket != null

@@ -30,7 +30,7 @@ class AccessLogController {
     }
 
     @QueryMapping
-    Connection<ReadableEntry> recordAccessLog(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+    Connection<ReadableEntry> recordAccessLog(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
         return Connection.of(log.entries(AccountId.of(RoleGate.patient(caller)), Connection.first(first), Connection.after(after)),
                 readable -> Positions.of(readable.entry().at(), readable.entry().id()));
     }

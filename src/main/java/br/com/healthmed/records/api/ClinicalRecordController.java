@@ -131,8 +131,8 @@ class ClinicalRecordController {
     }
 
     @SchemaMapping(typeName = "HealthRecord")
-    Connection<TimelineNode> timeline(HealthRecordController.MyRecord record, @Argument TimelineKind kind,
-                                      @Argument UUID appointmentId, @Argument Integer first, @Argument String after,
+    Connection<TimelineNode> timeline(HealthRecordController.MyRecord record, @Argument @Nullable TimelineKind kind,
+                                      @Argument @Nullable UUID appointmentId, @Argument @Nullable Integer first, @Argument @Nullable String after,
                                       @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         Requester who = Requesters.of(caller, address);
@@ -142,8 +142,8 @@ class ClinicalRecordController {
     }
 
     @SchemaMapping(typeName = "SharedRecord")
-    Connection<TimelineNode> timeline(SharedRecord shared, @Argument TimelineKind kind, @Argument UUID appointmentId,
-                                      @Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller,
+    Connection<TimelineNode> timeline(SharedRecord shared, @Argument @Nullable TimelineKind kind, @Argument @Nullable UUID appointmentId,
+                                      @Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         Requester who = Requesters.of(caller, address);
@@ -163,7 +163,7 @@ class ClinicalRecordController {
         return Connection.of(nodes, page.items().stream().map(TimelineEntry::position).toList(), page.next());
     }
 
-    private static Timelines.Filter filter(TimelineKind kind, UUID appointmentId) {
+    private static Timelines.Filter filter(@Nullable TimelineKind kind, @Nullable UUID appointmentId) {
         return new Timelines.Filter(Optional.ofNullable(kind), Optional.ofNullable(appointmentId).map(AppointmentId::new));
     }
 

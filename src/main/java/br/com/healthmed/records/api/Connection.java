@@ -43,12 +43,12 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** {@code first} of a connection: 20 if null (the schema's default, or a client sending null). */
-    static int first(Integer first) {
+    static int first(@Nullable Integer first) {
         return first(first, DEFAULT_FIRST);
     }
 
     /** {@code first}, or {@code byDefault} if null: GraphQL applies the schema's default only when it is omitted. */
-    static int first(Integer first, int byDefault) {
+    static int first(@Nullable Integer first, int byDefault) {
         int n = first == null ? byDefault : first;
         if (n < 1 || n > MAX_FIRST) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
@@ -56,7 +56,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         return n;
     }
 
-    static Optional<String> after(String cursor) {
+    static Optional<String> after(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** A cursor of a list in id order (the position is an id): refused, as {@code BAD_USER_INPUT}, unless it is one. */
-    static Optional<java.util.UUID> afterId(String cursor) {
+    static Optional<java.util.UUID> afterId(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }

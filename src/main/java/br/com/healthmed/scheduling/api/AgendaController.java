@@ -84,7 +84,7 @@ class AgendaController {
     }
 
     @MutationMapping
-    SlotView moveSlot(@Argument UUID slotId, @Argument OffsetDateTime start, @Argument OffsetDateTime end,
+    SlotView moveSlot(@Argument UUID slotId, @Argument OffsetDateTime start, @Argument @Nullable OffsetDateTime end,
                   @AuthenticationPrincipal Caller caller) {
         return SlotView.of(agenda.move(AccountId.of(RoleGate.doctor(caller)), new SlotId(slotId), start.toInstant(),
                 Optional.ofNullable(end).map(OffsetDateTime::toInstant)));

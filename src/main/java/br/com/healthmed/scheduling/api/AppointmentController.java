@@ -115,7 +115,7 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument String proposalId,
+    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument @Nullable String proposalId,
                                       @AuthenticationPrincipal Caller caller) {
         return rescheduling.respondToProposal(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), accept,
                 Optional.ofNullable(proposalId));
@@ -148,7 +148,7 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument String comment,
+    Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument @Nullable String comment,
                                 @AuthenticationPrincipal Caller caller) {
         return lifecycle.rate(AccountId.of(RoleGate.patient(caller)), new AppointmentId(id), stars, Optional.ofNullable(comment));
     }
@@ -159,8 +159,8 @@ class AppointmentController {
     }
 
     @QueryMapping
-    Connection<Appointment> myAppointments(@Argument AppointmentStatus status, @Argument OffsetDateTime from,
-                                           @Argument OffsetDateTime to, @Argument Integer first, @Argument String after,
+    Connection<Appointment> myAppointments(@Argument @Nullable AppointmentStatus status, @Argument @Nullable OffsetDateTime from,
+                                           @Argument @Nullable OffsetDateTime to, @Argument @Nullable Integer first, @Argument @Nullable String after,
                                            @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(RoleGate.any(caller));
         Instant now = clock.instant();

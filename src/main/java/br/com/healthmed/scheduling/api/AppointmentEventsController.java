@@ -78,7 +78,7 @@ class AppointmentEventsController {
     }
 
     @SubscriptionMapping
-    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument String after) {
+    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument @Nullable String after) {
         AccountId subscriber = AccountId.of(RoleGate.any(caller));
         return feed.follow(subscriber, Optional.ofNullable(after)).map(delivery -> new Delivered(delivery.id(), delivery.event(), subscriber));
     }
