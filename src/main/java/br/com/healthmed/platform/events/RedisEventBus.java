@@ -267,7 +267,7 @@ final class RedisEventBus implements EventBus, DisposableBean {
     }
 
     /** Called by Lettuce on its I/O thread, one message at a time. */
-    private void onMessage(Message message, byte[] pattern) {
+    private void onMessage(Message message, byte @Nullable [] pattern) {
         String channelName = new String(message.getChannel(), StandardCharsets.UTF_8);
         if (!channelName.startsWith(properties.channelPrefix())) {
             return;
