@@ -1,5 +1,6 @@
 /**
- * Business metrics and the observation set-up of GraphQL requests.
+ * Metrics: the business counters modules call, GraphQL request timings per operation, and which
+ * observations a request pays for.
  */
 @org.jspecify.annotations.NullMarked
 package br.com.healthmed.platform.metrics;
