@@ -8,4 +8,5 @@
  * identity's account ids and platform.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consent", allowedDependencies = {"identity :: api", "platform"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.consent;

@@ -8,4 +8,5 @@
  * no rule of theirs is bypassed except the ones those services say they skip.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {"consent :: api", "directory :: api", "directory :: seeding", "identity :: api", "identity :: seeding", "platform", "scheduling :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.demo;

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -82,7 +83,7 @@ public class DoctorSearchService {
                         "No place in Brazil matches this address; check it or give latitude and longitude."));
     }
 
-    private String specialty(String code) {
+    private String specialty(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return Listing.ANY_SPECIALTY;
         }
@@ -93,7 +94,7 @@ public class DoctorSearchService {
         return code;
     }
 
-    private static double radius(Double radiusKm) {
+    private static double radius(@Nullable Double radiusKm) {
         double radius = radiusKm == null ? DEFAULT_RADIUS_KM : radiusKm;
         if (!(radius > 0) || radius > MAX_RADIUS_KM) {
             throw DomainException.invalid(DirectoryErrors.INVALID_RADIUS, "filter.radiusKm",
@@ -102,7 +103,7 @@ public class DoctorSearchService {
         return radius;
     }
 
-    private static Optional<BigDecimal> minRating(Double minRating) {
+    private static Optional<BigDecimal> minRating(@Nullable Double minRating) {
         if (minRating == null) {
             return Optional.empty();
         }
@@ -113,7 +114,7 @@ public class DoctorSearchService {
         return Optional.of(BigDecimal.valueOf(minRating));
     }
 
-    private static int pageSize(Integer first) {
+    private static int pageSize(@Nullable Integer first) {
         int size = first == null ? DEFAULT_PAGE_SIZE : first;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first",

@@ -2,6 +2,7 @@ package br.com.healthmed.directory;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Every point within {@code radiusKm} (great-circle, inclusive) of {@code center}. */
 public record GeoCircle(GeoPoint center, double radiusKm) {
@@ -120,7 +121,7 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
         }
 
         /** The hit when the office is within the circle (exact distance, edge included); else null. */
-        public SearchHit hit(Listing listing) {
+        public @Nullable SearchHit hit(Listing listing) {
             double haversine = GeoPoint.haversine(lat1, cosLat1, circle.center.longitude(), listing.location());
             if (haversine > surelyOut) {
                 return null;

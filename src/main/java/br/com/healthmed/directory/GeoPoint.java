@@ -1,6 +1,7 @@
 package br.com.healthmed.directory;
 
 import br.com.healthmed.platform.error.DomainException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /** A place on Earth in decimal degrees (WGS 84): latitude −90..90, longitude −180..180. */
@@ -22,7 +23,7 @@ public record GeoPoint(double latitude, double longitude) {
     }
 
     /** The point, or {@code INVALID_COORDINATES} naming {@code field} when the pair is off the globe. */
-    public static GeoPoint of(Double latitude, Double longitude, String field) {
+    public static GeoPoint of(@Nullable Double latitude, @Nullable Double longitude, String field) {
         if (latitude == null || longitude == null || !isValid(latitude, longitude)) {
             throw DomainException.invalid(DirectoryErrors.INVALID_COORDINATES, field,
                     "Give both latitude (-90 to 90) and longitude (-180 to 180), in decimal degrees.");

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /** Validates a typed profile into a {@link DoctorProfile}; each failure names its input field. */
@@ -63,7 +65,7 @@ class ProfileRules {
         return price.setScale(2);
     }
 
-    private List<String> specialties(List<String> codes) {
+    private List<String> specialties(@Nullable List<String> codes) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(codes == null ? List.of() : codes));
         if (distinct.isEmpty() || distinct.size() > MAX_SPECIALTIES) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.specialties",
@@ -77,7 +79,7 @@ class ProfileRules {
         return distinct;
     }
 
-    private static List<String> languages(List<String> codes) {
+    private static List<String> languages(@Nullable List<String> codes) {
         List<String> distinct = (codes == null ? List.<String>of() : codes).stream()
                 .map(code -> code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
                 .distinct().toList();
@@ -89,7 +91,7 @@ class ProfileRules {
     }
 
     /** Trimmed text, absent when blank; line breaks only where {@code multiline}, no other control or invisible characters. */
-    private static Optional<String> text(String input, int maxLength, String field, boolean multiline) {
+    private static Optional<String> text(@Nullable String input, int maxLength, String field, boolean multiline) {
         if (blank(input)) {
             return Optional.empty();
         }
@@ -103,7 +105,7 @@ class ProfileRules {
         return Optional.of(text);
     }
 
-    private static ZoneId timeZone(String id) {
+    private static ZoneId timeZone(@Nullable String id) {
         if (blank(id)) {
             return PracticeTerms.DEFAULT_TIME_ZONE;
         }
@@ -115,7 +117,7 @@ class ProfileRules {
         return ZoneId.of(id.strip());
     }
 
-    private static Duration duration(Integer minutes) {
+    private static Duration duration(@Nullable Integer minutes) {
         if (minutes == null) {
             return PracticeTerms.DEFAULT_CONSULTATION_DURATION;
         }
@@ -127,7 +129,8 @@ class ProfileRules {
         return duration;
     }
 
-    private static boolean blank(String text) {
+    @Contract("null -> true")
+    private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.directory;
 
 import java.util.List;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of results, each hit with its cursor. {@link #totalCount} counts every match of the
@@ -13,7 +14,7 @@ public final class SearchPage {
     private final boolean hasNextPage;
     private final boolean hasPreviousPage;
     private final IntSupplier counter;
-    private volatile Integer totalCount;
+    private volatile @Nullable Integer totalCount;
 
     public SearchPage(List<Entry> entries, boolean hasNextPage, boolean hasPreviousPage, IntSupplier counter) {
         this.entries = List.copyOf(entries);

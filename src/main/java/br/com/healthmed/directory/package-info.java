@@ -7,4 +7,5 @@
  * {@link br.com.healthmed.directory.DoctorRatings} to add the rating of a completed consultation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory", allowedDependencies = {"identity :: api", "platform", "specialty :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.directory;

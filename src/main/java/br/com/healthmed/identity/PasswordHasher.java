@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -51,7 +53,8 @@ public class PasswordHasher {
     }
 
     /** The form a password is checked and hashed in; callers apply it before any rule on the password. */
-    public static String normalised(String password) {
+    @Contract("null -> null; !null -> !null")
+    public static @Nullable String normalised(@Nullable String password) {
         return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 

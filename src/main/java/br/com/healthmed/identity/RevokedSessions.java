@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,9 +65,9 @@ class RevokedSessions implements SessionRevocations, SmartInitializingSingleton,
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private final Sinks.Many<SessionEnded> ended = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<String> stopped = Sinks.many().multicast().directBestEffort();
-    private volatile Instant readUntil;
-    private Disposable subscription;
-    private StartUpStep firstRead;
+    private volatile @Nullable Instant readUntil;
+    private @Nullable Disposable subscription;
+    private @Nullable StartUpStep firstRead;
 
     RevokedSessions(RefreshTokenStore store, EventBus events, TokenProperties tokens, RevocationProperties properties, Clock clock) {
         this.store = store;

@@ -12,4 +12,5 @@
  * implements.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "specialty :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.identity;

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class Deliveries {
 
     /** The e-mail is not sent yet, but may be later: try again. Carries no personal data. */
     static class NotDeliveredYet extends RuntimeException {
-        NotDeliveredYet(String message, Throwable cause) {
+        NotDeliveredYet(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

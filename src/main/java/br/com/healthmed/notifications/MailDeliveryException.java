@@ -1,5 +1,7 @@
 package br.com.healthmed.notifications;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The mail service did not take a message. {@link #permanent()}: sending it again cannot succeed (a
  * refused address, a rejected message); otherwise (throttling, a service failure, a timeout) a later
@@ -9,12 +11,12 @@ public class MailDeliveryException extends RuntimeException {
 
     private final boolean permanent;
 
-    public MailDeliveryException(String message, boolean permanent, Throwable cause) {
+    public MailDeliveryException(String message, boolean permanent, @Nullable Throwable cause) {
         super(message, cause);
         this.permanent = permanent;
     }
 
-    public static MailDeliveryException permanent(String message, Throwable cause) {
+    public static MailDeliveryException permanent(String message, @Nullable Throwable cause) {
         return new MailDeliveryException(message, true, cause);
     }
 

@@ -10,4 +10,5 @@
  * so a redelivered event never sends a second e-mail. No clinical detail ever reaches an e-mail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"directory :: api", "identity :: api", "platform", "records :: api", "scheduling :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.notifications;

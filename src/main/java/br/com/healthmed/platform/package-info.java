@@ -7,4 +7,5 @@
  * port that a business module implements.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.platform;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class HealthRecordSection implements PersonalDataSection {
                 "accessLog", snapshot.accessLog().stream().map(HealthRecordSection::entry).toList()));
     }
 
-    private Map<String, Object> file(RecordFile file, ScanStatus status, ExportFiles files) {
+    private Map<String, Object> file(RecordFile file, @Nullable ScanStatus status, ExportFiles files) {
         Optional<String> path = status == ScanStatus.CLEAN
                 ? Optional.of(files.add("files/" + file.id() + "/" + safe(file.fileName()), () -> records.contentOf(file, status)))
                 : Optional.empty();

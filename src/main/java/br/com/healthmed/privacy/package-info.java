@@ -11,4 +11,5 @@
  * deactivation through identity's {@link br.com.healthmed.identity.AccountStanding} rule.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy", allowedDependencies = {"consent :: api", "directory :: api", "identity :: api", "notifications :: api", "platform", "records :: api", "scheduling :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.privacy;

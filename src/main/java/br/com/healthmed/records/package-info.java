@@ -12,4 +12,5 @@
  * id that never existed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Records", allowedDependencies = {"identity :: api", "platform", "scheduling :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.records;

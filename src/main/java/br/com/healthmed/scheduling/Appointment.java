@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -383,7 +384,7 @@ public record Appointment(
      * offer, which the service makes). {@code move} is set for a reschedule and a proposed time;
      * {@code late} for a patient's cancellation inside the doctor's late-cancellation notice.
      */
-    public record Transition(AppointmentStatus from, AppointmentStatus to, Instant at, Optional<Role> by,
+    public record Transition(@Nullable AppointmentStatus from, AppointmentStatus to, Instant at, Optional<Role> by,
                              Optional<Move> move, boolean late) {
         public Transition {
             Objects.requireNonNull(to);
@@ -392,7 +393,7 @@ public record Appointment(
             Objects.requireNonNull(move);
         }
 
-        public Transition(AppointmentStatus from, AppointmentStatus to, Instant at, Optional<Role> by) {
+        public Transition(@Nullable AppointmentStatus from, AppointmentStatus to, Instant at, Optional<Role> by) {
             this(from, to, at, by, Optional.empty(), false);
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,7 @@ public class AppointmentEventFeed implements DisposableBean {
     /** The wake-up sinks of this instance's subscriptions, by account. */
     private final Map<AccountId, Set<FluxSink<Object>>> wakeable = new ConcurrentHashMap<>();
     /** This instance's one subscription to the wake-ups; guarded by {@code this}. */
-    private Disposable wakeUps;
+    private @Nullable Disposable wakeUps;
 
     AppointmentEventFeed(AppointmentEventStore store, EventBus bus, Clock clock,
                          @Value("${healthmed.events.retention:P7D}") Duration retention,

@@ -10,4 +10,5 @@
  * healed when next touched (see {@link br.com.healthmed.scheduling.Booking}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling", allowedDependencies = {"consent :: api", "directory :: api", "identity :: api", "platform", "telehealth :: api"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.scheduling;

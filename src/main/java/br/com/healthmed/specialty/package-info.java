@@ -4,4 +4,5 @@
  * specialties only by code, validated here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Specialties", allowedDependencies = {"platform"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.specialty;

@@ -3,4 +3,5 @@
  * and asks for each participant's join link; the default adapter is Jitsi Meet.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Telehealth", allowedDependencies = {"identity :: api", "platform"})
+@org.jspecify.annotations.NullMarked
 package br.com.healthmed.telehealth;

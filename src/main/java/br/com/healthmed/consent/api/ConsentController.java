@@ -10,6 +10,7 @@ import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,7 +35,7 @@ class ConsentController {
     }
 
     @SchemaMapping(typeName = "TeleconsultationConsent", field = "myAcceptance")
-    ConsentAcceptance myAcceptance(ConsentText text, @AuthenticationPrincipal Caller caller) {
+    @Nullable ConsentAcceptance myAcceptance(ConsentText text, @AuthenticationPrincipal Caller caller) {
         if (caller == null || caller.role() != Role.PATIENT || !text.version().equals(consent.current().version())) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -58,12 +59,12 @@ class DoctorProfileController {
     }
 
     @SchemaMapping(typeName = "DoctorProfile", field = "email")
-    String email(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
+    @Nullable String email(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
         return doctor.email(isTheDoctor(doctor, caller)).orElse(null);
     }
 
     @SchemaMapping(typeName = "DoctorProfile", field = "phone")
-    String phone(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
+    @Nullable String phone(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
         return doctor.phone(isTheDoctor(doctor, caller)).orElse(null);
     }
 

@@ -3,21 +3,22 @@ package br.com.healthmed.directory.api;
 import br.com.healthmed.directory.ProfileUpdate;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code DoctorProfileInput} as the client sent it; the rules are checked by the service. */
 record DoctorProfileInput(
-        List<String> specialties,
-        BigDecimal consultationPrice,
-        String bio,
-        List<String> languages,
-        String officeAddress,
-        GeoPointInput officeLocation,
-        String timeZone,
-        Integer consultationDurationMinutes,
-        String email,
-        Boolean showEmail,
-        String phone,
-        Boolean showPhone) {
+        @Nullable List<String> specialties,
+        @Nullable BigDecimal consultationPrice,
+        @Nullable String bio,
+        @Nullable List<String> languages,
+        @Nullable String officeAddress,
+        @Nullable GeoPointInput officeLocation,
+        @Nullable String timeZone,
+        @Nullable Integer consultationDurationMinutes,
+        @Nullable String email,
+        @Nullable Boolean showEmail,
+        @Nullable String phone,
+        @Nullable Boolean showPhone) {
 
     record GeoPointInput(Double latitude, Double longitude) {}
 

@@ -5,6 +5,7 @@ import br.com.healthmed.directory.SearchPage;
 import br.com.healthmed.identity.AccountId;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code DoctorSearchConnection} of one page. {@code totalCount} is a method, not a component:
@@ -17,9 +18,9 @@ record DoctorSearchConnection(List<Edge> edges, PageInfo pageInfo, SearchPage pa
     }
 
     /** A {@code DoctorSearchEdge}; {@code doctor} and {@code nextAvailableSlot} are batch-loaded by id. */
-    record Edge(String cursor, AccountId doctorId, double distanceKm, Rating rating, BigDecimal consultationPrice) {}
+    record Edge(String cursor, AccountId doctorId, double distanceKm, Rating rating, @Nullable BigDecimal consultationPrice) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
 
     static DoctorSearchConnection of(SearchPage page) {
         List<Edge> edges = page.entries().stream()

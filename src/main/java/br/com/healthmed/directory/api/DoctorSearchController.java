@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -36,8 +37,8 @@ class DoctorSearchController {
     }
 
     @QueryMapping
-    DoctorSearchConnection searchDoctors(@Argument DoctorSearchFilter filter, @Argument SearchSort sort,
-                                         @Argument Integer first, @Argument String after) {
+    DoctorSearchConnection searchDoctors(@Argument DoctorSearchFilter filter, @Argument @Nullable SearchSort sort,
+                                         @Argument @Nullable Integer first, @Argument @Nullable String after) {
         DoctorSearchConnection page = DoctorSearchConnection.of(search.search(filter.toRequest(sort, first, after)));
         metrics.increment("healthmed.searches", "sort", sort == null ? SearchSort.DISTANCE.name() : sort.name());
         return page;

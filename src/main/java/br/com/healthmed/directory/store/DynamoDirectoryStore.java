@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -258,7 +259,7 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
     }
 
     /** Writes the profile item; returns it as it was before. {@code condition} may be null. */
-    private Map<String, AttributeValue> writeProfile(String id, Update update, String condition) {
+    private Map<String, AttributeValue> writeProfile(String id, Update update, @Nullable String condition) {
         return table.client().updateItem(b -> b.tableName(table.name())
                 .key(DirectoryKeys.doctorProfile(id))
                 .updateExpression(update.expression())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory listings of one specialty in one geohash-5 cell. Searches read sorted copies
@@ -25,7 +26,7 @@ final class ListingBucket {
 
     private final Map<AccountId, Placed> placed = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
-    private volatile Sorted sorted;
+    private volatile @Nullable Sorted sorted;
 
     void put(Listing listing, String geohash) {
         placed.put(listing.doctorId(), new Placed(geohash, listing));

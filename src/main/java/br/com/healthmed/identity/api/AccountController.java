@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -112,17 +113,17 @@ class AccountController {
     }
 
     @SchemaMapping(typeName = "Patient", field = "phone")
-    String phone(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    @Nullable String phone(PatientSummary patient, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(patient, caller, env).phone().map(Phone::e164).orElse(null);
     }
 
     @SchemaMapping(typeName = "Doctor", field = "accountEmail")
-    String doctorEmail(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    @Nullable String doctorEmail(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(doctor, caller, env).email().map(Email::value).orElse(null);
     }
 
     @SchemaMapping(typeName = "Doctor", field = "phone")
-    String doctorPhone(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
+    @Nullable String doctorPhone(DoctorSummary doctor, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         return ownAccount(doctor, caller, env).phone().map(Phone::e164).orElse(null);
     }
 

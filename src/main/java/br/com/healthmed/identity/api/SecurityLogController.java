@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,12 +33,12 @@ class SecurityLogController {
 
     record Edge(String cursor, SecurityEvent node) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
 
     record SecurityEventConnection(List<Edge> edges, PageInfo pageInfo) {}
 
     @QueryMapping
-    SecurityEventConnection mySecurityEvents(@Argument Integer first, @Argument String after,
+    SecurityEventConnection mySecurityEvents(@Argument @Nullable Integer first, @Argument @Nullable String after,
                                              @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(Caller.required(caller).accountId());
         SecurityEventStore.Page page = securityLog.events(account, first(first), position(after));
@@ -47,11 +48,11 @@ class SecurityLogController {
     }
 
     @SchemaMapping(typeName = "SecurityEvent", field = "clientNetwork")
-    String clientNetwork(SecurityEvent event) {
+    @Nullable String clientNetwork(SecurityEvent event) {
         return event.clientAddress().flatMap(ClientNetworks::masked).orElse(null);
     }
 
-    private static int first(Integer first) {
+    private static int first(@Nullable Integer first) {
         int n = first == null ? 20 : first;
         if (n < 1 || n > MAX_FIRST) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
@@ -59,7 +60,7 @@ class SecurityLogController {
         return n;
     }
 
-    private static Optional<String> position(String cursor) {
+    private static Optional<String> position(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }

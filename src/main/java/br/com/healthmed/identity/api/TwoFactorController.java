@@ -6,6 +6,7 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -23,7 +24,7 @@ class TwoFactorController {
         this.twoFactor = twoFactor;
     }
 
-    record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft) {}
+    record Status(boolean enabled, @Nullable Instant enabledAt, int recoveryCodesLeft) {}
 
     @QueryMapping
     Status myTwoFactor(@AuthenticationPrincipal Caller caller) {
@@ -32,14 +33,14 @@ class TwoFactorController {
     }
 
     @MutationMapping
-    TwoFactorService.Enrolment beginTwoFactorEnrolment(@Argument @Size(max = 200) String enrolmentTicket,
+    TwoFactorService.Enrolment beginTwoFactorEnrolment(@Argument @Size(max = 200) @Nullable String enrolmentTicket,
                                                        @AuthenticationPrincipal Caller caller) {
         return enrolmentTicket != null ? twoFactor.beginWithTicket(enrolmentTicket) : twoFactor.begin(account(caller));
     }
 
     @MutationMapping
     TwoFactorConfirmation confirmTwoFactorEnrolment(@Argument @Size(max = 40) String code,
-                                                    @Argument @Size(max = 200) String enrolmentTicket,
+                                                    @Argument @Size(max = 200) @Nullable String enrolmentTicket,
                                                     @AuthenticationPrincipal Caller caller,
                                                     @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return TwoFactorConfirmation.of(enrolmentTicket != null

@@ -10,12 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reminders in memory; every operation holds the store's lock, so claims are atomic. */
 class InMemoryReminderStore implements ReminderStore {
 
     /** {@code leaseUntil}: absent while pending; {@code done}: never due again. */
-    private record Entry(Reminder reminder, Instant leaseUntil, boolean done) {}
+    private record Entry(Reminder reminder, @Nullable Instant leaseUntil, boolean done) {}
 
     private final Map<AppointmentId, Map<Duration, Entry>> byAppointment = new HashMap<>();
 
@@ -62,7 +63,7 @@ class InMemoryReminderStore implements ReminderStore {
     }
 
     /** The entry planned for exactly this reminder (same start), if any. */
-    private Entry entryOf(Reminder reminder) {
+    private @Nullable Entry entryOf(Reminder reminder) {
         Map<Duration, Entry> planned = byAppointment.get(reminder.appointmentId());
         Entry entry = planned == null ? null : planned.get(reminder.lead());
         return entry != null && Objects.equals(entry.reminder(), reminder) ? entry : null;

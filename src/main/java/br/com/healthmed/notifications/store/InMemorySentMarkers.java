@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Sent markers in memory; each marker changes atomically ({@link ConcurrentHashMap#compute}). */
 public class InMemorySentMarkers implements SentMarkers {
@@ -13,7 +14,7 @@ public class InMemorySentMarkers implements SentMarkers {
     private record Key(String deliveryId, AccountId recipient) {}
 
     /** {@code leaseUntil} is null once completed. */
-    private record Marker(Instant leaseUntil) {}
+    private record Marker(@Nullable Instant leaseUntil) {}
 
     private final Map<Key, Marker> markers = new ConcurrentHashMap<>();
 

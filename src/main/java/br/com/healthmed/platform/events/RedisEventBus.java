@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -81,7 +82,7 @@ final class RedisEventBus implements EventBus, DisposableBean {
         return thread;
     });
     /** The one pub/sub connection; subscribed to every topic in {@link #inRedis}. */
-    private RedisConnection subscriber;
+    private @Nullable RedisConnection subscriber;
     /** The topics Redis confirmed on {@link #subscriber}. */
     private final Set<String> inRedis = new HashSet<>();
     private int failuresInARow;
@@ -266,7 +267,7 @@ final class RedisEventBus implements EventBus, DisposableBean {
     }
 
     /** Called by Lettuce on its I/O thread, one message at a time. */
-    private void onMessage(Message message, byte[] pattern) {
+    private void onMessage(Message message, byte @Nullable [] pattern) {
         String channelName = new String(message.getChannel(), StandardCharsets.UTF_8);
         if (!channelName.startsWith(properties.channelPrefix())) {
             return;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parsed and validated documents by their query text, so that a client sending the same query again
@@ -60,7 +61,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
         return entries.size();
     }
 
-    private synchronized PreparsedDocumentEntry get(String query) {
+    private synchronized @Nullable PreparsedDocumentEntry get(String query) {
         return entries.get(query);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -73,7 +74,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         return withCode(error.getMessage(), error.getExtensions(), error.getErrorType(), error.getLocations(), error.getPath());
     }
 
-    private static GraphQLError withCode(String message, Map<String, Object> given, ErrorClassification type,
+    private static GraphQLError withCode(@Nullable String message, @Nullable Map<String, Object> given, ErrorClassification type,
                                          List<SourceLocation> locations, List<Object> path) {
         Map<String, Object> extensions = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
         extensions.putIfAbsent("code", codeFor(type).name());

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -110,7 +111,7 @@ class ScalarsConfig {
         }));
     }
 
-    private static boolean isCalendarDate(String text) {
+    private static boolean isCalendarDate(@Nullable String text) {
         if (text == null) {
             return false;
         }
@@ -122,7 +123,7 @@ class ScalarsConfig {
         }
     }
 
-    private static String invalidDate(String text) {
+    private static String invalidDate(@Nullable String text) {
         return "Invalid date '" + text + "': expected an existing calendar date as YYYY-MM-DD";
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import io.micrometer.context.ContextSnapshot;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -111,7 +112,7 @@ class WarmUp implements SmartLifecycle {
         return Map.copyOf(answers);
     }
 
-    private synchronized void count(WebGraphQlResponse response) {
+    private synchronized void count(@Nullable WebGraphQlResponse response) {
         String code = response == null ? "NO_ANSWER" : response.getErrors().stream().findFirst()
                 .map(ResponseError::getExtensions).map(extensions -> String.valueOf(extensions.get("code")))
                 .orElse("OK");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RateCounters} in this instance's memory: each key's hits in a small immutable list, changed
@@ -123,7 +124,7 @@ public final class InMemoryRateCounters implements RateCounters {
             return entries.stream().map(Entry::at).min(Instant::compareTo).map(at -> at.plus(window));
         }
 
-        Hits orNull() {
+        @Nullable Hits orNull() {
             return entries.isEmpty() ? null : this;
         }
     }

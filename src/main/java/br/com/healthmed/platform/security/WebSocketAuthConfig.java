@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.security;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -93,7 +94,7 @@ class WebSocketAuthConfig {
         return false;
     }
 
-    private static String bearerToken(Map<String, Object> payload) {
+    private static @Nullable String bearerToken(Map<String, Object> payload) {
         Object value = payload.entrySet().stream()
                 .filter(entry -> entry.getKey().equalsIgnoreCase("Authorization"))
                 .map(Map.Entry::getValue)

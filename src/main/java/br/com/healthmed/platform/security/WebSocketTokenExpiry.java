@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -105,7 +106,7 @@ class WebSocketTokenExpiry implements WebGraphQlInterceptor {
                 .build();
     }
 
-    private static Caller callerOf(Authentication authentication) {
+    private static @Nullable Caller callerOf(@Nullable Authentication authentication) {
         return authentication instanceof CallerAuthentication known ? known.getPrincipal() : null;
     }
 }

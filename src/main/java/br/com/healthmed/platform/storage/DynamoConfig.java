@@ -3,6 +3,7 @@ package br.com.healthmed.platform.storage;
 import br.com.healthmed.platform.StartUpStep;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -65,7 +66,7 @@ class DynamoConfig {
         return table;
     }
 
-    private StartUpStep tableCreation;
+    private @Nullable StartUpStep tableCreation;
 
     @jakarta.annotation.PreDestroy
     void stopCreatingTheTable() {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -205,7 +206,7 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
     }
 
     /** One name for a connection, whether the kernel lists it as IPv4 or as IPv4 mapped into IPv6; null if unreadable. */
-    static String key(String remoteAddress, int remotePort, int localPort) {
+    static @Nullable String key(String remoteAddress, int remotePort, int localPort) {
         try {
             return key(InetAddress.getByName(remoteAddress).getAddress(), remotePort, localPort);
         } catch (UnknownHostException | SecurityException unreadable) {
@@ -213,7 +214,7 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
         }
     }
 
-    private static String key(byte[] address, int remotePort, int localPort) {
+    private static @Nullable String key(byte[] address, int remotePort, int localPort) {
         try {
             // getByAddress turns an IPv4-mapped IPv6 address into the IPv4 one
             byte[] normal = InetAddress.getByAddress(address).getAddress();

@@ -2,6 +2,7 @@ package br.com.healthmed.platform.web;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -20,7 +21,7 @@ class ClientAddressInterceptor implements WebGraphQlInterceptor {
         return chain.next(request);
     }
 
-    private static ClientAddress addressOf(InetSocketAddress remote) {
+    private static ClientAddress addressOf(@Nullable InetSocketAddress remote) {
         if (remote == null) {
             return ClientAddress.UNKNOWN;
         }

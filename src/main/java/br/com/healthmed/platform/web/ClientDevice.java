@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.web;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request says about the device it came from, as the GraphQL context value {@link #CONTEXT_KEY}:
@@ -19,11 +20,11 @@ public record ClientDevice(Optional<String> deviceId, Optional<String> userAgent
 
     public static final ClientDevice UNKNOWN = new ClientDevice(Optional.empty(), Optional.empty());
 
-    static ClientDevice of(String deviceId, String userAgent) {
+    static ClientDevice of(@Nullable String deviceId, @Nullable String userAgent) {
         return new ClientDevice(clean(deviceId), clean(userAgent));
     }
 
-    private static Optional<String> clean(String value) {
+    private static Optional<String> clean(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

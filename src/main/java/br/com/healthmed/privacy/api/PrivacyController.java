@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -53,7 +54,7 @@ class PrivacyController {
     }
 
     @SchemaMapping(typeName = "DataExport", field = "downloadUrl")
-    String downloadUrl(DataExport export, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+    @Nullable String downloadUrl(DataExport export, @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         return exports.downloadUrl(export, address.value()).map(Object::toString).orElse(null);
     }
 

@@ -12,6 +12,7 @@ import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.ReadableEntry;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -29,7 +30,7 @@ class AccessLogController {
     }
 
     @QueryMapping
-    Connection<ReadableEntry> recordAccessLog(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+    Connection<ReadableEntry> recordAccessLog(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
         return Connection.of(log.entries(AccountId.of(RoleGate.patient(caller)), Connection.first(first), Connection.after(after)),
                 readable -> Positions.of(readable.entry().at(), readable.entry().id()));
     }
@@ -60,32 +61,32 @@ class AccessLogController {
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    Role actorRole(ReadableEntry readable) {
+    @Nullable Role actorRole(ReadableEntry readable) {
         return readable.entry().actorRole().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    String actorName(ReadableEntry readable) {
+    @Nullable String actorName(ReadableEntry readable) {
         return readable.actorName().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    FileId fileId(ReadableEntry readable) {
+    @Nullable FileId fileId(ReadableEntry readable) {
         return readable.entry().file().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    String fileName(ReadableEntry readable) {
+    @Nullable String fileName(ReadableEntry readable) {
         return readable.entry().fileName().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    NoteId noteId(ReadableEntry readable) {
+    @Nullable NoteId noteId(ReadableEntry readable) {
         return readable.entry().note().orElse(null);
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")
-    GrantId shareId(ReadableEntry readable) {
+    @Nullable GrantId shareId(ReadableEntry readable) {
         return readable.entry().grant().orElse(null);
     }
 

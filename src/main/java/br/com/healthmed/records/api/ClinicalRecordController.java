@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -56,8 +57,8 @@ class ClinicalRecordController {
     record NoteView(ConsultationNote note, Requester viewer, Optional<Grant> under, boolean logged) {}
 
     /** A version's fields as the schema names them. */
-    record VersionNode(int version, String reason, String history, String findings, String assessment, List<Icd10Code> icd10,
-                       String plan, String amendReason, String authorName, String authorCrm, Instant writtenAt) {
+    record VersionNode(int version, String reason, @Nullable String history, @Nullable String findings, String assessment,
+                       List<Icd10Code> icd10, @Nullable String plan, @Nullable String amendReason, String authorName, String authorCrm, Instant writtenAt) {
 
         static VersionNode of(NoteVersion version) {
             return new VersionNode(version.version(), version.content().reason(), version.content().history().orElse(null),
@@ -68,9 +69,9 @@ class ClinicalRecordController {
     }
 
     /** A timeline entry with, for a note, how its reader reads it. */
-    record TimelineNode(TimelineKind kind, Instant at, RecordFile file, NoteView note) {}
+    record TimelineNode(TimelineKind kind, Instant at, @Nullable RecordFile file, @Nullable NoteView note) {}
 
-    record EventNode(String id, ClinicalRecordEvent.Kind kind, AppointmentId appointmentId, UUID noteId, UUID documentId,
+    record EventNode(String id, ClinicalRecordEvent.Kind kind, AppointmentId appointmentId, @Nullable UUID noteId, @Nullable UUID documentId,
                      int version, Instant at) {
 
         static EventNode of(ClinicalRecordEvent event) {
@@ -130,8 +131,8 @@ class ClinicalRecordController {
     }
 
     @SchemaMapping(typeName = "HealthRecord")
-    Connection<TimelineNode> timeline(HealthRecordController.MyRecord record, @Argument TimelineKind kind,
-                                      @Argument UUID appointmentId, @Argument Integer first, @Argument String after,
+    Connection<TimelineNode> timeline(HealthRecordController.MyRecord record, @Argument @Nullable TimelineKind kind,
+                                      @Argument @Nullable UUID appointmentId, @Argument @Nullable Integer first, @Argument @Nullable String after,
                                       @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         Requester who = Requesters.of(caller, address);
@@ -141,8 +142,8 @@ class ClinicalRecordController {
     }
 
     @SchemaMapping(typeName = "SharedRecord")
-    Connection<TimelineNode> timeline(SharedRecord shared, @Argument TimelineKind kind, @Argument UUID appointmentId,
-                                      @Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller,
+    Connection<TimelineNode> timeline(SharedRecord shared, @Argument @Nullable TimelineKind kind, @Argument @Nullable UUID appointmentId,
+                                      @Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         Requester who = Requesters.of(caller, address);
@@ -162,7 +163,7 @@ class ClinicalRecordController {
         return Connection.of(nodes, page.items().stream().map(TimelineEntry::position).toList(), page.next());
     }
 
-    private static Timelines.Filter filter(TimelineKind kind, UUID appointmentId) {
+    private static Timelines.Filter filter(@Nullable TimelineKind kind, @Nullable UUID appointmentId) {
         return new Timelines.Filter(Optional.ofNullable(kind), Optional.ofNullable(appointmentId).map(AppointmentId::new));
     }
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Relay cursor connection. Cursors are opaque to clients: base64url of a position in the list
@@ -21,7 +22,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     record Edge<T>(String cursor, T node) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor, @Nullable String endCursor) {}
 
     static <T> Connection<T> of(Page<T> page, Function<T, String> position) {
         return of(page.items(), page.items().stream().map(position).toList(), page.next());
@@ -42,12 +43,12 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** {@code first} of a connection: 20 if null (the schema's default, or a client sending null). */
-    static int first(Integer first) {
+    static int first(@Nullable Integer first) {
         return first(first, DEFAULT_FIRST);
     }
 
     /** {@code first}, or {@code byDefault} if null: GraphQL applies the schema's default only when it is omitted. */
-    static int first(Integer first, int byDefault) {
+    static int first(@Nullable Integer first, int byDefault) {
         int n = first == null ? byDefault : first;
         if (n < 1 || n > MAX_FIRST) {
             throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first", "first must be between 1 and " + MAX_FIRST + ".");
@@ -55,7 +56,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         return n;
     }
 
-    static Optional<String> after(String cursor) {
+    static Optional<String> after(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }
@@ -67,7 +68,7 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** A cursor of a list in id order (the position is an id): refused, as {@code BAD_USER_INPUT}, unless it is one. */
-    static Optional<java.util.UUID> afterId(String cursor) {
+    static Optional<java.util.UUID> afterId(@Nullable String cursor) {
         if (cursor == null) {
             return Optional.empty();
         }

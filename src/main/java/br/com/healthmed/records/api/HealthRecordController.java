@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -58,8 +59,8 @@ class HealthRecordController {
     }
 
     @SchemaMapping(typeName = "HealthRecord")
-    Connection<RecordFile> files(MyRecord record, @Argument FileCategory category, @Argument UUID groupId,
-                                 @Argument Integer first, @Argument String after) {
+    Connection<RecordFile> files(MyRecord record, @Argument @Nullable FileCategory category, @Argument @Nullable UUID groupId,
+                                 @Argument @Nullable Integer first, @Argument @Nullable String after) {
         FileFilter filter = new FileFilter(Optional.ofNullable(category), Optional.ofNullable(groupId).map(GroupId::new));
         return Connection.of(records.files(record.patient(), filter, Connection.first(first), Connection.after(after)),
                 file -> Positions.of(file.availableAt().orElseThrow(), file.id().value()));
@@ -128,7 +129,7 @@ class HealthRecordController {
 
     @MutationMapping
     RecordGroup createRecordGroup(@Argument @Size(max = 1000) String name,
-                                  @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) String idempotencyKey,
+                                  @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE) @Nullable String idempotencyKey,
                                   @AuthenticationPrincipal Caller caller) {
         return records.createGroup(AccountId.of(RoleGate.patient(caller)), name, Optional.ofNullable(idempotencyKey));
     }

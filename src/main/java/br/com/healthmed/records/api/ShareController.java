@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -81,22 +82,22 @@ class ShareController {
     }
 
     @QueryMapping
-    List<Grant> myShares(@Argument Boolean active, @AuthenticationPrincipal Caller caller) {
+    List<Grant> myShares(@Argument @Nullable Boolean active, @AuthenticationPrincipal Caller caller) {
         return sharing.sharesOf(AccountId.of(RoleGate.patient(caller)), Optional.ofNullable(active));
     }
 
     /** The list of before, now bounded: the first page (by default 100 patients) of {@link #sharedRecords}. */
     @QueryMapping
-    List<SharedRecord> sharedWithMe(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+    List<SharedRecord> sharedWithMe(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
         return page(Connection.first(first, Connection.MAX_FIRST), after, caller).items();
     }
 
     @QueryMapping
-    Connection<SharedRecord> sharedRecords(@Argument Integer first, @Argument String after, @AuthenticationPrincipal Caller caller) {
+    Connection<SharedRecord> sharedRecords(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
         return Connection.of(page(Connection.first(first), after, caller), shared -> shared.patient().toString());
     }
 
-    private Page<SharedRecord> page(int first, String after, Caller caller) {
+    private Page<SharedRecord> page(int first, @Nullable String after, Caller caller) {
         AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         return sharing.sharedWith(doctor, first, Connection.afterId(after).map(AccountId::new));
     }
@@ -123,12 +124,12 @@ class ShareController {
     }
 
     @SchemaMapping(typeName = "RecordShare")
-    String note(Grant grant) {
+    @Nullable String note(Grant grant) {
         return grant.note().orElse(null);
     }
 
     @SchemaMapping(typeName = "RecordShare")
-    Instant revokedAt(Grant grant) {
+    @Nullable Instant revokedAt(Grant grant) {
         return grant.revokedAt().orElse(null);
     }
 
@@ -188,7 +189,7 @@ class ShareController {
     }
 
     @SchemaMapping(typeName = "ReceivedShare")
-    String note(ReceivedShare share) {
+    @Nullable String note(ReceivedShare share) {
         return share.note().orElse(null);
     }
 }

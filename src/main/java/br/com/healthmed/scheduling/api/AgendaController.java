@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -83,7 +84,7 @@ class AgendaController {
     }
 
     @MutationMapping
-    SlotView moveSlot(@Argument UUID slotId, @Argument OffsetDateTime start, @Argument OffsetDateTime end,
+    SlotView moveSlot(@Argument UUID slotId, @Argument OffsetDateTime start, @Argument @Nullable OffsetDateTime end,
                   @AuthenticationPrincipal Caller caller) {
         return SlotView.of(agenda.move(AccountId.of(RoleGate.doctor(caller)), new SlotId(slotId), start.toInstant(),
                 Optional.ofNullable(end).map(OffsetDateTime::toInstant)));
@@ -104,8 +105,8 @@ class AgendaController {
      * The {@code Slot} type as plain properties: an agenda lists hundreds of slots, and a property read
      * costs far less per field than a controller method.
      */
-    record SlotView(UUID id, UUID doctorId, Instant start, Instant end, boolean available, BigDecimal price,
-                    Appointment appointment) {
+    record SlotView(UUID id, UUID doctorId, Instant start, Instant end, boolean available, @Nullable BigDecimal price,
+                    @Nullable Appointment appointment) {
 
         static SlotView of(Agenda.AgendaSlot entry) {
             return new SlotView(entry.slot().id().value(), entry.slot().doctorId().value(), entry.slot().start(),

@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -114,7 +115,7 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument String proposalId,
+    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument @Nullable String proposalId,
                                       @AuthenticationPrincipal Caller caller) {
         return rescheduling.respondToProposal(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), accept,
                 Optional.ofNullable(proposalId));
@@ -147,7 +148,7 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument String comment,
+    Appointment rateAppointment(@Argument UUID id, @Argument int stars, @Argument @Nullable String comment,
                                 @AuthenticationPrincipal Caller caller) {
         return lifecycle.rate(AccountId.of(RoleGate.patient(caller)), new AppointmentId(id), stars, Optional.ofNullable(comment));
     }
@@ -158,8 +159,8 @@ class AppointmentController {
     }
 
     @QueryMapping
-    Connection<Appointment> myAppointments(@Argument AppointmentStatus status, @Argument OffsetDateTime from,
-                                           @Argument OffsetDateTime to, @Argument Integer first, @Argument String after,
+    Connection<Appointment> myAppointments(@Argument @Nullable AppointmentStatus status, @Argument @Nullable OffsetDateTime from,
+                                           @Argument @Nullable OffsetDateTime to, @Argument @Nullable Integer first, @Argument @Nullable String after,
                                            @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(RoleGate.any(caller));
         Instant now = clock.instant();
@@ -219,12 +220,12 @@ class AppointmentController {
     }
 
     /** A room as its participants see it; {@code room} and the participants resolve its attendance. */
-    record Meeting(URI joinUrl, boolean consentMissing, Instant opensAt, Instant closesAt, MeetingRoom room,
+    record Meeting(@Nullable URI joinUrl, boolean consentMissing, Instant opensAt, Instant closesAt, MeetingRoom room,
                    AccountId doctorId, AccountId patientId) {}
 
     /** The link, or {@code CONSENT_REQUIRED} for a patient who would get one but has not accepted the consent in force. */
     @SchemaMapping(typeName = "Meeting", field = "joinUrl")
-    URI joinUrl(Meeting meeting) {
+    @Nullable URI joinUrl(Meeting meeting) {
         if (meeting.consentMissing()) {
             throw consent.consentRequired();
         }
@@ -253,7 +254,7 @@ class AppointmentController {
 
     /** The doctor's open proposal: its slot and times are on the proposal's own history step (no read needed). */
     @SchemaMapping(typeName = "Appointment", field = "proposedTime")
-    ProposedTime proposedTime(Appointment appointment) {
+    @Nullable ProposedTime proposedTime(Appointment appointment) {
         Optional<Appointment.PendingMove> pending = appointment.pendingMove().filter(Appointment.PendingMove::proposal)
                 .filter(p -> clock.instant().isBefore(p.until()));
         if (pending.isEmpty()) {
@@ -269,12 +270,12 @@ class AppointmentController {
     record ProposedTime(String id, UUID slotId, Instant start, Instant end, Instant answerBy) {}
 
     @SchemaMapping(typeName = "AppointmentTransition", field = "previousStart")
-    Instant previousStart(Appointment.Transition step) {
+    @Nullable Instant previousStart(Appointment.Transition step) {
         return step.move().map(Appointment.Move::fromStart).orElse(null);
     }
 
     @SchemaMapping(typeName = "AppointmentTransition", field = "newStart")
-    Instant newStart(Appointment.Transition step) {
+    @Nullable Instant newStart(Appointment.Transition step) {
         return step.move().map(Appointment.Move::toStart).orElse(null);
     }
 

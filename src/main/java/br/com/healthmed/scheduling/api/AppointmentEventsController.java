@@ -12,6 +12,7 @@ import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentStatus;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -50,7 +51,7 @@ class AppointmentEventsController {
             return event.status();
         }
 
-        public String reason() {
+        public @Nullable String reason() {
             return event.reason().orElse(null);
         }
 
@@ -62,7 +63,7 @@ class AppointmentEventsController {
             return event.end();
         }
 
-        public Instant previousStart() {
+        public @Nullable Instant previousStart() {
             return event.previousStart().orElse(null);
         }
 
@@ -77,7 +78,7 @@ class AppointmentEventsController {
     }
 
     @SubscriptionMapping
-    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument String after) {
+    Flux<Delivered> appointmentEvents(@AuthenticationPrincipal Caller caller, @Argument @Nullable String after) {
         AccountId subscriber = AccountId.of(RoleGate.any(caller));
         return feed.follow(subscriber, Optional.ofNullable(after)).map(delivery -> new Delivered(delivery.id(), delivery.event(), subscriber));
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Controller;
 class MeetingAttendanceController {
 
     /** The schema's {@code MeetingAttendance}; null instants for a participant who never obtained a link. */
-    record Attendance(Instant doctorJoinLinkFirstAt, Instant doctorJoinLinkLastAt, Instant patientJoinLinkFirstAt,
-                      Instant patientJoinLinkLastAt) {}
+    record Attendance(@Nullable Instant doctorJoinLinkFirstAt, @Nullable Instant doctorJoinLinkLastAt,
+                      @Nullable Instant patientJoinLinkFirstAt, @Nullable Instant patientJoinLinkLastAt) {}
 
     private final MeetingAttendance attendance;
 

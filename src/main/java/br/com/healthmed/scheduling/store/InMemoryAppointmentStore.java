@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import org.jspecify.annotations.Nullable;
 
 /** Appointments in memory, with the same ordering and cursors as the DynamoDB adapter. */
 class InMemoryAppointmentStore implements AppointmentStore {
@@ -95,7 +96,7 @@ class InMemoryAppointmentStore implements AppointmentStore {
         return page(byDoctor.get(doctorId), from, to, after, limit);
     }
 
-    private Page page(NavigableMap<String, AppointmentId> index, Instant from, Instant to, Optional<String> after, int limit) {
+    private Page page(@Nullable NavigableMap<String, AppointmentId> index, Instant from, Instant to, Optional<String> after, int limit) {
         if (index == null || !to.isAfter(from)) {
             return new Page(List.of(), List.of(), false);
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MeetingRooms} on Jitsi Meet: a room is {@code <base-url><random name>}, and nothing is
@@ -38,9 +39,9 @@ final class JitsiMeetingRooms implements MeetingRooms {
     static final String AUDIENCE = "jitsi";
 
     private final URI baseUrl;
-    private final String appId;
+    private final @Nullable String appId;
     private final String domain;
-    private final SecretKey secret;
+    private final @Nullable SecretKey secret;
 
     JitsiMeetingRooms(JitsiProperties properties) {
         this.baseUrl = properties.baseUrl();

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("healthmed.telehealth.jitsi")
 public record JitsiProperties(
         @DefaultValue("https://meet.jit.si/") URI baseUrl,
-        String appId,
-        String appSecret) {
+        @Nullable String appId,
+        @Nullable String appSecret) {
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -85,7 +86,7 @@ public record JitsiProperties(
         }
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

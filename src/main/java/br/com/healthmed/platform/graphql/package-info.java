@@ -1,0 +1,6 @@
+/**
+ * The GraphQL set-up: scalars, error mapping and shapes, query limits and request budgets, the
+ * parsed-document cache and the warm-up.
+ */
+@org.jspecify.annotations.NullMarked
+package br.com.healthmed.platform.graphql;
