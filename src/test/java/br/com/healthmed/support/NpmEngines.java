@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The test engines that come from npm (dynalite, aws-ses-v2-local), installed together into
+ * The test engines and client tools that come from npm (dynalite, aws-ses-v2-local, graphql-http, ...), installed together into
  * {@code .engines/} when one is missing ({@code scripts/test} installs them beforehand, this makes a
  * bare {@code mvn verify} work too), and started on a free loopback port. They are always installed in
  * one command: npm removes from a {@code --no-save} prefix every package the command did not name.
  */
 final class NpmEngines {
 
-    /** Every npm engine the tests use, with the versions checked to work here (TOOLCHAIN.md). */
-    static final List<String> PACKAGES = List.of("dynalite@4.0.0", "aws-ses-v2-local@2.10.2");
+    /** Every npm package the tests use, with the versions checked to work here: scripts/npm-packages, shared with scripts/test. */
+    static final List<String> PACKAGES = readPackageList();
 
     private static final Path ENGINES = Path.of(".engines").toAbsolutePath();
 
@@ -42,7 +42,19 @@ final class NpmEngines {
         return URI.create("http://" + EngineProcess.HOST + ":" + engine.port());
     }
 
-    private static void installIfMissing(Path binary) {
+    private static List<String> readPackageList() {
+        try {
+            return Files.readAllLines(Path.of("scripts/npm-packages")).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("scripts/npm-packages lists the npm packages the tests install", e);
+        }
+    }
+
+    /** Installs every package of the list unless {@code binary} is already there. */
+    static void installIfMissing(Path binary) {
         if (Files.isExecutable(binary)) {
             return;
         }
