@@ -12,8 +12,8 @@ const out = process.env.HEALTHMED_TYPES_DIR ?? 'target/clients/generated';
 // Every custom scalar, typed as it travels in JSON. strictScalars makes codegen fail on a scalar
 // missing here instead of typing it `any`.
 const scalars = {
-  // ISO-8601 text: keep it a string; parse it with its offset (Temporal, date-fns-tz, Luxon).
-  DateTime: 'string', // 2026-11-29T14:30:00-03:00
+  // RFC 3339 text: keep it a string; parse it with its offset (Temporal, date-fns-tz, Luxon).
+  DateTime: 'string', // 2026-11-29T17:30:00.000Z in answers; any offset in inputs
   Date: 'string', // 1990-05-17
   LocalTime: 'string', // 08:00:00, a wall-clock time in the doctor's time zone
   UUID: 'string',
