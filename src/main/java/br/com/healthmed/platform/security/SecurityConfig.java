@@ -1,9 +1,12 @@
 package br.com.healthmed.platform.security;
 
+import br.com.healthmed.platform.web.ClientDevice;
+import br.com.healthmed.platform.web.CorrelationId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,12 +43,23 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Browsers of the listed origins may call /graphql over HTTP. The same list decides which pages may
+     * open the graphql-ws socket at /graphql: Spring Boot gives {@code spring.graphql.cors.allowed-origins}
+     * (set to {@code ${healthmed.web.allowed-origins}} in application.yml) to the WebSocket handshake's
+     * Origin check, as browsers apply no CORS to a WebSocket.
+     */
     @Bean
     CorsConfigurationSource corsConfigurationSource(WebOrigins origins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                ClientDevice.DEVICE_ID_HEADER,
+                // Apollo Client sends these on every request when the app names itself (clientAwareness)
+                "apollographql-client-name", "apollographql-client-version"));
+        // What a script may read: the id a user quotes for an INTERNAL_ERROR, and when to retry a refusal
+        cors.setExposedHeaders(List.of(CorrelationId.HEADER, HttpHeaders.RETRY_AFTER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/graphql", cors);
@@ -60,7 +74,10 @@ class SecurityConfig {
         return source;
     }
 
-    /** The web front-ends allowed to call the API from a browser. */
+    /**
+     * The web front-ends allowed to call the API from a browser: exact origins ({@code https://host[:port]}),
+     * for HTTP (CORS, here) and for the graphql-ws handshake (application.yml's {@code spring.graphql.cors}).
+     */
     @ConfigurationProperties("healthmed.web")
     record WebOrigins(List<String> allowedOrigins) {
         WebOrigins {
