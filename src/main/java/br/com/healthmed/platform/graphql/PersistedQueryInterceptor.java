@@ -12,7 +12,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.http.CacheControl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +36,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>It reads the extensions of the {@link WebGraphQlRequest}, so it works for every transport that
  * fills them: a POST body, a GET's {@code extensions} parameter, a WebSocket {@code subscribe}.
- * Refusals carry {@code Cache-Control: no-store}, so no HTTP cache keeps a miss for a GET.
+ * Refusals have no {@code data}, so no HTTP cache is told it may keep them (a miss must not be kept
+ * for a GET: the retry registers the document).
  * graphql-java's own persisted-query support is a {@code PreparsedDocumentProvider}, a place our
  * {@link DocumentCache} holds; doing this before execution also keeps a miss from costing a parse.
  */
@@ -59,8 +59,8 @@ final class PersistedQueryInterceptor implements WebGraphQlInterceptor {
         Object extension = request.getExtensions().get("persistedQuery");
         Optional<String> text = text(request);
         if (extension == null) {
-            return text.isPresent() && !trustedOrExempt(request, DocumentHash.sha256(text.get()))
-                    ? notTrusted(request) : chain.next(request);
+            boolean refused = trusted != null && text.isPresent() && !trustedOrExempt(request, DocumentHash.sha256(text.get()));
+            return refused ? notTrusted(request) : chain.next(request);
         }
         Optional<String> hash = hash(extension);
         if (hash.isEmpty()) {
@@ -123,7 +123,6 @@ final class PersistedQueryInterceptor implements WebGraphQlInterceptor {
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
                 .errorType(code.errorType()).message(message).extensions(Map.of("code", code.name())).build()).build();
         WebGraphQlResponse response = new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-        response.getResponseHeaders().setCacheControl(CacheControl.noStore());
         return Mono.just(response);
     }
 }
