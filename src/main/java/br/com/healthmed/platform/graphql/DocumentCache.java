@@ -3,11 +3,8 @@ package br.com.healthmed.platform.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parsed and validated documents by their query text, so that a client sending the same query again
@@ -28,53 +25,31 @@ import org.jspecify.annotations.Nullable;
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
-    private final int maxDocuments;
-    private final long maxTotalChars;
     private final int maxDocumentChars;
-    private final Map<String, PreparsedDocumentEntry> entries;
-    private long totalChars;
+    private final TextLru<PreparsedDocumentEntry> entries;
 
     DocumentCache(int maxDocuments, long maxTotalChars, int maxDocumentChars) {
-        this.maxDocuments = maxDocuments;
-        this.maxTotalChars = maxTotalChars;
         this.maxDocumentChars = maxDocumentChars;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true);
+        this.entries = new TextLru<>(maxDocuments, maxTotalChars, entry -> entry.getKey().length());
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
                                                                      Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         String query = input.getQuery();
-        PreparsedDocumentEntry cached = get(query);
+        PreparsedDocumentEntry cached = entries.get(query);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
         PreparsedDocumentEntry entry = parseAndValidate.apply(input);
         if (!entry.hasErrors() && query.length() <= maxDocumentChars) {
-            put(query, entry);
+            entries.put(query, entry);
         }
         return CompletableFuture.completedFuture(entry);
     }
 
     /** How many documents are kept now. */
-    synchronized int size() {
+    int size() {
         return entries.size();
-    }
-
-    private synchronized @Nullable PreparsedDocumentEntry get(String query) {
-        return entries.get(query);
-    }
-
-    private synchronized void put(String query, PreparsedDocumentEntry entry) {
-        if (entries.putIfAbsent(query, entry) != null) {
-            return;
-        }
-        totalChars += query.length();
-        var eldest = entries.entrySet().iterator();
-        while (entries.size() > maxDocuments || totalChars > maxTotalChars) {
-            String evicted = eldest.next().getKey();
-            eldest.remove();
-            totalChars -= evicted.length();
-        }
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * balancer or not, until it is done), stops at its time budget, and a failure only ends it early.
  * None of them reaches storage or a rate counter (the anonymous ones stop at the caller check); they
  * do show in the GraphQL request metrics of the first seconds (4 per round, as {@code WarmUp} operations).
- * {@code healthmed.warm-up.rounds=0} turns it off (tests do).
+ * {@code healthmed.warm-up.rounds=0} turns it off (tests do). Its documents are not in any app's
+ * manifest: trusted-documents mode lets them through by a request attribute only it sets.
  */
 @Component
 class WarmUp implements SmartLifecycle {
@@ -51,6 +52,8 @@ class WarmUp implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final URI GRAPHQL = URI.create("http://localhost/graphql");
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
+    /** Marks the warm-up's requests, which trusted-documents mode lets through (no client can set a request attribute). */
+    private static final String ATTRIBUTE = WarmUp.class.getName();
     private static final List<String> DOCUMENTS = List.of(
             "query WarmUp { w%d: __typename }",
             "query WarmUp { w%d: specialties { code name } }",
@@ -122,8 +125,13 @@ class WarmUp implements SmartLifecycle {
     private static WebGraphQlRequest request(String document, int round) {
         Map<String, Object> variables = document.contains("$s")
                 ? Map.of("s", UUID.randomUUID().toString(), "k", "warm-up-" + round) : Map.of();
-        return new WebGraphQlRequest(GRAPHQL, new HttpHeaders(), null, LOOPBACK, Map.of(),
+        return new WebGraphQlRequest(GRAPHQL, new HttpHeaders(), null, LOOPBACK, Map.of(ATTRIBUTE, Boolean.TRUE),
                 new DefaultGraphQlRequest(document, null, variables, null), "warm-up-" + round, Locale.ROOT);
+    }
+
+    /** Whether {@code request} is one of the warm-up's own. */
+    static boolean isWarmUp(WebGraphQlRequest request) {
+        return Boolean.TRUE.equals(request.getAttributes().get(ATTRIBUTE));
     }
 
     @Override
