@@ -1,5 +1,5 @@
 /**
- * The GraphQL set-up: scalars, error mapping and shapes, query limits and request budgets, the
+ * The GraphQL set-up: scalars and the fields of Money, error mapping and shapes, query limits and request budgets, the
  * parsed-document cache and the warm-up.
  */
 @org.jspecify.annotations.NullMarked
