@@ -78,7 +78,7 @@ final class DecimalScalar {
         @Override
         public BigDecimal parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
                 throws CoercingParseLiteralException {
-            if (input instanceof StringValue text) {
+            if (input instanceof StringValue text && text.getValue() != null) {
                 return parse(text.getValue(), DecimalScalar::invalidLiteral);
             }
             if (input instanceof IntValue integer) {

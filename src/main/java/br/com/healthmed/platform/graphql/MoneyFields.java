@@ -5,6 +5,7 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.LightDataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,8 @@ final class MoneyFields {
 
         @Override
         default Object get(DataFetchingEnvironment environment) {
-            return from(environment.getSource());
+            // graphql-java asks for a field of Money only when the Money itself is not null
+            return from(Objects.requireNonNull(environment.getSource()));
         }
     }
 }

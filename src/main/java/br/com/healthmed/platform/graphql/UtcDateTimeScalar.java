@@ -80,7 +80,8 @@ final class UtcDateTimeScalar {
             try {
                 return parser.parseLiteral(input, variables, context, locale);
             } catch (CoercingParseLiteralException refused) {
-                throw new CoercingParseLiteralException(refusal(input instanceof StringValue text ? text.getValue() : input));
+                throw new CoercingParseLiteralException(refusal(input instanceof StringValue text && text.getValue() != null
+                        ? text.getValue() : input));
             }
         }
 
