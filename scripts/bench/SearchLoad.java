@@ -37,7 +37,7 @@ public class SearchLoad {
     static final int MAX_IN_FLIGHT = 2000;
     static final String[] SORTS = {"DISTANCE", "RATING", "PRICE"};
     static final String QUERY = "query($f: DoctorSearchFilter!, $s: DoctorSearchSort) { searchDoctors(filter: $f, sort: $s, first: 20) "
-            + "{ totalCount pageInfo { hasNextPage endCursor } edges { cursor distanceKm consultationPrice rating { average count } "
+            + "{ totalCount pageInfo { hasNextPage endCursor } edges { cursor distanceKm consultationPrice { amount currency } rating { average count } "
             + "nextAvailableSlot { slotId start } doctor { id name crm specialties { code name } } } } }";
 
     public static void main(String[] args) throws Exception {

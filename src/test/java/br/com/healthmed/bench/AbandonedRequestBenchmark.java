@@ -128,13 +128,13 @@ class AbandonedRequestBenchmark {
         }
     }
 
-    /** ALIASES agendas of 31 days, one per doctor: about 1,400 slots each, 4 fields a slot. */
+    /** ALIASES agendas of 31 days, one per doctor: about 1,400 slots each, 4 fields a slot (the price an object of 2). */
     private static byte[] request(List<AccountId> doctors) {
         Instant from = LocalDate.now(Seeder.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(Seeder.ZONE).toInstant();
         Instant to = from.plus(Duration.ofDays(31));
         String query = IntStream.range(0, doctors.size())
                 .mapToObj(i -> "a" + i + ": doctorAgenda(doctorId: \\\"" + doctors.get(i) + "\\\", from: \\\"" + from + "\\\", to: \\\"" + to
-                        + "\\\") { id start end price }")
+                        + "\\\") { id start end price { amount currency } }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
         byte[] body = ("{\"query\":\"" + query + "\"}").getBytes(StandardCharsets.UTF_8);
         String head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n"

@@ -254,7 +254,7 @@ class SchedulingBenchmark {
     /** One document for every request, the values as variables: as the web and mobile clients send it. */
     private static String agendaQuery(AccountId doctor, Instant from) {
         return "{\"query\":\"query Agenda($doctorId: UUID!, $from: DateTime!, $to: DateTime!) "
-                + "{ doctorAgenda(doctorId: $doctorId, from: $from, to: $to) { id start end price } }\","
+                + "{ doctorAgenda(doctorId: $doctorId, from: $from, to: $to) { id start end price { amount currency } } }\","
                 + "\"operationName\":\"Agenda\","
                 + "\"variables\":{\"doctorId\":\"" + doctor + "\",\"from\":\"" + from + "\",\"to\":\"" + from.plus(Duration.ofDays(7)) + "\"}}";
     }

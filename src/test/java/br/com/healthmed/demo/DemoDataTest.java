@@ -40,7 +40,8 @@ class DemoDataTest {
         response.path("searchDoctors.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isGreaterThan(20))
                 .path("searchDoctors.edges").entityList(Object.class).hasSize(5)
                 .path("searchDoctors.edges[0].rating.count").entity(Integer.class).satisfies(n -> assertThat(n).isPositive())
-                .path("searchDoctors.edges[0].consultationPrice").entity(Double.class).satisfies(p -> assertThat(p).isBetween(150.0, 600.0));
+                .path("searchDoctors.edges[0].consultationPrice.amount").entity(String.class)
+                .satisfies(p -> assertThat(new java.math.BigDecimal(p)).isBetween(new java.math.BigDecimal("150.00"), new java.math.BigDecimal("600.00")));
         // the order asked for (docs/search.md): best average first, then more ratings, then nearer
         List<Map<String, Object>> byRating = api.document("searchDoctors")
                 .variable("filter", Map.of("near", Map.of("latitude", -23.5614, "longitude", -46.6559), "radiusKm", 10.0))

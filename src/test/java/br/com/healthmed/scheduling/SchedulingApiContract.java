@@ -166,7 +166,7 @@ abstract class SchedulingApiContract {
     void searchShowsEachDoctorsNextFreeSlotAndABookedOneIsNoLongerIt() {
         // a doctor in Fortaleza, alone within 500 m in this test's data
         doctor.api().document("updateDoctorProfile").variable("input", Map.of("specialties", List.of("CARDIOLOGIA"),
-                        "consultationPrice", new java.math.BigDecimal("250.00"),
+                        "consultationPrice", "250.00",
                         "officeLocation", Map.of("latitude", -3.7319, "longitude", -38.5267)))
                 .execute().path("updateDoctorProfile.id").hasValue();
         String first = publish(doctor, clock.inDays(1, 9));
@@ -180,7 +180,7 @@ abstract class SchedulingApiContract {
         anonymous.document("searchDoctors").variable("filter", near).execute()
                 .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(second);
         assertThat(agenda(anonymous, doctor.id(), clock.instant(), clock.instant().plus(Duration.ofDays(3))))
-                .singleElement().satisfies(s -> assertThat(s.get("price")).isEqualTo(250.0));
+                .singleElement().satisfies(s -> assertThat(s.get("price")).isEqualTo(Map.of("amount", "250.00", "currency", "BRL")));
     }
 
     // --- the life of an appointment -------------------------------------------------------------

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Errors raised by graphql-java itself (syntax, schema validation, variable coercion, disabled
  * introspection) or by Spring (security, unresolved exceptions) carry no {@code extensions.code}.
- * This gives each one, so a client can handle every error by its code.
+ * This gives each one, so a client can handle every error by its code, and takes out of a message the
+ * literal graphql-java quotes back ({@link EchoedLiterals}).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -42,7 +43,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            WebGraphQlResponse coded = response.getErrors().stream().allMatch(ErrorCodeInterceptor::hasCode)
+            WebGraphQlResponse coded = response.getErrors().stream().allMatch(ErrorCodeInterceptor::isFinished)
                     ? response
                     : response.transform(builder -> builder.errors(withCodes(response.getErrors())));
             // A subscription's data is its stream of results: each pushed event is executed on its
@@ -79,7 +80,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         Map<String, Object> extensions = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
         extensions.putIfAbsent("code", codeFor(type).name());
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(message == null ? "Request failed." : message)
+                .message(message == null ? "Request failed." : EchoedLiterals.removed(message))
                 .extensions(extensions);
         if (type != null) {
             builder.errorType(type);
@@ -95,8 +96,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         return builder.build();
     }
 
-    private static boolean hasCode(ResponseError error) {
-        return error.getExtensions() != null && error.getExtensions().containsKey("code");
+    /** Coded, and with nothing to take out of its message. */
+    private static boolean isFinished(ResponseError error) {
+        return error.getExtensions() != null && error.getExtensions().containsKey("code")
+                && !EchoedLiterals.echoes(error.getMessage());
     }
 
     private static ErrorCode codeFor(ErrorClassification classification) {

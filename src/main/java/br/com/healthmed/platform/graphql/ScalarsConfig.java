@@ -11,38 +11,54 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The extended scalars the schema declares in {@code schema/platform.graphqls}. */
+/**
+ * The custom scalars the schema declares in {@code schema/platform.graphqls} (most from
+ * graphql-java-extended-scalars), and the fields of {@code type Money}. docs/api.md, "Scalars and
+ * money", gives each one's JSON form.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScalarsConfig {
 
     @Bean
     RuntimeWiringConfigurer extendedScalars() {
-        return wiring -> wiring
-                // Domain code keeps instants; the API shows them as ISO-8601 in UTC.
-                .scalar(serialisingAs(ExtendedScalars.DateTime,
-                        value -> value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value))
-                // ExtendedScalars.Date would take 1990-02-30 as 1990-02-28.
-                .scalar(strictDates(ExtendedScalars.Date))
-                .scalar(ExtendedScalars.LocalTime)
-                .scalar(ExtendedScalars.GraphQLLong)
-                // Typed ids (AccountId, ...) serialise to their UUID.
-                .scalar(serialisingAs(ExtendedScalars.UUID,
-                        value -> value instanceof EntityId id ? id.value() : value))
-                .scalar(ExtendedScalars.NonNegativeInt)
-                .scalar(ExtendedScalars.PositiveInt)
-                .scalar(ExtendedScalars.Url)
-                .scalar(ExtendedScalars.GraphQLBigDecimal);
+        return wiring -> {
+            Stream.of(
+                    // Domain code keeps instants; the API shows them in UTC.
+                    UtcDateTimeScalar.scalar(),
+                    // ExtendedScalars.Date would take 1990-02-30 as 1990-02-28.
+                    strictDates(ExtendedScalars.Date),
+                    ExtendedScalars.LocalTime,
+                    ExtendedScalars.GraphQLLong,
+                    // Typed ids (AccountId, ...) serialise to their UUID.
+                    serialisingAs(ExtendedScalars.UUID, value -> value instanceof EntityId id ? id.value() : value),
+                    ExtendedScalars.NonNegativeInt,
+                    ExtendedScalars.PositiveInt,
+                    ExtendedScalars.Url,
+                    DecimalScalar.scalar())
+                    .map(ScalarsConfig::describedBySchema)
+                    .forEach(wiring::scalar);
+            MoneyFields.wire(wiring);
+        };
+    }
+
+    /**
+     * The scalar without the library's own description and specification URL: graphql-java prefers a
+     * wired scalar's description to the SDL's, so introspection (GraphiQL, code generators reading the
+     * endpoint) would show "A Long Scalar" while the schema files say what the JSON holds. The SDL is
+     * the one source of both.
+     */
+    private static GraphQLScalarType describedBySchema(GraphQLScalarType scalar) {
+        return scalar.transform(builder -> builder.description(null).specifiedByUrl(null));
     }
 
     /** The same scalar, with {@code adapt} applied to values before the scalar serialises them. */

@@ -71,8 +71,8 @@ abstract class DirectoryApiContract {
         api.as(doctor.token).document("updateDoctorProfile").variable("input", input).execute()
                 .path("updateDoctorProfile.email").entity(String.class).isEqualTo("dra.contato@example.com")
                 .path("updateDoctorProfile.phone").entity(String.class).isEqualTo("+551133334444")
-                .path("updateDoctorProfile.consultationPrice").entity(BigDecimal.class)
-                .satisfies(price -> assertThat(price).isEqualByComparingTo("349.90"));
+                .path("updateDoctorProfile.consultationPrice.amount").entity(String.class).isEqualTo("349.90")
+                .path("updateDoctorProfile.consultationPrice.currency").entity(String.class).isEqualTo("BRL");
 
         GraphQlTester.Response anonymous = api.document("doctor").variable("id", doctor.id).execute();
         anonymous.path("doctor.name").entity(String.class).isEqualTo(doctor.name)
@@ -118,8 +118,9 @@ abstract class DirectoryApiContract {
         Doctor doctor = registerDoctor();
         record Bad(String field, Object value, String code, String errorField) {}
         List<Bad> cases = List.of(
-                new Bad("consultationPrice", new BigDecimal("100.005"), "INVALID_PRICE", "input.consultationPrice"),
-                new Bad("consultationPrice", new BigDecimal("-1"), "INVALID_PRICE", "input.consultationPrice"),
+                new Bad("consultationPrice", "100.005", "INVALID_PRICE", "input.consultationPrice"),
+                new Bad("consultationPrice", "-1", "INVALID_PRICE", "input.consultationPrice"),
+                new Bad("consultationPrice", "100000.01", "INVALID_PRICE", "input.consultationPrice"),
                 new Bad("timeZone", "Mars/Olympus", "INVALID_TIME_ZONE", "input.timeZone"),
                 new Bad("timeZone", "-03:00", "INVALID_TIME_ZONE", "input.timeZone"),
                 new Bad("consultationDurationMinutes", 5, "INVALID_CONSULTATION_DURATION", "input.consultationDurationMinutes"),
@@ -189,15 +190,14 @@ abstract class DirectoryApiContract {
         assertThat(ids(search(Map.of(), "PRICE", 10))).containsExactly(middle.id, far.id, near.id);
         assertThat(ids(search(Map.of(), "RATING", 10))).containsExactly(far.id, middle.id, near.id);
         assertThat(ids(search(Map.of("minRating", 4.5), "DISTANCE", 10))).containsExactly(middle.id, far.id);
-        assertThat(ids(search(Map.of("maxPrice", new BigDecimal("220")), "DISTANCE", 10))).containsExactly(middle.id, far.id);
+        assertThat(ids(search(Map.of("maxPrice", "220.00"), "DISTANCE", 10))).containsExactly(middle.id, far.id);
         assertThat(ids(search(Map.of("specialty", "DERMATOLOGIA"), "DISTANCE", 10))).isEmpty();
 
         GraphQlTester.Response first = searchResponse(Map.of(), "DISTANCE", 2, null);
         first.path("searchDoctors.totalCount").entity(Integer.class).isEqualTo(3)
                 .path("searchDoctors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
                 .path("searchDoctors.edges[0].distanceKm").entity(Double.class).satisfies(km -> assertThat(km).isBetween(0.99, 1.01))
-                .path("searchDoctors.edges[0].consultationPrice").entity(BigDecimal.class)
-                .satisfies(price -> assertThat(price).isEqualByComparingTo("300.00"))
+                .path("searchDoctors.edges[0].consultationPrice.amount").entity(String.class).isEqualTo("300.00")
                 .path("searchDoctors.edges[0].rating.count").entity(Integer.class).isEqualTo(1)
                 .path("searchDoctors.edges[1].rating.average").entity(Double.class).isEqualTo(4.5)
                 .path("searchDoctors.edges[0].nextAvailableSlot").valueIsNull()
@@ -225,7 +225,7 @@ abstract class DirectoryApiContract {
         assertSearchError(Map.of("near", Map.of()), "BAD_USER_INPUT", "filter.near");
         assertSearchError(Map.of("specialty", "ASTROLOGIA"), "UNKNOWN_SPECIALTY", "filter.specialty");
         assertSearchError(Map.of("minRating", 6.0), "BAD_USER_INPUT", "filter.minRating");
-        assertSearchError(Map.of("maxPrice", new BigDecimal("-5")), "INVALID_PRICE", "filter.maxPrice");
+        assertSearchError(Map.of("maxPrice", "-5"), "INVALID_PRICE", "filter.maxPrice");
         ResponseError tooMany = singleError(searchRequest(Map.of(), "DISTANCE", 101, null));
         assertThat(tooMany.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "first");
     }
@@ -251,7 +251,7 @@ abstract class DirectoryApiContract {
 
     static Map<String, Object> profile(double latitude, double longitude, String price) {
         return Map.of("specialties", List.of("CARDIOLOGIA", "PEDIATRIA"),
-                "consultationPrice", new BigDecimal(price),
+                "consultationPrice", price,
                 "officeLocation", Map.of("latitude", latitude, "longitude", longitude));
     }
 

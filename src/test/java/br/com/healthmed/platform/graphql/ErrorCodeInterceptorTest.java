@@ -62,6 +62,20 @@ class ErrorCodeInterceptorTest {
     }
 
     @Test
+    void aLiteralThatGraphqlJavaQuotesBackIsCutOutOfTheMessageEvenOfACodedError() {
+        String echoed = "Validation error (WrongType@[updateDoctorProfile]) : argument 'input.consultationPrice' with value "
+                + "'StringValue{value='" + "1".repeat(100_000) + "x'}' is not a valid 'Decimal' - Not a Decimal.";
+        GraphQLError coded = GraphqlErrorBuilder.newError().message(echoed).errorType(graphql.ErrorType.ValidationError)
+                .extensions(Map.of("code", "BAD_USER_INPUT")).build();
+
+        ResponseError error = single(intercept(coded));
+
+        assertThat(error.getMessage()).isEqualTo("Validation error (WrongType@[updateDoctorProfile]) : "
+                + "argument 'input.consultationPrice' is not a valid 'Decimal' - Not a Decimal.");
+        assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+    }
+
+    @Test
     void anErrorWithoutClassificationIsInternal() {
         assertThat(single(intercept(error(null, "No type.", null, null))).getExtensions())
                 .containsEntry("code", "INTERNAL_ERROR");

@@ -42,7 +42,7 @@ class AgendaControllerSliceTest {
 
     private static final AccountId DOCTOR = AccountId.of(AsCaller.ACCOUNT_ID);
     private static final String MY_AGENDA = """
-            { myAgenda(from: "2026-03-02T08:00:00-03:00", to: "2026-03-02T18:00:00-03:00") { id doctorId start end available price } }
+            { myAgenda(from: "2026-03-02T08:00:00-03:00", to: "2026-03-02T18:00:00-03:00") { id doctorId start end available price { amount currency } } }
             """;
 
     @Autowired
@@ -66,7 +66,8 @@ class AgendaControllerSliceTest {
                 .path("myAgenda[0].start").entity(String.class).isEqualTo("2026-03-02T12:00:00.000Z")
                 .path("myAgenda[0].end").entity(String.class).isEqualTo("2026-03-02T12:30:00.000Z")
                 .path("myAgenda[0].available").entity(Boolean.class).isEqualTo(true)
-                .path("myAgenda[0].price").entity(BigDecimal.class).isEqualTo(new BigDecimal("250.00"))
+                .path("myAgenda[0].price.amount").entity(String.class).isEqualTo("250.00")
+                .path("myAgenda[0].price.currency").entity(String.class).isEqualTo("BRL")
                 .path("myAgenda").entityList(Object.class).hasSize(1);
     }
 
