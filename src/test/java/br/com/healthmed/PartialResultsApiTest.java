@@ -2,10 +2,10 @@ package br.com.healthmed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.healthmed.scheduling.ServiceWithTestClock;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,9 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -29,15 +27,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * Ids come from answers and go back as opaque strings (written into the documents, so that the tests do
  * not depend on the id scalar's name).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same properties as SchedulingApiContract, so that both share one application context
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        "healthmed.booking-limits.per-network=100000",
-        "healthmed.booking-limits.per-device=100000",
-        "healthmed.booking-limits.per-network-per-doctor=100000",
-        "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(TestClock.class)
+@ServiceWithTestClock // as SchedulingApiContract: one application context for both
 class PartialResultsApiTest {
 
     /** A public field asked beside the refused one: it must survive the refusal. */

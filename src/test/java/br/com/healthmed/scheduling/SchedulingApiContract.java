@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,9 +25,7 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -37,16 +34,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * week, patients book, the doctor accepts or rejects, patients cancel, time moves (the service's
  * clock is the test's), and the meeting link appears only in its window. Run on both adapters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // moving the clock by days must not expire the test users' access tokens
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        // every test user books from one address and one User-Agent; HoardingApiTest tests these limits
-        "healthmed.booking-limits.per-network=100000",
-        "healthmed.booking-limits.per-device=100000",
-        "healthmed.booking-limits.per-network-per-doctor=100000",
-        "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(TestClock.class)
+@ServiceWithTestClock
 abstract class SchedulingApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
