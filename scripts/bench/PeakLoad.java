@@ -80,9 +80,9 @@ public class PeakLoad {
     static final String MY_APPOINTMENTS = "{ myAppointments(first: 20) { edges { node { id status start end doctor { id name } } } } }";
     static final String MY_RECORD = "{ myRecord { files(first: 20) { edges { node { id fileName } } } } }";
     static final String DOWNLOAD = "query($f: UUID!) { fileDownload(fileId: $f) { url } }";
-    static final String BOOK = "mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id status } }";
+    static final String BOOK = "mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id status } } }";
     static final String ACCEPT = "mutation($id: UUID!) { acceptAppointment(id: $id) { id status } }";
-    static final String CANCEL = "mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { id status } }";
+    static final String CANCEL = "mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { id status } } }";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -741,6 +741,9 @@ public class PeakLoad {
                                 if (code.equals("OK")) {
                                     Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) Json.parse(body)).get("data");
                                     Map<?, ?> changed = (Map<?, ?>) data.values().iterator().next();
+                                    if (changed.get("appointment") instanceof Map<?, ?> inside) {
+                                        changed = inside; // book and cancel answer a payload with the appointment in it
+                                    }
                                     appointment[p] = (String) changed.get("id");
                                     status = (String) changed.get("status");
                                     step[p] = (step[p] + 1) % 3;

@@ -241,15 +241,37 @@ public class Agenda {
         Instant now = clock.instant();
         List<Slot> found = slots.ofDoctor(doctorId, from, to, MAX_SLOTS_PER_READ);
         Map<AppointmentId, Appointment> holders = holders(found);
+        return found.stream().map(s -> ownView(s, holders, terms, now)).toList();
+    }
+
+    /**
+     * Slots as {@code viewer} sees them now, read after a change of their availability (a booking, a
+     * cancellation, a move) for the change's answer: free as in the doctor's own agenda, and the
+     * appointment on it only when the viewer is the slot's doctor or that appointment's patient, so that
+     * nobody sees another patient's booking through a slot (a freed slot may be offered to the next
+     * waiter at once). A slot removed meanwhile is left out; the order of {@code ids} is kept.
+     */
+    public List<AgendaSlot> asSeenBy(AccountId viewer, List<SlotId> ids) {
+        Instant now = clock.instant();
+        List<Slot> found = ids.stream().distinct().map(slots::find).flatMap(Optional::stream).toList();
+        Map<AppointmentId, Appointment> holders = holders(found);
+        Map<AccountId, PracticeTerms> terms = new HashMap<>();
         return found.stream().map(s -> {
-            Optional<Appointment> appointment = s.hold().map(h -> holders.get(h.appointmentId()))
-                    .filter(a -> a.slotId().equals(s.id())) // not an appointment whose move to this slot is under way
-                    .map(a -> a.settledAt(now))
-                    .filter(a -> a.status().isActive() || a.status() == AppointmentStatus.COMPLETED
-                            || a.status() == AppointmentStatus.NO_SHOW);
-            boolean free = holds.isFree(s, holders, now) && s.start().isAfter(now);
-            return new AgendaSlot(s, free, terms.consultationPrice(), appointment);
+            AgendaSlot seen = ownView(s, holders, terms.computeIfAbsent(s.doctorId(), practices::of), now);
+            boolean maysee = s.doctorId().equals(viewer) || seen.appointment().filter(a -> a.patientId().equals(viewer)).isPresent();
+            return maysee ? seen : new AgendaSlot(s, seen.free(), seen.price(), Optional.empty());
         }).toList();
+    }
+
+    /** A slot as its doctor's agenda shows it: free or not, and the appointment on it (active or ended as a consultation). */
+    private AgendaSlot ownView(Slot s, Map<AppointmentId, Appointment> holders, PracticeTerms terms, Instant now) {
+        Optional<Appointment> appointment = s.hold().map(h -> holders.get(h.appointmentId()))
+                .filter(a -> a.slotId().equals(s.id())) // not an appointment whose move to this slot is under way
+                .map(a -> a.settledAt(now))
+                .filter(a -> a.status().isActive() || a.status() == AppointmentStatus.COMPLETED
+                        || a.status() == AppointmentStatus.NO_SHOW);
+        boolean free = holds.isFree(s, holders, now) && s.start().isAfter(now);
+        return new AgendaSlot(s, free, terms.consultationPrice(), appointment);
     }
 
     /**

@@ -221,10 +221,10 @@ class EventsBenchmark {
         Step step = pair.step;
         String body = switch (step) {
             case BOOK -> "{\"query\":\"mutation { bookAppointment(slotId: \\\"" + pair.slots.get(pair.bookings++ % pair.slots.size())
-                    + "\\\", idempotencyKey: \\\"" + UUID.randomUUID() + "\\\") { id status } }\"}";
+                    + "\\\", idempotencyKey: \\\"" + UUID.randomUUID() + "\\\") { appointment { id status } } }\"}";
             case ACCEPT -> "{\"query\":\"mutation { acceptAppointment(id: \\\"" + pair.appointment + "\\\") { id status } }\"}";
             case CANCEL -> "{\"query\":\"mutation { cancelAppointment(id: \\\"" + pair.appointment + "\\\", justification: \\\""
-                    + JUSTIFICATION + "\\\") { id status } }\"}";
+                    + JUSTIFICATION + "\\\") { appointment { id status } } }\"}";
         };
         String token = step == Step.BOOK ? pair.patient().token() : pair.doctor().token();
         URI url = pair.urls.get(pair.sent++ % pair.urls.size());

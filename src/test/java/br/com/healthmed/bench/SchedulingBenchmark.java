@@ -360,7 +360,7 @@ class SchedulingBenchmark {
 
     /** As the clients send it: one document, the slot and key as variables (so the parsed document is reused). */
     private static final String BOOK = "mutation Book($slotId: UUID!, $key: String!) "
-            + "{ bookAppointment(slotId: $slotId, idempotencyKey: $key) { id status } }";
+            + "{ bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { id status } } }";
 
     /** Every patient books one of the slots, all released at once; patient i goes to instance {@code i % urls.size()}. */
     private HotResult hotDoctor(List<URI> urls, List<String> slots, List<String> tokens) throws Exception {
@@ -436,7 +436,7 @@ class SchedulingBenchmark {
         int booked = 0;
         for (int k = 0; k < winners.size(); k++) {
             String cancel = "{\"query\":\"mutation { cancelAppointment(id: \\\"" + winners.get(k).getValue()
-                    + "\\\", justification: \\\"Não poderei comparecer nesse dia.\\\") { status } }\"}";
+                    + "\\\", justification: \\\"Não poderei comparecer nesse dia.\\\") { appointment { status } } }\"}";
             assertThat(send(url, cancel, patientTokens.get(winners.get(k).getKey()))).contains("CANCELLED");
             long freed = System.nanoTime();
             String waiter = waiterTokens.get(k);

@@ -94,9 +94,9 @@ abstract class NotificationsApiContract {
                 "TZID:America/Sao_Paulo", "URL:https://app.healthmed.example/consultas/" + appointment);
 
         clock.advance(Duration.ofMinutes(5));
-        doctor.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { status } }")
+        doctor.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
                 .variable("id", appointment).variable("j", JUSTIFICATION).execute()
-                .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
+                .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED");
         Map<String, Object> cancellation = awaitMail(patientEmail, "Consulta cancelada");
         Map<String, Object> withdrawal = attachment(cancellation);
         assertThat(withdrawal.get("contentType")).isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
@@ -175,7 +175,7 @@ abstract class NotificationsApiContract {
     void noReminderForACancelledConsultationNorOneWhoseTimeHadComeWhenItWasConfirmed() {
         Instant cancelledStart = clock.inDays(2, 14);
         String cancelled = confirmed(cancelledStart);
-        patient.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { status } }")
+        patient.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
                 .variable("id", cancelled).variable("j", JUSTIFICATION).execute();
         awaitMail(doctorEmail, "Consulta cancelada pelo paciente");
         // the patient's own calendar entry is withdrawn too

@@ -73,7 +73,7 @@ class AppointmentEventsAcrossInstancesTest {
         // away: two changes on A
         doctor.api().tester().documentName("rejectAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", seen[1])
                 .variable("reason", "Agenda cheia nesse dia, desculpe.").execute()
-                .path("rejectAppointment.status").entity(String.class).isEqualTo("REJECTED");
+                .path("rejectAppointment.appointment.status").entity(String.class).isEqualTo("REJECTED");
         String second = (String) patient.book(otherSlot, "k-" + UUID.randomUUID()).get("id");
 
         WebSocketGraphQlTester backOnB = sockets.connect(instances.b().port(), patient.accessToken());
@@ -106,7 +106,7 @@ class AppointmentEventsAcrossInstancesTest {
                         String id = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id");
                         patient.api().tester().documentName("cancelAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id)
                                 .variable("justification", "Precisei viajar de última hora.").execute()
-                                .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
+                                .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED");
                     }
                 })
                 .recordWith(() -> received)

@@ -111,7 +111,7 @@ class AppointmentEventsTest {
                 })
                 .then(() -> patient.api().tester().documentName("cancelAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS)
                         .variable("id", appointment[0]).variable("justification", JUSTIFICATION).execute()
-                        .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED"))
+                        .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED"))
                 .assertNext(e -> assertThat(e).containsEntry("status", "CANCELLED").containsEntry("reason", JUSTIFICATION))
                 .expectComplete()
                 .verify(WAIT);
@@ -164,7 +164,7 @@ class AppointmentEventsTest {
                     .then(() -> FailingReads.failing.set(false))
                     .then(() -> patient.api().tester().documentName("cancelAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS)
                             .variable("id", appointment[0]).variable("justification", JUSTIFICATION).execute()
-                            .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED"))
+                            .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED"))
                     .assertNext(response -> response.path("appointmentEvents.status").entity(String.class).isEqualTo("CANCELLED"))
                     .expectComplete()
                     .verify(WAIT);

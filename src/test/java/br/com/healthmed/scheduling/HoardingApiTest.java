@@ -53,14 +53,14 @@ class HoardingApiTest {
 
     private static final String BOOK = """
             mutation book($slotId: UUID!, $key: String!) {
-              bookAppointment(slotId: $slotId, idempotencyKey: $key) { id status answerBy holdWarnings }
+              bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { id status answerBy holdWarnings } }
             }""";
     private static final String WAITING = """
             query { myAppointments(status: REQUESTED, first: 100) { edges { node { id status holdWarnings } } } }""";
     private static final String APPOINTMENT = """
             query one($id: UUID!) { appointment(id: $id) { id status reason answerBy holdWarnings } }""";
     private static final String RELEASE = """
-            mutation release($ids: [UUID!]!) { releaseHolds(ids: $ids) { id status reason } }""";
+            mutation release($ids: [UUID!]!) { releaseHolds(ids: $ids) { appointments { id status reason } slots { id available appointment { id } } } }""";
     private static final String AGENDA = """
             query agenda($doctorId: UUID!, $from: DateTime!, $to: DateTime!) {
               doctorAgenda(doctorId: $doctorId, from: $from, to: $to) { id }
@@ -230,10 +230,16 @@ class HoardingApiTest {
         assertThat(error(first.api().tester().document(RELEASE).variable("ids", List.of(a)).execute()))
                 .containsEntry("code", "WRONG_ROLE");
 
-        List<Map<String, Object>> released = doctor.api().tester().document(RELEASE).variable("ids", List.of(a, b)).execute()
-                .path("releaseHolds").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        GraphQlTester.Response release = doctor.api().tester().document(RELEASE).variable("ids", List.of(a, b)).execute();
+        List<Map<String, Object>> released = release.path("releaseHolds.appointments").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
 
         assertThat(released).extracting(m -> m.get("status")).containsExactly("REJECTED", "REJECTED");
+        // the answer carries both slots as they are now, free again, for the doctor's cached agenda
+        List<Map<String, Object>> freed = release.path("releaseHolds.slots").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        assertThat(freed).extracting(m -> m.get("id")).containsExactly(slots.get(0), slots.get(1));
+        assertThat(freed).allSatisfy(slot -> assertThat(slot).containsEntry("available", true).containsEntry("appointment", null));
         Map<String, Object> seenByPatient = first.api().tester().document(APPOINTMENT).variable("id", a).execute()
                 .path("appointment").entity(Map.class).get();
         assertThat(seenByPatient).containsEntry("status", "REJECTED")
@@ -241,7 +247,7 @@ class HoardingApiTest {
         assertThat(freeSlots()).hasSize(12);
         // sent again: nothing more happens
         assertThat(doctor.api().tester().document(RELEASE).variable("ids", List.of(a, b)).execute()
-                .path("releaseHolds[*].status").entityList(String.class).get()).containsExactly("REJECTED", "REJECTED");
+                .path("releaseHolds.appointments[*].status").entityList(String.class).get()).containsExactly("REJECTED", "REJECTED");
     }
 
     @Test
@@ -396,7 +402,7 @@ class HoardingApiTest {
                 .variable("key", "k-" + UUID.randomUUID()).execute();
         Object[] outcome = new Object[1];
         response.errors().satisfy(errors -> outcome[0] = errors.isEmpty() ? null : errors.get(0));
-        return outcome[0] != null ? outcome[0] : response.path("bookAppointment").entity(Map.class).get();
+        return outcome[0] != null ? outcome[0] : response.path("bookAppointment.appointment").entity(Map.class).get();
     }
 
     private static String id(Object booked) {

@@ -40,8 +40,10 @@ abstract class RescheduleAndWaitlistApiContract {
             proposedTime { id slotId start answerBy }
             history { from to by previousStart newStart late }
             """;
+    /** A slot in a mutation's payload: what a normalised cache updates the agenda with. */
+    private static final String SLOT = "id available appointment { id }";
     private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
-            + APPOINTMENT + " } }";
+            + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }";
 
     @Autowired
     UnverifiedSessions unverifiedSessions;
@@ -75,7 +77,13 @@ abstract class RescheduleAndWaitlistApiContract {
         doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id).execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
 
         String moveKey = key();
-        Map<String, Object> moved = reschedule(patient, id, to, moveKey).path("rescheduleAppointment").entity(Map.class).get();
+        GraphQlTester.Response answer = reschedule(patient, id, to, moveKey);
+        Map<String, Object> moved = answer.path("rescheduleAppointment.appointment").entity(Map.class).get();
+        // both slots as the move left them, for a cached agenda: the new one taken (by this appointment), the old one free
+        answer.path("rescheduleAppointment.slot").entity(Map.class).satisfies(slot -> assertThat(slot)
+                .containsEntry("id", to).containsEntry("available", false).containsEntry("appointment", Map.of("id", id)));
+        answer.path("rescheduleAppointment.releasedSlot").entity(Map.class).satisfies(slot -> assertThat(slot)
+                .containsEntry("id", from).containsEntry("available", true).containsEntry("appointment", null));
         assertThat(moved).containsEntry("id", id).containsEntry("slotId", to).containsEntry("status", "REQUESTED")
                 .containsEntry("start", iso(second));
         Map<String, Object> step = last(moved);
@@ -83,7 +91,7 @@ abstract class RescheduleAndWaitlistApiContract {
                 .containsEntry("previousStart", iso(first)).containsEntry("newStart", iso(second));
 
         // the answer was lost: the same request again answers the same appointment, and moves nothing more
-        Map<String, Object> again = reschedule(patient, id, to, moveKey).path("rescheduleAppointment").entity(Map.class).get();
+        Map<String, Object> again = reschedule(patient, id, to, moveKey).path("rescheduleAppointment.appointment").entity(Map.class).get();
         assertThat(again).containsEntry("id", id).containsEntry("slotId", to);
         assertThat((List<?>) again.get("history")).hasSameSizeAs((List<?>) moved.get("history"));
 
@@ -99,7 +107,7 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser doctor = TestUser.doctor(anonymous);
         TestUser patient = TestUser.patient(anonymous);
         String id = (String) patient.book(doctor.publish(clock.inDays(1, 9)), key()).get("id");
-        reschedule(patient, id, doctor.publish(clock.inDays(5, 9)), key()).path("rescheduleAppointment.id").entity(String.class).isEqualTo(id);
+        reschedule(patient, id, doctor.publish(clock.inDays(5, 9)), key()).path("rescheduleAppointment.appointment.id").entity(String.class).isEqualTo(id);
         doctor.api().tester().documentName("acceptAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("id", id).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED"); // so it does not expire meanwhile
 
@@ -120,7 +128,7 @@ abstract class RescheduleAndWaitlistApiContract {
         Map<String, Object> booked = patient.book(from, key());
         assertThat(booked).containsEntry("status", "CONFIRMED");
 
-        Map<String, Object> moved = reschedule(patient, (String) booked.get("id"), to, key()).path("rescheduleAppointment").entity(Map.class).get();
+        Map<String, Object> moved = reschedule(patient, (String) booked.get("id"), to, key()).path("rescheduleAppointment.appointment").entity(Map.class).get();
         assertThat(moved).containsEntry("status", "CONFIRMED").containsEntry("start", iso(later));
         @SuppressWarnings("unchecked")
         Map<String, Object> meeting = (Map<String, Object>) moved.get("meeting");
@@ -224,10 +232,16 @@ abstract class RescheduleAndWaitlistApiContract {
         String email = patientEmail(patient);
         Instant start = clock.inDays(3, 9);
         Instant proposed = clock.inDays(3, 15);
-        String id = (String) patient.book(doctor.publish(start), key()).get("id");
+        String startSlot = doctor.publish(start);
+        String id = (String) patient.book(startSlot, key()).get("id");
         String proposedSlot = doctor.publish(proposed);
 
-        Map<String, Object> offered = propose(doctor, id, proposedSlot).path("proposeNewTime").entity(Map.class).get();
+        GraphQlTester.Response proposing = propose(doctor, id, proposedSlot);
+        Map<String, Object> offered = proposing.path("proposeNewTime.appointment").entity(Map.class).get();
+        proposing.path("proposeNewTime.proposedSlot").entity(Map.class).satisfies(slot -> assertThat(slot)
+                .containsEntry("id", proposedSlot).containsEntry("available", false));
+        proposing.path("proposeNewTime.slot").entity(Map.class).satisfies(slot -> assertThat(slot)
+                .containsEntry("id", startSlot).containsEntry("available", false).containsEntry("appointment", Map.of("id", id)));
         @SuppressWarnings("unchecked")
         Map<String, Object> proposal = (Map<String, Object>) offered.get("proposedTime");
         assertThat(proposal).containsEntry("slotId", proposedSlot).containsEntry("start", iso(proposed));
@@ -235,17 +249,23 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(anonymous.mailbox().await(email, "Novo horário proposto").get("text").toString()).doesNotContain("meet.jit.si");
         assertCode(propose(patient, id, proposedSlot), "WRONG_ROLE");
 
-        Map<String, Object> accepted = respond(patient, id, true);
+        Map<String, Object> acceptance = respond(patient, id, true);
+        Map<String, Object> accepted = SchedulingApiContract.map(acceptance.get("appointment"));
+        // the consultation's new slot taken, its old one free again: both in the answer
+        assertThat(SchedulingApiContract.map(acceptance.get("slot"))).containsEntry("id", proposedSlot).containsEntry("available", false);
+        assertThat(SchedulingApiContract.map(acceptance.get("releasedSlot"))).containsEntry("id", startSlot).containsEntry("available", true);
         assertThat(accepted).containsEntry("slotId", proposedSlot).containsEntry("start", iso(proposed))
                 .containsEntry("status", "REQUESTED").containsEntry("proposedTime", null);
 
         // a second proposal, declined: the appointment stays, the proposed slot is free again
         String another = doctor.publish(clock.inDays(4, 9));
-        propose(doctor, id, another).path("proposeNewTime.proposedTime.slotId").entity(String.class).isEqualTo(another);
-        Map<String, Object> declined = respond(patient, id, false);
+        propose(doctor, id, another).path("proposeNewTime.appointment.proposedTime.slotId").entity(String.class).isEqualTo(another);
+        Map<String, Object> refusal = respond(patient, id, false);
+        Map<String, Object> declined = SchedulingApiContract.map(refusal.get("appointment"));
+        assertThat(SchedulingApiContract.map(refusal.get("releasedSlot"))).containsEntry("id", another).containsEntry("available", true);
         assertThat(declined).containsEntry("slotId", proposedSlot).containsEntry("proposedTime", null);
         assertThat(available(doctor, another)).isTrue();
-        assertCode(patient.api().tester().document("mutation($a: UUID!) { respondToProposedTime(appointmentId: $a, accept: true) { id } }")
+        assertCode(patient.api().tester().document("mutation($a: UUID!) { respondToProposedTime(appointmentId: $a, accept: true) { appointment { id } } }")
                 .variable("a", id).execute(), "NO_PENDING_PROPOSAL");
     }
 
@@ -257,22 +277,22 @@ abstract class RescheduleAndWaitlistApiContract {
         String id = (String) patient.book(doctor.publish(clock.inDays(3, 9)), key()).get("id");
         String first = doctor.publish(clock.inDays(3, 15));
 
-        String firstProposal = propose(doctor, id, first).path("proposeNewTime.proposedTime.id").entity(String.class).get();
-        propose(doctor, id, first).path("proposeNewTime.proposedTime.id").entity(String.class).isEqualTo(firstProposal);
+        String firstProposal = propose(doctor, id, first).path("proposeNewTime.appointment.proposedTime.id").entity(String.class).get();
+        propose(doctor, id, first).path("proposeNewTime.appointment.proposedTime.id").entity(String.class).isEqualTo(firstProposal);
         Map<String, Object> accepted = respond(patient, id, true, firstProposal);
         Map<String, Object> acceptedAgain = respond(patient, id, true, firstProposal);
         assertThat(acceptedAgain).containsEntry("slotId", first).containsEntry("proposedTime", null)
                 .containsEntry("status", accepted.get("status"));
-        propose(doctor, id, first).path("proposeNewTime.slotId").entity(String.class).isEqualTo(first);
+        propose(doctor, id, first).path("proposeNewTime.appointment.slotId").entity(String.class).isEqualTo(first);
         assertThat(anonymous.mailbox().subjects(email).stream().filter(s -> s.startsWith("Novo horário proposto")))
                 .as("one proposal, told once").hasSize(1);
 
         // declined, then the same slot proposed again: a late copy of the refusal does not refuse the new proposal
         String second = doctor.publish(clock.inDays(4, 9));
-        String declinedProposal = propose(doctor, id, second).path("proposeNewTime.proposedTime.id").entity(String.class).get();
+        String declinedProposal = propose(doctor, id, second).path("proposeNewTime.appointment.proposedTime.id").entity(String.class).get();
         respond(patient, id, false, declinedProposal);
         assertThat(respond(patient, id, false, declinedProposal)).containsEntry("slotId", first).containsEntry("proposedTime", null);
-        String again = propose(doctor, id, second).path("proposeNewTime.proposedTime.id").entity(String.class).get();
+        String again = propose(doctor, id, second).path("proposeNewTime.appointment.proposedTime.id").entity(String.class).get();
         assertThat(again).as("a new proposal of the same slot").isNotEqualTo(declinedProposal);
         Map<String, Object> lateCopy = respond(patient, id, false, declinedProposal);
         @SuppressWarnings("unchecked")
@@ -296,8 +316,11 @@ abstract class RescheduleAndWaitlistApiContract {
         join(second, doctor, clock.inDays(4, 0), clock.inDays(7, 0));
         assertThat(waitlist(first)).hasSize(1);
 
-        cancel(holder, held);
-        // never free in between: the cancellation itself handed the slot to the first waiter
+        Map<String, Object> cancelled = cancelAnswer(holder, held);
+        // never free in between: the cancellation itself handed the slot to the first waiter, and its answer
+        // shows the slot taken without showing the holder whose offer it now is
+        assertThat(SchedulingApiContract.map(cancelled.get("slot"))).containsEntry("id", slot).containsEntry("available", false)
+                .containsEntry("appointment", null);
         assertCode(book(latecomer, slot), "SLOT_UNAVAILABLE");
         Map<String, Object> offer = awaitOffer(first);
         assertThat(offer).containsEntry("slotId", slot).containsEntry("start", iso(start));
@@ -334,8 +357,9 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(next).containsEntry("slotId", slot);
         assertCode(accept(first, (String) lapsing.get("id")), "INVALID_APPOINTMENT_STATE");
 
-        second.api().tester().document("mutation($a: UUID!) { declineWaitlistOffer(appointmentId: $a) { status } }")
-                .variable("a", next.get("id")).execute().path("declineWaitlistOffer.status").entity(String.class).isEqualTo("CANCELLED");
+        second.api().tester().document("mutation($a: UUID!) { declineWaitlistOffer(appointmentId: $a) { appointment { status } slot { " + SLOT + " } } }")
+                .variable("a", next.get("id")).execute().path("declineWaitlistOffer.appointment.status").entity(String.class).isEqualTo("CANCELLED")
+                .path("declineWaitlistOffer.slot.id").entity(String.class).isEqualTo(slot);
         // nobody else waits: the slot is anyone's again
         awaitAvailable(doctor, slot);
         assertThat(TestUser.patient(anonymous).book(slot, key())).containsEntry("status", "REQUESTED");
@@ -375,32 +399,41 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response propose(TestUser who, String appointment, String slot) {
-        return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { " + APPOINTMENT + " } }")
+        return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { appointment { " + APPOINTMENT
+                        + " } slot { " + SLOT + " } proposedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("s", slot).execute();
     }
 
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept, String proposal) {
-        return respondTo(patient, appointment, accept, proposal).path("respondToProposedTime").entity(Map.class).get();
+        return respondTo(patient, appointment, accept, proposal).path("respondToProposedTime.appointment").entity(Map.class).get();
     }
 
     private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposal) {
         return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
-                        + APPOINTMENT + " } }")
+                        + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("y", accept).variable("p", proposal).execute();
     }
 
+    /** The whole payload of an answer to a proposal (without proposalId): the appointment and both slots. */
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { " + APPOINTMENT + " } }")
+        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { "
+                        + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("y", accept).execute().path("respondToProposedTime").entity(Map.class).get();
     }
 
     private GraphQlTester.Response book(TestUser patient, String slot) {
-        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id } }")
+        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
                 .variable("s", slot).variable("k", key()).execute();
     }
 
     private Map<String, Object> cancel(TestUser who, String appointment) {
-        return who.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { " + APPOINTMENT + " } }")
+        return SchedulingApiContract.map(cancelAnswer(who, appointment).get("appointment"));
+    }
+
+    /** The whole payload of a cancellation: the appointment and its slot. */
+    private Map<String, Object> cancelAnswer(TestUser who, String appointment) {
+        return who.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { "
+                        + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } } }")
                 .variable("id", appointment).variable("j", "Tive um imprevisto no trabalho e não poderei ir.").execute()
                 .path("cancelAppointment").entity(Map.class).get();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.MutableClock;
-import br.com.healthmed.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,9 +25,7 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -37,16 +34,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * week, patients book, the doctor accepts or rejects, patients cancel, time moves (the service's
  * clock is the test's), and the meeting link appears only in its window. Run on both adapters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // moving the clock by days must not expire the test users' access tokens
-        "healthmed.security.jwt.access-token-ttl=P30D",
-        "healthmed.scheduling.sweep-interval=PT1H",
-        // every test user books from one address and one User-Agent; HoardingApiTest tests these limits
-        "healthmed.booking-limits.per-network=100000",
-        "healthmed.booking-limits.per-device=100000",
-        "healthmed.booking-limits.per-network-per-doctor=100000",
-        "healthmed.booking-limits.per-device-per-doctor=100000"})
-@Import(TestClock.class)
+@ServiceWithTestClock
 abstract class SchedulingApiContract {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
@@ -227,7 +215,7 @@ abstract class SchedulingApiContract {
         Map<String, Object> first = book(patient, slot, "first-" + UUID.randomUUID());
         Map<String, Object> rejected = doctor.api().tester().documentName("rejectAppointment").fragmentName(APPOINTMENT_FIELDS)
                 .variable("id", first.get("id")).variable("reason", "Agenda cheia nesse dia, desculpe.")
-                .execute().path("rejectAppointment").entity(Map.class).get();
+                .execute().path("rejectAppointment.appointment").entity(Map.class).get();
         assertThat(rejected.get("status")).isEqualTo("REJECTED");
         assertThat(rejected.get("reason")).isEqualTo("Agenda cheia nesse dia, desculpe.");
 
@@ -235,6 +223,45 @@ abstract class SchedulingApiContract {
         assertThat(second.get("status")).isEqualTo("REQUESTED");
         // the first appointment keeps its own history
         assertThat(appointment(patient, first.get("id")).get("status")).isEqualTo("REJECTED");
+    }
+
+    /**
+     * A normalised cache (Apollo, urql, Relay) updates the entities an answer carries: booking, cancelling
+     * and rejecting answer the slot as the change left it, so a cached agenda stops offering a booked slot
+     * and offers a freed one again. Through that slot a patient sees their own appointment only; the
+     * doctor sees whoever is on it.
+     */
+    @Test
+    void bookingCancellingAndRejectingAnswerTheSlotAsTheChangeLeftIt() {
+        String slot = publish(doctor, clock.inDays(1, 17));
+        Map<String, Object> booking = payload(patient, "bookAppointment", Map.of("slotId", slot, "idempotencyKey", "k-" + UUID.randomUUID()));
+        Object booked = map(booking.get("appointment")).get("id");
+        assertThat(map(booking.get("slot"))).containsEntry("id", slot).containsEntry("available", false)
+                .containsEntry("appointment", Map.of("id", booked));
+
+        Map<String, Object> cancellation = payload(patient, "cancelAppointment", Map.of("id", booked, "justification", JUSTIFICATION));
+        assertThat(map(cancellation.get("slot"))).containsEntry("id", slot).containsEntry("available", true)
+                .containsEntry("appointment", null);
+
+        // another patient takes the freed slot: the first one's cancellation sent again shows it taken, not by whom
+        Object taken = book(newPatient(), slot, "k-" + UUID.randomUUID()).get("id");
+        assertThat(map(payload(patient, "cancelAppointment", Map.of("id", booked, "justification", JUSTIFICATION)).get("slot")))
+                .containsEntry("available", false).containsEntry("appointment", null);
+
+        Map<String, Object> rejection = payload(doctor, "rejectAppointment", Map.of("id", taken, "reason", "Agenda cheia nesse dia, desculpe."));
+        assertThat(map(rejection.get("slot"))).containsEntry("id", slot).containsEntry("available", true)
+                .containsEntry("appointment", null);
+        // the doctor's own agenda: a third booking on the slot, and the rejection sent again shows it with its appointment
+        Object third = book(newPatient(), slot, "k-" + UUID.randomUUID()).get("id");
+        assertThat(map(payload(doctor, "rejectAppointment", Map.of("id", taken, "reason", "Agenda cheia nesse dia, desculpe.")).get("slot")))
+                .containsEntry("available", false).containsEntry("appointment", Map.of("id", third));
+    }
+
+    /** The whole payload of one of the documents bookAppointment, cancelAppointment or rejectAppointment. */
+    private Map<String, Object> payload(TestUser who, String mutation, Map<String, Object> variables) {
+        GraphQlTester.Request<?> request = who.api().tester().documentName(mutation).fragmentName(APPOINTMENT_FIELDS);
+        variables.forEach(request::variable);
+        return map(request.execute().path(mutation).entity(Map.class).get());
     }
 
     @Test
@@ -328,8 +355,8 @@ abstract class SchedulingApiContract {
         assertThat(twice).isEqualTo(once);
 
         String justification = "Tive um imprevisto e não poderei comparecer.";
-        Map<String, Object> cancelled = act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment").entity(Map.class).get();
-        assertThat(act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment").entity(Map.class).get()).isEqualTo(cancelled);
+        Map<String, Object> cancelled = act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment.appointment").entity(Map.class).get();
+        assertThat(act(patient, "cancelAppointment", accepted, justification).path("cancelAppointment.appointment").entity(Map.class).get()).isEqualTo(cancelled);
         // not the same request: another justification, or the other side, is refused as before
         assertCode(act(patient, "cancelAppointment", accepted, "Outra justificativa qualquer aqui.").errors(), "INVALID_APPOINTMENT_STATE");
         assertCode(act(doctor, "cancelAppointment", accepted, justification).errors(), "INVALID_APPOINTMENT_STATE");
@@ -337,8 +364,8 @@ abstract class SchedulingApiContract {
         TestUser other = newPatient();
         String rejected = (String) book(other, publish(doctor, clock.inDays(3, 10)), "k-" + UUID.randomUUID()).get("id");
         String reason = "Agenda indisponível neste horário.";
-        Map<String, Object> declined = act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get();
-        assertThat(act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment").entity(Map.class).get()).isEqualTo(declined);
+        Map<String, Object> declined = act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment.appointment").entity(Map.class).get();
+        assertThat(act(doctor, "rejectAppointment", rejected, reason).path("rejectAppointment.appointment").entity(Map.class).get()).isEqualTo(declined);
         assertCode(act(doctor, "acceptAppointment", rejected, null).errors(), "INVALID_APPOINTMENT_STATE");
         assertCode(act(doctor, "rejectAppointment", rejected, "Um outro motivo, diferente.").errors(), "INVALID_APPOINTMENT_STATE");
     }
@@ -350,8 +377,10 @@ abstract class SchedulingApiContract {
             default -> "";
         };
         String variables = text == null ? "$id: UUID!" : "$id: UUID!, $text: String!";
+        // accept answers the appointment; reject and cancel a payload with it and its slot
+        String selection = mutation.equals("acceptAppointment") ? "...appointmentFields" : "appointment { ...appointmentFields }";
         GraphQlTester.Request<?> request = who.api().tester().document("mutation(" + variables + ") { " + mutation + "(id: $id" + argument
-                + ") { ...appointmentFields } }").fragmentName(APPOINTMENT_FIELDS).variable("id", id);
+                + ") { " + selection + " } }").fragmentName(APPOINTMENT_FIELDS).variable("id", id);
         return (text == null ? request : request.variable("text", text)).execute();
     }
 
@@ -596,7 +625,7 @@ abstract class SchedulingApiContract {
 
     private Map<String, Object> cancel(TestUser who, Object id) {
         return who.api().tester().documentName("cancelAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", id).variable("justification", JUSTIFICATION)
-                .execute().path("cancelAppointment").entity(Map.class).get();
+                .execute().path("cancelAppointment.appointment").entity(Map.class).get();
     }
 
     private Map<String, Object> appointment(TestUser who, Object id) {

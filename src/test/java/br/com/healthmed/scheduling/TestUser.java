@@ -36,6 +36,6 @@ public record TestUser(String id, String name, String accessToken, Api api) {
     @SuppressWarnings("unchecked")
     public Map<String, Object> book(String slotId, String idempotencyKey) {
         return api.tester().documentName("bookAppointment").fragmentName(SchedulingApiContract.APPOINTMENT_FIELDS).variable("slotId", slotId)
-                .variable("idempotencyKey", idempotencyKey).execute().path("bookAppointment").entity(Map.class).get();
+                .variable("idempotencyKey", idempotencyKey).execute().path("bookAppointment.appointment").entity(Map.class).get();
     }
 }

@@ -97,7 +97,7 @@ class HealthRecordController {
         return records.scanStatuses(files);
     }
 
-    /** The owner's groups of each file, one read per owner; nobody else sees group names here. */
+    /** The owner's groups of each file, one read per owner; for anyone else absent (null), not empty. */
     @BatchMapping(typeName = "RecordFile", field = "groups")
     Map<RecordFile, List<RecordGroup>> fileGroups(List<RecordFile> files, Principal principal) {
         String caller = principal instanceof CallerAuthentication known ? known.getPrincipal().accountId() : null;
@@ -107,7 +107,10 @@ class HealthRecordController {
                         .collect(Collectors.toMap(RecordGroup::id, Function.identity()))));
         Map<RecordFile, List<RecordGroup>> result = new HashMap<>();
         for (RecordFile file : files) {
-            Map<GroupId, RecordGroup> groups = groupsByOwner.getOrDefault(file.owner(), Map.of());
+            Map<GroupId, RecordGroup> groups = groupsByOwner.get(file.owner());
+            if (groups == null) {
+                continue; // not the caller's file
+            }
             result.put(file, file.groups().stream().map(groups::get).filter(Objects::nonNull)
                     .sorted(java.util.Comparator.comparing(RecordGroup::name)).toList());
         }

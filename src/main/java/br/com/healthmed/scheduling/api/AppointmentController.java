@@ -92,33 +92,37 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment bookAppointment(@Argument UUID slotId,
+    AppointmentChange bookAppointment(@Argument UUID slotId,
                                 @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE)
                                 String idempotencyKey,
                                 @AuthenticationPrincipal Caller caller,
                                 @ContextValue(name = ClientAddress.CONTEXT_KEY, required = false) ClientAddress address,
                                 @ContextValue(name = ClientDevice.CONTEXT_KEY, required = false) ClientDevice device) {
-        return booking.book(AccountId.of(RoleGate.patient(caller)), new SlotId(slotId), idempotencyKey, origins.of(address, device));
+        return AppointmentChange.on(booking.book(AccountId.of(RoleGate.patient(caller)), new SlotId(slotId), idempotencyKey,
+                origins.of(address, device)));
     }
 
     @MutationMapping
-    Appointment rescheduleAppointment(@Argument UUID appointmentId, @Argument UUID slotId,
+    AppointmentChange rescheduleAppointment(@Argument UUID appointmentId, @Argument UUID slotId,
                                       @Argument @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.MESSAGE)
                                       String idempotencyKey,
                                       @AuthenticationPrincipal Caller caller) {
-        return rescheduling.reschedule(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey);
+        return AppointmentChange.rescheduled(rescheduling.reschedule(AccountId.of(RoleGate.patient(caller)),
+                new AppointmentId(appointmentId), new SlotId(slotId), idempotencyKey), idempotencyKey);
     }
 
     @MutationMapping
-    Appointment proposeNewTime(@Argument UUID appointmentId, @Argument UUID slotId, @AuthenticationPrincipal Caller caller) {
-        return rescheduling.proposeNewTime(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(appointmentId), new SlotId(slotId));
+    AppointmentChange proposeNewTime(@Argument UUID appointmentId, @Argument UUID slotId, @AuthenticationPrincipal Caller caller) {
+        SlotId proposed = new SlotId(slotId);
+        return AppointmentChange.proposed(rescheduling.proposeNewTime(AccountId.of(RoleGate.doctor(caller)),
+                new AppointmentId(appointmentId), proposed), proposed);
     }
 
     @MutationMapping
-    Appointment respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument @Nullable String proposalId,
-                                      @AuthenticationPrincipal Caller caller) {
-        return rescheduling.respondToProposal(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId), accept,
-                Optional.ofNullable(proposalId));
+    AppointmentChange respondToProposedTime(@Argument UUID appointmentId, @Argument boolean accept, @Argument @Nullable String proposalId,
+                                            @AuthenticationPrincipal Caller caller) {
+        return AppointmentChange.answered(rescheduling.respondToProposal(AccountId.of(RoleGate.patient(caller)),
+                new AppointmentId(appointmentId), accept, Optional.ofNullable(proposalId)), accept);
     }
 
     @MutationMapping
@@ -127,19 +131,20 @@ class AppointmentController {
     }
 
     @MutationMapping
-    Appointment rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
-        return lifecycle.reject(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(id), reason);
+    AppointmentChange rejectAppointment(@Argument UUID id, @Argument String reason, @AuthenticationPrincipal Caller caller) {
+        return AppointmentChange.on(lifecycle.reject(AccountId.of(RoleGate.doctor(caller)), new AppointmentId(id), reason));
     }
 
     @MutationMapping
-    List<Appointment> releaseHolds(@Argument List<UUID> ids, @AuthenticationPrincipal Caller caller) {
-        return holdRelease.release(AccountId.of(RoleGate.doctor(caller)), ids.stream().map(AppointmentId::new).toList());
+    AppointmentChange.Released releaseHolds(@Argument List<UUID> ids, @AuthenticationPrincipal Caller caller) {
+        return new AppointmentChange.Released(holdRelease.release(AccountId.of(RoleGate.doctor(caller)),
+                ids.stream().map(AppointmentId::new).toList()));
     }
 
     @MutationMapping
-    Appointment cancelAppointment(@Argument UUID id, @Argument String justification, @AuthenticationPrincipal Caller caller) {
+    AppointmentChange cancelAppointment(@Argument UUID id, @Argument String justification, @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(RoleGate.any(caller));
-        return lifecycle.cancel(account, caller.role(), new AppointmentId(id), justification);
+        return AppointmentChange.on(lifecycle.cancel(account, caller.role(), new AppointmentId(id), justification));
     }
 
     @MutationMapping

@@ -64,8 +64,8 @@ class WaitlistController {
     }
 
     @MutationMapping
-    Appointment declineWaitlistOffer(@Argument UUID appointmentId, @AuthenticationPrincipal Caller caller) {
-        return waitlist.decline(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId));
+    AppointmentChange declineWaitlistOffer(@Argument UUID appointmentId, @AuthenticationPrincipal Caller caller) {
+        return AppointmentChange.on(waitlist.decline(AccountId.of(RoleGate.patient(caller)), new AppointmentId(appointmentId)));
     }
 
     @BatchMapping(typeName = "WaitlistEntry", field = "doctor")

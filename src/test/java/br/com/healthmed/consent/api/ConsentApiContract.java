@@ -128,7 +128,7 @@ abstract class ConsentApiContract {
     }
 
     private static GraphQlTester.Request<?> book(TestUser patient, String slot) {
-        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id } }")
+        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
                 .variable("s", slot).variable("k", "k-" + UUID.randomUUID());
     }
 

@@ -161,7 +161,7 @@ abstract class AccountApiContract {
         patient.tester().document(ME).execute().path("me.emailVerified").entity(Boolean.class).isEqualTo(true);
         patient.acceptTeleconsultationConsent(); // booking's other rule (ConsentRequired)
         patient.tester().document(BOOK).variable("slotId", slot).variable("key", key).execute()
-                .path("bookAppointment.status").entity(String.class).isEqualTo("REQUESTED");
+                .path("bookAppointment.appointment.status").entity(String.class).isEqualTo("REQUESTED");
         patient.tester().document(SHARE).variable("doctor", doctor.id()).execute().path("shareRecord.id").hasValue();
         assertThat(kinds(token)).containsExactlyInAnyOrder("LOGIN_SUCCEEDED", "EMAIL_VERIFIED", "CONSENT_ACCEPTED");
     }
@@ -369,7 +369,7 @@ abstract class AccountApiContract {
     // --- helpers --------------------------------------------------------------------------------
 
     static final String ME = "{ me { ... on Patient { email emailVerified } ... on Doctor { accountEmail } } }";
-    static final String BOOK = "mutation($slotId: UUID!, $key: String!) { bookAppointment(slotId: $slotId, idempotencyKey: $key) { status } }";
+    static final String BOOK = "mutation($slotId: UUID!, $key: String!) { bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { status } } }";
     static final String SHARE = "mutation($doctor: UUID!) { shareRecord(input: {doctorId: $doctor, allFiles: true, durationHours: 24}) { id } }";
     static final String VERIFY = "mutation($code: String!) { verifyEmail(code: $code) { emailVerified } }";
     static final String RESEND = "mutation { resendVerification }";

@@ -306,7 +306,7 @@ abstract class ClinicalRecordApiContract {
         assertThat(code(writeNote(doctor, early, note("x", List.of())))).isEqualTo("CLINICAL_WRITE_WINDOW_CLOSED");
         patient.document("clinical", "cancelAppointment").variable("id", early)
                 .variable("justification", "Viagem de trabalho marcada para a mesma semana").execute()
-                .path("cancelAppointment.status").entity(String.class).isEqualTo("CANCELLED");
+                .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED");
         assertThat(code(writeNote(doctor, early, note("x", List.of())))).isEqualTo("INVALID_APPOINTMENT_STATE");
 
         String appointment = consultationInProgress(patient, doctor);

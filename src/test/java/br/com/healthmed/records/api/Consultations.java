@@ -26,7 +26,7 @@ final class Consultations {
                 .variable("slots", List.of(Map.of("start", start.truncatedTo(ChronoUnit.SECONDS).toString())))
                 .execute().path("publishSlots[0].id").entity(String.class).get();
         String appointment = patient.document("clinical", "bookAppointment").variable("slotId", slot)
-                .variable("idempotencyKey", UUID.randomUUID().toString()).execute().path("bookAppointment.id").entity(String.class).get();
+                .variable("idempotencyKey", UUID.randomUUID().toString()).execute().path("bookAppointment.appointment.id").entity(String.class).get();
         doctor.document("clinical", "acceptAppointment").variable("id", appointment).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         return appointment;

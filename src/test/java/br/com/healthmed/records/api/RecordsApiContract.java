@@ -103,6 +103,8 @@ abstract class RecordsApiContract extends RecordsApiHarness {
         doctorA.document("shares", "sharedWithMe").execute()
                 .path("sharedWithMe[0].patient.name").entity(String.class).isEqualTo(patient.name)
                 .path("sharedWithMe[0].files[*].id").entityList(String.class).containsExactly(fileId)
+                // the patient's own groups are not the doctor's to see: null (not "in no group")
+                .path("sharedWithMe[0].files[0].groups").valueIsNull()
                 .path("sharedWithMe[0].shares[0].groupNames").entityList(String.class).containsExactly("cardiologia");
         HttpResponse<byte[]> downloaded = RecordClient.get(doctorA.downloadUrl(fileId));
         assertThat(downloaded.statusCode()).isEqualTo(200);
