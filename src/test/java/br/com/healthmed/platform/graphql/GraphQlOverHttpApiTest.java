@@ -220,6 +220,20 @@ class GraphQlOverHttpApiTest {
         assertThat(response.body()).doesNotContain("query must be a string");
     }
 
+    @Test
+    void aBrowserOnAnAllowedOriginMayGetQueries() throws Exception {
+        String origin = "http://localhost:5173"; // the local profile's web app
+        HttpResponse<String> preflight = send("OPTIONS", "/graphql", null, null, null,
+                Map.of("Origin", origin, "Access-Control-Request-Method", "GET"));
+        HttpResponse<String> query = send("GET", "/graphql?query=" + encode("{ specialties { code } }"), null, GRAPHQL_RESPONSE, null,
+                Map.of("Origin", origin));
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+        assertThat(query.statusCode()).isEqualTo(200);
+        assertThat(query.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private static Case post(String name, @Nullable String accept, String body, int status, String mediaType, @Nullable String code,
