@@ -16,7 +16,8 @@ public enum PlatformErrors implements ErrorCode {
     SESSION_REVOKED(ErrorType.UNAUTHORIZED, "The access token's session was ended (logout, refresh-token reuse, or for security), on whichever instance: log in again (see docs/security-sessions.md)."),
     NOT_FOUND(ErrorType.NOT_FOUND, "No such object, or not one the caller may see."),
     // Request shape
-    MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a GraphQL request: unreadable JSON, wrong method or media type (HTTP 4xx), or a subscription sent over HTTP instead of WebSocket."),
+    MALFORMED_REQUEST(ErrorType.BAD_REQUEST, "The HTTP request is not a well-formed GraphQL request: unreadable JSON, a parameter of the wrong type, a wrong method, content type or Accept (HTTP 400, 405, 415, 406), a mutation sent with GET, or a subscription sent over HTTP instead of WebSocket."),
+    REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST, "The request body is larger than 2 MiB (healthmed.graphql.http.max-body-size; HTTP 413): send less, e.g. a list in several requests."),
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "The document is not valid GraphQL."),
     GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "The document or its variables do not match the schema."),
     PERSISTED_QUERY_NOT_FOUND(ErrorType.BAD_REQUEST, "A persisted query (extensions.persistedQuery) sent without its query, whose hash this instance does not know: never registered here, evicted, registered on another instance or before a restart, or, in trusted-documents mode, not in the manifest. The message is PersistedQueryNotFound; send the request again with the query (Apollo's persisted-query link does). See docs/api.md, Persisted queries."),

@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Errors raised by graphql-java itself (syntax, schema validation, variable coercion, disabled
  * introspection) or by Spring (security, unresolved exceptions) carry no {@code extensions.code}.
- * This gives each one, so a client can handle every error by its code, and takes out of a message the
- * literal graphql-java quotes back ({@link EchoedLiterals}).
+ * This gives each one, so a client can handle every error by its code, and passes every message
+ * through {@link ErrorMessages}: no Java class name, no bad value echoed beyond a short prefix.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -43,7 +43,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            WebGraphQlResponse coded = response.getErrors().stream().allMatch(ErrorCodeInterceptor::isFinished)
+            WebGraphQlResponse coded = response.getErrors().stream().allMatch(ErrorCodeInterceptor::isClean)
                     ? response
                     : response.transform(builder -> builder.errors(withCodes(response.getErrors())));
             // A subscription's data is its stream of results: each pushed event is executed on its
@@ -57,7 +57,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static Object withCodesOnItem(Object item) {
         if (!(item instanceof ExecutionResult result) || result.getErrors().stream().allMatch(
-                e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
+                e -> e.getExtensions() != null && e.getExtensions().containsKey("code") && isClean(e.getMessage()))) {
             return item;
         }
         return result.transform(builder -> builder.errors(result.getErrors().stream().map(ErrorCodeInterceptor::withCode).toList()));
@@ -80,7 +80,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         Map<String, Object> extensions = given == null ? new LinkedHashMap<>() : new LinkedHashMap<>(given);
         extensions.putIfAbsent("code", codeFor(type).name());
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(message == null ? "Request failed." : EchoedLiterals.removed(message))
+                .message(message == null ? "Request failed." : ErrorMessages.clean(message))
                 .extensions(extensions);
         if (type != null) {
             builder.errorType(type);
@@ -96,10 +96,13 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         return builder.build();
     }
 
-    /** Coded, and with nothing to take out of its message. */
-    private static boolean isFinished(ResponseError error) {
-        return error.getExtensions() != null && error.getExtensions().containsKey("code")
-                && !EchoedLiterals.echoes(error.getMessage());
+    /** Has a code, and a message {@link ErrorMessages} leaves as it is. */
+    private static boolean isClean(ResponseError error) {
+        return error.getExtensions() != null && error.getExtensions().containsKey("code") && isClean(error.getMessage());
+    }
+
+    private static boolean isClean(@Nullable String message) {
+        return message != null && ErrorMessages.clean(message).equals(message);
     }
 
     private static ErrorCode codeFor(ErrorClassification classification) {

@@ -3,6 +3,7 @@ package br.com.healthmed.platform.security;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.web.ErrorResponses;
+import br.com.healthmed.platform.web.ErrorResponses.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,11 +44,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
             Caller caller = verifier.verify(header.substring(PREFIX.length()).trim());
             SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
         } catch (InvalidAccessTokenException invalid) {
-            refuse(response, invalid);
+            refuse(request, response, invalid);
             return;
         } catch (RevocationsNotKnownException starting) {
-            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, PlatformErrors.SERVICE_BUSY,
-                    "This instance is starting; retry after extensions.retryAfterSeconds.", RevocationsNotKnownException.RETRY_AFTER_SECONDS);
+            ErrorResponses.write(request, response, new Refusal(HttpServletResponse.SC_SERVICE_UNAVAILABLE, PlatformErrors.SERVICE_BUSY,
+                    "This instance is starting; retry after extensions.retryAfterSeconds.")
+                    .retryAfter(RevocationsNotKnownException.RETRY_AFTER_SECONDS));
             return;
         }
         try {
@@ -57,12 +59,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, InvalidAccessTokenException invalid) throws IOException {
+    /**
+     * 401 in the media type the client accepted, so a client that reads graphql-response+json bodies
+     * whatever the status (Apollo Client 4, urql) sees the code; RFC 6750's {@code invalid_token}.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, InvalidAccessTokenException invalid)
+            throws IOException {
         ErrorCode code = invalid.revoked() ? PlatformErrors.SESSION_REVOKED
                 : invalid.expired() ? PlatformErrors.TOKEN_EXPIRED : PlatformErrors.UNAUTHENTICATED;
         String message = invalid.revoked() ? SESSION_REVOKED_MESSAGE
                 : invalid.expired() ? "Access token expired; refresh the session." : "Access token is not valid.";
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, code, message);
+        ErrorResponses.write(request, response, new Refusal(HttpServletResponse.SC_UNAUTHORIZED, code, message)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
     }
 }

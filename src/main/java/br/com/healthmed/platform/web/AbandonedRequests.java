@@ -82,7 +82,9 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !PATH.equals(request.getRequestURI()) || !HttpMethod.POST.matches(request.getMethod());
+        // POST and GET queries; not a WebSocket upgrade, whose connection outlives the request
+        boolean get = HttpMethod.GET.matches(request.getMethod()) && request.getHeader("Upgrade") == null;
+        return !PATH.equals(request.getRequestURI()) || !(HttpMethod.POST.matches(request.getMethod()) || get);
     }
 
     @Override

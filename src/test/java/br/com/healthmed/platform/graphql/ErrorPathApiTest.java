@@ -156,13 +156,18 @@ class ErrorPathApiTest {
             assertThat(extensions(singleError(reply))).as("body %s", body).containsKey("code");
         }
 
-        // Jackson coerces a number to a string, so this one reaches graphql-java, which cannot parse "42".
-        // Without an Accept header the answer is application/json, where a request error is still 200.
+        // A number is not a document: the request is not a well-formed GraphQL request (once, Jackson
+        // turned it into the string "42" and graphql-java answered GRAPHQL_PARSE_FAILED with 200).
         Reply numericQuery = post("/graphql", "{\"query\": 42}", "Content-Type", "application/json");
-        assertThat(numericQuery.status()).isEqualTo(200);
-        assertThat(extensions(singleError(numericQuery))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
-        assertThat(numericQuery.json().get("data")).isNull();
+        assertThat(numericQuery.status()).isEqualTo(400);
+        assertThat(extensions(singleError(numericQuery))).containsEntry("code", "MALFORMED_REQUEST");
+        assertThat(numericQuery.json()).containsOnlyKeys("errors");
         assertNoInternals(numericQuery.body());
+
+        // A document that does not parse is a GraphQL error: 200 under the legacy application/json.
+        Reply unparsable = post("/graphql", "{\"query\": \"42\"}", "Content-Type", "application/json");
+        assertThat(unparsable.status()).isEqualTo(200);
+        assertThat(extensions(singleError(unparsable))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
 
         Reply wrongType = post("/graphql", "{ specialties { code } }", "Content-Type", "text/plain");
         assertThat(wrongType.status()).isBetween(400, 499);
@@ -592,8 +597,9 @@ class ErrorPathApiTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("Bearer"));
+        // the media type asked for first (graphql-response+json), so a client reads the code whatever the status
         assertThat(reply.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+                type -> assertThat(type).startsWith("application/graphql-response+json"));
         Map<String, Object> error = singleError(reply);
         assertThat((String) error.get("message")).isNotBlank();
         assertThat(extensions(error)).containsEntry("code", "UNAUTHENTICATED");
