@@ -8,10 +8,19 @@ import org.junit.jupiter.api.Test;
 class ErrorMessagesTest {
 
     @Test
+    void deepNestingIsRewrittenAsFarAsTheBoundAndStillNamesNoJavaClass() {
+        String deep = "value '" + "ArrayValue{values=[".repeat(50) + "IntValue{value=1}" + "]}".repeat(50) + "' is bad";
+        String cleaned = ErrorMessages.clean(deep);
+        org.assertj.core.api.Assertions.assertThat(cleaned).doesNotContain("ArrayValue").doesNotContain("IntValue");
+        org.assertj.core.api.Assertions.assertThat(cleaned.length()).isLessThanOrEqualTo(ErrorMessages.MAX_MESSAGE);
+    }
+
+    @Test
     void astValuesBecomeLiteralsAndJavaClassesTheirGraphQlTypes() {
         assertThat(ErrorMessages.clean("Validation error (WrongType@[doctor]) : argument 'id' with value 'IntValue{value=1}' is not a "
                 + "valid 'UUID' - Expected a 'java.util.UUID' AST type object but was 'IntValue'."))
-                .isEqualTo("Validation error (WrongType@[doctor]) : argument 'id' with value '1' is not a valid 'UUID' - "
+                .as("the argument's quoted literal is cut out, the rest written for a client")
+                .isEqualTo("Validation error (WrongType@[doctor]) : argument 'id' is not a valid 'UUID' - "
                         + "Expected a 'UUID' but was an Int literal.");
         assertThat(ErrorMessages.clean("value 'ObjectValue{objectFields=[ObjectField{name='a', value=ArrayValue{values=[IntValue{value=1}, "
                 + "StringValue{value='x'}, EnumValue{name='E'}, NullValue{}]}}]}' is bad"))
