@@ -94,6 +94,34 @@ abstract class SecurityEventStoreContract {
     }
 
     @Test
+    void readBackwardsTheLogGoesFromOldestToNewestOnceAndStartsNewerThanTheCursor() {
+        AccountId account = AccountId.random();
+        append(account, SecurityEventKind.LOGIN_SUCCEEDED, NOW.minus(RETENTION).minusSeconds(1)); // past the retention
+        List<SecurityEvent> appended = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            appended.add(append(account, SecurityEventKind.LOGIN_FAILED, NOW.minusSeconds(10 - i / 2)));
+        }
+        appended.sort(java.util.Comparator.comparing(SecurityEvent::position));
+
+        List<SecurityEvent> read = new ArrayList<>();
+        Optional<String> before = Optional.empty();
+        int pages = 0;
+        do {
+            Page page = store().newer(account, NOW.minus(RETENTION), 3, before);
+            read.addAll(page.items());
+            before = page.next();
+            pages++;
+        } while (before.isPresent());
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(read).containsExactlyElementsOf(appended);
+        assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(4).position())).items())
+                .containsExactlyElementsOf(appended.subList(5, 7));
+        assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(6).position())).items()).isEmpty();
+        assertThat(store().newer(AccountId.random(), NOW.minus(RETENTION), 10, Optional.empty()).items()).isEmpty();
+    }
+
+    @Test
     void appendingTheSameEntryTwiceKeepsOneAndAccountsAreApart() {
         AccountId account = AccountId.random();
         SecurityEvent event = append(account, SecurityEventKind.ACCOUNT_UPDATED, NOW);

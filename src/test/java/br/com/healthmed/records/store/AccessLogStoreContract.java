@@ -114,6 +114,31 @@ abstract class AccessLogStoreContract {
     }
 
     @Test
+    void readBackwardsTheLogGoesFromTheCursorTowardsTheNewestWithinTheRetention() {
+        List<AccessLogEntry> oldestFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AccessLogEntry entry = entry(patient, 10 + i);
+            store().append(entry);
+            oldestFirst.add(entry);
+        }
+        store().append(entry(patient, 0)); // older than the retention below
+        store().append(entry(AccountId.random(), 12));
+        Instant since = NOW.plusSeconds(5);
+
+        Page<AccessLogEntry> first = store().newer(patient, since, 2, Optional.empty());
+        Page<AccessLogEntry> second = store().newer(patient, since, 2, first.next());
+        Page<AccessLogEntry> last = store().newer(patient, since, 2, second.next());
+
+        assertThat(first.items()).containsExactlyElementsOf(oldestFirst.subList(0, 2));
+        assertThat(second.items()).containsExactlyElementsOf(oldestFirst.subList(2, 4));
+        assertThat(last.items()).containsExactlyElementsOf(oldestFirst.subList(4, 5));
+        assertThat(last.next()).isEmpty();
+        Page<AccessLogEntry> newestTwo = store().entries(patient, since, 2, Optional.empty());
+        Page<AccessLogEntry> sinceThose = store().newer(patient, since, 10, Optional.of(newestTwo.next().orElseThrow()));
+        assertThat(sinceThose.items()).as("nothing newer than the newest but the one in between").containsExactly(oldestFirst.get(4));
+    }
+
+    @Test
     void failedLookupsAreCountedPerCallerAndWindowExactlyUnderConcurrency() throws Exception {
         List<Object> counts = Concurrently.run(30, i -> () -> store().countFailedLookup("account:intruder", NOW, WINDOW));
 
