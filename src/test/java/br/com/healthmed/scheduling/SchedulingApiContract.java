@@ -174,7 +174,7 @@ abstract class SchedulingApiContract {
         Map<String, Object> near = Map.of("near", Map.of("latitude", -3.7319, "longitude", -38.5267), "radiusKm", 0.5);
 
         anonymous.document("searchDoctors").variable("filter", near).execute()
-                .path("searchDoctors.edges[0].doctor.id").entity(String.class).isEqualTo(doctor.id())
+                .path("searchDoctors.edges[0].node.id").entity(String.class).isEqualTo(doctor.id())
                 .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(first);
         book(patient, first, "k-" + UUID.randomUUID());
         anonymous.document("searchDoctors").variable("filter", near).execute()
