@@ -371,11 +371,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void myAppointmentsPagesThroughEveryAppointmentOnceInStartOrder() {
-        List<String> booked = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String slot = publish(doctor, clock.inDays(1 + i, 9));
-            booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
-        }
+        List<String> booked = bookedOnFiveDays();
         List<String> seen = new ArrayList<>();
         String after = null;
         boolean more = true;
@@ -396,11 +392,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void myAppointmentsPagesBackFromTheLatestStartIntoThePastOnceEach() {
-        List<String> booked = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String slot = publish(doctor, clock.inDays(1 + i, 9));
-            booked.add((String) book(newPatient(), slot, "b-" + UUID.randomUUID()).get("id"));
-        }
+        List<String> booked = bookedOnFiveDays();
         List<String> seen = new ArrayList<>();
         String before = null;
         boolean more = true;
@@ -423,6 +415,16 @@ abstract class SchedulingApiContract {
         doctor.api().document("myAppointments").variable("last", 10).variable("before", third).execute()
                 .path("myAppointments.edges[*].node.id").entityList(String.class).containsExactly(booked.get(0), booked.get(1))
                 .path("myAppointments.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    /** The ids of five appointments with the doctor, one a day from tomorrow at 09:00, each by a new patient. */
+    private List<String> bookedOnFiveDays() {
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String slot = publish(doctor, clock.inDays(1 + i, 9));
+            booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
+        }
+        return booked;
     }
 
     /** The two directions are never mixed, and a bad before is refused as a bad after is: null beside a coded error. */

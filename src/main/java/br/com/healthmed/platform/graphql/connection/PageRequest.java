@@ -20,9 +20,4 @@ public record PageRequest<P>(Direction direction, int size, Optional<P> from) {
     public boolean backward() {
         return direction == Direction.BACKWARD;
     }
-
-    /** The same request from another position (a module reading on in several store pages). */
-    public PageRequest<P> from(Optional<P> position) {
-        return new PageRequest<>(direction, size, position);
-    }
 }
