@@ -51,17 +51,8 @@ abstract class SecurityEventStoreContract {
             appended.add(append(account, SecurityEventKind.LOGIN_FAILED, NOW.minusSeconds(i / 2)));
         }
 
-        List<SecurityEvent> read = new ArrayList<>();
-        Optional<String> after = Optional.empty();
-        int pages = 0;
-        do {
-            Page page = store().page(account, NOW.minus(RETENTION), 3, after);
-            read.addAll(page.items());
-            after = page.next();
-            pages++;
-        } while (after.isPresent());
+        List<SecurityEvent> read = inPagesOfThree(after -> store().page(account, NOW.minus(RETENTION), 3, after));
 
-        assertThat(pages).isEqualTo(3);
         assertThat(read).containsExactlyInAnyOrderElementsOf(appended);
         assertThat(read).extracting(SecurityEvent::position).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
@@ -103,22 +94,28 @@ abstract class SecurityEventStoreContract {
         }
         appended.sort(java.util.Comparator.comparing(SecurityEvent::position));
 
-        List<SecurityEvent> read = new ArrayList<>();
-        Optional<String> before = Optional.empty();
-        int pages = 0;
-        do {
-            Page page = store().newer(account, NOW.minus(RETENTION), 3, before);
-            read.addAll(page.items());
-            before = page.next();
-            pages++;
-        } while (before.isPresent());
+        List<SecurityEvent> read = inPagesOfThree(before -> store().newer(account, NOW.minus(RETENTION), 3, before));
 
-        assertThat(pages).isEqualTo(3);
         assertThat(read).containsExactlyElementsOf(appended);
         assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(4).position())).items())
                 .containsExactlyElementsOf(appended.subList(5, 7));
         assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(6).position())).items()).isEmpty();
         assertThat(store().newer(AccountId.random(), NOW.minus(RETENTION), 10, Optional.empty()).items()).isEmpty();
+    }
+
+    /** Seven entries read page by page, each from the previous page's next: three pages. */
+    private static List<SecurityEvent> inPagesOfThree(java.util.function.Function<Optional<String>, Page> pages) {
+        List<SecurityEvent> read = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        int count = 0;
+        do {
+            Page page = pages.apply(from);
+            read.addAll(page.items());
+            from = page.next();
+            count++;
+        } while (from.isPresent());
+        assertThat(count).isEqualTo(3);
+        return read;
     }
 
     @Test
