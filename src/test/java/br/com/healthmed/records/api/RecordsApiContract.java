@@ -416,6 +416,17 @@ abstract class RecordsApiContract extends RecordsApiHarness {
         }
         assertThat(newer).as("newest first, as the log reads").containsExactly("depois-2.txt", "depois-1.txt", "depois-0.txt");
 
+        List<String> forwards = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            GraphQlTester.Response page = patient.document("recordAccessLog").variable("first", 3).variable("after", after).execute();
+            forwards.addAll(page.path("recordAccessLog.edges[*].node.fileName").entityList(String.class).get());
+            after = page.path("recordAccessLog.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? page.path("recordAccessLog.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        assertThat(forwards).as("forwards to the end, each entry once")
+                .containsExactly("depois-2.txt", "depois-1.txt", "depois-0.txt", "antes.txt");
+
         GraphQlTester.Response mixed = patient.document("recordAccessLog").variable("first", 2).variable("before", held).execute();
         assertThat(code(mixed)).isEqualTo("BAD_USER_INPUT");
         mixed.path("recordAccessLog").valueIsNull();
