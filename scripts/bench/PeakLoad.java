@@ -75,7 +75,7 @@ public class PeakLoad {
 
     static final String CEILING = "{ __typename }";
     static final String SEARCH = "query($f: DoctorSearchFilter!) { searchDoctors(filter: $f, first: 20) { edges { distanceKm consultationPrice { amount currency } "
-            + "rating { average count } nextAvailableSlot { slotId start } doctor { id name crm specialties { code name } } } } }";
+            + "rating { average count } nextAvailableSlot { slotId start } node { id name crm specialties { code name } } } } }";
     static final String AGENDA = "query($d: UUID!, $f: DateTime!, $t: DateTime!) { doctorAgenda(doctorId: $d, from: $f, to: $t) { id start end available } }";
     static final String MY_APPOINTMENTS = "{ myAppointments(first: 20) { edges { node { id status start end doctor { id name } } } } }";
     static final String MY_RECORD = "{ myRecord { files(first: 20) { edges { node { id fileName } } } } }";

@@ -38,7 +38,7 @@ public class SearchLoad {
     static final String[] SORTS = {"DISTANCE", "RATING", "PRICE"};
     static final String QUERY = "query($f: DoctorSearchFilter!, $s: DoctorSearchSort) { searchDoctors(filter: $f, sort: $s, first: 20) "
             + "{ totalCount pageInfo { hasNextPage endCursor } edges { cursor distanceKm consultationPrice { amount currency } rating { average count } "
-            + "nextAvailableSlot { slotId start } doctor { id name crm specialties { code name } } } } }";
+            + "nextAvailableSlot { slotId start } node { id name crm specialties { code name } } } } }";
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);

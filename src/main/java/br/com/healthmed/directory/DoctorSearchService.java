@@ -2,6 +2,7 @@ package br.com.healthmed.directory;
 
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.specialty.SpecialtyErrors;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.math.BigDecimal;
@@ -24,8 +25,6 @@ public class DoctorSearchService {
 
     public static final double MAX_RADIUS_KM = 100;
     public static final double DEFAULT_RADIUS_KM = 10;
-    public static final int DEFAULT_PAGE_SIZE = 20;
-    public static final int MAX_PAGE_SIZE = 100;
 
     private final DirectoryStore store;
     private final SpecialtyCatalog specialties;
@@ -44,7 +43,7 @@ public class DoctorSearchService {
         Optional<BigDecimal> maxPrice = Optional.ofNullable(request.maxPrice())
                 .map(price -> ProfileRules.price(price, "filter.maxPrice"));
         SearchSort sort = request.sort() == null ? SearchSort.DISTANCE : request.sort();
-        int first = pageSize(request.first());
+        int first = Pagination.size(request.first(), "first");
         GeoPoint center = center(request);
 
         String fingerprint = fingerprint(specialty, center, radius, minRating, maxPrice, sort);
@@ -55,7 +54,7 @@ public class DoctorSearchService {
         // One hit more than the page: whether there is a next page, without counting the rest.
         List<SearchHit> hits = store.first(new SearchQuery(circle, specialty, filter, sort, after, first + 1));
         List<SearchPage.Entry> entries = hits.stream().limit(first)
-                .map(hit -> new SearchPage.Entry(hit, SearchCursor.encode(fingerprint, hit)))
+                .map(hit -> new SearchPage.Entry(hit, SearchCursor.Position.of(fingerprint, hit)))
                 .toList();
         return new SearchPage(entries, hits.size() > first, after.isPresent(), () -> store.count(circle, specialty, filter));
     }
@@ -112,15 +111,6 @@ public class DoctorSearchService {
                     "The minimum rating is 1 to 5 stars.");
         }
         return Optional.of(BigDecimal.valueOf(minRating));
-    }
-
-    private static int pageSize(@Nullable Integer first) {
-        int size = first == null ? DEFAULT_PAGE_SIZE : first;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "first",
-                    "Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
-        }
-        return size;
     }
 
     /** What the order and the set of hits depend on; a cursor is only valid for the same values. */

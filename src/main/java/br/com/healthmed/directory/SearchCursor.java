@@ -2,50 +2,64 @@ package br.com.healthmed.directory;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.graphql.connection.CursorCodec;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * A position in a search's order: every sort key of the last hit of a page, and a fingerprint of the
- * search it belongs to. The next page holds the hits that come strictly after that position, so a
- * cursor needs no server state and pages never overlap. A cursor from another search (other filter or
- * sort) or that is not ours at all is refused with {@code INVALID_CURSOR}.
+ * What a search cursor holds: every sort key of the last hit of a page, and a fingerprint of the search
+ * it belongs to. The next page holds the hits that come strictly after that position, so a cursor needs
+ * no server state and pages never overlap. The cursor format itself is the API's one ({@link CursorCodec}):
+ * a cursor that is not one of a search is {@code BAD_USER_INPUT}; one of another search (other filter or
+ * sort) is refused with {@code INVALID_CURSOR}.
  */
-final class SearchCursor {
+public final class SearchCursor {
 
-    private static final String VERSION = "c1";
+    /** The position after a hit, in the order of one search. */
+    public record Position(String fingerprint, AccountId doctorId, double distanceKm, Rating rating, Optional<BigDecimal> price) {
 
-    private SearchCursor() {}
+        static Position of(String fingerprint, SearchHit hit) {
+            Listing listing = hit.listing();
+            return new Position(fingerprint, listing.doctorId(), hit.distanceKm(), listing.rating(), listing.consultationPrice());
+        }
 
-    static String encode(String fingerprint, SearchHit hit) {
-        Listing listing = hit.listing();
-        String text = String.join("|", VERSION, fingerprint, listing.doctorId().toString(),
-                Long.toHexString(Double.doubleToLongBits(hit.distanceKm())),
-                Long.toString(listing.rating().count()), Long.toString(listing.rating().sum()),
-                listing.consultationPrice().map(BigDecimal::toPlainString).orElse("-"));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
+        /** The hit it stands for; its office location is not part of the order and is not kept. */
+        SearchHit hit(GeoPoint anyLocation) {
+            return new SearchHit(new Listing(doctorId, anyLocation, price, rating), distanceKm);
+        }
 
-    /** The hit the cursor stands for; its office location is not part of the order and is not kept. */
-    static SearchHit decode(String cursor, String fingerprint, GeoPoint anyLocation) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 7 || !parts[0].equals(VERSION) || !parts[1].equals(fingerprint)) {
-                throw invalid();
+        String text() {
+            return String.join("|", fingerprint, doctorId.toString(), Long.toHexString(Double.doubleToLongBits(distanceKm)),
+                    Long.toString(rating.count()), Long.toString(rating.sum()), price.map(BigDecimal::toPlainString).orElse("-"));
+        }
+
+        /** Throws IllegalArgumentException (NumberFormatException) for a text that is not a position. */
+        static Optional<Position> parse(String text) {
+            String[] parts = text.split("\\|", -1);
+            if (parts.length != 6 || !parts[0].matches("[0-9a-f]{16}")) {
+                return Optional.empty();
             }
-            double distance = Double.longBitsToDouble(Long.parseUnsignedLong(parts[3], 16));
-            Rating rating = new Rating(Long.parseLong(parts[4]), Long.parseLong(parts[5]));
-            Optional<BigDecimal> price = parts[6].equals("-") ? Optional.empty() : Optional.of(new BigDecimal(parts[6]));
-            return new SearchHit(new Listing(AccountId.of(parts[2]), anyLocation, price, rating), distance);
-        } catch (IllegalArgumentException notOurs) {
-            throw invalid();
+            double distance = Double.longBitsToDouble(Long.parseUnsignedLong(parts[2], 16));
+            if (!Double.isFinite(distance) || distance < 0) {
+                return Optional.empty();
+            }
+            Rating rating = new Rating(Long.parseLong(parts[3]), Long.parseLong(parts[4]));
+            Optional<BigDecimal> price = parts[5].equals("-") ? Optional.empty() : Optional.of(new BigDecimal(parts[5]));
+            return Optional.of(new Position(parts[0], AccountId.of(parts[1]), distance, rating, price));
         }
     }
 
-    private static DomainException invalid() {
-        return DomainException.invalid(DirectoryErrors.INVALID_CURSOR, "after",
-                "This cursor does not belong to this search; search again without 'after'.");
+    public static final CursorCodec<Position> CODEC = CursorCodec.of("search", Position::text, Position::parse);
+
+    private SearchCursor() {}
+
+    /** The hit a client's cursor stands for in this search (the one of {@code fingerprint}). */
+    static SearchHit decode(String cursor, String fingerprint, GeoPoint anyLocation) {
+        Position position = CODEC.decode(cursor, "after");
+        if (!position.fingerprint().equals(fingerprint)) {
+            throw DomainException.invalid(DirectoryErrors.INVALID_CURSOR, "after",
+                    "This cursor does not belong to this search; search again without 'after'.");
+        }
+        return position.hit(anyLocation);
     }
 }

@@ -44,5 +44,11 @@ public final class SearchPage {
         return count;
     }
 
-    public record Entry(SearchHit hit, String cursor) {}
+    /** A hit and the position after it, which its cursor holds. */
+    public record Entry(SearchHit hit, SearchCursor.Position position) {
+
+        public String cursor() {
+            return SearchCursor.CODEC.encode(position);
+        }
+    }
 }

@@ -22,7 +22,14 @@ public interface SecurityEventStore {
      */
     Page page(AccountId account, Instant since, int limit, Optional<String> after);
 
-    /** One page of entries; {@code next} is the position of the last one, present when more may follow. */
+    /**
+     * Reading the log the other way: the account's entries at or after {@code since}, oldest first, at
+     * most {@code limit}, strictly newer than the position {@code before} when given. {@code next} is the
+     * position of the last (newest) one, present when newer ones may follow.
+     */
+    Page newer(AccountId account, Instant since, int limit, Optional<String> before);
+
+    /** One page of entries in the order read; {@code next} is the position of the last one, present when more may follow. */
     @NamedInterface("api")
     record Page(List<SecurityEvent> items, Optional<String> next) {
         public Page {

@@ -25,4 +25,7 @@ public interface SecurityLog {
      * (from a previous page's {@link SecurityEventStore.Page#next()}).
      */
     SecurityEventStore.Page events(AccountId account, int first, Optional<String> after);
+
+    /** The entries newer than the position {@code before}, oldest first (the log read backwards): at most {@code last}. */
+    SecurityEventStore.Page newerEvents(AccountId account, int last, Optional<String> before);
 }

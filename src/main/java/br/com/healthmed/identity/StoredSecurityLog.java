@@ -72,6 +72,11 @@ public class StoredSecurityLog implements SecurityLog {
         return store.page(account, clock.instant().minus(properties.retention()), first, after);
     }
 
+    @Override
+    public SecurityEventStore.Page newerEvents(AccountId account, int last, Optional<String> before) {
+        return store.newer(account, clock.instant().minus(properties.retention()), last, before);
+    }
+
     private SecurityEvent event(AccountId account, SecurityEventKind kind, Optional<String> clientAddress) {
         Instant now = clock.instant();
         return new SecurityEvent(UUID.randomUUID(), account, kind, now, known(clientAddress));

@@ -40,7 +40,15 @@ public class AccessLogReader {
 
     /** The patient's entries within the retention, newest first. */
     public Page<ReadableEntry> entries(AccountId patient, int first, Optional<String> after) {
-        Page<AccessLogEntry> page = store.entries(patient, clock.instant().minus(properties.accessLogRetention()), first, after);
+        return readable(store.entries(patient, clock.instant().minus(properties.accessLogRetention()), first, after));
+    }
+
+    /** The patient's entries newer than the position {@code before}, oldest first (the log read backwards). */
+    public Page<ReadableEntry> newerEntries(AccountId patient, int last, Optional<String> before) {
+        return readable(store.newer(patient, clock.instant().minus(properties.accessLogRetention()), last, before));
+    }
+
+    private Page<ReadableEntry> readable(Page<AccessLogEntry> page) {
         Set<AccountId> doctors = new HashSet<>();
         for (AccessLogEntry entry : page.items()) {
             if (entry.actorRole().filter(Role.DOCTOR::equals).isPresent()) {

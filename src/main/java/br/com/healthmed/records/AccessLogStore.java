@@ -30,6 +30,12 @@ public interface AccessLogStore {
     Page<AccessLogEntry> entries(AccountId patient, Instant since, int limit, Optional<String> after);
 
     /**
+     * The log read the other way: the patient's entries at or after {@code since}, oldest first, at most
+     * {@code limit}, strictly newer than position {@code before} when given.
+     */
+    Page<AccessLogEntry> newer(AccountId patient, Instant since, int limit, Optional<String> before);
+
+    /**
      * Counts one failed look-up by {@code caller} in the window starting at {@code windowStart}
      * (atomically, whichever instance serves the caller); the count so far, this one included.
      */

@@ -1,7 +1,5 @@
 package br.com.healthmed.records;
 
-import br.com.healthmed.platform.error.DomainException;
-import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,11 +26,8 @@ public final class Positions {
         return TimePositions.id(position);
     }
 
-    /** A position from a client (a decoded cursor): refused unless it has the shape of one. */
-    public static String checked(String position, String field) {
-        if (!TimePositions.isPosition(position)) {
-            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Not a cursor from this list.");
-        }
-        return position;
+    /** Whether a text (from a client's cursor) has the shape of a position. */
+    public static boolean isPosition(String text) {
+        return TimePositions.isPosition(text);
     }
 }

@@ -34,45 +34,56 @@ public class AppointmentQueries {
     }
 
     /**
-     * One page: the appointments, the cursor after each, whether more may follow, and where to go on
-     * from (the last appointment read, which with a status filter may be past the last one returned).
+     * One page: the appointments in the order read, the cursor of each, whether more may follow that way,
+     * and where to go on from (the last appointment read, which with a status filter may be past the last
+     * one returned).
      */
-    public record Page(List<Appointment> appointments, List<String> cursors, boolean hasNextPage, Optional<String> endCursor) {}
+    public record Page(List<Appointment> appointments, List<String> cursors, boolean hasMore, Optional<String> stoppedAt) {}
 
+    /** A page read forwards, by start. */
     public Page of(AccountId caller, Role role, Optional<AppointmentStatus> status, Instant from, Instant to, int first,
                    Optional<String> after) {
-        checkFirst(first);
+        return of(caller, role, status, from, to, first, after, AppointmentStore.Direction.FORWARD);
+    }
+
+    /**
+     * A page of at most {@code size} appointments read from just beyond {@code cursor} (a {@link SortKeys}
+     * key) in {@code direction}: FORWARD by start, BACKWARD from the latest start back into the past.
+     */
+    public Page of(AccountId caller, Role role, Optional<AppointmentStatus> status, Instant from, Instant to, int size,
+                   Optional<String> cursor, AppointmentStore.Direction direction) {
+        checkFirst(size);
         TimeBounds.check("from", from);
         TimeBounds.check("to", to);
         if (!to.isAfter(from)) {
             throw DomainException.invalid(SchedulingErrors.INVALID_DATE_RANGE, "to", "to must be after from");
         }
-        after.ifPresent(AppointmentQueries::checkCursor);
+        cursor.ifPresent(c -> checkCursor(c, direction == AppointmentStore.Direction.FORWARD ? "after" : "before"));
         Instant now = clock.instant();
         List<Appointment> found = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
-        Optional<String> cursor = after;
+        Optional<String> position = cursor;
         int scanned = 0;
         while (true) {
             AppointmentStore.Page page = role == Role.DOCTOR
-                    ? appointments.ofDoctor(caller, from, to, cursor, STORE_PAGE)
-                    : appointments.ofPatient(caller, from, to, cursor, STORE_PAGE);
+                    ? appointments.ofDoctor(caller, from, to, position, STORE_PAGE, direction)
+                    : appointments.ofPatient(caller, from, to, position, STORE_PAGE, direction);
             for (int i = 0; i < page.appointments().size(); i++) {
                 Appointment settled = page.appointments().get(i).settledAt(now);
                 if (status.isEmpty() || status.get() == settled.status()) {
-                    if (found.size() == first) {
-                        return new Page(found, cursors, true, cursor);
+                    if (found.size() == size) {
+                        return new Page(found, cursors, true, position);
                     }
                     found.add(settled);
                     cursors.add(page.cursors().get(i));
                 }
-                cursor = Optional.of(page.cursors().get(i));
+                position = Optional.of(page.cursors().get(i));
                 if (++scanned == MAX_SCANNED && (i + 1 < page.appointments().size() || page.hasMore())) {
-                    return new Page(found, cursors, true, cursor);
+                    return new Page(found, cursors, true, position);
                 }
             }
             if (!page.hasMore()) {
-                return new Page(found, cursors, false, cursor);
+                return new Page(found, cursors, false, position);
             }
         }
     }
@@ -102,7 +113,7 @@ public class AppointmentQueries {
     /** A doctor's reviews, newest first. */
     public AppointmentStore.ReviewPage reviews(AccountId doctorId, int first, Optional<String> after) {
         checkFirst(first);
-        after.ifPresent(AppointmentQueries::checkCursor);
+        after.ifPresent(cursor -> checkCursor(cursor, "after"));
         return appointments.reviewsOf(doctorId, after, first);
     }
 
@@ -113,9 +124,9 @@ public class AppointmentQueries {
     }
 
     /** Cursors are {@link SortKeys} ({@code <instant>#<id>}); anything else is refused. */
-    private static void checkCursor(String cursor) {
+    private static void checkCursor(String cursor, String field) {
         if (!SortKeys.isWellFormed(cursor)) {
-            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "after", "Not a cursor this list returned.");
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, field, "Not a cursor this list returned.");
         }
     }
 }

@@ -37,10 +37,26 @@ public interface AppointmentStore {
     boolean update(Appointment updated, long expectedVersion);
 
     /** A patient's appointments starting in {@code [from, to)}, by start then id, after the cursor. */
-    Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit);
+    default Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit) {
+        return ofPatient(patientId, from, to, after, limit, Direction.FORWARD);
+    }
 
     /** A doctor's appointments, as {@link #ofPatient}. */
-    Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit);
+    default Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit) {
+        return ofDoctor(doctorId, from, to, after, limit, Direction.FORWARD);
+    }
+
+    /**
+     * A patient's appointments starting in {@code [from, to)}, strictly beyond the cursor {@code from}
+     * in the direction of reading: FORWARD by start then id, BACKWARD the reverse (latest first).
+     */
+    Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction);
+
+    /** A doctor's appointments, as {@link #ofPatient(AccountId, Instant, Instant, Optional, int, Direction)}. */
+    Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction);
+
+    /** Which way a list of appointments is read: by start, or back from the latest start. */
+    enum Direction { FORWARD, BACKWARD }
 
     /** Asks the sweep to look at an appointment at {@code at} (a request's start, a consultation's end). */
     void scheduleCheck(DueCheck check);
@@ -56,7 +72,7 @@ public interface AppointmentStore {
     /** A doctor's reviews, newest first, after the cursor. */
     ReviewPage reviewsOf(AccountId doctorId, Optional<String> after, int limit);
 
-    /** The appointments in order, the cursor after each, and whether more may follow. */
+    /** The appointments in the order read, the cursor of each, and whether more may follow that way. */
     record Page(List<Appointment> appointments, List<String> cursors, boolean hasMore) {}
 
     record DueCheck(AppointmentId appointmentId, Instant at) {}

@@ -60,7 +60,7 @@ class DemoDataTest {
         }
         api.document("searchDoctors")
                 .variable("filter", Map.of("specialty", "CARDIOLOGIA", "near", Map.of("latitude", -23.5614, "longitude", -46.6559), "radiusKm", 1.0))
-                .execute().path("searchDoctors.edges[0].doctor.name").entity(String.class).isEqualTo("Dra. Helena Demo")
+                .execute().path("searchDoctors.edges[0].node.name").entity(String.class).isEqualTo("Dra. Helena Demo")
                 // scheduling gave the demo doctors weekday mornings for two weeks: there is a slot to book
                 .path("searchDoctors.edges[0].nextAvailableSlot.slotId").hasValue();
     }

@@ -409,7 +409,7 @@ abstract class PrivacyApiContract {
     private boolean found(TestUser doctor, double latitude, double longitude) {
         return anonymous.document("searchDoctors").variable("filter", Map.of("specialty", "CARDIOLOGIA",
                         "near", Map.of("latitude", latitude, "longitude", longitude), "radiusKm", 1)).variable("first", 50).execute()
-                .path("searchDoctors.edges[*].doctor.id").entityList(String.class).get().contains(doctor.id());
+                .path("searchDoctors.edges[*].node.id").entityList(String.class).get().contains(doctor.id());
     }
 
     private List<Object> freeSlots(TestUser doctor) {

@@ -162,7 +162,7 @@ abstract class SchedulingApiContract {
         Map<String, Object> near = Map.of("near", Map.of("latitude", -3.7319, "longitude", -38.5267), "radiusKm", 0.5);
 
         anonymous.document("searchDoctors").variable("filter", near).execute()
-                .path("searchDoctors.edges[0].doctor.id").entity(String.class).isEqualTo(doctor.id())
+                .path("searchDoctors.edges[0].node.id").entity(String.class).isEqualTo(doctor.id())
                 .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(first);
         book(patient, first, "k-" + UUID.randomUUID());
         anonymous.document("searchDoctors").variable("filter", near).execute()
@@ -400,11 +400,7 @@ abstract class SchedulingApiContract {
 
     @Test
     void myAppointmentsPagesThroughEveryAppointmentOnceInStartOrder() {
-        List<String> booked = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String slot = publish(doctor, clock.inDays(1 + i, 9));
-            booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
-        }
+        List<String> booked = bookedOnFiveDays();
         List<String> seen = new ArrayList<>();
         String after = null;
         boolean more = true;
@@ -421,6 +417,60 @@ abstract class SchedulingApiContract {
         assertThat(seen).containsExactlyElementsOf(booked);
         assertCode(doctor.api().document("myAppointments").variable("first", 2).variable("after", "not-a-cursor").execute().errors(),
                 "BAD_USER_INPUT");
+    }
+
+    @Test
+    void myAppointmentsPagesBackFromTheLatestStartIntoThePastOnceEach() {
+        List<String> booked = bookedOnFiveDays();
+        List<String> seen = new ArrayList<>();
+        String before = null;
+        boolean more = true;
+        while (more) {
+            Map<String, Object> page = doctor.api().document("myAppointments").variable("last", 2).variable("before", before)
+                    .execute().path("myAppointments").entity(Map.class).get();
+            List<String> ids = list(page.get("edges")).stream().map(e -> (String) map(e.get("node")).get("id")).toList();
+            assertThat(ids.size()).isBetween(1, 2);
+            seen.addAll(0, ids); // each page is in start order and comes before the one read before it
+            Map<String, Object> info = map(page.get("pageInfo"));
+            assertThat(info.get("hasNextPage")).as("a page read back from a cursor has the cursor's edge after it").isEqualTo(before != null);
+            more = (Boolean) info.get("hasPreviousPage");
+            before = (String) info.get("startCursor");
+        }
+        assertThat(seen).containsExactlyElementsOf(booked);
+
+        // A cursor of a forward page reads back from its edge: the appointments before the third.
+        String third = doctor.api().document("myAppointments").variable("first", 3).execute()
+                .path("myAppointments.pageInfo.endCursor").entity(String.class).get();
+        doctor.api().document("myAppointments").variable("last", 10).variable("before", third).execute()
+                .path("myAppointments.edges[*].node.id").entityList(String.class).containsExactly(booked.get(0), booked.get(1))
+                .path("myAppointments.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    /** The ids of five appointments with the doctor, one a day from tomorrow at 09:00, each by a new patient. */
+    private List<String> bookedOnFiveDays() {
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String slot = publish(doctor, clock.inDays(1 + i, 9));
+            booked.add((String) book(newPatient(), slot, "p-" + UUID.randomUUID()).get("id"));
+        }
+        return booked;
+    }
+
+    /** The two directions are never mixed, and a bad before is refused as a bad after is: null beside a coded error. */
+    @Test
+    void firstWithLastOrAfterWithBeforeIsRefused() {
+        Map<Map<String, Object>, String> refused = Map.of(Map.of("first", 2, "last", 2), "last", Map.of("last", 0), "last",
+                Map.of("last", 101), "last", Map.of("before", "bm90IGEgY3Vyc29y"), "before", Map.of("last", 2, "after", "bm90IGEgY3Vyc29y"), "after");
+        refused.forEach((variables, field) -> {
+            GraphQlTester.Request<?> request = doctor.api().document("myAppointments");
+            for (Map.Entry<String, Object> variable : variables.entrySet()) {
+                request = request.variable(variable.getKey(), variable.getValue());
+            }
+            GraphQlTester.Response response = request.execute();
+            response.errors().satisfy(errors -> assertThat(errors).as("%s", variables).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                    .containsEntry("code", "BAD_USER_INPUT").containsEntry("field", field)));
+            response.path("myAppointments").valueIsNull();
+        });
     }
 
     /** A refused list is null beside its error: an empty page would read as "no appointments". */

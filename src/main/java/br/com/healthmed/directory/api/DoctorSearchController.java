@@ -4,6 +4,9 @@ import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorSearchService;
 import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.directory.NextFreeSlots;
+import br.com.healthmed.directory.SearchCursor;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.directory.SearchSort;
 import br.com.healthmed.identity.AccountId;
 import java.time.Clock;
@@ -36,16 +39,28 @@ class DoctorSearchController {
         this.clock = clock;
     }
 
+    /** Forwards only: hits are found nearest (or best, or cheapest) first, and there is no cheap way back. */
     @QueryMapping
     DoctorSearchConnection searchDoctors(@Argument DoctorSearchFilter filter, @Argument @Nullable SearchSort sort,
                                          @Argument @Nullable Integer first, @Argument @Nullable String after) {
-        DoctorSearchConnection page = DoctorSearchConnection.of(search.search(filter.toRequest(sort, first, after)));
+        PageRequest<SearchCursor.Position> request = Pagination.forward(SearchCursor.CODEC, first, after);
+        DoctorSearchConnection page = DoctorSearchConnection.of(request, search.search(filter.toRequest(sort, request.size(), after)));
         metrics.increment("healthmed.searches", "sort", sort == null ? SearchSort.DISTANCE.name() : sort.name());
         return page;
     }
 
+    @BatchMapping(typeName = "DoctorSearchEdge", field = "node")
+    Map<DoctorSearchConnection.Edge, DoctorView> node(List<DoctorSearchConnection.Edge> edges) {
+        return profiles(edges);
+    }
+
+    /** The field of before {@code node}, kept for one deprecation period. */
     @BatchMapping(typeName = "DoctorSearchEdge", field = "doctor")
     Map<DoctorSearchConnection.Edge, DoctorView> doctor(List<DoctorSearchConnection.Edge> edges) {
+        return profiles(edges);
+    }
+
+    private Map<DoctorSearchConnection.Edge, DoctorView> profiles(List<DoctorSearchConnection.Edge> edges) {
         Map<AccountId, DoctorView> views = profiles.findAll(edges.stream().map(DoctorSearchConnection.Edge::doctorId).toList());
         Map<DoctorSearchConnection.Edge, DoctorView> byEdge = new HashMap<>();
         edges.forEach(edge -> {

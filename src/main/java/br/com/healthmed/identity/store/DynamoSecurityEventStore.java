@@ -70,6 +70,18 @@ class DynamoSecurityEventStore implements SecurityEventStore {
         return new Page(page, kept.size() > limit ? Optional.of(page.get(page.size() - 1).position()) : Optional.empty());
     }
 
+    /** One ascending query from the later of the cursor and the retention's start (an instant sorts before its positions). */
+    @Override
+    public Page newer(AccountId account, Instant since, int limit, Optional<String> before) {
+        String oldest = TimePositions.instant(since);
+        String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
+        List<Map<String, AttributeValue>> items = table.query(b -> b.consistentRead(true).keyConditionExpression("PK = :pk AND SK > :from")
+                .expressionAttributeValues(Map.of(":pk", s(IdentityKeys.securityLog(account.toString())), ":from", s(from)))
+                .scanIndexForward(true).limit(limit + 1), limit + 1);
+        List<SecurityEvent> page = items.stream().limit(limit).map(item -> toEvent(account, item)).toList();
+        return new Page(page, items.size() > limit ? Optional.of(page.get(page.size() - 1).position()) : Optional.empty());
+    }
+
     private static SecurityEvent toEvent(AccountId account, Map<String, AttributeValue> item) {
         return new SecurityEvent(TimePositions.id(string(item, Keys.SK)), account,
                 SecurityEventKind.valueOf(string(item, "kind")), instant(item, "at"), optionalString(item, "clientAddress"));

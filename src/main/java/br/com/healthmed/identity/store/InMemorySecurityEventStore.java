@@ -35,4 +35,14 @@ class InMemorySecurityEventStore implements SecurityEventStore {
         List<SecurityEvent> page = items.subList(0, Math.min(limit, items.size()));
         return new Page(page, items.size() > limit ? Optional.of(page.get(page.size() - 1).position()) : Optional.empty());
     }
+
+    @Override
+    public Page newer(AccountId account, Instant since, int limit, Optional<String> before) {
+        NavigableMap<String, SecurityEvent> log = logs.getOrDefault(account, new ConcurrentSkipListMap<>());
+        String oldest = TimePositions.instant(since);
+        String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
+        List<SecurityEvent> items = log.tailMap(from, false).values().stream().limit(limit + 1L).toList();
+        List<SecurityEvent> page = items.subList(0, Math.min(limit, items.size()));
+        return new Page(page, items.size() > limit ? Optional.of(page.get(page.size() - 1).position()) : Optional.empty());
+    }
 }

@@ -1,5 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.RoleGate;
@@ -8,6 +11,7 @@ import br.com.healthmed.records.AccessLogReader;
 import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.NoteId;
+import br.com.healthmed.records.Page;
 import br.com.healthmed.records.Positions;
 import br.com.healthmed.records.ReadableEntry;
 import java.time.Instant;
@@ -29,9 +33,17 @@ class AccessLogController {
         this.log = log;
     }
 
+    /** Newest first; {@code last}/{@code before} reads back towards newer entries (who accessed it since). */
     @QueryMapping
-    Connection<ReadableEntry> recordAccessLog(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
-        return Connection.of(log.entries(AccountId.of(RoleGate.patient(caller)), Connection.first(first), Connection.after(after)),
+    Connection<ReadableEntry> recordAccessLog(@Argument @Nullable Integer first, @Argument @Nullable String after,
+                                              @Argument @Nullable Integer last, @Argument @Nullable String before,
+                                              @AuthenticationPrincipal Caller caller) {
+        AccountId patient = AccountId.of(RoleGate.patient(caller));
+        PageRequest<String> request = Pagination.of(RecordLists.ACCESS_LOG, first, after, last, before);
+        Page<ReadableEntry> page = request.backward()
+                ? log.newerEntries(patient, request.size(), request.from())
+                : log.entries(patient, request.size(), request.from());
+        return RecordLists.connection(request, RecordLists.ACCESS_LOG, page,
                 readable -> Positions.of(readable.entry().at(), readable.entry().id()));
     }
 

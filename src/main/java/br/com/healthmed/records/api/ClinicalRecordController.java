@@ -1,5 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.events.EventBus;
 import br.com.healthmed.platform.security.Caller;
@@ -136,9 +139,9 @@ class ClinicalRecordController {
                                       @AuthenticationPrincipal Caller caller,
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         Requester who = Requesters.of(caller, address);
-        Page<TimelineEntry> page = timelines.ofPatient(record.patient(), filter(kind, appointmentId), Connection.first(first),
-                Connection.after(after));
-        return nodes(page, entry -> Optional.empty(), who);
+        PageRequest<String> request = Pagination.forward(RecordLists.TIMELINE, first, after);
+        Page<TimelineEntry> page = timelines.ofPatient(record.patient(), filter(kind, appointmentId), request.size(), request.from());
+        return nodes(request, page, entry -> Optional.empty(), who);
     }
 
     @SchemaMapping(typeName = "SharedRecord")
@@ -147,20 +150,19 @@ class ClinicalRecordController {
                                       @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         AccountId doctor = AccountId.of(RoleGate.doctor(caller));
         Requester who = Requesters.of(caller, address);
-        Page<TimelineEntry> page = timelines.asSharedWith(shared, doctor, filter(kind, appointmentId), Connection.first(first),
-                Connection.after(after));
+        PageRequest<String> request = Pagination.forward(RecordLists.TIMELINE, first, after);
+        Page<TimelineEntry> page = timelines.asSharedWith(shared, doctor, filter(kind, appointmentId), request.size(), request.from());
         Instant now = clock.instant();
-        return nodes(page, note -> note.doctor().equals(doctor) ? Optional.empty()
+        return nodes(request, page, note -> note.doctor().equals(doctor) ? Optional.empty()
                 : shared.grants().stream().filter(grant -> grant.lets(doctor, note, now)).max(Comparator.comparing(Grant::expiresAt)),
                 who);
     }
 
-    private static Connection<TimelineNode> nodes(Page<TimelineEntry> page,
+    private static Connection<TimelineNode> nodes(PageRequest<String> request, Page<TimelineEntry> page,
                                                   java.util.function.Function<ConsultationNote, Optional<Grant>> under, Requester who) {
-        List<TimelineNode> nodes = page.items().stream().map(entry -> entry instanceof TimelineEntry.NoteEntry noteEntry
+        return RecordLists.connection(request, RecordLists.TIMELINE, page, TimelineEntry::position).map(entry -> entry instanceof TimelineEntry.NoteEntry noteEntry
                 ? new TimelineNode(entry.kind(), entry.at(), null, new NoteView(noteEntry.note(), who, under.apply(noteEntry.note()), false))
-                : new TimelineNode(entry.kind(), entry.at(), ((TimelineEntry.FileEntry) entry).file(), null)).toList();
-        return Connection.of(nodes, page.items().stream().map(TimelineEntry::position).toList(), page.next());
+                : new TimelineNode(entry.kind(), entry.at(), ((TimelineEntry.FileEntry) entry).file(), null));
     }
 
     private static Timelines.Filter filter(@Nullable TimelineKind kind, @Nullable UUID appointmentId) {

@@ -1,5 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.security.Caller;
@@ -62,7 +65,8 @@ class HealthRecordController {
     Connection<RecordFile> files(MyRecord record, @Argument @Nullable FileCategory category, @Argument @Nullable UUID groupId,
                                  @Argument @Nullable Integer first, @Argument @Nullable String after) {
         FileFilter filter = new FileFilter(Optional.ofNullable(category), Optional.ofNullable(groupId).map(GroupId::new));
-        return Connection.of(records.files(record.patient(), filter, Connection.first(first), Connection.after(after)),
+        PageRequest<String> request = Pagination.forward(RecordLists.FILES, first, after);
+        return RecordLists.connection(request, RecordLists.FILES, records.files(record.patient(), filter, request.size(), request.from()),
                 file -> Positions.of(file.availableAt().orElseThrow(), file.id().value()));
     }
 

@@ -1,5 +1,8 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
@@ -89,17 +92,22 @@ class ShareController {
     /** The list of before, now bounded: the first page (by default 100 patients) of {@link #sharedRecords}. */
     @QueryMapping
     List<SharedRecord> sharedWithMe(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
-        return page(Connection.first(first, Connection.MAX_FIRST), after, caller).items();
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
+        PageRequest<UUID> request = new PageRequest<>(PageRequest.Direction.FORWARD, Pagination.size(first, Pagination.MAX_SIZE, "first"),
+                Optional.ofNullable(after).map(cursor -> RecordLists.SHARED_RECORDS.decode(cursor, "after")));
+        return page(doctor, request).items();
     }
 
     @QueryMapping
     Connection<SharedRecord> sharedRecords(@Argument @Nullable Integer first, @Argument @Nullable String after, @AuthenticationPrincipal Caller caller) {
-        return Connection.of(page(Connection.first(first), after, caller), shared -> shared.patient().toString());
+        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
+        PageRequest<UUID> request = Pagination.forward(RecordLists.SHARED_RECORDS, first, after);
+        return RecordLists.connection(request, RecordLists.SHARED_RECORDS, page(doctor, request), shared -> shared.patient().value(),
+                UUID::fromString);
     }
 
-    private Page<SharedRecord> page(int first, @Nullable String after, Caller caller) {
-        AccountId doctor = AccountId.of(RoleGate.doctor(caller));
-        return sharing.sharedWith(doctor, first, Connection.afterId(after).map(AccountId::new));
+    private Page<SharedRecord> page(AccountId doctor, PageRequest<UUID> request) {
+        return sharing.sharedWith(doctor, request.size(), request.from().map(AccountId::new));
     }
 
     // --- RecordShare (the patient's view of a grant) ---------------------------------------------

@@ -134,6 +134,19 @@ class DynamoAccessLogStore implements AccessLogStore {
                 items.size() > limit ? Optional.of(string(page.get(page.size() - 1), Keys.SK)) : Optional.empty());
     }
 
+    /** One ascending query from the later of the cursor and the retention's start (an instant sorts before its positions). */
+    @Override
+    public Page<AccessLogEntry> newer(AccountId patient, Instant since, int limit, Optional<String> before) {
+        String oldest = Positions.instant(since);
+        String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
+        List<Map<String, AttributeValue>> items = DynamoQueries.items(table, b -> b.consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK > :from").scanIndexForward(true).limit(limit + 1)
+                .expressionAttributeValues(Map.of(":pk", s(RecordKeys.accessLog(patient.toString())), ":from", s(from))), limit + 1);
+        List<Map<String, AttributeValue>> page = items.subList(0, Math.min(limit, items.size()));
+        return new Page<>(page.stream().map(item -> toEntry(patient, item)).toList(),
+                items.size() > limit ? Optional.of(string(page.get(page.size() - 1), Keys.SK)) : Optional.empty());
+    }
+
     private static AccessLogEntry toEntry(AccountId patient, Map<String, AttributeValue> item) {
         return new AccessLogEntry(
                 Positions.id(string(item, Keys.SK)),

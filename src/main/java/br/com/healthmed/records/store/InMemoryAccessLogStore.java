@@ -56,6 +56,17 @@ class InMemoryAccessLogStore implements AccessLogStore {
     }
 
     @Override
+    public Page<AccessLogEntry> newer(AccountId patient, Instant since, int limit, Optional<String> before) {
+        ConcurrentSkipListMap<String, Stored> log = logs.getOrDefault(patient, new ConcurrentSkipListMap<>());
+        String oldest = Positions.instant(since);
+        String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
+        List<Map.Entry<String, Stored>> taken = log.tailMap(from, false).entrySet().stream().limit(limit + 1L).toList();
+        List<Map.Entry<String, Stored>> page = taken.subList(0, Math.min(limit, taken.size()));
+        return new Page<>(page.stream().map(stored -> stored.getValue().entry()).toList(),
+                taken.size() > limit ? Optional.of(page.get(page.size() - 1).getKey()) : Optional.empty());
+    }
+
+    @Override
     public long countFailedLookup(String caller, Instant windowStart, Duration window) {
         return lookups.merge(caller, new Lookups(windowStart, 1), (current, one) ->
                 current.windowStart().equals(windowStart) ? new Lookups(windowStart, current.count() + 1) : one).count();

@@ -6,6 +6,9 @@ import br.com.healthmed.identity.AccountSummary;
 import br.com.healthmed.identity.AccountDirectory;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.IdempotencyKeys;
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.security.CallerAuthentication;
@@ -17,6 +20,7 @@ import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentLifecycle;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStatus;
+import br.com.healthmed.scheduling.AppointmentStore;
 import br.com.healthmed.scheduling.Booking;
 import br.com.healthmed.scheduling.HoldRelease;
 import br.com.healthmed.scheduling.HoldWarning;
@@ -163,17 +167,20 @@ class AppointmentController {
         return lifecycle.visibleTo(AccountId.of(RoleGate.any(caller)), new AppointmentId(id));
     }
 
+    /** By start; {@code last}/{@code before} read back from the latest start (from upcoming into the past). */
     @QueryMapping
     Connection<Appointment> myAppointments(@Argument @Nullable AppointmentStatus status, @Argument @Nullable OffsetDateTime from,
                                            @Argument @Nullable OffsetDateTime to, @Argument @Nullable Integer first, @Argument @Nullable String after,
+                                           @Argument @Nullable Integer last, @Argument @Nullable String before,
                                            @AuthenticationPrincipal Caller caller) {
         AccountId account = AccountId.of(RoleGate.any(caller));
+        PageRequest<String> request = Pagination.of(SchedulingCursors.APPOINTMENTS, first, after, last, before);
         Instant now = clock.instant();
         AppointmentQueries.Page page = queries.of(account, caller.role(), Optional.ofNullable(status),
                 from == null ? now.minus(DEFAULT_PAST) : from.toInstant(),
                 to == null ? now.plus(DEFAULT_FUTURE) : to.toInstant(),
-                first == null ? 20 : first, Optional.ofNullable(after));
-        return Connection.of(page.appointments(), page.cursors(), page.hasNextPage(), page.endCursor().orElse(null));
+                request.size(), request.from(), request.backward() ? AppointmentStore.Direction.BACKWARD : AppointmentStore.Direction.FORWARD);
+        return Connection.of(request, SchedulingCursors.APPOINTMENTS, page.appointments(), page.cursors(), page.hasMore(), page.stoppedAt());
     }
 
     @BatchMapping(typeName = "Appointment", field = "doctor")

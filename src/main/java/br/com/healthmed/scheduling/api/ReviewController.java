@@ -1,6 +1,9 @@
 package br.com.healthmed.scheduling.api;
 
 import br.com.healthmed.identity.DoctorSummary;
+import br.com.healthmed.platform.graphql.connection.Connection;
+import br.com.healthmed.platform.graphql.connection.PageRequest;
+import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.scheduling.AppointmentQueries;
 import br.com.healthmed.scheduling.AppointmentStore;
 import java.util.Optional;
@@ -19,9 +22,11 @@ class ReviewController {
         this.queries = queries;
     }
 
+    /** Forwards only: newest first is the way reviews are read. */
     @SchemaMapping(typeName = "Doctor", field = "reviews")
     Connection<AppointmentStore.Review> reviews(DoctorSummary doctor, @Argument @Nullable Integer first, @Argument @Nullable String after) {
-        AppointmentStore.ReviewPage page = queries.reviews(doctor.id(), first == null ? 20 : first, Optional.ofNullable(after));
-        return Connection.of(page.reviews(), page.cursors(), page.hasMore());
+        PageRequest<String> request = Pagination.forward(SchedulingCursors.REVIEWS, first, after);
+        AppointmentStore.ReviewPage page = queries.reviews(doctor.id(), request.size(), request.from());
+        return Connection.of(request, SchedulingCursors.REVIEWS, page.reviews(), page.cursors(), page.hasMore(), Optional.empty());
     }
 }

@@ -125,23 +125,29 @@ class DynamoAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK, AppointmentKeys.patientAppointments(patientId.toString()), from, to, after, limit);
+    public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction) {
+        return page(Keys.GSI1, Keys.GSI1PK, Keys.GSI1SK, AppointmentKeys.patientAppointments(patientId.toString()), from, to, cursor,
+                limit, direction);
     }
 
     @Override
-    public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK, AppointmentKeys.doctorAppointments(doctorId.toString()), from, to, after, limit);
+    public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction) {
+        return page(Keys.GSI2, Keys.GSI2PK, Keys.GSI2SK, AppointmentKeys.doctorAppointments(doctorId.toString()), from, to, cursor,
+                limit, direction);
     }
 
+    /** One query of the index, ascending or (BACKWARD) descending, from just past the cursor when it lies in the range. */
     private Page page(String index, String pkName, String skName, String partition, Instant from, Instant to,
-                      Optional<String> after, int limit) {
+                      Optional<String> given, int limit, Direction direction) {
         String low = SortKeys.instant(from);
         String high = SortKeys.instant(to);
-        if (!to.isAfter(from) || after.filter(a -> a.compareTo(high) >= 0).isPresent()) {
+        boolean forward = direction == Direction.FORWARD;
+        boolean pastTheRange = forward ? given.filter(a -> a.compareTo(high) >= 0).isPresent()
+                : given.filter(b -> b.compareTo(low) <= 0).isPresent();
+        if (!to.isAfter(from) || pastTheRange) {
             return new Page(List.of(), List.of(), false);
         }
-        Optional<String> cursor = after.filter(a -> a.compareTo(low) >= 0);
+        Optional<String> cursor = forward ? given.filter(a -> a.compareTo(low) >= 0) : given.filter(b -> b.compareTo(high) < 0);
         List<Appointment> found = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
         Map<String, AttributeValue> startKey = cursor.map(c -> exclusiveStart(pkName, skName, partition, c)).orElse(null);
@@ -152,6 +158,7 @@ class DynamoAppointmentStore implements AppointmentStore {
                     .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
                     .expressionAttributeValues(Map.of(":pk", s(partition), ":low", s(low), ":high", s(high)))
                     .limit(limit + 1 - found.size())
+                    .scanIndexForward(forward)
                     .exclusiveStartKey(exclusiveStart));
             for (Map<String, AttributeValue> item : response.items()) {
                 if (found.size() == limit) {

@@ -87,27 +87,38 @@ class InMemoryAppointmentStore implements AppointmentStore {
     }
 
     @Override
-    public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(byPatient.get(patientId), from, to, after, limit);
+    public Page ofPatient(AccountId patientId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction) {
+        return page(byPatient.get(patientId), from, to, cursor, limit, direction);
     }
 
     @Override
-    public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> after, int limit) {
-        return page(byDoctor.get(doctorId), from, to, after, limit);
+    public Page ofDoctor(AccountId doctorId, Instant from, Instant to, Optional<String> cursor, int limit, Direction direction) {
+        return page(byDoctor.get(doctorId), from, to, cursor, limit, direction);
     }
 
-    private Page page(@Nullable NavigableMap<String, AppointmentId> index, Instant from, Instant to, Optional<String> after, int limit) {
+    private Page page(@Nullable NavigableMap<String, AppointmentId> index, Instant from, Instant to, Optional<String> cursor, int limit,
+                      Direction direction) {
         if (index == null || !to.isAfter(from)) {
             return new Page(List.of(), List.of(), false);
         }
         String low = SortKeys.instant(from);
         String high = SortKeys.instant(to);
-        if (after.filter(a -> a.compareTo(high) >= 0).isPresent()) {
-            return new Page(List.of(), List.of(), false);
+        NavigableMap<String, AppointmentId> range;
+        if (direction == Direction.BACKWARD) {
+            if (cursor.filter(b -> b.compareTo(low) <= 0).isPresent()) {
+                return new Page(List.of(), List.of(), false);
+            }
+            range = cursor.filter(b -> b.compareTo(high) < 0)
+                    .map(b -> index.subMap(low, true, b, false))
+                    .orElseGet(() -> index.subMap(low, true, high, false)).descendingMap();
+        } else {
+            if (cursor.filter(a -> a.compareTo(high) >= 0).isPresent()) {
+                return new Page(List.of(), List.of(), false);
+            }
+            range = cursor.filter(a -> a.compareTo(low) >= 0)
+                    .map(a -> index.subMap(a, false, high, false))
+                    .orElseGet(() -> index.subMap(low, true, high, false));
         }
-        NavigableMap<String, AppointmentId> range = after.filter(a -> a.compareTo(low) >= 0)
-                .map(a -> index.subMap(a, false, high, false))
-                .orElseGet(() -> index.subMap(low, true, high, false));
         List<Appointment> found = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
         for (Map.Entry<String, AppointmentId> entry : range.entrySet()) {

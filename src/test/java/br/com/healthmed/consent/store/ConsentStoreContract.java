@@ -121,6 +121,11 @@ abstract class ConsentStoreContract {
         public SecurityEventStore.Page events(AccountId account, int first, Optional<String> after) {
             throw new UnsupportedOperationException("not read here");
         }
+
+        @Override
+        public SecurityEventStore.Page newerEvents(AccountId account, int last, Optional<String> before) {
+            throw new UnsupportedOperationException("not read here");
+        }
     };
 
     private TeleconsultationConsent consent(String version, String text) {

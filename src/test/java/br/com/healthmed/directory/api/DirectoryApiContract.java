@@ -201,16 +201,67 @@ abstract class DirectoryApiContract {
                 .path("searchDoctors.edges[0].rating.count").entity(Integer.class).isEqualTo(1)
                 .path("searchDoctors.edges[1].rating.average").entity(Double.class).isEqualTo(4.5)
                 .path("searchDoctors.edges[0].nextAvailableSlot").valueIsNull()
-                .path("searchDoctors.edges[0].doctor.name").entity(String.class).isEqualTo(near.name);
+                .path("searchDoctors.edges[0].node.name").entity(String.class).isEqualTo(near.name);
         String cursor = first.path("searchDoctors.pageInfo.endCursor").entity(String.class).get();
         GraphQlTester.Response second = searchResponse(Map.of(), "DISTANCE", 2, cursor);
-        second.path("searchDoctors.edges[*].doctor.id").entityList(String.class).containsExactly(far.id)
+        second.path("searchDoctors.edges[*].node.id").entityList(String.class).containsExactly(far.id)
                 .path("searchDoctors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
                 .path("searchDoctors.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
 
-        // A cursor belongs to its search: another sort refuses it.
+        // A cursor belongs to its search: another sort refuses it; what is no cursor at all is a bad argument.
         assertCode(searchRequest(Map.of(), "PRICE", 2, cursor), "INVALID_CURSOR");
-        assertCode(searchRequest(Map.of(), "DISTANCE", 2, "bm90IG91cnM"), "INVALID_CURSOR");
+        assertThat(singleError(searchRequest(Map.of(), "DISTANCE", 2, "bm90IG91cnM")).getExtensions())
+                .containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "after");
+        assertThat(singleError(searchRequest(Map.of(), "DISTANCE", 2, cursor.substring(0, cursor.length() - 4) + "AAAA")).getExtensions())
+                .as("an edited cursor").containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "after");
+    }
+
+    @Test
+    void searchEdgesFollowTheRelaySpecWithTheDistanceOnTheEdgeAndTheDeprecatedDoctorStillAnswering() {
+        Doctor near = publish(lat + 0.009, lon, "300.00");
+        Doctor far = publish(lat + 0.027, lon, "220.00");
+
+        GraphQlTester.Response response = api.document("searchDoctorEdges").variable("filter", filter(Map.of())).execute();
+
+        response.path("searchDoctors.edges[*].node.id").entityList(String.class).containsExactly(near.id, far.id)
+                .path("searchDoctors.edges[*].doctor.id").entityList(String.class).containsExactly(near.id, far.id)
+                .path("searchDoctors.edges[0].node.name").entity(String.class).isEqualTo(near.name)
+                .path("searchDoctors.edges[0].distanceKm").entity(Double.class).satisfies(km -> assertThat(km).isBetween(0.99, 1.01))
+                .path("searchDoctors.edges[1].distanceKm").entity(Double.class).satisfies(km -> assertThat(km).isBetween(2.99, 3.01))
+                .path("searchDoctors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
+                .path("searchDoctors.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+        List<String> cursors = response.path("searchDoctors.edges[*].cursor").entityList(String.class).get();
+        response.path("searchDoctors.pageInfo.startCursor").entity(String.class).isEqualTo(cursors.get(0))
+                .path("searchDoctors.pageInfo.endCursor").entity(String.class).isEqualTo(cursors.get(1));
+    }
+
+    @Test
+    void searchPagesForwardToTheEndWithoutSkippingOrRepeatingADoctor() {
+        List<String> published = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            published.add(publish(lat + 0.004 * i, lon, "200.00").id);
+        }
+
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        for (int pages = 1; ; pages++) {
+            GraphQlTester.Response page = searchResponse(Map.of(), "DISTANCE", 3, after);
+            seen.addAll(page.path("searchDoctors.edges[*].node.id").entityList(String.class).get());
+            if (!page.path("searchDoctors.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+                assertThat(pages).isEqualTo(3);
+                break;
+            }
+            after = page.path("searchDoctors.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(seen).containsExactlyElementsOf(published);
+    }
+
+    @Test
+    void searchTakesFirstFromOneToAHundredAsACodedError() {
+        for (int first : new int[] {0, 101, -1}) {
+            assertThat(singleError(searchRequest(Map.of(), "DISTANCE", first, null)).getExtensions())
+                    .containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "first");
+        }
     }
 
     @Test
@@ -275,7 +326,7 @@ abstract class DirectoryApiContract {
     }
 
     List<String> search(Map<String, Object> overrides, String sort, int first) {
-        return searchResponse(overrides, sort, first, null).path("searchDoctors.edges[*].doctor.id").entityList(String.class).get();
+        return searchResponse(overrides, sort, first, null).path("searchDoctors.edges[*].node.id").entityList(String.class).get();
     }
 
     static List<String> ids(List<String> ids) {

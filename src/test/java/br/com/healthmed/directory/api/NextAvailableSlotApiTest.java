@@ -48,7 +48,7 @@ class NextAvailableSlotApiTest {
                 .variable("filter", Map.of("near", Map.of("latitude", -10.0, "longitude", -50.0), "radiusKm", 1.0))
                 .execute();
 
-        response.path("searchDoctors.edges[*].doctor.id").entityList(String.class).containsExactly(withSlot, withoutSlot)
+        response.path("searchDoctors.edges[*].node.id").entityList(String.class).containsExactly(withSlot, withoutSlot)
                 .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(SLOT.toString())
                 .path("searchDoctors.edges[0].nextAvailableSlot.start").entity(String.class).isEqualTo("2030-01-07T12:00:00.000Z")
                 .path("searchDoctors.edges[0].nextAvailableSlot.end").entity(String.class).isEqualTo("2030-01-07T12:50:00.000Z")

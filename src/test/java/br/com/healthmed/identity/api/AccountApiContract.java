@@ -136,6 +136,63 @@ abstract class AccountApiContract {
         assertThat(tooMany.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "first");
     }
 
+    static final String NEWER_EVENTS = """
+            query($last: Int, $before: String) {
+              mySecurityEvents(last: $last, before: $before) {
+                edges { cursor node { kind } }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              }
+            }""";
+
+    /** Read backwards, the log gives what happened since a page the client holds, newest first and each entry once. */
+    @Test
+    void theLogReadBackwardsFromAPagesStartCursorGivesTheNewerEntriesOnce() {
+        Map<String, Object> input = Api.newPatient();
+        String token = (String) api.registerPatientWithoutConsent(input).get("accessToken");
+        login(api, input);
+        awaitKinds(token, List.of("LOGIN_SUCCEEDED", "EMAIL_VERIFIED"));
+        String held = api.as(token).tester().document(EVENTS).variable("first", 20).execute()
+                .path("mySecurityEvents.edges[0].cursor").entity(String.class).get(); // the newest entry the client has seen
+        clock.advance(Duration.ofSeconds(1)); // what follows is later, whatever the ids
+        for (int i = 0; i < 3; i++) {
+            login(api, input);
+        }
+        awaitKinds(token, List.of("LOGIN_SUCCEEDED", "LOGIN_SUCCEEDED", "LOGIN_SUCCEEDED", "LOGIN_SUCCEEDED", "EMAIL_VERIFIED"));
+
+        List<String> newer = new ArrayList<>();
+        String before = held;
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response page = api.as(token).tester().document(NEWER_EVENTS).variable("last", 2).variable("before", before).execute();
+            List<String> cursors = page.path("mySecurityEvents.edges[*].cursor").entityList(String.class).get();
+            page.path("mySecurityEvents.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true); // the held entry, at least
+            newer.addAll(0, cursors);
+            more = page.path("mySecurityEvents.pageInfo.hasPreviousPage").entity(Boolean.class).get();
+            before = page.path("mySecurityEvents.pageInfo.startCursor").entity(String.class).get();
+        }
+        List<String> all = api.as(token).tester().document(EVENTS).variable("first", 20).execute()
+                .path("mySecurityEvents.edges[*].cursor").entityList(String.class).get();
+        assertThat(newer).as("the three logins since, newest first").containsExactlyElementsOf(all.subList(0, 3));
+
+        ResponseError both = singleError(api.as(token).tester().document(
+                "query { mySecurityEvents(first: 2, last: 2) { edges { cursor } } }"));
+        assertThat(both.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "last");
+    }
+
+    /** A refused log is null beside its error, never an empty page that would read as "nothing happened". */
+    @Test
+    void aRefusedLogIsNullNotAnEmptyPage() {
+        GraphQlTester.Response anonymous = api.tester().document(EVENTS).execute();
+        anonymous.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+        anonymous.path("mySecurityEvents").valueIsNull();
+        String token = unverified(Api.newPatient());
+        GraphQlTester.Response badCursor = api.as(token).tester().document(NEWER_EVENTS).variable("before", "bm90IGEgY3Vyc29y").execute();
+        badCursor.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "before")));
+        badCursor.path("mySecurityEvents").valueIsNull();
+    }
+
     // --- e-mail verification ---------------------------------------------------------------------
 
     @Test

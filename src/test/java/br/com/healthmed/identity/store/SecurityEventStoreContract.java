@@ -51,17 +51,8 @@ abstract class SecurityEventStoreContract {
             appended.add(append(account, SecurityEventKind.LOGIN_FAILED, NOW.minusSeconds(i / 2)));
         }
 
-        List<SecurityEvent> read = new ArrayList<>();
-        Optional<String> after = Optional.empty();
-        int pages = 0;
-        do {
-            Page page = store().page(account, NOW.minus(RETENTION), 3, after);
-            read.addAll(page.items());
-            after = page.next();
-            pages++;
-        } while (after.isPresent());
+        List<SecurityEvent> read = inPagesOfThree(after -> store().page(account, NOW.minus(RETENTION), 3, after));
 
-        assertThat(pages).isEqualTo(3);
         assertThat(read).containsExactlyInAnyOrderElementsOf(appended);
         assertThat(read).extracting(SecurityEvent::position).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
@@ -91,6 +82,40 @@ abstract class SecurityEventStoreContract {
         Page after = store().page(account, NOW.minus(RETENTION), 1, Optional.of(recent.position()));
         assertThat(after.items()).containsExactly(almost);
         assertThat(after.next()).isEmpty();
+    }
+
+    @Test
+    void readBackwardsTheLogGoesFromOldestToNewestOnceAndStartsNewerThanTheCursor() {
+        AccountId account = AccountId.random();
+        append(account, SecurityEventKind.LOGIN_SUCCEEDED, NOW.minus(RETENTION).minusSeconds(1)); // past the retention
+        List<SecurityEvent> appended = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            appended.add(append(account, SecurityEventKind.LOGIN_FAILED, NOW.minusSeconds(10 - i / 2)));
+        }
+        appended.sort(java.util.Comparator.comparing(SecurityEvent::position));
+
+        List<SecurityEvent> read = inPagesOfThree(before -> store().newer(account, NOW.minus(RETENTION), 3, before));
+
+        assertThat(read).containsExactlyElementsOf(appended);
+        assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(4).position())).items())
+                .containsExactlyElementsOf(appended.subList(5, 7));
+        assertThat(store().newer(account, NOW.minus(RETENTION), 10, Optional.of(appended.get(6).position())).items()).isEmpty();
+        assertThat(store().newer(AccountId.random(), NOW.minus(RETENTION), 10, Optional.empty()).items()).isEmpty();
+    }
+
+    /** Seven entries read page by page, each from the previous page's next: three pages. */
+    private static List<SecurityEvent> inPagesOfThree(java.util.function.Function<Optional<String>, Page> pages) {
+        List<SecurityEvent> read = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        int count = 0;
+        do {
+            Page page = pages.apply(from);
+            read.addAll(page.items());
+            from = page.next();
+            count++;
+        } while (from.isPresent());
+        assertThat(count).isEqualTo(3);
+        return read;
     }
 
     @Test

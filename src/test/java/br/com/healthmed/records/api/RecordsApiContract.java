@@ -385,6 +385,53 @@ abstract class RecordsApiContract extends RecordsApiHarness {
         GraphQlTester.Response files = patient.document("myRecord").variable("groupId", UUID.randomUUID().toString()).execute();
         assertThat(code(files)).isEqualTo("NOT_FOUND");
         files.path("myRecord.files").valueIsNull().path("myRecord.quotaBytes").entity(Long.class).isEqualTo(1024L * 1024);
+
+        GraphQlTester.Response shared = patient.document("shares", "sharedRecords").variable("first", 20).execute();
+        assertThat(code(shared)).as("a patient asking for the records shared with them").isNotNull();
+        assertThat((Map<String, Object>) shared.returnResponse().getData()).containsEntry("sharedRecords", null);
+
+        GraphQlTester.Response timeline = patient.document("clinical", "myTimeline").variable("first", 101).execute();
+        assertThat(code(timeline)).isEqualTo("BAD_USER_INPUT");
+        timeline.path("myRecord.timeline").valueIsNull().path("myRecord").hasValue();
+    }
+
+    /** Read backwards, the access log gives who accessed the record since a page the patient holds, each entry once. */
+    @Test
+    void theAccessLogReadBackwardsFromAHeldCursorGivesTheNewerEntriesOnce() {
+        patient.upload("antes.txt", "text/plain", Samples.text("antes"), List.of());
+        String held = patient.document("recordAccessLog").variable("first", 1).execute()
+                .path("recordAccessLog.edges[0].cursor").entity(String.class).get();
+        for (int i = 0; i < 3; i++) {
+            advance(Duration.ofSeconds(1));
+            patient.upload("depois-" + i + ".txt", "text/plain", Samples.text("depois " + i), List.of());
+        }
+
+        List<String> newer = new java.util.ArrayList<>();
+        String before = held;
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response page = patient.document("recordAccessLog").variable("last", 2).variable("before", before).execute();
+            newer.addAll(0, page.path("recordAccessLog.edges[*].node.fileName").entityList(String.class).get());
+            page.path("recordAccessLog.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+            more = page.path("recordAccessLog.pageInfo.hasPreviousPage").entity(Boolean.class).get();
+            before = page.path("recordAccessLog.pageInfo.startCursor").entity(String.class).get();
+        }
+        assertThat(newer).as("newest first, as the log reads").containsExactly("depois-2.txt", "depois-1.txt", "depois-0.txt");
+
+        List<String> forwards = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            GraphQlTester.Response page = patient.document("recordAccessLog").variable("first", 3).variable("after", after).execute();
+            forwards.addAll(page.path("recordAccessLog.edges[*].node.fileName").entityList(String.class).get());
+            after = page.path("recordAccessLog.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? page.path("recordAccessLog.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        assertThat(forwards).as("forwards to the end, each entry once")
+                .containsExactly("depois-2.txt", "depois-1.txt", "depois-0.txt", "antes.txt");
+
+        GraphQlTester.Response mixed = patient.document("recordAccessLog").variable("first", 2).variable("before", held).execute();
+        assertThat(code(mixed)).isEqualTo("BAD_USER_INPUT");
+        mixed.path("recordAccessLog").valueIsNull();
     }
 
     // --- nobody else sees anything ----------------------------------------------------------------

@@ -41,14 +41,7 @@ abstract class AccessLogStoreContract {
         }
         store().append(entry(AccountId.random(), 99));
 
-        Page<AccessLogEntry> first = store().entries(patient, EPOCH, 2, Optional.empty());
-        Page<AccessLogEntry> second = store().entries(patient, EPOCH, 2, first.next());
-        Page<AccessLogEntry> last = store().entries(patient, EPOCH, 2, second.next());
-
-        assertThat(first.items()).containsExactlyElementsOf(newestFirst.subList(0, 2));
-        assertThat(second.items()).containsExactlyElementsOf(newestFirst.subList(2, 4));
-        assertThat(last.items()).containsExactlyElementsOf(newestFirst.subList(4, 5));
-        assertThat(last.next()).isEmpty();
+        assertPagesOfTwo(from -> store().entries(patient, EPOCH, 2, from), newestFirst);
     }
 
     @Test
@@ -114,6 +107,24 @@ abstract class AccessLogStoreContract {
     }
 
     @Test
+    void readBackwardsTheLogGoesFromTheCursorTowardsTheNewestWithinTheRetention() {
+        List<AccessLogEntry> oldestFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AccessLogEntry entry = entry(patient, 10 + i);
+            store().append(entry);
+            oldestFirst.add(entry);
+        }
+        store().append(entry(patient, 0)); // older than the retention below
+        store().append(entry(AccountId.random(), 12));
+        Instant since = NOW.plusSeconds(5);
+
+        assertPagesOfTwo(from -> store().newer(patient, since, 2, from), oldestFirst);
+        Page<AccessLogEntry> newestTwo = store().entries(patient, since, 2, Optional.empty());
+        Page<AccessLogEntry> sinceThose = store().newer(patient, since, 10, Optional.of(newestTwo.next().orElseThrow()));
+        assertThat(sinceThose.items()).as("nothing newer than the newest but the one in between").containsExactly(oldestFirst.get(4));
+    }
+
+    @Test
     void failedLookupsAreCountedPerCallerAndWindowExactlyUnderConcurrency() throws Exception {
         List<Object> counts = Concurrently.run(30, i -> () -> store().countFailedLookup("account:intruder", NOW, WINDOW));
 
@@ -127,6 +138,19 @@ abstract class AccessLogStoreContract {
         return new AccessLogEntry(UUID.randomUUID(), patient, NOW.plusSeconds(second), AccessAction.ACCESS_REFUSED,
                 Optional.of(AccountId.random()), Optional.of(Role.PATIENT), Optional.of(FileId.random()), Optional.of("exame.pdf"),
                 Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.9");
+    }
+
+    /** Five entries read two at a time, each page from the previous page's next, come back as {@code expected}. */
+    private static void assertPagesOfTwo(java.util.function.Function<Optional<String>, Page<AccessLogEntry>> pages,
+                                         List<AccessLogEntry> expected) {
+        Page<AccessLogEntry> first = pages.apply(Optional.empty());
+        Page<AccessLogEntry> second = pages.apply(first.next());
+        Page<AccessLogEntry> last = pages.apply(second.next());
+
+        assertThat(first.items()).containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(second.items()).containsExactlyElementsOf(expected.subList(2, 4));
+        assertThat(last.items()).containsExactlyElementsOf(expected.subList(4, 5));
+        assertThat(last.next()).isEmpty();
     }
 
     private static AccessLogEntry entry(AccountId patient, int second) {

@@ -167,6 +167,50 @@ abstract class AppointmentStoreContract {
         }
     }
 
+    @Test
+    void readingBackwardsGivesTheLatestStartFirstWithinTheRangeAndEveryAppointmentExactlyOnce() {
+        List<Appointment> all = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            all.add(stored(at("08:00").plus(Duration.ofMinutes(20L * (i / 2))))); // pairs share a start
+        }
+        Appointment atTo = stored(at("12:00"));
+        all.sort(byStartThenId().reversed());
+
+        for (int pageSize : List.of(1, 2, 5, 13, 14)) {
+            List<Appointment> seenByPatient = walk(before -> store().ofPatient(patient, at("08:00"), at("12:00"), before, pageSize,
+                    AppointmentStore.Direction.BACKWARD));
+            List<Appointment> seenByDoctor = walk(before -> store().ofDoctor(doctor, at("08:00"), at("12:00"), before, pageSize,
+                    AppointmentStore.Direction.BACKWARD));
+            assertThat(seenByPatient).as("pages of %s", pageSize).containsExactlyElementsOf(all).doesNotContain(atTo);
+            assertThat(seenByDoctor).as("pages of %s", pageSize).containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
+    void aBackwardCursorOutsideTheRangeStartsAtItsEndOrFindsNothing() {
+        Appointment eight = stored(at("08:00"));
+        Appointment nine = stored(at("09:00"));
+        Appointment ten = stored(at("10:00"));
+        String tenKey = store().ofPatient(patient, at("10:00"), at("11:00"), Optional.empty(), 1).cursors().get(0);
+        String eightKey = store().ofPatient(patient, at("08:00"), at("09:00"), Optional.empty(), 1).cursors().get(0);
+
+        assertThat(store().ofPatient(patient, at("08:00"), at("10:00"), Optional.of(tenKey), 10, AppointmentStore.Direction.BACKWARD)
+                .appointments()).containsExactly(nine, eight);
+        assertThat(store().ofPatient(patient, at("08:00"), at("09:30"), Optional.of(tenKey), 10, AppointmentStore.Direction.BACKWARD)
+                .appointments()).as("a cursor past the range's end reads from the end").containsExactly(nine, eight);
+        assertThat(store().ofDoctor(doctor, at("08:00"), at("11:00"), Optional.of(tenKey), 1, AppointmentStore.Direction.BACKWARD))
+                .satisfies(page -> {
+                    assertThat(page.appointments()).containsExactly(nine);
+                    assertThat(page.hasMore()).isTrue();
+                });
+        assertThat(store().ofPatient(patient, at("08:00"), at("11:00"), Optional.of(eightKey), 10, AppointmentStore.Direction.BACKWARD)
+                .appointments()).isEmpty();
+        assertThat(store().ofPatient(patient, at("09:00"), at("11:00"), Optional.of(eightKey), 10, AppointmentStore.Direction.BACKWARD)
+                .appointments()).as("a cursor before the range's start: nothing precedes it").isEmpty();
+        assertThat(store().ofPatient(patient, at("08:00"), at("11:00"), Optional.empty(), 10, AppointmentStore.Direction.BACKWARD)
+                .appointments()).containsExactly(ten, nine, eight);
+    }
+
     private static List<Appointment> walk(java.util.function.Function<Optional<String>, Page> pages) {
         List<Appointment> seen = new ArrayList<>();
         Optional<String> after = Optional.empty();
