@@ -1,5 +1,7 @@
 package br.com.healthmed.privacy;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountSummary;
@@ -166,7 +168,7 @@ abstract class PrivacyApiContract {
     @Test
     void oneCopyAtATimeABuildThatDiedIsResumedThreeADayAndEachExpiresAfterSevenDays() {
         TestUser patient = TestUser.patient(anonymous);
-        AccountId account = AccountId.of(patient.id());
+        AccountId account = AccountId.of(GlobalIds.key(patient.id()));
         // An instance took the request and died before building it.
         DataExport orphan = DataExport.requested(account, br.com.healthmed.platform.security.Role.PATIENT, clock.instant());
         assertThat(exportStore.claim(account, orphan.id(), Optional.empty(), clock.instant())).isTrue();
@@ -245,10 +247,10 @@ abstract class PrivacyApiContract {
                     .isEqualTo(until);
         });
         assertThat(code(loginResponse(email, "wrong password 123"))).as("says nothing without the password").isEqualTo("INVALID_CREDENTIALS");
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id()))).extracting(DeactivationRecord::step)
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id())))).extracting(DeactivationRecord::step)
                 .containsExactly(DeactivationRecord.Step.REQUESTED, DeactivationRecord.Step.CASCADE_DONE);
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id())).get(0).reason()).contains("Não uso mais o serviço.");
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id())).get(1).outcome())
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id()))).get(0).reason()).contains("Não uso mais o serviço.");
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id()))).get(1).outcome())
                 .containsEntry("appointmentsCancelled", "2").containsEntry("sharesRevoked", "1");
 
         clock.flowFrom(until.minus(Duration.ofHours(1)));
@@ -315,7 +317,7 @@ abstract class PrivacyApiContract {
         assertThat(sweep.run()).isGreaterThanOrEqualTo(2);
         sweep.run(); // again: nothing changes
 
-        AccountSummary anonymised = accounts.find(AccountId.of(patientId)).orElseThrow();
+        AccountSummary anonymised = accounts.find(AccountId.of(GlobalIds.key(patientId))).orElseThrow();
         assertThat(anonymised).isInstanceOfSatisfying(PatientSummary.class, p -> {
             assertThat(p.name()).isEqualTo("Titular anonimizado");
             assertThat(p.email().value()).endsWith("@anonimizado.invalid").doesNotContain((String) input.get("email"));
@@ -323,8 +325,8 @@ abstract class PrivacyApiContract {
             assertThat(p.birthDate()).isEqualTo(LocalDate.of(1990, 1, 1));
             assertThat(p.cpf().digits()).as("kept as the record's identification").isEqualTo(input.get("cpf"));
         });
-        assertThat(records.snapshotOf(AccountId.of(patientId)).files()).as("the record stays").hasSize(1);
-        assertThat(deactivations.recordsOf(AccountId.of(patientId))).extracting(DeactivationRecord::step)
+        assertThat(records.snapshotOf(AccountId.of(GlobalIds.key(patientId))).files()).as("the record stays").hasSize(1);
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patientId)))).extracting(DeactivationRecord::step)
                 .containsExactly(DeactivationRecord.Step.REQUESTED, DeactivationRecord.Step.CASCADE_DONE, DeactivationRecord.Step.ANONYMISED);
         assertThat(code(loginResponse((String) input.get("email"), Api.PASSWORD))).isEqualTo("INVALID_CREDENTIALS");
 
@@ -386,13 +388,13 @@ abstract class PrivacyApiContract {
 
     private String confirmed(TestUser patient, TestUser doctor, Instant start) {
         String appointment = (String) patient.book(doctor.publish(start), "k-" + UUID.randomUUID()).get("id");
-        doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
+        doctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         return appointment;
     }
 
     private static String status(TestUser participant, String appointment) {
-        return participant.api().tester().document("query($id: UUID!) { appointment(id: $id) { status } }").variable("id", appointment)
+        return participant.api().tester().document("query($id: ID!) { appointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("appointment.status").entity(String.class).get();
     }
 
@@ -414,7 +416,7 @@ abstract class PrivacyApiContract {
 
     private List<Object> freeSlots(TestUser doctor) {
         Instant now = clock.instant();
-        return anonymous.tester().document("query($d: UUID!, $from: DateTime!, $to: DateTime!) { doctorAgenda(doctorId: $d, from: $from, to: $to) { id } }")
+        return anonymous.tester().document("query($d: ID!, $from: DateTime!, $to: DateTime!) { doctorAgenda(doctorId: $d, from: $from, to: $to) { id } }")
                 .variable("d", doctor.id()).variable("from", now.toString()).variable("to", now.plus(Duration.ofDays(30)).toString())
                 .execute().path("doctorAgenda").entityList(Object.class).get();
     }

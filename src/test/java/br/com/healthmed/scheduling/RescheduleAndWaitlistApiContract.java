@@ -40,7 +40,7 @@ abstract class RescheduleAndWaitlistApiContract {
             proposedTime { id slotId start answerBy }
             history { from to by previousStart newStart late }
             """;
-    private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
+    private static final String RESCHEDULE = "mutation($a: ID!, $s: ID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
             + APPOINTMENT + " } }";
 
     @Autowired
@@ -149,7 +149,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertCode(reschedule(stranger, id, soon, key()), "NOT_FOUND");
         assertCode(reschedule(patient, id, UUID.randomUUID().toString(), key()), "NOT_FOUND");
 
-        Map<String, Object> unchanged = patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+        Map<String, Object> unchanged = patient.api().tester().document("query($id: ID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
                 .variable("id", id).execute().path("appointment").entity(Map.class).get();
         assertThat(unchanged).containsEntry("slotId", from).containsEntry("status", "REQUESTED").containsEntry("start", iso(start));
         assertThat(available(otherDoctor, elsewhere)).isTrue(); // no refused step claimed a slot
@@ -171,7 +171,7 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser patient = TestUser.patient(anonymous);
         assertThat(rules(doctor, 120, 14, 10, 48, false)).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14);
 
-        Map<String, Object> shown = anonymous.tester().document("query($id: UUID!) { doctor(id: $id) { bookingRules { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } } }")
+        Map<String, Object> shown = anonymous.tester().document("query($id: ID!) { doctor(id: $id) { bookingRules { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } } }")
                 .variable("id", doctor.id()).execute().path("doctor.bookingRules").entity(Map.class).get();
         assertThat(shown).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14)
                 .containsEntry("bufferMinutes", 10).containsEntry("lateCancellationNoticeHours", 48).containsEntry("instantBooking", false);
@@ -211,7 +211,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(inTime).containsEntry("lateCancellation", false);
         assertThat(last(inTime)).containsEntry("late", false);
 
-        Map<String, Object> seenByDoctor = doctor.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+        Map<String, Object> seenByDoctor = doctor.api().tester().document("query($id: ID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
                 .variable("id", soon).execute().path("appointment").entity(Map.class).get();
         assertThat(seenByDoctor).containsEntry("status", "CANCELLED").containsEntry("lateCancellation", true);
         assertThat(last(seenByDoctor)).containsEntry("late", true).containsEntry("by", "PATIENT");
@@ -245,7 +245,7 @@ abstract class RescheduleAndWaitlistApiContract {
         Map<String, Object> declined = respond(patient, id, false);
         assertThat(declined).containsEntry("slotId", proposedSlot).containsEntry("proposedTime", null);
         assertThat(available(doctor, another)).isTrue();
-        assertCode(patient.api().tester().document("mutation($a: UUID!) { respondToProposedTime(appointmentId: $a, accept: true) { id } }")
+        assertCode(patient.api().tester().document("mutation($a: ID!) { respondToProposedTime(appointmentId: $a, accept: true) { id } }")
                 .variable("a", id).execute(), "NO_PENDING_PROPOSAL");
     }
 
@@ -334,7 +334,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(next).containsEntry("slotId", slot);
         assertCode(accept(first, (String) lapsing.get("id")), "INVALID_APPOINTMENT_STATE");
 
-        second.api().tester().document("mutation($a: UUID!) { declineWaitlistOffer(appointmentId: $a) { status } }")
+        second.api().tester().document("mutation($a: ID!) { declineWaitlistOffer(appointmentId: $a) { status } }")
                 .variable("a", next.get("id")).execute().path("declineWaitlistOffer.status").entity(String.class).isEqualTo("CANCELLED");
         // nobody else waits: the slot is anyone's again
         awaitAvailable(doctor, slot);
@@ -358,7 +358,7 @@ abstract class RescheduleAndWaitlistApiContract {
         join(patient, TestUser.doctor(anonymous), clock.inDays(1, 0), clock.inDays(3, 0));
         assertCode(joinResponse(patient, TestUser.doctor(anonymous).id(), clock.inDays(1, 0), clock.inDays(3, 0)), "WAITLIST_LIMIT_REACHED");
         assertThat(waitlist(patient)).hasSize(3);
-        patient.api().tester().document("mutation($d: UUID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
+        patient.api().tester().document("mutation($d: ID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
                 .execute().path("leaveWaitlist").entity(Boolean.class).isEqualTo(true);
         assertThat(waitlist(patient)).hasSize(2);
 
@@ -375,7 +375,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response propose(TestUser who, String appointment, String slot) {
-        return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { " + APPOINTMENT + " } }")
+        return who.api().tester().document("mutation($a: ID!, $s: ID!) { proposeNewTime(appointmentId: $a, slotId: $s) { " + APPOINTMENT + " } }")
                 .variable("a", appointment).variable("s", slot).execute();
     }
 
@@ -384,23 +384,23 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposal) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
+        return patient.api().tester().document("mutation($a: ID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
                         + APPOINTMENT + " } }")
                 .variable("a", appointment).variable("y", accept).variable("p", proposal).execute();
     }
 
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { " + APPOINTMENT + " } }")
+        return patient.api().tester().document("mutation($a: ID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { " + APPOINTMENT + " } }")
                 .variable("a", appointment).variable("y", accept).execute().path("respondToProposedTime").entity(Map.class).get();
     }
 
     private GraphQlTester.Response book(TestUser patient, String slot) {
-        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id } }")
+        return patient.api().tester().document("mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { id } }")
                 .variable("s", slot).variable("k", key()).execute();
     }
 
     private Map<String, Object> cancel(TestUser who, String appointment) {
-        return who.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { " + APPOINTMENT + " } }")
+        return who.api().tester().document("mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { " + APPOINTMENT + " } }")
                 .variable("id", appointment).variable("j", "Tive um imprevisto no trabalho e não poderei ir.").execute()
                 .path("cancelAppointment").entity(Map.class).get();
     }
@@ -424,7 +424,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response joinResponse(TestUser patient, String doctorId, Instant from, Instant to) {
-        return patient.api().tester().document("mutation($d: UUID!, $f: DateTime!, $t: DateTime!) { joinWaitlist(doctorId: $d, from: $f, to: $t) { id from to joinedAt } }")
+        return patient.api().tester().document("mutation($d: ID!, $f: DateTime!, $t: DateTime!) { joinWaitlist(doctorId: $d, from: $f, to: $t) { id from to joinedAt } }")
                 .variable("d", doctorId).variable("f", from.toString()).variable("t", to.toString()).execute();
     }
 
@@ -433,7 +433,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response accept(TestUser patient, String offer) {
-        return patient.api().tester().document("mutation($a: UUID!) { acceptWaitlistOffer(appointmentId: $a) { " + APPOINTMENT + " } }")
+        return patient.api().tester().document("mutation($a: ID!) { acceptWaitlistOffer(appointmentId: $a) { " + APPOINTMENT + " } }")
                 .variable("a", offer).execute();
     }
 

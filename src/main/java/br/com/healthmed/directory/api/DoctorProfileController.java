@@ -2,6 +2,8 @@ package br.com.healthmed.directory.api;
 
 import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorView;
+import br.com.healthmed.directory.GeoPoint;
+import br.com.healthmed.directory.Rating;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
@@ -9,22 +11,27 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** {@code doctor}, {@code updateDoctorProfile} and the fields of {@code DoctorProfile} that need work. */
+/**
+ * {@code doctor}, {@code updateDoctorProfile} and the profile fields of {@code Doctor}. A doctor is one
+ * object (identity's {@link DoctorSummary}) whose profile fields come from its {@link DoctorView}, loaded
+ * once per response for all doctors in it ({@link DoctorViews}), or already at hand when a query read it.
+ * The deprecated {@code DoctorProfile} is that view itself.
+ */
 @Controller
 class DoctorProfileController {
 
@@ -37,19 +44,88 @@ class DoctorProfileController {
     }
 
     @QueryMapping
-    DoctorView doctor(@Argument UUID id) {
-        return profiles.find(new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
+    DoctorSummary doctor(@Argument UUID id, DataLoader<AccountId, DoctorView> views) {
+        DoctorView view = profiles.find(new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
+        return DoctorViews.primed(views, view);
     }
 
     @MutationMapping
-    DoctorView updateDoctorProfile(@Argument DoctorProfileInput input, @AuthenticationPrincipal Caller caller) {
-        return profiles.update(AccountId.of(RoleGate.doctor(caller)), input.toUpdate());
+    DoctorSummary updateDoctorProfile(@Argument DoctorProfileInput input, @AuthenticationPrincipal Caller caller,
+                                      DataLoader<AccountId, DoctorView> views) {
+        return DoctorViews.primed(views, profiles.update(AccountId.of(RoleGate.doctor(caller)), input.toUpdate()));
     }
 
-    @BatchMapping(typeName = "Doctor", field = "profile")
-    Map<DoctorSummary, DoctorView> profile(List<DoctorSummary> doctors) {
-        Map<AccountId, DoctorView> views = profiles.findAll(doctors.stream().map(DoctorSummary::id).toList());
-        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> views.get(doctor.id())));
+    @SchemaMapping(typeName = "Doctor", field = "profile")
+    CompletableFuture<DoctorView> profile(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return views.load(doctor.id());
+    }
+
+    /** The profile's specialties (those search finds the doctor under), which start as the registration's. */
+    @SchemaMapping(typeName = "Doctor", field = "specialties")
+    CompletableFuture<@Nullable List<Specialty>> doctorSpecialties(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, this::specialties);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "consultationPrice")
+    CompletableFuture<@Nullable BigDecimal> consultationPrice(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, view -> view.consultationPrice().orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "bio")
+    CompletableFuture<@Nullable String> bio(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, view -> view.bio().orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "languages")
+    CompletableFuture<@Nullable List<String>> languages(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::languages);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "officeAddress")
+    CompletableFuture<@Nullable String> officeAddress(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, view -> view.officeAddress().orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "officeLocation")
+    CompletableFuture<@Nullable GeoPoint> officeLocation(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, view -> view.officeLocation().orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "timeZone")
+    CompletableFuture<@Nullable String> timeZone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::timeZone);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "consultationDurationMinutes")
+    CompletableFuture<@Nullable Long> consultationDurationMinutes(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::consultationDurationMinutes);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "rating")
+    CompletableFuture<@Nullable Rating> rating(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::rating);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "contactEmail")
+    CompletableFuture<@Nullable String> contactEmail(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                     @AuthenticationPrincipal Caller caller) {
+        return of(doctor, views, view -> email(view, caller));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "contactPhone")
+    CompletableFuture<@Nullable String> contactPhone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                     @AuthenticationPrincipal Caller caller) {
+        return of(doctor, views, view -> phone(view, caller));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "showEmail")
+    CompletableFuture<@Nullable Boolean> showEmail(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::showEmail);
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "showPhone")
+    CompletableFuture<@Nullable Boolean> showPhone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return of(doctor, views, DoctorView::showPhone);
     }
 
     /** The catalogue is in memory: no loading, so no batching needed. */
@@ -66,6 +142,11 @@ class DoctorProfileController {
     @SchemaMapping(typeName = "DoctorProfile", field = "phone")
     @Nullable String phone(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
         return doctor.phone(isTheDoctor(doctor, caller)).orElse(null);
+    }
+
+    private static <T> CompletableFuture<@Nullable T> of(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                         Function<DoctorView, @Nullable T> field) {
+        return views.load(doctor.id()).thenApply(view -> view == null ? null : field.apply(view));
     }
 
     private static boolean isTheDoctor(DoctorView doctor, Caller caller) {

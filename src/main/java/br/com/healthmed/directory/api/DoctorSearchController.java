@@ -10,6 +10,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import br.com.healthmed.identity.DoctorSummary;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -44,17 +49,19 @@ class DoctorSearchController {
         return page;
     }
 
-    @BatchMapping(typeName = "DoctorSearchEdge", field = "doctor")
-    Map<DoctorSearchConnection.Edge, DoctorView> doctor(List<DoctorSearchConnection.Edge> edges) {
-        Map<AccountId, DoctorView> views = profiles.findAll(edges.stream().map(DoctorSearchConnection.Edge::doctorId).toList());
-        Map<DoctorSearchConnection.Edge, DoctorView> byEdge = new HashMap<>();
-        edges.forEach(edge -> {
-            DoctorView view = views.get(edge.doctorId());
-            if (view != null) {
-                byEdge.put(edge, view);
-            }
-        });
-        return byEdge;
+    /**
+     * The doctors found, from the one loader of profiles ({@link DoctorViews}): the Doctor's profile fields
+     * then need no read of their own.
+     */
+    @SchemaMapping(typeName = "DoctorSearchEdge", field = "doctor")
+    CompletableFuture<@Nullable DoctorSummary> doctor(DoctorSearchConnection.Edge edge, DataLoader<AccountId, DoctorView> views) {
+        return views.load(edge.doctorId()).thenApply(view -> view == null ? null : view.account());
+    }
+
+    /** A search result's slot is named by the Slot's own id (the key; it goes out as the Slot's global id). */
+    @SchemaMapping(typeName = "AvailableSlot", field = "id")
+    UUID slotId(NextFreeSlots.FreeSlot slot) {
+        return slot.slotId();
     }
 
     /** The earliest free slot of each doctor found, from the module that keeps agendas (scheduling implements {@link NextFreeSlots}). */

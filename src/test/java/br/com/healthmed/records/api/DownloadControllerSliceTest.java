@@ -40,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WithAnonymousUser
 class DownloadControllerSliceTest {
 
-    private static final String FILE_DOWNLOAD = "query($id: UUID!) { fileDownload(fileId: $id) { url expiresAt fileName } }";
+    private static final String FILE_DOWNLOAD = "query($id: ID!) { fileDownload(fileId: $id) { url expiresAt fileName } }";
 
     @Autowired
     GraphQlTester tester;

@@ -97,7 +97,7 @@ class AgendaControllerSliceTest {
         UUID slotId = UUID.randomUUID();
         doThrow(DomainException.notFound("Slot")).when(agenda).remove(DOCTOR, new SlotId(slotId));
 
-        GraphQlTester.Response response = tester.document("mutation($id: UUID!) { removeSlot(slotId: $id) }")
+        GraphQlTester.Response response = tester.document("mutation($id: ID!) { removeSlot(slotId: $id) }")
                 .variable("id", slotId).execute();
         ResponseError error = GraphQlSlice.onlyError(response);
 
