@@ -226,7 +226,7 @@ abstract class ClinicalRecordApiContract {
                 .verify(Duration.ofSeconds(15));
         assertThat(seen.get(0)).containsEntry("kind", "NOTE_WRITTEN").containsEntry("noteId", ids[0])
                 .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null)
-                .containsEntry("id", "note:" + ids[0] + ":1");
+                .containsEntry("id", "note:" + GlobalIds.key(ids[0]) + ":1"); // the event id is a stream position made from the note's key
         assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
         assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1])
                 .containsEntry("id", "document:" + ids[1]);
