@@ -91,7 +91,7 @@ abstract class NotificationsApiContract {
         Map<String, Object> invite = attachment(confirmation);
         assertThat(invite.get("contentType")).isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
         String requestIcs = (String) invite.get("content");
-        assertThat(unfolded(requestIcs)).contains("METHOD:REQUEST", "UID:" + appointment + "@healthmed.com.br",
+        assertThat(unfolded(requestIcs)).contains("METHOD:REQUEST", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br",
                 "DTSTART;TZID=America/Sao_Paulo:" + local(start), "DTEND;TZID=America/Sao_Paulo:" + local(start.plus(Duration.ofMinutes(50))),
                 "TZID:America/Sao_Paulo", "URL:https://app.healthmed.example/consultas/" + appointment);
 
@@ -103,7 +103,7 @@ abstract class NotificationsApiContract {
         Map<String, Object> withdrawal = attachment(cancellation);
         assertThat(withdrawal.get("contentType")).isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
         String cancelIcs = unfolded((String) withdrawal.get("content"));
-        assertThat(cancelIcs).contains("METHOD:CANCEL", "STATUS:CANCELLED", "UID:" + appointment + "@healthmed.com.br");
+        assertThat(cancelIcs).contains("METHOD:CANCEL", "STATUS:CANCELLED", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br");
         assertThat(sequence(cancelIcs)).isGreaterThan(sequence(requestIcs));
 
         // nothing clinical, and no meeting link, in any of them
@@ -234,7 +234,7 @@ abstract class NotificationsApiContract {
         Map<String, Object> file = patient.api().tester().document(query).variable("id", appointment).execute()
                 .path("appointment.calendarFile").entity(Map.class).get();
         assertThat(file).containsEntry("fileName", "consulta.ics").containsEntry("contentType", "text/calendar; charset=UTF-8");
-        assertThat(unfolded((String) file.get("content"))).contains("METHOD:PUBLISH", "UID:" + appointment + "@healthmed.com.br",
+        assertThat(unfolded((String) file.get("content"))).contains("METHOD:PUBLISH", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br",
                 "SUMMARY:Consulta online com " + doctor.name() + " (CRM ");
         assertThat(unfolded((String) doctor.api().tester().document(query).variable("id", appointment).execute()
                 .path("appointment.calendarFile.content").entity(String.class).get()))

@@ -113,8 +113,8 @@ abstract class PrivacyApiContract {
                 .isEqualTo(Instant.parse((String) ready.get("readyAt")).plus(Duration.ofDays(7)));
 
         Map<String, byte[]> zip = unzip(download(patient, (String) requested.get("id")));
-        String examPath = "files/" + examId + "/exame de sangue.pdf";
-        String xrayPath = "files/" + xrayId + "/raio-x_ tórax.png";
+        String examPath = "files/" + GlobalIds.key(examId) + "/exame de sangue.pdf"; // the copy's format names files by their keys
+        String xrayPath = "files/" + GlobalIds.key(xrayId) + "/raio-x_ tórax.png";
         assertThat(zip.keySet()).containsExactlyInAnyOrder("dados.json", "LEIA-ME.txt", examPath, xrayPath);
         assertThat(zip.get(examPath)).isEqualTo(exam);
         assertThat(zip.get(xrayPath)).isEqualTo(xray);
@@ -176,7 +176,7 @@ abstract class PrivacyApiContract {
 
         GraphQlTester.Response refused = privacy(patient.api(), "requestDataExport").execute();
         refused.errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
-                .containsEntry("code", "DATA_EXPORT_RUNNING").containsEntry("exportId", orphan.id().toString()));
+                .containsEntry("code", "DATA_EXPORT_RUNNING").containsEntry("exportId", GlobalIds.of("DataExport", orphan.id())));
         assertThat(privacy(patient.api(), "dataExport").variable("id", orphan.id()).execute()
                 .path("dataExport.status").entity(String.class).get()).isEqualTo("PENDING");
 

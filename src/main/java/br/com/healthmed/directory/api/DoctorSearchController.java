@@ -1,6 +1,5 @@
 package br.com.healthmed.directory.api;
 
-import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorSearchService;
 import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.directory.NextFreeSlots;
@@ -13,13 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import br.com.healthmed.identity.DoctorSummary;
-import org.dataloader.DataLoader;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** {@code searchDoctors} and the batch-loaded fields of its edges. */
@@ -27,15 +26,12 @@ import org.springframework.stereotype.Controller;
 class DoctorSearchController {
 
     private final DoctorSearchService search;
-    private final DoctorProfileService profiles;
     private final NextFreeSlots nextFreeSlots;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    DoctorSearchController(DoctorSearchService search, DoctorProfileService profiles,
-                           NextFreeSlots nextFreeSlots, BusinessMetrics metrics, Clock clock) {
+    DoctorSearchController(DoctorSearchService search, NextFreeSlots nextFreeSlots, BusinessMetrics metrics, Clock clock) {
         this.search = search;
-        this.profiles = profiles;
         this.nextFreeSlots = nextFreeSlots;
         this.metrics = metrics;
         this.clock = clock;

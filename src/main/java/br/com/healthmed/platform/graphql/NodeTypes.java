@@ -2,6 +2,7 @@ package br.com.healthmed.platform.graphql;
 
 import graphql.schema.GraphQLObjectType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,10 @@ class NodeTypes {
     }
 
     @Bean
-    RuntimeWiringConfigurer nodeTypeResolver(List<NodeResolver> resolvers) {
+    RuntimeWiringConfigurer nodeTypeResolver(ObjectProvider<NodeResolver> resolvers) {
         return wiring -> wiring.type(GlobalIdTypeVisitor.NODE, type -> type.typeResolver(env -> {
             Object object = env.getObject();
-            return resolvers.stream()
+            return resolvers.orderedStream()
                     .filter(resolver -> resolver.javaTypes().stream().anyMatch(javaType -> javaType.isInstance(object)))
                     .findFirst()
                     .map(resolver -> (GraphQLObjectType) env.getSchema().getType(resolver.typeName()))

@@ -51,7 +51,7 @@ class NextAvailableSlotApiTest {
                 .execute();
 
         response.path("searchDoctors.edges[*].doctor.id").entityList(String.class).containsExactly(withSlot, withoutSlot)
-                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(SLOT.toString())
+                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(GlobalIds.of("Slot", SLOT))
                 .path("searchDoctors.edges[0].nextAvailableSlot.start").entity(String.class).isEqualTo("2030-01-07T12:00:00.000Z")
                 .path("searchDoctors.edges[0].nextAvailableSlot.end").entity(String.class).isEqualTo("2030-01-07T12:50:00.000Z")
                 .path("searchDoctors.edges[1].nextAvailableSlot").valueIsNull();

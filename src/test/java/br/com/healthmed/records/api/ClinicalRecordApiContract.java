@@ -229,7 +229,7 @@ abstract class ClinicalRecordApiContract {
                 .containsEntry("id", "note:" + GlobalIds.key(ids[0]) + ":1"); // the event id is a stream position made from the note's key
         assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
         assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1])
-                .containsEntry("id", "document:" + ids[1]);
+                .containsEntry("id", "document:" + GlobalIds.key(ids[1]));
 
         // Another patient hears of their own record only: the first event they get is theirs.
         StepVerifier.create(events(theirs).take(1))

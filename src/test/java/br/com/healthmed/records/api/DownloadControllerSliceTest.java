@@ -103,10 +103,10 @@ class DownloadControllerSliceTest {
 
     @Test
     @AsCaller(Role.PATIENT)
-    void aFileIdThatIsNotAUuidIsRefusedBeforeTheService() {
+    void aFileIdThatIsNoIdIsRefusedBeforeTheService() {
         ResponseError error = GraphQlSlice.onlyError(tester.document(FILE_DOWNLOAD).variable("id", "file-1").execute());
 
-        assertThat(error.getErrorType()).hasToString("ValidationError");
+        assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND"); // as for a file that does not exist
         verifyNoInteractions(downloads);
     }
 }
