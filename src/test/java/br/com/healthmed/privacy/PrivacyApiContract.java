@@ -120,25 +120,26 @@ abstract class PrivacyApiContract {
         assertThat(zip.get(xrayPath)).isEqualTo(xray);
         assertThat(new String(zip.get("LEIA-ME.txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("Cópia dos seus dados");
 
+        // dados.json (format version 1) names everything by its key, not by the API's global ids
         Map<String, Object> data = json(zip.get("dados.json"));
         assertThat(data).containsEntry("format", "healthmed.data-export").containsEntry("version", 1)
-                .containsEntry("exportId", requested.get("id"));
+                .containsEntry("exportId", GlobalIds.key(requested.get("id")));
         Map<String, Object> account = map(data.get("account"));
         Map<String, Object> me = patient.api().tester().document("{ me { ... on Patient { email cpf } } }").execute()
                 .path("me").entity(Map.class).get();
-        assertThat(account).containsEntry("id", patient.id()).containsEntry("name", patient.name())
+        assertThat(account).containsEntry("id", GlobalIds.key(patient.id())).containsEntry("name", patient.name())
                 .containsEntry("email", me.get("email")).containsEntry("cpf", ((String) me.get("cpf")).replaceAll("\\D", "")).containsEntry("birthDate", "1990-05-17");
         Map<String, Object> appointmentCopy = single(list(map(data.get("scheduling")).get("appointments")));
-        assertThat(appointmentCopy).containsEntry("id", appointment).containsEntry("doctorId", doctor.id()).containsEntry("status", "CONFIRMED");
+        assertThat(appointmentCopy).containsEntry("id", GlobalIds.key(appointment)).containsEntry("doctorId", GlobalIds.key(doctor.id())).containsEntry("status", "CONFIRMED");
         assertThat(list(appointmentCopy.get("history"))).extracting(t -> t.get("to")).containsExactly("REQUESTED", "CONFIRMED");
         assertThat(map(data.get("scheduling"))).containsEntry("ratingsGiven", List.of());
 
         Map<String, Object> healthRecord = map(data.get("healthRecord"));
         assertThat(list(healthRecord.get("files"))).extracting(f -> f.get("id"), f -> f.get("path"), f -> f.get("sizeBytes"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(examId, examPath, exam.length),
-                        org.assertj.core.groups.Tuple.tuple(xrayId, xrayPath, xray.length));
-        assertThat(single(list(healthRecord.get("groups")))).containsEntry("id", group).containsEntry("name", "cardiologia");
-        assertThat(single(list(healthRecord.get("shares")))).containsEntry("doctorId", doctor.id()).containsEntry("groupIds", List.of(group));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(GlobalIds.key(examId), examPath, exam.length),
+                        org.assertj.core.groups.Tuple.tuple(GlobalIds.key(xrayId), xrayPath, xray.length));
+        assertThat(single(list(healthRecord.get("groups")))).containsEntry("id", GlobalIds.key(group)).containsEntry("name", "cardiologia");
+        assertThat(single(list(healthRecord.get("shares")))).containsEntry("doctorId", GlobalIds.key(doctor.id())).containsEntry("groupIds", List.of(GlobalIds.key(group)));
         assertThat(list(healthRecord.get("accessLog"))).extracting(e -> e.get("action"))
                 .contains("UPLOAD", "SHARE", "DATA_EXPORT_REQUESTED");
         assertThat(map(data.get("notificationPreferences"))).isEqualTo(Map.of("reminders", Map.of("email", false)));
