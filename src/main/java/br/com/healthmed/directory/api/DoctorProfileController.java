@@ -2,8 +2,6 @@ package br.com.healthmed.directory.api;
 
 import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorView;
-import br.com.healthmed.directory.GeoPoint;
-import br.com.healthmed.directory.Rating;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.error.DomainException;
@@ -11,7 +9,6 @@ import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,10 +24,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code doctor}, {@code updateDoctorProfile} and the profile fields of {@code Doctor}. A doctor is one
- * object (identity's {@link DoctorSummary}) whose profile fields come from its {@link DoctorView}, loaded
- * once per response for all doctors in it ({@link DoctorViews}), or already at hand when a query read it.
- * The deprecated {@code DoctorProfile} is that view itself.
+ * {@code doctor}, {@code updateDoctorProfile}, the contact fields of {@code Doctor} (which depend on the
+ * caller) and the deprecated {@code DoctorProfile}, which is the {@link DoctorView} itself. A doctor is one
+ * object (identity's {@link DoctorSummary}); its other profile fields are wired in {@link DoctorViews}.
  */
 @Controller
 class DoctorProfileController {
@@ -60,52 +56,6 @@ class DoctorProfileController {
         return views.load(doctor.id());
     }
 
-    /** The profile's specialties (those search finds the doctor under), which start as the registration's. */
-    @SchemaMapping(typeName = "Doctor", field = "specialties")
-    CompletableFuture<@Nullable List<Specialty>> doctorSpecialties(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, this::specialties);
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "consultationPrice")
-    CompletableFuture<@Nullable BigDecimal> consultationPrice(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, view -> view.consultationPrice().orElse(null));
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "bio")
-    CompletableFuture<@Nullable String> bio(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, view -> view.bio().orElse(null));
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "languages")
-    CompletableFuture<@Nullable List<String>> languages(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::languages);
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "officeAddress")
-    CompletableFuture<@Nullable String> officeAddress(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, view -> view.officeAddress().orElse(null));
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "officeLocation")
-    CompletableFuture<@Nullable GeoPoint> officeLocation(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, view -> view.officeLocation().orElse(null));
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "timeZone")
-    CompletableFuture<@Nullable String> timeZone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::timeZone);
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "consultationDurationMinutes")
-    CompletableFuture<@Nullable Long> consultationDurationMinutes(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::consultationDurationMinutes);
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "rating")
-    CompletableFuture<@Nullable Rating> rating(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::rating);
-    }
-
     @SchemaMapping(typeName = "Doctor", field = "contactEmail")
     CompletableFuture<@Nullable String> contactEmail(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
                                                      @AuthenticationPrincipal Caller caller) {
@@ -116,16 +66,6 @@ class DoctorProfileController {
     CompletableFuture<@Nullable String> contactPhone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
                                                      @AuthenticationPrincipal Caller caller) {
         return of(doctor, views, view -> phone(view, caller));
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "showEmail")
-    CompletableFuture<@Nullable Boolean> showEmail(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::showEmail);
-    }
-
-    @SchemaMapping(typeName = "Doctor", field = "showPhone")
-    CompletableFuture<@Nullable Boolean> showPhone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
-        return of(doctor, views, DoctorView::showPhone);
     }
 
     /** The catalogue is in memory: no loading, so no batching needed. */

@@ -62,7 +62,7 @@ class AgendaControllerSliceTest {
         GraphQlTester.Response response = tester.document(MY_AGENDA).execute();
 
         response.path("myAgenda[0].id").entity(String.class).isEqualTo(br.com.healthmed.support.GlobalIds.of("Slot", slot.id()))
-                .path("myAgenda[0].doctorId").entity(String.class).isEqualTo(AsCaller.ACCOUNT_ID)
+                .path("myAgenda[0].doctorId").entity(String.class).isEqualTo(br.com.healthmed.support.GlobalIds.of("Doctor", AsCaller.ACCOUNT_ID))
                 .path("myAgenda[0].start").entity(String.class).isEqualTo("2026-03-02T12:00:00.000Z")
                 .path("myAgenda[0].end").entity(String.class).isEqualTo("2026-03-02T12:30:00.000Z")
                 .path("myAgenda[0].available").entity(Boolean.class).isEqualTo(true)
