@@ -1,6 +1,8 @@
 /**
  * The GraphQL set-up: scalars, error mapping and shapes, query limits and request budgets, the
- * parsed-document cache and the warm-up.
+ * parsed-document cache and the warm-up; Relay's global ids ({@link br.com.healthmed.platform.graphql.GlobalId},
+ * encoded and decoded at the schema's edge by one type visitor) and {@code node(id:)}, which each module
+ * serves for its own types through a {@link br.com.healthmed.platform.graphql.NodeResolver}.
  */
 @org.jspecify.annotations.NullMarked
 package br.com.healthmed.platform.graphql;
