@@ -70,19 +70,19 @@ public class PeakLoad {
     static final String ACCEPT_CONSENT = "mutation($v: String!) { acceptTeleconsultationConsent(version: $v) { version } }";
     static final String PUBLISH = "mutation($s: [NewSlotInput!]!) { publishSlots(slots: $s) { id } }";
     static final String REQUEST_UPLOAD = "mutation($i: RequestFileUploadInput!) { requestFileUpload(input: $i) { fileId uploadUrl uploadHeaders { name value } } }";
-    static final String COMPLETE_UPLOAD = "mutation($f: UUID!) { completeFileUpload(fileId: $f) { id } }";
+    static final String COMPLETE_UPLOAD = "mutation($f: ID!) { completeFileUpload(fileId: $f) { id } }";
     static final String SUBSCRIPTION = "subscription { appointmentEvents { id kind appointmentId status } }";
 
     static final String CEILING = "{ __typename }";
     static final String SEARCH = "query($f: DoctorSearchFilter!) { searchDoctors(filter: $f, first: 20) { edges { distanceKm consultationPrice { amount currency } "
             + "rating { average count } nextAvailableSlot { slotId start } node { id name crm specialties { code name } } } } }";
-    static final String AGENDA = "query($d: UUID!, $f: DateTime!, $t: DateTime!) { doctorAgenda(doctorId: $d, from: $f, to: $t) { id start end available } }";
+    static final String AGENDA = "query($d: ID!, $f: DateTime!, $t: DateTime!) { doctorAgenda(doctorId: $d, from: $f, to: $t) { id start end available } }";
     static final String MY_APPOINTMENTS = "{ myAppointments(first: 20) { edges { node { id status start end doctor { id name } } } } }";
     static final String MY_RECORD = "{ myRecord { files(first: 20) { edges { node { id fileName } } } } }";
-    static final String DOWNLOAD = "query($f: UUID!) { fileDownload(fileId: $f) { url } }";
-    static final String BOOK = "mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id status } } }";
-    static final String ACCEPT = "mutation($id: UUID!) { acceptAppointment(id: $id) { id status } }";
-    static final String CANCEL = "mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { id status } } }";
+    static final String DOWNLOAD = "query($f: ID!) { fileDownload(fileId: $f) { url } }";
+    static final String BOOK = "mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id status } } }";
+    static final String ACCEPT = "mutation($id: ID!) { acceptAppointment(id: $id) { id status } }";
+    static final String CANCEL = "mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { id status } } }";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();

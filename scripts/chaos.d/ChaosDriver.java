@@ -78,12 +78,12 @@ public class ChaosDriver {
     static final String CONSENT_VERSION = "{ teleconsultationConsent { version } }";
     static final String ACCEPT_CONSENT = "mutation($v: String!) { acceptTeleconsultationConsent(version: $v) { version } }";
     static final String PUBLISH = "mutation($s: [NewSlotInput!]!) { publishSlots(slots: $s) { id start } }";
-    static final String REMOVE_SLOT = "mutation($s: UUID!) { removeSlot(slotId: $s) }";
+    static final String REMOVE_SLOT = "mutation($s: ID!) { removeSlot(slotId: $s) }";
     static final String MY_AGENDA = "query($f: DateTime!, $t: DateTime!) { myAgenda(from: $f, to: $t) { id start available appointment { id status } } }";
-    static final String BOOK = "mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id slotId status } } }";
-    static final String ACCEPT = "mutation($id: UUID!) { acceptAppointment(id: $id) { id status } }";
-    static final String REJECT = "mutation($id: UUID!, $r: String!) { rejectAppointment(id: $id, reason: $r) { appointment { id status } } }";
-    static final String CANCEL = "mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { id status } } }";
+    static final String BOOK = "mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id slotId status } } }";
+    static final String ACCEPT = "mutation($id: ID!) { acceptAppointment(id: $id) { id status } }";
+    static final String REJECT = "mutation($id: ID!, $r: String!) { rejectAppointment(id: $id, reason: $r) { appointment { id status } } }";
+    static final String CANCEL = "mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { id status } } }";
     static final String MY_APPOINTMENTS = "query($after: String) { myAppointments(first: 100, after: $after) { edges { node { "
             + "id slotId status requestedAt doctor { id } patient { id } history { from to by } } } pageInfo { hasNextPage endCursor } } }";
     static final String EVENTS_CURSOR = "{ appointmentEventsCursor }";

@@ -10,15 +10,16 @@ import org.springframework.modulith.NamedInterface;
 /**
  * A doctor's public profile: the account's name and CRM with the directory's profile and rating.
  * Never the password hash; e-mail and phone only through {@link #email(boolean)} / {@link #phone(boolean)}.
+ * {@code account} is the GraphQL {@code Doctor} it belongs to: the API shows one object per doctor.
  */
 @NamedInterface("api")
-public record DoctorView(AccountId id, String name, String crm, DoctorProfile profile, Rating rating) {
+public record DoctorView(AccountId id, String name, String crm, DoctorProfile profile, Rating rating, DoctorSummary account) {
 
     static DoctorView of(DoctorSummary account, Optional<DirectoryEntry> entry) {
         DoctorProfile profile = entry.flatMap(DirectoryEntry::profile)
                 .orElseGet(() -> DoctorProfile.initial(account.id(), account.specialties()));
         return new DoctorView(account.id(), account.name(), account.crm().value(), profile,
-                entry.map(DirectoryEntry::rating).orElse(Rating.NONE));
+                entry.map(DirectoryEntry::rating).orElse(Rating.NONE), account);
     }
 
     public List<String> specialtyCodes() {

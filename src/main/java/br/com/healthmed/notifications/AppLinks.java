@@ -1,6 +1,7 @@
 package br.com.healthmed.notifications;
 
 import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.platform.graphql.GlobalId;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("healthmed.web")
 public record AppLinks(@DefaultValue("https://app.healthmed.com.br") URI appUrl) {
 
+    /** The appointment's page, named by the global id the API gives it (the app passes it to appointment(id:)). */
     public URI appointment(AppointmentId id) {
-        return URI.create(base() + "/consultas/" + id);
+        return URI.create(base() + "/consultas/" + GlobalId.encode("Appointment", id));
     }
 
     /**

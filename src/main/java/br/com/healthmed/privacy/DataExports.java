@@ -131,7 +131,7 @@ public class DataExports {
 
     private static DomainException running(Optional<UUID> exportId) {
         return new DomainException(PrivacyErrors.DATA_EXPORT_RUNNING, "A copy of your data is being prepared; wait for it to be ready.",
-                exportId.<Map<String, Object>>map(id -> Map.of("exportId", id.toString())).orElse(Map.of()));
+                exportId.<Map<String, Object>>map(id -> Map.of("exportId", br.com.healthmed.platform.graphql.GlobalId.encode("DataExport", id))).orElse(Map.of()));
     }
 
     private static Requester patient(AccountId account, String clientAddress) {

@@ -69,7 +69,7 @@ public class ConsultationNotes {
                 return existing; // this very write, retried
             }
             throw new DomainException(RecordsErrors.CONSULTATION_NOTE_EXISTS, "This consultation already has a note; amend it.",
-                    Map.of("noteId", note.id().toString(), "currentVersion", existing.latest().version()));
+                    Map.of("noteId", br.com.healthmed.platform.graphql.GlobalId.encode("ConsultationNote", note.id()), "currentVersion", existing.latest().version()));
         }
         audit.noteWritten(who, note, first);
         relay.soon(new RecordNotice(ClinicalRecordEvent.of(note, first), 0, relay.firstSweepAfter(now)));

@@ -43,6 +43,16 @@ public class HealthRecords {
         return store.groups(patient);
     }
 
+    /** One of the patient's completed files (as listed in {@link #files}); empty for anyone else's. */
+    public Optional<RecordFile> file(AccountId patient, FileId id) {
+        return store.file(id).filter(file -> file.owner().equals(patient) && file.available());
+    }
+
+    /** One of the patient's groups; empty for anyone else's. */
+    public Optional<RecordGroup> group(AccountId patient, GroupId id) {
+        return store.group(patient, id);
+    }
+
     /** The patient's completed files, by id (one listing, for batched fields). */
     public Map<FileId, RecordFile> filesById(AccountId patient) {
         return store.allAvailableFiles(patient, HealthRecordStore.FileFilter.ALL).stream()

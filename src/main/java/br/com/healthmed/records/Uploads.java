@@ -109,7 +109,7 @@ public class Uploads {
                 && earlier.groups().equals(Set.copyOf(upload.groups()));
         if (same && earlier.available()) {
             throw new DomainException(RecordsErrors.UPLOAD_ALREADY_COMPLETED, "This upload was completed already; the file is in your record.",
-                    Map.of("fileId", earlier.id().toString()));
+                    Map.of("fileId", br.com.healthmed.platform.graphql.GlobalId.encode("RecordFile", earlier.id())));
         }
         if (!same || left.isNegative() || left.isZero()) {
             throw keyReused();

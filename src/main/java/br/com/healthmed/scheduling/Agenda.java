@@ -234,6 +234,22 @@ public class Agenda {
                 .toList();
     }
 
+    /**
+     * One slot as the agendas show it to {@code caller} (empty when anonymous): to its doctor as in
+     * {@link #ownSlots}, to anyone else only while it is bookable, as in {@link #freeSlots}; otherwise empty.
+     */
+    public Optional<AgendaSlot> seenBy(Optional<AccountId> caller, SlotId id) {
+        Optional<Slot> slot = slots.find(id);
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        Slot found = slot.get();
+        List<AgendaSlot> around = caller.filter(found.doctorId()::equals).isPresent()
+                ? ownSlots(found.doctorId(), found.start(), found.end())
+                : freeSlots(found.doctorId(), found.start(), found.end());
+        return around.stream().filter(entry -> entry.slot().id().equals(id)).findFirst();
+    }
+
     /** Every slot of the doctor in the period, each with its active appointment. */
     public List<AgendaSlot> ownSlots(AccountId doctorId, Instant from, Instant to) {
         checkRange(from, to, properties.maxRange());
@@ -351,7 +367,7 @@ public class Agenda {
                 Slot existing = added.contains(before.id()) ? after : before;
                 throw new DomainException(SchedulingErrors.SLOT_WITHIN_BUFFER, "Closer than your " + buffer.toMinutes()
                         + "-minute buffer to the slot from " + existing.start() + " to " + existing.end() + ".",
-                        Map.of("field", field, "slotId", existing.id().toString(), "bufferMinutes", buffer.toMinutes()));
+                        Map.of("field", field, "slotId", br.com.healthmed.platform.graphql.GlobalId.encode("Slot", existing.id()), "bufferMinutes", buffer.toMinutes()));
             }
         }
     }
@@ -441,7 +457,7 @@ public class Agenda {
 
     private static DomainException overlap(Slot existing, String field) {
         return new DomainException(SchedulingErrors.SLOT_OVERLAP, "Overlaps the slot from " + existing.start() + " to " + existing.end() + ".",
-                Map.of("field", field, "slotId", existing.id().toString(), "start", existing.start().toString(),
+                Map.of("field", field, "slotId", br.com.healthmed.platform.graphql.GlobalId.encode("Slot", existing.id()), "start", existing.start().toString(),
                         "end", existing.end().toString()));
     }
 

@@ -88,7 +88,7 @@ class EventsBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
-    private static final Pattern APPOINTMENT_LINK = Pattern.compile("/consultas/([0-9a-f-]{36})");
+    private static final Pattern APPOINTMENT_LINK = Pattern.compile("/consultas/([A-Za-z0-9_-]+)");
     private static final String SUBSCRIPTION = "subscription { appointmentEvents { id kind appointmentId } }";
     private static final String JUSTIFICATION = "Imprevisto na agenda do consultório.";
 

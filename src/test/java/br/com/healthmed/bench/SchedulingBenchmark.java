@@ -253,7 +253,7 @@ class SchedulingBenchmark {
 
     /** One document for every request, the values as variables: as the web and mobile clients send it. */
     private static String agendaQuery(AccountId doctor, Instant from) {
-        return "{\"query\":\"query Agenda($doctorId: UUID!, $from: DateTime!, $to: DateTime!) "
+        return "{\"query\":\"query Agenda($doctorId: ID!, $from: DateTime!, $to: DateTime!) "
                 + "{ doctorAgenda(doctorId: $doctorId, from: $from, to: $to) { id start end price { amount currency } } }\","
                 + "\"operationName\":\"Agenda\","
                 + "\"variables\":{\"doctorId\":\"" + doctor + "\",\"from\":\"" + from + "\",\"to\":\"" + from.plus(Duration.ofDays(7)) + "\"}}";
@@ -359,7 +359,7 @@ class SchedulingBenchmark {
     }
 
     /** As the clients send it: one document, the slot and key as variables (so the parsed document is reused). */
-    private static final String BOOK = "mutation Book($slotId: UUID!, $key: String!) "
+    private static final String BOOK = "mutation Book($slotId: ID!, $key: String!) "
             + "{ bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { id status } } }";
 
     /** Every patient books one of the slots, all released at once; patient i goes to instance {@code i % urls.size()}. */

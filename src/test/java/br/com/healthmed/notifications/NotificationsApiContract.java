@@ -1,5 +1,7 @@
 package br.com.healthmed.notifications;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
@@ -89,19 +91,19 @@ abstract class NotificationsApiContract {
         Map<String, Object> invite = attachment(confirmation);
         assertThat(invite.get("contentType")).isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
         String requestIcs = (String) invite.get("content");
-        assertThat(unfolded(requestIcs)).contains("METHOD:REQUEST", "UID:" + appointment + "@healthmed.com.br",
+        assertThat(unfolded(requestIcs)).contains("METHOD:REQUEST", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br",
                 "DTSTART;TZID=America/Sao_Paulo:" + local(start), "DTEND;TZID=America/Sao_Paulo:" + local(start.plus(Duration.ofMinutes(50))),
                 "TZID:America/Sao_Paulo", "URL:https://app.healthmed.example/consultas/" + appointment);
 
         clock.advance(Duration.ofMinutes(5));
-        doctor.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
+        doctor.api().tester().document("mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
                 .variable("id", appointment).variable("j", JUSTIFICATION).execute()
                 .path("cancelAppointment.appointment.status").entity(String.class).isEqualTo("CANCELLED");
         Map<String, Object> cancellation = awaitMail(patientEmail, "Consulta cancelada");
         Map<String, Object> withdrawal = attachment(cancellation);
         assertThat(withdrawal.get("contentType")).isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
         String cancelIcs = unfolded((String) withdrawal.get("content"));
-        assertThat(cancelIcs).contains("METHOD:CANCEL", "STATUS:CANCELLED", "UID:" + appointment + "@healthmed.com.br");
+        assertThat(cancelIcs).contains("METHOD:CANCEL", "STATUS:CANCELLED", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br");
         assertThat(sequence(cancelIcs)).isGreaterThan(sequence(requestIcs));
 
         // nothing clinical, and no meeting link, in any of them
@@ -117,8 +119,8 @@ abstract class NotificationsApiContract {
         String appointment = book(start);
         awaitMail(doctorEmail, "Nova solicitação de consulta");
 
-        AppointmentEvent again = new AppointmentEvent(AppointmentEvent.idOf(AppointmentId.of(appointment), 0),
-                AppointmentEventKind.REQUESTED, AppointmentId.of(appointment), AccountId.of(doctor.id()), AccountId.of(patient.id()),
+        AppointmentEvent again = new AppointmentEvent(AppointmentEvent.idOf(AppointmentId.of(GlobalIds.key(appointment)), 0),
+                AppointmentEventKind.REQUESTED, AppointmentId.of(GlobalIds.key(appointment)), AccountId.of(GlobalIds.key(doctor.id())), AccountId.of(GlobalIds.key(patient.id())),
                 AppointmentStatus.REQUESTED, Optional.empty(), start, start.plus(Duration.ofMinutes(50)), Optional.empty(), clock.instant());
         notifications().on(again);
         notifications().on(again);
@@ -127,7 +129,7 @@ abstract class NotificationsApiContract {
         // a request that reaches notifications only after the consultation's start is not e-mailed at all
         Instant past = clock.instant().minus(Duration.ofMinutes(10));
         notifications().on(new AppointmentEvent(AppointmentId.random() + ":0", AppointmentEventKind.REQUESTED, AppointmentId.random(),
-                AccountId.of(doctor.id()), AccountId.of(patient.id()), AppointmentStatus.REQUESTED, Optional.empty(), past,
+                AccountId.of(GlobalIds.key(doctor.id())), AccountId.of(GlobalIds.key(patient.id())), AppointmentStatus.REQUESTED, Optional.empty(), past,
                 past.plus(Duration.ofMinutes(50)), Optional.empty(), past.minus(Duration.ofDays(1))));
         assertThat(mailbox(doctorEmail)).hasSize(1);
     }
@@ -161,7 +163,7 @@ abstract class NotificationsApiContract {
         TestUser otherDoctor = TestUser.doctor(anonymous); // one upcoming appointment per patient and doctor
         Instant later = start.plus(Duration.ofHours(1));
         String other = (String) patient.book(otherDoctor.publish(later), "k-" + UUID.randomUUID()).get("id");
-        otherDoctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", other)
+        otherDoctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", other)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         awaitMail(patientEmail, "Consulta confirmada: " + MailTemplates.shortWhen(later, SAO_PAULO));
 
@@ -175,7 +177,7 @@ abstract class NotificationsApiContract {
     void noReminderForACancelledConsultationNorOneWhoseTimeHadComeWhenItWasConfirmed() {
         Instant cancelledStart = clock.inDays(2, 14);
         String cancelled = confirmed(cancelledStart);
-        patient.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
+        patient.api().tester().document("mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { appointment { status } } }")
                 .variable("id", cancelled).variable("j", JUSTIFICATION).execute();
         awaitMail(doctorEmail, "Consulta cancelada pelo paciente");
         // the patient's own calendar entry is withdrawn too
@@ -188,7 +190,7 @@ abstract class NotificationsApiContract {
                 .execute().path("updateDoctorProfile.email").hasValue();
         Instant soonStart = clock.instant().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         String soon = (String) patient.book(soonDoctor.publish(soonStart), "k-" + UUID.randomUUID()).get("id");
-        soonDoctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", soon).execute()
+        soonDoctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", soon).execute()
                 .path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         awaitMail(patientEmail, "Consulta confirmada: " + MailTemplates.shortWhen(soonStart, SAO_PAULO));
 
@@ -225,14 +227,14 @@ abstract class NotificationsApiContract {
     @Test
     void aConfirmedConsultationOffersACalendarFileWithTheInvitesUid() {
         String appointment = book(clock.inDays(4, 15));
-        String query = "query($id: UUID!) { appointment(id: $id) { calendarFile { fileName contentType content } } }";
+        String query = "query($id: ID!) { appointment(id: $id) { calendarFile { fileName contentType content } } }";
         patient.api().tester().document(query).variable("id", appointment).execute().path("appointment.calendarFile").valueIsNull();
 
         accept(appointment);
         Map<String, Object> file = patient.api().tester().document(query).variable("id", appointment).execute()
                 .path("appointment.calendarFile").entity(Map.class).get();
         assertThat(file).containsEntry("fileName", "consulta.ics").containsEntry("contentType", "text/calendar; charset=UTF-8");
-        assertThat(unfolded((String) file.get("content"))).contains("METHOD:PUBLISH", "UID:" + appointment + "@healthmed.com.br",
+        assertThat(unfolded((String) file.get("content"))).contains("METHOD:PUBLISH", "UID:" + GlobalIds.key(appointment) + "@healthmed.com.br",
                 "SUMMARY:Consulta online com " + doctor.name() + " (CRM ");
         assertThat(unfolded((String) doctor.api().tester().document(query).variable("id", appointment).execute()
                 .path("appointment.calendarFile.content").entity(String.class).get()))
@@ -258,7 +260,7 @@ abstract class NotificationsApiContract {
     }
 
     private void accept(String appointment) {
-        doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
+        doctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
     }
 

@@ -1,5 +1,7 @@
 package br.com.healthmed.privacy;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountSummary;
@@ -111,32 +113,33 @@ abstract class PrivacyApiContract {
                 .isEqualTo(Instant.parse((String) ready.get("readyAt")).plus(Duration.ofDays(7)));
 
         Map<String, byte[]> zip = unzip(download(patient, (String) requested.get("id")));
-        String examPath = "files/" + examId + "/exame de sangue.pdf";
-        String xrayPath = "files/" + xrayId + "/raio-x_ tórax.png";
+        String examPath = "files/" + GlobalIds.key(examId) + "/exame de sangue.pdf"; // the copy's format names files by their keys
+        String xrayPath = "files/" + GlobalIds.key(xrayId) + "/raio-x_ tórax.png";
         assertThat(zip.keySet()).containsExactlyInAnyOrder("dados.json", "LEIA-ME.txt", examPath, xrayPath);
         assertThat(zip.get(examPath)).isEqualTo(exam);
         assertThat(zip.get(xrayPath)).isEqualTo(xray);
         assertThat(new String(zip.get("LEIA-ME.txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("Cópia dos seus dados");
 
+        // dados.json (format version 1) names everything by its key, not by the API's global ids
         Map<String, Object> data = json(zip.get("dados.json"));
         assertThat(data).containsEntry("format", "healthmed.data-export").containsEntry("version", 1)
-                .containsEntry("exportId", requested.get("id"));
+                .containsEntry("exportId", GlobalIds.key(requested.get("id")));
         Map<String, Object> account = map(data.get("account"));
         Map<String, Object> me = patient.api().tester().document("{ me { ... on Patient { email cpf } } }").execute()
                 .path("me").entity(Map.class).get();
-        assertThat(account).containsEntry("id", patient.id()).containsEntry("name", patient.name())
+        assertThat(account).containsEntry("id", GlobalIds.key(patient.id())).containsEntry("name", patient.name())
                 .containsEntry("email", me.get("email")).containsEntry("cpf", ((String) me.get("cpf")).replaceAll("\\D", "")).containsEntry("birthDate", "1990-05-17");
         Map<String, Object> appointmentCopy = single(list(map(data.get("scheduling")).get("appointments")));
-        assertThat(appointmentCopy).containsEntry("id", appointment).containsEntry("doctorId", doctor.id()).containsEntry("status", "CONFIRMED");
+        assertThat(appointmentCopy).containsEntry("id", GlobalIds.key(appointment)).containsEntry("doctorId", GlobalIds.key(doctor.id())).containsEntry("status", "CONFIRMED");
         assertThat(list(appointmentCopy.get("history"))).extracting(t -> t.get("to")).containsExactly("REQUESTED", "CONFIRMED");
         assertThat(map(data.get("scheduling"))).containsEntry("ratingsGiven", List.of());
 
         Map<String, Object> healthRecord = map(data.get("healthRecord"));
         assertThat(list(healthRecord.get("files"))).extracting(f -> f.get("id"), f -> f.get("path"), f -> f.get("sizeBytes"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(examId, examPath, exam.length),
-                        org.assertj.core.groups.Tuple.tuple(xrayId, xrayPath, xray.length));
-        assertThat(single(list(healthRecord.get("groups")))).containsEntry("id", group).containsEntry("name", "cardiologia");
-        assertThat(single(list(healthRecord.get("shares")))).containsEntry("doctorId", doctor.id()).containsEntry("groupIds", List.of(group));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(GlobalIds.key(examId), examPath, exam.length),
+                        org.assertj.core.groups.Tuple.tuple(GlobalIds.key(xrayId), xrayPath, xray.length));
+        assertThat(single(list(healthRecord.get("groups")))).containsEntry("id", GlobalIds.key(group)).containsEntry("name", "cardiologia");
+        assertThat(single(list(healthRecord.get("shares")))).containsEntry("doctorId", GlobalIds.key(doctor.id())).containsEntry("groupIds", List.of(GlobalIds.key(group)));
         assertThat(list(healthRecord.get("accessLog"))).extracting(e -> e.get("action"))
                 .contains("UPLOAD", "SHARE", "DATA_EXPORT_REQUESTED");
         assertThat(map(data.get("notificationPreferences"))).isEqualTo(Map.of("reminders", Map.of("email", false)));
@@ -166,7 +169,7 @@ abstract class PrivacyApiContract {
     @Test
     void oneCopyAtATimeABuildThatDiedIsResumedThreeADayAndEachExpiresAfterSevenDays() {
         TestUser patient = TestUser.patient(anonymous);
-        AccountId account = AccountId.of(patient.id());
+        AccountId account = AccountId.of(GlobalIds.key(patient.id()));
         // An instance took the request and died before building it.
         DataExport orphan = DataExport.requested(account, br.com.healthmed.platform.security.Role.PATIENT, clock.instant());
         assertThat(exportStore.claim(account, orphan.id(), Optional.empty(), clock.instant())).isTrue();
@@ -174,7 +177,7 @@ abstract class PrivacyApiContract {
 
         GraphQlTester.Response refused = privacy(patient.api(), "requestDataExport").execute();
         refused.errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
-                .containsEntry("code", "DATA_EXPORT_RUNNING").containsEntry("exportId", orphan.id().toString()));
+                .containsEntry("code", "DATA_EXPORT_RUNNING").containsEntry("exportId", GlobalIds.of("DataExport", orphan.id())));
         assertThat(privacy(patient.api(), "dataExport").variable("id", orphan.id()).execute()
                 .path("dataExport.status").entity(String.class).get()).isEqualTo("PENDING");
 
@@ -245,10 +248,10 @@ abstract class PrivacyApiContract {
                     .isEqualTo(until);
         });
         assertThat(code(loginResponse(email, "wrong password 123"))).as("says nothing without the password").isEqualTo("INVALID_CREDENTIALS");
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id()))).extracting(DeactivationRecord::step)
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id())))).extracting(DeactivationRecord::step)
                 .containsExactly(DeactivationRecord.Step.REQUESTED, DeactivationRecord.Step.CASCADE_DONE);
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id())).get(0).reason()).contains("Não uso mais o serviço.");
-        assertThat(deactivations.recordsOf(AccountId.of(patient.id())).get(1).outcome())
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id()))).get(0).reason()).contains("Não uso mais o serviço.");
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patient.id()))).get(1).outcome())
                 .containsEntry("appointmentsCancelled", "2").containsEntry("sharesRevoked", "1");
 
         clock.flowFrom(until.minus(Duration.ofHours(1)));
@@ -315,7 +318,7 @@ abstract class PrivacyApiContract {
         assertThat(sweep.run()).isGreaterThanOrEqualTo(2);
         sweep.run(); // again: nothing changes
 
-        AccountSummary anonymised = accounts.find(AccountId.of(patientId)).orElseThrow();
+        AccountSummary anonymised = accounts.find(AccountId.of(GlobalIds.key(patientId))).orElseThrow();
         assertThat(anonymised).isInstanceOfSatisfying(PatientSummary.class, p -> {
             assertThat(p.name()).isEqualTo("Titular anonimizado");
             assertThat(p.email().value()).endsWith("@anonimizado.invalid").doesNotContain((String) input.get("email"));
@@ -323,8 +326,8 @@ abstract class PrivacyApiContract {
             assertThat(p.birthDate()).isEqualTo(LocalDate.of(1990, 1, 1));
             assertThat(p.cpf().digits()).as("kept as the record's identification").isEqualTo(input.get("cpf"));
         });
-        assertThat(records.snapshotOf(AccountId.of(patientId)).files()).as("the record stays").hasSize(1);
-        assertThat(deactivations.recordsOf(AccountId.of(patientId))).extracting(DeactivationRecord::step)
+        assertThat(records.snapshotOf(AccountId.of(GlobalIds.key(patientId))).files()).as("the record stays").hasSize(1);
+        assertThat(deactivations.recordsOf(AccountId.of(GlobalIds.key(patientId)))).extracting(DeactivationRecord::step)
                 .containsExactly(DeactivationRecord.Step.REQUESTED, DeactivationRecord.Step.CASCADE_DONE, DeactivationRecord.Step.ANONYMISED);
         assertThat(code(loginResponse((String) input.get("email"), Api.PASSWORD))).isEqualTo("INVALID_CREDENTIALS");
 
@@ -386,13 +389,13 @@ abstract class PrivacyApiContract {
 
     private String confirmed(TestUser patient, TestUser doctor, Instant start) {
         String appointment = (String) patient.book(doctor.publish(start), "k-" + UUID.randomUUID()).get("id");
-        doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
+        doctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         return appointment;
     }
 
     private static String status(TestUser participant, String appointment) {
-        return participant.api().tester().document("query($id: UUID!) { appointment(id: $id) { status } }").variable("id", appointment)
+        return participant.api().tester().document("query($id: ID!) { appointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("appointment.status").entity(String.class).get();
     }
 
@@ -414,7 +417,7 @@ abstract class PrivacyApiContract {
 
     private List<Object> freeSlots(TestUser doctor) {
         Instant now = clock.instant();
-        return anonymous.tester().document("query($d: UUID!, $from: DateTime!, $to: DateTime!) { doctorAgenda(doctorId: $d, from: $from, to: $to) { id } }")
+        return anonymous.tester().document("query($d: ID!, $from: DateTime!, $to: DateTime!) { doctorAgenda(doctorId: $d, from: $from, to: $to) { id } }")
                 .variable("d", doctor.id()).variable("from", now.toString()).variable("to", now.plus(Duration.ofDays(30)).toString())
                 .execute().path("doctorAgenda").entityList(Object.class).get();
     }

@@ -52,17 +52,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class HoardingApiTest {
 
     private static final String BOOK = """
-            mutation book($slotId: UUID!, $key: String!) {
+            mutation book($slotId: ID!, $key: String!) {
               bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { id status answerBy holdWarnings } }
             }""";
     private static final String WAITING = """
             query { myAppointments(status: REQUESTED, first: 100) { edges { node { id status holdWarnings } } } }""";
     private static final String APPOINTMENT = """
-            query one($id: UUID!) { appointment(id: $id) { id status reason answerBy holdWarnings } }""";
+            query one($id: ID!) { appointment(id: $id) { id status reason answerBy holdWarnings } }""";
     private static final String RELEASE = """
-            mutation release($ids: [UUID!]!) { releaseHolds(ids: $ids) { appointments { id status reason } slots { id available appointment { id } } } }""";
+            mutation release($ids: [ID!]!) { releaseHolds(ids: $ids) { appointments { id status reason } slots { id available appointment { id } } } }""";
     private static final String AGENDA = """
-            query agenda($doctorId: UUID!, $from: DateTime!, $to: DateTime!) {
+            query agenda($doctorId: ID!, $from: DateTime!, $to: DateTime!) {
               doctorAgenda(doctorId: $doctorId, from: $from, to: $to) { id }
             }""";
 

@@ -42,7 +42,7 @@ abstract class RescheduleAndWaitlistApiContract {
             """;
     /** A slot in a mutation's payload: what a normalised cache updates the agenda with. */
     private static final String SLOT = "id available appointment { id }";
-    private static final String RESCHEDULE = "mutation($a: UUID!, $s: UUID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
+    private static final String RESCHEDULE = "mutation($a: ID!, $s: ID!, $k: String!) { rescheduleAppointment(appointmentId: $a, slotId: $s, idempotencyKey: $k) { "
             + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }";
 
     @Autowired
@@ -157,7 +157,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertCode(reschedule(stranger, id, soon, key()), "NOT_FOUND");
         assertCode(reschedule(patient, id, UUID.randomUUID().toString(), key()), "NOT_FOUND");
 
-        Map<String, Object> unchanged = patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+        Map<String, Object> unchanged = patient.api().tester().document("query($id: ID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
                 .variable("id", id).execute().path("appointment").entity(Map.class).get();
         assertThat(unchanged).containsEntry("slotId", from).containsEntry("status", "REQUESTED").containsEntry("start", iso(start));
         assertThat(available(otherDoctor, elsewhere)).isTrue(); // no refused step claimed a slot
@@ -179,7 +179,7 @@ abstract class RescheduleAndWaitlistApiContract {
         TestUser patient = TestUser.patient(anonymous);
         assertThat(rules(doctor, 120, 14, 10, 48, false)).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14);
 
-        Map<String, Object> shown = anonymous.tester().document("query($id: UUID!) { doctor(id: $id) { bookingRules { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } } }")
+        Map<String, Object> shown = anonymous.tester().document("query($id: ID!) { doctor(id: $id) { bookingRules { minimumNoticeMinutes maximumAdvanceDays bufferMinutes lateCancellationNoticeHours instantBooking } } }")
                 .variable("id", doctor.id()).execute().path("doctor.bookingRules").entity(Map.class).get();
         assertThat(shown).containsEntry("minimumNoticeMinutes", 120).containsEntry("maximumAdvanceDays", 14)
                 .containsEntry("bufferMinutes", 10).containsEntry("lateCancellationNoticeHours", 48).containsEntry("instantBooking", false);
@@ -219,7 +219,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(inTime).containsEntry("lateCancellation", false);
         assertThat(last(inTime)).containsEntry("late", false);
 
-        Map<String, Object> seenByDoctor = doctor.api().tester().document("query($id: UUID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
+        Map<String, Object> seenByDoctor = doctor.api().tester().document("query($id: ID!) { appointment(id: $id) { " + APPOINTMENT + " } }")
                 .variable("id", soon).execute().path("appointment").entity(Map.class).get();
         assertThat(seenByDoctor).containsEntry("status", "CANCELLED").containsEntry("lateCancellation", true);
         assertThat(last(seenByDoctor)).containsEntry("late", true).containsEntry("by", "PATIENT");
@@ -265,7 +265,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(SchedulingApiContract.map(refusal.get("releasedSlot"))).containsEntry("id", another).containsEntry("available", true);
         assertThat(declined).containsEntry("slotId", proposedSlot).containsEntry("proposedTime", null);
         assertThat(available(doctor, another)).isTrue();
-        assertCode(patient.api().tester().document("mutation($a: UUID!) { respondToProposedTime(appointmentId: $a, accept: true) { appointment { id } } }")
+        assertCode(patient.api().tester().document("mutation($a: ID!) { respondToProposedTime(appointmentId: $a, accept: true) { appointment { id } } }")
                 .variable("a", id).execute(), "NO_PENDING_PROPOSAL");
     }
 
@@ -357,7 +357,7 @@ abstract class RescheduleAndWaitlistApiContract {
         assertThat(next).containsEntry("slotId", slot);
         assertCode(accept(first, (String) lapsing.get("id")), "INVALID_APPOINTMENT_STATE");
 
-        second.api().tester().document("mutation($a: UUID!) { declineWaitlistOffer(appointmentId: $a) { appointment { status } slot { " + SLOT + " } } }")
+        second.api().tester().document("mutation($a: ID!) { declineWaitlistOffer(appointmentId: $a) { appointment { status } slot { " + SLOT + " } } }")
                 .variable("a", next.get("id")).execute().path("declineWaitlistOffer.appointment.status").entity(String.class).isEqualTo("CANCELLED")
                 .path("declineWaitlistOffer.slot.id").entity(String.class).isEqualTo(slot);
         // nobody else waits: the slot is anyone's again
@@ -382,7 +382,7 @@ abstract class RescheduleAndWaitlistApiContract {
         join(patient, TestUser.doctor(anonymous), clock.inDays(1, 0), clock.inDays(3, 0));
         assertCode(joinResponse(patient, TestUser.doctor(anonymous).id(), clock.inDays(1, 0), clock.inDays(3, 0)), "WAITLIST_LIMIT_REACHED");
         assertThat(waitlist(patient)).hasSize(3);
-        patient.api().tester().document("mutation($d: UUID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
+        patient.api().tester().document("mutation($d: ID!) { leaveWaitlist(doctorId: $d) }").variable("d", doctor.id())
                 .execute().path("leaveWaitlist").entity(Boolean.class).isEqualTo(true);
         assertThat(waitlist(patient)).hasSize(2);
 
@@ -399,7 +399,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response propose(TestUser who, String appointment, String slot) {
-        return who.api().tester().document("mutation($a: UUID!, $s: UUID!) { proposeNewTime(appointmentId: $a, slotId: $s) { appointment { " + APPOINTMENT
+        return who.api().tester().document("mutation($a: ID!, $s: ID!) { proposeNewTime(appointmentId: $a, slotId: $s) { appointment { " + APPOINTMENT
                         + " } slot { " + SLOT + " } proposedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("s", slot).execute();
     }
@@ -409,20 +409,20 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response respondTo(TestUser patient, String appointment, boolean accept, String proposal) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
+        return patient.api().tester().document("mutation($a: ID!, $y: Boolean!, $p: ID) { respondToProposedTime(appointmentId: $a, accept: $y, proposalId: $p) { "
                         + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("y", accept).variable("p", proposal).execute();
     }
 
     /** The whole payload of an answer to a proposal (without proposalId): the appointment and both slots. */
     private Map<String, Object> respond(TestUser patient, String appointment, boolean accept) {
-        return patient.api().tester().document("mutation($a: UUID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { "
+        return patient.api().tester().document("mutation($a: ID!, $y: Boolean!) { respondToProposedTime(appointmentId: $a, accept: $y) { "
                         + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } releasedSlot { " + SLOT + " } } }")
                 .variable("a", appointment).variable("y", accept).execute().path("respondToProposedTime").entity(Map.class).get();
     }
 
     private GraphQlTester.Response book(TestUser patient, String slot) {
-        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
+        return patient.api().tester().document("mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
                 .variable("s", slot).variable("k", key()).execute();
     }
 
@@ -432,7 +432,7 @@ abstract class RescheduleAndWaitlistApiContract {
 
     /** The whole payload of a cancellation: the appointment and its slot. */
     private Map<String, Object> cancelAnswer(TestUser who, String appointment) {
-        return who.api().tester().document("mutation($id: UUID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { "
+        return who.api().tester().document("mutation($id: ID!, $j: String!) { cancelAppointment(id: $id, justification: $j) { "
                         + "appointment { " + APPOINTMENT + " } slot { " + SLOT + " } } }")
                 .variable("id", appointment).variable("j", "Tive um imprevisto no trabalho e não poderei ir.").execute()
                 .path("cancelAppointment").entity(Map.class).get();
@@ -457,7 +457,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response joinResponse(TestUser patient, String doctorId, Instant from, Instant to) {
-        return patient.api().tester().document("mutation($d: UUID!, $f: DateTime!, $t: DateTime!) { joinWaitlist(doctorId: $d, from: $f, to: $t) { id from to joinedAt } }")
+        return patient.api().tester().document("mutation($d: ID!, $f: DateTime!, $t: DateTime!) { joinWaitlist(doctorId: $d, from: $f, to: $t) { id from to joinedAt } }")
                 .variable("d", doctorId).variable("f", from.toString()).variable("t", to.toString()).execute();
     }
 
@@ -466,7 +466,7 @@ abstract class RescheduleAndWaitlistApiContract {
     }
 
     private GraphQlTester.Response accept(TestUser patient, String offer) {
-        return patient.api().tester().document("mutation($a: UUID!) { acceptWaitlistOffer(appointmentId: $a) { " + APPOINTMENT + " } }")
+        return patient.api().tester().document("mutation($a: ID!) { acceptWaitlistOffer(appointmentId: $a) { " + APPOINTMENT + " } }")
                 .variable("a", offer).execute();
     }
 

@@ -376,7 +376,7 @@ abstract class SchedulingApiContract {
             case "cancelAppointment" -> ", justification: $text";
             default -> "";
         };
-        String variables = text == null ? "$id: UUID!" : "$id: UUID!, $text: String!";
+        String variables = text == null ? "$id: ID!" : "$id: ID!, $text: String!";
         // accept answers the appointment; reject and cancel a payload with it and its slot
         String selection = mutation.equals("acceptAppointment") ? "...appointmentFields" : "appointment { ...appointmentFields }";
         GraphQlTester.Request<?> request = who.api().tester().document("mutation(" + variables + ") { " + mutation + "(id: $id" + argument
@@ -507,7 +507,7 @@ abstract class SchedulingApiContract {
         assertCode(patient.api().tester().documentName("rateAppointment").fragmentName(APPOINTMENT_FIELDS).variable("id", booked.get("id")).variable("stars", 6)
                 .execute().errors(), "BAD_USER_INPUT");
 
-        patient.api().tester().document("query($id: UUID!) { appointment(id: $id) { doctor { ... on Doctor { reviews(first: 5) { edges { node { stars comment } } } } } } }")
+        patient.api().tester().document("query($id: ID!) { appointment(id: $id) { doctor { ... on Doctor { reviews(first: 5) { edges { node { stars comment } } } } } } }")
                 .variable("id", booked.get("id")).execute()
                 .path("appointment.doctor.reviews.edges[0].node.stars").entity(Integer.class).isEqualTo(4)
                 .path("appointment.doctor.reviews.edges[0].node.comment").entity(String.class).isEqualTo("Muito atenciosa.");

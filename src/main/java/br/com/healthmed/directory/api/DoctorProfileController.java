@@ -10,21 +10,24 @@ import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.specialty.Specialty;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
-/** {@code doctor}, {@code updateDoctorProfile} and the fields of {@code DoctorProfile} that need work. */
+/**
+ * {@code doctor}, {@code updateDoctorProfile}, the contact fields of {@code Doctor} (which depend on the
+ * caller) and the deprecated {@code DoctorProfile}, which is the {@link DoctorView} itself. A doctor is one
+ * object (identity's {@link DoctorSummary}); its other profile fields are wired in {@link DoctorViews}.
+ */
 @Controller
 class DoctorProfileController {
 
@@ -37,19 +40,32 @@ class DoctorProfileController {
     }
 
     @QueryMapping
-    DoctorView doctor(@Argument UUID id) {
-        return profiles.find(new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
+    DoctorSummary doctor(@Argument UUID id, DataLoader<AccountId, DoctorView> views) {
+        DoctorView view = profiles.find(new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
+        return DoctorViews.primed(views, view);
     }
 
     @MutationMapping
-    DoctorView updateDoctorProfile(@Argument DoctorProfileInput input, @AuthenticationPrincipal Caller caller) {
-        return profiles.update(AccountId.of(RoleGate.doctor(caller)), input.toUpdate());
+    DoctorSummary updateDoctorProfile(@Argument DoctorProfileInput input, @AuthenticationPrincipal Caller caller,
+                                      DataLoader<AccountId, DoctorView> views) {
+        return DoctorViews.primed(views, profiles.update(AccountId.of(RoleGate.doctor(caller)), input.toUpdate()));
     }
 
-    @BatchMapping(typeName = "Doctor", field = "profile")
-    Map<DoctorSummary, DoctorView> profile(List<DoctorSummary> doctors) {
-        Map<AccountId, DoctorView> views = profiles.findAll(doctors.stream().map(DoctorSummary::id).toList());
-        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> views.get(doctor.id())));
+    @SchemaMapping(typeName = "Doctor", field = "profile")
+    CompletableFuture<DoctorView> profile(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views) {
+        return views.load(doctor.id());
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "contactEmail")
+    CompletableFuture<@Nullable String> contactEmail(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                     @AuthenticationPrincipal Caller caller) {
+        return of(doctor, views, view -> email(view, caller));
+    }
+
+    @SchemaMapping(typeName = "Doctor", field = "contactPhone")
+    CompletableFuture<@Nullable String> contactPhone(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                     @AuthenticationPrincipal Caller caller) {
+        return of(doctor, views, view -> phone(view, caller));
     }
 
     /** The catalogue is in memory: no loading, so no batching needed. */
@@ -66,6 +82,11 @@ class DoctorProfileController {
     @SchemaMapping(typeName = "DoctorProfile", field = "phone")
     @Nullable String phone(DoctorView doctor, @AuthenticationPrincipal Caller caller) {
         return doctor.phone(isTheDoctor(doctor, caller)).orElse(null);
+    }
+
+    private static <T> CompletableFuture<@Nullable T> of(DoctorSummary doctor, DataLoader<AccountId, DoctorView> views,
+                                                         Function<DoctorView, @Nullable T> field) {
+        return views.load(doctor.id()).thenApply(view -> view == null ? null : field.apply(view));
     }
 
     private static boolean isTheDoctor(DoctorView doctor, Caller caller) {

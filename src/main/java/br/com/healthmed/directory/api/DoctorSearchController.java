@@ -1,6 +1,5 @@
 package br.com.healthmed.directory.api;
 
-import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.directory.DoctorSearchService;
 import br.com.healthmed.directory.DoctorView;
 import br.com.healthmed.directory.NextFreeSlots;
@@ -13,11 +12,16 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import br.com.healthmed.identity.DoctorSummary;
 import br.com.healthmed.platform.metrics.BusinessMetrics;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** {@code searchDoctors} and the batch-loaded fields of its edges. */
@@ -25,15 +29,12 @@ import org.springframework.stereotype.Controller;
 class DoctorSearchController {
 
     private final DoctorSearchService search;
-    private final DoctorProfileService profiles;
     private final NextFreeSlots nextFreeSlots;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    DoctorSearchController(DoctorSearchService search, DoctorProfileService profiles,
-                           NextFreeSlots nextFreeSlots, BusinessMetrics metrics, Clock clock) {
+    DoctorSearchController(DoctorSearchService search, NextFreeSlots nextFreeSlots, BusinessMetrics metrics, Clock clock) {
         this.search = search;
-        this.profiles = profiles;
         this.nextFreeSlots = nextFreeSlots;
         this.metrics = metrics;
         this.clock = clock;
@@ -49,27 +50,25 @@ class DoctorSearchController {
         return page;
     }
 
-    @BatchMapping(typeName = "DoctorSearchEdge", field = "node")
-    Map<DoctorSearchConnection.Edge, DoctorView> node(List<DoctorSearchConnection.Edge> edges) {
-        return profiles(edges);
+    /**
+     * The doctors found, from the one loader of profiles ({@link DoctorViews}): the Doctor's profile fields
+     * then need no read of their own.
+     */
+    @SchemaMapping(typeName = "DoctorSearchEdge", field = "node")
+    CompletableFuture<@Nullable DoctorSummary> node(DoctorSearchConnection.Edge edge, DataLoader<AccountId, DoctorView> views) {
+        return views.load(edge.doctorId()).thenApply(view -> view == null ? null : view.account());
     }
 
     /** The field of before {@code node}, kept for one deprecation period. */
-    @BatchMapping(typeName = "DoctorSearchEdge", field = "doctor")
-    Map<DoctorSearchConnection.Edge, DoctorView> doctor(List<DoctorSearchConnection.Edge> edges) {
-        return profiles(edges);
+    @SchemaMapping(typeName = "DoctorSearchEdge", field = "doctor")
+    CompletableFuture<@Nullable DoctorSummary> doctor(DoctorSearchConnection.Edge edge, DataLoader<AccountId, DoctorView> views) {
+        return node(edge, views);
     }
 
-    private Map<DoctorSearchConnection.Edge, DoctorView> profiles(List<DoctorSearchConnection.Edge> edges) {
-        Map<AccountId, DoctorView> views = profiles.findAll(edges.stream().map(DoctorSearchConnection.Edge::doctorId).toList());
-        Map<DoctorSearchConnection.Edge, DoctorView> byEdge = new HashMap<>();
-        edges.forEach(edge -> {
-            DoctorView view = views.get(edge.doctorId());
-            if (view != null) {
-                byEdge.put(edge, view);
-            }
-        });
-        return byEdge;
+    /** A search result's slot is named by the Slot's own id (the key; it goes out as the Slot's global id). */
+    @SchemaMapping(typeName = "AvailableSlot", field = "id")
+    UUID slotId(NextFreeSlots.FreeSlot slot) {
+        return slot.slotId();
     }
 
     /** The earliest free slot of each doctor found, from the module that keeps agendas (scheduling implements {@link NextFreeSlots}). */

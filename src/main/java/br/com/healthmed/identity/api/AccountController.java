@@ -15,21 +15,15 @@ import br.com.healthmed.identity.SessionService;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.web.ClientAddress;
-import br.com.healthmed.specialty.Specialty;
-import br.com.healthmed.specialty.SpecialtyCatalog;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -46,14 +40,11 @@ class AccountController {
     private final RegistrationService registration;
     private final SessionService sessions;
     private final AccountDirectory accounts;
-    private final SpecialtyCatalog specialties;
 
-    AccountController(RegistrationService registration, SessionService sessions, AccountDirectory accounts,
-                      SpecialtyCatalog specialties) {
+    AccountController(RegistrationService registration, SessionService sessions, AccountDirectory accounts) {
         this.registration = registration;
         this.sessions = sessions;
         this.accounts = accounts;
-        this.specialties = specialties;
     }
 
     @MutationMapping
@@ -138,11 +129,5 @@ class AccountController {
         return patient;
     }
 
-    @BatchMapping(typeName = "Doctor", field = "specialties")
-    Map<DoctorSummary, List<Specialty>> specialties(List<DoctorSummary> doctors) {
-        return doctors.stream().distinct().collect(Collectors.toMap(Function.identity(), doctor -> doctor.specialties().stream()
-                .map(specialties::byCode)
-                .flatMap(Optional::stream)
-                .toList()));
-    }
+    // Doctor.specialties is the directory's: the profile's specialties, which the doctor edits there.
 }

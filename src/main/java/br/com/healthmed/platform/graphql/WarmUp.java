@@ -58,7 +58,7 @@ class WarmUp implements SmartLifecycle {
             "query WarmUp { w%d: __typename }",
             "query WarmUp { w%d: specialties { code name } }",
             "query WarmUp { w%d: me { id } }",
-            "mutation WarmUp($s: UUID!, $k: String!) { w%d: bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id slotId status } slot { id available } } }");
+            "mutation WarmUp($s: ID!, $k: String!) { w%d: bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id slotId status } slot { id available } } }");
 
     private final ObjectProvider<WebGraphQlHandler> handler;
     private final List<WarmUpStep> steps;

@@ -81,7 +81,7 @@ abstract class ConsentApiContract {
         TestUser patient = TestUser.patient(api); // has accepted the consent
         Instant start = clock.inDays(2, 10);
         String appointment = (String) patient.book(doctor.publish(start), "k-" + UUID.randomUUID()).get("id");
-        doctor.api().tester().document("mutation($id: UUID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
+        doctor.api().tester().document("mutation($id: ID!) { acceptAppointment(id: $id) { status } }").variable("id", appointment)
                 .execute().path("acceptAppointment.status").entity(String.class).isEqualTo("CONFIRMED");
         clock.flowFrom(start.minus(Duration.ofMinutes(10)));
         consentQuery(patient, appointment).execute().path("appointment.meeting.joinUrl").hasValue();
@@ -128,7 +128,7 @@ abstract class ConsentApiContract {
     }
 
     private static GraphQlTester.Request<?> book(TestUser patient, String slot) {
-        return patient.api().tester().document("mutation($s: UUID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
+        return patient.api().tester().document("mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { appointment { id } } }")
                 .variable("s", slot).variable("k", "k-" + UUID.randomUUID());
     }
 

@@ -1,5 +1,7 @@
 package br.com.healthmed.directory.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.directory.DoctorPractices;
@@ -101,7 +103,8 @@ abstract class DirectoryApiContract {
                 .path("doctor.consultationPrice").valueIsNull()
                 .path("doctor.specialties[*].code").entityList(String.class).containsExactly("CARDIOLOGIA");
         api.as(doctor.token).document("meDoctorProfile").execute()
-                .path("me.profile.id").entity(String.class).isEqualTo(doctor.id)
+                .path("me.id").entity(String.class).isEqualTo(doctor.id)
+                .path("me.timeZone").entity(String.class).isEqualTo("America/Sao_Paulo")
                 .path("me.profile.timeZone").entity(String.class).isEqualTo("America/Sao_Paulo");
     }
 
@@ -159,17 +162,17 @@ abstract class DirectoryApiContract {
         api.as(edited.token).document("updateDoctorProfile").variable("input", input).execute()
                 .path("updateDoctorProfile.id").entity(String.class).isEqualTo(edited.id);
         Doctor untouched = registerDoctor();
-        AccountId patient = AccountId.of((String) ((Map<?, ?>) api.registerPatient(Api.newPatient()).get("account")).get("id"));
+        AccountId patient = AccountId.of(GlobalIds.key((String) ((Map<?, ?>) api.registerPatient(Api.newPatient()).get("account")).get("id")));
 
-        PracticeTerms terms = new PracticeTerms(AccountId.of(edited.id), Optional.of(new BigDecimal("199.90")),
+        PracticeTerms terms = new PracticeTerms(AccountId.of(GlobalIds.key(edited.id)), Optional.of(new BigDecimal("199.90")),
                 ZoneId.of("America/Recife"), Duration.ofMinutes(30));
-        PracticeTerms defaults = new PracticeTerms(AccountId.of(untouched.id), Optional.empty(),
+        PracticeTerms defaults = new PracticeTerms(AccountId.of(GlobalIds.key(untouched.id)), Optional.empty(),
                 PracticeTerms.DEFAULT_TIME_ZONE, PracticeTerms.DEFAULT_CONSULTATION_DURATION);
-        assertThat(practices.find(AccountId.of(edited.id))).contains(terms);
-        assertThat(practices.find(AccountId.of(untouched.id))).contains(defaults);
+        assertThat(practices.find(AccountId.of(GlobalIds.key(edited.id)))).contains(terms);
+        assertThat(practices.find(AccountId.of(GlobalIds.key(untouched.id)))).contains(defaults);
         assertThat(practices.find(patient)).isEmpty();
-        assertThat(practices.findAll(List.of(AccountId.of(edited.id), AccountId.of(untouched.id), patient, AccountId.random())))
-                .isEqualTo(Map.of(AccountId.of(edited.id), terms, AccountId.of(untouched.id), defaults));
+        assertThat(practices.findAll(List.of(AccountId.of(GlobalIds.key(edited.id)), AccountId.of(GlobalIds.key(untouched.id)), patient, AccountId.random())))
+                .isEqualTo(Map.of(AccountId.of(GlobalIds.key(edited.id)), terms, AccountId.of(GlobalIds.key(untouched.id)), defaults));
     }
 
     // --- search ---------------------------------------------------------------------------------
@@ -181,10 +184,10 @@ abstract class DirectoryApiContract {
         Doctor middle = publish(lat + 0.018, lon, "150.00");
         Doctor far = publish(lat + 0.027, lon, "220.00");
         publish(lat + 0.27, lon, "100.00");
-        ratings.addRating(AccountId.of(near.id), 3);
-        ratings.addRating(AccountId.of(middle.id), 5);
-        ratings.addRating(AccountId.of(middle.id), 4);
-        ratings.addRating(AccountId.of(far.id), 5);
+        ratings.addRating(AccountId.of(GlobalIds.key(near.id)), 3);
+        ratings.addRating(AccountId.of(GlobalIds.key(middle.id)), 5);
+        ratings.addRating(AccountId.of(GlobalIds.key(middle.id)), 4);
+        ratings.addRating(AccountId.of(GlobalIds.key(far.id)), 5);
 
         assertThat(ids(search(Map.of(), "DISTANCE", 10))).containsExactly(near.id, middle.id, far.id);
         assertThat(ids(search(Map.of(), "PRICE", 10))).containsExactly(middle.id, far.id, near.id);

@@ -1,5 +1,7 @@
 package br.com.healthmed.directory.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.directory.NextFreeSlots;
@@ -41,7 +43,7 @@ class NextAvailableSlotApiTest {
         Api api = Api.at(port);
         String withSlot = publish(api, -10.0, -50.0);
         String withoutSlot = publish(api, -10.001, -50.0);
-        slots.free.put(AccountId.of(withSlot), new NextFreeSlots.FreeSlot(SLOT, START, START.plusSeconds(3000)));
+        slots.free.put(AccountId.of(GlobalIds.key(withSlot)), new NextFreeSlots.FreeSlot(SLOT, START, START.plusSeconds(3000)));
         slots.calls.clear();
 
         var response = api.document("searchDoctors")
@@ -49,7 +51,7 @@ class NextAvailableSlotApiTest {
                 .execute();
 
         response.path("searchDoctors.edges[*].node.id").entityList(String.class).containsExactly(withSlot, withoutSlot)
-                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(SLOT.toString())
+                .path("searchDoctors.edges[0].nextAvailableSlot.slotId").entity(String.class).isEqualTo(GlobalIds.of("Slot", SLOT))
                 .path("searchDoctors.edges[0].nextAvailableSlot.start").entity(String.class).isEqualTo("2030-01-07T12:00:00.000Z")
                 .path("searchDoctors.edges[0].nextAvailableSlot.end").entity(String.class).isEqualTo("2030-01-07T12:50:00.000Z")
                 .path("searchDoctors.edges[1].nextAvailableSlot").valueIsNull();

@@ -1,5 +1,7 @@
 package br.com.healthmed.identity.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static br.com.healthmed.identity.api.IdentityApiContract.assertCode;
 import static br.com.healthmed.identity.api.IdentityApiContract.singleError;
 import static br.com.healthmed.identity.api.IdentityApiContract.with;
@@ -399,7 +401,7 @@ abstract class AccountApiContract {
         assertRefused(patient, Map.of("cpf", "52998224725"), "GRAPHQL_VALIDATION_FAILED", null);
         @SuppressWarnings("unchecked")
         String id = (String) ((Map<String, Object>) session.get("account")).get("id");
-        assertThat(accounts.birthDateCorrections(AccountId.of(id))).singleElement().satisfies(correction -> {
+        assertThat(accounts.birthDateCorrections(AccountId.of(GlobalIds.key(id)))).singleElement().satisfies(correction -> {
             assertThat(correction.previous()).hasToString("1990-05-17");
             assertThat(correction.corrected()).hasToString("1991-05-17");
             assertThat(correction.reason()).isEqualTo("Data errada no cadastro");
@@ -426,8 +428,8 @@ abstract class AccountApiContract {
     // --- helpers --------------------------------------------------------------------------------
 
     static final String ME = "{ me { ... on Patient { email emailVerified } ... on Doctor { accountEmail } } }";
-    static final String BOOK = "mutation($slotId: UUID!, $key: String!) { bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { status } } }";
-    static final String SHARE = "mutation($doctor: UUID!) { shareRecord(input: {doctorId: $doctor, allFiles: true, durationHours: 24}) { id } }";
+    static final String BOOK = "mutation($slotId: ID!, $key: String!) { bookAppointment(slotId: $slotId, idempotencyKey: $key) { appointment { status } } }";
+    static final String SHARE = "mutation($doctor: ID!) { shareRecord(input: {doctorId: $doctor, allFiles: true, durationHours: 24}) { id } }";
     static final String VERIFY = "mutation($code: String!) { verifyEmail(code: $code) { emailVerified } }";
     static final String RESEND = "mutation { resendVerification }";
     static final String REQUEST_CHANGE = "mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }";

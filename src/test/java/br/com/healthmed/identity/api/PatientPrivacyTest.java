@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** A patient's CPF, e-mail, birth date and phone exist only for that patient. */
 class PatientPrivacyTest {
 
-    private final AccountController controller = new AccountController(null, null, null, null);
+    private final AccountController controller = new AccountController(null, null, null);
     private final PatientSummary ana = new PatientSummary(AccountId.random(), "Ana", new Email("ana@example.com"),
             new Cpf("52998224725"), LocalDate.of(1990, 5, 17), Optional.of(new Phone("+5511987654321")), Instant.now(), false);
     private final DataFetchingEnvironment plain = DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build();

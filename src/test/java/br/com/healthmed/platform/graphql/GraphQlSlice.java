@@ -29,7 +29,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * add that controllers require, the {@link ClientAddress}, is {@link #CLIENT_ADDRESS}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ScalarsConfig.class, GraphQlErrors.class})
+@Import({ScalarsConfig.class, GraphQlErrors.class, NodeTypes.class})
 // the slice picks up the instrumentations (query limits, request budget) but not the property scan that binds their settings
 @EnableConfigurationProperties({QueryLimitsInstrumentation.Limits.class, RequestBudgetInstrumentation.Budget.class})
 public class GraphQlSlice {

@@ -1,5 +1,7 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -224,10 +226,10 @@ abstract class ClinicalRecordApiContract {
                 .verify(Duration.ofSeconds(15));
         assertThat(seen.get(0)).containsEntry("kind", "NOTE_WRITTEN").containsEntry("noteId", ids[0])
                 .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null)
-                .containsEntry("id", "note:" + ids[0] + ":1");
+                .containsEntry("id", "note:" + GlobalIds.key(ids[0]) + ":1"); // the event id is a stream position made from the note's key
         assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
         assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1])
-                .containsEntry("id", "document:" + ids[1]);
+                .containsEntry("id", "document:" + GlobalIds.key(ids[1]));
 
         // Another patient hears of their own record only: the first event they get is theirs.
         StepVerifier.create(events(theirs).take(1))
@@ -269,10 +271,10 @@ abstract class ClinicalRecordApiContract {
         String appointment = consultationInProgress(patient, doctor);
         // What a writer that died right after its commit point leaves: the note and its notice, nobody relaying it.
         Instant now = clock.instant();
-        AppointmentId id = AppointmentId.of(appointment);
-        noteStore.create(new ConsultationNote(NoteId.of(id), id, AccountId.of(patient.id), AccountId.of(doctor.id),
+        AppointmentId id = AppointmentId.of(GlobalIds.key(appointment));
+        noteStore.create(new ConsultationNote(NoteId.of(id), id, AccountId.of(GlobalIds.key(patient.id)), AccountId.of(GlobalIds.key(doctor.id)),
                 now.minus(Duration.ofMinutes(5)), now, List.of(new NoteVersion(1, new NoteContent("Tontura", Optional.empty(),
-                        Optional.empty(), "Vertigem posicional", List.of(), Optional.empty()), Optional.empty(), AccountId.of(doctor.id),
+                        Optional.empty(), "Vertigem posicional", List.of(), Optional.empty()), Optional.empty(), AccountId.of(GlobalIds.key(doctor.id)),
                         doctor.name, "123456/SP", now))), now.plus(ClinicalRecordRelay.RELAY_GRACE));
 
         relay.sweep();

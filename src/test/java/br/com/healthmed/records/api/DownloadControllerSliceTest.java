@@ -40,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WithAnonymousUser
 class DownloadControllerSliceTest {
 
-    private static final String FILE_DOWNLOAD = "query($id: UUID!) { fileDownload(fileId: $id) { url expiresAt fileName } }";
+    private static final String FILE_DOWNLOAD = "query($id: ID!) { fileDownload(fileId: $id) { url expiresAt fileName } }";
 
     @Autowired
     GraphQlTester tester;
@@ -103,10 +103,10 @@ class DownloadControllerSliceTest {
 
     @Test
     @AsCaller(Role.PATIENT)
-    void aFileIdThatIsNotAUuidIsRefusedBeforeTheService() {
+    void aFileIdThatIsNoIdIsRefusedBeforeTheService() {
         ResponseError error = GraphQlSlice.onlyError(tester.document(FILE_DOWNLOAD).variable("id", "file-1").execute());
 
-        assertThat(error.getErrorType()).hasToString("ValidationError");
+        assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND"); // as for a file that does not exist
         verifyNoInteractions(downloads);
     }
 }

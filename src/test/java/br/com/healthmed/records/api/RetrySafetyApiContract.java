@@ -1,5 +1,7 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +40,11 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
             }""";
     private static final String CREATE_GROUP = """
             mutation($name: String!, $key: String) { createRecordGroup(name: $name, idempotencyKey: $key) { id name createdAt } }""";
-    private static final String DELETE_GROUP = "mutation($id: UUID!) { deleteRecordGroup(groupId: $id) }";
-    private static final String DELETE_FILE = "mutation($id: UUID!) { deleteFile(fileId: $id) }";
+    private static final String DELETE_GROUP = "mutation($id: ID!) { deleteRecordGroup(groupId: $id) }";
+    private static final String DELETE_FILE = "mutation($id: ID!) { deleteFile(fileId: $id) }";
     private static final String SHARE = """
             mutation($input: ShareRecordInput!) { shareRecord(input: $input) { id createdAt expiresAt revokedAt active } }""";
-    private static final String REVOKE = "mutation($id: UUID!) { revokeShare(shareId: $id) { id revokedAt active } }";
+    private static final String REVOKE = "mutation($id: ID!) { revokeShare(shareId: $id) { id revokedAt active } }";
 
     @AfterEach
     void everyArmedCrashHappened() {
@@ -107,7 +109,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertThat(code(upload(patient, input))).as("its tombstone forgotten").isEqualTo("IDEMPOTENCY_KEY_REUSED");
         sweeper.sweep();
         assertUsage(0, 0);
-        assertThat(records.file(FileId.of(fileId))).isEmpty();
+        assertThat(records.file(FileId.of(GlobalIds.key(fileId)))).isEmpty();
     }
 
     @Test
@@ -171,7 +173,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     void aRetriedDeletionAnswersTrueAndGivesTheBytesBackOnce() {
         String kept = (String) patient.upload("kept.pdf", "application/pdf", Samples.pdf(2_000), List.of()).get("id");
         String deleted = (String) patient.upload("deleted.pdf", "application/pdf", Samples.pdf(3_000), List.of()).get("id");
-        ObjectKey object = records.file(FileId.of(deleted)).orElseThrow().objectKey();
+        ObjectKey object = records.file(FileId.of(GlobalIds.key(deleted))).orElseThrow().objectKey();
 
         deleteFile(patient, deleted).path("deleteFile").entity(Boolean.class).isEqualTo(true);
         deleteFile(patient, deleted).path("deleteFile").entity(Boolean.class).isEqualTo(true);
@@ -187,7 +189,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         advance(Duration.ofMinutes(61));
         sweeper.sweep();
         assertThat(code(deleteFile(patient, deleted))).as("after the retry window").isEqualTo("NOT_FOUND");
-        assertThat(records.deletedFile(FileId.of(deleted))).isEmpty();
+        assertThat(records.deletedFile(FileId.of(GlobalIds.key(deleted)))).isEmpty();
         assertUsage(2_000, 0);
     }
 
@@ -198,14 +200,14 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         deleteFile(patient, deleted).path("deleteFile").entity(Boolean.class).isEqualTo(true);
         assertUsage(2_000, 0);
         advance(Duration.ofMinutes(61));
-        RecordFile stale = records.deletedFile(FileId.of(deleted)).orElseThrow(); // as another instance read it
+        RecordFile stale = records.deletedFile(FileId.of(GlobalIds.key(deleted))).orElseThrow(); // as another instance read it
 
         assertThat(Concurrently.run(2, i -> () -> sweeper.sweep())).doesNotHaveAnyElementsOfTypes(Throwable.class);
         assertUsage(2_000, 0);
         StaleSweeps.sweep(context, stale);
         records.releaseDeletedBytes(stale); // a sweep that re-read the tombstone just before the forget
         assertUsage(2_000, 0);
-        assertThat(records.deletedFile(FileId.of(deleted))).isEmpty();
+        assertThat(records.deletedFile(FileId.of(GlobalIds.key(deleted)))).isEmpty();
     }
 
     // --- half-done steps, healed ---------------------------------------------------------------------
@@ -227,7 +229,7 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         assertUsage(bytes.length, 0);
         sweeper.sweep();
         assertUsage(bytes.length, 0);
-        assertThat(records.usage(br.com.healthmed.identity.AccountId.of(patient.id)).holds()).isEmpty();
+        assertThat(records.usage(br.com.healthmed.identity.AccountId.of(GlobalIds.key(patient.id))).holds()).isEmpty();
 
         // Cut before the completion was stored: nothing is counted as used, and the retry completes it once.
         byte[] other = Samples.pdf(5_000);
@@ -244,8 +246,8 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     void aDeletionCutBeforeItsBytesAndObjectWentIsFinishedByItsRetryOrByTheSweep() {
         String retried = (String) patient.upload("a.pdf", "application/pdf", Samples.pdf(2_000), List.of()).get("id");
         String abandoned = (String) patient.upload("b.pdf", "application/pdf", Samples.pdf(3_000), List.of()).get("id");
-        ObjectKey retriedObject = records.file(FileId.of(retried)).orElseThrow().objectKey();
-        ObjectKey abandonedObject = records.file(FileId.of(abandoned)).orElseThrow().objectKey();
+        ObjectKey retriedObject = records.file(FileId.of(GlobalIds.key(retried))).orElseThrow().objectKey();
+        ObjectKey abandonedObject = records.file(FileId.of(GlobalIds.key(abandoned))).orElseThrow().objectKey();
 
         CrashingStore.at("releaseDeletedBytes");
         assertThat(code(deleteFile(patient, retried))).isEqualTo("STORAGE_UNAVAILABLE");
@@ -267,8 +269,8 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
         sweeper.sweep();
         assertUsage(0, 0);
         assertThat(blobs.head(abandonedObject)).isEmpty();
-        assertThat(records.deletedFile(FileId.of(abandoned))).isEmpty();
-        assertThat(records.deletedFile(FileId.of(retried))).isEmpty();
+        assertThat(records.deletedFile(FileId.of(GlobalIds.key(abandoned)))).isEmpty();
+        assertThat(records.deletedFile(FileId.of(GlobalIds.key(retried)))).isEmpty();
         sweeper.sweep();
         assertUsage(0, 0);
     }

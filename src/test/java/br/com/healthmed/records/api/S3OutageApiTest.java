@@ -155,7 +155,7 @@ class S3OutageApiTest {
 
     /** Only the id: this s3proxy has no object tagging, which the scan status would read. */
     private GraphQlTester.Response complete(String fileId) {
-        return patient.api.tester().document("mutation($id: UUID!) { completeFileUpload(fileId: $id) { id } }")
+        return patient.api.tester().document("mutation($id: ID!) { completeFileUpload(fileId: $id) { id } }")
                 .variable("id", fileId).execute();
     }
 

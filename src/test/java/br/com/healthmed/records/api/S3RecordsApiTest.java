@@ -1,5 +1,7 @@
 package br.com.healthmed.records.api;
 
+import br.com.healthmed.support.GlobalIds;
+
 import static br.com.healthmed.records.api.RecordClient.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +116,6 @@ class S3RecordsApiTest extends RecordsApiContract {
     }
 
     private String objectOf(String fileId) {
-        return "records/" + records.file(FileId.of(fileId)).orElseThrow().objectKey().value();
+        return "records/" + records.file(FileId.of(GlobalIds.key(fileId))).orElseThrow().objectKey().value();
     }
 }

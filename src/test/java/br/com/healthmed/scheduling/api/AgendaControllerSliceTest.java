@@ -61,8 +61,8 @@ class AgendaControllerSliceTest {
 
         GraphQlTester.Response response = tester.document(MY_AGENDA).execute();
 
-        response.path("myAgenda[0].id").entity(UUID.class).isEqualTo(slot.id().value())
-                .path("myAgenda[0].doctorId").entity(String.class).isEqualTo(AsCaller.ACCOUNT_ID)
+        response.path("myAgenda[0].id").entity(String.class).isEqualTo(br.com.healthmed.support.GlobalIds.of("Slot", slot.id()))
+                .path("myAgenda[0].doctorId").entity(String.class).isEqualTo(br.com.healthmed.support.GlobalIds.of("Doctor", AsCaller.ACCOUNT_ID))
                 .path("myAgenda[0].start").entity(String.class).isEqualTo("2026-03-02T12:00:00.000Z")
                 .path("myAgenda[0].end").entity(String.class).isEqualTo("2026-03-02T12:30:00.000Z")
                 .path("myAgenda[0].available").entity(Boolean.class).isEqualTo(true)
@@ -98,7 +98,7 @@ class AgendaControllerSliceTest {
         UUID slotId = UUID.randomUUID();
         doThrow(DomainException.notFound("Slot")).when(agenda).remove(DOCTOR, new SlotId(slotId));
 
-        GraphQlTester.Response response = tester.document("mutation($id: UUID!) { removeSlot(slotId: $id) }")
+        GraphQlTester.Response response = tester.document("mutation($id: ID!) { removeSlot(slotId: $id) }")
                 .variable("id", slotId).execute();
         ResponseError error = GraphQlSlice.onlyError(response);
 
