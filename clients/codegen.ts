@@ -16,16 +16,15 @@ const scalars = {
   DateTime: 'string', // 2026-11-29T17:30:00.000Z in answers; any offset in inputs
   Date: 'string', // 1990-05-17
   LocalTime: 'string', // 08:00:00, a wall-clock time in the doctor's time zone
+  // Still declared (no field uses it since ids became global ids); strictScalars needs every declared scalar.
   UUID: 'string',
   Url: 'string',
   // JSON numbers. The API's Long values are byte counts, far below 2^53.
   Long: 'number',
   PositiveInt: 'number',
   NonNegativeInt: 'number',
-  // An exact decimal sent as a JSON number, so a float in JavaScript: 350.00 arrives as 350. Prices
-  // are moving to Money { amount: Decimal, currency }; send inputs as strings to keep them exact.
-  BigDecimal: { input: 'string | number', output: 'number' },
-  // An exact decimal as a JSON string ("350.00"): compute with a decimal library, never parseFloat.
+  // An exact decimal as a JSON string ("350.00"), e.g. Money.amount: format it as text or compute
+  // in integer cents or with a decimal library, never parseFloat. Send inputs as strings too.
   Decimal: 'string',
   // Opaque: take an id from an answer and send it back; never parse one or build one.
   ID: 'string',

@@ -29,24 +29,37 @@ export class ApiFailure extends Error {
   }
 }
 
-/** Posts one operation (the text of a .graphql document) with typed variables; answers typed data. */
+/** An answer that has data: possibly partial, with the errors of the fields that are null. */
+export interface Answer<TData> {
+  readonly data: TData;
+  readonly errors: ReadonlyArray<ApiError>;
+  readonly requestId: string | null;
+}
+
+/**
+ * Posts one operation (the text of a .graphql document) with typed variables. Throws when the answer
+ * has no data (the request was refused as a whole); otherwise a field that is null beside an error
+ * (a refused list, a refused mutation) is the caller's to read with the errors.
+ */
 export async function execute<TData, TVariables>(
   endpoint: string,
   query: string,
   variables: TVariables,
   accessToken: string | null,
-): Promise<TData> {
+): Promise<Answer<TData>> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
-    Accept: 'application/graphql-response+json, application/json',
+    Accept: 'application/graphql-response+json, application/json;q=0.9',
   };
   if (accessToken !== null) {
     headers['Authorization'] = `Bearer ${accessToken}`;
   }
   const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  // Under application/graphql-response+json every status (400, 401, ...) carries a GraphQL response.
   const body = (await response.json()) as ApiResponse<TData>;
+  const requestId = response.headers.get('X-Request-Id');
   if (body.data === undefined || body.data === null) {
-    throw new ApiFailure(body.errors ?? [], response.headers.get('X-Request-Id'));
+    throw new ApiFailure(body.errors ?? [], requestId);
   }
-  return body.data;
+  return { data: body.data, errors: body.errors ?? [], requestId };
 }

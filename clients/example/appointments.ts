@@ -1,5 +1,5 @@
 // Booking, the caller's appointments page by page, and live updates with resume, from the generated
-// types. Nullable answers (a refused list is null, not empty) must be handled: strict mode says so.
+// types. Nullable answers (a refused list or mutation is null, not empty) must be handled: strict mode says so.
 import type {
   AppointmentEventsSubscription,
   AppointmentEventsSubscriptionVariables,
@@ -9,8 +9,10 @@ import type {
   MyAppointmentsQueryVariables,
 } from '@healthmed/graphql/operations';
 import type { AppointmentEventKind, AppointmentStatus } from '@healthmed/graphql/schema';
-import { execute } from './api';
+import { ApiFailure, execute } from './api';
+import { priceLabel, total } from './money';
 
+type Booking = NonNullable<BookAppointmentMutation['bookAppointment']>;
 type Appointment = NonNullable<MyAppointmentsQuery['myAppointments']>['edges'][number]['node'];
 type AppointmentEvent = AppointmentEventsSubscription['appointmentEvents'];
 
@@ -32,18 +34,26 @@ const WHAT_HAPPENED: Record<AppointmentEventKind, string> = {
   OFFER_DECLINED: 'Você recusou a oferta da lista de espera',
 };
 
-/** Books a slot; the key is made once per attempt and sent again on a retry (same appointment back). */
+/**
+ * Books a slot; the key is made once per attempt and sent again on a retry (same appointment back).
+ * The answer is the appointment and the slot as the booking left it (available: false): a normalised
+ * cache writes both, so a cached agenda shows the slot taken.
+ */
 export async function book(
   endpoint: string,
   document: string,
   accessToken: string,
   slotId: string,
   idempotencyKey: string = crypto.randomUUID(),
-): Promise<BookAppointmentMutation['bookAppointment']> {
+): Promise<Booking> {
   const variables: BookAppointmentMutationVariables = { slotId, idempotencyKey };
-  const data = await execute<BookAppointmentMutation, BookAppointmentMutationVariables>(
+  const answer = await execute<BookAppointmentMutation, BookAppointmentMutationVariables>(
     endpoint, document, variables, accessToken);
-  return data.bookAppointment;
+  // A refused booking (SLOT_UNAVAILABLE, WRONG_ROLE, ...) is null beside its error.
+  if (answer.data.bookAppointment === null) {
+    throw new ApiFailure(answer.errors, answer.requestId);
+  }
+  return answer.data.bookAppointment;
 }
 
 /** The appointments of one page, or null when the list was refused (errors say why; never "none"). */
@@ -55,12 +65,40 @@ export function appointmentsOf(data: MyAppointmentsQuery): Appointment[] | null 
   return connection.edges.map((edge) => edge.node);
 }
 
-export function nextPage(
+/** Upcoming appointments, 20 a page; read on with laterPage. */
+export function upcoming(now: string): MyAppointmentsQueryVariables {
+  return { from: now, first: 20 };
+}
+
+/** The latest past appointments, 20 a page; scroll back with earlierPage. */
+export function recentPast(now: string): MyAppointmentsQueryVariables {
+  return { to: now, last: 20 };
+}
+
+/** Reading forwards: the page after this one, or null at the end. A filtered page may be empty and still have one. */
+export function laterPage(
   variables: MyAppointmentsQueryVariables,
   data: MyAppointmentsQuery,
 ): MyAppointmentsQueryVariables | null {
   const pageInfo = data.myAppointments?.pageInfo;
   return pageInfo?.hasNextPage && pageInfo.endCursor !== null ? { ...variables, after: pageInfo.endCursor } : null;
+}
+
+/** Reading backwards: the page before this one (earlier starts), or null at the start. */
+export function earlierPage(
+  variables: MyAppointmentsQueryVariables,
+  data: MyAppointmentsQuery,
+): MyAppointmentsQueryVariables | null {
+  const pageInfo = data.myAppointments?.pageInfo;
+  return pageInfo?.hasPreviousPage && pageInfo.startCursor !== null
+    ? { ...variables, before: pageInfo.startCursor }
+    : null;
+}
+
+/** What the page's priced consultations cost together, exactly (integer cents, not floats). */
+export function costOf(appointments: ReadonlyArray<Appointment>): string {
+  const sum = total(appointments.flatMap((appointment) => (appointment.price === null ? [] : [appointment.price])));
+  return sum === null ? 'Nenhuma consulta com preço' : priceLabel(sum);
 }
 
 /** Whether the appointment still holds its slot. */

@@ -6,6 +6,10 @@ import type {
   SearchDoctorsQuery,
   SearchDoctorsQueryVariables,
 } from '@healthmed/graphql/operations';
+import { priceLabel } from './money';
+
+type SearchPage = NonNullable<SearchDoctorsQuery['searchDoctors']>;
+type NextSlot = SearchPage['edges'][number]['nextAvailableSlot'];
 
 /** One line of the results list. User-facing text is Portuguese. */
 export interface DoctorCard {
@@ -15,10 +19,9 @@ export interface DoctorCard {
   readonly price: string;
   readonly rating: string;
   readonly distance: string;
-  readonly nextSlotStart: string | null;
+  /** The earliest free slot: its id is the Slot's global id, for bookAppointment(slotId:) as it is. */
+  readonly nextSlot: { readonly id: string; readonly start: string } | null;
 }
-
-const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
 
 /** Cardiologists within 10 km of Avenida Paulista, 20 per page. */
 export const firstPage: SearchDoctorsQueryVariables = {
@@ -27,38 +30,32 @@ export const firstPage: SearchDoctorsQueryVariables = {
   first: 20,
 };
 
-/** The variables of the page after `page`, or null on the last page. */
-export function nextPage(
-  variables: SearchDoctorsQueryVariables,
-  page: SearchDoctorsQuery['searchDoctors'],
-): SearchDoctorsQueryVariables | null {
+/** The variables of the page after `page`, or null on the last page. The search reads forwards only. */
+export function nextPage(variables: SearchDoctorsQueryVariables, page: SearchPage): SearchDoctorsQueryVariables | null {
   const { hasNextPage, endCursor } = page.pageInfo;
   return hasNextPage && endCursor !== null ? { ...variables, after: endCursor } : null;
 }
 
-export function priceLabel(price: number | null): string {
-  return price === null ? 'Preço não informado' : brl.format(price);
-}
-
-export function card(doctor: DoctorCardFragment, distanceKm: number, nextSlotStart: string | null): DoctorCard {
-  // A price is a JSON number today (BigDecimal); this line is where the switch to Money shows.
-  const price: number | null = doctor.consultationPrice;
+export function card(doctor: DoctorCardFragment, distanceKm: number, nextSlot: NextSlot): DoctorCard {
   const average: number | null = doctor.rating.average;
   return {
     id: doctor.id,
     name: doctor.name,
     specialties: doctor.specialties.map((specialty) => specialty.name).join(', '),
-    price: priceLabel(price),
+    price: priceLabel(doctor.consultationPrice),
     rating: average === null ? 'Sem avaliações' : `${average.toFixed(1)} (${doctor.rating.count})`,
     distance: `${distanceKm.toFixed(1)} km`,
-    nextSlotStart,
+    nextSlot: nextSlot === null ? null : { id: nextSlot.id, start: nextSlot.start },
   };
 }
 
-export function cards(data: SearchDoctorsQuery): DoctorCard[] {
-  return data.searchDoctors.edges.map((edge) =>
-    card(edge.doctor, edge.distanceKm, edge.nextAvailableSlot?.start ?? null),
-  );
+/** The cards of a page, or null when the search was refused (errors say why): never "nobody found". */
+export function cards(data: SearchDoctorsQuery): DoctorCard[] | null {
+  const page = data.searchDoctors;
+  if (page === null) {
+    return null;
+  }
+  return page.edges.map((edge) => card(edge.node, edge.distanceKm, edge.nextAvailableSlot));
 }
 
 /** The agenda's slots a patient can book, with their price, as (slotId, start, label). */

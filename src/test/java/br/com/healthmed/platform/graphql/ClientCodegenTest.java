@@ -61,7 +61,7 @@ class ClientCodegenTest {
         assertThat(tsc.exitCode()).as(tsc.output()).isNotZero();
         assertThat(tsc.output())
                 .contains("misread-answer.ts(6,9): error TS2322: Type ")
-                .contains("misread-answer.ts(11,54): error TS2339: Property 'nodo' does not exist");
+                .contains("misread-answer.ts(11,55): error TS2339: Property 'doctor' does not exist");
     }
 
     private static NodeTools.Run typeCheck(String project) {

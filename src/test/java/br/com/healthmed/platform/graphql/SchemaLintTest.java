@@ -62,10 +62,6 @@ class SchemaLintTest {
         assertNoFindings(schema, DESCRIPTION_RULES::contains);
     }
 
-    // Disabled until the connections of issue 13 are merged: 6 findings remain, `first: PositiveInt`
-    // instead of Int (HealthRecord.files and timeline, SharedRecord.timeline, sharedRecords,
-    // recordAccessLog) and DoctorSearchEdge without `node`.
-    @Disabled("issue 13: 6 Relay findings on the connections being rebuilt; see the comment")
     @Test
     void connectionsFollowTheRelaySpec() {
         assertNoFindings(schema, RELAY_RULES::contains);
