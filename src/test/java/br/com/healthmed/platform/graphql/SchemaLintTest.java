@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,11 +51,6 @@ class SchemaLintTest {
         assertNoFindings(schema, rule -> !DESCRIPTION_RULES.contains(rule) && !RELAY_RULES.contains(rule));
     }
 
-    // Disabled until issue 13's schema changes are merged (then this must pass, and the @Disabled go):
-    // 215 findings remain on lines other helpers are rewriting: ids (UUID -> ID, Node), first/after,
-    // the *Connection/*Edge types, prices (Money) and the booking mutations; by file: scheduling 94,
-    // records 66, directory 33, identity 13, platform 4, privacy 3, clinical 2.
-    @Disabled("issue 13: 215 undescribed elements on lines other helpers are changing; see the comment")
     @Test
     void everyTypeFieldArgumentAndValueIsDescribed() {
         assertNoFindings(schema, DESCRIPTION_RULES::contains);
