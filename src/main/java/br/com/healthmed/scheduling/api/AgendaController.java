@@ -48,8 +48,8 @@ class AgendaController {
                                    @Min(0) @Max(240) Integer gapMinutes) {}
 
     /**
-     * The hottest public query: its three arguments are taken as the UUID and DateTime scalars have
-     * already coerced them, without Spring's argument binder (type resolution and a binding result
+     * The hottest public query: its three arguments are taken as the global-id visitor (doctorId,
+     * decoded to the doctor's UUID) and the DateTime scalar have already made them, without Spring's argument binder (type resolution and a binding result
      * per argument, about 2% of the request's CPU time in a profile).
      */
     @QueryMapping
