@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.scheduling.AppointmentId;
+import br.com.healthmed.support.GlobalIds;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Consulta confirmada: 10/12 às 09:00");
         assertThat(mail.text()).contains("Dr(a). Helena Lima (CRM 123456/SP) confirmou sua consulta online de "
                         + "quinta-feira, 10 de dezembro de 2026, às 09:00 (Horário de Brasília).",
-                "https://app.healthmed.example/consultas/" + APPOINTMENT);
+                "https://app.healthmed.example/consultas/" + GlobalIds.of("Appointment", APPOINTMENT));
         assertThat(mail.text()).doesNotContain("Não quer receber lembretes");
     }
 
