@@ -121,7 +121,8 @@ class NodeApiTest {
     void aMissingIdAnIdOfAnotherKindAndGarbageAreAllJustNotFound() {
         String slot = doctor.publish(Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
         for (String id : List.of(GlobalIds.of("Appointment", UUID.randomUUID()), GlobalIds.of("Nothing", UUID.randomUUID()),
-                "garbage", UUID.randomUUID().toString(), GlobalIds.key(slot))) {
+                "garbage", UUID.randomUUID().toString(), GlobalIds.key(slot),
+                GlobalIds.of("Doctor", GlobalIds.key(doctor.id()).toUpperCase()))) { // one object, one id
             assertHiddenLikeMissing(patient.api(), id, id);
         }
         // a typed argument: the slot's id where an appointment's is expected names no appointment
@@ -142,12 +143,48 @@ class NodeApiTest {
     }
 
     @Test
-    void nodesTakesAtMostAHundredIds() {
+    void nodesTakesAtMostAHundredIdsAndItsRefusalLeavesTheSiblingsStanding() {
         List<String> ids = Collections.nCopies(101, doctor.id());
-        ResponseError error = Errors.single(anonymous.tester().document(NODES).variable("ids", ids));
-        assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "ids");
+        AtomicReference<List<ResponseError>> errors = new AtomicReference<>();
+        GraphQlTester.Response response = anonymous.tester().document("query($ids: [ID!]!) { specialties { code } nodes(ids: $ids) { id } }")
+                .variable("ids", ids).execute();
+        response.errors().satisfy(errors::set);
+        assertThat(errors.get()).singleElement().satisfies(error -> {
+            assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "ids");
+            assertThat(error.getPath()).isEqualTo("nodes");
+        });
+        response.path("nodes").valueIsNull().path("specialties[0].code").hasValue();
         anonymous.tester().document(NODES).variable("ids", Collections.nCopies(100, doctor.id())).execute()
                 .path("nodes[99].id").entity(String.class).isEqualTo(doctor.id());
+        anonymous.tester().document(NODES).variable("ids", List.of()).execute().path("nodes").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void theHundredIdsAreForTheWholeOperationAliasesAndNodeIncluded() {
+        String twoAliases = "query($ids: [ID!]!) { a: nodes(ids: $ids) { id } b: nodes(ids: $ids) { id } }";
+        AtomicReference<List<ResponseError>> errors = new AtomicReference<>();
+        GraphQlTester.Response response = anonymous.tester().document(twoAliases).variable("ids", Collections.nCopies(60, doctor.id())).execute();
+        response.errors().satisfy(errors::set);
+        assertThat(errors.get()).singleElement().satisfies(error ->
+                assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "ids"));
+        // one of the two is answered in full, the other is refused whole
+        Map<String, Object> data = response.returnResponse().getData();
+        Object a = data.get("a");
+        Object b = data.get("b");
+        assertThat((List<?>) (a == null ? b : a)).hasSize(60);
+        assertThat(a == null || b == null).isTrue();
+
+        // literals count the same, and node counts one
+        String literal = "\"" + doctor.id() + "\"";
+        String hundred = String.join(",", Collections.nCopies(100, literal));
+        GraphQlTester.Response withNode = anonymous.tester()
+                .document("{ all: nodes(ids: [" + hundred + "]) { id } one: node(id: " + literal + ") { id } }").execute();
+        withNode.errors().satisfy(errors::set);
+        assertThat(errors.get()).singleElement().satisfies(error ->
+                assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
+        Map<String, Object> both = withNode.returnResponse().getData();
+        assertThat(both.get("all") == null ? both.get("one") : both.get("all")).isNotNull();
+        assertThat(both.get("all") == null || both.get("one") == null).isTrue();
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Inputs are strings of digits with an optional fraction; an integer (a GraphQL {@code Int} literal or
  * a JSON integer) is taken as well, since it is exact. A number with a fraction is refused: in JSON it
  * may already have been rounded by the client's binary floating point ({@code 0.1 + 0.2}), and taking
- * it would hide that. Refusals carry {@code BAD_USER_INPUT} and echo at most a short prefix of the value.
+ * it would hide that. An integer has the same bound of {@code MAX_LENGTH} characters as a string. Refusals
+ * carry {@code BAD_USER_INPUT} and echo at most a short prefix of the value.
  */
 final class DecimalScalar {
 
@@ -65,8 +66,10 @@ final class DecimalScalar {
             if (input instanceof String text) {
                 return parse(text, DecimalScalar::invalidValue);
             }
-            if (input instanceof Integer || input instanceof Long || input instanceof BigInteger
-                    || input instanceof Short || input instanceof Byte) {
+            if (input instanceof BigInteger integer) {
+                return integer(integer, DecimalScalar::invalidValue);
+            }
+            if (input instanceof Integer || input instanceof Long || input instanceof Short || input instanceof Byte) {
                 return new BigDecimal(input.toString());
             }
             if (input instanceof Number) {
@@ -82,7 +85,7 @@ final class DecimalScalar {
                 return parse(text.getValue(), DecimalScalar::invalidLiteral);
             }
             if (input instanceof IntValue integer) {
-                return new BigDecimal(integer.getValue());
+                return integer(integer.getValue(), DecimalScalar::invalidLiteral);
             }
             if (input instanceof FloatValue) {
                 throw invalidLiteral(fractionRefused());
@@ -102,6 +105,18 @@ final class DecimalScalar {
                     + " (at most " + MAX_LENGTH + " characters, no exponent).");
         }
         return new BigDecimal(text);
+    }
+
+    /**
+     * An integer within the same {@code MAX_LENGTH} as a string: a 5,000-digit literal or JSON number must not
+     * reach the domain either. Its size in bits is checked first, so a huge one is refused without printing it.
+     */
+    private static BigDecimal integer(BigInteger value, Function<String, ? extends RuntimeException> refusal) {
+        if (value.bitLength() > 4 * MAX_LENGTH) { // 2^160 has 49 digits: surely too long, known without toString
+            throw refusal.apply("Not a Decimal: an integer of more than " + MAX_LENGTH + " digits; " + FORM
+                    + " (at most " + MAX_LENGTH + " characters, no exponent).");
+        }
+        return parse(value.toString(), refusal);
     }
 
     private static String fractionRefused() {

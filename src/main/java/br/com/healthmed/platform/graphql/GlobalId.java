@@ -42,7 +42,10 @@ public record GlobalId(String typeName, String key) {
         return ENCODER.encodeToString((typeName + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The type and key inside {@code id}, or empty when it is not a global id we made. */
+    /**
+     * The type and key inside {@code id}, or empty when it is not a global id we made (in the one spelling we
+     * make it: a UUID key in lower case).
+     */
     public static Optional<GlobalId> parse(String id) {
         if (id.isEmpty() || id.length() > MAX_LENGTH) {
             return Optional.empty();
@@ -55,7 +58,7 @@ public record GlobalId(String typeName, String key) {
             }
             String typeName = text.substring(0, colon);
             String key = text.substring(colon + 1);
-            return TYPE_NAME.matcher(typeName).matches() && KEY.matcher(key).matches()
+            return TYPE_NAME.matcher(typeName).matches() && KEY.matcher(key).matches() && canonical(key)
                     ? Optional.of(new GlobalId(typeName, key)) : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
@@ -74,7 +77,8 @@ public record GlobalId(String typeName, String key) {
 
     /**
      * As {@link #keyExpecting}, but also takes a bare UUID as the key itself: the ids clients and
-     * e-mailed links had before global ids (a deprecated form, accepted in typed arguments only).
+     * e-mailed links had before global ids (a deprecated form, accepted in typed arguments only). A bare
+     * UUID is taken in either case, as UUIDs are, and passed on in lower case, the key's one spelling.
      */
     public static String keyExpectingOrLegacyUuid(String typeName, String id) {
         return isUuid(id) ? id.toLowerCase(java.util.Locale.ROOT) : keyExpecting(typeName, id);
@@ -90,6 +94,15 @@ public record GlobalId(String typeName, String key) {
             throw DomainException.notFound(typeName);
         }
         return UUID.fromString(key);
+    }
+
+    /**
+     * One object, one id: a UUID key only in the lower case we write it in ({@code UUID.toString()}). The
+     * upper-case spelling would be a second valid id of the same object for lookups that parse the key,
+     * and no object at all for those that compare it as text; it is neither, just no id we made.
+     */
+    private static boolean canonical(String key) {
+        return !isUuid(key) || key.equals(key.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean isUuid(String id) {

@@ -1,5 +1,6 @@
 package br.com.healthmed.platform.graphql;
 
+import graphql.TrivialDataFetcher;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -20,6 +21,7 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.LightDataFetcher;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -148,7 +151,29 @@ final class GlobalIdTypeVisitor extends GraphQLTypeVisitorStub {
         return value;
     }
 
+    /**
+     * {@code delegate} with its result encoded. A light delegate (a property read, as nearly every {@code id}
+     * is) stays light: graphql-java then builds no {@link DataFetchingEnvironment} for it and the metrics
+     * record no observation, as for the property read before it was wrapped; there is one per object.
+     */
     private static DataFetcher<?> encodingResult(DataFetcher<?> delegate, String typeName) {
+        if (delegate instanceof LightDataFetcher<?> light) {
+            return new LightDataFetcher<@Nullable Object>() {
+                @Override
+                public @Nullable Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env)
+                        throws Exception {
+                    return encode(light.get(field, source, env), typeName);
+                }
+
+                @Override
+                public @Nullable Object get(DataFetchingEnvironment env) throws Exception {
+                    return encode(light.get(env), typeName);
+                }
+            };
+        }
+        if (delegate instanceof TrivialDataFetcher<?>) {
+            return (TrivialDataFetcher<@Nullable Object>) env -> encode(delegate.get(env), typeName);
+        }
         return env -> encode(delegate.get(env), typeName);
     }
 

@@ -74,6 +74,28 @@ class DecimalScalarTest {
                 .isInstanceOf(CoercingParseValueException.class).hasMessageContaining("Expected a string");
     }
 
+    @Test
+    void anIntegerHasTheSameBoundAsAStringAsALiteralAndAsAVariable() {
+        BigInteger huge = new BigInteger("9".repeat(5_000));
+        BigInteger fortyOne = new BigInteger("9".repeat(41));
+        for (BigInteger tooLong : new BigInteger[] {huge, fortyOne, fortyOne.negate()}) {
+            assertThatThrownBy(() -> decimal.parseLiteral(new IntValue(tooLong), CoercedVariables.emptyVariables(), context, Locale.ROOT))
+                    .isInstanceOfSatisfying(CoercingParseLiteralException.class, refused -> {
+                        assertThat(refused.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                        assertThat(refused.getMessage()).hasSizeLessThan(200).contains("at most 40 characters");
+                    });
+            assertThatThrownBy(() -> decimal.parseValue(tooLong, context, Locale.ROOT))
+                    .isInstanceOfSatisfying(CoercingParseValueException.class, refused -> {
+                        assertThat(refused.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                        assertThat(refused.getMessage()).hasSizeLessThan(200);
+                    });
+        }
+        BigInteger forty = new BigInteger("9".repeat(40));
+        assertThat(decimal.parseLiteral(new IntValue(forty), CoercedVariables.emptyVariables(), context, Locale.ROOT))
+                .isEqualTo(new BigDecimal(forty));
+        assertThat(decimal.parseValue(forty, context, Locale.ROOT)).isEqualTo(new BigDecimal(forty));
+    }
+
     private String serialize(Object value) {
         return decimal.serialize(value, context, Locale.ROOT);
     }

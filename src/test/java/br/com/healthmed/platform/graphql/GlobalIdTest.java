@@ -70,4 +70,20 @@ class GlobalIdTest {
         // but it names no type: node(id:) does not take it
         assertThat(GlobalId.parse(KEY.toString())).isEmpty();
     }
+
+    @Test
+    void oneObjectHasOneIdTheUpperCaseSpellingOfAUuidKeyIsNotFound() {
+        String upper = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("Doctor:" + KEY.toString().toUpperCase()).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(GlobalId.parse(upper)).isEmpty();
+        assertThatThrownBy(() -> GlobalId.keyExpecting("Doctor", upper))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().name()).isEqualTo("NOT_FOUND"));
+        assertThatThrownBy(() -> GlobalId.uuidExpectingOrLegacyUuid("Doctor", upper))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code().name()).isEqualTo("NOT_FOUND"));
+        // codes keep their case: a specialty's key is upper case
+        assertThat(GlobalId.keyExpecting("Specialty", GlobalId.encode("Specialty", "CARDIOLOGIA"))).isEqualTo("CARDIOLOGIA");
+        // the bare legacy UUID is taken in either case and passed on in lower case
+        assertThat(GlobalId.keyExpectingOrLegacyUuid("Doctor", KEY.toString().toUpperCase())).isEqualTo(KEY.toString());
+    }
 }
