@@ -1,7 +1,7 @@
 package br.com.healthmed.records;
 
-import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.Optional;
 
