@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public interface ConsultationNoteStore {
 
     /**
      * The patient's notes, newest first by when they were written, at most {@code limit}, after position
-     * {@code after} ({@link Positions} of {@code createdAt} and the note id), each with every version.
+     * {@code after} ({@link TimePositions} of {@code createdAt} and the note id), each with every version.
      */
     Page<ConsultationNote> notesOf(AccountId patient, int limit, Optional<String> after);
 }

@@ -1,5 +1,6 @@
 package br.com.healthmed.records;
 
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,9 +11,9 @@ public sealed interface TimelineEntry {
 
     UUID id();
 
-    /** Where the entry stands in the timeline (newest first): {@link Positions} of its instant and id. */
+    /** Where the entry stands in the timeline (newest first): {@link TimePositions} of its instant and id. */
     default String position() {
-        return Positions.of(at(), id());
+        return TimePositions.of(at(), id());
     }
 
     TimelineKind kind();

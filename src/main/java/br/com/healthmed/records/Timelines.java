@@ -1,6 +1,7 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
  * optionally of one kind or one consultation; for the patient (everything) or for a doctor (what the
  * doctor's active shares cover now, and what the doctor wrote or issued).
  *
- * <p>Two ordered sources are merged (files with documents, and notes; both sorted by {@link Positions}), each
+ * <p>Two ordered sources are merged (files with documents, and notes; both sorted by {@link TimePositions}), each
  * read a page at a time after the cursor; an entry is taken only while no unread entry of either source can
  * come before it. Reads are proportional to the page: each round reads at most {@code first + 1} entries of
  * each source, and a doctor's view, which skips what is not shared, stops after {@link #MAX_SCANNED} entries

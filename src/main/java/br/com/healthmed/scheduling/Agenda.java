@@ -235,19 +235,12 @@ public class Agenda {
     }
 
     /**
-     * One slot as the agendas show it to {@code caller} (empty when anonymous): to its doctor as in
-     * {@link #ownSlots}, to anyone else only while it is bookable, as in {@link #freeSlots}; otherwise empty.
+     * One slot looked up by id ({@code node(id:)}) as {@link #asSeenBy} shows it, when {@code viewer} (empty
+     * when anonymous) may look it up: its doctor, the patient of the appointment on it, or anyone while it is
+     * bookable (as {@link #freeSlots} lists it); otherwise empty. Never more than the typed fields show.
      */
-    public Optional<AgendaSlot> seenBy(Optional<AccountId> caller, SlotId id) {
-        Optional<Slot> slot = slots.find(id);
-        if (slot.isEmpty()) {
-            return Optional.empty();
-        }
-        Slot found = slot.get();
-        List<AgendaSlot> around = caller.filter(found.doctorId()::equals).isPresent()
-                ? ownSlots(found.doctorId(), found.start(), found.end())
-                : freeSlots(found.doctorId(), found.start(), found.end());
-        return around.stream().filter(entry -> entry.slot().id().equals(id)).findFirst();
+    public Optional<AgendaSlot> seenBy(Optional<AccountId> viewer, SlotId id) {
+        return sights(viewer, List.of(id)).stream().filter(Sight::findable).map(Sight::slot).findFirst();
     }
 
     /** Every slot of the doctor in the period, each with its active appointment. */
@@ -268,14 +261,31 @@ public class Agenda {
      * waiter at once). A slot removed meanwhile is left out; the order of {@code ids} is kept.
      */
     public List<AgendaSlot> asSeenBy(AccountId viewer, List<SlotId> ids) {
+        return sights(Optional.of(viewer), ids).stream().map(Sight::slot).toList();
+    }
+
+    /** A slot as one viewer sees it, and whether they may look it up by id without having just acted on it. */
+    private record Sight(AgendaSlot slot, boolean findable) {}
+
+    /**
+     * The one rule for who sees what of a slot read by id (a payload's slot, {@code node(id:)}): the
+     * appointment on it only for the slot's doctor and that appointment's patient; a lookup by id for them,
+     * and for anyone else only while the slot is bookable.
+     */
+    private List<Sight> sights(Optional<AccountId> viewer, List<SlotId> ids) {
         Instant now = clock.instant();
         List<Slot> found = ids.stream().distinct().map(slots::find).flatMap(Optional::stream).toList();
         Map<AppointmentId, Appointment> holders = holders(found);
         Map<AccountId, PracticeTerms> terms = new HashMap<>();
         return found.stream().map(s -> {
             AgendaSlot seen = ownView(s, holders, terms.computeIfAbsent(s.doctorId(), practices::of), now);
-            boolean maysee = s.doctorId().equals(viewer) || seen.appointment().filter(a -> a.patientId().equals(viewer)).isPresent();
-            return maysee ? seen : new AgendaSlot(s, seen.free(), seen.price(), Optional.empty());
+            boolean involved = viewer.isPresent() && (s.doctorId().equals(viewer.get())
+                    || seen.appointment().filter(a -> a.patientId().equals(viewer.get())).isPresent());
+            if (involved) {
+                return new Sight(seen, true);
+            }
+            boolean bookable = seen.free() && DoctorBookingRules.allows(rules.of(s.doctorId()), s.start(), now);
+            return new Sight(new AgendaSlot(s, seen.free(), seen.price(), Optional.empty()), bookable);
         }).toList();
     }
 

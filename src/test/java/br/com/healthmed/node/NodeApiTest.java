@@ -1,7 +1,13 @@
 package br.com.healthmed.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
+import br.com.healthmed.directory.DoctorProfileService;
 import br.com.healthmed.scheduling.TestUser;
 import br.com.healthmed.support.Api;
 import br.com.healthmed.support.Errors;
@@ -23,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Relay Global Object Identification through the API: every object with identity implements Node, its id
@@ -45,6 +52,10 @@ class NodeApiTest {
 
     @LocalServerPort
     int port;
+
+    /** Counts the profile reads (the service itself answers, on the real store). */
+    @MockitoSpyBean
+    DoctorProfileService profiles;
 
     Api anonymous;
     TestUser doctor;
@@ -83,7 +94,7 @@ class NodeApiTest {
         who.put(doctor.id(), new Object[] {"Doctor", true, true, true, true});
         who.put(specialty, new Object[] {"Specialty", true, true, true, true});
         who.put(freeSlot, new Object[] {"Slot", true, true, true, true});
-        who.put(bookedSlot, new Object[] {"Slot", true, false, false, false});
+        who.put(bookedSlot, new Object[] {"Slot", true, true, false, false}); // its doctor and the patient who booked it
         who.put(appointment, new Object[] {"Appointment", true, true, false, false});
         who.put(patient.id(), new Object[] {"Patient", false, true, false, false});
         who.put(waitlist, new Object[] {"WaitlistEntry", false, true, false, false});
@@ -115,6 +126,44 @@ class NodeApiTest {
         assertThat(seen).hasSize(ids.size());
         assertThat(seen.subList(3, ids.size())).containsOnlyNulls();
         assertThat(((Map<?, ?>) seen.get(0)).get("id")).isEqualTo(doctor.id());
+    }
+
+    @Test
+    void aBookedSlotComesBackByIdAsTheBookingAnsweredItAndNeverWithAnotherPatientsBooking() {
+        String slot = doctor.publish(Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        String bySlot = "query($id: ID!) { node(id: $id) { id ... on Slot { available appointment { id } } } }";
+        Map<?, ?> booked = patient.api().tester().document("""
+                        mutation($s: ID!, $k: String!) { bookAppointment(slotId: $s, idempotencyKey: $k) { slot { id available appointment { id } } } }""")
+                .variable("s", slot).variable("k", "k-" + UUID.randomUUID()).execute().path("bookAppointment.slot").entity(Map.class).get();
+        assertThat(((Map<?, ?>) booked.get("appointment")).get("id")).isNotNull();
+
+        // a normalised cache refetches the slot by id: the same object as the booking answered, to its patient and its doctor
+        for (Api involved : List.of(patient.api(), doctor.api())) {
+            assertThat(involved.tester().document(bySlot).variable("id", slot).execute().path("node").entity(Map.class).get()).isEqualTo(booked);
+        }
+        assertHiddenLikeMissing(otherPatient.api(), slot, "another patient's booked slot");
+
+        // cancelled, the slot is bookable again: anyone finds it, nobody through it the cancelled booking
+        String appointment = (String) ((Map<?, ?>) booked.get("appointment")).get("id");
+        patient.api().tester().document("mutation($id: ID!) { cancelAppointment(id: $id, justification: \"a change of plans\") { appointment { id } } }")
+                .variable("id", appointment).execute().path("cancelAppointment.appointment.id").entity(String.class).isEqualTo(appointment);
+        for (Api anyone : List.of(otherPatient.api(), patient.api(), anonymous)) {
+            anyone.tester().document(bySlot).variable("id", slot).execute()
+                    .path("node.available").entity(Boolean.class).isEqualTo(true)
+                    .path("node.appointment").valueIsNull();
+        }
+    }
+
+    @Test
+    void aDoctorReadsTheirPatientThroughTheAppointmentNotByItsId() {
+        String slot = doctor.publish(Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        String appointment = (String) patient.book(slot, "k-" + UUID.randomUUID()).get("id");
+
+        doctor.api().tester().document("query($id: ID!) { appointment(id: $id) { patient { id name } } }").variable("id", appointment).execute()
+                .path("appointment.patient.id").entity(String.class).isEqualTo(patient.id());
+        // as docs/api.md "Ids" says: node(id:) answers a Patient to that patient alone
+        assertHiddenLikeMissing(doctor.api(), patient.id(), "the patient of the doctor's appointment");
+        assertHiddenLikeMissing(otherDoctor.api(), patient.id(), "a patient of another doctor");
     }
 
     @Test
@@ -203,6 +252,18 @@ class NodeApiTest {
                 .path("appointment.doctor.__typename").entity(String.class).isEqualTo("Doctor")
                 .path("appointment.doctor.id").entity(String.class).isEqualTo(doctor.id())
                 .path("appointment.doctor.consultationDurationMinutes").entity(Integer.class).isEqualTo(50);
+    }
+
+    @Test
+    void aDoctorByIdIsOneProfileReadAsDoctorByIdIs() {
+        String fields = "{ id timeZone consultationDurationMinutes specialties { code } }";
+        for (String query : List.of("query($id: ID!) { doctor(id: $id) " + fields + " }", "query($id: ID!) { node(id: $id) { ... on Doctor " + fields + " } }")) {
+            clearInvocations(profiles);
+            anonymous.tester().document(query).variable("id", doctor.id()).execute()
+                    .path(query.contains("node") ? "node.timeZone" : "doctor.timeZone").entity(String.class).isEqualTo("America/Sao_Paulo");
+            verify(profiles, times(1)).find(any());
+            verify(profiles, never()).findAll(any()); // the profile fields read the primed view, not the store again
+        }
     }
 
     @Test

@@ -8,13 +8,13 @@ import br.com.healthmed.platform.graphql.NodeResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code node(id:)} for doctors: public, as {@code doctor(id:)}, with the same lookup. */
+/** {@code node(id:)} for doctors: public, as {@code doctor(id:)}, through the same lookup (its profile primed). */
 @Configuration(proxyBeanMethods = false)
 class DoctorNodes {
 
     @Bean
     NodeResolver doctorNodeResolver(DoctorProfileService profiles) {
-        return NodeResolver.oneAtATime("Doctor", DoctorSummary.class,
-                (key, caller, request) -> profiles.find(AccountId.of(key)).map(DoctorView::account));
+        return NodeResolver.oneAtATime("Doctor", DoctorSummary.class, (key, caller, request) ->
+                DoctorViews.find(profiles, request.getDataLoader(DoctorView.class.getName()), AccountId.of(key)));
     }
 }

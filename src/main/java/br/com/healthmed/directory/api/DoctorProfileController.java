@@ -41,8 +41,7 @@ class DoctorProfileController {
 
     @QueryMapping
     DoctorSummary doctor(@Argument UUID id, DataLoader<AccountId, DoctorView> views) {
-        DoctorView view = profiles.find(new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
-        return DoctorViews.primed(views, view);
+        return DoctorViews.find(profiles, views, new AccountId(id)).orElseThrow(() -> DomainException.notFound("Doctor"));
     }
 
     @MutationMapping

@@ -62,6 +62,14 @@ class DoctorViews {
         };
     }
 
+    /**
+     * The doctor of this id, as {@code doctor(id:)} and {@code node(id:)} both look it up: one profile read,
+     * primed into {@code views} so the profile fields that follow read nothing more.
+     */
+    static Optional<DoctorSummary> find(DoctorProfileService profiles, DataLoader<AccountId, DoctorView> views, AccountId id) {
+        return profiles.find(id).map(view -> primed(views, view));
+    }
+
     /** The doctor of {@code view}, its profile already in {@code views} for the fields that follow. */
     static DoctorSummary primed(DataLoader<AccountId, DoctorView> views, DoctorView view) {
         views.prime(view.id(), view);

@@ -3,7 +3,6 @@ package br.com.healthmed.platform.graphql;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
-import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
@@ -52,16 +51,16 @@ class NodeController {
     }
 
     @QueryMapping
-    @Nullable Object node(@Argument String id, @AuthenticationPrincipal @Nullable Caller caller, GraphQLContext request) {
-        reserve(1, "id", request);
-        return lookUp(List.of(id), caller, request).get(0).orElseThrow(() -> DomainException.notFound("Node"));
+    @Nullable Object node(@Argument String id, @AuthenticationPrincipal @Nullable Caller caller, DataFetchingEnvironment env) {
+        reserve(1, "id", env.getGraphQlContext());
+        return lookUp(List.of(id), caller, env).get(0).orElseThrow(() -> DomainException.notFound("Node"));
     }
 
     @QueryMapping
     DataFetcherResult<List<@Nullable Object>> nodes(@Argument List<String> ids, @AuthenticationPrincipal @Nullable Caller caller,
                                                     DataFetchingEnvironment env) {
         reserve(ids.size(), "ids", env.getGraphQlContext());
-        List<Optional<Object>> found = lookUp(ids, caller, env.getGraphQlContext());
+        List<Optional<Object>> found = lookUp(ids, caller, env);
         List<@Nullable Object> data = new ArrayList<>(ids.size());
         List<GraphQLError> errors = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
@@ -95,7 +94,7 @@ class NodeController {
     }
 
     /** The object of each id, in order: one {@link NodeResolver#find} per type (which may read key by key). */
-    private List<Optional<Object>> lookUp(List<String> ids, @Nullable Caller caller, GraphQLContext request) {
+    private List<Optional<Object>> lookUp(List<String> ids, @Nullable Caller caller, DataFetchingEnvironment request) {
         List<Optional<GlobalId>> parsed = ids.stream().map(GlobalId::parse).toList();
         Map<String, Set<String>> keysByType = new LinkedHashMap<>();
         parsed.forEach(id -> id.filter(global -> resolvers.containsKey(global.typeName()))

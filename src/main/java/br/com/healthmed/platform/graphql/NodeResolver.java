@@ -3,7 +3,7 @@ package br.com.healthmed.platform.graphql;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
-import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +30,16 @@ public interface NodeResolver {
     /**
      * The objects of these keys (the keys inside global ids) that {@code caller} (null when anonymous) may
      * see, by key. Keys the caller may not see, or that name nothing, are left out. Throws only for a
-     * failure to answer (storage unavailable), never to refuse. {@code request} is the request's context
-     * (e.g. the client address, for a read that is logged).
+     * failure to answer (storage unavailable), never to refuse. {@code request} is the {@code node}/{@code nodes}
+     * field's environment: its context (e.g. the client address, for a read that is logged) and the request's
+     * DataLoaders (to prime them as the typed query does).
      */
-    Map<String, Object> find(Collection<String> keys, @Nullable Caller caller, GraphQLContext request);
+    Map<String, Object> find(Collection<String> keys, @Nullable Caller caller, DataFetchingEnvironment request);
 
     /** A lookup of one object by key for a caller (null when anonymous), as a typed query does it. */
     @FunctionalInterface
     interface Lookup {
-        Optional<?> find(String key, @Nullable Caller caller, GraphQLContext request);
+        Optional<?> find(String key, @Nullable Caller caller, DataFetchingEnvironment request);
     }
 
     /**
@@ -58,7 +59,7 @@ public interface NodeResolver {
             }
 
             @Override
-            public Map<String, Object> find(Collection<String> keys, @Nullable Caller caller, GraphQLContext request) {
+            public Map<String, Object> find(Collection<String> keys, @Nullable Caller caller, DataFetchingEnvironment request) {
                 return oneByOne(keys, key -> lookup.find(key, caller, request));
             }
         };

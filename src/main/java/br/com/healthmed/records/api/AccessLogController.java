@@ -12,7 +12,7 @@ import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.ReadableEntry;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,7 +44,7 @@ class AccessLogController {
                 ? log.newerEntries(patient, request.size(), request.from())
                 : log.entries(patient, request.size(), request.from());
         return RecordLists.connection(request, RecordLists.ACCESS_LOG, page,
-                readable -> Positions.of(readable.entry().at(), readable.entry().id()));
+                readable -> TimePositions.of(readable.entry().at(), readable.entry().id()));
     }
 
     @SchemaMapping(typeName = "AccessLogEntry")

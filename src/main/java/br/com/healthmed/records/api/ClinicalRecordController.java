@@ -101,8 +101,13 @@ class ClinicalRecordController {
     @QueryMapping
     NoteView consultationNote(@Argument UUID id, @AuthenticationPrincipal Caller caller,
                               @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
+        return readNote(notes, caller, address, new NoteId(id));
+    }
+
+    /** A note as {@code consultationNote(id:)} and {@code node(id:)} both read it: the read logged, its view marked so. */
+    static NoteView readNote(ConsultationNotes notes, @Nullable Caller caller, ClientAddress address, NoteId id) {
         Requester who = Requesters.of(Caller.required(caller), address);
-        ConsultationNotes.NoteRead read = notes.read(who, new NoteId(id));
+        ConsultationNotes.NoteRead read = notes.read(who, id);
         return new NoteView(read.note(), who, read.under(), true);
     }
 

@@ -14,7 +14,7 @@ import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore.FileFilter;
 import br.com.healthmed.records.HealthRecords;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordsProperties;
@@ -67,7 +67,7 @@ class HealthRecordController {
         FileFilter filter = new FileFilter(Optional.ofNullable(category), Optional.ofNullable(groupId).map(GroupId::new));
         PageRequest<String> request = Pagination.forward(RecordLists.FILES, first, after);
         return RecordLists.connection(request, RecordLists.FILES, records.files(record.patient(), filter, request.size(), request.from()),
-                file -> Positions.of(file.availableAt().orElseThrow(), file.id().value()));
+                file -> TimePositions.of(file.availableAt().orElseThrow(), file.id().value()));
     }
 
     @SchemaMapping(typeName = "HealthRecord")

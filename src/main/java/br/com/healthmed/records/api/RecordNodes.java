@@ -13,7 +13,6 @@ import br.com.healthmed.records.HealthRecords;
 import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
-import br.com.healthmed.records.Requester;
 import br.com.healthmed.records.Sharing;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,12 +50,9 @@ class RecordNodes {
 
     @Bean
     NodeResolver consultationNoteNodes(ConsultationNotes notes) {
-        return NodeResolver.oneAtATime("ConsultationNote", ClinicalRecordController.NoteView.class, (key, caller, request) -> {
-            ClientAddress address = request.get(ClientAddress.CONTEXT_KEY);
-            Requester who = Requesters.of(Caller.required(caller), address);
-            ConsultationNotes.NoteRead read = notes.read(who, new NoteId(UUID.fromString(key)));
-            return Optional.of(new ClinicalRecordController.NoteView(read.note(), who, read.under(), true));
-        });
+        return NodeResolver.oneAtATime("ConsultationNote", ClinicalRecordController.NoteView.class, (key, caller, request) ->
+                Optional.of(ClinicalRecordController.readNote(notes, caller, request.getGraphQlContext().get(ClientAddress.CONTEXT_KEY),
+                        new NoteId(UUID.fromString(key)))));
     }
 
     private static AccountId patient(Caller caller) {

@@ -21,7 +21,7 @@ import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -83,7 +83,7 @@ class DynamoAccessLogStore implements AccessLogStore {
     @Override
     public long countFailedLookup(String caller, Instant windowStart, Duration window) {
         UpdateItemResponse counted = table.client().updateItem(b -> b.tableName(table.name())
-                .key(RecordKeys.recordRefusals(caller, Positions.instant(windowStart)))
+                .key(RecordKeys.recordRefusals(caller, TimePositions.instant(windowStart)))
                 .updateExpression("ADD #count :one SET #ttl = :ttl")
                 .expressionAttributeNames(Map.of("#count", "count", "#ttl", TTL))
                 .expressionAttributeValues(Map.of(":one", n(1), ":ttl", epochSeconds(windowStart.plus(window).plus(COUNTER_CLEAN_UP))))
@@ -93,7 +93,7 @@ class DynamoAccessLogStore implements AccessLogStore {
 
     private void put(AccessLogEntry entry, Optional<String> repeatKey) {
         Map<String, AttributeValue> item = new HashMap<>(
-                RecordKeys.accessLogEntry(entry.patient().toString(), Positions.of(entry.at(), entry.id())));
+                RecordKeys.accessLogEntry(entry.patient().toString(), TimePositions.of(entry.at(), entry.id())));
         item.put("type", s("ACCESS_LOG"));
         item.put("at", instant(entry.at()));
         item.put("action", s(entry.action().name()));
@@ -124,7 +124,7 @@ class DynamoAccessLogStore implements AccessLogStore {
         after.ifPresent(position -> values.put(":after", s(position)));
         String condition = after.isPresent() ? "PK = :pk AND SK < :after" : "PK = :pk";
         // Newest first: the entries older than the retention, if any, come last; leave them out.
-        String oldest = Positions.instant(since);
+        String oldest = TimePositions.instant(since);
         List<Map<String, AttributeValue>> items = DynamoQueries.items(table, b -> b.consistentRead(true)
                         .keyConditionExpression(condition).scanIndexForward(false).limit(limit + 1)
                         .expressionAttributeValues(values), limit + 1).stream()
@@ -137,7 +137,7 @@ class DynamoAccessLogStore implements AccessLogStore {
     /** One ascending query from the later of the cursor and the retention's start (an instant sorts before its positions). */
     @Override
     public Page<AccessLogEntry> newer(AccountId patient, Instant since, int limit, Optional<String> before) {
-        String oldest = Positions.instant(since);
+        String oldest = TimePositions.instant(since);
         String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
         List<Map<String, AttributeValue>> items = DynamoQueries.items(table, b -> b.consistentRead(true)
                 .keyConditionExpression("PK = :pk AND SK > :from").scanIndexForward(true).limit(limit + 1)
@@ -149,7 +149,7 @@ class DynamoAccessLogStore implements AccessLogStore {
 
     private static AccessLogEntry toEntry(AccountId patient, Map<String, AttributeValue> item) {
         return new AccessLogEntry(
-                Positions.id(string(item, Keys.SK)),
+                TimePositions.id(string(item, Keys.SK)),
                 patient,
                 instant(item, "at"),
                 AccessAction.valueOf(string(item, "action")),

@@ -18,7 +18,7 @@ import br.com.healthmed.records.NoteContent;
 import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.NoteVersion;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordNotice;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class DynamoConsultationNoteStore implements ConsultationNoteStore {
     public boolean create(ConsultationNote note, Instant noticeDue) {
         Map<String, AttributeValue> item = item(note, note.versions().get(0), noticeDue);
         item.put(Keys.GSI1PK, s(ClinicalKeys.patientNotes(note.patient().toString())));
-        item.put(Keys.GSI1SK, s(Positions.of(note.createdAt(), note.id().value())));
+        item.put(Keys.GSI1SK, s(TimePositions.of(note.createdAt(), note.id().value())));
         return table.putIfAbsent(item);
     }
 

@@ -16,7 +16,7 @@ import br.com.healthmed.records.Grant;
 import br.com.healthmed.records.GrantId;
 import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.GroupId;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.ShareScope;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
@@ -70,7 +70,7 @@ class DynamoGrantStore implements GrantStore {
         grant.revokedAt().ifPresent(at -> item.put("revokedAt", instant(at)));
         if (grant.revokedAt().isEmpty()) {
             item.put(Keys.GSI1PK, s(RecordKeys.sharesWith(grant.doctor().toString())));
-            item.put(Keys.GSI1SK, s(Positions.of(grant.expiresAt(), grant.id().value())));
+            item.put(Keys.GSI1SK, s(TimePositions.of(grant.expiresAt(), grant.id().value())));
         }
         return table.putIfAbsent(item);
     }
@@ -98,7 +98,7 @@ class DynamoGrantStore implements GrantStore {
         return DynamoQueries.all(table, b -> b.indexName(Keys.GSI1)
                         .keyConditionExpression("GSI1PK = :pk AND GSI1SK > :now")
                         .expressionAttributeValues(Map.of(":pk", s(RecordKeys.sharesWith(doctor.toString())),
-                                ":now", s(Positions.instant(now)))))
+                                ":now", s(TimePositions.instant(now)))))
                 .stream().map(DynamoGrantStore::toGrant)
                 .filter(grant -> grant.activeAt(now))
                 .toList();

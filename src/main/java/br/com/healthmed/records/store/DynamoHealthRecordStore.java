@@ -24,7 +24,7 @@ import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.ObjectKey;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordUsage;
@@ -118,7 +118,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         item.put("uploadExpiresAt", instant(file.uploadExpiresAt()));
         item.put(TTL, epochSeconds(file.uploadExpiresAt().plus(PENDING_CLEAN_UP)));
         item.put(Keys.GSI2PK, s(RecordKeys.pendingUploads(shard(file.id()))));
-        item.put(Keys.GSI2SK, s(Positions.of(file.uploadExpiresAt(), file.id().value())));
+        item.put(Keys.GSI2SK, s(TimePositions.of(file.uploadExpiresAt(), file.id().value())));
         return table.putIfAbsent(item);
     }
 
@@ -137,7 +137,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
         FileId id = pending.id();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", instant(at),
                 ":listPk", s(RecordKeys.recordFiles(pending.owner().toString())),
-                ":listSk", s(Positions.of(at, id.value()))));
+                ":listSk", s(TimePositions.of(at, id.value()))));
         StringBuilder update = new StringBuilder("SET availableAt = :at, GSI1PK = :listPk, GSI1SK = :listSk");
         if (notice.isPresent()) {
             // The document's notice rides on the completing write itself; its GSI2 keys replace the pending upload's.
@@ -188,7 +188,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
                             + " GSI2PK = :gonePk, GSI2SK = :due REMOVE availableAt, GSI1PK, GSI1SK")
                     .conditionExpression("attribute_exists(availableAt) AND attribute_not_exists(deletedAt)")
                     .expressionAttributeValues(Map.of(":at", instant(at), ":gonePk", s(RecordKeys.deletedFiles(shard(id))),
-                            ":due", s(Positions.of(sweepAt, id.value())))));
+                            ":due", s(TimePositions.of(sweepAt, id.value())))));
             return true;
         } catch (ConditionalCheckFailedException notAvailable) {
             return false;
@@ -285,7 +285,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     private List<RecordFile> dueOnGsi2(java.util.function.Function<String, String> partitionOfShard, Instant now, int limit) {
         List<RecordFile> due = new ArrayList<>();
         // Due means at <= now: every position at now (whatever its id) sorts before now + 1 ns.
-        String before = Positions.instant(now.plusNanos(1));
+        String before = TimePositions.instant(now.plusNanos(1));
         for (int shard = 0; shard < PENDING_SHARDS && due.size() < limit; shard++) {
             String partition = partitionOfShard.apply(Integer.toHexString(shard));
             int wanted = limit - due.size();
@@ -515,7 +515,7 @@ class DynamoHealthRecordStore implements HealthRecordStore {
     }
 
     private static String position(RecordFile file) {
-        return Positions.of(file.availableAt().orElseThrow(), file.id().value());
+        return TimePositions.of(file.availableAt().orElseThrow(), file.id().value());
     }
 
     private static RecordFile toFile(Map<String, AttributeValue> item) {

@@ -6,7 +6,7 @@ import static br.com.healthmed.records.store.DynamoQueries.n;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.ClinicalRecordEvent;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordNotice;
 import br.com.healthmed.records.RecordNoticeStore;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class DynamoRecordNoticeStore implements RecordNoticeStore {
     @Override
     public List<RecordNotice> due(Instant now, int limit) {
         List<RecordNotice> due = new ArrayList<>();
-        String until = Positions.instant(now.plusNanos(1));
+        String until = TimePositions.instant(now.plusNanos(1));
         int first = ThreadLocalRandom.current().nextInt(NoticeAttributes.SHARDS);
         for (int i = 0; i < NoticeAttributes.SHARDS && due.size() < limit; i++) {
             String partition = ClinicalKeys.notices(Integer.toHexString((first + i) % NoticeAttributes.SHARDS));

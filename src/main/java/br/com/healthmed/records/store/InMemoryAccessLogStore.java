@@ -4,7 +4,7 @@ import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.records.AccessLogEntry;
 import br.com.healthmed.records.AccessLogStore;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ class InMemoryAccessLogStore implements AccessLogStore {
     @Override
     public Page<AccessLogEntry> entries(AccountId patient, Instant since, int limit, Optional<String> after) {
         ConcurrentSkipListMap<String, Stored> log = logs.getOrDefault(patient, new ConcurrentSkipListMap<>());
-        var kept = log.tailMap(Positions.instant(since), true);
+        var kept = log.tailMap(TimePositions.instant(since), true);
         var newestFirst = after.isPresent() ? kept.headMap(after.get(), false).descendingMap() : kept.descendingMap();
         List<Map.Entry<String, Stored>> taken = newestFirst.entrySet().stream().limit(limit + 1L).toList();
         List<Map.Entry<String, Stored>> page = taken.subList(0, Math.min(limit, taken.size()));
@@ -58,7 +58,7 @@ class InMemoryAccessLogStore implements AccessLogStore {
     @Override
     public Page<AccessLogEntry> newer(AccountId patient, Instant since, int limit, Optional<String> before) {
         ConcurrentSkipListMap<String, Stored> log = logs.getOrDefault(patient, new ConcurrentSkipListMap<>());
-        String oldest = Positions.instant(since);
+        String oldest = TimePositions.instant(since);
         String from = before.filter(position -> position.compareTo(oldest) > 0).orElse(oldest);
         List<Map.Entry<String, Stored>> taken = log.tailMap(from, false).entrySet().stream().limit(limit + 1L).toList();
         List<Map.Entry<String, Stored>> page = taken.subList(0, Math.min(limit, taken.size()));
@@ -73,7 +73,7 @@ class InMemoryAccessLogStore implements AccessLogStore {
     }
 
     private void store(AccessLogEntry entry, Optional<String> repeatKey) {
-        log(entry.patient()).putIfAbsent(Positions.of(entry.at(), entry.id()), new Stored(entry, repeatKey));
+        log(entry.patient()).putIfAbsent(TimePositions.of(entry.at(), entry.id()), new Stored(entry, repeatKey));
     }
 
     private ConcurrentSkipListMap<String, Stored> log(AccountId patient) {

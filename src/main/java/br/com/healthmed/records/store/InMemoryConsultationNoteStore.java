@@ -7,7 +7,7 @@ import br.com.healthmed.records.ConsultationNoteStore;
 import br.com.healthmed.records.NoteId;
 import br.com.healthmed.records.NoteVersion;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordNotice;
 import java.time.Instant;
 import java.util.Comparator;
@@ -70,6 +70,6 @@ class InMemoryConsultationNoteStore implements ConsultationNoteStore {
     }
 
     private static String position(ConsultationNote note) {
-        return Positions.of(note.createdAt(), note.id().value());
+        return TimePositions.of(note.createdAt(), note.id().value());
     }
 }

@@ -5,7 +5,7 @@ import br.com.healthmed.records.FileId;
 import br.com.healthmed.records.GroupId;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.Page;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordFile;
 import br.com.healthmed.records.RecordGroup;
 import br.com.healthmed.records.RecordNotice;
@@ -289,6 +289,6 @@ class InMemoryHealthRecordStore implements HealthRecordStore {
     }
 
     private static String position(RecordFile file) {
-        return Positions.of(file.availableAt().orElseThrow(), file.id().value());
+        return TimePositions.of(file.availableAt().orElseThrow(), file.id().value());
     }
 }

@@ -9,7 +9,7 @@ import static br.com.healthmed.records.store.DynamoQueries.number;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.ClinicalRecordEvent;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordNotice;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
@@ -60,7 +60,7 @@ final class NoticeAttributes {
     }
 
     static String sortKey(ClinicalRecordEvent event, Instant nextAttempt) {
-        return Positions.of(nextAttempt, event.subject());
+        return TimePositions.of(nextAttempt, event.subject());
     }
 
     /** The item that carries the notice of {@code event}. */

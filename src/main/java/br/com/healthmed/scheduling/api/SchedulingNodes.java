@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code node(id:)} for scheduling's types, each with the lookup and the authorization of the query that
- * shows it: a slot as the agendas do (bookable to anyone, every one of their own to its doctor), an
- * appointment as {@code appointment(id:)}, a waitlist entry as {@code myWaitlist}.
+ * shows it: a slot as the mutation payloads do ({@link Agenda#seenBy}: bookable to anyone, with its booking
+ * to its doctor and that booking's patient), an appointment as {@code appointment(id:)}, a waitlist entry as
+ * {@code myWaitlist}.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingNodes {

@@ -9,7 +9,7 @@ import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.AccessAction;
 import br.com.healthmed.records.AccessLogEntry;
 import br.com.healthmed.records.AccessLogStore;
-import br.com.healthmed.records.Positions;
+import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.support.Dynalite;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class DynamoAccessLogStoreTest extends AccessLogStoreContract {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "203.0.113.7");
         store.append(entry);
 
-        var item = table.item(RecordKeys.accessLogEntry(patient.toString(), Positions.of(entry.at(), entry.id()))).orElseThrow();
+        var item = table.item(RecordKeys.accessLogEntry(patient.toString(), TimePositions.of(entry.at(), entry.id()))).orElseThrow();
         assertThat(Long.parseLong(item.get("ttl").n())).isEqualTo(NOW.plus(RETENTION).getEpochSecond());
     }
 }
