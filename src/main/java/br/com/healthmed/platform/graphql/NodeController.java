@@ -4,6 +4,7 @@ import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.security.Caller;
 import graphql.GraphQLError;
+import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
