@@ -22,6 +22,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -167,9 +168,9 @@ final class GraphQlHttpEndpoint {
         @SuppressWarnings("unchecked")
         WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
                 cookies(request), request.remoteAddress().orElse(null), request.attributes(),
-                new ParsedRequest(query == null ? PERSISTED_QUERY_MARKER : (String) query,
+                new DefaultGraphQlRequest(query == null ? PERSISTED_QUERY_MARKER : (String) query,
                         operationName instanceof String name && !name.isEmpty() ? name : null,
-                        variables == null ? Map.of() : (Map<String, @Nullable Object>) variables,
+                        variables == null ? Map.of() : (Map<String, Object>) variables,
                         extensions == null ? Map.of() : (Map<String, Object>) extensions),
                 UUID.randomUUID().toString(), LocaleContextHolder.getLocale());
         graphQlRequest.configureExecutionInput((input, builder) -> {
@@ -230,7 +231,7 @@ final class GraphQlHttpEndpoint {
     }
 
     private static Optional<MediaType> acceptable(ServerRequest request) {
-        return GraphQlMediaTypes.chosenFor(String.join(",", request.headers().header(HttpHeaders.ACCEPT)).trim());
+        return GraphQlMediaTypes.chosenFor(request.servletRequest());
     }
 
     private static ServerResponse notAcceptable() {
@@ -288,35 +289,6 @@ final class GraphQlHttpEndpoint {
     private static final class TooLarge extends Exception {
         TooLarge() {
             super(null, null, false, false);
-        }
-    }
-
-    /** The request's parameters once checked: what {@link WebGraphQlRequest} takes. */
-    private record ParsedRequest(String document, @Nullable String operationName, Map<String, @Nullable Object> variables,
-                                 Map<String, Object> extensions) implements org.springframework.graphql.GraphQlRequest {
-        @Override
-        public String getDocument() {
-            return document;
-        }
-
-        @Override
-        public @Nullable String getOperationName() {
-            return operationName;
-        }
-
-        @Override
-        public Map<String, @Nullable Object> getVariables() {
-            return variables;
-        }
-
-        @Override
-        public Map<String, Object> getExtensions() {
-            return extensions;
-        }
-
-        @Override
-        public Map<String, Object> toMap() {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -72,7 +72,7 @@ public final class ErrorResponses {
         response.setStatus(refusal.status());
         refusal.headers().forEach(response::setHeader);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        MediaType type = GraphQlMediaTypes.forRefusal(request.getHeader(HttpHeaders.ACCEPT));
+        MediaType type = GraphQlMediaTypes.forRefusal(request);
         response.setContentType(new MediaType(type, StandardCharsets.UTF_8).toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         byte[] body = JSON.writeValueAsBytes(refusal.body());

@@ -1,8 +1,11 @@
 package br.com.healthmed.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -49,9 +52,14 @@ public final class GraphQlMediaTypes {
         return Optional.of(graphQl.named() ? GRAPHQL_RESPONSE : JSON);
     }
 
+    /** The media type to answer {@code request} in, from all its {@code Accept} headers together. */
+    public static Optional<MediaType> chosenFor(HttpServletRequest request) {
+        return chosenFor(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))).trim());
+    }
+
     /** The response type for a refusal: the one asked for, or graphql-response+json when none was acceptable. */
-    public static MediaType forRefusal(@Nullable String accept) {
-        return chosenFor(accept).orElse(GRAPHQL_RESPONSE);
+    public static MediaType forRefusal(HttpServletRequest request) {
+        return chosenFor(request).orElse(GRAPHQL_RESPONSE);
     }
 
     /** How much a header wants {@code type}: the quality of its most specific range that includes it. */
