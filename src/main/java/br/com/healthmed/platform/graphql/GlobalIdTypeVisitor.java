@@ -110,12 +110,18 @@ final class GlobalIdTypeVisitor extends GraphQLTypeVisitorStub {
         return named instanceof GraphQLInputObjectType input ? Optional.of(input) : Optional.empty();
     }
 
+    /** An argument that carries ids, with the type its own value names (empty for an input object that holds some). */
+    private record IdArgument(String name, GraphQLInputType type, Optional<String> idType) {}
+
     private static DataFetcher<?> decodingArguments(DataFetcher<?> delegate, List<GraphQLArgument> arguments) {
+        // Resolved once here, not on every call: the directives of a schema never change.
+        List<IdArgument> carrying = arguments.stream().filter(argument -> carriesIds(argument, argument.getType()))
+                .map(argument -> new IdArgument(argument.getName(), argument.getType(), typeOf(argument))).toList();
         return env -> {
             Map<String, Object> decoded = new LinkedHashMap<>(env.getArguments());
-            for (GraphQLArgument argument : arguments) {
-                if (decoded.containsKey(argument.getName())) {
-                    decoded.put(argument.getName(), decode(decoded.get(argument.getName()), argument.getType(), typeOf(argument)));
+            for (IdArgument argument : carrying) {
+                if (decoded.containsKey(argument.name())) {
+                    decoded.put(argument.name(), decode(decoded.get(argument.name()), argument.type(), argument.idType()));
                 }
             }
             DataFetchingEnvironment withKeys = DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).arguments(decoded).build();
