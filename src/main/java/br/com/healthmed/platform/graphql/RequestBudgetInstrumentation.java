@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.platform.web.ClientConnection;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
@@ -11,6 +12,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -43,6 +45,18 @@ import org.springframework.stereotype.Component;
  * progress runs to its end; where closed connections cannot be seen, the budget bounds the request.
  * Over WebSocket, a closed session or a {@code complete} message cancels the subscription and with it
  * the work of its next event.
+ *
+ * <p>The request's storage deadline ({@link StorageDeadline}, {@code healthmed.graphql.execution.storage-deadline}):
+ * over HTTP the endpoint sets it and context propagation carries it to the fetchers. An operation over
+ * WebSocket has none from its handler, so here each of its fetchers runs within one counted from the
+ * operation's start, and for a subscription from the start of each event it pushes, as the budget is.
+ * (A subscription's stream itself, reading its log between events, keeps the per-call bounds.)
+ *
+ * <p><b>Mutations get the same storage deadline</b>, although the budget lets a started mutation run to its
+ * end (docs/architecture.md, "A storage deadline for mutations too"): a call the deadline cuts is answered
+ * {@code STORAGE_UNAVAILABLE} exactly as a call timed out on its own bound is today, every mutation is safe
+ * to retry with the same input (its key), and the sweeps finish or undo what a cut step left half-done. A
+ * longer deadline for mutations would keep the slow answers it is there to end.
  */
 @Component
 class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
@@ -57,22 +71,48 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
     private final Budget budget;
     private final LongSupplier wallClock;
     private final CpuClock cpuClock;
+    /** Zero: operations without an HTTP deadline get none here (tests of the budget alone). */
+    private final long storageDeadlineNanos;
 
     @Autowired
-    RequestBudgetInstrumentation(Budget budget) {
-        this(budget, System::nanoTime, threadCpuClock());
+    RequestBudgetInstrumentation(Budget budget, ExecutionLimits limits) {
+        this(budget, System::nanoTime, threadCpuClock(), limits.storageDeadline().toNanos());
     }
 
     RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock) {
+        this(budget, wallClock, cpuClock, 0);
+    }
+
+    private RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock, long storageDeadlineNanos) {
         this.budget = budget;
         this.wallClock = wallClock;
         this.cpuClock = cpuClock;
+        this.storageDeadlineNanos = storageDeadlineNanos;
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         ClientConnection connection = parameters.getExecutionInput().getGraphQLContext().get(ClientConnection.CONTEXT_KEY);
-        return new Spending(wallClock.getAsLong(), connection);
+        Spending spending = new Spending(wallClock.getAsLong(), connection);
+        if (connection == null) { // not over HTTP, whose endpoint set the deadline already
+            spending.restartStorageDeadline();
+        }
+        return spending;
+    }
+
+    /** Over WebSocket: the fetcher runs within the operation's (or the event's) storage deadline. */
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (!(state instanceof Spending spending) || spending.storageDeadline == 0) {
+            return dataFetcher;
+        }
+        long deadline = spending.storageDeadline;
+        return environment -> {
+            try (StorageDeadline.Scope scope = StorageDeadline.until(deadline)) {
+                return dataFetcher.get(environment);
+            }
+        };
     }
 
     /**
@@ -84,6 +124,7 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
                                                                              InstrumentationState state) {
         if (state instanceof Spending spending) {
             spending.restart(wallClock.getAsLong());
+            spending.restartStorageDeadline();
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -126,10 +167,18 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         private final ClientConnection connection;
         /** A mutation's fields are fetched one after another, on one thread at a time. */
         private volatile boolean mutationStarted;
+        /** The {@link System#nanoTime()} by which its fetchers' storage calls must be done; zero: none set here. */
+        private volatile long storageDeadline;
 
         Spending(long startedAt, ClientConnection connection) {
             this.startedAt = startedAt;
             this.connection = connection;
+        }
+
+        void restartStorageDeadline() {
+            if (storageDeadlineNanos > 0) {
+                storageDeadline = System.nanoTime() + storageDeadlineNanos;
+            }
         }
 
         void restart(long now) {
