@@ -41,18 +41,10 @@ class InMemoryDirectoryStore implements DirectoryStore {
     /** A DISTANCE page reads a cell with at most this many listings whole; one with more as its 32 finer cells, nearest first. */
     static final int SPLIT_ABOVE = 64;
 
-    /**
-     * {@link #count} tests every office of an edge cell holding at most this many listings instead of
-     * splitting it into its 32 finer cells: a one-specialty search of 10 km spent more CPU on the finer
-     * cells' boxes and binary searches than on the few distance tests they saved (JFR, issue 12).
-     */
-    static final int TEST_EDGE_CELL_WHOLE_UP_TO = 160;
-
     private final int splitAbove;
     private final Map<AccountId, DirectoryEntry> entries = new ConcurrentHashMap<>();
     private final Map<String, ListingBucket> buckets = new ConcurrentHashMap<>();
     private final LongAdder listingsRead = new LongAdder();
-    private final LongAdder edgeCellsSplit = new LongAdder();
     /** Odd while a save moves index keys, bumped twice per save: tells a search whether it may have met a doctor twice. */
     private final AtomicLong moves = new AtomicLong();
     private final Set<AccountId> withdrawn = ConcurrentHashMap.newKeySet();
@@ -198,17 +190,6 @@ class InMemoryDirectoryStore implements DirectoryStore {
                 count += sorted.countAccepted(filter);
                 continue;
             }
-            if (sorted.size() <= TEST_EDGE_CELL_WHOLE_UP_TO) {
-                // Splitting costs 32 boxes and 64 binary searches: more than testing a few listings each.
-                for (Listing listing : sorted.inCell(cell)) {
-                    read++;
-                    if (probe.hit(listing) != null && filter.accepts(listing)) {
-                        count++;
-                    }
-                }
-                continue;
-            }
-            edgeCellsSplit.increment();
             for (String edge : Geohash.children(cell)) {
                 GeoCircle.Box edgeBox = Geohash.bounds(edge);
                 if (probe.missesBox(edgeBox)) {
@@ -234,11 +215,6 @@ class InMemoryDirectoryStore implements DirectoryStore {
             return (int) within(circle, specialty).stream().filter(hit -> filter.accepts(hit.listing())).count();
         }
         return count;
-    }
-
-    /** How many edge cells {@link #count} split into their 32 finer cells (for tests: work, not time). */
-    long edgeCellsSplit() {
-        return edgeCellsSplit.sum();
     }
 
     /** How many listings searches have looked at so far (for tests and the benchmark: work, not time). */
