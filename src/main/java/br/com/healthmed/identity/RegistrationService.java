@@ -1,5 +1,6 @@
 package br.com.healthmed.identity;
 
+import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.error.PlatformErrors;
@@ -45,12 +46,18 @@ public class RegistrationService {
     private final AccountRules rules;
     private final RegistrationMailing mailing;
     private final RegistrationQueue queue;
+    private final TwoFactorStore twoFactor;
     private final Clock clock;
+
+    /** How long after a doctor's registration a retry with its idempotency key is answered as the first attempt was. */
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
 
     RegistrationService(AccountStore accounts, LoginClaims claims, PasswordPolicy passwordPolicy,
                         PasswordHasher passwords, SpecialtyCatalog specialties, LoginThrottle throttle,
-                        AccountRules rules, RegistrationMailing mailing, RegistrationQueue queue, Clock clock) {
+                        AccountRules rules, RegistrationMailing mailing, RegistrationQueue queue, TwoFactorStore twoFactor,
+                        Clock clock) {
         this.queue = queue;
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.claims = claims;
         this.passwordPolicy = passwordPolicy;
@@ -151,10 +158,56 @@ public class RegistrationService {
         passwordPolicy.check(password, "input.password");
         throttle.registration(clientAddress);
 
-        DoctorAccount account = new DoctorAccount(AccountId.random(), name, crm, codes,
-                passwords.hash(password), clock.instant());
-        create(account, Map.of(LoginClaim.of(crm), IdentityErrors.CRM_TAKEN));
+        Optional<String> key = input.idempotencyKey().map(RegistrationService::idempotencyKey);
+        AccountId id = key.map(k -> new AccountId(IdempotencyKeys.derivedId(crm, "registerDoctor", k))).orElseGet(AccountId::random);
+        Optional<DoctorAccount> earlier = key.flatMap(k -> sameRegistrationAgain(id, name, crm, codes, password));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        DoctorAccount account = new DoctorAccount(id, name, crm, codes, passwords.hash(password), clock.instant());
+        try {
+            create(account, Map.of(LoginClaim.of(crm), IdentityErrors.CRM_TAKEN));
+        } catch (IllegalStateException twin) {
+            // the store refused a second account with this id: an attempt with the same key (the one this
+            // retries, still hashing when this one began) wrote it first. Answered as a retry of it.
+            if (key.isEmpty()) {
+                throw twin;
+            }
+            return sameRegistrationAgain(id, name, crm, codes, password).orElseThrow(() -> twin);
+        }
         return account;
+    }
+
+    /**
+     * The account a keyed registration's earlier attempt made, if this is the same registration sent again: the
+     * same key and CRM (the id derives from both), the same name and specialties, a password that matches its hash,
+     * within {@link #RETRY_WINDOW} of its creation and before any two-factor enrolment. Anything else is answered
+     * as a registration of a CRM that is taken ({@code CRM_TAKEN}, by {@link #create}), so the key opens nothing
+     * that the CRM and the password would not open at login, and only for a fresh account: see
+     * docs/account-security.md, "Registration sent again".
+     */
+    private Optional<DoctorAccount> sameRegistrationAgain(AccountId id, String name, Crm crm, List<String> codes, String password) {
+        Optional<DoctorAccount> stored = accounts.find(id).filter(DoctorAccount.class::isInstance).map(DoctorAccount.class::cast);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        DoctorAccount earlier = stored.get();
+        boolean same = earlier.crm().equals(crm) && earlier.name().equals(name) && earlier.specialties().equals(codes)
+                && earlier.email().isEmpty() && earlier.phone().isEmpty()
+                && !earlier.createdAt().plus(RETRY_WINDOW).isBefore(clock.instant())
+                && twoFactor.find(id).isEmpty()
+                && passwords.matches(password, earlier.passwordHash());
+        if (!same) {
+            throw DomainException.invalid(IdentityErrors.CRM_TAKEN, "input.crm", takenMessage(LoginClaim.of(crm)));
+        }
+        return Optional.of(earlier);
+    }
+
+    private static String idempotencyKey(String key) {
+        if (!key.matches(IdempotencyKeys.PATTERN)) {
+            throw DomainException.invalid(PlatformErrors.BAD_USER_INPUT, "input.idempotencyKey", "idempotencyKey " + IdempotencyKeys.MESSAGE + ".");
+        }
+        return key;
     }
 
     /** Takes every claim (in a fixed order), then writes the account; undoes the claims on failure. */

@@ -1,7 +1,9 @@
 package br.com.healthmed.records;
 
 import java.time.Clock;
+import br.com.healthmed.platform.security.Role;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
  *       completeFileUpload}. Expired intents are invisible already (expiry is checked at read time); this
  *       reclaims the storage and gives the quota they held back. An intent completed at the last moment is
  *       kept: it is deleted only while still pending, and its bytes and hold only after that;</li>
- *   <li>completions cut between making the file available and settling its hold: the hold is settled, so
- *       the quota counts the file as used rather than as an upload in progress;</li>
+ *   <li>completions cut after making the file available: the upload's access-log entry written (once) and
+ *       the hold settled, so the quota counts the file as used rather than as an upload in progress;</li>
  *   <li>deletions ({@link FileDeletions}) whose retry window has passed: their bytes given back and their
  *       object deleted if the request did not get that far, then the tombstone forgotten.</li>
  * </ul>
@@ -28,16 +30,20 @@ public class UploadSweeper {
     private static final Logger log = LoggerFactory.getLogger(UploadSweeper.class);
     private static final int BATCH = 100;
     private static final int MAX_DELETION_ROUNDS = 20;
+    /** The address of an access-log entry this sweep writes for a request that stopped before writing it. */
+    static final String SWEEP_ADDRESS = "records-sweep";
 
     private final HealthRecordStore store;
     private final UploadQuota quota;
     private final FileDeletions deletions;
+    private final AccessAudit audit;
     private final Clock clock;
 
-    UploadSweeper(HealthRecordStore store, UploadQuota quota, FileDeletions deletions, Clock clock) {
+    UploadSweeper(HealthRecordStore store, UploadQuota quota, FileDeletions deletions, AccessAudit audit, Clock clock) {
         this.store = store;
         this.quota = quota;
         this.deletions = deletions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,7 +73,11 @@ public class UploadSweeper {
             expired = store.expiredUploads(clock.instant(), BATCH);
             for (RecordFile upload : expired) {
                 if (upload.available()) {
-                    quota.settle(upload); // completed, but the settle was lost
+                    // completed, but what follows a completion was cut: logged (once: the entry's key derives
+                    // from the file's), then settled, the order completeFileUpload uses, so a file still listed
+                    // here may lack its settle but never its entry
+                    logCompletion(upload);
+                    quota.settle(upload);
                     sweptNow++;
                 } else if (store.deleteIfPending(upload.id())) {
                     quota.release(upload);
@@ -78,6 +88,20 @@ public class UploadSweeper {
             // A full batch of which nothing could be swept is an index lagging behind: try next time.
         } while (expired.size() == BATCH && sweptNow > 0);
         return swept;
+    }
+
+    /**
+     * The access-log entry of a completion whose request stopped before writing it: by whom the file was
+     * uploaded (its owner, or the doctor who issued it), at the completion's instant. The request's network
+     * address was not kept, so the entry says it was written by this sweep instead.
+     */
+    private void logCompletion(RecordFile upload) {
+        if (upload.isIssued()) {
+            IssuedBy issuer = upload.issued().orElseThrow();
+            audit.documentIssued(new Requester(Optional.of(issuer.doctor()), Optional.of(Role.DOCTOR), SWEEP_ADDRESS), upload);
+        } else {
+            audit.uploaded(new Requester(Optional.of(upload.owner()), Optional.of(Role.PATIENT), SWEEP_ADDRESS), upload);
+        }
     }
 
     private int sweepDeletions() {

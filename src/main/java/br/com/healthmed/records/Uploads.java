@@ -199,8 +199,10 @@ public class Uploads {
         if (completed.isIssued()) {
             audit.documentIssued(who, completed);
         } else {
-            quota.settle(completed);
+            // logged before settling: the sweep finds a completed file only until it is settled, so an entry
+            // cut after the settle could never be written by it
             audit.uploaded(who, completed);
+            quota.settle(completed);
         }
         return completed;
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -337,18 +338,63 @@ public class Agenda {
         readers.shutdown();
     }
 
+    /**
+     * Publishes {@code newSlots}, all or none, and answers them in order. A new slot identical to one the
+     * doctor already has (same start and end) is answered as that slot, not refused: a publication whose
+     * answer was lost (a timeout after its commit point, a cut connection) is sent again by its client,
+     * and the retry then answers what the first attempt made instead of {@code SLOT_OVERLAP} against it.
+     * Only a slot that overlaps a <em>different</em> one is refused. The identical ones are looked for
+     * only after a refusal, so a publication that collides with nothing costs no extra read.
+     */
     private List<AgendaSlot> add(PracticeTerms terms, List<Slot> newSlots, String field) {
         validate(newSlots, field);
         requireBuffer(terms.doctorId(), newSlots, field);
-        Optional<Slot> conflict = slots.addAll(terms.doctorId(), newSlots);
+        AccountId doctorId = terms.doctorId();
+        Map<Slot, Slot> published = Map.of();
+        List<Slot> added = newSlots;
+        Optional<Slot> conflict = slots.addAll(doctorId, added);
         if (conflict.isPresent()) {
-            throw overlap(conflict.get(), field);
+            published = alreadyPublished(doctorId, newSlots);
+            if (published.isEmpty()) {
+                throw overlap(conflict.get(), field);
+            }
+            Map<Slot, Slot> identical = published;
+            added = newSlots.stream().filter(s -> !identical.containsKey(s)).toList();
+            conflict = added.isEmpty() ? Optional.empty() : slots.addAll(doctorId, added);
+            if (conflict.isPresent()) {
+                throw overlap(conflict.get(), field);
+            }
         }
         WaitlistOffers offers = waitlist.getIfAvailable();
-        if (offers != null) {
-            offers.published(newSlots.stream().map(Slot::id).toList());
+        if (offers != null && !added.isEmpty()) {
+            offers.published(added.stream().map(Slot::id).toList());
         }
-        return newSlots.stream().map(s -> free(s, terms)).toList();
+        if (published.isEmpty()) {
+            return newSlots.stream().map(s -> free(s, terms)).toList();
+        }
+        Map<AppointmentId, Appointment> holders = holders(List.copyOf(published.values()));
+        Instant now = clock.instant();
+        Map<Slot, Slot> existing = published;
+        return newSlots.stream().map(s -> existing.containsKey(s) ? ownView(existing.get(s), holders, terms, now) : free(s, terms))
+                .toList();
+    }
+
+    /** Of {@code newSlots} (sorted by start), those identical to a slot the doctor has, each with that slot. */
+    private Map<Slot, Slot> alreadyPublished(AccountId doctorId, List<Slot> newSlots) {
+        Instant from = newSlots.get(0).start();
+        Instant to = newSlots.get(newSlots.size() - 1).start().plusSeconds(1);
+        Map<List<Instant>, Slot> byTimes = new HashMap<>();
+        for (Slot s : slots.ofDoctor(doctorId, from, to, MAX_SLOTS_PER_READ)) {
+            byTimes.put(List.of(s.start(), s.end()), s);
+        }
+        Map<Slot, Slot> found = new IdentityHashMap<>();
+        for (Slot s : newSlots) {
+            Slot same = byTimes.get(List.of(s.start(), s.end()));
+            if (same != null) {
+                found.put(s, same);
+            }
+        }
+        return found;
     }
 
     /**

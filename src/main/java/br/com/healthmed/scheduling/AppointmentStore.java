@@ -66,6 +66,17 @@ public interface AppointmentStore {
 
     void clearCheck(DueCheck check);
 
+    /**
+     * Moves a check whose handling failed to {@code until}, counting the failure: the check at {@code until} with
+     * {@code failures + 1} is stored before the one it replaces is cleared, so a cut between the two leaves both
+     * (a duplicate, harmless: handling is idempotent), never none. Two instances postponing the same check to the
+     * same {@code until} store the same item.
+     */
+    default void postponeCheck(DueCheck check, Instant until) {
+        scheduleCheck(new DueCheck(check.appointmentId(), until, check.failures() + 1));
+        clearCheck(check);
+    }
+
     /** Stores the review of a rated appointment; true when stored now, false (changing nothing) when it was already. */
     boolean addReview(Review review);
 
@@ -75,7 +86,12 @@ public interface AppointmentStore {
     /** The appointments in the order read, the cursor of each, and whether more may follow that way. */
     record Page(List<Appointment> appointments, List<String> cursors, boolean hasMore) {}
 
-    record DueCheck(AppointmentId appointmentId, Instant at) {}
+    /** A check, and how many times its handling has failed so far (the sweep's backoff grows with it). */
+    record DueCheck(AppointmentId appointmentId, Instant at, int failures) {
+        public DueCheck(AppointmentId appointmentId, Instant at) {
+            this(appointmentId, at, 0);
+        }
+    }
 
     record Review(AppointmentId appointmentId, AccountId doctorId, int stars, Optional<String> comment, Instant ratedAt) {}
 

@@ -1,8 +1,10 @@
 package br.com.healthmed.scheduling;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +21,32 @@ class Sweep {
     private static final Logger log = LoggerFactory.getLogger(Sweep.class);
     private static final int BATCH = 200;
 
+    /** From this many failures of one check on, each further one is logged as an ERROR. */
+    static final int FAILURES_BEFORE_ERROR = 10;
+
     private final AppointmentStore appointments;
-    private final AppointmentLifecycle lifecycle;
-    private final Rescheduling rescheduling;
+    private final CheckHandler handler;
     private final Clock clock;
 
+    @Autowired
     Sweep(AppointmentStore appointments, AppointmentLifecycle lifecycle, Rescheduling rescheduling, Clock clock) {
+        this(appointments, id -> {
+            boolean settled = lifecycle.settle(id);
+            boolean healed = rescheduling.heal(id);
+            return settled || healed;
+        }, clock);
+    }
+
+    Sweep(AppointmentStore appointments, CheckHandler handler, Clock clock) {
         this.appointments = appointments;
-        this.lifecycle = lifecycle;
-        this.rescheduling = rescheduling;
+        this.handler = handler;
         this.clock = clock;
+    }
+
+    /** What the sweep does for a due check: true when it changed something. Throws when it could not. */
+    @FunctionalInterface
+    interface CheckHandler {
+        boolean handle(AppointmentId id);
     }
 
     @Scheduled(fixedDelayString = "${healthmed.scheduling.sweep-interval:PT30S}",
@@ -44,20 +62,40 @@ class Sweep {
     /** Settles every appointment whose check is due; returns how many changed. */
     int run() {
         int changed = 0;
-        for (AppointmentStore.DueCheck check : appointments.dueChecks(clock.instant(), BATCH)) {
+        Instant now = clock.instant();
+        for (AppointmentStore.DueCheck check : appointments.dueChecks(now, BATCH)) {
             try {
-                if (lifecycle.settle(check.appointmentId())) {
-                    changed++;
-                }
-                if (rescheduling.heal(check.appointmentId())) {
+                if (handler.handle(check.appointmentId())) {
                     changed++;
                 }
                 appointments.clearCheck(check);
             } catch (RuntimeException e) {
-                // one bad check must not hold up the others; it stays and is tried again next time
-                log.warn("Could not settle appointment {}; will retry", check.appointmentId(), e);
+                postpone(check, now, e);
             }
         }
         return changed;
+    }
+
+    /**
+     * A check that failed moves later, so that the checks due after it are reached (a batch is the oldest
+     * {@value #BATCH}: left where it was, a batch of checks that keep failing would be all the sweep ever read).
+     * The move is stored, so every instance sees it; its time is a function of the check and of the minute of
+     * the run, so instances failing the same check in the same minute store the same item.
+     */
+    private void postpone(AppointmentStore.DueCheck check, Instant now, RuntimeException cause) {
+        int failures = check.failures() + 1;
+        Instant until = CheckBackoff.after(now, check.appointmentId(), failures);
+        if (failures >= FAILURES_BEFORE_ERROR) {
+            // the appointment id only: no clinical detail in a log line
+            log.error("Due check of appointment {} failed {} times; retried at {} (needs a look)",
+                    check.appointmentId(), failures, until, cause);
+        } else {
+            log.warn("Could not settle appointment {} (failure {}); retried at {}", check.appointmentId(), failures, until, cause);
+        }
+        try {
+            appointments.postponeCheck(check, until);
+        } catch (RuntimeException e) {
+            log.warn("Could not postpone the due check of appointment {}; it stays where it is", check.appointmentId(), e);
+        }
     }
 }

@@ -397,6 +397,36 @@ abstract class BookingRaceContract {
     }
 
     @Test
+    void aPublicationSentAgainAnswersTheSlotsItMadeAndPublishesOnlyWhatIsNew() {
+        AccountId doctor = doctor();
+        List<Agenda.NewSlot> three = IntStream.range(0, 3)
+                .mapToObj(i -> new Agenda.NewSlot(day.plus(Duration.ofHours(i)), Optional.empty())).toList();
+        List<SlotId> first = agenda.publish(doctor, three).stream().map(s -> s.slot().id()).toList();
+        booking.book(TestPatients.eligible(accounts, consent), first.get(1), "k-retry");
+
+        // the client never got the first answer and sends the same publication again, with one more slot
+        List<Agenda.NewSlot> again = new java.util.ArrayList<>(three);
+        again.add(new Agenda.NewSlot(day.plus(Duration.ofHours(5)), Optional.empty()));
+        List<Agenda.AgendaSlot> answered = agenda.publish(doctor, again);
+
+        assertThat(answered).hasSize(4);
+        assertThat(answered.subList(0, 3)).extracting(s -> s.slot().id()).containsExactlyElementsOf(first);
+        assertThat(answered).extracting(Agenda.AgendaSlot::free).containsExactly(true, false, true, true);
+        assertThat(answered.get(3).slot().id()).isNotIn(first);
+        assertThat(slots.ofDoctor(doctor, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(1)), 100))
+                .extracting(Slot::start).containsExactly(day, day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(2)),
+                        day.plus(Duration.ofHours(5)));
+
+        // a slot that overlaps a different one is still refused, and nothing of its publication is added
+        DomainException overlap = catchThrowableOfType(DomainException.class, () -> agenda.publish(doctor, List.of(
+                new Agenda.NewSlot(day, Optional.empty()),
+                new Agenda.NewSlot(day.plus(Duration.ofHours(8)), Optional.empty()),
+                new Agenda.NewSlot(day.plus(Duration.ofMinutes(150)), Optional.empty()))));
+        assertThat(overlap.code()).isEqualTo(SchedulingErrors.SLOT_OVERLAP);
+        assertThat(slots.ofDoctor(doctor, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(1)), 100)).hasSize(4);
+    }
+
+    @Test
     void publishingTheSameWeekTwiceIsRefusedWithSlotOverlapAndAddsNothing() {
         AccountId doctor = doctor();
         java.time.ZoneId zone = java.time.ZoneId.of("America/Sao_Paulo");

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -30,7 +32,7 @@ public final class Sockets implements AfterEachCallback {
 
     public WebSocketGraphQlTester connectWith(int port, Map<String, Object> initPayload) {
         WebSocketGraphQlTester tester = WebSocketGraphQlTester
-                .builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .builder(URI.create("ws://localhost:" + port + "/graphql"), client())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
@@ -41,6 +43,16 @@ public final class Sockets implements AfterEachCallback {
                 .build();
         open.add(tester);
         return tester;
+    }
+
+    /**
+     * Tomcat's client, with room for answers of any size: its default message limit is the frame buffer size,
+     * which the service lowers in this JVM (platform.web.TomcatSocketBuffers) for its own connections.
+     */
+    private static StandardWebSocketClient client() {
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1 << 20);
+        return new StandardWebSocketClient(container);
     }
 
     @Override

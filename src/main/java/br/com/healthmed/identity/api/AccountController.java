@@ -59,7 +59,8 @@ class AccountController {
     AuthPayload registerDoctor(@Argument @Valid RegisterDoctorInput input,
                                @ContextValue(name = ClientAddress.CONTEXT_KEY) ClientAddress address) {
         DoctorAccount account = registration.registerDoctor(
-                new NewDoctor(input.name(), input.crm(), input.password(), input.specialties()), address.value());
+                new NewDoctor(input.name(), input.crm(), input.password(), input.specialties(),
+                        java.util.Optional.ofNullable(input.idempotencyKey())), address.value());
         return AuthPayload.of(sessions.open(account));
     }
 

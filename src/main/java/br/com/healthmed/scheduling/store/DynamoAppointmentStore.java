@@ -197,11 +197,16 @@ class DynamoAppointmentStore implements AppointmentStore {
         item.put("type", s("DUE_CHECK"));
         item.put("appointmentId", s(check.appointmentId().toString()));
         item.put("at", instant(check.at()));
+        if (check.failures() > 0) {
+            item.put("failures", AttributeValue.fromN(Integer.toString(check.failures())));
+        }
         return item;
     }
 
     static DueCheck dueCheck(Map<String, AttributeValue> item) {
-        return new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at"));
+        AttributeValue failures = item.get("failures");
+        return new DueCheck(AppointmentId.of(string(item, "appointmentId")), instant(item, "at"),
+                failures == null ? 0 : Integer.parseInt(failures.n()));
     }
 
     /**

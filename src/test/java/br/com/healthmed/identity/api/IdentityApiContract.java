@@ -94,6 +94,32 @@ abstract class IdentityApiContract {
                 .path("me.specialties[0].name").entity(String.class).isEqualTo("Pediatria");
     }
 
+    /**
+     * A registration whose first attempt made the account but whose answer never arrived (a client timeout while
+     * Argon2 ran on a loaded machine) is sent again: with its key and the same input it answers as the first did,
+     * the same account and a session, where it answered CRM_TAKEN; with another key, no key, or another password,
+     * CRM_TAKEN still, so the key is no way into someone else's account.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDoctorsRegistrationSentAgainWithItsKeyAnswersTheAccountItMadeAndAnythingElseCrmTaken() {
+        Map<String, Object> input = with(Api.newDoctor(), "idempotencyKey", "reg-" + java.util.UUID.randomUUID());
+        Map<String, Object> first = api.registerDoctor(input); // its answer "lost"
+        String accountId = (String) ((Map<String, Object>) first.get("account")).get("id");
+
+        Map<String, Object> again = api.registerDoctor(input);
+        assertThat(((Map<String, Object>) again.get("account")).get("id")).as("the same account").isEqualTo(accountId);
+        api.as((String) again.get("accessToken")).document("me").execute().path("me.id").entity(String.class).isEqualTo(accountId);
+
+        assertDoctorRefused(with(input, "idempotencyKey", "another-key-1"), "CRM_TAKEN", "input.crm");
+        Map<String, Object> withoutKey = new HashMap<>(input);
+        withoutKey.remove("idempotencyKey");
+        assertDoctorRefused(withoutKey, "CRM_TAKEN", "input.crm");
+        assertDoctorRefused(with(input, "password", "another password 9"), "CRM_TAKEN", "input.crm");
+        assertDoctorRefused(with(input, "name", "Someone Else"), "CRM_TAKEN", "input.crm");
+        assertDoctorRefused(with(input, "idempotencyKey", "short"), "BAD_USER_INPUT", "input.idempotencyKey");
+    }
+
     @Test
     void aPatientCannotLogInAsADoctorNorTheOtherWayRound() {
         Map<String, Object> doctor = Api.newDoctor();

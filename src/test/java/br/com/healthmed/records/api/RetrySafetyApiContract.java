@@ -243,6 +243,24 @@ abstract class RetrySafetyApiContract extends RecordsApiHarness {
     }
 
     @Test
+    void aCompletionStoredThenCutAndNeverRetriedIsLoggedOnceBySweep() {
+        byte[] bytes = Samples.pdf(3_000);
+        String fileId = putNotCompleted(bytes);
+        CrashingStore.after("markAvailable"); // stored, its answer lost, and the client never asks again
+        assertThat(code(patient.complete(fileId))).isEqualTo("STORAGE_UNAVAILABLE");
+        assertThat(accessLogActions()).as("the request stopped before logging").isEmpty();
+
+        advance(Duration.ofMinutes(15));
+        sweeper.sweep();
+        sweeper.sweep();
+        assertThat(accessLogActions()).as("logged by the sweep, once").containsExactly("UPLOAD");
+        assertUsage(bytes.length, 0);
+        // a late retry after all adds nothing
+        patient.complete(fileId).path("completeFileUpload.id").entity(String.class).isEqualTo(fileId);
+        assertThat(accessLogActions()).containsExactly("UPLOAD");
+    }
+
+    @Test
     void aDeletionCutBeforeItsBytesAndObjectWentIsFinishedByItsRetryOrByTheSweep() {
         String retried = (String) patient.upload("a.pdf", "application/pdf", Samples.pdf(2_000), List.of()).get("id");
         String abandoned = (String) patient.upload("b.pdf", "application/pdf", Samples.pdf(3_000), List.of()).get("id");
