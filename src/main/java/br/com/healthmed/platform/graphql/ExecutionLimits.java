@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        event a subscription pushes) must be done this long after it started. 1.5 s: a
  *                        healthy DynamoDB answers in milliseconds, and with the answer's own work the client
  *                        has it within about 2 s even when every call stalls.
- * @param maxInFlight     HTTP GraphQL executions running at once on this instance (held WebSocket subscriptions
- *                        do not count). 64 for a 2-CPU pod: it measured about 330 requests/s (docs/capacity.md),
+ * @param maxInFlight     HTTP GraphQL executions running at once on this instance (operations over WebSocket,
+ *                        held subscriptions among them, do not count). 64 for a 2-CPU pod: it measured about 330 requests/s (docs/capacity.md),
  *                        so 64 in flight is about 0.2 s of work, and 64 at the 75 bookings/s of the chaos
  *                        suite's loaded cores about 0.85 s; more would only queue for the same two cores, and
  *                        fewer would leave the cores idle while requests wait on DynamoDB (a few ms of CPU each
@@ -23,4 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("healthmed.graphql.execution")
 record ExecutionLimits(@DefaultValue("PT1.5S") Duration storageDeadline, @DefaultValue("64") int maxInFlight,
-                       @DefaultValue("PT0.1S") Duration queueWait) {}
+                       @DefaultValue("PT0.1S") Duration queueWait) {
+
+    ExecutionLimits {
+        // zero would not mean "off" but "refuse everything": refuse to start instead
+        if (storageDeadline.isNegative() || storageDeadline.isZero() || maxInFlight < 1 || queueWait.isNegative()) {
+            throw new IllegalArgumentException("healthmed.graphql.execution: storage-deadline and max-in-flight must be"
+                    + " positive and queue-wait not negative, not " + storageDeadline + ", " + maxInFlight + ", " + queueWait);
+        }
+    }
+}

@@ -198,7 +198,7 @@ final class GraphQlHttpEndpoint {
             try {
                 answer = graphQl.handleRequest(graphQlRequest)
                         .map(response -> answer(response, method, answerType, anonymous)).toFuture();
-            } catch (RuntimeException failure) {
+            } catch (Throwable failure) { // an Error too: a turn never given back would be lost for good
                 inFlight.release();
                 throw failure;
             }

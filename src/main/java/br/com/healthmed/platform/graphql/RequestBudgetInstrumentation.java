@@ -4,6 +4,7 @@ import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.platform.web.ClientConnection;
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -12,7 +13,6 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
-import graphql.schema.DataFetcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,10 +48,12 @@ import org.springframework.stereotype.Component;
  * the work of its next event.
  *
  * <p>The request's storage deadline ({@link StorageDeadline}, {@code healthmed.graphql.execution.storage-deadline}):
- * over HTTP the endpoint sets it and context propagation carries it to the fetchers. An operation over
- * WebSocket has none from its handler, so here each of its fetchers runs within one counted from the
- * operation's start, and for a subscription from the start of each event it pushes, as the budget is.
- * (A subscription's stream itself, reading its log between events, keeps the per-call bounds.)
+ * over HTTP the endpoint puts it in force before the request starts, and Spring for GraphQL copies it into
+ * the request's {@code GraphQLContext}, from which it is restored around every data fetcher and batch
+ * loader. An operation over WebSocket has none from its handler, so here it gets one as that context
+ * entry, counted from the operation's start, and a subscription restarts it with each event it pushes, as
+ * the budget is. (Events of one subscription resolved at the same time share it. A subscription's stream
+ * itself, reading its log between events, keeps the per-call bounds.)
  *
  * <p><b>Mutations get the same storage deadline</b>, although the budget lets a started mutation run to its
  * end (docs/architecture.md, "A storage deadline for mutations too"): a call the deadline cuts is answered
@@ -71,48 +74,35 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
     private final Budget budget;
     private final LongSupplier wallClock;
     private final CpuClock cpuClock;
-    /** Zero: operations without an HTTP deadline get none here (tests of the budget alone). */
-    private final long storageDeadlineNanos;
+    /** Null: operations without an HTTP deadline get none here (tests of the budget alone). */
+    private final @Nullable Duration storageDeadline;
 
     @Autowired
     RequestBudgetInstrumentation(Budget budget, ExecutionLimits limits) {
-        this(budget, System::nanoTime, threadCpuClock(), limits.storageDeadline().toNanos());
+        this(budget, System::nanoTime, threadCpuClock(), limits.storageDeadline());
     }
 
     RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock) {
-        this(budget, wallClock, cpuClock, 0);
+        this(budget, wallClock, cpuClock, null);
     }
 
-    private RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock, long storageDeadlineNanos) {
+    private RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock, @Nullable Duration storageDeadline) {
         this.budget = budget;
         this.wallClock = wallClock;
         this.cpuClock = cpuClock;
-        this.storageDeadlineNanos = storageDeadlineNanos;
+        this.storageDeadline = storageDeadline;
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        ClientConnection connection = parameters.getExecutionInput().getGraphQLContext().get(ClientConnection.CONTEXT_KEY);
-        Spending spending = new Spending(wallClock.getAsLong(), connection);
-        if (connection == null) { // not over HTTP, whose endpoint set the deadline already
-            spending.restartStorageDeadline();
+        GraphQLContext context = parameters.getExecutionInput().getGraphQLContext();
+        Spending spending = new Spending(wallClock.getAsLong(), context.get(ClientConnection.CONTEXT_KEY));
+        // present when the HTTP endpoint put one in force; an operation over WebSocket gets its own here
+        if (storageDeadline != null && !context.hasKey(StorageDeadline.CONTEXT_KEY)) {
+            spending.storageDeadline = StorageDeadline.after(storageDeadline);
+            context.put(StorageDeadline.CONTEXT_KEY, spending.storageDeadline);
         }
         return spending;
-    }
-
-    /** Over WebSocket: the fetcher runs within the operation's (or the event's) storage deadline. */
-    @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-                                                InstrumentationState state) {
-        if (!(state instanceof Spending spending) || spending.storageDeadline == 0) {
-            return dataFetcher;
-        }
-        long deadline = spending.storageDeadline;
-        return environment -> {
-            try (StorageDeadline.Scope scope = StorageDeadline.until(deadline)) {
-                return dataFetcher.get(environment);
-            }
-        };
     }
 
     /**
@@ -124,7 +114,10 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
                                                                              InstrumentationState state) {
         if (state instanceof Spending spending) {
             spending.restart(wallClock.getAsLong());
-            spending.restartStorageDeadline();
+            StorageDeadline storageDeadline = spending.storageDeadline;
+            if (storageDeadline != null) {
+                storageDeadline.restart();
+            }
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -167,18 +160,12 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         private final ClientConnection connection;
         /** A mutation's fields are fetched one after another, on one thread at a time. */
         private volatile boolean mutationStarted;
-        /** The {@link System#nanoTime()} by which its fetchers' storage calls must be done; zero: none set here. */
-        private volatile long storageDeadline;
+        /** The storage deadline given here (over WebSocket); null when the endpoint gave one, or none is configured. */
+        private volatile @Nullable StorageDeadline storageDeadline;
 
         Spending(long startedAt, ClientConnection connection) {
             this.startedAt = startedAt;
             this.connection = connection;
-        }
-
-        void restartStorageDeadline() {
-            if (storageDeadlineNanos > 0) {
-                storageDeadline = System.nanoTime() + storageDeadlineNanos;
-            }
         }
 
         void restart(long now) {

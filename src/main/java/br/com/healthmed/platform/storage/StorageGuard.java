@@ -30,8 +30,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  *       A refused condition or a bad request is an answer, not an outage: it counts as a success.</li>
  *   <li><b>the request's deadline</b> ({@link StorageDeadline}): a call made for a GraphQL request gets
  *       {@code apiCallTimeout = min(the client's, what is left of the request's deadline)}; with nothing
- *       left it fails at once with {@link StorageDeadlineException}. A call that brings its own
- *       {@code apiCallTimeout} (an S3 transfer) keeps it. A shortened call that times out is not counted
+ *       left (less than {@link #LEAST_TIME_FOR_A_CALL}, checked before and after the wait for a connection)
+ *       it fails at once with {@link StorageDeadlineException}. A call that brings its own
+ *       {@code apiCallTimeout} (an S3 transfer) keeps it and is not bounded by the deadline. A shortened call that times out is not counted
  *       by the breaker: it was cut by the request's other work, which says nothing sure about the dependency.</li>
  * </ul>
  *
@@ -40,6 +41,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * coded, retryable {@code SERVICE_BUSY} / {@code STORAGE_UNAVAILABLE} answers.
  */
 public final class StorageGuard implements ExecutionInterceptor {
+
+    /**
+     * A call with less than this left of its request's deadline is not made: with a timeout that short a
+     * write could be applied and still answered as failed, an ambiguity worth avoiding when the answer
+     * would almost surely come too late anyway (DynamoDB answers in milliseconds when healthy).
+     */
+    static final Duration LEAST_TIME_FOR_A_CALL = Duration.ofMillis(100);
 
     private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>("healthmed.storage-guard.call");
 
@@ -74,9 +82,9 @@ public final class StorageGuard implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        @Nullable Long remaining = StorageDeadline.remainingNanos();
-        if (remaining != null && remaining <= 0) {
-            throw new StorageDeadlineException(dependency); // before the breaker: no call, nothing learnt
+        boolean bounded = boundedByTheDeadline(context.request());
+        if (bounded) {
+            refuseIfTooLittleLeft(); // before the breaker: no call, nothing learnt
         }
         if (!breaker.tryAcquirePermission()) {
             throw new StorageOpenCircuitException(dependency,
@@ -93,7 +101,29 @@ public final class StorageGuard implements ExecutionInterceptor {
             breaker.releasePermission(); // no call was made: it says nothing about the dependency
             throw new StorageBusyException(dependency);
         }
+        if (bounded) {
+            try {
+                refuseIfTooLittleLeft(); // the wait for a connection may have spent it
+            } catch (StorageDeadlineException spent) {
+                calls.release();
+                breaker.releasePermission();
+                throw spent;
+            }
+        }
         attributes.putAttribute(CALL, new Call(System.nanoTime()));
+    }
+
+    private void refuseIfTooLittleLeft() {
+        @Nullable Long remaining = StorageDeadline.remainingNanos();
+        if (remaining != null && remaining < LEAST_TIME_FOR_A_CALL.toNanos()) {
+            throw new StorageDeadlineException(dependency);
+        }
+    }
+
+    /** Not a call that brings its own {@code apiCallTimeout} (an S3 transfer, sized by its caller). */
+    private static boolean boundedByTheDeadline(SdkRequest request) {
+        return !(request instanceof AwsRequest aws)
+                || aws.overrideConfiguration().flatMap(AwsRequestOverrideConfiguration::apiCallTimeout).isEmpty();
     }
 
     /** Runs after {@link #beforeExecution} on the calling thread, so the request's deadline is at hand. */
@@ -101,14 +131,12 @@ public final class StorageGuard implements ExecutionInterceptor {
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         @Nullable Long remaining = StorageDeadline.remainingNanos();
-        if (remaining == null || remaining >= callTimeout.toNanos() || !(request instanceof AwsRequest aws)) {
+        if (remaining == null || remaining >= callTimeout.toNanos() || !(request instanceof AwsRequest aws)
+                || !boundedByTheDeadline(request)) {
             return request;
         }
         AwsRequestOverrideConfiguration own = aws.overrideConfiguration().orElse(null);
-        if (own != null && own.apiCallTimeout().isPresent()) {
-            return request; // sized by its caller (an S3 transfer)
-        }
-        Duration left = Duration.ofNanos(Math.max(1_000_000, remaining)); // the SDK counts in milliseconds
+        Duration left = Duration.ofNanos(Math.max(LEAST_TIME_FOR_A_CALL.toNanos(), remaining));
         Call call = attributes.getAttribute(CALL);
         if (call != null) {
             call.shortened = true;
