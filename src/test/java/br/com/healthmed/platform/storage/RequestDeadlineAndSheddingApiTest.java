@@ -57,6 +57,7 @@ class RequestDeadlineAndSheddingApiTest {
         registry.add("healthmed.dynamodb.guard.minimum-calls", () -> "1000");
         registry.add("healthmed.graphql.execution.max-in-flight", () -> Integer.toString(MAX_IN_FLIGHT));
         registry.add("healthmed.graphql.execution.queue-wait", () -> "PT0.01S");
+        registry.add("healthmed.graphql.execution.storage-deadline", () -> "PT1.5S"); // production's (tests': 120 s)
     }
 
     @AfterAll
