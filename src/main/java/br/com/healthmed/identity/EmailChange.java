@@ -4,6 +4,7 @@ import br.com.healthmed.identity.EmailCodeStore.PendingCode;
 import br.com.healthmed.identity.EmailCodeStore.Purpose;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,7 +109,7 @@ public class EmailChange {
 
     /** The move failed without an answer: give the new claim back unless the account has the new address after all. */
     private void giveBackUnlessMoved(AccountId caller, LoginClaim newClaim, Email to, RuntimeException original) {
-        try {
+        try (StorageDeadline.Scope lifted = StorageDeadline.lifted()) { // whatever the request's deadline left
             if (accounts.find(caller).flatMap(Account::loginEmail).filter(to::equals).isEmpty()) {
                 claims.release(newClaim, caller);
             }

@@ -4,6 +4,7 @@ import br.com.healthmed.platform.IdempotencyKeys;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.specialty.SpecialtyErrors;
 import br.com.healthmed.specialty.SpecialtyCatalog;
 import java.time.Clock;
@@ -237,7 +238,8 @@ public class RegistrationService {
         if (taken.isEmpty()) {
             return;
         }
-        try {
+        // whatever the request's storage deadline left: giving the claims back now spares their owner a wait
+        try (StorageDeadline.Scope lifted = StorageDeadline.lifted()) {
             if (accounts.find(account.id()).isEmpty()) {
                 taken.forEach(claim -> claims.release(claim, account.id()));
             }

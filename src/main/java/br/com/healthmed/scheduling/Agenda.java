@@ -4,6 +4,7 @@ import br.com.healthmed.directory.PracticeTerms;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,11 +55,12 @@ public class Agenda {
     private final DoctorBookingRules rules;
     private final ObjectProvider<WaitlistOffers> waitlist;
     private final Clock clock;
-    private final ExecutorService readers = Executors.newFixedThreadPool(8, r -> {
+    /** Reads agendas in parallel for a request (a search page's next free slots), within its storage deadline. */
+    private final ExecutorService readers = StorageDeadline.propagating(Executors.newFixedThreadPool(8, r -> {
         Thread thread = new Thread(r, "agenda-reader");
         thread.setDaemon(true);
         return thread;
-    });
+    }));
 
     Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, Holds holds, SchedulingProperties properties,
            DoctorBookingRules rules, ObjectProvider<WaitlistOffers> waitlist, Clock clock) {

@@ -13,7 +13,8 @@ public final class DynaliteStorage {
         registerWithProductionTimeouts(registry, Dynalite.endpoint());
         // dynalite on a busy 2-core test machine is far slower than DynamoDB: production timeouts
         // (1 s per call) would fail races that are correct, so tests allow more, and races of hundreds
-        // of clients queue for a connection rather than be shed as SERVICE_BUSY.
+        // of clients queue for a connection rather than be shed as SERVICE_BUSY (a request's calls together
+        // get as long as they need: src/test/resources/config/application.yml).
         registry.add("healthmed.dynamodb.api-call-timeout", () -> "PT60S");
         registry.add("healthmed.dynamodb.api-call-attempt-timeout", () -> "PT30S");
         registry.add("healthmed.dynamodb.guard.queue-wait", () -> "PT30S");

@@ -21,6 +21,7 @@ import br.com.healthmed.directory.TopHits;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.platform.storage.TimePositions;
 import java.math.BigDecimal;
@@ -111,11 +112,12 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         this.clock = clock;
         this.splitAbove = splitAbove;
         AtomicInteger threads = new AtomicInteger();
-        this.queries = Executors.newFixedThreadPool(parallelQueries, runnable -> {
+        // the cell queries are the search request's own calls: they run within its storage deadline
+        this.queries = StorageDeadline.propagating(Executors.newFixedThreadPool(parallelQueries, runnable -> {
             Thread thread = new Thread(runnable, "directory-query-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     @Override

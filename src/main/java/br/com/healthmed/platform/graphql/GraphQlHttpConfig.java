@@ -29,8 +29,9 @@ class GraphQlHttpConfig {
     RouterFunction<ServerResponse> graphQlHttpRoutes(WebGraphQlHandler handler, JsonMapper json,
                                                      @Value("${spring.graphql.http.path:/graphql}") String path,
                                                      @Value("${healthmed.graphql.http.max-body-size:2MB}") DataSize maxBody,
-                                                     @Value("${healthmed.graphql.http.public-max-age:60s}") Duration publicMaxAge) {
-        GraphQlHttpEndpoint endpoint = new GraphQlHttpEndpoint(handler, json, maxBody.toBytes(), publicMaxAge);
+                                                     @Value("${healthmed.graphql.http.public-max-age:60s}") Duration publicMaxAge,
+                                                     ExecutionLimits limits) {
+        GraphQlHttpEndpoint endpoint = new GraphQlHttpEndpoint(handler, json, maxBody.toBytes(), publicMaxAge, limits);
         return RouterFunctions.route()
                 .POST(path, endpoint::post)
                 .GET(path, endpoint::get)

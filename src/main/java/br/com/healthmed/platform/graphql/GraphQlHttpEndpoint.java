@@ -1,6 +1,7 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.platform.web.ErrorResponses;
 import br.com.healthmed.platform.web.ErrorResponses.Refusal;
 import br.com.healthmed.platform.web.GraphQlMediaTypes;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.graphql.ResponseError;
@@ -32,7 +34,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code Cache-Control}: {@code no-store} for POST; for GET, {@code public, max-age} only when an
  *       anonymous caller's query without errors selects nothing but {@link #PUBLIC_ROOT_FIELDS}, and
  *       {@code private, no-store} otherwise.</li>
+ *   <li>At most {@code healthmed.graphql.execution.max-in-flight} executions at once ({@link InFlightLimit});
+ *       a request that gets no turn within the queue wait is 503 {@code SERVICE_BUSY} with {@code Retry-After}.
+ *       Each execution's storage calls share one deadline ({@link StorageDeadline}), counted from here.</li>
  * </ul>
  *
  * Every refusal is written by {@link ErrorResponses}, like the filters' and the error page's.
@@ -79,9 +83,13 @@ final class GraphQlHttpEndpoint {
     private final JsonMapper json;
     private final long maxBodyBytes;
     private final String publicCacheControl;
+    private final InFlightLimit inFlight;
+    private final Duration storageDeadline;
 
-    GraphQlHttpEndpoint(WebGraphQlHandler graphQl, JsonMapper json, long maxBodyBytes, Duration publicMaxAge) {
+    GraphQlHttpEndpoint(WebGraphQlHandler graphQl, JsonMapper json, long maxBodyBytes, Duration publicMaxAge, ExecutionLimits limits) {
         this.graphQl = graphQl;
+        this.inFlight = new InFlightLimit(limits.maxInFlight(), limits.queueWait());
+        this.storageDeadline = limits.storageDeadline();
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.publicCacheControl = "public, max-age=" + publicMaxAge.toSeconds();
@@ -178,9 +186,25 @@ final class GraphQlHttpEndpoint {
             return input;
         });
         boolean anonymous = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null;
-        Mono<ServerResponse> answer = graphQl.handleRequest(graphQlRequest)
-                .map(response -> answer(response, method, answerType, anonymous));
-        return ServerResponse.async(answer.toFuture());
+        // The deadline is set on this thread before Spring for GraphQL captures the request's context, which
+        // carries it to every data fetcher and batch loader; it starts before the wait for a turn, so that
+        // the wait counts against it too.
+        try (StorageDeadline.Scope deadline = StorageDeadline.within(storageDeadline)) {
+            if (!inFlight.tryEnter()) {
+                return refuse(new Refusal(HttpServletResponse.SC_SERVICE_UNAVAILABLE, PlatformErrors.SERVICE_BUSY,
+                        "The service is taking as much work as it can; retry after extensions.retryAfterSeconds.").retryAfter(1));
+            }
+            CompletableFuture<ServerResponse> answer;
+            try {
+                answer = graphQl.handleRequest(graphQlRequest)
+                        .map(response -> answer(response, method, answerType, anonymous)).toFuture();
+            } catch (Throwable failure) { // an Error too: a turn never given back would be lost for good
+                inFlight.release();
+                throw failure;
+            }
+            answer.whenComplete((response, failure) -> inFlight.release());
+            return ServerResponse.async(answer);
+        }
     }
 
     private ServerResponse answer(WebGraphQlResponse response, HttpMethod method, MediaType answerType, boolean anonymous) {

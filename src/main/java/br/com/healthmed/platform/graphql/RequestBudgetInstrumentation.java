@@ -1,8 +1,10 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.StorageDeadline;
 import br.com.healthmed.platform.web.ClientConnection;
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -43,6 +46,20 @@ import org.springframework.stereotype.Component;
  * progress runs to its end; where closed connections cannot be seen, the budget bounds the request.
  * Over WebSocket, a closed session or a {@code complete} message cancels the subscription and with it
  * the work of its next event.
+ *
+ * <p>The request's storage deadline ({@link StorageDeadline}, {@code healthmed.graphql.execution.storage-deadline}):
+ * over HTTP the endpoint puts it in force before the request starts, and Spring for GraphQL copies it into
+ * the request's {@code GraphQLContext}, from which it is restored around every data fetcher and batch
+ * loader. An operation over WebSocket has none from its handler, so here it gets one as that context
+ * entry, counted from the operation's start, and a subscription restarts it with each event it pushes, as
+ * the budget is. (Events of one subscription resolved at the same time share it. A subscription's stream
+ * itself, reading its log between events, keeps the per-call bounds.)
+ *
+ * <p><b>Mutations get the same storage deadline</b>, although the budget lets a started mutation run to its
+ * end (docs/architecture.md, "A storage deadline for mutations too"): a call the deadline cuts is answered
+ * {@code STORAGE_UNAVAILABLE} exactly as a call timed out on its own bound is today, every mutation is safe
+ * to retry with the same input (its key), and the sweeps finish or undo what a cut step left half-done. A
+ * longer deadline for mutations would keep the slow answers it is there to end.
  */
 @Component
 class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
@@ -57,22 +74,35 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
     private final Budget budget;
     private final LongSupplier wallClock;
     private final CpuClock cpuClock;
+    /** Null: operations without an HTTP deadline get none here (tests of the budget alone). */
+    private final @Nullable Duration storageDeadline;
 
     @Autowired
-    RequestBudgetInstrumentation(Budget budget) {
-        this(budget, System::nanoTime, threadCpuClock());
+    RequestBudgetInstrumentation(Budget budget, ExecutionLimits limits) {
+        this(budget, System::nanoTime, threadCpuClock(), limits.storageDeadline());
     }
 
     RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock) {
+        this(budget, wallClock, cpuClock, null);
+    }
+
+    private RequestBudgetInstrumentation(Budget budget, LongSupplier wallClock, CpuClock cpuClock, @Nullable Duration storageDeadline) {
         this.budget = budget;
         this.wallClock = wallClock;
         this.cpuClock = cpuClock;
+        this.storageDeadline = storageDeadline;
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        ClientConnection connection = parameters.getExecutionInput().getGraphQLContext().get(ClientConnection.CONTEXT_KEY);
-        return new Spending(wallClock.getAsLong(), connection);
+        GraphQLContext context = parameters.getExecutionInput().getGraphQLContext();
+        Spending spending = new Spending(wallClock.getAsLong(), context.get(ClientConnection.CONTEXT_KEY));
+        // present when the HTTP endpoint put one in force; an operation over WebSocket gets its own here
+        if (storageDeadline != null && !context.hasKey(StorageDeadline.CONTEXT_KEY)) {
+            spending.storageDeadline = StorageDeadline.after(storageDeadline);
+            context.put(StorageDeadline.CONTEXT_KEY, spending.storageDeadline);
+        }
+        return spending;
     }
 
     /**
@@ -84,6 +114,10 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
                                                                              InstrumentationState state) {
         if (state instanceof Spending spending) {
             spending.restart(wallClock.getAsLong());
+            StorageDeadline storageDeadline = spending.storageDeadline;
+            if (storageDeadline != null) {
+                storageDeadline.restart();
+            }
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -126,6 +160,8 @@ class RequestBudgetInstrumentation extends SimplePerformantInstrumentation {
         private final ClientConnection connection;
         /** A mutation's fields are fetched one after another, on one thread at a time. */
         private volatile boolean mutationStarted;
+        /** The storage deadline given here (over WebSocket); null when the endpoint gave one, or none is configured. */
+        private volatile @Nullable StorageDeadline storageDeadline;
 
         Spending(long startedAt, ClientConnection connection) {
             this.startedAt = startedAt;

@@ -28,7 +28,7 @@ class DynamoConfig {
 
     @Bean
     StorageGuard dynamoDbGuard(DynamoProperties properties) {
-        return properties.guard().guard("dynamodb", properties.maxConnections());
+        return properties.guard().guard("dynamodb", properties.maxConnections(), properties.apiCallTimeout());
     }
 
     @Bean(destroyMethod = "close")
@@ -38,7 +38,8 @@ class DynamoConfig {
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnections()))
                 // A slow DynamoDB must not hold a request thread: each attempt and the whole call with its
                 // retries are bounded well under a second (DynamoDB answers in milliseconds), and the guard
-                // sheds calls beyond the connection pool and stops calling a failing DynamoDB for a while.
+                // sheds calls beyond the connection pool, stops calling a failing DynamoDB for a while, and
+                // bounds a GraphQL request's calls together by its storage deadline (StorageDeadline).
                 .overrideConfiguration(o -> o.apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
                         .addExecutionInterceptor(dynamoDbGuard));

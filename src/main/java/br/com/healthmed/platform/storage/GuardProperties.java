@@ -23,9 +23,13 @@ public record GuardProperties(@DefaultValue("PT0.05S") Duration queueWait, @Defa
         return new GuardProperties(Duration.ofMillis(50), 50, 20, 50, Duration.ofSeconds(5), 5);
     }
 
-    /** The guard of {@code dependency}, letting as many calls run at once as its client has connections. */
-    public StorageGuard guard(String dependency, int maxConnections) {
+    /**
+     * The guard of {@code dependency}, letting as many calls run at once as its client has connections, and
+     * shortening a call's {@code callTimeout} (the client's {@code api-call-timeout}) to what is left of its
+     * request's {@link StorageDeadline}.
+     */
+    public StorageGuard guard(String dependency, int maxConnections, Duration callTimeout) {
         return new StorageGuard(dependency, new StorageGuard.Settings(maxConnections, queueWait, window, minimumCalls,
-                failureRatePercent, openFor, probeCalls));
+                failureRatePercent, openFor, probeCalls, callTimeout));
     }
 }

@@ -44,7 +44,7 @@ public final class StorageFailures {
             if (current instanceof StorageOpenCircuitException open) {
                 return Optional.of(unavailable(Math.max(1, (int) Math.ceil(open.retryAfter().toMillis() / 1000.0))));
             }
-            if (isOutage(current)) {
+            if (current instanceof StorageDeadlineException || isOutage(current)) {
                 return Optional.of(unavailable(1));
             }
         }

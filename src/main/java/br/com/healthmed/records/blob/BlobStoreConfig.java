@@ -41,7 +41,7 @@ class BlobStoreConfig {
         /** S3's own guard: an S3 outage opens this breaker, not DynamoDB's, and the other way round. */
         @Bean
         StorageGuard s3Guard(S3Properties properties) {
-            return properties.guard().guard("s3", properties.maxConnections());
+            return properties.guard().guard("s3", properties.maxConnections(), properties.apiCallTimeout());
         }
 
         @Bean(destroyMethod = "close")

@@ -31,7 +31,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ScalarsConfig.class, GraphQlErrors.class, NodeTypes.class})
 // the slice picks up the instrumentations (query limits, request budget) but not the property scan that binds their settings
-@EnableConfigurationProperties({QueryLimitsInstrumentation.Limits.class, RequestBudgetInstrumentation.Budget.class})
+@EnableConfigurationProperties({QueryLimitsInstrumentation.Limits.class, RequestBudgetInstrumentation.Budget.class, ExecutionLimits.class})
 public class GraphQlSlice {
 
     /** Where every operation of a slice comes from (an address of TEST-NET-1, RFC 5737). */
