@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ESTABLISHED state (CLOSE_WAIT once the client's FIN arrived; gone from the table after a reset). So
  * a watcher thread reads Linux's connection tables ({@code /proc/net/tcp} and {@code tcp6}, the
  * process's own network namespace, i.e. the pod's) for the requests that have been running longer
- * than the check interval, and only then: a quick request costs one entry in a set.
+ * than the check interval, and only then: a quick request costs one entry in a set. A connection must be
+ * missing from {@value #MISSES_TO_BE_GONE} reads in a row, since one read can skip a live one.
  *
  * <p>Bounded: a table read costs time in proportion to the connections held (about a millisecond
  * per few thousand), so the watcher waits at least ten times its last read before the next one and
@@ -60,8 +62,19 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     private static final String ESTABLISHED = "01";
 
-    /** A request being watched: its connection as the kernel's table names it, and since when it runs. */
-    private record Watched(String key, int localPort, long since, ClientConnection connection) {}
+    /**
+     * A request being watched: its connection as the kernel's table names it, since when it runs, and how
+     * many table reads in a row have not found its connection established.
+     */
+    private record Watched(String key, int localPort, long since, ClientConnection connection, AtomicInteger misses) {}
+
+    /**
+     * Reads in a row that must miss a connection before its request is taken for abandoned. The kernel
+     * prints the table in chunks while connections come and go, so one read can skip a live connection
+     * (seen as healthy registrations answered {@code REQUEST_ABANDONED} on a busy test machine); a closed
+     * connection stays missing, and is found one interval later.
+     */
+    static final int MISSES_TO_BE_GONE = 2;
 
     private final Set<Watched> running = ConcurrentHashMap.newKeySet();
     private final long intervalNanos;
@@ -97,7 +110,7 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
             chain.doFilter(request, response);
             return;
         }
-        Watched watched = new Watched(key, request.getLocalPort(), System.nanoTime(), connection);
+        Watched watched = new Watched(key, request.getLocalPort(), System.nanoTime(), connection, new AtomicInteger());
         running.add(watched);
         try {
             chain.doFilter(request, response);
@@ -156,7 +169,9 @@ class AbandonedRequests extends OncePerRequestFilter implements DisposableBean {
             return false;
         }
         due.forEach((key, watched) -> {
-            if (!established.contains(key)) {
+            if (established.contains(key)) {
+                watched.misses().set(0);
+            } else if (watched.misses().incrementAndGet() >= MISSES_TO_BE_GONE) {
                 watched.connection().markGone();
             }
         });
