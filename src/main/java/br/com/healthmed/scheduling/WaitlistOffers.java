@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * Offers freed slots to the doctor's waitlist, first come first served. A slot frees when its
  * appointment is cancelled, rejected or expires, when an appointment moves away from it, when an
  * offer lapses or is declined (each learnt as an appointment event: durable, at least once), and when
- * the doctor publishes it ({@link PublishedSlotOffers}: a stored marker, durable too). The first waiter by join time whose period contains the slot, who was not
- * offered it before and whose limits allow one more appointment, gets it:
+ * the doctor publishes it ({@link PublishedSlotOffers}: a stored marker, durable too). The first waiter
+ * by join time whose period contains the slot, who was not offered it before and whose limits allow one
+ * more appointment, gets it:
  * <ol>
  *   <li>their place is reserved ({@link ActiveBookings}, the anti-hoarding limits);</li>
  *   <li>the slot is claimed for the offer (the commit point: one conditional write, so one offer per
