@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
@@ -53,7 +52,7 @@ public class Agenda {
     private final Holds holds;
     private final SchedulingProperties properties;
     private final DoctorBookingRules rules;
-    private final ObjectProvider<WaitlistOffers> waitlist;
+    private final PublishedSlotOffers toWaitlist;
     private final Clock clock;
     /** Reads agendas in parallel for a request (a search page's next free slots), within its storage deadline. */
     private final ExecutorService readers = StorageDeadline.propagating(Executors.newFixedThreadPool(8, r -> {
@@ -63,14 +62,14 @@ public class Agenda {
     }));
 
     Agenda(SlotStore slots, AppointmentStore appointments, Practices practices, Holds holds, SchedulingProperties properties,
-           DoctorBookingRules rules, ObjectProvider<WaitlistOffers> waitlist, Clock clock) {
+           DoctorBookingRules rules, PublishedSlotOffers toWaitlist, Clock clock) {
         this.slots = slots;
         this.appointments = appointments;
         this.practices = practices;
         this.holds = holds;
         this.properties = properties;
         this.rules = rules;
-        this.waitlist = waitlist;
+        this.toWaitlist = toWaitlist;
         this.clock = clock;
     }
 
@@ -352,24 +351,34 @@ public class Agenda {
         validate(newSlots, field);
         requireBuffer(terms.doctorId(), newSlots, field);
         AccountId doctorId = terms.doctorId();
+        // noted before the slots are stored, so a crash after their store still offers them to the waitlist
+        // (a slot of the note that is never stored — refused, or identical to one published before — is skipped)
+        List<PublicationsToOffer.Marker> toOffer = toWaitlist.note(newSlots.stream().map(Slot::id).toList());
         Map<Slot, Slot> published = Map.of();
         List<Slot> added = newSlots;
-        Optional<Slot> conflict = slots.addAll(doctorId, added);
-        if (conflict.isPresent()) {
-            published = alreadyPublished(doctorId, newSlots);
-            if (published.isEmpty()) {
-                throw overlap(conflict.get(), field);
-            }
-            Map<Slot, Slot> identical = published;
-            added = newSlots.stream().filter(s -> !identical.containsKey(s)).toList();
-            conflict = added.isEmpty() ? Optional.empty() : slots.addAll(doctorId, added);
+        Optional<Slot> conflict;
+        try {
+            conflict = slots.addAll(doctorId, added);
             if (conflict.isPresent()) {
-                throw overlap(conflict.get(), field);
+                published = alreadyPublished(doctorId, newSlots);
+                if (published.isEmpty()) {
+                    throw overlap(conflict.get(), field);
+                }
+                Map<Slot, Slot> identical = published;
+                added = newSlots.stream().filter(s -> !identical.containsKey(s)).toList();
+                conflict = added.isEmpty() ? Optional.empty() : slots.addAll(doctorId, added);
+                if (conflict.isPresent()) {
+                    throw overlap(conflict.get(), field);
+                }
             }
+        } catch (DomainException refused) {
+            toWaitlist.forget(toOffer);
+            throw refused;
         }
-        WaitlistOffers offers = waitlist.getIfAvailable();
-        if (offers != null && !added.isEmpty()) {
-            offers.published(added.stream().map(Slot::id).toList());
+        if (added.isEmpty()) {
+            toWaitlist.forget(toOffer); // every slot was published before: their own publication offered them
+        } else {
+            toWaitlist.published(toOffer);
         }
         if (published.isEmpty()) {
             return newSlots.stream().map(s -> free(s, terms)).toList();

@@ -21,15 +21,24 @@ final class CheckBackoff {
     private CheckBackoff() {}
 
     static Instant after(Instant now, AppointmentId appointment, int failures) {
+        return after(now, appointment.toString(), failures);
+    }
+
+    /** The same backoff for a publication's marker ({@link PublishedSlotOffers}). */
+    static Instant after(Instant now, java.util.UUID marker, int failures) {
+        return after(now, marker.toString(), failures);
+    }
+
+    private static Instant after(Instant now, String key, int failures) {
         long full = Math.min(LONGEST.toSeconds(), FIRST.toSeconds() << Math.min(failures - 1, 20));
-        long jittered = full / 2 + Math.floorMod(jitterSeed(appointment, failures), full / 2 + 1);
+        long jittered = full / 2 + Math.floorMod(jitterSeed(key, failures), full / 2 + 1);
         return now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(jittered);
     }
 
-    private static long jitterSeed(AppointmentId appointment, int failures) {
+    private static long jitterSeed(String key, int failures) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((appointment + "#" + failures).getBytes(StandardCharsets.UTF_8));
+                    .digest((key + "#" + failures).getBytes(StandardCharsets.UTF_8));
             long seed = 0;
             for (int i = 0; i < 8; i++) {
                 seed = (seed << 8) | (hash[i] & 0xff);

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the moves time makes (an unanswered request expires at its {@code answerBy}, a confirmed consultation
  * completes at its end) so that participants are told and slots and places are released, and finishes
- * or undoes moves to another slot that stalled half-way ({@link Rescheduling#heal}). Reads apply
+ * or undoes moves to another slot that stalled half-way ({@link Rescheduling#heal}), and offers to the
+ * waitlist the slots of publications whose own offering did not finish ({@link PublishedSlotOffers}). Reads apply
  * the same rule lazily ({@link Appointment#settledAt}), so the answer never depends on when the sweep
  * last ran. Every instance may sweep: a move is a conditional write, and only one of them lands.
  */
@@ -26,20 +28,29 @@ class Sweep {
 
     private final AppointmentStore appointments;
     private final CheckHandler handler;
+    /** Redoes the publications whose slots are still to be offered to the waitlist; how many it finished. */
+    private final IntSupplier publications;
     private final Clock clock;
 
     @Autowired
-    Sweep(AppointmentStore appointments, AppointmentLifecycle lifecycle, Rescheduling rescheduling, Clock clock) {
+    Sweep(AppointmentStore appointments, AppointmentLifecycle lifecycle, Rescheduling rescheduling,
+          PublishedSlotOffers publishedSlotOffers, Clock clock) {
         this(appointments, id -> {
             boolean settled = lifecycle.settle(id);
             boolean healed = rescheduling.heal(id);
             return settled || healed;
-        }, clock);
+        }, publishedSlotOffers::redoDue, clock);
     }
 
+    /** A sweep of the due checks alone. */
     Sweep(AppointmentStore appointments, CheckHandler handler, Clock clock) {
+        this(appointments, handler, () -> 0, clock);
+    }
+
+    private Sweep(AppointmentStore appointments, CheckHandler handler, IntSupplier publications, Clock clock) {
         this.appointments = appointments;
         this.handler = handler;
+        this.publications = publications;
         this.clock = clock;
     }
 
@@ -59,8 +70,27 @@ class Sweep {
         }
     }
 
-    /** Settles every appointment whose check is due; returns how many changed. */
+    /**
+     * Settles every appointment whose check is due, then redoes the publications left with slots to offer
+     * to the waitlist ({@link PublishedSlotOffers#redoDue}); returns how many appointments changed.
+     */
     int run() {
+        try {
+            return settleDueChecks();
+        } finally {
+            redoPublications(); // also when the checks could not be read: the two are independent
+        }
+    }
+
+    private void redoPublications() {
+        try {
+            publications.getAsInt();
+        } catch (RuntimeException e) {
+            log.warn("Sweep could not read the publications left to offer to the waitlist; the next one tries again", e);
+        }
+    }
+
+    private int settleDueChecks() {
         int changed = 0;
         Instant now = clock.instant();
         for (AppointmentStore.DueCheck check : appointments.dueChecks(now, BATCH)) {

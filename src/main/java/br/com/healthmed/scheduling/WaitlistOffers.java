@@ -7,14 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +17,9 @@ import org.springframework.stereotype.Component;
  * Offers freed slots to the doctor's waitlist, first come first served. A slot frees when its
  * appointment is cancelled, rejected or expires, when an appointment moves away from it, when an
  * offer lapses or is declined (each learnt as an appointment event: durable, at least once), and when
- * the doctor publishes it. The first waiter by join time whose period contains the slot, who was not
- * offered it before and whose limits allow one more appointment, gets it:
+ * the doctor publishes it ({@link PublishedSlotOffers}: a stored marker, durable too). The first waiter
+ * by join time whose period contains the slot, who was not offered it before and whose limits allow one
+ * more appointment, gets it:
  * <ol>
  *   <li>their place is reserved ({@link ActiveBookings}, the anti-hoarding limits);</li>
  *   <li>the slot is claimed for the offer (the commit point: one conditional write, so one offer per
@@ -38,7 +34,7 @@ import org.springframework.stereotype.Component;
  * claim's grace is over: the event that freed the slot is delivered again until then.
  */
 @Component
-public class WaitlistOffers implements AppointmentEventListener, DisposableBean {
+public class WaitlistOffers implements AppointmentEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(WaitlistOffers.class);
     /** Waiters read per freed slot: those already offered it or at their limits are skipped on the way. */
@@ -62,12 +58,6 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
     private final WaitlistProperties waitlistProperties;
     private final BusinessMetrics metrics;
     private final Clock clock;
-    private final ThreadPoolExecutor published = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
-            new ArrayBlockingQueue<>(1_000), task -> {
-                Thread thread = new Thread(task, "waitlist-published");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     WaitlistOffers(SlotStore slots, AppointmentStore appointments, ActiveBookings activeBookings, WaitlistStore waitlist,
                    Holds holds, Practices practices, DoctorBookingRules rules, ObjectProvider<EventRelay> relay, ObjectProvider<Booking> booking, TakenSlots takenSlots,
@@ -103,14 +93,20 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
                     .flatMap(Appointment.Transition::move).map(Appointment.Move::fromSlot);
             default -> Optional.empty();
         };
-        freed.ifPresent(slot -> {
-            if (offer(slot).isEmpty() && stillInDoubt(slot)) {
-                // An offer has claimed the slot but is not stored: its instance may have died between the
-                // two writes, and then nobody would offer the slot again. Failing makes the relay retry
-                // this event with backoff; once the claim's grace is over, the slot goes to the next waiter.
-                throw new IllegalStateException("the offer of slot " + slot + " is claimed but not stored yet; retried later");
-            }
-        });
+        freed.ifPresent(this::offerOrRetryLater);
+    }
+
+    /**
+     * Offers the slot ({@link #offer}), and throws when it is left held by an offer's claim not stored:
+     * that offer's instance may have died between the two writes, and then nobody would offer the slot
+     * again. The caller's durable retry (the relay's redelivery of the event that freed the slot, the
+     * sweep's redo of a publication's marker) tries again later; once the claim's grace is over, the slot
+     * goes to the next waiter.
+     */
+    void offerOrRetryLater(SlotId slot) {
+        if (offer(slot).isEmpty() && stillInDoubt(slot)) {
+            throw new IllegalStateException("the offer of slot " + slot + " is claimed but not stored yet; retried later");
+        }
     }
 
     /**
@@ -135,26 +131,6 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
         Optional<Slot.Hold> hold = slot.flatMap(Slot::hold).filter(h -> h.idempotencyKey().equals(OFFER_KEY));
         return hold.isPresent() && appointments.find(hold.get().appointmentId()).isEmpty()
                 && holds.stands(slot.get(), hold.get(), Optional.empty(), clock.instant());
-    }
-
-    /** Newly published slots: offered soon, without holding up the doctor's request. */
-    void published(List<SlotId> newSlots) {
-        try {
-            published.execute(() -> newSlots.forEach(slot -> {
-                try {
-                    offer(slot);
-                } catch (RuntimeException e) {
-                    log.warn("Could not offer newly published slot {} to the waitlist: {}", slot, e.toString());
-                }
-            }));
-        } catch (RejectedExecutionException busy) {
-            log.info("Too many publications queued; {} new slots stay free for anyone", newSlots.size());
-        }
-    }
-
-    /** Whether every publication handed to {@link #published} has been offered (for tests that wait on it). */
-    boolean publicationsOffered() {
-        return published.getQueue().isEmpty() && published.getActiveCount() == 0;
     }
 
     /**
@@ -229,10 +205,5 @@ public class WaitlistOffers implements AppointmentEventListener, DisposableBean 
             log.info("Slot {} offered to waitlist entry of appointment {} until {}", offer.slotId(), offer.id(), offer.answerBy());
         }
         return stored;
-    }
-
-    @Override
-    public void destroy() {
-        published.shutdownNow();
     }
 }

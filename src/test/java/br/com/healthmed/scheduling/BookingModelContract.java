@@ -109,7 +109,7 @@ abstract class BookingModelContract {
     Waitlist waitlist;
 
     @Autowired
-    WaitlistOffers offers;
+    PublishedSlotOffers publishedSlotOffers;
 
     @Autowired
     AppointmentEventStore events;
@@ -271,7 +271,7 @@ abstract class BookingModelContract {
                     modelSlots.put(s.id(), new ModelSlot(s.id(), s.doctorId(), s.start(), s.end()));
                 }
             }
-            awaitPublicationsOffered(offers);
+            awaitPublicationsOffered(publishedSlotOffers);
             for (int p = 0; p < 4; p++) {
                 patients.add(TestPatients.eligible(accounts, consent));
             }

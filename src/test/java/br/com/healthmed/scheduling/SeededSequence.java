@@ -47,12 +47,12 @@ abstract class SeededSequence {
      * waits for them yet): an offer attempt that ran later would judge, and settle, the slots' holders
      * in the middle of the sequence.
      */
-    void awaitPublicationsOffered(WaitlistOffers offers) {
+    void awaitPublicationsOffered(PublishedSlotOffers offers) {
         long deadline = System.nanoTime() + PUBLICATION_WAIT.toNanos();
-        while (!offers.publicationsOffered() && System.nanoTime() < deadline) {
+        while (!offers.idle() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(5).toNanos()); // polling, not timing
         }
-        check(offers.publicationsOffered(), () -> "the publication was not offered within " + PUBLICATION_WAIT);
+        check(offers.idle(), () -> "the publication was not offered within " + PUBLICATION_WAIT);
     }
 
     <T> T pick(List<T> from) {

@@ -127,7 +127,7 @@ final class WaitlistModel {
                 wanted.add(new Agenda.NewSlot(begin.plus(Duration.ofMinutes(60 + 30L * k)), Optional.of(begin.plus(Duration.ofMinutes(85 + 30L * k)))));
             }
             beans.agenda.publish(doctor, wanted).forEach(s -> modelSlots.add(new ModelSlot(s.slot().id(), s.slot().start(), s.slot().end())));
-            awaitPublicationsOffered(beans.offers);
+            awaitPublicationsOffered(beans.publishedSlotOffers);
             for (int p = 0; p < 5; p++) {
                 patients.add(TestPatients.eligible(beans.accounts, beans.consent));
             }

@@ -54,6 +54,9 @@ class WaitlistOfferCrashTest {
     WaitlistOffers offers;
 
     @Autowired
+    PublishedSlotOffers publishedSlotOffers;
+
+    @Autowired
     AppointmentStore appointments;
 
     @Autowired
@@ -123,9 +126,9 @@ class WaitlistOfferCrashTest {
 
     private void awaitPublicationsOffered() {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!offers.publicationsOffered() && System.nanoTime() < deadline) {
+        while (!publishedSlotOffers.idle() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling, not timing
         }
-        assertThat(offers.publicationsOffered()).as("the publication queue drained").isTrue();
+        assertThat(publishedSlotOffers.idle()).as("the publication queue drained").isTrue();
     }
 }

@@ -7,6 +7,7 @@ import br.com.healthmed.scheduling.ActiveBookings;
 import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentStore;
 import br.com.healthmed.scheduling.BookingRulesStore;
+import br.com.healthmed.scheduling.PublicationsToOffer;
 import br.com.healthmed.scheduling.WaitlistStore;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +52,11 @@ class SchedulingStoreConfig {
         WaitlistStore waitlistStore() {
             return new InMemoryWaitlistStore();
         }
+
+        @Bean
+        PublicationsToOffer publicationsToOffer() {
+            return new InMemoryPublicationsToOffer();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -87,6 +93,11 @@ class SchedulingStoreConfig {
         @Bean
         WaitlistStore waitlistStore(DynamoTable table) {
             return new DynamoWaitlistStore(table);
+        }
+
+        @Bean
+        PublicationsToOffer publicationsToOffer(DynamoTable table) {
+            return new DynamoPublicationsToOffer(table);
         }
     }
 }

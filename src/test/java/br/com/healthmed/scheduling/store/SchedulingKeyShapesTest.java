@@ -17,6 +17,8 @@ class SchedulingKeyShapesTest {
         assertThat(shown(SlotKeys.slot(ID))).isEqualTo("SLOT#" + ID + " / SLOT");
         assertThat(SlotKeys.doctorAgendaMonth(DOCTOR, "2026-12")).isEqualTo("AGENDA#" + DOCTOR + "#2026-12");
         assertThat(shown(SlotKeys.slotLayout(DOCTOR))).isEqualTo("AGENDA#" + DOCTOR + " / LAYOUT");
+        assertThat(shown(SlotKeys.publicationToOffer(ID))).isEqualTo("PUBLISHED#c / PUB#" + ID);
+        assertThat(SlotKeys.publicationsToOffer("c")).isEqualTo("PUBLISHED#c");
     }
 
     @Test

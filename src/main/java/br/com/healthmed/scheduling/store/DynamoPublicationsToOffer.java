@@ -1,0 +1,133 @@
+package br.com.healthmed.scheduling.store;
+
+import static br.com.healthmed.platform.storage.Attributes.instant;
+import static br.com.healthmed.platform.storage.Attributes.s;
+import static br.com.healthmed.platform.storage.Attributes.string;
+import static br.com.healthmed.platform.storage.Attributes.strings;
+
+import br.com.healthmed.platform.storage.DynamoTable;
+import br.com.healthmed.platform.storage.Keys;
+import br.com.healthmed.scheduling.PublicationsToOffer;
+import br.com.healthmed.scheduling.SlotId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The publications whose slots are still to offer, as the outbox keeps its entries: {@code PUBLISHED#<hex>} /
+ * {@code PUB#<marker>} in 16 shards by the marker id (a burst of publications lands on 16 partitions), with
+ * {@code slots} (at most 100 ids, about 4 KB), {@code since}, {@code attempts} and {@code nextAttempt}; no
+ * {@code ttl}: a marker stays until its slots are offered, however late (a marker of slots that have started
+ * is done at once: a started slot is not offerable). The sweep queries each shard for {@code nextAttempt <= now}.
+ */
+class DynamoPublicationsToOffer implements PublicationsToOffer {
+
+    private static final int BATCH_WRITE = 25;
+    private static final int WRITE_ATTEMPTS = 10;
+
+    private final DynamoTable table;
+
+    DynamoPublicationsToOffer(DynamoTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public void add(List<Marker> markers) {
+        if (markers.size() == 1) {
+            table.client().putItem(b -> b.tableName(table.name()).item(item(markers.get(0))));
+            return;
+        }
+        for (int from = 0; from < markers.size(); from += BATCH_WRITE) {
+            List<WriteRequest> writes = markers.subList(from, Math.min(markers.size(), from + BATCH_WRITE)).stream()
+                    .map(marker -> WriteRequest.builder().putRequest(p -> p.item(item(marker))).build())
+                    .toList();
+            Map<String, List<WriteRequest>> left = Map.of(table.name(), writes);
+            for (int attempt = 1; !left.isEmpty(); attempt++) {
+                if (attempt > WRITE_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left publication markers unwritten " + WRITE_ATTEMPTS + " times");
+                }
+                Map<String, List<WriteRequest>> request = left;
+                var response = table.client().batchWriteItem(b -> b.requestItems(request));
+                left = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                if (!left.isEmpty()) {
+                    backOff(attempt);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Marker> due(Instant now, int limit) {
+        List<Marker> due = new ArrayList<>();
+        // from a random shard on: with more due markers than one batch, instances' sweeps start in different places
+        int first = ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
+        for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
+            String partition = SlotKeys.publicationsToOffer(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> exclusiveStart = start;
+                QueryResponse page = table.client().query(b -> b.tableName(table.name())
+                        .keyConditionExpression("PK = :pk")
+                        .filterExpression("nextAttempt <= :now")
+                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", instant(now)))
+                        .consistentRead(true)
+                        .exclusiveStartKey(exclusiveStart));
+                page.items().stream().limit(limit - due.size()).map(DynamoPublicationsToOffer::marker).forEach(due::add);
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && due.size() < limit);
+        }
+        return due;
+    }
+
+    @Override
+    public void retryAt(UUID marker, int attempts, Instant next) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(SlotKeys.publicationToOffer(marker.toString()))
+                    .updateExpression("SET attempts = :attempts, nextAttempt = :next")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":attempts", AttributeValue.fromN(Integer.toString(attempts)),
+                            ":next", instant(next))));
+        } catch (ConditionalCheckFailedException gone) {
+            // done meanwhile by another instance that got through
+        }
+    }
+
+    @Override
+    public void remove(UUID marker) {
+        table.client().deleteItem(b -> b.tableName(table.name()).key(SlotKeys.publicationToOffer(marker.toString())));
+    }
+
+    private static Map<String, AttributeValue> item(Marker marker) {
+        Map<String, AttributeValue> item = new HashMap<>(SlotKeys.publicationToOffer(marker.id().toString()));
+        item.put("type", s("PUBLICATION_TO_OFFER"));
+        item.put("markerId", s(marker.id().toString()));
+        item.put("slots", strings(marker.slots().stream().map(SlotId::toString).toList()));
+        item.put("since", instant(marker.since()));
+        item.put("attempts", AttributeValue.fromN(Integer.toString(marker.attempts())));
+        item.put("nextAttempt", instant(marker.nextAttempt()));
+        return item;
+    }
+
+    private static Marker marker(Map<String, AttributeValue> item) {
+        return new Marker(UUID.fromString(string(item, "markerId")),
+                strings(item, "slots").stream().map(SlotId::of).toList(), instant(item, "since"),
+                Integer.parseInt(item.get("attempts").n()), instant(item, "nextAttempt"));
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
