@@ -2,6 +2,7 @@ package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.PlatformErrors;
 import br.com.healthmed.platform.storage.StorageDeadline;
+import br.com.healthmed.platform.web.CorrelationId;
 import br.com.healthmed.platform.web.ErrorResponses;
 import br.com.healthmed.platform.web.ErrorResponses.Refusal;
 import br.com.healthmed.platform.web.GraphQlMediaTypes;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -180,7 +180,7 @@ final class GraphQlHttpEndpoint {
                         operationName instanceof String name && !name.isEmpty() ? name : null,
                         variables == null ? Map.of() : (Map<String, Object>) variables,
                         extensions == null ? Map.of() : (Map<String, Object>) extensions),
-                UUID.randomUUID().toString(), LocaleContextHolder.getLocale());
+                CorrelationId.fresh(), LocaleContextHolder.getLocale());
         graphQlRequest.configureExecutionInput((input, builder) -> {
             input.getGraphQLContext().put(HttpOperationPolicy.METHOD, method.name());
             return input;

@@ -1,10 +1,10 @@
 package br.com.healthmed.platform.graphql;
 
 import br.com.healthmed.platform.error.DomainException;
+import br.com.healthmed.platform.web.CorrelationId;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
@@ -28,7 +28,7 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
         if (known.isPresent()) {
             return ErrorShapes.domain(GraphqlErrorBuilder.newError(), known.get());
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = CorrelationId.fresh();
         log.error("A subscription failed [correlationId={}]", correlationId, ex);
         return ErrorShapes.internal(GraphqlErrorBuilder.newError(), correlationId);
     }

@@ -3,7 +3,10 @@ package br.com.healthmed.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -42,5 +45,19 @@ class CorrelationIdFilterTest {
                 (req, res) -> seen.add(String.valueOf(MDC.get(CorrelationIdFilter.AWS_TRACE_MDC_KEY))));
 
         assertThat(seen).containsExactly("null");
+    }
+
+    @Test
+    void freshIdsAreDistinctVersionFourUuids() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = CorrelationId.fresh();
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.version()).as(id).isEqualTo(4);
+            assertThat(parsed.variant()).as(id).isEqualTo(2);
+            assertThat(parsed.toString()).isEqualTo(id);
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(10_000);
     }
 }
