@@ -5,20 +5,17 @@ import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.platform.storage.Attributes.strings;
 
+import br.com.healthmed.platform.storage.DueAcrossShards;
 import br.com.healthmed.platform.storage.DynamoTable;
-import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.PublicationsToOffer;
 import br.com.healthmed.scheduling.SlotId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -66,25 +63,7 @@ class DynamoPublicationsToOffer implements PublicationsToOffer {
 
     @Override
     public List<Marker> due(Instant now, int limit) {
-        List<Marker> due = new ArrayList<>();
-        // from a random shard on: with more due markers than one batch, instances' sweeps start in different places
-        int first = ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
-        for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
-            String partition = SlotKeys.publicationsToOffer(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                        .keyConditionExpression("PK = :pk")
-                        .filterExpression("nextAttempt <= :now")
-                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", instant(now)))
-                        .consistentRead(true)
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().limit(limit - due.size()).map(DynamoPublicationsToOffer::marker).forEach(due::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && due.size() < limit);
-        }
-        return due;
+        return DueAcrossShards.byNextAttempt(table, SlotKeys::publicationsToOffer, now, limit, DynamoPublicationsToOffer::marker);
     }
 
     @Override
