@@ -44,7 +44,7 @@ public final class BatchReads {
                             + " keys unprocessed after " + MAX_ROUNDS + " batch reads");
                 }
                 if (round > 1) {
-                    pause(pause);
+                    BatchPause.SLEEP.pauseOrGiveUp(pause);
                     pause = pause.multipliedBy(2);
                 }
                 Map<String, KeysAndAttributes> pending = request;
@@ -55,14 +55,5 @@ public final class BatchReads {
             }
         }
         return found;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
-        }
     }
 }

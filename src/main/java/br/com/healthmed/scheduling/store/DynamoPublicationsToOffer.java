@@ -5,6 +5,7 @@ import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.platform.storage.Attributes.strings;
 
+import br.com.healthmed.platform.storage.BatchWrites;
 import br.com.healthmed.platform.storage.DueAcrossShards;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.scheduling.PublicationsToOffer;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The publications whose slots are still to offer, as the outbox keeps its entries: {@code PUBLISHED#<hex>} /
@@ -26,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * is done at once: a started slot is not offerable). The sweep queries each shard for {@code nextAttempt <= now}.
  */
 class DynamoPublicationsToOffer implements PublicationsToOffer {
-
-    private static final int BATCH_WRITE = 25;
-    private static final int WRITE_ATTEMPTS = 10;
 
     private final DynamoTable table;
 
@@ -42,23 +39,7 @@ class DynamoPublicationsToOffer implements PublicationsToOffer {
             table.client().putItem(b -> b.tableName(table.name()).item(item(markers.get(0))));
             return;
         }
-        for (int from = 0; from < markers.size(); from += BATCH_WRITE) {
-            List<WriteRequest> writes = markers.subList(from, Math.min(markers.size(), from + BATCH_WRITE)).stream()
-                    .map(marker -> WriteRequest.builder().putRequest(p -> p.item(item(marker))).build())
-                    .toList();
-            Map<String, List<WriteRequest>> left = Map.of(table.name(), writes);
-            for (int attempt = 1; !left.isEmpty(); attempt++) {
-                if (attempt > WRITE_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left publication markers unwritten " + WRITE_ATTEMPTS + " times");
-                }
-                Map<String, List<WriteRequest>> request = left;
-                var response = table.client().batchWriteItem(b -> b.requestItems(request));
-                left = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (!left.isEmpty()) {
-                    backOff(attempt);
-                }
-            }
-        }
+        BatchWrites.putAll(table, markers.stream().map(DynamoPublicationsToOffer::item).toList());
     }
 
     @Override
@@ -99,14 +80,5 @@ class DynamoPublicationsToOffer implements PublicationsToOffer {
         return new Marker(UUID.fromString(string(item, "markerId")),
                 strings(item, "slots").stream().map(SlotId::of).toList(), instant(item, "since"),
                 Integer.parseInt(item.get("attempts").n()), instant(item, "nextAttempt"));
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
