@@ -11,16 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -34,7 +30,7 @@ class BatchWritesTest {
     void writesInRequestsOf25AndSendsAgainWhatIsLeftUnprocessedAfterADoublingPause() {
         Throttle throttle = new Throttle(3, 10);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        try (DynamoDbClient client = throttled(throttle)) {
+        try (DynamoDbClient client = Dynalite.clientWith(throttle)) {
             DynamoTable table = new DynamoTable(client, "test-" + UUID.randomUUID()).createIfMissing();
             List<Map<String, AttributeValue>> items = items(60);
 
@@ -51,7 +47,7 @@ class BatchWritesTest {
     void givesUpWhenWritesStayUnprocessed() {
         Throttle throttle = new Throttle(Integer.MAX_VALUE, 0);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        try (DynamoDbClient client = throttled(throttle)) {
+        try (DynamoDbClient client = Dynalite.clientWith(throttle)) {
             DynamoTable table = new DynamoTable(client, "test-" + UUID.randomUUID()).createIfMissing();
 
             assertThatThrownBy(() -> BatchWrites.putAll(table, items(3), pauses::add))
@@ -72,16 +68,6 @@ class BatchWritesTest {
 
     private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
         return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
-    }
-
-    private static DynamoDbClient throttled(Throttle throttle) {
-        return DynamoDbClient.builder()
-                .endpointOverride(Dynalite.endpoint())
-                .region(Region.SA_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(throttle))
-                .build();
     }
 
     /**
