@@ -146,7 +146,7 @@ class DynamoSlotStore implements SlotStore {
                         found.add(slot);
                     }
                 }
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                startKey = DynamoTable.hasMore(page) ? page.lastEvaluatedKey() : null;
             } while (startKey != null && found.size() < limit);
             if (found.size() >= limit) {
                 return found.subList(0, limit);
