@@ -3,25 +3,17 @@ package br.com.healthmed.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.HealthMedApplication;
-import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.ErrorCode;
 import br.com.healthmed.support.MutableClock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * An answer that read its appointment just before the answer deadline and stores it just after, while
@@ -33,19 +25,13 @@ import org.springframework.context.annotation.Primary;
  * on the answer's own thread, just before the answer's conditional write reaches the store, with the
  * clock moved across the deadline.
  */
-@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.DeadlineClock.class, AppointmentWrites.class}, properties = {
+@SpringBootTest(classes = {HealthMedApplication.class, SchedulingFixture.Config.class, AppointmentWrites.class}, properties = {
         "healthmed.scheduling.sweep-interval=P1D", // nothing but the take-over stores the expiry
         "healthmed.booking-limits.per-account=100000"})
 abstract class AnswerDeadlineRaceContract {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DeadlineClock {
-        @Bean
-        @Primary
-        MutableClock deadlineClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        }
-    }
+    @Autowired
+    SchedulingFixture given;
 
     @Autowired
     MutableClock clock;
@@ -71,21 +57,15 @@ abstract class AnswerDeadlineRaceContract {
     @Autowired
     SlotStore slots;
 
-    @Autowired
-    AccountStore accounts;
-
-    @Autowired
-    TeleconsultationConsent consent;
-
     @Test
     void theDoctorAcceptingJustBeforeTheDeadlineWhileAnotherPatientTakesTheLapsedSlotLeavesOneAppointmentOnIt() {
-        AccountId doctor = doctor();
-        SlotId slot = publishOne(doctor);
-        Appointment request = booking.book(patient(), slot, "first");
+        AccountId doctor = given.doctor();
+        SlotId slot = given.published(doctor, given.inThreeDays()).id();
+        Appointment request = given.booked(slot, "first");
         clock.set(request.answerBy().minusSeconds(1));
 
         AtomicReference<Object> takeOver = new AtomicReference<>();
-        armBeforeTheWriteOf(request.id(), request.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "second"))));
+        armBeforeTheWriteOf(request.id(), request.answerBy(), () -> takeOver.set(attempt(() -> booking.book(given.patient(), slot, "second"))));
         Object accepted = attempt(() -> lifecycle.accept(doctor, request.id()));
 
         assertThat(AppointmentWrites.ran()).as("the take-over ran inside the accept").isTrue();
@@ -97,14 +77,14 @@ abstract class AnswerDeadlineRaceContract {
 
     @Test
     void anAcceptStoredJustBeforeTheDeadlineKeepsTheSlotFromABookingJustAfter() {
-        AccountId doctor = doctor();
-        SlotId slot = publishOne(doctor);
-        Appointment request = booking.book(patient(), slot, "first");
+        AccountId doctor = given.doctor();
+        SlotId slot = given.published(doctor, given.inThreeDays()).id();
+        Appointment request = given.booked(slot, "first");
         clock.set(request.answerBy().minusSeconds(1));
         Appointment accepted = lifecycle.accept(doctor, request.id());
         clock.set(request.answerBy().plusSeconds(1));
 
-        Object late = attempt(() -> booking.book(patient(), slot, "second"));
+        Object late = attempt(() -> booking.book(given.patient(), slot, "second"));
 
         assertThat(accepted.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(code(late)).isEqualTo(SchedulingErrors.SLOT_UNAVAILABLE);
@@ -113,9 +93,9 @@ abstract class AnswerDeadlineRaceContract {
 
     @Test
     void theDoctorAcceptingJustBeforeTheDeadlineWhileRemovingTheLapsedSlotNeverConfirmsAConsultationOnARemovedSlot() {
-        AccountId doctor = doctor();
-        SlotId slot = publishOne(doctor);
-        Appointment request = booking.book(patient(), slot, "first");
+        AccountId doctor = given.doctor();
+        SlotId slot = given.published(doctor, given.inThreeDays()).id();
+        Appointment request = given.booked(slot, "first");
         clock.set(request.answerBy().minusSeconds(1));
 
         AtomicReference<Object> removal = new AtomicReference<>();
@@ -135,17 +115,17 @@ abstract class AnswerDeadlineRaceContract {
 
     @Test
     void aWaiterTakingTheOfferJustBeforeItLapsesWhileAnotherPatientTakesTheSlotLeavesOneAppointmentOnIt() {
-        AccountId doctor = doctor();
-        SlotId slot = publishOne(doctor);
-        AccountId waiter = patient();
-        Instant start = slots.find(slot).orElseThrow().start();
-        waitlist.join(waiter, doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        SlotId slot = given.published(doctor, start).id();
+        given.awaitPublicationsOffered(); // nobody waits yet: the offer below is the test's, not the publication's
+        AccountId waiter = given.waiting(doctor, start).patientId();
         Appointment offer = offers.offer(slot).orElseThrow();
         assertThat(offer.status()).isEqualTo(AppointmentStatus.OFFERED);
         clock.set(offer.answerBy().minusSeconds(1));
 
         AtomicReference<Object> takeOver = new AtomicReference<>();
-        armBeforeTheWriteOf(offer.id(), offer.answerBy(), () -> takeOver.set(attempt(() -> booking.book(patient(), slot, "late"))));
+        armBeforeTheWriteOf(offer.id(), offer.answerBy(), () -> takeOver.set(attempt(() -> booking.book(given.patient(), slot, "late"))));
         Object taken = attempt(() -> waitlist.accept(waiter, offer.id(), BookingOrigin.UNKNOWN));
 
         assertThat(AppointmentWrites.ran()).as("the take-over ran inside the acceptance").isTrue();
@@ -185,19 +165,5 @@ abstract class AnswerDeadlineRaceContract {
     private static ErrorCode code(Object answer) {
         assertThat(answer).isInstanceOf(DomainException.class);
         return ((DomainException) answer).code();
-    }
-
-    private AccountId patient() {
-        return TestPatients.eligible(accounts, consent);
-    }
-
-    private AccountId doctor() {
-        return TestDoctors.stored(accounts, clock.instant());
-    }
-
-    /** Three days ahead: the request's deadline (24 h after booking) comes before the start. */
-    private SlotId publishOne(AccountId doctor) {
-        Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
-        return agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot().id();
     }
 }

@@ -8,7 +8,6 @@ import static br.com.healthmed.scheduling.AppointmentStatus.NO_SHOW;
 import static br.com.healthmed.scheduling.AppointmentStatus.REJECTED;
 import static br.com.healthmed.scheduling.AppointmentStatus.REQUESTED;
 
-import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.HealthMedApplication;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
@@ -21,7 +20,6 @@ import br.com.healthmed.platform.security.Role;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +33,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Model-based test of the booking life cycle through the services, on every storage adapter. Seeded
@@ -51,7 +46,7 @@ import org.springframework.context.annotation.Primary;
  * <p>A failure names its seed; rerun it with {@code -Dscheduling.model.seed=<seed>} (the first
  * sequence uses that seed).
  */
-@SpringBootTest(classes = {HealthMedApplication.class, BookingModelContract.ModelClock.class}, properties = {
+@SpringBootTest(classes = {HealthMedApplication.class, SchedulingFixture.Config.class}, properties = {
         "healthmed.scheduling.sweep-interval=P1D", // the test runs the sweep itself
         "healthmed.scheduling.max-active-per-patient=1",
         // short enough that requests expire before their start, within a sequence
@@ -61,15 +56,6 @@ import org.springframework.context.annotation.Primary;
         "healthmed.booking-limits.per-account=100000"}) // the model is about the life cycle, not about rates
 abstract class BookingModelContract {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ModelClock {
-        @Bean
-        @Primary
-        MutableClock modelClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        }
-    }
-
     /** Every transition the life cycle allows; the first one is from nothing to REQUESTED. */
     static final Map<AppointmentStatus, Set<AppointmentStatus>> LEGAL = Map.of(
             REQUESTED, Set.of(CONFIRMED, REJECTED, CANCELLED, EXPIRED),
@@ -77,15 +63,15 @@ abstract class BookingModelContract {
             COMPLETED, Set.of(NO_SHOW),
             REJECTED, Set.of(), CANCELLED, Set.of(), EXPIRED, Set.of(), NO_SHOW, Set.of());
 
+    /** Patients who may book ({@link ConsentRequired}, {@link VerifiedEmailRequired}). */
+    @Autowired
+    SchedulingFixture given;
+
     @Autowired
     MutableClock clock;
 
     @Autowired
     Booking booking;
-
-    /** Patients book only with the teleconsultation consent accepted ({@link ConsentRequired}). */
-    @Autowired
-    TeleconsultationConsent consent;
 
     @Autowired
     AppointmentLifecycle lifecycle;
@@ -273,7 +259,7 @@ abstract class BookingModelContract {
             }
             awaitPublicationsOffered(publishedSlotOffers);
             for (int p = 0; p < 4; p++) {
-                patients.add(TestPatients.eligible(accounts, consent));
+                patients.add(given.patient());
             }
             log.add("start " + begin + ", slots " + modelSlots.values());
             verify();

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.HealthMedApplication;
-import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,21 +19,18 @@ import org.springframework.boot.test.context.SpringBootTest;
  * sweep undoes that proposal once the claim's grace is over — the slot free again, the appointment
  * where it was, with no proposal nobody was told of — instead of holding the slot for a day.
  */
-@SpringBootTest(classes = {HealthMedApplication.class, AnswerDeadlineRaceContract.DeadlineClock.class, AppointmentWrites.class},
+@SpringBootTest(classes = {HealthMedApplication.class, SchedulingFixture.Config.class, AppointmentWrites.class},
         properties = {"healthmed.scheduling.sweep-interval=P1D", "healthmed.booking-limits.per-account=100000"})
 class ProposalCrashTest {
+
+    @Autowired
+    SchedulingFixture given;
 
     @Autowired
     MutableClock clock;
 
     @Autowired
-    Booking booking;
-
-    @Autowired
     Rescheduling rescheduling;
-
-    @Autowired
-    Agenda agenda;
 
     @Autowired
     Sweep sweep;
@@ -48,22 +42,15 @@ class ProposalCrashTest {
     SlotStore slots;
 
     @Autowired
-    AccountStore accounts;
-
-    @Autowired
-    TeleconsultationConsent consent;
-
-    @Autowired
     SchedulingProperties properties;
 
     @Test
     void aProposalWhoseInstanceDiedBeforeTellingThePatientIsUndoneAfterTheGraceAndItsSlotFreed() {
-        AccountId doctor = TestDoctors.stored(accounts, clock.instant());
+        AccountId doctor = given.doctor();
         var day = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
-        List<SlotId> published = agenda.publish(doctor, List.of(new Agenda.NewSlot(day.plus(Duration.ofHours(12)), Optional.empty()),
-                new Agenda.NewSlot(day.plus(Duration.ofHours(15)), Optional.empty()))).stream().map(s -> s.slot().id()).toList();
+        List<SlotId> published = given.published(doctor, List.of(day.plus(Duration.ofHours(12)), day.plus(Duration.ofHours(15))));
         SlotId proposed = published.get(1);
-        Appointment booked = booking.book(TestPatients.eligible(accounts, consent), published.get(0), "the-booking");
+        Appointment booked = given.booked(published.get(0), "the-booking");
 
         AppointmentWrites.beforeNextUpdate(a -> a.id().equals(booked.id()) && lastStepProposes(a), () -> {
             throw new IllegalStateException("the instance died");
@@ -89,12 +76,11 @@ class ProposalCrashTest {
 
     @Test
     void theDoctorSendingTheCutProposalAgainTellsThePatientOnceAndKeepsIt() {
-        AccountId doctor = TestDoctors.stored(accounts, clock.instant());
+        AccountId doctor = given.doctor();
         var day = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
-        List<SlotId> published = agenda.publish(doctor, List.of(new Agenda.NewSlot(day.plus(Duration.ofHours(10)), Optional.empty()),
-                new Agenda.NewSlot(day.plus(Duration.ofHours(16)), Optional.empty()))).stream().map(s -> s.slot().id()).toList();
+        List<SlotId> published = given.published(doctor, List.of(day.plus(Duration.ofHours(10)), day.plus(Duration.ofHours(16))));
         SlotId proposed = published.get(1);
-        Appointment booked = booking.book(TestPatients.eligible(accounts, consent), published.get(0), "the-booking");
+        Appointment booked = given.booked(published.get(0), "the-booking");
         AppointmentWrites.beforeNextUpdate(a -> a.id().equals(booked.id()) && lastStepProposes(a), () -> {
             throw new IllegalStateException("the instance died");
         });

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.HealthMedApplication;
-import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.support.Concurrently;
 import br.com.healthmed.support.MutableClock;
@@ -14,14 +12,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Newly published slots reach the doctor's waitlist at least once, whatever happens after they are stored:
@@ -41,21 +35,14 @@ import org.springframework.context.annotation.Primary;
  * doing what a publication does up to the crash (its marker noted, its slots stored) and nothing more. The
  * clock stands still; the sweep is run by the test. Run on both storage adapters.
  */
-@SpringBootTest(classes = {HealthMedApplication.class, PublishedSlotsToWaitlistContract.Faults.class},
+@SpringBootTest(classes = {HealthMedApplication.class, SchedulingFixture.Config.class, PublishedSlotsToWaitlistContract.Faults.class},
         properties = "healthmed.scheduling.sweep-interval=P1D")
 abstract class PublishedSlotsToWaitlistContract {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Instant FAR = Instant.now().plus(Duration.ofDays(400));
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Faults {
-        @Bean
-        @Primary
-        MutableClock publicationClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        }
-
         @Bean
         static WaitlistOutage waitlistOutage() {
             return new WaitlistOutage();
@@ -88,16 +75,13 @@ abstract class PublishedSlotsToWaitlistContract {
     }
 
     @Autowired
+    SchedulingFixture given;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
     WaitlistOutage outage;
-
-    @Autowired
-    Agenda agenda;
-
-    @Autowired
-    Waitlist waitlist;
 
     @Autowired
     PublishedSlotOffers publishedSlotOffers;
@@ -114,12 +98,6 @@ abstract class PublishedSlotsToWaitlistContract {
     @Autowired
     SlotStore slots;
 
-    @Autowired
-    AccountStore accounts;
-
-    @Autowired
-    TeleconsultationConsent consent;
-
     @AfterEach
     void endOutage() {
         outage.on.set(false);
@@ -127,14 +105,14 @@ abstract class PublishedSlotsToWaitlistContract {
 
     @Test
     void slotsWhoseOfferingFailedAfterTheyWereStoredAreOfferedByTheSweepToTheFirstWaiter() {
-        AccountId doctor = doctor();
-        Instant start = inThreeDays();
-        WaitlistEntry first = join(doctor, start);
-        WaitlistEntry second = join(doctor, start);
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        WaitlistEntry first = given.waiting(doctor, start);
+        WaitlistEntry second = given.waiting(doctor, start);
 
         outage.on.set(true);
-        SlotId slot = agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot().id();
-        awaitOfferedAtOnce();
+        SlotId slot = given.published(doctor, start).id();
+        given.awaitPublicationsOffered();
         assertThat(outage.failed.get()).as("the offering at once ran, and failed").isPositive();
         outage.on.set(false);
         assertThat(slots.find(slot).orElseThrow().hold()).as("free for anyone: not offered to those waiting").isEmpty();
@@ -151,9 +129,9 @@ abstract class PublishedSlotsToWaitlistContract {
 
     @Test
     void aPublicationWhoseInstanceDiedBeforeOfferingIsOfferedByTheSweepOnceItsGraceIsOver() {
-        AccountId doctor = doctor();
-        Instant start = inThreeDays();
-        WaitlistEntry first = join(doctor, start);
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        WaitlistEntry first = given.waiting(doctor, start);
         Slot slot = Slot.free(doctor, start, start.plus(Duration.ofMinutes(50)));
 
         // the dead instance: what Agenda.publish does up to its slots' store, and then nothing
@@ -172,18 +150,18 @@ abstract class PublishedSlotsToWaitlistContract {
 
     @Test
     void aLargePublicationIsRedoneInMarkersOfAtMostAHundredSlots() {
-        AccountId doctor = doctor();
-        Instant first = inThreeDays();
-        List<Agenda.NewSlot> wanted = new ArrayList<>();
+        AccountId doctor = given.doctor();
+        Instant first = given.inThreeDays();
+        List<Instant> wanted = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
-            wanted.add(new Agenda.NewSlot(first.plus(Duration.ofHours(i)), Optional.empty()));
+            wanted.add(first.plus(Duration.ofHours(i)));
         }
         Instant last = first.plus(Duration.ofHours(249));
-        WaitlistEntry waiter = join(doctor, last);
+        WaitlistEntry waiter = given.waiting(doctor, last);
 
         outage.on.set(true);
-        List<SlotId> published = agenda.publish(doctor, wanted).stream().map(s -> s.slot().id()).toList();
-        awaitOfferedAtOnce();
+        List<SlotId> published = given.published(doctor, wanted);
+        given.awaitPublicationsOffered();
         outage.on.set(false);
         List<PublicationsToOffer.Marker> noted = markersOf(Set.copyOf(published));
         assertThat(noted).extracting(m -> m.slots().size()).containsExactlyInAnyOrder(100, 100, 50);
@@ -199,18 +177,16 @@ abstract class PublishedSlotsToWaitlistContract {
 
     @Test
     void twoInstancesRedoingOnePublicationAtOnceMakeOneOfferPerSlot() throws InterruptedException {
-        AccountId doctor = doctor();
-        Instant start = inThreeDays();
-        List<Agenda.NewSlot> wanted = List.of(new Agenda.NewSlot(start, Optional.empty()),
-                new Agenda.NewSlot(start.plus(Duration.ofHours(1)), Optional.empty()),
-                new Agenda.NewSlot(start.plus(Duration.ofHours(2)), Optional.empty()));
-        WaitlistEntry first = join(doctor, start, start.plus(Duration.ofHours(3)));
-        WaitlistEntry second = join(doctor, start, start.plus(Duration.ofHours(3)));
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        List<Instant> wanted = List.of(start, start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2)));
+        WaitlistEntry first = given.waiting(doctor, start, start.plus(Duration.ofHours(3)));
+        WaitlistEntry second = given.waiting(doctor, start, start.plus(Duration.ofHours(3)));
         List<WaitlistEntry> waiters = List.of(first, second);
 
         outage.on.set(true);
-        List<SlotId> published = agenda.publish(doctor, wanted).stream().map(s -> s.slot().id()).toList();
-        awaitOfferedAtOnce();
+        List<SlotId> published = given.published(doctor, wanted);
+        given.awaitPublicationsOffered();
         outage.on.set(false);
         List<PublicationsToOffer.Marker> noted = markersOf(Set.copyOf(published));
         clock.advance(PublicationsToOffer.GRACE);
@@ -235,18 +211,18 @@ abstract class PublishedSlotsToWaitlistContract {
 
     @Test
     void aPublicationOfferedAtOnceLeavesNothingToRedoAndARefusedOneNotesNothing() {
-        AccountId doctor = doctor();
-        Instant start = inThreeDays();
-        WaitlistEntry waiter = join(doctor, start);
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        WaitlistEntry waiter = given.waiting(doctor, start);
 
-        SlotId slot = agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot().id();
-        awaitOfferedAtOnce();
+        SlotId slot = given.published(doctor, start).id();
+        given.awaitPublicationsOffered();
 
         assertThat(slots.find(slot).orElseThrow().hold().map(Slot.Hold::appointmentId)).contains(waiter.offerOf(slot));
         assertThat(markersOf(Set.of(slot))).isEmpty();
 
         int before = markers.due(FAR, 10_000).size();
-        assertThatThrownBy(() -> agenda.publish(doctor, List.of(new Agenda.NewSlot(start.plus(Duration.ofMinutes(10)), Optional.empty()))))
+        assertThatThrownBy(() -> given.published(doctor, start.plus(Duration.ofMinutes(10))))
                 .isInstanceOf(DomainException.class);
         assertThat(markers.due(FAR, 10_000)).as("an overlapping publication, refused, leaves no marker").hasSize(before);
     }
@@ -259,31 +235,5 @@ abstract class PublishedSlotsToWaitlistContract {
     private List<PublicationsToOffer.Marker> markersOf(Set<SlotId> published) {
         return markers.due(FAR, 10_000).stream().filter(m -> m.slots().stream().anyMatch(published::contains))
                 .collect(Collectors.toList());
-    }
-
-    private WaitlistEntry join(AccountId doctor, Instant start) {
-        return join(doctor, start.minus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(30))); // this slot alone of slots an hour apart
-    }
-
-    private WaitlistEntry join(AccountId doctor, Instant from, Instant to) {
-        clock.advance(Duration.ofSeconds(1)); // the clock stands still: waiters joining at one instant have no order
-        return waitlist.join(TestPatients.eligible(accounts, consent), doctor, from, to);
-    }
-
-    private Instant inThreeDays() {
-        return clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
-    }
-
-    private AccountId doctor() {
-        return TestDoctors.stored(accounts, clock.instant());
-    }
-
-    /** Waits for the background offering of the publications just made (polling with a deadline, not timing). */
-    private void awaitOfferedAtOnce() {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!publishedSlotOffers.idle() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-        assertThat(publishedSlotOffers.idle()).as("the background offering ran").isTrue();
     }
 }

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
  */
 abstract class SeededSequence {
 
-    private static final java.time.Duration PUBLICATION_WAIT = java.time.Duration.ofSeconds(30);
-
     final long seed;
     final Random random;
     final List<String> log = new ArrayList<>();
@@ -48,11 +46,8 @@ abstract class SeededSequence {
      * in the middle of the sequence.
      */
     void awaitPublicationsOffered(PublishedSlotOffers offers) {
-        long deadline = System.nanoTime() + PUBLICATION_WAIT.toNanos();
-        while (!offers.idle() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(5).toNanos()); // polling, not timing
-        }
-        check(offers.idle(), () -> "the publication was not offered within " + PUBLICATION_WAIT);
+        check(SchedulingFixture.publicationsOffered(offers),
+                () -> "the publication was not offered within " + SchedulingFixture.PUBLICATION_PATIENCE);
     }
 
     <T> T pick(List<T> from) {

@@ -129,7 +129,7 @@ final class WaitlistModel {
             beans.agenda.publish(doctor, wanted).forEach(s -> modelSlots.add(new ModelSlot(s.slot().id(), s.slot().start(), s.slot().end())));
             awaitPublicationsOffered(beans.publishedSlotOffers);
             for (int p = 0; p < 5; p++) {
-                patients.add(TestPatients.eligible(beans.accounts, beans.consent));
+                patients.add(beans.given.patient());
             }
             for (int step = 1; step <= steps; step++) {
                 step(step);

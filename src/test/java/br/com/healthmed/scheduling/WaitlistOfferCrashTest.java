@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.healthmed.HealthMedApplication;
-import br.com.healthmed.consent.TeleconsultationConsent;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.identity.AccountStore;
 import br.com.healthmed.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * An instance dies between claiming a freed slot for a waiter's offer and storing the offer. The
@@ -28,33 +22,18 @@ import org.springframework.context.annotation.Primary;
  * straight into the stores (the cancellation stored, the slot claimed for the offer, the offer never
  * stored), and the relay's delivery by calling the listener as the relay does.
  */
-@SpringBootTest(classes = {HealthMedApplication.class, WaitlistOfferCrashTest.Clocked.class},
+@SpringBootTest(classes = {HealthMedApplication.class, SchedulingFixture.Config.class},
         properties = "healthmed.scheduling.sweep-interval=P1D")
 class WaitlistOfferCrashTest {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocked {
-        @Bean
-        @Primary
-        MutableClock crashClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        }
-    }
+    @Autowired
+    SchedulingFixture given;
 
     @Autowired
     MutableClock clock;
 
     @Autowired
-    Agenda agenda;
-
-    @Autowired
-    Waitlist waitlist;
-
-    @Autowired
     WaitlistOffers offers;
-
-    @Autowired
-    PublishedSlotOffers publishedSlotOffers;
 
     @Autowired
     AppointmentStore appointments;
@@ -63,30 +42,24 @@ class WaitlistOfferCrashTest {
     SlotStore slots;
 
     @Autowired
-    AccountStore accounts;
-
-    @Autowired
-    TeleconsultationConsent consent;
-
-    @Autowired
     SchedulingProperties properties;
 
     @Test
     void aSlotClaimedForAnOfferThatWasNeverStoredIsOfferedToTheNextWaiterAfterTheGrace() {
-        AccountId doctor = doctor();
-        Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
-        Slot published = agenda.publish(doctor, List.of(new Agenda.NewSlot(start, Optional.empty()))).get(0).slot();
+        AccountId doctor = given.doctor();
+        Instant start = given.inThreeDays();
+        Slot published = given.published(doctor, start);
         SlotId slot = published.id();
         // a new slot is offered from a background queue: let that find nobody waiting before the waiters join,
         // or on a busy machine it offers this slot to the first waiter before the test's "dead instance" can claim it
-        awaitPublicationsOffered();
-        WaitlistEntry first = waitlist.join(patient(), doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
-        WaitlistEntry second = waitlist.join(patient(), doctor, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
+        given.awaitPublicationsOffered();
+        WaitlistEntry first = given.waiting(doctor, start);
+        WaitlistEntry second = given.waiting(doctor, start);
 
         // the dead instance: a booking and its cancellation stored, the slot claimed for the first waiter's
         // offer, then nothing. Written straight into the stores, so the relay has no outbox entry of them:
         // the test alone delivers the cancellation, as the relay would
-        AccountId patient = patient();
+        AccountId patient = given.patient();
         Appointment booked = Appointment.requested(AppointmentId.forRequest(patient, "the-booking"), published, patient,
                 Optional.empty(), clock.instant(), clock.instant().plus(Duration.ofHours(24)), BookingOrigin.UNKNOWN);
         Slot.Hold bookedHold = new Slot.Hold(booked.id(), patient, "the-booking", clock.instant());
@@ -114,21 +87,5 @@ class WaitlistOfferCrashTest {
         assertThat(appointments.find(first.offerOf(slot))).as("the dead offer can never be stored late").isEmpty();
         offers.on(freedTheSlot); // delivered once more (at least once): nothing changes
         assertThat(slots.find(slot).orElseThrow().hold()).contains(held);
-    }
-
-    private AccountId patient() {
-        return TestPatients.eligible(accounts, consent);
-    }
-
-    private AccountId doctor() {
-        return TestDoctors.stored(accounts, clock.instant());
-    }
-
-    private void awaitPublicationsOffered() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!publishedSlotOffers.idle() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling, not timing
-        }
-        assertThat(publishedSlotOffers.idle()).as("the publication queue drained").isTrue();
     }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * dynalite, the DynamoDB-compatible engine (npm), started once per test JVM on a free loopback port,
@@ -33,14 +35,26 @@ public final class Dynalite {
 
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = DynamoDbClient.builder()
-                    .endpointOverride(endpoint())
-                    .region(Region.SA_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClientBuilder(ApacheHttpClient.builder().maxConnections(256))
-                    .build();
+            client = builder().httpClientBuilder(ApacheHttpClient.builder().maxConnections(256)).build();
         }
         return client;
+    }
+
+    /**
+     * A client of its own whose every call goes through {@code interceptor}: for tests that play DynamoDB
+     * misbehaving (throttling, a lost response). The test closes it.
+     */
+    public static DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+        return builder().httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
+                .build();
+    }
+
+    private static DynamoDbClientBuilder builder() {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.SA_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
 
     /** A new, empty table with the production key schema. */

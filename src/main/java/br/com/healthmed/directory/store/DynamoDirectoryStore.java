@@ -462,23 +462,18 @@ class DynamoDirectoryStore implements DirectoryStore, AutoCloseable {
         String keyCondition = condition;
         boolean all = whole || cell.length() >= Geohash.STORED_PRECISION;
         List<Listing> listings = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name()).indexName(Keys.GSI1)
-                    .keyConditionExpression(keyCondition)
-                    .expressionAttributeValues(values)
-                    .limit(all ? null : splitAbove)
-                    .exclusiveStartKey(from));
+        for (QueryResponse page : table.pages(b -> b.indexName(Keys.GSI1)
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values)
+                .limit(all ? null : splitAbove))) {
             queriesRun.increment();
             itemsRead.add(page.scannedCount());
             page.items().forEach(item -> listings.add(toListing(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            if (start != null && !all) {
+            if (!all && DynamoTable.hasMore(page)) {
                 String lastSort = page.items().get(page.items().size() - 1).get(Keys.GSI1SK).s();
                 return new CellReader.CellRead(cell, listings, Optional.of(lastSort.substring(0, lastSort.indexOf('#'))));
             }
-        } while (start != null);
+        }
         return CellReader.CellRead.whole(cell, listings);
     }
 

@@ -153,17 +153,7 @@ final class ListingBucket {
         }
 
         private int firstAtLeast(String prefix) {
-            int low = 0;
-            int high = geohashes.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (geohashes[mid].compareTo(prefix) < 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
+            return SortedSearch.firstNotBefore(geohashes, prefix, String::compareTo);
         }
     }
 }

@@ -30,7 +30,7 @@ final class RankedMerge {
         Comparator<Listing> rank = query.sort().rankOrder();
         PriorityQueue<Run> runs = new PriorityQueue<>((a, b) -> rank.compare(a.head(), b.head()));
         for (Listing[] ranked : rankedCells) {
-            int start = query.after().map(after -> firstNotBefore(ranked, after.listing(), rank)).orElse(0);
+            int start = query.after().map(after -> SortedSearch.firstNotBefore(ranked, after.listing(), rank)).orElse(0);
             if (start < ranked.length) {
                 runs.add(new Run(ranked, start));
             }
@@ -87,20 +87,5 @@ final class RankedMerge {
         boolean hasHead() {
             return next < ranked.length;
         }
-    }
-
-    /** The first index whose listing does not rank before {@code after}. */
-    private static int firstNotBefore(Listing[] ranked, Listing after, Comparator<Listing> rank) {
-        int low = 0;
-        int high = ranked.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (rank.compare(ranked[mid], after) < 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -19,9 +19,10 @@ import br.com.healthmed.identity.Email;
 import br.com.healthmed.identity.PatientAccount;
 import br.com.healthmed.identity.Phone;
 import br.com.healthmed.platform.security.Role;
+import br.com.healthmed.platform.storage.BatchPause;
+import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -31,9 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -43,27 +42,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 class DynamoAccountStore implements AccountStore {
 
-    private static final int BATCH_GET_LIMIT = 100;
-    /** Batch reads per batch of keys, the first included; the pauses between them add up to 2.54 s. */
-    static final int MAX_BATCH_GET_ROUNDS = 8;
-    static final Duration FIRST_PAUSE = Duration.ofMillis(20);
-
-    /** Waits between batch reads; tests pass one that only records. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final DynamoTable table;
-    private final Sleeper sleeper;
+    /** How {@link #findAll} waits before asking again for keys left unprocessed; tests pass one that only records. */
+    private final BatchPause batchPause;
 
     DynamoAccountStore(DynamoTable table) {
-        this(table, duration -> Thread.sleep(duration.toMillis()));
+        this(table, BatchPause.SLEEP);
     }
 
-    DynamoAccountStore(DynamoTable table, Sleeper sleeper) {
+    DynamoAccountStore(DynamoTable table, BatchPause batchPause) {
         this.table = table;
-        this.sleeper = sleeper;
+        this.batchPause = batchPause;
     }
 
     @Override
@@ -89,33 +78,11 @@ class DynamoAccountStore implements AccountStore {
     @Override
     public Map<AccountId, Account> findAll(Collection<AccountId> ids) {
         Map<AccountId, Account> found = new HashMap<>();
-        List<AccountId> distinct = ids.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(id -> AccountKeys.account(id.toString())).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            Duration pause = FIRST_PAUSE;
-            for (int round = 1; !request.isEmpty(); round++) {
-                if (round > MAX_BATCH_GET_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left " + request.get(table.name()).keys().size()
-                            + " accounts unprocessed after " + MAX_BATCH_GET_ROUNDS + " batch reads");
-                }
-                if (round > 1) {
-                    // Unprocessed keys mean throttling: back off before asking again, as AWS advises.
-                    pause(pause);
-                    pause = pause.multipliedBy(2);
-                }
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = table.client().batchGetItem(b -> b.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of())
-                        .forEach(item -> {
-                            Account account = toAccount(item);
-                            found.put(account.id(), account);
-                        });
-                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-                        ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        BatchReads.items(table, ids.stream().map(id -> AccountKeys.account(id.toString())).toList(), batchPause)
+                .forEach(item -> {
+                    Account account = toAccount(item);
+                    found.put(account.id(), account);
+                });
         return found;
     }
 
@@ -240,15 +207,6 @@ class DynamoAccountStore implements AccountStore {
             return true;
         } catch (ConditionalCheckFailedException notNow) {
             return false;
-        }
-    }
-
-    private void pause(Duration duration) {
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
         }
     }
 

@@ -2,14 +2,12 @@ package br.com.healthmed.notifications.mail;
 
 import br.com.healthmed.notifications.Mailer;
 import br.com.healthmed.notifications.NotificationsProperties;
+import br.com.healthmed.platform.storage.AwsEndpoints;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -61,13 +59,6 @@ class MailerConfig {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ses.maxAttempts()).build())
                         .apiCallAttemptTimeout(Duration.ofSeconds(5))
                         .apiCallTimeout(Duration.ofSeconds(30)));
-        if (ses.endpoint() != null) {
-            // a local SES-compatible engine (aws-ses-v2-local) wants a signed request, with any credentials
-            builder.endpointOverride(ses.endpoint())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        return builder.build();
+        return AwsEndpoints.connect(builder, ses.endpoint()).build();
     }
 }

@@ -15,23 +15,30 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class BatchReads {
 
     static final int BATCH_GET_LIMIT = 100;
-    static final int MAX_ROUNDS = 8;
+    /** Batch reads per batch of keys, the first included; the pauses between them add up to 2.54 s. */
+    public static final int MAX_ROUNDS = 8;
     static final Duration FIRST_PAUSE = Duration.ofMillis(20);
 
     private BatchReads() {}
 
     /** The items that exist among these keys (each key once), in no particular order; eventually consistent. */
     public static List<Map<String, AttributeValue>> items(DynamoTable table, List<Map<String, AttributeValue>> keys) {
-        return read(table, keys, false);
+        return items(table, keys, BatchPause.SLEEP);
+    }
+
+    /** As {@link #items(DynamoTable, List)}, waiting between requests as {@code pause} does. */
+    public static List<Map<String, AttributeValue>> items(DynamoTable table, List<Map<String, AttributeValue>> keys,
+                                                          BatchPause pause) {
+        return read(table, keys, false, pause);
     }
 
     /** As {@link #items}, read consistently: what a write just stored is seen. */
     public static List<Map<String, AttributeValue>> consistentItems(DynamoTable table, List<Map<String, AttributeValue>> keys) {
-        return read(table, keys, true);
+        return read(table, keys, true, BatchPause.SLEEP);
     }
 
     private static List<Map<String, AttributeValue>> read(DynamoTable table, List<Map<String, AttributeValue>> keys,
-                                                         boolean consistent) {
+                                                         boolean consistent, BatchPause pauses) {
         List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
@@ -44,7 +51,7 @@ public final class BatchReads {
                             + " keys unprocessed after " + MAX_ROUNDS + " batch reads");
                 }
                 if (round > 1) {
-                    pause(pause);
+                    pauses.pauseOrGiveUp(pause);
                     pause = pause.multipliedBy(2);
                 }
                 Map<String, KeysAndAttributes> pending = request;
@@ -55,14 +62,5 @@ public final class BatchReads {
             }
         }
         return found;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while backing off from unprocessed DynamoDB keys", e);
-        }
     }
 }

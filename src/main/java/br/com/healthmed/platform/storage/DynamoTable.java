@@ -43,20 +43,29 @@ public record DynamoTable(DynamoDbClient client, String name) {
      */
     public List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> query, int wanted) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = client.query(b -> {
-                b.tableName(name);
-                query.accept(b);
-                if (from != null) {
-                    b.exclusiveStartKey(from);
-                }
-            });
+        for (QueryResponse page : pages(query)) {
             items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && items.size() < wanted);
+            if (items.size() >= wanted) {
+                break;
+            }
+        }
         return items.size() > wanted ? items.subList(0, wanted) : items;
+    }
+
+    /**
+     * The pages of a query on this table, each asked for only when the one before has been read (the SDK's
+     * paginator, which carries the last evaluated key on): for readers that act page by page or stop early.
+     */
+    public Iterable<QueryResponse> pages(Consumer<QueryRequest.Builder> query) {
+        return client.queryPaginator(b -> {
+            b.tableName(name);
+            query.accept(b);
+        });
+    }
+
+    /** Whether a query has more to read after {@code page} (which may end at 1 MB, or at the query's limit). */
+    public static boolean hasMore(QueryResponse page) {
+        return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
     }
 
     /**

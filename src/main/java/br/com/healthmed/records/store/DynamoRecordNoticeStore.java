@@ -3,17 +3,14 @@ package br.com.healthmed.records.store;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.records.store.DynamoQueries.n;
 
+import br.com.healthmed.platform.storage.DueAcrossShards;
 import br.com.healthmed.platform.storage.DynamoTable;
-import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.ClinicalRecordEvent;
-import br.com.healthmed.platform.storage.TimePositions;
 import br.com.healthmed.records.RecordNotice;
 import br.com.healthmed.records.RecordNoticeStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -32,19 +29,7 @@ class DynamoRecordNoticeStore implements RecordNoticeStore {
 
     @Override
     public List<RecordNotice> due(Instant now, int limit) {
-        List<RecordNotice> due = new ArrayList<>();
-        String until = TimePositions.instant(now.plusNanos(1));
-        int first = ThreadLocalRandom.current().nextInt(NoticeAttributes.SHARDS);
-        for (int i = 0; i < NoticeAttributes.SHARDS && due.size() < limit; i++) {
-            String partition = ClinicalKeys.notices(Integer.toHexString((first + i) % NoticeAttributes.SHARDS));
-            int wanted = limit - due.size();
-            DynamoQueries.items(table, b -> b.indexName(Keys.GSI2)
-                            .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :until")
-                            .expressionAttributeValues(Map.of(":pk", s(partition), ":until", s(until)))
-                            .limit(wanted), wanted)
-                    .stream().map(NoticeAttributes::from).forEach(due::add);
-        }
-        return due;
+        return DueAcrossShards.byGsi2Position(table, ClinicalKeys::notices, now, limit, NoticeAttributes::from);
     }
 
     @Override

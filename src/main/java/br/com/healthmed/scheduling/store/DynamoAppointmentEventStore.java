@@ -90,25 +90,8 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     @Override
     public List<Pending> due(Instant now, int limit) {
-        List<Pending> due = new ArrayList<>();
-        // from a random shard on: with more due entries than one batch, instances' sweeps start in different places
-        int first = java.util.concurrent.ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
-        for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
-            String partition = EventLogKeys.outbox(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                        .keyConditionExpression("PK = :pk")
-                        .filterExpression("nextAttempt <= :now")
-                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", instant(now)))
-                        .consistentRead(true)
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().limit(limit - due.size()).map(DynamoAppointmentEventStore::pending).forEach(due::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && due.size() < limit);
-        }
-        return due;
+        return br.com.healthmed.platform.storage.DueAcrossShards.byNextAttempt(table, EventLogKeys::outbox, now, limit,
+                DynamoAppointmentEventStore::pending);
     }
 
     @Override

@@ -167,7 +167,7 @@ class DynamoAppointmentStore implements AppointmentStore {
                 found.add(appointment(item));
                 cursors.add(string(item, skName));
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            startKey = DynamoTable.hasMore(response) ? response.lastEvaluatedKey() : null;
         } while (startKey != null);
         return new Page(found, cursors, false);
     }
@@ -284,7 +284,7 @@ class DynamoAppointmentStore implements AppointmentStore {
                     Integer.parseInt(item.get("stars").n()), optionalString(item, "comment"), instant(item, "ratedAt")));
             cursors.add(string(item, Keys.SK));
         }
-        return new ReviewPage(reviews, cursors, response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+        return new ReviewPage(reviews, cursors, DynamoTable.hasMore(response)
                 && reviews.size() == limit);
     }
 

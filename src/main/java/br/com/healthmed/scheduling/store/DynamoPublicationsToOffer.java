@@ -5,21 +5,18 @@ import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 import static br.com.healthmed.platform.storage.Attributes.strings;
 
+import br.com.healthmed.platform.storage.BatchWrites;
+import br.com.healthmed.platform.storage.DueAcrossShards;
 import br.com.healthmed.platform.storage.DynamoTable;
-import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.PublicationsToOffer;
 import br.com.healthmed.scheduling.SlotId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The publications whose slots are still to offer, as the outbox keeps its entries: {@code PUBLISHED#<hex>} /
@@ -29,9 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * is done at once: a started slot is not offerable). The sweep queries each shard for {@code nextAttempt <= now}.
  */
 class DynamoPublicationsToOffer implements PublicationsToOffer {
-
-    private static final int BATCH_WRITE = 25;
-    private static final int WRITE_ATTEMPTS = 10;
 
     private final DynamoTable table;
 
@@ -45,46 +39,12 @@ class DynamoPublicationsToOffer implements PublicationsToOffer {
             table.client().putItem(b -> b.tableName(table.name()).item(item(markers.get(0))));
             return;
         }
-        for (int from = 0; from < markers.size(); from += BATCH_WRITE) {
-            List<WriteRequest> writes = markers.subList(from, Math.min(markers.size(), from + BATCH_WRITE)).stream()
-                    .map(marker -> WriteRequest.builder().putRequest(p -> p.item(item(marker))).build())
-                    .toList();
-            Map<String, List<WriteRequest>> left = Map.of(table.name(), writes);
-            for (int attempt = 1; !left.isEmpty(); attempt++) {
-                if (attempt > WRITE_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left publication markers unwritten " + WRITE_ATTEMPTS + " times");
-                }
-                Map<String, List<WriteRequest>> request = left;
-                var response = table.client().batchWriteItem(b -> b.requestItems(request));
-                left = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (!left.isEmpty()) {
-                    backOff(attempt);
-                }
-            }
-        }
+        BatchWrites.putAll(table, markers.stream().map(DynamoPublicationsToOffer::item).toList());
     }
 
     @Override
     public List<Marker> due(Instant now, int limit) {
-        List<Marker> due = new ArrayList<>();
-        // from a random shard on: with more due markers than one batch, instances' sweeps start in different places
-        int first = ThreadLocalRandom.current().nextInt(Keys.HEX_SHARDS);
-        for (int i = 0; i < Keys.HEX_SHARDS && due.size() < limit; i++) {
-            String partition = SlotKeys.publicationsToOffer(Keys.hexShard((first + i) % Keys.HEX_SHARDS));
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                        .keyConditionExpression("PK = :pk")
-                        .filterExpression("nextAttempt <= :now")
-                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", instant(now)))
-                        .consistentRead(true)
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().limit(limit - due.size()).map(DynamoPublicationsToOffer::marker).forEach(due::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && due.size() < limit);
-        }
-        return due;
+        return DueAcrossShards.byNextAttempt(table, SlotKeys::publicationsToOffer, now, limit, DynamoPublicationsToOffer::marker);
     }
 
     @Override
@@ -120,14 +80,5 @@ class DynamoPublicationsToOffer implements PublicationsToOffer {
         return new Marker(UUID.fromString(string(item, "markerId")),
                 strings(item, "slots").stream().map(SlotId::of).toList(), instant(item, "since"),
                 Integer.parseInt(item.get("attempts").n()), instant(item, "nextAttempt"));
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.error.DomainException;
 import br.com.healthmed.platform.error.PlatformErrors;
+import br.com.healthmed.platform.storage.BatchWrites;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.AppointmentId;
@@ -31,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Slots in DynamoDB. Each slot is its own item ({@code SLOT#<id>}), so the claims on a sought-after
@@ -56,7 +56,6 @@ class DynamoSlotStore implements SlotStore {
      * 400 KB item limit): 90 days of 45 slots a day. Beyond it publishing is refused with a clear error.
      */
     static final int MAX_LIVE_SLOTS = 4_000;
-    private static final int BATCH_WRITE = 25;
 
     private final DynamoTable table;
 
@@ -147,7 +146,7 @@ class DynamoSlotStore implements SlotStore {
                         found.add(slot);
                     }
                 }
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                startKey = DynamoTable.hasMore(page) ? page.lastEvaluatedKey() : null;
             } while (startKey != null && found.size() < limit);
             if (found.size() >= limit) {
                 return found.subList(0, limit);
@@ -294,32 +293,7 @@ class DynamoSlotStore implements SlotStore {
             putSlot(slots.get(0));
             return;
         }
-        for (int from = 0; from < slots.size(); from += BATCH_WRITE) {
-            List<WriteRequest> writes = slots.subList(from, Math.min(slots.size(), from + BATCH_WRITE)).stream()
-                    .map(slot -> WriteRequest.builder().putRequest(p -> p.item(item(slot))).build())
-                    .toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table.name(), writes);
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > LAYOUT_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left slot writes unprocessed " + LAYOUT_ATTEMPTS + " times");
-                }
-                Map<String, List<WriteRequest>> request = pending;
-                var response = table.client().batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (!pending.isEmpty()) {
-                    pause(attempt);
-                }
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        BatchWrites.putAll(table, slots.stream().map(DynamoSlotStore::item).toList());
     }
 
     /** One slot; a slot put back after a failed move must not wipe a claim, hence the condition. */

@@ -97,16 +97,12 @@ class DynamoWaitlistStore implements WaitlistStore {
     @Override
     public List<WaitlistEntry> waitingFor(AccountId doctorId, Instant start, int limit) {
         List<WaitlistEntry> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
         int read = 0;
-        do {
-            Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(WaitlistKeys.waitlist(doctorId.toString()))))
-                    .consistentRead(true)
-                    .limit(200)
-                    .exclusiveStartKey(exclusiveStart));
+        for (QueryResponse page : table.pages(b -> b
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(WaitlistKeys.waitlist(doctorId.toString()))))
+                .consistentRead(true)
+                .limit(200))) {
             for (Map<String, AttributeValue> item : page.items()) {
                 read++;
                 WaitlistEntry entry = entry(item);
@@ -117,8 +113,10 @@ class DynamoWaitlistStore implements WaitlistStore {
                     }
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && read < MAX_READ);
+            if (read >= MAX_READ) {
+                break;
+            }
+        }
         return found;
     }
 

@@ -73,20 +73,15 @@ final class LegacyChecks {
 
     private void moveHour(Instant hour) {
         String partition = AppointmentKeys.dueHour(DynamoAppointmentStore.HOUR.format(hour));
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name()).consistentRead(true)
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(partition)))
-                    .exclusiveStartKey(exclusiveStart));
+        for (QueryResponse page : table.pages(b -> b.consistentRead(true)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition))))) {
             for (Map<String, AttributeValue> legacy : page.items()) {
                 table.client().putItem(b -> b.tableName(table.name())
                         .item(DynamoAppointmentStore.pendingCheck(DynamoAppointmentStore.dueCheck(legacy))));
                 table.client().deleteItem(b -> b.tableName(table.name())
                         .key(Map.of(Keys.PK, legacy.get(Keys.PK), Keys.SK, legacy.get(Keys.SK))));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        }
     }
 }

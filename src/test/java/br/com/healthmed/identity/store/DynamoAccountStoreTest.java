@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import br.com.healthmed.identity.Account;
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.identity.AccountStore;
+import br.com.healthmed.platform.storage.BatchReads;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.support.Dynalite;
 import java.time.Duration;
@@ -17,14 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -45,7 +42,7 @@ class DynamoAccountStoreTest extends AccountStoreContract {
     void findAllBacksOffExponentiallyWhileKeysAreLeftUnprocessed() {
         Throttle throttle = new Throttle(3, 1);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        try (DynamoDbClient client = throttled(throttle)) {
+        try (DynamoDbClient client = Dynalite.clientWith(throttle)) {
             DynamoAccountStore throttled = new DynamoAccountStore(
                     new DynamoTable(client, "test-" + java.util.UUID.randomUUID()).createIfMissing(), pauses::add);
             List<Account> created = accounts(5);
@@ -63,7 +60,7 @@ class DynamoAccountStoreTest extends AccountStoreContract {
     void findAllGivesUpWhenKeysStayUnprocessed() {
         Throttle throttle = new Throttle(Integer.MAX_VALUE, 0);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        try (DynamoDbClient client = throttled(throttle)) {
+        try (DynamoDbClient client = Dynalite.clientWith(throttle)) {
             DynamoAccountStore throttled = new DynamoAccountStore(
                     new DynamoTable(client, "test-" + java.util.UUID.randomUUID()).createIfMissing(), pauses::add);
             List<Account> created = accounts(3);
@@ -72,8 +69,8 @@ class DynamoAccountStoreTest extends AccountStoreContract {
             assertThatThrownBy(() -> throttled.findAll(created.stream().map(Account::id).toList()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("unprocessed");
-            assertThat(throttle.calls()).isEqualTo(DynamoAccountStore.MAX_BATCH_GET_ROUNDS);
-            assertThat(pauses).containsExactly(IntStream.range(0, DynamoAccountStore.MAX_BATCH_GET_ROUNDS - 1)
+            assertThat(throttle.calls()).isEqualTo(BatchReads.MAX_ROUNDS);
+            assertThat(pauses).containsExactly(IntStream.range(0, BatchReads.MAX_ROUNDS - 1)
                     .mapToObj(i -> Duration.ofMillis(20L << i)).toArray(Duration[]::new));
         }
     }
@@ -82,16 +79,6 @@ class DynamoAccountStoreTest extends AccountStoreContract {
         return IntStream.range(0, count)
                 .mapToObj(i -> (Account) (i % 2 == 0 ? patient(Optional.empty()) : doctor()))
                 .toList();
-    }
-
-    private static DynamoDbClient throttled(Throttle throttle) {
-        return DynamoDbClient.builder()
-                .endpointOverride(Dynalite.endpoint())
-                .region(Region.SA_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(throttle))
-                .build();
     }
 
     /**

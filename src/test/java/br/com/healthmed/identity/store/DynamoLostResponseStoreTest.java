@@ -30,16 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -53,13 +49,7 @@ class DynamoLostResponseStoreTest {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private final LoseOneResponse lose = new LoseOneResponse();
-    private final DynamoDbClient client = DynamoDbClient.builder()
-            .endpointOverride(Dynalite.endpoint())
-            .region(Region.SA_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClientBuilder(ApacheHttpClient.builder())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(lose))
-            .build();
+    private final DynamoDbClient client = Dynalite.clientWith(lose);
     private final DynamoTable table = new DynamoTable(client, "test-" + UUID.randomUUID()).createIfMissing();
 
     @AfterEach
