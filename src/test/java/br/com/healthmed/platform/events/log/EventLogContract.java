@@ -86,8 +86,9 @@ abstract class EventLogContract {
             assertThat(logged.get(i).position()).as("seed %d", seed).isEqualTo(logged.get(i - 1).position() + 1);
         }
         for (int i = 0; i < appends.size(); i++) { // every appender was told the one position each event has
+            Noted appended = appends.get(i);
             assertThat(((Logged<?>) results.get(i)).position()).as("seed %d", seed)
-                    .isEqualTo(logged.stream().filter(l -> l.event().equals(appends.get(i))).findFirst().orElseThrow().position());
+                    .isEqualTo(logged.stream().filter(l -> l.event().equals(appended)).findFirst().orElseThrow().position());
         }
     }
 
