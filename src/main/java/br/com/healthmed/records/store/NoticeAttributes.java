@@ -7,6 +7,7 @@ import static br.com.healthmed.records.store.DynamoQueries.n;
 import static br.com.healthmed.records.store.DynamoQueries.number;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.log.EventItemCodec;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.ClinicalRecordEvent;
 import br.com.healthmed.platform.storage.TimePositions;
@@ -48,6 +49,17 @@ final class NoticeAttributes {
         item.put("noticeVersion", n(event.version()));
         item.put("noticeAt", instant(event.at()));
     }
+
+    /**
+     * A clinical-record event as the attributes of its entry in the patient's log: the same as on its notice. No
+     * event is appended before another: the notices of a note's versions are relayed each on its own, in any order.
+     */
+    static final EventItemCodec<ClinicalRecordEvent> LOG_ITEMS = EventItemCodec.of("CLINICAL_RECORD_EVENT", ClinicalRecordEvent::id,
+            ClinicalRecordEvent::at, event -> {
+                Map<String, AttributeValue> item = new java.util.HashMap<>();
+                putEvent(item, event);
+                return item;
+            }, NoticeAttributes::event);
 
     static ClinicalRecordEvent event(Map<String, AttributeValue> item) {
         return new ClinicalRecordEvent(string(item, "noticeId"),

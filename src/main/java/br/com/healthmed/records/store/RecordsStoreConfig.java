@@ -82,7 +82,7 @@ class RecordsStoreConfig {
         @Bean
         EventLog<ClinicalRecordEvent> clinicalRecordLog(DynamoTable table,
                                                         @Value("${healthmed.events.retention:P7D}") Duration retention) {
-            return new DynamoEventLog<>(table, retention, ClinicalKeys.EVENT_LOG, new ClinicalEventItems());
+            return new DynamoEventLog<>(table, retention, ClinicalKeys.EVENT_LOG, NoticeAttributes.LOG_ITEMS);
         }
 
         @Bean

@@ -12,37 +12,24 @@ import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventKind;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentStatus;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An appointment event as the attributes of its item in an account's log (the names items have always had). */
-final class AppointmentEventItems implements EventItemCodec<AppointmentEvent> {
+final class AppointmentEventItems {
 
-    @Override
-    public String id(AppointmentEvent event) {
-        return event.id();
-    }
+    /**
+     * The relay appends an appointment's events in their order, each once the earlier ones are in: an append
+     * that meets an earlier one of the same appointment stops looking.
+     */
+    static final EventItemCodec<AppointmentEvent> CODEC = EventItemCodec.of("APPOINTMENT_EVENT", AppointmentEvent::id, AppointmentEvent::at,
+            (logged, event) -> logged.appointmentId().equals(event.appointmentId()) && logged.indexInAppointment() < event.indexInAppointment(),
+            AppointmentEventItems::attributes, AppointmentEventItems::event);
 
-    @Override
-    public Instant happenedAt(AppointmentEvent event) {
-        return event.at();
-    }
+    private AppointmentEventItems() {}
 
-    /** The relay appends an appointment's events in their order, each once the earlier ones are in. */
-    @Override
-    public boolean precedes(AppointmentEvent logged, AppointmentEvent event) {
-        return logged.appointmentId().equals(event.appointmentId()) && logged.indexInAppointment() < event.indexInAppointment();
-    }
-
-    @Override
-    public String itemType() {
-        return "APPOINTMENT_EVENT";
-    }
-
-    @Override
-    public Map<String, AttributeValue> attributes(AppointmentEvent e) {
+    static Map<String, AttributeValue> attributes(AppointmentEvent e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("eventId", s(e.id()));
         item.put("kind", s(e.kind().name()));
@@ -58,8 +45,7 @@ final class AppointmentEventItems implements EventItemCodec<AppointmentEvent> {
         return item;
     }
 
-    @Override
-    public AppointmentEvent event(Map<String, AttributeValue> item) {
+    static AppointmentEvent event(Map<String, AttributeValue> item) {
         return new AppointmentEvent(string(item, "eventId"),
                 AppointmentEventKind.valueOf(string(item, "kind")),
                 AppointmentId.of(string(item, "appointmentId")),

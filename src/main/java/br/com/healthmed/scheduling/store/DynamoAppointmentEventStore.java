@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       each other; 16 shards keep a busy hour of changes off one partition.</li>
  *   <li>the accounts' logs, {@code EVENTS#<account>} / {@code E#<position>} and their heads
  *       {@code EVENTHEAD#<account>} / {@code HEAD}: the shared {@link DynamoEventLog} under
- *       {@link EventLogKeys#APPOINTMENT_LOG}, an event's attributes as {@link AppointmentEventItems} writes them.</li>
+ *       {@link EventLogKeys#APPOINTMENT_LOG}, an event's attributes as {@link AppointmentEventItems#CODEC} writes them.</li>
  * </ul>
  */
 class DynamoAppointmentEventStore implements AppointmentEventStore {
@@ -45,7 +45,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     DynamoAppointmentEventStore(DynamoTable table, Duration retention) {
         this.table = table;
-        this.log = new DynamoEventLog<>(table, retention, EventLogKeys.APPOINTMENT_LOG, new AppointmentEventItems());
+        this.log = new DynamoEventLog<>(table, retention, EventLogKeys.APPOINTMENT_LOG, AppointmentEventItems.CODEC);
     }
 
     private static Map<String, AttributeValue> outboxKey(AppointmentId appointment) {

@@ -2,6 +2,8 @@ package br.com.healthmed.platform.events.log;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,4 +34,50 @@ public interface EventItemCodec<E> {
     Map<String, AttributeValue> attributes(E event);
 
     E event(Map<String, AttributeValue> item);
+
+    /** A codec of these parts; {@code precedes} is {@link #precedes}. */
+    static <E> EventItemCodec<E> of(String itemType, Function<E, String> id, Function<E, Instant> happenedAt, BiPredicate<E, E> precedes,
+                                    Function<E, Map<String, AttributeValue>> attributes, Function<Map<String, AttributeValue>, E> event) {
+        return new Parts<>(itemType, id, happenedAt, precedes, attributes, event);
+    }
+
+    /** A codec of these parts, no event preceding another. */
+    static <E> EventItemCodec<E> of(String itemType, Function<E, String> id, Function<E, Instant> happenedAt,
+                                    Function<E, Map<String, AttributeValue>> attributes, Function<Map<String, AttributeValue>, E> event) {
+        return of(itemType, id, happenedAt, (logged, appended) -> false, attributes, event);
+    }
+
+    record Parts<E>(String type, Function<E, String> idOf, Function<E, Instant> timeOf, BiPredicate<E, E> precedence,
+                    Function<E, Map<String, AttributeValue>> encode, Function<Map<String, AttributeValue>, E> decode) implements EventItemCodec<E> {
+
+        @Override
+        public String id(E event) {
+            return idOf.apply(event);
+        }
+
+        @Override
+        public Instant happenedAt(E event) {
+            return timeOf.apply(event);
+        }
+
+        @Override
+        public boolean precedes(E logged, E event) {
+            return precedence.test(logged, event);
+        }
+
+        @Override
+        public String itemType() {
+            return type;
+        }
+
+        @Override
+        public Map<String, AttributeValue> attributes(E event) {
+            return encode.apply(event);
+        }
+
+        @Override
+        public E event(Map<String, AttributeValue> item) {
+            return decode.apply(item);
+        }
+    }
 }

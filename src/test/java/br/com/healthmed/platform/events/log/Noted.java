@@ -20,32 +20,9 @@ record Noted(String id, Instant at, String text) {
         }
     }
 
-    static final EventItemCodec<Noted> CODEC = new EventItemCodec<>() {
-        @Override
-        public String id(Noted event) {
-            return event.id();
-        }
-
-        @Override
-        public Instant happenedAt(Noted event) {
-            return event.at();
-        }
-
-        @Override
-        public String itemType() {
-            return "TEST_EVENT";
-        }
-
-        @Override
-        public Map<String, AttributeValue> attributes(Noted event) {
-            return Map.of("eventId", s(event.id()), "at", instant(event.at()), "text", s(event.text()));
-        }
-
-        @Override
-        public Noted event(Map<String, AttributeValue> item) {
-            return new Noted(string(item, "eventId"), instant(item, "at"), string(item, "text"));
-        }
-    };
+    static final EventItemCodec<Noted> CODEC = EventItemCodec.of("TEST_EVENT", Noted::id, Noted::at,
+            event -> Map.of("eventId", s(event.id()), "at", instant(event.at()), "text", s(event.text())),
+            item -> new Noted(string(item, "eventId"), instant(item, "at"), string(item, "text")));
 
     static Noted at(Instant at) {
         return new Noted(UUID.randomUUID().toString(), at, "nota " + at);
