@@ -17,7 +17,11 @@ import org.springframework.modulith.NamedInterface;
 public record ClinicalRecordEvent(String id, Kind kind, AccountId patient, AccountId doctor, AppointmentId appointment,
                                   Instant appointmentStart, UUID subject, int version, Instant at) {
 
-    /** The topic live subscribers follow on the event bus. */
+    /**
+     * The topic on which the previous release's live subscribers hear whole events; relays still publish them
+     * here until no instance of that release is left. Subscriptions now follow the patient's log, woken up on
+     * {@link ClinicalRecordFeed#TOPIC}.
+     */
     public static final String TOPIC = "records.clinical";
 
     public enum Kind {

@@ -1,6 +1,8 @@
 package br.com.healthmed.records;
 
 import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.events.log.EventLog;
+import br.com.healthmed.platform.events.log.Logged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers {@link ClinicalRecordEvent}s at least once: to every {@link ClinicalRecordListener} (the patient's
- * e-mail) and to the live subscribers ({@code clinicalRecordEvents}, through the {@link EventBus}). The event's
+ * Delivers {@link ClinicalRecordEvent}s at least once: to the patient's event log (which {@code clinicalRecordEvents}
+ * follows, {@link ClinicalRecordFeed}; each append wakes its subscribers up through the {@link EventBus}) and to every
+ * {@link ClinicalRecordListener} (the patient's e-mail). The log comes first, so a notice is settled only once its
+ * event is there, and the append is idempotent by the event's id: a notice relayed again finds it where it is. The event's
  * notice is stored with the note version or the document it is about ({@link RecordNoticeStore}); right after
  * the write this instance relays it ({@link #soon}), and should it die first, any instance's sweep finds the
  * notice once it is due and relays it. A listener that throws gets the notice again later (1 s, 2 s, 4 s … up
@@ -33,6 +37,7 @@ public class ClinicalRecordRelay implements DisposableBean {
     private static final int SWEEP_BATCH = 100;
 
     private final RecordNoticeStore notices;
+    private final EventLog<ClinicalRecordEvent> patientLogs;
     private final List<ClinicalRecordListener> listeners;
     private final EventBus bus;
     private final ClinicalRecordProperties properties;
@@ -43,9 +48,10 @@ public class ClinicalRecordRelay implements DisposableBean {
         return thread;
     });
 
-    ClinicalRecordRelay(RecordNoticeStore notices, List<ClinicalRecordListener> listeners, EventBus bus,
-                        ClinicalRecordProperties properties, Clock clock) {
+    ClinicalRecordRelay(RecordNoticeStore notices, EventLog<ClinicalRecordEvent> patientLogs, List<ClinicalRecordListener> listeners,
+                        EventBus bus, ClinicalRecordProperties properties, Clock clock) {
         this.notices = notices;
+        this.patientLogs = patientLogs;
         this.listeners = List.copyOf(listeners);
         this.bus = bus;
         this.properties = properties;
@@ -76,13 +82,19 @@ public class ClinicalRecordRelay implements DisposableBean {
         }
     }
 
-    /** Delivers the notice to every listener and the live subscribers, then settles it; on failure, retries later. */
+    /**
+     * Appends the notice's event to the patient's log, delivers it to every listener, wakes the subscribers up,
+     * then settles it; on failure, retries later (the append finds the event in the log again).
+     */
     void relay(RecordNotice notice) {
         ClinicalRecordEvent event = notice.event();
         try {
+            Logged<ClinicalRecordEvent> logged = patientLogs.append(event.patient(), event, clock.instant());
             for (ClinicalRecordListener listener : listeners) {
                 listener.on(event);
             }
+            bus.publish(ClinicalRecordFeed.TOPIC, new ClinicalRecordFeed.Appended(event.patient(), logged.position()));
+            // For the previous release's live subscribers, until its last instance is gone: it reads whole events here.
             bus.publish(ClinicalRecordEvent.TOPIC, event);
             notices.delivered(event);
         } catch (RuntimeException failed) {

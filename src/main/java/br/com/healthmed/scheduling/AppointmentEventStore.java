@@ -1,6 +1,6 @@
 package br.com.healthmed.scheduling;
 
-import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.log.EventLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,36 +50,12 @@ public interface AppointmentEventStore {
     boolean clear(AppointmentId appointment, long version);
 
     /**
-     * Adds the event to the account's log at the next position, unless it is there already (then
-     * returns it where it is). Concurrent appends to one log get distinct, increasing positions.
-     * Callers append an appointment's events in their order, each only once the earlier ones are in
-     * the log (the relay does): an adapter may stop looking for the event where it finds an earlier
-     * one of the same appointment.
+     * The accounts' event logs ({@link EventLog}, shared with the other modules' logs): the events of an
+     * account's appointments in the order the account should see them. The relay appends an appointment's
+     * events in their order, each only once the earlier ones are in the log, so an append may stop looking
+     * for an event where it finds an earlier one of the same appointment.
      */
-    Logged append(AccountId account, AppointmentEvent event, Instant now);
-
-    /** The account's events after {@code position}, in order, at most {@code limit}. */
-    List<Logged> after(AccountId account, long position, int limit);
-
-    /** The position of the account's newest event; 0 when the log is empty. */
-    long last(AccountId account);
-
-    Optional<Logged> at(AccountId account, long position);
-
-    /**
-     * The position of the first event of an empty log: the day's number times 10^9, so a log that
-     * emptied (every event older than the retention, removed) starts again above every position it
-     * ever had, and a client's old position can never name a new event.
-     */
-    static long firstPosition(Instant now) {
-        return Math.floorDiv(now.getEpochSecond(), 86_400L) * 1_000_000_000L + 1;
-    }
-
-    /**
-     * How far back from the log's end an append looks for the event before adding it: an event can
-     * only have been appended after it happened, and instances' clocks differ by less than this.
-     */
-    java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    EventLog<AppointmentEvent> log();
 
     /**
      * How long a writer may take between noting its entry ({@link #expect}) and writing its change: until
@@ -107,15 +83,6 @@ public interface AppointmentEventStore {
 
         public int deliveredTo(String target) {
             return delivered.getOrDefault(target, baseline);
-        }
-    }
-
-    /** An event at its position in one account's log. */
-    record Logged(AccountId account, long position, Instant appendedAt, AppointmentEvent event) {
-        public Logged {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(appendedAt);
-            Objects.requireNonNull(event);
         }
     }
 }

@@ -2,6 +2,7 @@ package br.com.healthmed.scheduling;
 
 import br.com.healthmed.identity.AccountId;
 import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.events.log.Logged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,7 +190,7 @@ class EventRelay implements DisposableBean {
         try {
             for (AppointmentEvent event : events.subList(from, events.size())) {
                 for (AccountId account : List.of(event.doctorId(), event.patientId())) {
-                    AppointmentEventStore.Logged logged = store.append(account, event, now);
+                    Logged<AppointmentEvent> logged = store.log().append(account, event, now);
                     bus.publish(AppointmentEvent.TOPIC, new AppointmentEventFeed.Appended(account, logged.position()));
                 }
             }

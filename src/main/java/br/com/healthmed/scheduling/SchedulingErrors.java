@@ -26,8 +26,7 @@ public enum SchedulingErrors implements ErrorCode {
     NO_PENDING_PROPOSAL(ErrorType.BAD_REQUEST, "respondToProposedTime on an appointment without a proposed time waiting (already answered, or withdrawn when it lapsed)."),
     WAITLIST_LIMIT_REACHED(ErrorType.BAD_REQUEST, "The patient already waits for 3 doctors (healthmed.scheduling.waitlist.max-per-patient); extensions.maxEntries."),
     WAITLIST_DUPLICATE(ErrorType.BAD_REQUEST, "The patient already waits for this doctor (one entry per doctor): leaveWaitlist first to wait for another period."),
-    INVALID_WAITLIST_WINDOW(ErrorType.BAD_REQUEST, "joinWaitlist with a period that has ended, ends before it starts, covers more than 31 days or reaches past the 90-day horizon; extensions.field."),
-    EVENTS_EXPIRED(ErrorType.BAD_REQUEST, "appointmentEvents(after:) names an event older than the retention (healthmed.events.retention, 7 days): refetch myAppointments, then subscribe without after (docs/events.md).");
+    INVALID_WAITLIST_WINDOW(ErrorType.BAD_REQUEST, "joinWaitlist with a period that has ended, ends before it starts, covers more than 31 days or reaches past the 90-day horizon; extensions.field.");
 
     private final ErrorType errorType;
     private final String description;

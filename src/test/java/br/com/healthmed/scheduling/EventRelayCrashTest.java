@@ -82,7 +82,7 @@ class EventRelayCrashTest {
         }
         for (Appointment appointment : stored) {
             for (AccountId account : List.of(appointment.doctorId(), appointment.patientId())) {
-                List<String> logged = events.after(account, 0, 100).stream().map(l -> l.event().id()).toList();
+                List<String> logged = events.log().after(account, 0, 100).stream().map(l -> l.event().id()).toList();
                 List<String> own = AppointmentEvent.allOf(appointments.find(appointment.id()).orElseThrow()).stream()
                         .map(AppointmentEvent::id).toList();
                 assertThat(logged).as("log of %s", account).doesNotHaveDuplicates();

@@ -82,8 +82,8 @@ class EventRelayTest {
 
         assertThat(relay.relay(appointment.id())).isFalse();
         assertThat(working.received).containsExactlyElementsOf(ids);
-        assertThat(events.after(appointment.patientId(), 0, 10)).hasSize(2);
-        assertThat(events.after(appointment.doctorId(), 0, 10)).hasSize(2);
+        assertThat(events.log().after(appointment.patientId(), 0, 10)).hasSize(2);
+        assertThat(events.log().after(appointment.doctorId(), 0, 10)).hasSize(2);
         assertThat(failing.received).isEmpty();
 
         // not again before its delay; then once more, failing again: a longer delay
@@ -113,9 +113,9 @@ class EventRelayTest {
         clock.advance(AppointmentEventStore.WRITER_GRACE);
         relay.relay(confirmed.id());
 
-        assertThat(events.after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
+        assertThat(events.log().after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
                 .containsExactly(AppointmentEventKind.REQUESTED, AppointmentEventKind.CONFIRMED);
-        assertThat(events.after(confirmed.doctorId(), 0, 10)).hasSize(2);
+        assertThat(events.log().after(confirmed.doctorId(), 0, 10)).hasSize(2);
         assertThat(events.pending(confirmed.id())).isEmpty();
     }
 
@@ -135,7 +135,7 @@ class EventRelayTest {
         clock.advance(AppointmentEventStore.WRITER_GRACE);
         relay.sweep();
 
-        assertThat(events.after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
+        assertThat(events.log().after(confirmed.patientId(), 0, 10)).extracting(l -> l.event().kind())
                 .containsExactly(AppointmentEventKind.REQUESTED, AppointmentEventKind.CONFIRMED);
         assertThat(mail.received).containsExactlyElementsOf(AppointmentEvent.allOf(confirmed).stream().map(AppointmentEvent::id).toList());
         assertThat(events.pending(confirmed.id())).isEmpty();
@@ -160,12 +160,12 @@ class EventRelayTest {
         List<String> ids = AppointmentEvent.allOf(confirmed).stream().map(AppointmentEvent::id).toList();
         Instant deadline = Instant.now().plusSeconds(10);
         // soon() relays on another thread, which logs to the doctor and then to the patient: wait for both
-        while ((events.after(confirmed.doctorId(), 0, 10).size() < 2 || events.after(confirmed.patientId(), 0, 10).size() < 2)
+        while ((events.log().after(confirmed.doctorId(), 0, 10).size() < 2 || events.log().after(confirmed.patientId(), 0, 10).size() < 2)
                 && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }
-        assertThat(events.after(confirmed.doctorId(), 0, 10)).extracting(l -> l.event().id()).containsExactlyElementsOf(ids);
-        assertThat(events.after(confirmed.patientId(), 0, 10)).hasSize(2);
+        assertThat(events.log().after(confirmed.doctorId(), 0, 10)).extracting(l -> l.event().id()).containsExactlyElementsOf(ids);
+        assertThat(events.log().after(confirmed.patientId(), 0, 10)).hasSize(2);
         while (mail.received.size() < 2 && Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }

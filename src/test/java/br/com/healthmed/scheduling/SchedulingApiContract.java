@@ -599,6 +599,22 @@ abstract class SchedulingApiContract {
                 .verify(AppointmentEventsTest.WAIT);
     }
 
+    /** Before the check, a forged cursor at position 0 dated far ahead was taken, and never expired. */
+    @Test
+    void aCursorDatedAheadOfTheServiceClockIsRefused() {
+        TestUser fresh = newPatient();
+        String[] cursor = new String(java.util.Base64.getUrlDecoder().decode(eventsCursor(fresh)), java.nio.charset.StandardCharsets.UTF_8).split(":");
+        assertThat(cursor[0]).as("the tag clients' ids have always had").isEqualTo("ev1");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((cursor[0] + ":" + cursor[1] + ":0:"
+                + clock.instant().plus(Duration.ofDays(3650)).toEpochMilli()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WebSocketGraphQlTester socket = sockets.connect(port, fresh.accessToken());
+        StepVerifier.create(eventsAfter(socket, forged))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+                                .containsEntry("field", "after")))
+                .verify(AppointmentEventsTest.WAIT);
+    }
+
     private static String eventsCursor(TestUser who) {
         return who.api().tester().document("{ appointmentEventsCursor }").execute()
                 .path("appointmentEventsCursor").entity(String.class).get();

@@ -4,11 +4,12 @@ import br.com.healthmed.platform.graphql.connection.Connection;
 import br.com.healthmed.platform.graphql.connection.PageRequest;
 import br.com.healthmed.platform.graphql.connection.Pagination;
 import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.events.EventBus;
+import br.com.healthmed.platform.events.log.EventLogFeed;
 import br.com.healthmed.platform.security.Caller;
 import br.com.healthmed.platform.security.RoleGate;
 import br.com.healthmed.platform.web.ClientAddress;
 import br.com.healthmed.records.ClinicalRecordEvent;
+import br.com.healthmed.records.ClinicalRecordFeed;
 import br.com.healthmed.records.ConsultationNote;
 import br.com.healthmed.records.ConsultationNotes;
 import br.com.healthmed.records.Grant;
@@ -77,9 +78,11 @@ class ClinicalRecordController {
     record EventNode(String id, ClinicalRecordEvent.Kind kind, AppointmentId appointmentId, @Nullable UUID noteId, @Nullable UUID documentId,
                      int version, Instant at) {
 
-        static EventNode of(ClinicalRecordEvent event) {
+        /** {@code id} is the event's cursor in the patient's log, not its stable id: the same for a redelivery all the same. */
+        static EventNode of(EventLogFeed.Delivery<ClinicalRecordEvent> delivery) {
+            ClinicalRecordEvent event = delivery.event();
             boolean document = event.kind() == ClinicalRecordEvent.Kind.DOCUMENT_ISSUED;
-            return new EventNode(event.id(), event.kind(), event.appointment(), document ? null : event.subject(),
+            return new EventNode(delivery.id(), event.kind(), event.appointment(), document ? null : event.subject(),
                     document ? event.subject() : null, event.version(), event.at());
         }
     }
@@ -87,14 +90,14 @@ class ClinicalRecordController {
     private final ConsultationNotes notes;
     private final IssuedDocuments documents;
     private final Timelines timelines;
-    private final EventBus bus;
+    private final ClinicalRecordFeed feed;
     private final Clock clock;
 
-    ClinicalRecordController(ConsultationNotes notes, IssuedDocuments documents, Timelines timelines, EventBus bus, Clock clock) {
+    ClinicalRecordController(ConsultationNotes notes, IssuedDocuments documents, Timelines timelines, ClinicalRecordFeed feed, Clock clock) {
         this.notes = notes;
         this.documents = documents;
         this.timelines = timelines;
-        this.bus = bus;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -229,11 +232,15 @@ class ClinicalRecordController {
         return issued.appointment();
     }
 
+    @QueryMapping
+    String clinicalRecordEventsCursor(@AuthenticationPrincipal Caller caller) {
+        return feed.cursor(AccountId.of(RoleGate.patient(caller)));
+    }
+
+    /** The patient's own log only: another's events are never read, let alone filtered out. */
     @SubscriptionMapping
-    Flux<EventNode> clinicalRecordEvents(@AuthenticationPrincipal Caller caller) {
+    Flux<EventNode> clinicalRecordEvents(@AuthenticationPrincipal Caller caller, @Argument @Nullable String after) {
         AccountId patient = AccountId.of(RoleGate.patient(caller));
-        return bus.subscribe(ClinicalRecordEvent.TOPIC, ClinicalRecordEvent.class)
-                .filter(event -> event.patient().equals(patient))
-                .map(EventNode::of);
+        return feed.follow(patient, Optional.ofNullable(after)).map(EventNode::of);
     }
 }

@@ -1,5 +1,6 @@
 package br.com.healthmed.records.store;
 
+import br.com.healthmed.platform.events.log.LogKeys;
 import br.com.healthmed.platform.storage.Keys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,6 +13,12 @@ final class ClinicalKeys {
 
     static final String NOTE_PREFIX = "CLINICALNOTE#";
     static final String VERSION_PREFIX = "V#";
+
+    /**
+     * Each patient's clinical-record event log, in the shared log's shape: {@code CLINICALEVENTS#<patient>} /
+     * {@code E#<19-digit position>}, its head {@code CLINICALEVENTHEAD#<patient>} / {@code HEAD}.
+     */
+    static final LogKeys EVENT_LOG = new LogKeys("CLINICALEVENTS#", "CLINICALEVENTHEAD#");
 
     private ClinicalKeys() {}
 

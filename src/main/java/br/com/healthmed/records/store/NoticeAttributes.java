@@ -7,6 +7,7 @@ import static br.com.healthmed.records.store.DynamoQueries.n;
 import static br.com.healthmed.records.store.DynamoQueries.number;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.log.EventItemCodec;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.records.ClinicalRecordEvent;
 import br.com.healthmed.platform.storage.TimePositions;
@@ -30,6 +31,14 @@ final class NoticeAttributes {
 
     static void put(Map<String, AttributeValue> item, RecordNotice notice) {
         ClinicalRecordEvent event = notice.event();
+        putEvent(item, event);
+        item.put("noticeAttempts", n(notice.attempts()));
+        item.put(Keys.GSI2PK, s(partition(event)));
+        item.put(Keys.GSI2SK, s(sortKey(event, notice.nextAttempt())));
+    }
+
+    /** The event's own attributes: on the item that carries its notice, and on its entry in the patient's event log. */
+    static void putEvent(Map<String, AttributeValue> item, ClinicalRecordEvent event) {
         item.put("noticeId", s(event.id()));
         item.put("noticeKind", s(event.kind().name()));
         item.put("noticePatient", s(event.patient().toString()));
@@ -39,17 +48,29 @@ final class NoticeAttributes {
         item.put("noticeSubject", s(event.subject().toString()));
         item.put("noticeVersion", n(event.version()));
         item.put("noticeAt", instant(event.at()));
-        item.put("noticeAttempts", n(notice.attempts()));
-        item.put(Keys.GSI2PK, s(partition(event)));
-        item.put(Keys.GSI2SK, s(sortKey(event, notice.nextAttempt())));
     }
 
-    static RecordNotice from(Map<String, AttributeValue> item) {
-        ClinicalRecordEvent event = new ClinicalRecordEvent(string(item, "noticeId"),
+    /**
+     * A clinical-record event as the attributes of its entry in the patient's log: the same as on its notice. No
+     * event is appended before another: the notices of a note's versions are relayed each on its own, in any order.
+     */
+    static final EventItemCodec<ClinicalRecordEvent> LOG_ITEMS = EventItemCodec.of("CLINICAL_RECORD_EVENT", ClinicalRecordEvent::id,
+            ClinicalRecordEvent::at, event -> {
+                Map<String, AttributeValue> item = new java.util.HashMap<>();
+                putEvent(item, event);
+                return item;
+            }, NoticeAttributes::event);
+
+    static ClinicalRecordEvent event(Map<String, AttributeValue> item) {
+        return new ClinicalRecordEvent(string(item, "noticeId"),
                 ClinicalRecordEvent.Kind.valueOf(string(item, "noticeKind")), AccountId.of(string(item, "noticePatient")),
                 AccountId.of(string(item, "noticeDoctor")), AppointmentId.of(string(item, "noticeAppointment")),
                 instant(item, "noticeStart"), UUID.fromString(string(item, "noticeSubject")), (int) number(item, "noticeVersion"),
                 instant(item, "noticeAt"));
+    }
+
+    static RecordNotice from(Map<String, AttributeValue> item) {
+        ClinicalRecordEvent event = event(item);
         String sortKey = string(item, Keys.GSI2SK);
         return new RecordNotice(event, (int) number(item, "noticeAttempts"),
                 Instant.parse(sortKey.substring(0, sortKey.indexOf('#'))));

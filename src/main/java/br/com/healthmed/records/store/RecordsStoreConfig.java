@@ -1,14 +1,20 @@
 package br.com.healthmed.records.store;
 
+import br.com.healthmed.platform.events.log.DynamoEventLog;
+import br.com.healthmed.platform.events.log.EventLog;
+import br.com.healthmed.platform.events.log.InMemoryEventLog;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.OnDynamoStorage;
 import br.com.healthmed.platform.storage.OnMemoryStorage;
 import br.com.healthmed.records.AccessLogStore;
+import br.com.healthmed.records.ClinicalRecordEvent;
 import br.com.healthmed.records.ConsultationNoteStore;
 import br.com.healthmed.records.RecordNoticeStore;
 import br.com.healthmed.records.GrantStore;
 import br.com.healthmed.records.HealthRecordStore;
 import br.com.healthmed.records.RecordsProperties;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,6 +45,11 @@ class RecordsStoreConfig {
         }
 
         @Bean
+        EventLog<ClinicalRecordEvent> clinicalRecordLog() {
+            return new InMemoryEventLog<>(ClinicalRecordEvent::id);
+        }
+
+        @Bean
         GrantStore grantStore() {
             return new InMemoryGrantStore();
         }
@@ -66,6 +77,12 @@ class RecordsStoreConfig {
         @Bean
         RecordNoticeStore recordNoticeStore(DynamoTable table) {
             return new DynamoRecordNoticeStore(table);
+        }
+
+        @Bean
+        EventLog<ClinicalRecordEvent> clinicalRecordLog(DynamoTable table,
+                                                        @Value("${healthmed.events.retention:P7D}") Duration retention) {
+            return new DynamoEventLog<>(table, retention, ClinicalKeys.EVENT_LOG, NoticeAttributes.LOG_ITEMS);
         }
 
         @Bean

@@ -2,19 +2,16 @@ package br.com.healthmed.scheduling.store;
 
 import static br.com.healthmed.platform.storage.Attributes.instant;
 import static br.com.healthmed.platform.storage.Attributes.optionalInstant;
-import static br.com.healthmed.platform.storage.Attributes.optionalString;
 import static br.com.healthmed.platform.storage.Attributes.s;
 import static br.com.healthmed.platform.storage.Attributes.string;
 
-import br.com.healthmed.identity.AccountId;
-import br.com.healthmed.platform.storage.Attributes;
+import br.com.healthmed.platform.events.log.DynamoEventLog;
+import br.com.healthmed.platform.events.log.EventLog;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.AppointmentEvent;
-import br.com.healthmed.scheduling.AppointmentEventKind;
 import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentId;
-import br.com.healthmed.scheduling.AppointmentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,25 +31,21 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *       {@code writerUntil}, {@code nextAttempt}, {@code attempts} and one {@code done:<target>} number per target. Updated
  *       with expressions, never replaced, so an {@link #expect} and the relay's progress never undo
  *       each other; 16 shards keep a busy hour of changes off one partition.</li>
- *   <li>{@code EVENTS#<account>} / {@code E#<position>}: the event's attributes, {@code appendedAt} and
- *       a {@code ttl} past the retention. {@code EVENTHEAD#<account>} / {@code HEAD} (no ttl) holds the
- *       first position of the log ({@code firstPosition}, {@code baseSetAt}), one per log, see {@link #base}.
- *       An append reads the log's end and puts at the next position
- *       only if it is still free, so two appenders never share a position and the log has no holes.</li>
+ *   <li>the accounts' logs, {@code EVENTS#<account>} / {@code E#<position>} and their heads
+ *       {@code EVENTHEAD#<account>} / {@code HEAD}: the shared {@link DynamoEventLog} under
+ *       {@link EventLogKeys#APPOINTMENT_LOG}, an event's attributes as {@link AppointmentEventItems#CODEC} writes them.</li>
  * </ul>
  */
 class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     private static final String DONE = "done:";
-    private static final int TAIL_PAGE = 25;
-    private static final int APPEND_ATTEMPTS = 50;
 
     private final DynamoTable table;
-    private final Duration retention;
+    private final DynamoEventLog<AppointmentEvent> log;
 
     DynamoAppointmentEventStore(DynamoTable table, Duration retention) {
         this.table = table;
-        this.retention = retention;
+        this.log = new DynamoEventLog<>(table, retention, EventLogKeys.APPOINTMENT_LOG, AppointmentEventItems.CODEC);
     }
 
     private static Map<String, AttributeValue> outboxKey(AppointmentId appointment) {
@@ -148,152 +141,8 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
     // --- the accounts' logs -----------------------------------------------------------------------
 
     @Override
-    public Logged append(AccountId account, AppointmentEvent event, Instant now) {
-        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-            Tail tail = tail(account, event);
-            if (tail.found().isPresent()) {
-                return tail.found().get();
-            }
-            long position = tail.last() == 0 ? base(account, now) : tail.last() + 1;
-            Logged logged = new Logged(account, position, now, event);
-            try {
-                table.client().putItem(b -> b.tableName(table.name()).item(item(logged))
-                        .conditionExpression("attribute_not_exists(PK)"));
-                return logged;
-            } catch (ConditionalCheckFailedException taken) {
-                // another append took this position first: read the end again (it may be this very event)
-            }
-        }
-        throw new IllegalStateException("Could not append to the event log of " + account + " after " + APPEND_ATTEMPTS + " attempts");
-    }
-
-    /**
-     * The first position of the account's empty log, the same for every appender: kept in the log's
-     * head item (no ttl). Appenders to an empty log read it; only when there is none, or it was set
-     * longer than the retention ago (so the log can have emptied since: every event under it expired),
-     * does one of them, conditionally, set a new one from its clock ({@link
-     * AppointmentEventStore#firstPosition}, above every earlier base); the others read what it set.
-     * So two first appends either side of midnight, or on instances with skewed clocks, share one
-     * base, and the second goes at base + 1.
-     */
-    private long base(AccountId account, Instant now) {
-        Map<String, AttributeValue> key = EventLogKeys.eventLogHead(account.toString());
-        long candidate = AppointmentEventStore.firstPosition(now);
-        try {
-            table.client().updateItem(b -> b.tableName(table.name()).key(key)
-                    .updateExpression("SET #type = :type, firstPosition = :base, baseSetAt = :now")
-                    .conditionExpression("attribute_not_exists(firstPosition) OR (baseSetAt < :cutoff AND firstPosition < :base)")
-                    .expressionAttributeNames(Map.of("#type", "type"))
-                    .expressionAttributeValues(Map.of(":type", s("EVENT_LOG_HEAD"), ":base", number(candidate),
-                            ":now", instant(now), ":cutoff", instant(now.minus(retention)))));
-            return candidate;
-        } catch (ConditionalCheckFailedException setAlready) {
-            return table.item(key).map(item -> Long.parseLong(item.get("firstPosition").n()))
-                    .orElseThrow(() -> new IllegalStateException("The head of the event log of " + account + " vanished"));
-        }
-    }
-
-    /** The log's last position, and the event if an earlier append put it there. */
-    private record Tail(long last, Optional<Logged> found) {}
-
-    /**
-     * Reads the log backwards from its end, as far as the event could have been appended: to an earlier
-     * event of the same appointment (appended before it), or to entries appended before the event
-     * happened (less the clock skew).
-     */
-    private Tail tail(AccountId account, AppointmentEvent event) {
-        long last = 0;
-        Instant horizon = event.at().minus(CLOCK_SKEW);
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString()))))
-                    .scanIndexForward(false)
-                    .consistentRead(true)
-                    .limit(TAIL_PAGE)
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> item : page.items()) {
-                Logged logged = logged(account, item);
-                if (last == 0) {
-                    last = logged.position();
-                }
-                if (logged.event().id().equals(event.id())) {
-                    return new Tail(last, Optional.of(logged));
-                }
-                boolean earlierOfSameAppointment = logged.event().appointmentId().equals(event.appointmentId())
-                        && logged.event().indexInAppointment() < event.indexInAppointment();
-                if (earlierOfSameAppointment || logged.appendedAt().isBefore(horizon)) {
-                    return new Tail(last, Optional.empty());
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return new Tail(last, Optional.empty());
-    }
-
-    @Override
-    public List<Logged> after(AccountId account, long position, int limit) {
-        QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                .keyConditionExpression("PK = :pk AND SK > :after")
-                .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString())),
-                        ":after", s(EventLogKeys.eventPosition(position))))
-                .consistentRead(true)
-                .limit(limit));
-        return page.items().stream().map(item -> logged(account, item)).toList();
-    }
-
-    @Override
-    public long last(AccountId account) {
-        QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(EventLogKeys.eventLog(account.toString()))))
-                .scanIndexForward(false)
-                .consistentRead(true)
-                .limit(1));
-        return page.items().isEmpty() ? 0 : logged(account, page.items().get(0)).position();
-    }
-
-    @Override
-    public Optional<Logged> at(AccountId account, long position) {
-        return table.item(EventLogKeys.eventLogEntry(account.toString(), position)).map(item -> logged(account, item));
-    }
-
-    private Map<String, AttributeValue> item(Logged logged) {
-        AppointmentEvent e = logged.event();
-        Map<String, AttributeValue> item = new HashMap<>(EventLogKeys.eventLogEntry(logged.account().toString(), logged.position()));
-        item.put("type", s("APPOINTMENT_EVENT"));
-        item.put("eventId", s(e.id()));
-        item.put("kind", s(e.kind().name()));
-        item.put("appointmentId", s(e.appointmentId().toString()));
-        item.put("doctorId", s(e.doctorId().toString()));
-        item.put("patientId", s(e.patientId().toString()));
-        item.put("status", s(e.status().name()));
-        e.reason().ifPresent(r -> item.put("reason", s(r)));
-        item.put("start", instant(e.start()));
-        item.put("end", instant(e.end()));
-        e.previousStart().ifPresent(p -> item.put("previousStart", instant(p)));
-        item.put("at", instant(e.at()));
-        item.put("appendedAt", instant(logged.appendedAt()));
-        item.put(Attributes.TTL, Attributes.epochSeconds(logged.appendedAt().plus(retention).plus(Duration.ofDays(1))));
-        return item;
-    }
-
-    private static Logged logged(AccountId account, Map<String, AttributeValue> item) {
-        long position = Long.parseLong(string(item, "SK").substring(2));
-        AppointmentEvent event = new AppointmentEvent(string(item, "eventId"),
-                AppointmentEventKind.valueOf(string(item, "kind")),
-                AppointmentId.of(string(item, "appointmentId")),
-                AccountId.of(string(item, "doctorId")),
-                AccountId.of(string(item, "patientId")),
-                AppointmentStatus.valueOf(string(item, "status")),
-                optionalString(item, "reason"),
-                instant(item, "start"),
-                instant(item, "end"),
-                optionalInstant(item, "previousStart"),
-                instant(item, "at"));
-        return new Logged(account, position, instant(item, "appendedAt"), event);
+    public EventLog<AppointmentEvent> log() {
+        return log;
     }
 
     private static AttributeValue number(long value) {

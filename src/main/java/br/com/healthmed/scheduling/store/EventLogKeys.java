@@ -1,5 +1,6 @@
 package br.com.healthmed.scheduling.store;
 
+import br.com.healthmed.platform.events.log.LogKeys;
 import br.com.healthmed.platform.storage.Keys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,26 +13,27 @@ final class EventLogKeys {
 
     private EventLogKeys() {}
 
-    /** An account's appointment-event log: {@code EVENTS#<account>}, sort key {@link #eventPosition}. */
-    static String eventLog(String accountId) {
-        return "EVENTS#" + accountId;
-    }
-
-    /** One event in an account's log: {@code EVENTS#<account>} / {@code E#<19-digit position>}. */
-    static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
-        return Keys.key(eventLog(accountId), eventPosition(position));
-    }
-
     /**
-     * The head of an account's event log, outside the log's partition so log queries never meet it:
-     * {@code EVENTHEAD#<account>} / {@code HEAD}.
+     * The accounts' appointment-event logs, in the shared log's shape: {@code EVENTS#<account>} / {@code E#<19-digit
+     * position>}, the head {@code EVENTHEAD#<account>} / {@code HEAD} (outside the log's partition, so log queries
+     * never meet it).
      */
+    static final LogKeys APPOINTMENT_LOG = new LogKeys("EVENTS#", "EVENTHEAD#");
+
+    static String eventLog(String accountId) {
+        return APPOINTMENT_LOG.log(accountId);
+    }
+
+    static Map<String, AttributeValue> eventLogEntry(String accountId, long position) {
+        return APPOINTMENT_LOG.entry(accountId, position);
+    }
+
     static Map<String, AttributeValue> eventLogHead(String accountId) {
-        return Keys.key("EVENTHEAD#" + accountId, "HEAD");
+        return APPOINTMENT_LOG.head(accountId);
     }
 
     static String eventPosition(long position) {
-        return String.format("E#%019d", position);
+        return LogKeys.position(position);
     }
 
     /** An appointment whose events await delivery, in one of 16 shards: {@code OUTBOX#<hex digit>} / {@code APPT#<uuid>}. */

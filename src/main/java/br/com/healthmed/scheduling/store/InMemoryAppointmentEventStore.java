@@ -1,24 +1,21 @@
 package br.com.healthmed.scheduling.store;
 
-import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.log.EventLog;
+import br.com.healthmed.platform.events.log.InMemoryEventLog;
 import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The outbox and the accounts' event logs in memory, with the DynamoDB adapter's positions. */
+/** The outbox and the accounts' event logs in memory (the shared {@link InMemoryEventLog}). */
 class InMemoryAppointmentEventStore implements AppointmentEventStore {
 
     private final Map<AppointmentId, Pending> outbox = new HashMap<>();
-    private final Map<AccountId, NavigableMap<Long, Logged>> logs = new ConcurrentHashMap<>();
+    private final InMemoryEventLog<AppointmentEvent> log = new InMemoryEventLog<>(AppointmentEvent::id);
 
     @Override
     public synchronized void expect(AppointmentId appointment, long version, int baseline, Instant now) {
@@ -72,51 +69,7 @@ class InMemoryAppointmentEventStore implements AppointmentEventStore {
     }
 
     @Override
-    public Logged append(AccountId account, AppointmentEvent event, Instant now) {
-        NavigableMap<Long, Logged> log = logs.computeIfAbsent(account, a -> new TreeMap<>());
-        synchronized (log) {
-            for (Logged logged : log.values()) {
-                if (logged.event().id().equals(event.id())) {
-                    return logged;
-                }
-            }
-            long position = log.isEmpty() ? AppointmentEventStore.firstPosition(now) : log.lastKey() + 1;
-            Logged logged = new Logged(account, position, now, event);
-            log.put(position, logged);
-            return logged;
-        }
-    }
-
-    @Override
-    public List<Logged> after(AccountId account, long position, int limit) {
-        NavigableMap<Long, Logged> log = logs.get(account);
-        if (log == null) {
-            return List.of();
-        }
-        synchronized (log) {
-            return new ArrayList<>(log.tailMap(position, false).values()).stream().limit(limit).toList();
-        }
-    }
-
-    @Override
-    public long last(AccountId account) {
-        NavigableMap<Long, Logged> log = logs.get(account);
-        if (log == null) {
-            return 0;
-        }
-        synchronized (log) {
-            return log.isEmpty() ? 0 : log.lastKey();
-        }
-    }
-
-    @Override
-    public Optional<Logged> at(AccountId account, long position) {
-        NavigableMap<Long, Logged> log = logs.get(account);
-        if (log == null) {
-            return Optional.empty();
-        }
-        synchronized (log) {
-            return Optional.ofNullable(log.get(position));
-        }
+    public EventLog<AppointmentEvent> log() {
+        return log;
     }
 }

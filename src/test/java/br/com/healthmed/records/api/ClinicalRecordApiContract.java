@@ -225,11 +225,11 @@ abstract class ClinicalRecordApiContract {
                 .expectComplete()
                 .verify(Duration.ofSeconds(15));
         assertThat(seen.get(0)).containsEntry("kind", "NOTE_WRITTEN").containsEntry("noteId", ids[0])
-                .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null)
-                .containsEntry("id", "note:" + GlobalIds.key(ids[0]) + ":1"); // the event id is a stream position made from the note's key
+                .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null);
         assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
-        assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1])
-                .containsEntry("id", "document:" + GlobalIds.key(ids[1]));
+        assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1]);
+        // the ids are places in the patient's own stream (cursors), one per event
+        assertThat(seen).extracting(event -> event.get("id")).doesNotHaveDuplicates().doesNotContainNull();
 
         // Another patient hears of their own record only: the first event they get is theirs.
         StepVerifier.create(events(theirs).take(1))
@@ -244,6 +244,112 @@ abstract class ClinicalRecordApiContract {
                 .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "WRONG_ROLE")))
                 .verify(Duration.ofSeconds(15));
+    }
+
+    static final String EVENTS_AFTER = "subscription($after: ID) { clinicalRecordEvents(after: $after) { id kind noteId documentId version } }";
+
+    @Test
+    void aPatientWhoWasAwayGetsExactlyWhatWasMissedInOrderThenTheLiveEvents() {
+        String appointment = consultationInProgress(patient, doctor);
+        String cursor = eventsCursor(patient);
+        WebSocketGraphQlTester first = sockets.connect(port, patient.accessToken);
+        String[] noteId = new String[1];
+        List<Map<String, Object>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepVerifier.create(eventsAfter(first, cursor).take(1))
+                .then(() -> ready(first))
+                .then(() -> noteId[0] = writeNote(doctor, appointment, note("Dispneia", List.of("J45")))
+                        .path("writeConsultationNote.id").entity(String.class).get())
+                .consumeNextWith(seen::add)
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+        first.stop().block(Duration.ofSeconds(15));
+
+        // while the app is away: the note is amended and a document issued (each in the log once its e-mail is out)
+        amend(doctor, noteId[0]).path("amendConsultationNote.currentVersion").entity(Integer.class).isEqualTo(2);
+        awaitMails(patient.name, 2);
+        String document = issue(doctor, appointment, "receita.pdf", Samples.pdf(1_000), "PRESCRIPTION");
+        awaitMails(patient.name, 3);
+
+        WebSocketGraphQlTester again = sockets.connect(port, patient.accessToken);
+        StepVerifier.create(eventsAfter(again, (String) seen.get(0).get("id")).take(3))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", noteId[0]))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", document))
+                // replayed, now live: the next event is the next change, not a repeat of one replayed
+                .then(() -> doctor.document("clinical", "amendConsultationNote").variable("noteId", noteId[0]).variable("baseVersion", 2)
+                        .variable("reason", "Resultado").variable("input", note("Asma", List.of("J45"))).execute()
+                        .path("amendConsultationNote.currentVersion").entity(Integer.class).isEqualTo(3))
+                .assertNext(e -> assertThat(e).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 3))
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+
+        // the replay is repeatable, and the first event's id resumes from it again: the same ids, in order
+        List<Object> replayed = eventsAfter(again, cursor).take(4).map(e -> e.get("id")).collectList().block(Duration.ofSeconds(15));
+        assertThat(replayed).doesNotHaveDuplicates().startsWith(seen.get(0).get("id"));
+    }
+
+    @Test
+    void aCursorOfAnotherPatientOrDatedAheadIsRefusedAnExpiredOneSaysSoAndDoctorsHaveNone() {
+        String mine = eventsCursor(patient);
+        RecordClient other = RecordClient.patient(Api.at(port));
+        String owner = GlobalIds.key(patient.id);
+        String ahead = cursor("cr1:" + owner + ":0:" + clock.instant().plus(Duration.ofDays(3650)).toEpochMilli());
+        String expired = cursor("cr1:" + owner + ":0:" + clock.instant().minus(Duration.ofDays(8)).toEpochMilli());
+        String ofTheAppointmentLog = cursor("ev1:" + owner + ":0:" + clock.instant().toEpochMilli());
+
+        for (String notTheirs : List.of(mine, "not-a-cursor")) {
+            assertRefused(sockets.connect(port, other.accessToken), notTheirs, "BAD_USER_INPUT");
+        }
+        for (String refused : List.of(ahead, ofTheAppointmentLog)) {
+            assertRefused(sockets.connect(port, patient.accessToken), refused, "BAD_USER_INPUT");
+        }
+        assertRefused(sockets.connect(port, patient.accessToken), expired, "EVENTS_EXPIRED");
+        assertRefused(sockets.connect(port, doctor.accessToken), mine, "WRONG_ROLE");
+        assertRefused(sockets.connect(port, null), mine, "UNAUTHENTICATED");
+        GraphQlTester.Response doctorsCursor = doctor.api.tester().document("{ clinicalRecordEventsCursor }").execute();
+        assertThat(code(doctorsCursor)).isEqualTo("WRONG_ROLE");
+        doctorsCursor.path("clinicalRecordEventsCursor").valueIsNull();
+    }
+
+    @Autowired
+    br.com.healthmed.platform.events.EventBus bus;
+
+    /** Rolling deploys: an instance of the previous release hears whole events on the old topic, as before. */
+    @Test
+    void subscribersOfThePreviousReleaseStillHearWholeEventsOnTheOldTopic() {
+        String appointment = consultationInProgress(patient, doctor);
+        AccountId patientId = AccountId.of(GlobalIds.key(patient.id));
+        StepVerifier.create(bus.subscribe(br.com.healthmed.records.ClinicalRecordEvent.TOPIC, br.com.healthmed.records.ClinicalRecordEvent.class)
+                        .filter(event -> event.patient().equals(patientId)).take(1))
+                .then(() -> writeNote(doctor, appointment, note("Tosse", List.of())).path("writeConsultationNote.id").hasValue())
+                .assertNext(event -> assertThat(event.id()).startsWith("note:").endsWith(":1"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+    }
+
+    private static void assertRefused(WebSocketGraphQlTester socket, String after, String expectedCode) {
+        StepVerifier.create(eventsAfter(socket, after))
+                .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.getExtensions()).as("after %s", after).containsEntry("code", expectedCode);
+                            if (expectedCode.equals("BAD_USER_INPUT")) {
+                                assertThat(error.getExtensions()).containsEntry("field", "after");
+                            }
+                        }))
+                .verify(Duration.ofSeconds(15));
+    }
+
+    private static String cursor(String plain) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String eventsCursor(RecordClient who) {
+        return who.api.tester().document("{ clinicalRecordEventsCursor }").execute().path("clinicalRecordEventsCursor").entity(String.class).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Flux<Map<String, Object>> eventsAfter(WebSocketGraphQlTester socket, String after) {
+        return socket.document(EVENTS_AFTER).variable("after", after).executeSubscription().toFlux("clinicalRecordEvents", Map.class)
+                .map(event -> (Map<String, Object>) event);
     }
 
     private final Map<String, RecordClient> doctorsOfAppointments = new HashMap<>();

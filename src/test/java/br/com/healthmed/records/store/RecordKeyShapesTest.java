@@ -31,6 +31,9 @@ class RecordKeyShapesTest {
         assertThat(shown(ClinicalKeys.noteVersion(ID, 3))).isEqualTo("CLINICALNOTE#" + ID + " / V#0000000003");
         assertThat(ClinicalKeys.patientNotes(PATIENT)).isEqualTo("RECORD#" + PATIENT + "#NOTES");
         assertThat(ClinicalKeys.notices("a")).isEqualTo("RECORDNOTICES#a");
+        assertThat(ClinicalKeys.EVENT_LOG.log(PATIENT)).isEqualTo("CLINICALEVENTS#" + PATIENT);
+        assertThat(shown(ClinicalKeys.EVENT_LOG.entry(PATIENT, 42))).isEqualTo("CLINICALEVENTS#" + PATIENT + " / E#0000000000000000042");
+        assertThat(shown(ClinicalKeys.EVENT_LOG.head(PATIENT))).isEqualTo("CLINICALEVENTHEAD#" + PATIENT + " / HEAD");
     }
 
     @Test

@@ -3,10 +3,11 @@ package br.com.healthmed.scheduling.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.healthmed.identity.AccountId;
+import br.com.healthmed.platform.events.log.EventLog;
+import br.com.healthmed.platform.events.log.Logged;
 import br.com.healthmed.scheduling.AppointmentEvent;
 import br.com.healthmed.scheduling.AppointmentEventKind;
 import br.com.healthmed.scheduling.AppointmentEventStore;
-import br.com.healthmed.scheduling.AppointmentEventStore.Logged;
 import br.com.healthmed.scheduling.AppointmentEventStore.Pending;
 import br.com.healthmed.scheduling.AppointmentId;
 import br.com.healthmed.scheduling.AppointmentStatus;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link AppointmentEventStore} promises. The outbox keeps an entry's progress whatever
  * order changes and the relay reach it in, and lets go of it only at the version it was read at. An
- * account's log holds each event once, however often and however concurrently it is appended (a
- * relay retrying after a crash, two instances relaying the same change), at increasing positions in
- * append order, so "after position p" is a complete and repeatable replay.
+ * account's log (the shared {@link EventLog}, whose own promises are {@code EventLogContract}'s) holds each
+ * appointment event once and whole, however often and however concurrently the relays append an
+ * appointment's events in their order, so "after position p" is a complete and repeatable replay.
  */
 abstract class AppointmentEventStoreContract {
 
@@ -49,44 +50,48 @@ abstract class AppointmentEventStoreContract {
         return event(appointment, index, doctor, patient, NOW);
     }
 
-    // --- the log ----------------------------------------------------------------------------------
+    // --- the log (the shared EventLog with the appointment codec; EventLogContract has the rest) -----
+
+    private EventLog<AppointmentEvent> log() {
+        return store().log();
+    }
 
     @Test
     void eventsAreLoggedInAppendOrderAndReadBackWhole() {
         AppointmentId a = AppointmentId.random();
         AppointmentId b = AppointmentId.random();
-        Logged first = store().append(patient, event(a, 0), NOW);
-        Logged second = store().append(patient, event(b, 0), NOW.plusSeconds(1));
-        Logged third = store().append(patient, event(a, 1), NOW.plusSeconds(2));
+        Logged<AppointmentEvent> first = log().append(patient, event(a, 0), NOW);
+        Logged<AppointmentEvent> second = log().append(patient, event(b, 0), NOW.plusSeconds(1));
+        Logged<AppointmentEvent> third = log().append(patient, event(a, 1), NOW.plusSeconds(2));
 
         assertThat(second.position()).isGreaterThan(first.position());
         assertThat(third.position()).isGreaterThan(second.position());
-        assertThat(store().after(patient, 0, 10)).containsExactly(first, second, third);
-        assertThat(store().after(patient, first.position(), 10)).containsExactly(second, third);
-        assertThat(store().after(patient, second.position(), 1)).containsExactly(third);
-        assertThat(store().after(patient, third.position(), 10)).isEmpty();
-        assertThat(store().last(patient)).isEqualTo(third.position());
-        assertThat(store().at(patient, second.position())).contains(second);
+        assertThat(log().after(patient, 0, 10)).containsExactly(first, second, third);
+        assertThat(log().after(patient, first.position(), 10)).containsExactly(second, third);
+        assertThat(log().after(patient, second.position(), 1)).containsExactly(third);
+        assertThat(log().after(patient, third.position(), 10)).isEmpty();
+        assertThat(log().last(patient)).isEqualTo(third.position());
+        assertThat(log().at(patient, second.position())).contains(second);
         assertThat(second.event()).isEqualTo(event(b, 0));
         // another account's log is its own
-        assertThat(store().after(doctor, 0, 10)).isEmpty();
-        assertThat(store().last(doctor)).isZero();
-        assertThat(store().at(doctor, second.position())).isEmpty();
+        assertThat(log().after(doctor, 0, 10)).isEmpty();
+        assertThat(log().last(doctor)).isZero();
+        assertThat(log().at(doctor, second.position())).isEmpty();
     }
 
     @Test
     void appendingAnEventAgainLeavesItWhereItIsEvenAfterLaterEvents() {
         AppointmentId a = AppointmentId.random();
-        Logged first = store().append(patient, event(a, 0), NOW);
-        store().append(patient, event(AppointmentId.random(), 0), NOW.plusSeconds(1));
-        store().append(patient, event(a, 1), NOW.plusSeconds(2));
+        Logged<AppointmentEvent> first = log().append(patient, event(a, 0), NOW);
+        log().append(patient, event(AppointmentId.random(), 0), NOW.plusSeconds(1));
+        log().append(patient, event(a, 1), NOW.plusSeconds(2));
 
-        Logged again = store().append(patient, event(a, 0), NOW.plusSeconds(60)); // a relay retrying after a crash
+        Logged<AppointmentEvent> again = log().append(patient, event(a, 0), NOW.plusSeconds(60)); // a relay retrying after a crash
 
         assertThat(again).isEqualTo(first);
-        assertThat(store().after(patient, 0, 10)).hasSize(3);
-        assertThat(store().append(patient, event(a, 1), NOW.plusSeconds(61)).position()).isEqualTo(store().last(patient));
-        assertThat(store().after(patient, 0, 10)).hasSize(3);
+        assertThat(log().after(patient, 0, 10)).hasSize(3);
+        assertThat(log().append(patient, event(a, 1), NOW.plusSeconds(61)).position()).isEqualTo(log().last(patient));
+        assertThat(log().after(patient, 0, 10)).hasSize(3);
     }
 
     @Test
@@ -114,11 +119,11 @@ abstract class AppointmentEventStoreContract {
         java.util.Collections.shuffle(relays, random);
 
         List<Object> results = Concurrently.run(relays.size(),
-                i -> () -> relays.get(i).stream().map(e -> store().append(patient, e, NOW)).toList());
+                i -> () -> relays.get(i).stream().map(e -> log().append(patient, e, NOW)).toList());
 
         assertThat(results).as("seed %d", seed).allMatch(r -> r instanceof List<?>);
         List<String> expected = appointments.stream().flatMap(List::stream).map(AppointmentEvent::id).toList();
-        List<Logged> log = store().after(patient, 0, 100);
+        List<Logged<AppointmentEvent>> log = log().after(patient, 0, 100);
         assertThat(log.stream().map(l -> l.event().id()).toList()).as("seed %d", seed)
                 .containsExactlyInAnyOrderElementsOf(expected);
         for (int i = 1; i < log.size(); i++) {
@@ -132,40 +137,11 @@ abstract class AppointmentEventStoreContract {
         // every relay was told the one position each event has
         for (int i = 0; i < relays.size(); i++) {
             @SuppressWarnings("unchecked")
-            List<Logged> told = (List<Logged>) results.get(i);
+            List<Logged<AppointmentEvent>> told = (List<Logged<AppointmentEvent>>) results.get(i);
             for (int n = 0; n < told.size(); n++) {
-                assertThat(store().at(patient, told.get(n).position()).map(l -> l.event().id())).as("seed %d", seed)
+                assertThat(log().at(patient, told.get(n).position()).map(l -> l.event().id())).as("seed %d", seed)
                         .contains(relays.get(i).get(n).id());
             }
-        }
-    }
-
-    @Test
-    void aLogStartsAtItsFirstDaysBaseAndGoesOnFromThereOnLaterDays() {
-        Logged first = store().append(patient, event(AppointmentId.random(), 0), NOW.minus(Duration.ofDays(3)));
-        Logged later = store().append(patient, event(AppointmentId.random(), 0), NOW);
-
-        assertThat(first.position()).isEqualTo(AppointmentEventStore.firstPosition(NOW.minus(Duration.ofDays(3))));
-        assertThat(later.position()).isEqualTo(first.position() + 1);
-    }
-
-    @Test
-    void firstAppendsToOneEmptyLogEitherSideOfMidnightShareOneBase() throws InterruptedException {
-        Instant beforeMidnight = Instant.parse("2027-03-15T23:59:59Z");
-        Instant afterMidnight = Instant.parse("2027-03-16T00:00:01Z"); // or an instance whose clock runs ahead
-        for (int round = 0; round < 5; round++) {
-            AccountId account = AccountId.random();
-            List<AppointmentEvent> firsts = List.of(event(AppointmentId.random(), 0, doctor, account, beforeMidnight),
-                    event(AppointmentId.random(), 0, doctor, account, afterMidnight));
-            List<Instant> clocks = List.of(beforeMidnight, afterMidnight);
-
-            List<Object> results = Concurrently.run(2, i -> () -> store().append(account, firsts.get(i), clocks.get(i)));
-
-            assertThat(results).allMatch(r -> r instanceof Logged);
-            List<Logged> log = store().after(account, 0, 10);
-            // a subscriber that read the higher one first would never get the lower one: one base, consecutive
-            assertThat(log).hasSize(2);
-            assertThat(log.get(1).position()).isEqualTo(log.get(0).position() + 1);
         }
     }
 
