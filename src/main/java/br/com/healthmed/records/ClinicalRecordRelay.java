@@ -83,19 +83,21 @@ public class ClinicalRecordRelay implements DisposableBean {
     }
 
     /**
-     * Appends the notice's event to the patient's log, delivers it to every listener, wakes the subscribers up,
+     * Appends the notice's event to the patient's log, wakes the subscribers up, delivers it to every listener,
      * then settles it; on failure, retries later (the append finds the event in the log again).
      */
     void relay(RecordNotice notice) {
         ClinicalRecordEvent event = notice.event();
         try {
             Logged<ClinicalRecordEvent> logged = patientLogs.append(event.patient(), event, clock.instant());
-            for (ClinicalRecordListener listener : listeners) {
-                listener.on(event);
-            }
+            // The wake-up goes before the listeners: the event is in the log already, and a slow or failing
+            // mailer must not hold the live subscribers back until their next poll. Publishing never throws.
             bus.publish(ClinicalRecordFeed.TOPIC, new ClinicalRecordFeed.Appended(event.patient(), logged.position()));
             // For the previous release's live subscribers, until its last instance is gone: it reads whole events here.
             bus.publish(ClinicalRecordEvent.TOPIC, event);
+            for (ClinicalRecordListener listener : listeners) {
+                listener.on(event);
+            }
             notices.delivered(event);
         } catch (RuntimeException failed) {
             Instant now = clock.instant();

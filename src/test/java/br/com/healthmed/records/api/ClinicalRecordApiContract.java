@@ -326,6 +326,35 @@ abstract class ClinicalRecordApiContract {
                 .verify(Duration.ofSeconds(15));
     }
 
+    /**
+     * Rolling deploys, the other way: an instance of the previous release relays a note by publishing the whole
+     * event on the old topic and appends it to no log. A subscriber on this release still gets it, from the log
+     * (PreviousReleaseEvents appends what it hears there), and once even though every instance hears it.
+     */
+    @Test
+    void aNoteThePreviousReleaseRelayedOnTheOldTopicReachesThisReleasesSubscribersOnce() {
+        String appointment = consultationInProgress(patient, doctor);
+        String cursor = eventsCursor(patient);
+        UUID note = UUID.randomUUID();
+        br.com.healthmed.records.ClinicalRecordEvent relayedByTheOldRelease = new br.com.healthmed.records.ClinicalRecordEvent(
+                "note:" + note + ":1", br.com.healthmed.records.ClinicalRecordEvent.Kind.NOTE_WRITTEN,
+                AccountId.of(GlobalIds.key(patient.id)), AccountId.of(GlobalIds.key(doctor.id)), AppointmentId.of(GlobalIds.key(appointment)),
+                clock.instant(), note, 1, clock.instant());
+        WebSocketGraphQlTester socket = sockets.connect(port, patient.accessToken);
+        StepVerifier.create(eventsAfter(socket, cursor).take(1))
+                .then(() -> ready(socket))
+                .then(() -> {
+                    bus.publish(br.com.healthmed.records.ClinicalRecordEvent.TOPIC, relayedByTheOldRelease);
+                    bus.publish(br.com.healthmed.records.ClinicalRecordEvent.TOPIC, relayedByTheOldRelease); // heard again
+                })
+                .assertNext(event -> assertThat(event).containsEntry("kind", "NOTE_WRITTEN").containsEntry("version", 1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+        List<Object> replayed = eventsAfter(sockets.connect(port, patient.accessToken), cursor)
+                .take(Duration.ofSeconds(3)).map(e -> e.get("kind")).collectList().block(Duration.ofSeconds(15));
+        assertThat(replayed).as("in the log once").containsExactly("NOTE_WRITTEN");
+    }
+
     private static void assertRefused(WebSocketGraphQlTester socket, String after, String expectedCode) {
         StepVerifier.create(eventsAfter(socket, after))
                 .expectErrorSatisfies(e -> assertThat(((SubscriptionErrorException) e).getErrors()).singleElement()
