@@ -228,8 +228,10 @@ abstract class ClinicalRecordApiContract {
                 .containsEntry("appointmentId", appointment).containsEntry("version", 1).containsEntry("documentId", null);
         assertThat(seen.get(1)).containsEntry("kind", "NOTE_AMENDED").containsEntry("version", 2).containsEntry("noteId", ids[0]);
         assertThat(seen.get(2)).containsEntry("kind", "DOCUMENT_ISSUED").containsEntry("documentId", ids[1]);
-        // the ids are places in the patient's own stream (cursors), one per event
-        assertThat(seen).extracting(event -> event.get("id")).doesNotHaveDuplicates().doesNotContainNull();
+        // the ids are places in the patient's own stream (cursors of the clinical log), one per event
+        assertThat(seen).extracting(event -> event.get("id")).doesNotHaveDuplicates().doesNotContainNull()
+                .allSatisfy(id -> assertThat(new String(java.util.Base64.getUrlDecoder().decode((String) id), java.nio.charset.StandardCharsets.UTF_8))
+                        .startsWith("cr1:" + GlobalIds.key(patient.id) + ":"));
 
         // Another patient hears of their own record only: the first event they get is theirs.
         StepVerifier.create(events(theirs).take(1))
