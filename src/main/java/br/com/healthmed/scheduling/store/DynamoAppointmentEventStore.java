@@ -7,6 +7,7 @@ import static br.com.healthmed.platform.storage.Attributes.string;
 
 import br.com.healthmed.platform.events.log.DynamoEventLog;
 import br.com.healthmed.platform.events.log.EventLog;
+import br.com.healthmed.platform.storage.DueAcrossShards;
 import br.com.healthmed.platform.storage.DynamoTable;
 import br.com.healthmed.platform.storage.Keys;
 import br.com.healthmed.scheduling.AppointmentEvent;
@@ -14,14 +15,12 @@ import br.com.healthmed.scheduling.AppointmentEventStore;
 import br.com.healthmed.scheduling.AppointmentId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The outbox and the event logs in the single table (key shapes in {@link Keys}; docs/events.md):
@@ -83,7 +82,7 @@ class DynamoAppointmentEventStore implements AppointmentEventStore {
 
     @Override
     public List<Pending> due(Instant now, int limit) {
-        return br.com.healthmed.platform.storage.DueAcrossShards.byNextAttempt(table, EventLogKeys::outbox, now, limit,
+        return DueAcrossShards.byNextAttempt(table, EventLogKeys::outbox, now, limit,
                 DynamoAppointmentEventStore::pending);
     }
 

@@ -100,16 +100,11 @@ public final class DynamoEventLog<E> implements EventLog<E> {
         long last = 0;
         String id = codec.id(event);
         Instant horizon = codec.happenedAt(event).minus(CLOCK_SKEW);
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = table.client().query(b -> b.tableName(table.name())
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(keys.log(key(owner)))))
-                    .scanIndexForward(false)
-                    .consistentRead(true)
-                    .limit(TAIL_PAGE)
-                    .exclusiveStartKey(exclusiveStart));
+        for (QueryResponse page : table.pages(b -> b.keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(keys.log(key(owner)))))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(TAIL_PAGE))) {
             for (Map<String, AttributeValue> item : page.items()) {
                 Logged<E> logged = logged(owner, item);
                 if (last == 0) {
@@ -122,8 +117,7 @@ public final class DynamoEventLog<E> implements EventLog<E> {
                     return new Tail<>(last, Optional.empty());
                 }
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new Tail<>(last, Optional.empty());
     }
 
